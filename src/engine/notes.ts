@@ -1,0 +1,69 @@
+/**
+ * Collects what a plan says about itself while a class planner works: the numbered derivation,
+ * the sources and engine assumptions it used, and its warnings. Local to one plan computation.
+ */
+import { ASSUMPTIONS, PROTOCOL_DATE, PROTOCOL_VERSION, SOURCES } from '../protocols/index.ts';
+import type { Provenance } from '../protocols/types.ts';
+import type { PlanAssumption, PlanSource, PlanWarning, RestartPlan, Severity } from './types.ts';
+import { ENGINE_VERSION } from './version.ts';
+
+const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+
+export class PlanNotes {
+  private readonly lines: string[] = [];
+  private readonly sourceIds = new Set<string>();
+  private readonly assumptionIds = new Set<string>();
+  private readonly warningList: PlanWarning[] = [];
+
+  /** Registers a value's provenance and returns a short tag for the derivation: "[cdc-2022: …]". */
+  cite(provenance: Provenance): string {
+    if ('source' in provenance) {
+      if (!SOURCES[provenance.source]) throw new Error(`programmer error: unknown source ${provenance.source}`);
+      this.sourceIds.add(provenance.source);
+      return `[${provenance.source}: ${provenance.locator}]`;
+    }
+    if (!ASSUMPTIONS[provenance.assumption]) throw new Error(`programmer error: unknown assumption ${provenance.assumption}`);
+    this.assumptionIds.add(provenance.assumption);
+    return `[engine assumption: ${provenance.assumption}]`;
+  }
+
+  /** Uses an engine assumption without a value attached to it. */
+  assume(assumptionId: string): string {
+    return this.cite({ assumption: assumptionId });
+  }
+
+  /** Adds a line of working; provenance tags are appended. */
+  line(text: string, ...provenance: readonly Provenance[]): void {
+    const tags = [...new Set(provenance.map((p) => this.cite(p)))];
+    this.lines.push(tags.length ? `${text} ${tags.join(' ')}` : text);
+  }
+
+  warn(code: string, severity: Severity, message: string, sources: readonly string[]): void {
+    if (this.warningList.some((w) => w.code === code)) return;
+    for (const id of sources) {
+      if (!SOURCES[id]) throw new Error(`programmer error: unknown source ${id}`);
+      this.sourceIds.add(id);
+    }
+    this.warningList.push({ code, severity, message, sources });
+  }
+
+  hasWarning(code: string): boolean {
+    return this.warningList.some((w) => w.code === code);
+  }
+
+  /** Fills in derivation numbering, sources, assumptions and versions. */
+  finish(plan: Omit<RestartPlan, 'derivation' | 'assumptions' | 'assumptionDetails' | 'sources' | 'version' | 'warnings'>): RestartPlan {
+    const assumptionDetails: PlanAssumption[] = [...this.assumptionIds].map((id) => ({ ...ASSUMPTIONS[id]! }));
+    const sources: PlanSource[] = [...this.sourceIds].map((id) => ({ ...SOURCES[id]! }));
+    const warnings = [...this.warningList].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    return {
+      ...plan,
+      warnings,
+      derivation: this.lines.map((text, index) => `${index + 1}. ${text}`),
+      assumptions: assumptionDetails.map((a) => a.statement),
+      assumptionDetails,
+      sources,
+      version: { engine: ENGINE_VERSION, protocols: PROTOCOL_VERSION, protocolsDate: PROTOCOL_DATE },
+    };
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * Which doses the real strengths of a product can make, and the largest one at or below a ceiling.
+ *
+ * A dose per administration is made of whole units (tablets, capsules, patches) plus at most one
+ * half of a scored tablet. Among the ways to make an amount, the fewest units win, then no splitting.
+ * Rounding is always down: the engine never gives more than the ceiling it computed.
+ */
+import type Decimal from 'decimal.js';
+import type { Strength } from '../protocols/types.ts';
+import { D } from './decimal.ts';
+import { formatAmount } from './format.ts';
+
+export interface UnitUse {
+  /** Strength of the unit, decimal string in the product's unit. */
+  readonly strength: string;
+  readonly count: number;
+  /** True for a half of a scored tablet (count is then 1). */
+  readonly half: boolean;
+}
+
+export interface MadeDose {
+  readonly amount: Decimal;
+  readonly units: readonly UnitUse[];
+}
+
+interface Lattice {
+  readonly scale: number;
+  readonly step: number;
+  readonly limitCells: number;
+  /** For each cell (amount = cell × step / scale): best [units, splits, from-cell, unit index] per half-count layer. */
+  readonly best: readonly (readonly (Entry | undefined)[])[];
+  readonly pieces: readonly { readonly size: number; readonly strength: string; readonly half: boolean }[];
+}
+
+interface Entry {
+  readonly units: number;
+  readonly from: number;
+  readonly piece: number;
+}
+
+const cache = new WeakMap<readonly Strength[], Lattice>();
+
+function decimals(text: string): number {
+  const dot = text.indexOf('.');
+  return dot === -1 ? 0 : text.length - dot - 1;
+}
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+function buildLattice(strengths: readonly Strength[], limit: Decimal): Lattice {
+  const halves = strengths.filter((s) => s.scored).map((s) => new D(s.amount).div(2).toFixed());
+  const places = Math.max(0, ...strengths.map((s) => decimals(s.amount)), ...halves.map(decimals));
+  const scale = 10 ** places;
+  const pieces = [
+    ...strengths.map((s) => ({ size: new D(s.amount).mul(scale).toNumber(), strength: new D(s.amount).toFixed(), half: false })),
+    ...strengths
+      .filter((s) => s.scored)
+      .map((s) => ({ size: new D(s.amount).mul(scale).div(2).toNumber(), strength: new D(s.amount).toFixed(), half: true })),
+  ].filter((p) => p.size > 0);
+  if (pieces.length === 0) throw new Error('programmer error: a formulation without strengths');
+  const step = pieces.reduce((g, p) => gcd(g, p.size), 0);
+  const limitCells = Math.floor(limit.mul(scale).div(step).toNumber());
+  // best[layer][cell]: layer 0 = no half used, layer 1 = one half used.
+  const best: (Entry | undefined)[][] = [new Array(limitCells + 1), new Array(limitCells + 1)];
+  best[0]![0] = { units: 0, from: -1, piece: -1 };
+  for (let cell = 1; cell <= limitCells; cell++) {
+    for (let layer = 0; layer < 2; layer++) {
+      let chosen: Entry | undefined;
+      for (let index = 0; index < pieces.length; index++) {
+        const piece = pieces[index]!;
+        if (piece.half !== (layer === 1) && piece.half) continue;
+        const width = piece.size / step;
+        if (width > cell) continue;
+        const fromLayer = piece.half ? 0 : layer;
+        const previous = best[fromLayer]![cell - width];
+        if (!previous) continue;
+        const units = previous.units + 1;
+        if (!chosen || units < chosen.units) chosen = { units, from: cell - width, piece: index };
+      }
+      best[layer]![cell] = chosen;
+    }
+  }
+  return { scale, step, limitCells, best, pieces };
+}
+
+function latticeFor(strengths: readonly Strength[], limit: Decimal): Lattice {
+  const cached = cache.get(strengths);
+  if (cached && limit.mul(cached.scale).div(cached.step).lte(cached.limitCells)) return cached;
+  // Grow generously so repeated plans reuse one table.
+  const grown = cached ? D.max(limit, new D(cached.limitCells * cached.step).div(cached.scale).mul(2)) : limit.mul(2);
+  const lattice = buildLattice(strengths, grown);
+  cache.set(strengths, lattice);
+  return lattice;
+}
+
+function entryAt(lattice: Lattice, cell: number): { entry: Entry; layer: number } | null {
+  const whole = lattice.best[0]![cell];
+  const split = lattice.best[1]![cell];
+  if (whole && (!split || whole.units <= split.units)) return { entry: whole, layer: 0 };
+  if (split) return { entry: split, layer: 1 };
+  return null;
+}
+
+function unitsOf(lattice: Lattice, cell: number, layer: number): UnitUse[] {
+  const counts = new Map<string, UnitUse>();
+  let current = cell;
+  let currentLayer = layer;
+  while (current > 0) {
+    const entry = lattice.best[currentLayer]![current]!;
+    const piece = lattice.pieces[entry.piece]!;
+    const key = `${piece.strength}|${piece.half}`;
+    const seen = counts.get(key);
+    counts.set(key, { strength: piece.strength, half: piece.half, count: (seen?.count ?? 0) + 1 });
+    if (piece.half) currentLayer = 0;
+    current = entry.from;
+  }
+  return [...counts.values()].sort((a, b) => new D(b.strength).cmp(a.strength) || Number(a.half) - Number(b.half));
+}
+
+function madeAt(lattice: Lattice, cell: number): MadeDose | null {
+  const found = entryAt(lattice, cell);
+  if (!found) return null;
+  return { amount: new D(cell * lattice.step).div(lattice.scale), units: unitsOf(lattice, cell, found.layer) };
+}
+
+/** The largest dose the strengths can make that is not above `ceiling`; null if even the smallest unit is above it. */
+export function floorToStrengths(ceiling: Decimal, strengths: readonly Strength[]): MadeDose | null {
+  if (ceiling.lte(0)) return null;
+  const lattice = latticeFor(strengths, ceiling);
+  for (let cell = Math.floor(ceiling.mul(lattice.scale).div(lattice.step).toNumber()); cell > 0; cell--) {
+    const made = madeAt(lattice, cell);
+    if (made) return made;
+  }
+  return null;
+}
+
+/** The smallest dose the strengths can make that is strictly above `amount`, not above `cap`. */
+export function nextAbove(amount: Decimal, cap: Decimal, strengths: readonly Strength[]): MadeDose | null {
+  const lattice = latticeFor(strengths, cap);
+  const capCell = Math.floor(cap.mul(lattice.scale).div(lattice.step).toNumber());
+  for (let cell = Math.floor(amount.mul(lattice.scale).div(lattice.step).toNumber()) + 1; cell <= capCell; cell++) {
+    const made = madeAt(lattice, cell);
+    if (made && made.amount.gt(amount)) return made;
+  }
+  return null;
+}
+
+/** How to make exactly `amount`, or null when the strengths cannot make it. */
+export function makeExactly(amount: Decimal, strengths: readonly Strength[]): MadeDose | null {
+  if (amount.lte(0)) return null;
+  const lattice = latticeFor(strengths, amount);
+  const cells = amount.mul(lattice.scale).div(lattice.step);
+  if (!cells.isInteger()) return null;
+  return madeAt(lattice, cells.toNumber());
+}
+
+/** "1 × 10 mg tablet + 1 × 5 mg tablet", "half of a 10 mg tablet (scored)" (ISMP: no "1/2"). */
+export function describeUnits(units: readonly UnitUse[], unit: string, unitForm: string): string {
+  return units
+    .map((use) =>
+      use.half
+        ? `half of a ${formatAmount(use.strength)} ${unit} ${unitForm} (scored)`
+        : `${use.count} × ${formatAmount(use.strength)} ${unit} ${unitForm}`,
+    )
+    .join(' + ');
+}

@@ -1,0 +1,174 @@
+/**
+ * The engine's public types. `RestartRequest` and `RestartPlan` are the JSON contract used by the
+ * command line and other tools: fields may be added, never renamed or removed.
+ */
+import type Decimal from 'decimal.js';
+import type { DoseUnit, DrugClass } from '../protocols/types.ts';
+
+export type { DoseUnit, DrugClass };
+
+/** A dose inside the engine: an exact decimal amount and its unit. */
+export interface Dose {
+  readonly amount: Decimal;
+  readonly unit: DoseUnit;
+}
+
+export type EquivalentUnit = 'MME' | 'mg diazepam';
+
+/** An amount as it appears in the JSON contract: a decimal string and its unit. */
+export interface Amount<U extends string = string> {
+  readonly amount: string;
+  readonly unit: U;
+}
+
+/** A rejected input field: errors are data, never exceptions. */
+export interface FieldError {
+  /** Dotted path of the field in the request, e.g. `prior.dose`. */
+  readonly path: string;
+  readonly code: string;
+  /** Plain words a clinician understands. */
+  readonly message: string;
+}
+
+export const BREAK_REASONS = [
+  'incarceration',
+  'detox',
+  'hospitalization',
+  'nonadherence',
+  'supply',
+  'adverse-effect',
+  'other',
+] as const;
+export type BreakReason = (typeof BREAK_REASONS)[number];
+
+export interface PatientFactors {
+  readonly ageYears?: number;
+  readonly hepaticImpairment: boolean;
+  readonly renalImpairment: boolean;
+  readonly respiratoryDisease: boolean;
+  readonly sleepApnea: boolean;
+  readonly overdoseHistory: boolean;
+  readonly substanceUseDisorder: boolean;
+  /** Regular or heavy alcohol use (extension). */
+  readonly alcoholUse: boolean;
+}
+
+/** A validated, normalised request. */
+export interface RestartRequest {
+  readonly drug: string;
+  readonly formulation: string;
+  readonly prior: {
+    readonly dose: Dose;
+    /** Administrations a day; patches: 1 (the rate is continuous). */
+    readonly timesPerDay: number;
+    /** Days a week the drug was taken (extension; default 7). */
+    readonly daysPerWeek: number;
+  };
+  readonly priorDurationDays: number;
+  /** ISO calendar dates (yyyy-MM-dd). */
+  readonly lastDoseDate: string;
+  readonly restartDate: string;
+  readonly patient: PatientFactors;
+  readonly concurrent: readonly string[];
+  readonly breakReason?: BreakReason;
+  /** Methadone: what it is prescribed for (extension). */
+  readonly indication?: 'pain' | 'oud';
+  /** Buprenorphine: whether a full-agonist opioid was used during the break (extension). */
+  readonly fullAgonistUsedDuringBreak?: boolean;
+  /** Baseline QTc in ms, where known (extension; methadone, citalopram). */
+  readonly qtcMs?: number;
+}
+
+export type ToleranceStatus = 'retained' | 'reduced' | 'lost' | 'not-applicable';
+export type Severity = 'critical' | 'warning' | 'info';
+
+export interface PlanStep {
+  /** First day of the step (ISO date). */
+  readonly start: string;
+  /** Last day of the step, inclusive (ISO date); absent on the last (maintenance) step. */
+  readonly end?: string;
+  readonly drug: string;
+  readonly formulation: string;
+  /** Largest single administration in the step (the ceiling per dose). */
+  readonly dose: Amount<DoseUnit>;
+  readonly timesPerDay: number;
+  /** Each administration of the day, largest first, when they are not all equal. */
+  readonly administrations: readonly string[];
+  /** Every other day rather than daily (lamotrigine with valproate). */
+  readonly everyOtherDay?: boolean;
+  readonly dailyDose: Amount<DoseUnit>;
+  readonly dailyEquivalent?: Amount<EquivalentUnit>;
+  readonly checkpoint: boolean;
+  /** Why this step is a checkpoint, when it is one. */
+  readonly checkpointReason?: string;
+  /** The rule that set this step, in words. */
+  readonly rule: string;
+  /** Tablets or patches that make one administration, e.g. `1 × 10 mg + 1 × 5 mg`. */
+  readonly makeUp: readonly string[];
+}
+
+export interface PlanWarning {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly sources: readonly string[];
+}
+
+export interface PlanSource {
+  readonly id: string;
+  readonly title: string;
+  readonly issuer: string;
+  readonly year: number;
+  readonly url: string;
+}
+
+export interface PlanAssumption {
+  readonly id: string;
+  readonly statement: string;
+  readonly rationale: string;
+}
+
+export interface RestartPlan {
+  readonly drug: string;
+  readonly drugClass: DrugClass;
+  readonly formulation: string;
+  /** Display name (Tall Man where ISMP lists one). */
+  readonly displayName: string;
+  readonly daysOff: number;
+  readonly missedDays: number;
+  readonly tolerance: {
+    readonly retainedFraction: string;
+    readonly status: ToleranceStatus;
+    /** Whether the patient met the class's tolerance/dependence definition before the break. */
+    readonly priorTolerant?: boolean;
+    /** The anchor row used: from how many missed days, and its provenance. */
+    readonly anchor?: { readonly fromMissedDays: number; readonly source: string; readonly basis: string };
+  };
+  readonly prior: {
+    readonly dailyDose: Amount<DoseUnit>;
+    readonly dailyEquivalent?: Amount<EquivalentUnit>;
+    /** The equivalence factor used, with its source id. */
+    readonly equivalentFactor?: { readonly value: string; readonly per: string; readonly source: string };
+  };
+  readonly steps: readonly PlanStep[];
+  readonly warnings: readonly PlanWarning[];
+  readonly derivation: readonly string[];
+  /** Statements of every engine assumption the plan used. */
+  readonly assumptions: readonly string[];
+  /** The same assumptions with ids and rationale (extension). */
+  readonly assumptionDetails: readonly PlanAssumption[];
+  readonly sources: readonly PlanSource[];
+  readonly version: { readonly engine: string; readonly protocols: string; readonly protocolsDate: string };
+}
+
+export type PlanResult =
+  | { readonly ok: true; readonly plan: RestartPlan }
+  | { readonly ok: false; readonly errors: readonly FieldError[] };
+
+export interface DrugListing {
+  readonly id: string;
+  readonly class: DrugClass;
+  readonly formulations: readonly string[];
+  readonly displayName: string;
+  readonly brandNames: readonly string[];
+}

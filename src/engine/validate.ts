@@ -1,0 +1,283 @@
+/**
+ * Request validation. Every problem is reported at once, each as `{ path, code, message }` with
+ * the request's field path, so a form can show each message beside its field.
+ */
+import type Decimal from 'decimal.js';
+import type { FormulationBase } from '../protocols/types.ts';
+import { parseCalendarDate } from './dates.ts';
+import { D } from './decimal.ts';
+import { formatDose } from './format.ts';
+import { findDrug, findFormulation, isKnownConcurrent } from './registry.ts';
+import { makeExactly } from './strengths.ts';
+import { BREAK_REASONS, type BreakReason, type FieldError, type PatientFactors, type RestartRequest } from './types.ts';
+import type { AnyDrug } from '../protocols/index.ts';
+
+export const MAX_TIMES_PER_DAY = 12;
+export const MAX_PRIOR_DURATION_DAYS = 36_500;
+export const MAX_AGE_YEARS = 120;
+
+export type Validated =
+  | { readonly ok: true; readonly request: RestartRequest; readonly drug: AnyDrug; readonly formulation: FormulationBase }
+  | { readonly ok: false; readonly errors: readonly FieldError[] };
+
+const DECIMAL_TEXT = /^\s*\d+(\.\d+)?\s*$|^\s*\.\d+\s*$/;
+const PATIENT_FLAGS = [
+  'hepaticImpairment',
+  'renalImpairment',
+  'respiratoryDisease',
+  'sleepApnea',
+  'overdoseHistory',
+  'substanceUseDisorder',
+  'alcoholUse',
+] as const;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A decimal from a JSON number or a decimal string; null when it is neither. */
+function parseAmount(value: unknown): Decimal | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? new D(value) : null;
+  if (typeof value === 'string' && DECIMAL_TEXT.test(value)) return new D(value.trim());
+  if (typeof value === 'string' && /^\s*-\s*\d+(\.\d+)?\s*$/.test(value)) return new D(value.replace(/\s/g, ''));
+  return null;
+}
+
+export function validateRequest(input: unknown): Validated {
+  const errors: FieldError[] = [];
+  const fail = (path: string, code: string, message: string) => errors.push({ path, code, message });
+
+  if (!isRecord(input)) {
+    return { ok: false, errors: [{ path: '', code: 'not-an-object', message: 'The request must be a JSON object.' }] };
+  }
+
+  // Drug and formulation.
+  let drug: AnyDrug | undefined;
+  let formulation: FormulationBase | undefined;
+  if (typeof input.drug !== 'string' || input.drug.trim() === '') {
+    fail('drug', 'required', 'Choose the drug the patient was taking.');
+  } else {
+    drug = findDrug(input.drug.trim().toLowerCase());
+    if (!drug) fail('drug', 'unknown-drug', `"${input.drug}" is not a drug Retitrate knows. Choose one from the list.`);
+  }
+  if (drug) {
+    const formulationId = input.formulation === undefined ? drug.defaultFormulation : input.formulation;
+    if (typeof formulationId !== 'string') {
+      fail('formulation', 'invalid', 'The formulation must be one of the listed forms.');
+    } else {
+      formulation = findFormulation(drug, formulationId.trim().toLowerCase());
+      if (!formulation) {
+        const known = drug.formulations.map((f) => f.id).join(', ');
+        fail('formulation', 'unknown-formulation', `${drug.displayName} has no "${formulationId}" form here. Known forms: ${known}.`);
+      }
+    }
+  }
+
+  // Prior regimen.
+  let dose: Decimal | null = null;
+  let timesPerDay = 1;
+  let daysPerWeek = 7;
+  const prior = input.prior;
+  if (!isRecord(prior)) {
+    fail('prior', 'required', 'Enter the regimen before the break: dose, unit and times per day.');
+  } else {
+    if (prior.dose === undefined || prior.dose === null || prior.dose === '') {
+      fail('prior.dose', 'required', 'Enter the dose per administration before the break.');
+    } else {
+      dose = parseAmount(prior.dose);
+      if (dose === null) fail('prior.dose', 'not-a-number', 'The dose must be a number, e.g. 10 or 2.5.');
+      else if (dose.lte(0)) {
+        fail('prior.dose', 'not-positive', 'The dose must be more than zero.');
+        dose = null;
+      }
+    }
+    if (formulation) {
+      if (prior.unit === undefined || prior.unit === '') {
+        fail('prior.unit', 'required', `Enter the unit of the dose (${formulation.unit} for this ${formulation.name}).`);
+      } else if (prior.unit !== formulation.unit) {
+        fail(
+          'prior.unit',
+          'wrong-unit',
+          `A ${formulation.name} is dosed in ${formulation.unit}, not ${String(prior.unit)}.`,
+        );
+        dose = null;
+      }
+    }
+    const isPatch = formulation?.unitForm === 'patch';
+    if (prior.timesPerDay === undefined && isPatch) {
+      timesPerDay = 1;
+    } else if (prior.timesPerDay === undefined) {
+      fail('prior.timesPerDay', 'required', 'Enter how many times a day the dose was taken.');
+    } else if (typeof prior.timesPerDay !== 'number' || !Number.isInteger(prior.timesPerDay)) {
+      fail('prior.timesPerDay', 'not-an-integer', 'Times per day must be a whole number from 1 to 12.');
+    } else if (prior.timesPerDay < 1 || prior.timesPerDay > MAX_TIMES_PER_DAY) {
+      fail('prior.timesPerDay', 'out-of-range', 'Times per day must be from 1 to 12.');
+    } else if (isPatch && prior.timesPerDay !== 1) {
+      fail('prior.timesPerDay', 'out-of-range', 'A patch is worn continuously: give its strength in mcg/h and leave times per day at 1.');
+    } else if (formulation && prior.timesPerDay > formulation.maxTimesPerDay.value) {
+      fail(
+        'prior.timesPerDay',
+        'above-product-maximum',
+        `${drug?.displayName ?? 'This drug'} ${formulation.name} is not given more than ${formulation.maxTimesPerDay.value} times a day.`,
+      );
+    } else {
+      timesPerDay = prior.timesPerDay;
+    }
+    if (prior.daysPerWeek !== undefined) {
+      if (typeof prior.daysPerWeek !== 'number' || !Number.isInteger(prior.daysPerWeek) || prior.daysPerWeek < 1 || prior.daysPerWeek > 7) {
+        fail('prior.daysPerWeek', 'out-of-range', 'Days a week must be a whole number from 1 to 7.');
+      } else {
+        daysPerWeek = prior.daysPerWeek;
+      }
+    }
+    if (dose && formulation && drug) {
+      const max = new D(formulation.maxSingleDose.value);
+      const unitDose = { amount: dose, unit: formulation.unit };
+      if (dose.gt(max)) {
+        fail(
+          'prior.dose',
+          'implausible-dose',
+          `${formatDose(unitDose)} per dose is above any real ${drug.displayName} regimen (limit ${formatDose({ amount: max, unit: formulation.unit })}). Check the dose.`,
+        );
+      } else if (!makeExactly(dose, formulation.strengths)) {
+        const strengths = formulation.strengths.map((s) => formatDose({ amount: s.amount, unit: formulation!.unit })).join(', ');
+        fail(
+          'prior.dose',
+          'not-a-real-strength',
+          formulation.unitForm === 'patch'
+            ? `There is no ${formatDose(unitDose)} patch or combination of patches. Patches: ${strengths}.`
+            : `${formatDose(unitDose)} cannot be made from the ${formulation.name}s on the market (${strengths}${formulation.strengths.some((s) => s.scored) ? '; scored tablets may be halved' : ''}).`,
+        );
+      }
+    }
+  }
+
+  // Duration, dates.
+  const duration = input.priorDurationDays;
+  if (duration === undefined) {
+    fail('priorDurationDays', 'required', 'Enter how many days the patient took the regimen before the break.');
+  } else if (typeof duration !== 'number' || !Number.isInteger(duration)) {
+    fail('priorDurationDays', 'not-an-integer', 'The duration must be a whole number of days.');
+  } else if (duration < 0) {
+    fail('priorDurationDays', 'negative', 'The duration cannot be negative.');
+  } else if (duration > MAX_PRIOR_DURATION_DAYS) {
+    fail('priorDurationDays', 'out-of-range', 'The duration is longer than a lifetime. Check the number of days.');
+  }
+
+  const lastDose = readDate(input.lastDoseDate, 'lastDoseDate', 'date of the last dose', fail);
+  const restart = readDate(input.restartDate, 'restartDate', 'planned restart date', fail);
+  if (lastDose && restart && restart < lastDose) {
+    fail('restartDate', 'before-last-dose', 'The restart date is before the last dose. Check both dates.');
+  }
+
+  // Patient.
+  const patient = readPatient(input.patient, fail);
+
+  // Concurrent drugs.
+  const concurrent: string[] = [];
+  if (input.concurrent !== undefined) {
+    if (!Array.isArray(input.concurrent)) {
+      fail('concurrent', 'not-a-list', 'Concurrent drugs must be a list of drug ids.');
+    } else {
+      input.concurrent.forEach((id: unknown, index: number) => {
+        const normalised = typeof id === 'string' ? id.trim().toLowerCase() : '';
+        if (!normalised || !isKnownConcurrent(normalised)) {
+          fail(`concurrent.${index}`, 'unknown-concurrent-drug', `"${String(id)}" is not a drug Retitrate knows. Choose it from the list.`);
+        } else if (!concurrent.includes(normalised)) {
+          concurrent.push(normalised);
+        }
+      });
+    }
+  }
+
+  let breakReason: BreakReason | undefined;
+  if (input.breakReason !== undefined) {
+    if (typeof input.breakReason === 'string' && (BREAK_REASONS as readonly string[]).includes(input.breakReason)) {
+      breakReason = input.breakReason as BreakReason;
+    } else {
+      fail('breakReason', 'unknown-reason', `The reason for the break must be one of: ${BREAK_REASONS.join(', ')}.`);
+    }
+  }
+
+  let indication: 'pain' | 'oud' | undefined;
+  if (input.indication !== undefined) {
+    if (input.indication === 'pain' || input.indication === 'oud') indication = input.indication;
+    else fail('indication', 'unknown-indication', 'The indication must be "pain" or "oud" (opioid use disorder).');
+  }
+
+  let fullAgonistUsedDuringBreak: boolean | undefined;
+  if (input.fullAgonistUsedDuringBreak !== undefined) {
+    if (typeof input.fullAgonistUsedDuringBreak === 'boolean') fullAgonistUsedDuringBreak = input.fullAgonistUsedDuringBreak;
+    else fail('fullAgonistUsedDuringBreak', 'not-a-boolean', 'Answer yes or no: was a full-agonist opioid used during the break?');
+  }
+
+  let qtcMs: number | undefined;
+  if (input.qtcMs !== undefined) {
+    if (typeof input.qtcMs === 'number' && Number.isInteger(input.qtcMs) && input.qtcMs >= 250 && input.qtcMs <= 800) qtcMs = input.qtcMs;
+    else fail('qtcMs', 'out-of-range', 'QTc must be a whole number of milliseconds from 250 to 800.');
+  }
+
+  if (errors.length > 0 || !drug || !formulation || !dose || !lastDose || !restart || !patient) {
+    return { ok: false, errors };
+  }
+  const request: RestartRequest = {
+    drug: drug.id,
+    formulation: formulation.id,
+    prior: { dose: { amount: dose, unit: formulation.unit }, timesPerDay, daysPerWeek },
+    priorDurationDays: duration as number,
+    lastDoseDate: lastDose,
+    restartDate: restart,
+    patient,
+    concurrent,
+    ...(breakReason ? { breakReason } : {}),
+    ...(indication ? { indication } : {}),
+    ...(fullAgonistUsedDuringBreak !== undefined ? { fullAgonistUsedDuringBreak } : {}),
+    ...(qtcMs !== undefined ? { qtcMs } : {}),
+  };
+  return { ok: true, request, drug, formulation };
+}
+
+function readDate(value: unknown, path: string, what: string, fail: (p: string, c: string, m: string) => void): string | null {
+  if (value === undefined || value === '') {
+    fail(path, 'required', `Enter the ${what}.`);
+    return null;
+  }
+  if (typeof value !== 'string' || parseCalendarDate(value) === null) {
+    fail(path, 'invalid-date', `The ${what} is not a real calendar date (use YYYY-MM-DD, e.g. 2026-11-28).`);
+    return null;
+  }
+  return value;
+}
+
+function readPatient(value: unknown, fail: (p: string, c: string, m: string) => void): PatientFactors | null {
+  const factors: Record<string, boolean> = {};
+  let ok = true;
+  let ageYears: number | undefined;
+  if (value !== undefined && !isRecord(value)) {
+    fail('patient', 'not-an-object', 'Patient factors must be an object.');
+    return null;
+  }
+  const record = (value ?? {}) as Record<string, unknown>;
+  if (record.ageYears !== undefined && record.ageYears !== null) {
+    if (typeof record.ageYears !== 'number' || !Number.isFinite(record.ageYears)) {
+      fail('patient.ageYears', 'not-a-number', 'Age must be a number of years.');
+      ok = false;
+    } else if (record.ageYears < 0 || record.ageYears > MAX_AGE_YEARS) {
+      fail('patient.ageYears', 'out-of-range', 'Age must be from 0 to 120 years.');
+      ok = false;
+    } else {
+      ageYears = record.ageYears;
+    }
+  }
+  for (const flag of PATIENT_FLAGS) {
+    const flagValue = record[flag];
+    if (flagValue === undefined) factors[flag] = false;
+    else if (typeof flagValue === 'boolean') factors[flag] = flagValue;
+    else {
+      fail(`patient.${flag}`, 'not-a-boolean', 'Answer yes or no (true or false).');
+      ok = false;
+    }
+  }
+  if (!ok) return null;
+  return { ...(ageYears !== undefined ? { ageYears } : {}), ...(factors as Omit<PatientFactors, 'ageYears'>) };
+}

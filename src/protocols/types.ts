@@ -1,0 +1,133 @@
+/**
+ * Shapes of the protocol data. Data only: no logic lives in src/protocols.
+ *
+ * Every clinical number is a `Sourced<T>`: it carries either a citation (a source id from
+ * `sources.ts` plus a locator inside that source) or an engine-assumption id from
+ * `assumptions.ts`, so the plan can say where each figure came from.
+ */
+
+export type DrugClass = 'opioid' | 'benzodiazepine' | 'antidepressant' | 'labelled-restart';
+
+/** Units a dose can be written in. `mcg/h` is a transdermal delivery rate. */
+export type DoseUnit = 'mg' | 'mcg' | 'mcg/h';
+
+/** A citation: a registered source and where in it the value stands. */
+export interface Citation {
+  readonly source: string;
+  readonly locator: string;
+}
+
+/** A value no guideline gives: an engine assumption, labelled as such everywhere it is used. */
+export interface AssumptionRef {
+  readonly assumption: string;
+}
+
+export type Provenance = Citation | AssumptionRef;
+
+/** A clinical value with its provenance. Decimal amounts are strings so they stay exact. */
+export type Sourced<T> = Provenance & { readonly value: T };
+
+export interface Source {
+  readonly id: string;
+  readonly title: string;
+  readonly issuer: string;
+  readonly year: number;
+  readonly url: string;
+}
+
+export interface Assumption {
+  readonly id: string;
+  /** What the engine assumes, in one sentence a clinician can read. */
+  readonly statement: string;
+  /** Why this value, and what the nearest sources say. */
+  readonly rationale: string;
+}
+
+/** One marketed strength of a product. */
+export interface Strength {
+  /** Amount per unit (tablet, capsule, patch) in the formulation's unit, as a decimal string. */
+  readonly amount: string;
+  /** A scored tablet may be halved; an unscored one may not. Unverified scoring is recorded as unscored. */
+  readonly scored: boolean;
+  /** Only for opioid-tolerant patients (e.g. OxyContin 60 and 80 mg). */
+  readonly restrictedToTolerant?: boolean;
+  /** Combination products: acetaminophen per unit, mg. */
+  readonly acetaminophenMg?: string;
+  /** Brand or product note shown to the pharmacist, e.g. "Roxicodone". */
+  readonly note?: string;
+}
+
+export type Route = 'oral' | 'transdermal' | 'sublingual';
+export type Release = 'immediate' | 'extended';
+export type UnitForm = 'tablet' | 'capsule' | 'patch' | 'film' | 'disintegrating tablet';
+
+export interface FormulationBase {
+  /** Stable id used in requests, e.g. `ir`, `er`, `patch`, `apap`. */
+  readonly id: string;
+  /** Human name, e.g. "immediate-release tablet". */
+  readonly name: string;
+  readonly route: Route;
+  readonly release: Release;
+  readonly unitForm: UnitForm;
+  readonly unit: DoseUnit;
+  readonly strengths: readonly Strength[];
+  /** Where the list of strengths (and their scoring) comes from. */
+  readonly strengthsSource: Citation;
+  /** Most administrations a day the product is given; more is an input error. */
+  readonly maxTimesPerDay: Sourced<number>;
+  /** Largest single dose in any real regimen; above it the input is rejected as implausible. */
+  readonly maxSingleDose: Sourced<string>;
+  /** Labelled maximum daily dose, where the label gives one. */
+  readonly maxDailyDose?: Sourced<string>;
+  /** Patches: hours each patch is worn. */
+  readonly wearHours?: Sourced<number>;
+}
+
+/** The common part of every drug's protocol. Class files extend it. */
+export interface DrugBase<C extends DrugClass, F extends FormulationBase = FormulationBase> {
+  /** Lowercase generic name, the request id: `oxycodone`. */
+  readonly id: string;
+  readonly drugClass: C;
+  /** Generic name in lowercase: `oxycodone`. */
+  readonly genericName: string;
+  /** Display name: Tall Man form where ISMP lists one (`oxyCODONE`), else the generic name. */
+  readonly displayName: string;
+  readonly displayNameSource?: Citation;
+  readonly brandNames: readonly string[];
+  /** What the drug counts as when it is another drug's concurrent medicine. */
+  readonly interactionCategories: readonly InteractionCategory[];
+  /** RxNorm ingredient concept (RXCUI). */
+  readonly rxnorm: Sourced<string>;
+  readonly formulations: readonly F[];
+  /** Formulation used when the request names none: the immediate-release form. */
+  readonly defaultFormulation: string;
+}
+
+/** Retained-fraction anchor: from `fromMissedDays` on, the share of the prior dose still tolerated. */
+export interface ToleranceAnchor {
+  readonly fromMissedDays: number;
+  readonly retainedFraction: Sourced<string>;
+  /** What the source says at this point, for the derivation and the educator chart. */
+  readonly basis: string;
+}
+
+/** A drug named only as a concurrent medicine (not planned itself), with what it interacts as. */
+export type InteractionCategory =
+  | 'opioid'
+  | 'benzodiazepine'
+  | 'z-drug'
+  | 'gabapentinoid'
+  | 'cns-depressant'
+  | 'alcohol'
+  | 'serotonergic'
+  | 'maoi'
+  | 'valproate'
+  | 'enzyme-inducer'
+  | 'qt-prolonging'
+  | 'cyp2c19-inhibitor';
+
+export interface ConcurrentDrug {
+  readonly id: string;
+  readonly name: string;
+  readonly categories: readonly InteractionCategory[];
+}
