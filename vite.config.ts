@@ -1,8 +1,93 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * Content-Security-Policy for the production build: only the app's own origin, no inline script or style,
+ * no third-party anything (nothing leaves the device). Delivered as a <meta> tag, so `frame-ancestors`,
+ * `report-uri` and `sandbox` cannot be used (browsers ignore them in <meta>). Checked by the csp-privacy gate.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/** Injects the CSP <meta> right after <meta charset> (build only: the dev server needs inline scripts for HMR). */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'retitrate:csp',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
+        const charset = /<meta charset="[^"]*"\s*\/?>/i;
+        if (!charset.test(html)) throw new Error('retitrate:csp: index.html has no <meta charset>; cannot place the CSP');
+        return html.replace(charset, (m) => `${m}\n    ${meta}`);
+      },
+    },
+  };
+}
+
+/**
+ * Test hook for the offline gate's update check: when RETITRATE_BUILD_MARK is set, the entry chunk records it in
+ * `globalThis.__RETITRATE_BUILD__`, so two builds differ in a real asset (new hash, new precache manifest, new SW).
+ * Without the variable (every normal build) this plugin does nothing.
+ */
+function buildMark(): Plugin {
+  const mark = process.env.RETITRATE_BUILD_MARK;
+  return {
+    name: 'retitrate:build-mark',
+    apply: 'build',
+    renderChunk(code, chunk) {
+      if (!mark || !chunk.isEntry) return null;
+      return { code: `${code}\nglobalThis.__RETITRATE_BUILD__=${JSON.stringify(mark)};\n`, map: null };
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    VitePWA({
+      // A new deployment's service worker installs, skips waiting and claims the open pages; the next load
+      // (reload or next visit) gets the new version. Checked by the offline gate (update test).
+      registerType: 'autoUpdate',
+      injectRegister: 'script-defer',
+      includeAssets: ['icon.svg'],
+      manifest: {
+        name: 'Retitrate — restart schedules after a break',
+        short_name: 'Retitrate',
+        description:
+          'Conservative, sourced restart schedules after a break in treatment. A decision aid for clinicians. Runs entirely on this device.',
+        lang: 'en',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#1f4e79',
+        icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest}'],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+        navigateFallback: 'index.html',
+      },
+    }),
+    contentSecurityPolicy(),
+    buildMark(),
+  ],
   build: { target: 'es2022', sourcemap: false },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 });
