@@ -10,3 +10,13 @@ stage "type-check (tsc -b)"; npx tsc -b
 stage "unit, property and component tests (vitest)"; npx vitest run
 stage "command line"; bash scripts/cli-smoke.sh
 stage "production build"; npx vite build
+# Quality gates (issue 8): each prints one line with its figure; a failing gate fails the run at the summary.
+node scripts/gates/run.mjs --reset
+stage "gate: bytes budget"; node scripts/gates/run.mjs bytes || true
+stage "gate: CSP, requests and storage (no data leaves the device)"; node scripts/gates/run.mjs csp-privacy || true
+stage "gate: offline after first visit, clean update"; node scripts/gates/run.mjs offline || true
+stage "gate: responsiveness (benchmark)"; node scripts/gates/run.mjs responsiveness || true
+stage "gate: Lighthouse (mobile, 3 runs)"; node scripts/gates/run.mjs lighthouse || true
+stage "gate: dependency audit"; node scripts/gates/run.mjs audit || true
+stage "gate: mutation score (engine core)"; node scripts/gates/run.mjs mutation || true
+stage "gates summary"; node scripts/gates/run.mjs --summary

@@ -1,0 +1,74 @@
+// Gate: mutation score (Stryker 9 + vitest runner, stryker.config.json; break threshold 85 %).
+//   MUTATE_SCOPE=full  every file stryker.config.json mutates (src/engine + src/protocols) — what `npm run mutate` does
+//   MUTATE_SCOPE=core  (default here, used in CI) the engine's core arithmetic and scheduling files only, so the CI run
+//                      stays short on 2 cores; see CORE below.
+// Prints the score, the mutant counts, the duration and the files with the most survivors.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const CONFIG = JSON.parse(readFileSync(resolve(ROOT, 'stryker.config.json'), 'utf8'));
+const BREAK = CONFIG.thresholds.break;
+export const CORE = [
+  'src/engine/strengths.ts',
+  'src/engine/schedule.ts',
+  'src/engine/tolerance.ts',
+  'src/engine/dates.ts',
+  'src/engine/decimal.ts',
+  'src/engine/plan.ts',
+  'src/engine/classes/steps.ts',
+  'src/engine/classes/index.ts',
+];
+const scope = process.env.MUTATE_SCOPE || 'core';
+const t0 = Date.now();
+const args = [resolve(ROOT, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run'];
+if (scope === 'core') args.push('--mutate', CORE.join(','));
+
+const code = await new Promise((res) => {
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let tail = '';
+  const keep = (d) => {
+    tail = (tail + d).slice(-20_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  // progress lines are noisy: show only Stryker's own errors
+  child.on('exit', (c) => {
+    if (c !== 0) console.log(tail.split('\n').filter((l) => /ERROR|Error:/.test(l)).slice(-10).join('\n'));
+    res(c);
+  });
+});
+const seconds = (Date.now() - t0) / 1000;
+
+let report;
+try {
+  report = JSON.parse(readFileSync(resolve(ROOT, CONFIG.jsonReporter.fileName), 'utf8'));
+} catch (e) {
+  console.log(`mutation score: FAIL — no report (${e.message}); stryker exited ${code} (${seconds.toFixed(0)} s)`);
+  process.exit(1);
+}
+const count = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, CompileError: 0, RuntimeError: 0, Ignored: 0 };
+const perFile = [];
+for (const [file, { mutants }] of Object.entries(report.files)) {
+  const c = { file, survived: 0, noCoverage: 0, total: 0, detected: 0 };
+  for (const m of mutants) {
+    count[m.status] = (count[m.status] ?? 0) + 1;
+    if (m.status === 'Survived') c.survived++;
+    if (m.status === 'NoCoverage') c.noCoverage++;
+    if (m.status === 'Killed' || m.status === 'Timeout') c.detected++;
+    if (['Killed', 'Timeout', 'Survived', 'NoCoverage'].includes(m.status)) c.total++;
+  }
+  perFile.push(c);
+}
+const detected = count.Killed + count.Timeout;
+const valid = detected + count.Survived + count.NoCoverage;
+const score = valid ? (100 * detected) / valid : 0;
+for (const f of perFile.filter((f) => f.total).sort((a, b) => b.survived + b.noCoverage - (a.survived + a.noCoverage)).slice(0, 8))
+  console.log(`  ${f.file.padEnd(34)} ${((100 * f.detected) / f.total).toFixed(1).padStart(5)} %  survived ${f.survived}, no coverage ${f.noCoverage} of ${f.total}`);
+const ok = code === 0 && score >= BREAK;
+console.log(
+  `mutation score: ${ok ? 'PASS' : 'FAIL'} — ${score.toFixed(2)} % (${scope} scope: ${perFile.filter((f) => f.total).length} files, ${valid} mutants: killed ${count.Killed}, timeout ${count.Timeout}, survived ${count.Survived}, no coverage ${count.NoCoverage}), break at ${BREAK} %, took ${(seconds / 60).toFixed(1)} min; report ${CONFIG.htmlReporter.fileName}`,
+);
+process.exit(ok ? 0 : 1);
