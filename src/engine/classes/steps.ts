@@ -21,7 +21,7 @@ export function toPlanSteps(steps: readonly ScheduledStep[], context: StepContex
   return steps.map((step, index) => {
     const next = steps[index + 1];
     const largest = step.administrations[0]!.amount;
-    const amounts = step.administrations.map((a) => decimalString(a.amount));
+    const amounts = step.administrations.map((a) => a.text);
     const reason = context.checkpoint?.(step, steps[index - 1], index) ?? null;
     const makeUp = step.administrations.map((a) => describeUnits(a.units, formulation.unit, formulation.unitForm));
     return {
