@@ -25,9 +25,17 @@ export function calendarDaysBetween(from: string, to: string): number {
   return differenceInCalendarDays(mustParse(to), mustParse(from));
 }
 
+const added = new Map<string, string>();
+
 /** The ISO date `days` calendar days after `date`. */
 export function addCalendarDays(date: string, days: number): string {
-  return lightFormat(addDays(mustParse(date), days), 'yyyy-MM-dd');
+  const key = `${date}|${days}`;
+  const memo = added.get(key);
+  if (memo !== undefined) return memo;
+  const result = lightFormat(addDays(mustParse(date), days), 'yyyy-MM-dd');
+  if (added.size > 5000) added.clear();
+  added.set(key, result);
+  return result;
 }
 
 function mustParse(text: string): Date {

@@ -40,6 +40,8 @@ interface Lattice {
   readonly made: (MadeDose | null | undefined)[];
   /** makeExactly answers by amount text. */
   readonly exact: Map<string, MadeDose | null>;
+  /** Amounts of whole numbers of cells. */
+  readonly amounts: Map<number, Decimal>;
 }
 
 interface Entry {
@@ -104,7 +106,7 @@ function buildLattice(strengths: readonly Strength[], limit: Decimal): Lattice {
     if (reachable(cell + 1)) upcoming = cell + 1;
     nextCell[cell] = upcoming;
   }
-  return { scale, step, limitCells, best, pieces, floorCell, nextCell, made: new Array(limitCells + 1), exact: new Map() };
+  return { scale, step, limitCells, best, pieces, floorCell, nextCell, made: new Array(limitCells + 1), exact: new Map(), amounts: new Map() };
 }
 
 function latticeFor(strengths: readonly Strength[], limit: Decimal): Lattice {
@@ -236,7 +238,11 @@ export function doseCells(strengths: readonly Strength[], limit: Decimal): DoseC
   const lattice = latticeFor(strengths, limit);
   return {
     cellAtOrBelow: (amount) => cellOf(amount, lattice),
-    amountOf: (cells) => new D(cells * lattice.step).div(lattice.scale),
+    amountOf: (cells) => {
+      let amount = lattice.amounts.get(cells);
+      if (!amount) lattice.amounts.set(cells, (amount = new D(cells * lattice.step).div(lattice.scale)));
+      return amount;
+    },
     floor: (cell) => (cell <= 0 ? 0 : Math.max(0, lattice.floorCell[Math.min(cell, lattice.limitCells)]!)),
     next: (cell, cap) => {
       if (cell >= cap || cell >= lattice.limitCells) return -1;
