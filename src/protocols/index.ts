@@ -1,13 +1,12 @@
 /**
  * The protocol registry: every drug the engine can plan, by class, and the protocol version.
- * Data only.
+ * Data only. The browser does not import this file (it loads each class on demand, see
+ * src/engine/browser.ts); the command line and the tests do.
  */
 import { OPIOIDS } from './opioids/index.ts';
 import type { OpioidDrug } from './opioids/types.ts';
 
-/** Bump on any change to a clinical value; the date is when the data was last reviewed. */
-export const PROTOCOL_VERSION = '2026.11.1';
-export const PROTOCOL_DATE = '2026-11-28';
+export { PROTOCOL_DATE, PROTOCOL_VERSION } from './version.ts';
 
 export type AnyDrug = OpioidDrug;
 
