@@ -4,14 +4,16 @@
  */
 import { OPIOIDS } from './opioids/index.ts';
 import type { OpioidDrug } from './opioids/types.ts';
+import { BENZODIAZEPINES } from './benzodiazepines/index.ts';
+import type { BenzodiazepineDrug } from './benzodiazepines/types.ts';
 
 /** Bump on any change to a clinical value; the date is when the data was last reviewed. */
 export const PROTOCOL_VERSION = '2026.11.1';
 export const PROTOCOL_DATE = '2026-11-28';
 
-export type AnyDrug = OpioidDrug;
+export type AnyDrug = OpioidDrug | BenzodiazepineDrug;
 
-export const DRUGS: readonly AnyDrug[] = [...OPIOIDS];
+export const DRUGS: readonly AnyDrug[] = [...OPIOIDS, ...BENZODIAZEPINES];
 
 export { SOURCES } from './sources.ts';
 export { ASSUMPTIONS } from './assumptions.ts';

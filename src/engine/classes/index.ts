@@ -4,10 +4,14 @@ import type { FormulationBase } from '../../protocols/types.ts';
 import type { RestartPlan, RestartRequest } from '../types.ts';
 import { planOpioid } from './opioid.ts';
 import type { OpioidFormulation } from '../../protocols/opioids/types.ts';
+import { planBenzodiazepine } from './benzodiazepine.ts';
+import type { BenzodiazepineFormulation } from '../../protocols/benzodiazepines/types.ts';
 
 export function planForClass(request: RestartRequest, drug: AnyDrug, formulation: FormulationBase): RestartPlan {
   switch (drug.drugClass) {
     case 'opioid':
       return planOpioid(request, drug, formulation as OpioidFormulation);
+    case 'benzodiazepine':
+      return planBenzodiazepine(request, drug, formulation as BenzodiazepineFormulation);
   }
 }
