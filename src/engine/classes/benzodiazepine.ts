@@ -335,8 +335,17 @@ export function planBenzodiazepine(request: RestartRequest, drug: Benzodiazepine
     rule: { maxRiseFraction: rise, intervalsDays: [interval], description: `${kindWord} re-titration` },
     strengths: formulation.strengths,
   });
-  if (scheduled.some((s) => s.rule.startsWith('smallest rise'))) notes.assume('smallest-practical-rise');
-  if (formulation.strengths.some((s) => !s.scored) && formulation.unitForm === 'tablet') notes.assume('unverified-scoring-unscored');
+  if (scheduled.some((s) => s.rule.startsWith('smallest rise'))) {
+    notes.line('Where the real strengths cannot make a rise as small as 25%, the step rises by the smallest amount they can make.', {
+      assumption: 'smallest-practical-rise',
+    });
+  }
+  if (formulation.scoringUnverified) {
+    notes.line(
+      `Tablets whose scoring is not confirmed on the label (${formulation.strengths.filter((s) => !s.scored).map((s) => formatDose({ amount: s.amount, unit })).join(', ')}) are never halved.`,
+      { assumption: 'unverified-scoring-unscored' },
+    );
+  }
 
   const deFactor = ashton.value.low;
   const steps = toPlanSteps(scheduled, {

@@ -204,6 +204,7 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         release: 'immediate',
         unitForm: 'tablet',
         unit: 'mg',
+        scoringUnverified: true,
         // Scoring differs between manufacturers: unscored (engine assumption unverified-scoring-unscored).
         strengths: [
           { amount: '0.5', scored: false },
@@ -306,6 +307,7 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         release: 'immediate',
         unitForm: 'tablet',
         unit: 'mg',
+        scoringUnverified: true,
         // 3.75 and 7.5 mg scored per the Mylan product listing; 15 mg scoring not confirmed: unscored.
         strengths: [
           { amount: '3.75', scored: true },
@@ -409,6 +411,7 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         unitForm: 'tablet',
         unit: 'mg',
         bedtimeOnly: true,
+        scoringUnverified: true,
         // Scoring differs between manufacturers: unscored (engine assumption unverified-scoring-unscored).
         strengths: [
           { amount: '0.125', scored: false },
@@ -443,6 +446,7 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         unitForm: 'tablet',
         unit: 'mg',
         bedtimeOnly: true,
+        scoringUnverified: true,
         // Scoring not confirmed for every manufacturer: unscored (engine assumption unverified-scoring-unscored).
         strengths: [
           { amount: '1', scored: false },
@@ -509,6 +513,7 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         unitForm: 'tablet',
         unit: 'mg',
         bedtimeOnly: true,
+        scoringUnverified: true,
         // Scoring differs between manufacturers: unscored (engine assumption unverified-scoring-unscored).
         strengths: [
           { amount: '5', scored: false },
@@ -561,6 +566,7 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         unit: 'mg',
         bedtimeOnly: true,
         nonUsProduct: 'UK: zopiclone 3.75 mg and 7.5 mg tablets (eMC SmPC). Not a US product.',
+        scoringUnverified: true,
         // Scoring differs between UK manufacturers: unscored (engine assumption unverified-scoring-unscored).
         strengths: [
           { amount: '3.75', scored: false },

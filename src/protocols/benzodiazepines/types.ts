@@ -6,6 +6,8 @@ export type BenzodiazepineKind = 'benzodiazepine' | 'z-drug';
 export interface BenzodiazepineFormulation extends FormulationBase {
   /** Hypnotic taken once, immediately before bedtime (label). */
   readonly bedtimeOnly?: boolean;
+  /** Some unscored entries are unscored only because scoring could not be confirmed (assumption unverified-scoring-unscored). */
+  readonly scoringUnverified?: boolean;
   /** Set when the product is not marketed in the USA: says where its data come from. */
   readonly nonUsProduct?: string;
 }
