@@ -9,7 +9,7 @@ export * from './api.ts';
 
 const loaders: Record<DrugClass, () => Promise<ClassModule>> = {
   opioid: () => import('./classes/opioid.module.ts').then((m) => m.opioidModule),
-  benzodiazepine: () => Promise.reject(new Error('benzodiazepine class not yet available')),
+  benzodiazepine: () => import('./classes/benzodiazepine.module.ts').then((m) => m.benzodiazepineModule),
   antidepressant: () => Promise.reject(new Error('antidepressant class not yet available')),
   'labelled-restart': () => Promise.reject(new Error('labelled-restart class not yet available')),
 };

@@ -5,12 +5,14 @@
  */
 import { OPIOIDS } from './opioids/index.ts';
 import type { OpioidDrug } from './opioids/types.ts';
+import { BENZODIAZEPINES } from './benzodiazepines/index.ts';
+import type { BenzodiazepineDrug } from './benzodiazepines/types.ts';
 
 export { PROTOCOL_DATE, PROTOCOL_VERSION } from './version.ts';
 
-export type AnyDrug = OpioidDrug;
+export type AnyDrug = OpioidDrug | BenzodiazepineDrug;
 
-export const DRUGS: readonly AnyDrug[] = [...OPIOIDS];
+export const DRUGS: readonly AnyDrug[] = [...OPIOIDS, ...BENZODIAZEPINES];
 
 export { SOURCES } from './sources.ts';
 export { ASSUMPTIONS } from './assumptions.ts';
