@@ -74,6 +74,22 @@ function lowestRaisable(amounts: readonly number[], target: readonly number[]): 
   return index;
 }
 
+/** The administration whose next makeable level is the smallest rise (ties: the lowest administration). */
+function smallestRaise(amounts: readonly number[], target: readonly number[], cells: DoseCells): number {
+  let index = -1;
+  let rise = Infinity;
+  for (let i = 0; i < amounts.length; i++) {
+    const level = cells.next(amounts[i]!, target[i]!);
+    if (level === -1) continue;
+    const candidate = level - amounts[i]!;
+    if (candidate < rise || (candidate === rise && amounts[i]! < amounts[index]!)) {
+      index = i;
+      rise = candidate;
+    }
+  }
+  return index;
+}
+
 /**
  * The next step's administrations: the largest daily total not above `ceiling` cells, each administration
  * no lower than now and no higher than its target, kept as even as the strengths allow.
@@ -134,7 +150,7 @@ export function buildTitration(input: TitrationInput): readonly ScheduledStep[] 
     } else {
       // The strengths cannot make a rise that small: the smallest rise they can make, on one administration.
       next = [...current];
-      const index = lowestRaisable(next, target);
+      const index = smallestRaise(next, target, cells);
       next[index] = cells.next(next[index]!, target[index]!);
       nextDaily = total(next);
       why = 'smallest rise the real strengths can make (one unit on one administration)';

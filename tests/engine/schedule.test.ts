@@ -71,3 +71,21 @@ describe('buildTitration', () => {
     ).toThrow(/programmer error/);
   });
 });
+
+describe('smallest practical rise', () => {
+  it('raises the administration that can rise least, not just the lowest one', () => {
+    // Oxazepam-like strengths: 10, 15, 30 mg. From 20 mg once daily towards 30 mg twice daily, 25% of 20 is 5 mg:
+    // the strengths cannot add 5 mg, but 20 → 25 mg (10 + 15) is a 5 mg rise; adding a second 10 mg dose would be 10 mg.
+    const strengths: Strength[] = ['10', '15', '30'].map((amount) => ({ amount, scored: false }));
+    const steps = buildTitration({
+      startDate: '2026-01-01',
+      first: [new D(20)],
+      firstRule: 'start',
+      target: [new D(30), new D(30)],
+      rule: { ...rule, maxRiseFraction: new D('0.2') },
+      strengths,
+    });
+    expect(steps[1]!.daily.toFixed()).toBe('25');
+    expect(amounts(steps[1]!.administrations)).toEqual(['25']);
+  });
+});
