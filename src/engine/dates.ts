@@ -1,12 +1,23 @@
-import { addDays, differenceInCalendarDays, format, isValid, parse } from 'date-fns';
+import { addDays, differenceInCalendarDays, isValid, lightFormat, parseISO } from 'date-fns';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+// Parsing is the hot path of every plan; a bounded memo keeps it cheap (pure: same text, same date).
+const parsed = new Map<string, Date | null>();
+
 /** Parses a calendar date `yyyy-MM-dd`; null for anything else, including 2026-02-30. */
 export function parseCalendarDate(text: string): Date | null {
-  if (!ISO_DATE.test(text)) return null;
-  const date = parse(text, 'yyyy-MM-dd', new Date(2000, 0, 1));
-  return isValid(date) && format(date, 'yyyy-MM-dd') === text ? date : null;
+  const cached = parsed.get(text);
+  if (cached !== undefined) return cached;
+  let date: Date | null = null;
+  if (ISO_DATE.test(text)) {
+    const candidate = parseISO(text);
+    // parseISO rolls 2026-02-30 over to March; a real date formats back to itself.
+    date = isValid(candidate) && lightFormat(candidate, 'yyyy-MM-dd') === text ? candidate : null;
+  }
+  if (parsed.size > 5000) parsed.clear();
+  parsed.set(text, date);
+  return date;
 }
 
 /** Calendar days from `from` to `to` (same day = 0). Both must be valid ISO dates. */
@@ -14,9 +25,17 @@ export function calendarDaysBetween(from: string, to: string): number {
   return differenceInCalendarDays(mustParse(to), mustParse(from));
 }
 
+const added = new Map<string, string>();
+
 /** The ISO date `days` calendar days after `date`. */
 export function addCalendarDays(date: string, days: number): string {
-  return format(addDays(mustParse(date), days), 'yyyy-MM-dd');
+  const key = `${date}|${days}`;
+  const memo = added.get(key);
+  if (memo !== undefined) return memo;
+  const result = lightFormat(addDays(mustParse(date), days), 'yyyy-MM-dd');
+  if (added.size > 5000) added.clear();
+  added.set(key, result);
+  return result;
 }
 
 function mustParse(text: string): Date {

@@ -6,8 +6,20 @@
 import type Decimal from 'decimal.js';
 import { D } from './decimal.ts';
 
+const formatted = new Map<string, string>();
+
 /** "1.50" → "1.5", ".5" → "0.5", "100000" → "100,000". */
 export function formatAmount(amount: string | Decimal): string {
+  const key = typeof amount === 'string' ? amount : amount.toString();
+  const memo = formatted.get(key);
+  if (memo !== undefined) return memo;
+  const text = formatUncached(amount);
+  if (formatted.size > 5000) formatted.clear();
+  formatted.set(key, text);
+  return text;
+}
+
+function formatUncached(amount: string | Decimal): string {
   const value = new D(amount);
   const fixed = value.abs().toFixed();
   const [whole = '0', fraction] = fixed.split('.');

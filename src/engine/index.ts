@@ -1,7 +1,4 @@
-/** Public API of the restart engine. */
-export { planRestart } from './plan.ts';
-export { validateRequest } from './validate.ts';
-export { listDrugs, listConcurrent } from './registry.ts';
-export { formatAmount, formatDose, formatFrequency, formatRegimen } from './format.ts';
-export { ENGINE_VERSION } from './version.ts';
-export type * from './types.ts';
+/** Public API of the restart engine, with every drug class loaded (command line, tests, tools). */
+import './all-classes.ts';
+
+export * from './api.ts';

@@ -2,7 +2,9 @@
  * Collects what a plan says about itself while a class planner works: the numbered derivation,
  * the sources and engine assumptions it used, and its warnings. Local to one plan computation.
  */
-import { ASSUMPTIONS, PROTOCOL_DATE, PROTOCOL_VERSION, SOURCES } from '../protocols/index.ts';
+import { ASSUMPTIONS } from '../protocols/assumptions.ts';
+import { SOURCES } from '../protocols/sources.ts';
+import { PROTOCOL_DATE, PROTOCOL_VERSION } from '../protocols/version.ts';
 import type { Provenance } from '../protocols/types.ts';
 import type { PlanAssumption, PlanSource, PlanWarning, RestartPlan, Severity } from './types.ts';
 import { ENGINE_VERSION } from './version.ts';

@@ -2,12 +2,15 @@
  * Titration scheduler: from a first step to the target (the prior regimen), dated ceiling steps
  * that each rise by at most a fraction of the current daily dose, no sooner than the minimum interval,
  * every administration made of real strengths (rounded down).
+ *
+ * Inside the loop, amounts are counted in whole lattice cells (see `doseCells`): integers, so sums and
+ * comparisons are exact; the rise limit is computed in decimal.js and floored to a cell.
  */
 import type Decimal from 'decimal.js';
 import type { Strength } from '../protocols/types.ts';
 import { addCalendarDays } from './dates.ts';
-import { D, ZERO } from './decimal.ts';
-import { floorToStrengths, makeExactly, nextAbove, type MadeDose } from './strengths.ts';
+import { D } from './decimal.ts';
+import { doseCells, type DoseCells, type MadeDose } from './strengths.ts';
 
 export interface TitrationRule {
   /** Largest rise per step as a fraction of the current daily dose (0.25 = 25%). */
@@ -42,92 +45,121 @@ export interface TitrationInput {
   readonly maxSteps?: number;
 }
 
-function sum(values: readonly Decimal[]): Decimal {
-  return values.reduce<Decimal>((total, value) => total.add(value), ZERO);
+function total(cells: readonly number[]): number {
+  let sum = 0;
+  for (const cell of cells) sum += cell;
+  return sum;
 }
 
-function made(amount: Decimal, strengths: readonly Strength[]): MadeDose {
-  const result = makeExactly(amount, strengths);
-  if (!result) throw new Error(`programmer error: ${amount.toFixed()} cannot be made from the strengths`);
-  return result;
+function exactCell(amount: Decimal, cells: DoseCells): number {
+  if (amount.isZero()) return 0;
+  const cell = cells.cellAtOrBelow(amount);
+  if (!cells.amountOf(cell).eq(amount) || cells.floor(cell) !== cell) {
+    throw new Error(`programmer error: ${amount.toFixed()} cannot be made from the strengths`);
+  }
+  return cell;
 }
 
-function toStep(start: string, amounts: readonly Decimal[], strengths: readonly Strength[], rule: string, allowedDaily?: Decimal): ScheduledStep {
-  const nonZero = amounts.filter((a) => a.gt(0)).sort((a, b) => b.cmp(a));
-  const step: ScheduledStep = { start, administrations: nonZero.map((a) => made(a, strengths)), daily: sum(nonZero), rule };
+function toStep(start: string, amounts: readonly number[], cells: DoseCells, rule: string, allowedDaily?: Decimal): ScheduledStep {
+  const nonZero = amounts.filter((a) => a > 0).sort((a, b) => b - a);
+  const step: ScheduledStep = { start, administrations: nonZero.map((a) => cells.made(a)), daily: cells.amountOf(total(nonZero)), rule };
   return allowedDaily ? { ...step, allowedDaily } : step;
 }
 
+function lowestRaisable(amounts: readonly number[], target: readonly number[]): number {
+  let index = -1;
+  for (let i = 0; i < amounts.length; i++) {
+    if (amounts[i]! < target[i]! && (index === -1 || amounts[i]! < amounts[index]!)) index = i;
+  }
+  return index;
+}
+
+/** The administration whose next makeable level is the smallest rise (ties: the lowest administration). */
+function smallestRaise(amounts: readonly number[], target: readonly number[], cells: DoseCells): number {
+  let index = -1;
+  let rise = Infinity;
+  for (let i = 0; i < amounts.length; i++) {
+    const level = cells.next(amounts[i]!, target[i]!);
+    if (level === -1) continue;
+    const candidate = level - amounts[i]!;
+    if (candidate < rise || (candidate === rise && amounts[i]! < amounts[index]!)) {
+      index = i;
+      rise = candidate;
+    }
+  }
+  return index;
+}
+
 /**
- * The next step's administrations: the largest daily total not above `ceiling`, each administration
+ * The next step's administrations: the largest daily total not above `ceiling` cells, each administration
  * no lower than now and no higher than its target, kept as even as the strengths allow.
  */
-function raiseWithin(current: Decimal[], target: readonly Decimal[], ceiling: Decimal, strengths: readonly Strength[]): Decimal[] {
-  const count = target.length;
-  const next = [...current];
+function raiseWithin(current: readonly number[], target: readonly number[], ceiling: number, cells: DoseCells): number[] {
+  let next = [...current];
+  let sum = total(next);
   // Even split first: the largest makeable amount at or below ceiling / count.
-  const even = floorToStrengths(ceiling.div(count), strengths);
-  if (even) {
-    for (let i = 0; i < count; i++) {
-      const candidate = D.min(even.amount, target[i]!);
-      if (candidate.gt(next[i]!)) next[i] = candidate;
-    }
+  const even = cells.floor(Math.floor(ceiling / target.length));
+  if (even > 0) {
+    const evened = next.map((amount, i) => Math.max(amount, Math.min(even, target[i]!)));
+    const evenSum = total(evened);
     // Even split can overshoot when earlier uneven steps left some administrations higher.
-    if (sum(next).gt(ceiling)) next.splice(0, count, ...current);
+    if (evenSum <= ceiling) {
+      next = evened;
+      sum = evenSum;
+    }
   }
   // Then raise the lowest administration one level at a time while the ceiling allows.
   for (;;) {
     const index = lowestRaisable(next, target);
     if (index === -1) break;
-    const level = nextAbove(next[index]!, target[index]!, strengths);
-    if (!level) break;
-    const total = sum(next).sub(next[index]!).add(level.amount);
-    if (total.gt(ceiling)) break;
-    next[index] = level.amount;
+    const level = cells.next(next[index]!, target[index]!);
+    if (level === -1) break;
+    const raised = sum - next[index]! + level;
+    if (raised > ceiling) break;
+    next[index] = level;
+    sum = raised;
   }
   return next;
 }
 
-function lowestRaisable(amounts: readonly Decimal[], target: readonly Decimal[]): number {
-  let index = -1;
-  for (let i = 0; i < amounts.length; i++) {
-    if (amounts[i]!.lt(target[i]!) && (index === -1 || amounts[i]!.lt(amounts[index]!))) index = i;
-  }
-  return index;
-}
-
 /** Builds the dated ceiling steps from the first step up to and including the target. */
 export function buildTitration(input: TitrationInput): readonly ScheduledStep[] {
-  const { strengths, rule } = input;
-  const target = [...input.target].sort((a, b) => b.cmp(a));
-  const targetDaily = sum(target);
-  const padded = [...input.first].sort((a, b) => b.cmp(a));
-  while (padded.length < target.length) padded.push(ZERO);
-  if (padded.length > target.length) throw new Error('programmer error: first step has more administrations than the target');
+  const { rule } = input;
+  const largest = [...input.target, ...input.first].reduce((a, b) => D.max(a, b), new D(0));
+  const cells = doseCells(input.strengths, largest);
+  const target = input.target.map((a) => exactCell(a, cells)).sort((a, b) => b - a);
+  const targetDaily = total(target);
+  const first = input.first.map((a) => exactCell(a, cells)).sort((a, b) => b - a);
+  if (first.length > target.length) throw new Error('programmer error: first step has more administrations than the target');
+  while (first.length < target.length) first.push(0);
 
-  const steps: ScheduledStep[] = [toStep(input.startDate, padded, strengths, input.firstRule)];
-  let current = padded;
+  const steps: ScheduledStep[] = [toStep(input.startDate, first, cells, input.firstRule)];
+  const riseFactor = rule.maxRiseFraction.add(1);
   const maxSteps = input.maxSteps ?? 200;
-  while (sum(current).lt(targetDaily)) {
+  const risePercent = rule.maxRiseFraction.mul(100).toFixed();
+  let current = first;
+  let currentDaily = total(current);
+  while (currentDaily < targetDaily) {
     if (steps.length >= maxSteps) throw new Error('programmer error: titration did not converge');
-    const currentDaily = sum(current);
-    const allowed = D.min(targetDaily, currentDaily.mul(rule.maxRiseFraction.add(1)));
-    let next = raiseWithin(current, target, allowed, strengths);
+    const allowed = D.min(cells.amountOf(targetDaily), cells.amountOf(currentDaily).mul(riseFactor));
+    let next = raiseWithin(current, target, cells.cellAtOrBelow(allowed), cells);
+    let nextDaily = total(next);
     let why: string;
-    if (sum(next).gt(currentDaily)) {
-      why = sum(next).eq(targetDaily) ? 'reaches the prior dose (the target)' : `rise of at most ${rule.maxRiseFraction.mul(100).toFixed()}% of the daily dose, rounded down to real strengths`;
+    if (nextDaily > currentDaily) {
+      why = nextDaily === targetDaily ? 'reaches the prior dose (the target)' : `rise of at most ${risePercent}% of the daily dose, rounded down to real strengths`;
     } else {
       // The strengths cannot make a rise that small: the smallest rise they can make, on one administration.
       next = [...current];
-      const index = lowestRaisable(next, target);
-      const level = nextAbove(next[index]!, target[index]!, strengths)!;
-      next[index] = level.amount;
+      const index = smallestRaise(next, target, cells);
+      next[index] = cells.next(next[index]!, target[index]!);
+      nextDaily = total(next);
       why = 'smallest rise the real strengths can make (one unit on one administration)';
     }
     const interval = rule.intervalsDays[Math.min(steps.length - 1, rule.intervalsDays.length - 1)]!;
     const start = addCalendarDays(steps[steps.length - 1]!.start, interval);
-    steps.push(toStep(start, next, strengths, why, allowed));
+    steps.push(toStep(start, next, cells, why, allowed));
     current = next;
+    currentDaily = nextDaily;
   }
   return steps;
 }

@@ -20,6 +20,8 @@ export interface UnitUse {
 
 export interface MadeDose {
   readonly amount: Decimal;
+  /** The amount as a plain decimal string. */
+  readonly text: string;
   readonly units: readonly UnitUse[];
 }
 
@@ -30,6 +32,16 @@ interface Lattice {
   /** For each cell (amount = cell × step / scale): best [units, splits, from-cell, unit index] per half-count layer. */
   readonly best: readonly (readonly (Entry | undefined)[])[];
   readonly pieces: readonly { readonly size: number; readonly strength: string; readonly half: boolean }[];
+  /** Largest reachable cell at or below each cell (-1: none). */
+  readonly floorCell: Int32Array;
+  /** Smallest reachable cell above each cell (-1: none). */
+  readonly nextCell: Int32Array;
+  /** Made doses, built on first use per cell. */
+  readonly made: (MadeDose | null | undefined)[];
+  /** makeExactly answers by amount text. */
+  readonly exact: Map<string, MadeDose | null>;
+  /** Amounts of whole numbers of cells. */
+  readonly amounts: Map<number, Decimal>;
 }
 
 interface Entry {
@@ -83,12 +95,23 @@ function buildLattice(strengths: readonly Strength[], limit: Decimal): Lattice {
       best[layer]![cell] = chosen;
     }
   }
-  return { scale, step, limitCells, best, pieces };
+  const reachable = (cell: number) => Boolean(best[0]![cell] || best[1]![cell]);
+  const floorCell = new Int32Array(limitCells + 1).fill(-1);
+  const nextCell = new Int32Array(limitCells + 1).fill(-1);
+  for (let cell = 1, last = -1; cell <= limitCells; cell++) {
+    if (reachable(cell)) last = cell;
+    floorCell[cell] = last;
+  }
+  for (let cell = limitCells - 1, upcoming = -1; cell >= 0; cell--) {
+    if (reachable(cell + 1)) upcoming = cell + 1;
+    nextCell[cell] = upcoming;
+  }
+  return { scale, step, limitCells, best, pieces, floorCell, nextCell, made: new Array(limitCells + 1), exact: new Map(), amounts: new Map() };
 }
 
 function latticeFor(strengths: readonly Strength[], limit: Decimal): Lattice {
   const cached = cache.get(strengths);
-  if (cached && limit.mul(cached.scale).div(cached.step).lte(cached.limitCells)) return cached;
+  if (cached && (limit.toNumber() * cached.scale) / cached.step <= cached.limitCells - 1) return cached;
   // Grow generously so repeated plans reuse one table.
   const grown = cached ? D.max(limit, new D(cached.limitCells * cached.step).div(cached.scale).mul(2)) : limit.mul(2);
   const lattice = buildLattice(strengths, grown);
@@ -121,44 +144,69 @@ function unitsOf(lattice: Lattice, cell: number, layer: number): UnitUse[] {
 }
 
 function madeAt(lattice: Lattice, cell: number): MadeDose | null {
+  const memo = lattice.made[cell];
+  if (memo !== undefined) return memo;
   const found = entryAt(lattice, cell);
-  if (!found) return null;
-  return { amount: new D(cell * lattice.step).div(lattice.scale), units: unitsOf(lattice, cell, found.layer) };
+  let made: MadeDose | null = null;
+  if (found) {
+    const amount = new D(cell * lattice.step).div(lattice.scale);
+    made = { amount, text: amount.toFixed(), units: unitsOf(lattice, cell, found.layer) };
+  }
+  lattice.made[cell] = made;
+  return made;
+}
+
+/** The lattice cell at or below an amount. Amounts have few decimal places, so a float with a snap to the nearest integer is exact. */
+function cellOf(amount: Decimal, lattice: Lattice): number {
+  const cells = (amount.toNumber() * lattice.scale) / lattice.step;
+  const nearest = Math.round(cells);
+  return Math.abs(cells - nearest) < 1e-9 ? nearest : Math.floor(cells);
 }
 
 /** The largest dose the strengths can make that is not above `ceiling`; null if even the smallest unit is above it. */
 export function floorToStrengths(ceiling: Decimal, strengths: readonly Strength[]): MadeDose | null {
   if (ceiling.lte(0)) return null;
   const lattice = latticeFor(strengths, ceiling);
-  for (let cell = Math.floor(ceiling.mul(lattice.scale).div(lattice.step).toNumber()); cell > 0; cell--) {
-    const made = madeAt(lattice, cell);
-    if (made) return made;
-  }
-  return null;
+  const cell = lattice.floorCell[cellOf(ceiling, lattice)]!;
+  return cell > 0 ? madeAt(lattice, cell) : null;
 }
 
 /** The smallest dose the strengths can make that is strictly above `amount`, not above `cap`. */
 export function nextAbove(amount: Decimal, cap: Decimal, strengths: readonly Strength[]): MadeDose | null {
+  if (amount.gte(cap)) return null;
   const lattice = latticeFor(strengths, cap);
-  const capCell = Math.floor(cap.mul(lattice.scale).div(lattice.step).toNumber());
-  for (let cell = Math.floor(amount.mul(lattice.scale).div(lattice.step).toNumber()) + 1; cell <= capCell; cell++) {
-    const made = madeAt(lattice, cell);
-    if (made && made.amount.gt(amount)) return made;
-  }
-  return null;
+  const cell = lattice.nextCell[cellOf(amount, lattice)]!;
+  return cell > 0 && cell <= cellOf(cap, lattice) ? madeAt(lattice, cell) : null;
 }
 
 /** How to make exactly `amount`, or null when the strengths cannot make it. */
 export function makeExactly(amount: Decimal, strengths: readonly Strength[]): MadeDose | null {
   if (amount.lte(0)) return null;
   const lattice = latticeFor(strengths, amount);
+  const key = amount.toString();
+  const memo = lattice.exact.get(key);
+  if (memo !== undefined) return memo;
   const cells = amount.mul(lattice.scale).div(lattice.step);
-  if (!cells.isInteger()) return null;
-  return madeAt(lattice, cells.toNumber());
+  const made = cells.isInteger() ? madeAt(lattice, cells.toNumber()) : null;
+  lattice.exact.set(key, made);
+  return made;
 }
+
+const descriptions = new WeakMap<readonly UnitUse[], Map<string, string>>();
 
 /** "1 × 10 mg tablet + 1 × 5 mg tablet", "half of a 10 mg tablet (scored)" (ISMP: no "1/2"). */
 export function describeUnits(units: readonly UnitUse[], unit: string, unitForm: string): string {
+  let byForm = descriptions.get(units);
+  if (!byForm) descriptions.set(units, (byForm = new Map()));
+  const key = `${unit}|${unitForm}`;
+  const memo = byForm.get(key);
+  if (memo !== undefined) return memo;
+  const text = describeUncached(units, unit, unitForm);
+  byForm.set(key, text);
+  return text;
+}
+
+function describeUncached(units: readonly UnitUse[], unit: string, unitForm: string): string {
   return units
     .map((use) =>
       use.half
@@ -166,4 +214,45 @@ export function describeUnits(units: readonly UnitUse[], unit: string, unitForm:
         : `${use.count} × ${formatAmount(use.strength)} ${unit} ${unitForm}`,
     )
     .join(' + ');
+}
+
+/**
+ * Exact integer view of the doses a product can make: every makeable amount is a whole number of
+ * cells (the greatest common step of the units), so a scheduler can add and compare cells exactly
+ * and convert back to doses only at the edges.
+ */
+export interface DoseCells {
+  /** The cell at or below an amount. */
+  readonly cellAtOrBelow: (amount: Decimal) => number;
+  /** The amount of a number of cells (any integer, makeable or not). */
+  readonly amountOf: (cells: number) => Decimal;
+  /** The largest makeable cell at or below `cell` (0 if none). */
+  readonly floor: (cell: number) => number;
+  /** The smallest makeable cell above `cell` and at most `cap` (-1 if none). */
+  readonly next: (cell: number, cap: number) => number;
+  /** How a makeable cell is made (throws on a programmer error). */
+  readonly made: (cell: number) => MadeDose;
+}
+
+export function doseCells(strengths: readonly Strength[], limit: Decimal): DoseCells {
+  const lattice = latticeFor(strengths, limit);
+  return {
+    cellAtOrBelow: (amount) => cellOf(amount, lattice),
+    amountOf: (cells) => {
+      let amount = lattice.amounts.get(cells);
+      if (!amount) lattice.amounts.set(cells, (amount = new D(cells * lattice.step).div(lattice.scale)));
+      return amount;
+    },
+    floor: (cell) => (cell <= 0 ? 0 : Math.max(0, lattice.floorCell[Math.min(cell, lattice.limitCells)]!)),
+    next: (cell, cap) => {
+      if (cell >= cap || cell >= lattice.limitCells) return -1;
+      const found = lattice.nextCell[Math.max(0, cell)]!;
+      return found > 0 && found <= cap ? found : -1;
+    },
+    made: (cell) => {
+      const made = madeAt(lattice, cell);
+      if (!made) throw new Error(`programmer error: cell ${cell} is not makeable`);
+      return made;
+    },
+  };
 }

@@ -128,12 +128,25 @@ export interface PlanAssumption {
   readonly rationale: string;
 }
 
+/** One table's diazepam equivalent of a daily dose (benzodiazepines; extension). */
+export interface EquivalentReading {
+  readonly table: string;
+  readonly source: string;
+  /** Amount of the drug ≈ diazepam 10 mg in that table: "0.5", or "1–2" for a range. */
+  readonly perDiazepam10mg: string;
+  readonly dailyEquivalent: Amount<EquivalentUnit>;
+  /** When the table gives a range: the daily equivalent at each end. */
+  readonly dailyEquivalentRange?: { readonly low: string; readonly high: string };
+}
+
 export interface RestartPlan {
   readonly drug: string;
   readonly drugClass: DrugClass;
   readonly formulation: string;
   /** Display name (Tall Man where ISMP lists one). */
   readonly displayName: string;
+  /** Benzodiazepine class: a benzodiazepine or a Z-drug (extension). */
+  readonly drugKind?: 'benzodiazepine' | 'z-drug';
   readonly daysOff: number;
   readonly missedDays: number;
   readonly tolerance: {
@@ -143,12 +156,20 @@ export interface RestartPlan {
     readonly priorTolerant?: boolean;
     /** The anchor row used: from how many missed days, and its provenance. */
     readonly anchor?: { readonly fromMissedDays: number; readonly source: string; readonly basis: string };
+    /** Benzodiazepines: missed days from which the drug counts as washed out (extension). */
+    readonly washoutDays?: number;
   };
   readonly prior: {
     readonly dailyDose: Amount<DoseUnit>;
     readonly dailyEquivalent?: Amount<EquivalentUnit>;
     /** The equivalence factor used, with its source id. */
     readonly equivalentFactor?: { readonly value: string; readonly per: string; readonly source: string };
+    /** Benzodiazepines: the prior daily dose in mg diazepam by each table, where they differ (extension). */
+    readonly equivalents?: readonly EquivalentReading[];
+    /** Benzodiazepines: dose band of the 2025 Joint Guideline Table 2 (extension). */
+    readonly riskBand?: { readonly band: 'low' | 'moderate' | 'high'; readonly dailyEquivalent: Amount<EquivalentUnit>; readonly source: string };
+    /** Benzodiazepines: withdrawal-risk row of the 2025 Joint Guideline Table 2 (extension). */
+    readonly withdrawalRisk?: { readonly risk: 'rare' | 'lower-but-possible' | 'yes'; readonly row: string; readonly daysPerWeek: number; readonly durationDays: number; readonly source: string };
   };
   readonly steps: readonly PlanStep[];
   readonly warnings: readonly PlanWarning[];

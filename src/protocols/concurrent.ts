@@ -7,12 +7,6 @@ import { deepFreeze } from '../lib/deepFreeze.ts';
 import type { ConcurrentDrug } from './types.ts';
 
 export const CONCURRENT_ONLY: readonly ConcurrentDrug[] = deepFreeze([
-  { id: 'alprazolam', name: 'ALPRAZolam', categories: ['benzodiazepine', 'cns-depressant'] },
-  { id: 'clonazepam', name: 'clonazePAM', categories: ['benzodiazepine', 'cns-depressant'] },
-  { id: 'diazepam', name: 'diazePAM', categories: ['benzodiazepine', 'cns-depressant'] },
-  { id: 'lorazepam', name: 'LORazepam', categories: ['benzodiazepine', 'cns-depressant'] },
-  { id: 'temazepam', name: 'temazepam', categories: ['benzodiazepine', 'cns-depressant'] },
-  { id: 'zolpidem', name: 'zolpidem', categories: ['z-drug', 'cns-depressant'] },
   { id: 'gabapentin', name: 'gabapentin', categories: ['gabapentinoid', 'cns-depressant'] },
   { id: 'pregabalin', name: 'pregabalin', categories: ['gabapentinoid', 'cns-depressant'] },
   { id: 'alcohol', name: 'alcohol', categories: ['alcohol', 'cns-depressant'] },

@@ -1,17 +1,18 @@
 /**
  * The protocol registry: every drug the engine can plan, by class, and the protocol version.
- * Data only.
+ * Data only. The browser does not import this file (it loads each class on demand, see
+ * src/engine/browser.ts); the command line and the tests do.
  */
 import { OPIOIDS } from './opioids/index.ts';
 import type { OpioidDrug } from './opioids/types.ts';
+import { BENZODIAZEPINES } from './benzodiazepines/index.ts';
+import type { BenzodiazepineDrug } from './benzodiazepines/types.ts';
 
-/** Bump on any change to a clinical value; the date is when the data was last reviewed. */
-export const PROTOCOL_VERSION = '2026.11.1';
-export const PROTOCOL_DATE = '2026-11-28';
+export { PROTOCOL_DATE, PROTOCOL_VERSION } from './version.ts';
 
-export type AnyDrug = OpioidDrug;
+export type AnyDrug = OpioidDrug | BenzodiazepineDrug;
 
-export const DRUGS: readonly AnyDrug[] = [...OPIOIDS];
+export const DRUGS: readonly AnyDrug[] = [...OPIOIDS, ...BENZODIAZEPINES];
 
 export { SOURCES } from './sources.ts';
 export { ASSUMPTIONS } from './assumptions.ts';

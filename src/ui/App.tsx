@@ -1,4 +1,4 @@
-import { listDrugs } from '../engine/index.ts';
+import { listDrugs } from '../engine/browser.ts';
 
 /** Placeholder shell until the clinician's app lands (issue 6). */
 export function App() {

@@ -1,13 +1,9 @@
-/** Dispatch from a drug's class to its planner. */
+/** Dispatch from a drug's class to its registered planner. */
 import type { AnyDrug } from '../../protocols/index.ts';
 import type { FormulationBase } from '../../protocols/types.ts';
+import { classModule } from '../registry.ts';
 import type { RestartPlan, RestartRequest } from '../types.ts';
-import { planOpioid } from './opioid.ts';
-import type { OpioidFormulation } from '../../protocols/opioids/types.ts';
 
 export function planForClass(request: RestartRequest, drug: AnyDrug, formulation: FormulationBase): RestartPlan {
-  switch (drug.drugClass) {
-    case 'opioid':
-      return planOpioid(request, drug, formulation as OpioidFormulation);
-  }
+  return classModule(drug.drugClass).plan(request, drug, formulation);
 }

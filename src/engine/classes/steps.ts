@@ -20,8 +20,8 @@ export function toPlanSteps(steps: readonly ScheduledStep[], context: StepContex
   const { formulation } = context;
   return steps.map((step, index) => {
     const next = steps[index + 1];
-    const largest = step.administrations[0]!.amount;
-    const amounts = step.administrations.map((a) => decimalString(a.amount));
+    const largest = step.administrations[0]!;
+    const amounts = step.administrations.map((a) => a.text);
     const reason = context.checkpoint?.(step, steps[index - 1], index) ?? null;
     const makeUp = step.administrations.map((a) => describeUnits(a.units, formulation.unit, formulation.unitForm));
     return {
@@ -29,7 +29,7 @@ export function toPlanSteps(steps: readonly ScheduledStep[], context: StepContex
       ...(next ? { end: addCalendarDays(next.start, -1) } : {}),
       drug: context.drug,
       formulation: formulation.id,
-      dose: { amount: decimalString(largest), unit: formulation.unit },
+      dose: { amount: largest.text, unit: formulation.unit },
       timesPerDay: step.administrations.length,
       administrations: amounts,
       dailyDose: { amount: decimalString(step.daily), unit: formulation.unit },

@@ -1,0 +1,6 @@
+/** Registers every drug class: the command line and the tests plan any drug without loading steps. */
+import { benzodiazepineModule } from './classes/benzodiazepine.module.ts';
+import { opioidModule } from './classes/opioid.module.ts';
+import { registerClass } from './registry.ts';
+
+for (const module of [opioidModule, benzodiazepineModule]) registerClass(module);

@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import { BENZODIAZEPINE_CLASS, BENZODIAZEPINES } from '../../src/protocols/benzodiazepines/index.ts';
+import { ASSUMPTIONS, CONCURRENT_ONLY, DRUGS, SOURCES } from '../../src/protocols/index.ts';
+import { benzodiazepineAnchors, washoutFor } from '../../src/engine/classes/benzodiazepine.ts';
+import { makeExactly } from '../../src/engine/strengths.ts';
+import { D } from '../../src/engine/decimal.ts';
+
+const byId = new Map(BENZODIAZEPINES.map((d) => [d.id, d]));
+function drug(id: string) {
+  const found = byId.get(id);
+  if (!found) throw new Error(id);
+  return found;
+}
+
+/** [id, Ashton low, Ashton high, VA/DoD or null, parent half-life [lo, hi] or null, metabolite [lo, hi] or null, washout days] */
+const EQUIVALENTS: [string, string, string, string | null, [number, number] | null, [number, number] | null, number][] = [
+  ['alprazolam', '0.5', '0.5', '1', [6, 12], null, 3],
+  ['clonazepam', '0.5', '0.5', '1', [18, 50], null, 11],
+  ['diazepam', '10', '10', '10', [20, 100], [36, 200], 42],
+  ['lorazepam', '1', '1', '2', [10, 20], null, 5],
+  ['chlordiazepoxide', '25', '25', '25', [5, 30], [36, 200], 42],
+  ['clobazam', '20', '20', null, [12, 60], null, 13],
+  ['clorazepate', '15', '15', '15', null, [36, 200], 42],
+  ['oxazepam', '20', '20', '30', [4, 15], null, 4],
+  ['temazepam', '20', '20', '15', [8, 22], null, 5],
+  ['triazolam', '0.5', '0.5', '0.25', [2, 2], null, 3],
+  ['estazolam', '1', '2', '1', [10, 24], null, 5],
+  ['flurazepam', '15', '30', '15', null, [40, 250], 53],
+  ['zolpidem', '20', '20', null, [2, 2], null, 3],
+  ['zopiclone', '15', '15', null, [5, 6], null, 3],
+  ['eszopiclone', '3', '3', null, [6, 9], null, 3],
+  ['zaleplon', '20', '20', null, [2, 2], null, 3],
+];
+
+/** [id, formulation, strengths "amount:scored", maxTimesPerDay, labelled max daily, label source] */
+const PRODUCTS: [string, string, string[], number, string, string][] = [
+  ['alprazolam', 'ir', ['0.25:s', '0.5:s', '1:s', '2:s'], 4, '10', 'label-xanax'],
+  ['alprazolam', 'er', ['0.5', '1', '2', '3'], 1, '10', 'label-xanax-xr'],
+  ['clonazepam', 'ir', ['0.5:s', '1', '2'], 3, '20', 'label-clonazepam'],
+  ['diazepam', 'ir', ['2:s', '5:s', '10:s'], 4, '40', 'label-valium'],
+  ['lorazepam', 'ir', ['0.5', '1', '2'], 3, '10', 'label-ativan'],
+  ['chlordiazepoxide', 'ir', ['5', '10', '25'], 4, '300', 'label-librium'],
+  ['clobazam', 'ir', ['10:s', '20:s'], 2, '40', 'label-onfi'],
+  ['clorazepate', 'ir', ['3.75:s', '7.5:s', '15'], 3, '90', 'label-clorazepate'],
+  ['oxazepam', 'ir', ['10', '15', '30'], 4, '120', 'label-oxazepam'],
+  ['temazepam', 'ir', ['7.5', '15', '22.5', '30'], 1, '30', 'label-restoril'],
+  ['triazolam', 'ir', ['0.125', '0.25'], 1, '0.5', 'label-halcion'],
+  ['estazolam', 'ir', ['1', '2'], 1, '2', 'label-estazolam'],
+  ['flurazepam', 'ir', ['15', '30'], 1, '30', 'label-flurazepam'],
+  ['zolpidem', 'ir', ['5', '10'], 1, '10', 'label-ambien'],
+  ['zolpidem', 'er', ['6.25', '12.5'], 1, '12.5', 'label-ambien-cr'],
+  ['zopiclone', 'ir', ['3.75', '7.5'], 1, '7.5', 'emc-zopiclone-smpc'],
+  ['eszopiclone', 'ir', ['1', '2', '3'], 1, '3', 'label-lunesta'],
+  ['zaleplon', 'ir', ['5', '10'], 1, '20', 'label-sonata'],
+];
+
+const TALL_MAN: Record<string, string> = {
+  alprazolam: 'ALPRAZolam',
+  clonazepam: 'clonazePAM',
+  lorazepam: 'LORazepam',
+  diazepam: 'diazePAM',
+  chlordiazepoxide: 'chlordiazePOXIDE',
+  clobazam: 'cloBAZam',
+};
+
+function walk(value: unknown, visit: (key: string, v: unknown) => void): void {
+  if (Array.isArray(value)) value.forEach((v) => walk(v, visit));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      visit(k, v);
+      walk(v, visit);
+    }
+  }
+}
+
+describe('benzodiazepine protocol data', () => {
+  it('covers exactly the 16 drugs of the brief', () => {
+    expect(BENZODIAZEPINES.map((d) => d.id).sort()).toEqual(EQUIVALENTS.map((e) => e[0]).sort());
+    expect(BENZODIAZEPINES.every((d) => d.drugClass === 'benzodiazepine')).toBe(true);
+  });
+
+  it.each(EQUIVALENTS)('%s: Ashton and VA/DoD equivalents, half-lives and washout pinned to their sources', (id, lo, hi, va, parent, metabolite, washout) => {
+    const d = drug(id);
+    expect(d.ashtonEquivalent).toMatchObject({ value: { low: lo, high: hi }, source: 'ashton-2002' });
+    expect((d.ashtonEquivalent as { locator: string }).locator).toMatch(/Table 1/);
+    if (va === null) expect(d.vaDodEquivalent).toBeUndefined();
+    else expect(d.vaDodEquivalent).toMatchObject({ value: va, source: 'va-dod-sud-2021' });
+    if (parent === null) expect(d.halfLifeHours).toBeUndefined();
+    else expect(d.halfLifeHours).toMatchObject({ value: { low: parent[0], high: parent[1] }, source: 'ashton-2002' });
+    if (metabolite === null) expect(d.metaboliteHalfLifeHours).toBeUndefined();
+    else expect(d.metaboliteHalfLifeHours).toMatchObject({ value: { low: metabolite[0], high: metabolite[1] }, source: 'ashton-2002' });
+    expect(washoutFor(d).days).toBe(washout);
+  });
+
+  it.each(PRODUCTS)('%s %s: strengths, scoring, times a day and labelled maximum pinned to %s', (id, formulationId, strengths, times, max, label) => {
+    const f = drug(id).formulations.find((x) => x.id === formulationId)!;
+    expect(f.strengths.map((s) => `${s.amount}${s.scored ? ':s' : ''}`)).toEqual(strengths);
+    expect(f.strengthsSource.source).toBe(label);
+    expect(f.maxTimesPerDay).toMatchObject({ value: times, source: label });
+    expect(f.maxDailyDose).toMatchObject({ value: max, source: label });
+    expect(f.maxSingleDose).toMatchObject({ assumption: 'implausible-dose-limit' });
+    // The labelled maximum can be made from real strengths, and the implausibility limit is at or above it.
+    expect(makeExactly(new D(max), f.strengths)).not.toBeNull();
+    expect(new D(f.maxSingleDose.value).gte(new D(max).div(times))).toBe(true);
+  });
+
+  it('has a product row for every formulation', () => {
+    const listed = new Set(PRODUCTS.map(([id, f]) => `${id}/${f}`));
+    for (const d of BENZODIAZEPINES) for (const f of d.formulations) expect(listed.has(`${d.id}/${f.id}`)).toBe(true);
+  });
+
+  it('hypnotics are once a day at bedtime', () => {
+    for (const id of ['temazepam', 'triazolam', 'estazolam', 'flurazepam', 'zolpidem', 'zopiclone', 'eszopiclone', 'zaleplon']) {
+      for (const f of drug(id).formulations) {
+        expect(f.maxTimesPerDay.value).toBe(1);
+        expect(f.bedtimeOnly).toBe(true);
+      }
+    }
+  });
+
+  it('Tall Man names where ISMP lists them, lowercase generic names otherwise', () => {
+    for (const d of BENZODIAZEPINES) {
+      if (TALL_MAN[d.id]) {
+        expect(d.displayName).toBe(TALL_MAN[d.id]);
+        expect(d.displayNameSource?.source).toBe('ismp-tall-man-2023');
+      } else expect(d.displayName).toBe(d.genericName);
+      expect(d.genericName).toBe(d.id);
+    }
+  });
+
+  it('Z-drugs are marked as such and interact as z-drugs; the others as benzodiazepines', () => {
+    for (const d of BENZODIAZEPINES) {
+      const z = ['zolpidem', 'zopiclone', 'eszopiclone', 'zaleplon'].includes(d.id);
+      expect(d.kind).toBe(z ? 'z-drug' : 'benzodiazepine');
+      expect(d.interactionCategories).toEqual(z ? ['z-drug', 'cns-depressant'] : ['benzodiazepine', 'cns-depressant']);
+    }
+  });
+
+  it('zopiclone is clearly marked as a non-US (UK) product', () => {
+    const z = drug('zopiclone');
+    expect(z.marketNote).toMatch(/Not marketed in the USA/);
+    expect(z.formulations[0]!.nonUsProduct).toMatch(/UK/);
+  });
+
+  it('RxNorm codes carry the rxnorm source', () => {
+    for (const d of BENZODIAZEPINES) {
+      expect(d.rxnorm).toMatchObject({ source: 'rxnorm' });
+      expect(d.rxnorm.value).toMatch(/^\d+$/);
+    }
+    expect(drug('alprazolam').rxnorm.value).toBe('596');
+    expect(drug('diazepam').rxnorm.value).toBe('3322');
+    expect(drug('clorazepate').rxnorm.value).toBe('2353');
+  });
+
+  it('every source id and assumption id in the data is registered', () => {
+    const missing: string[] = [];
+    walk([BENZODIAZEPINES, BENZODIAZEPINE_CLASS], (key, v) => {
+      if (key === 'source' && typeof v === 'string' && !SOURCES[v]) missing.push(`source ${v}`);
+      if (key === 'assumption' && typeof v === 'string' && !ASSUMPTIONS[v]) missing.push(`assumption ${v}`);
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('the class numbers are sourced or engine assumptions', () => {
+    expect(BENZODIAZEPINE_CLASS.lowBandMaxDe).toMatchObject({ value: '10', source: 'joint-bzd-taper-2025' });
+    expect(BENZODIAZEPINE_CLASS.moderateBandMaxDe).toMatchObject({ value: '15', source: 'joint-bzd-taper-2025' });
+    expect(BENZODIAZEPINE_CLASS.washoutCapDe).toMatchObject({ value: '10', source: 'joint-bzd-taper-2025' });
+    expect(BENZODIAZEPINE_CLASS.olderAdultAge).toMatchObject({ value: 65, source: 'beers-2023' });
+    expect(BENZODIAZEPINE_CLASS.maxRiseFraction).toMatchObject({ value: '0.25', assumption: 'bzd-titration-25-percent-weekly' });
+    expect(BENZODIAZEPINE_CLASS.titrationIntervalDays).toMatchObject({ value: 7, assumption: 'bzd-titration-25-percent-weekly' });
+    expect(BENZODIAZEPINE_CLASS.resumeFraction).toMatchObject({ value: '1', assumption: 'bzd-resume-up-to-2-days' });
+    expect(BENZODIAZEPINE_CLASS.halfFraction).toMatchObject({ value: '0.5', assumption: 'bzd-half-from-3-days' });
+    expect(BENZODIAZEPINE_CLASS.washoutFraction).toMatchObject({ value: '0.25', assumption: 'bzd-washout-quarter-and-low-band' });
+    expect(BENZODIAZEPINE_CLASS.withdrawalRiskRows).toHaveLength(5);
+    expect(BENZODIAZEPINE_CLASS.withdrawalRiskRows.every((r) => r.provenance.source === 'joint-bzd-taper-2025')).toBe(true);
+  });
+
+  it('anchors: resume up to 2 missed days, half from 3 (when washout is later), quarter from washout', () => {
+    expect(benzodiazepineAnchors(drug('diazepam')).map((a) => [a.fromMissedDays, a.retainedFraction.value])).toEqual([
+      [0, '1'],
+      [3, '0.5'],
+      [42, '0.25'],
+    ]);
+    expect(benzodiazepineAnchors(drug('zolpidem')).map((a) => [a.fromMissedDays, a.retainedFraction.value])).toEqual([
+      [0, '1'],
+      [3, '0.25'],
+    ]);
+  });
+
+  it('the data are deep-frozen', () => {
+    expect(Object.isFrozen(BENZODIAZEPINES)).toBe(true);
+    expect(Object.isFrozen(drug('diazepam').formulations[0]!.strengths[0])).toBe(true);
+    expect(Object.isFrozen(BENZODIAZEPINE_CLASS.withdrawalRiskRows[0])).toBe(true);
+  });
+
+  it('no drug id is both planned and concurrent-only', () => {
+    const planned = new Set(DRUGS.map((d) => d.id));
+    expect(CONCURRENT_ONLY.filter((c) => planned.has(c.id)).map((c) => c.id)).toEqual([]);
+    for (const id of ['alprazolam', 'clonazepam', 'diazepam', 'lorazepam', 'temazepam', 'zolpidem']) expect(planned.has(id)).toBe(true);
+  });
+
+  it('every benzodiazepine source and assumption is registered once and has its block', () => {
+    for (const id of ['ashton-2002', 'joint-bzd-taper-2025', 'va-dod-sud-2021', 'fda-benzo-boxed-2020', 'beers-2023', 'nhs-scotland-bzd', 'fda-opioid-benzo-2016', 'fda-gabapentinoid-2019']) {
+      expect(SOURCES[id]).toBeDefined();
+    }
+    for (const id of ['bzd-resume-up-to-2-days', 'bzd-half-from-3-days', 'bzd-washout-5-half-lives', 'bzd-washout-quarter-and-low-band', 'bzd-titration-25-percent-weekly', 'bzd-month-30-days', 'bzd-conservative-equivalent', 'bzd-seizure-warning-75-percent', 'bzd-above-label-maximum']) {
+      expect(ASSUMPTIONS[id]?.statement).toBeTruthy();
+    }
+  });
+});

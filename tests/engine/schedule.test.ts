@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { D } from '../../src/engine/decimal.ts';
+import { buildTitration } from '../../src/engine/schedule.ts';
+import type { Strength } from '../../src/protocols/types.ts';
+
+const oxycodone: Strength[] = [5, 10, 15, 20, 30].map((n) => ({ amount: String(n), scored: false }));
+const rule = { maxRiseFraction: new D('0.25'), intervalsDays: [3], description: 'test' };
+const amounts = (values: readonly { amount: { toFixed(): string } }[]) => values.map((v) => v.amount.toFixed());
+
+describe('buildTitration', () => {
+  it('steps from the first step to the target, every 3 days, rising at most 25% where strengths allow', () => {
+    const steps = buildTitration({
+      startDate: '2026-11-28',
+      first: [new D(5), new D(5), new D(5), new D(5)],
+      firstRule: 'start',
+      target: [new D(10), new D(10), new D(10), new D(10)],
+      rule,
+      strengths: oxycodone,
+    });
+    expect(steps.map((s) => s.start)).toEqual(['2026-11-28', '2026-12-01', '2026-12-04', '2026-12-07', '2026-12-10']);
+    expect(steps.map((s) => s.daily.toFixed())).toEqual(['20', '25', '30', '35', '40']);
+    expect(amounts(steps[1]!.administrations)).toEqual(['10', '5', '5', '5']);
+    for (let i = 1; i < steps.length; i++) {
+      expect(steps[i]!.daily.lte(steps[i - 1]!.daily.mul('1.25'))).toBe(true);
+    }
+  });
+
+  it('takes the smallest practical rise when 25% cannot be made', () => {
+    const steps = buildTitration({
+      startDate: '2026-11-28',
+      first: [new D(5)],
+      firstRule: 'start',
+      target: [new D(10), new D(10)],
+      rule,
+      strengths: oxycodone,
+    });
+    // 5 → 25% is 1.25 mg, below one 5 mg tablet: one tablet more on one administration.
+    expect(steps[1]!.daily.toFixed()).toBe('10');
+    expect(steps[1]!.rule).toMatch(/smallest rise/);
+    expect(steps.at(-1)!.daily.toFixed()).toBe('20');
+  });
+
+  it('uses the first interval, then the later one', () => {
+    const steps = buildTitration({
+      startDate: '2026-01-01',
+      first: [new D(5)],
+      firstRule: 'start',
+      target: [new D(20)],
+      rule: { ...rule, intervalsDays: [3, 6] },
+      strengths: oxycodone,
+    });
+    expect(steps.map((s) => s.start)).toEqual(['2026-01-01', '2026-01-04', '2026-01-10', '2026-01-16']);
+  });
+
+  it('gives a single step when the first step is the target', () => {
+    const steps = buildTitration({
+      startDate: '2026-01-01',
+      first: [new D(10)],
+      firstRule: 'resume',
+      target: [new D(10)],
+      rule,
+      strengths: oxycodone,
+    });
+    expect(steps).toHaveLength(1);
+    expect(steps[0]!.rule).toBe('resume');
+  });
+
+  it('throws on a programmer error: a first step with more administrations than the target', () => {
+    expect(() =>
+      buildTitration({ startDate: '2026-01-01', first: [new D(5), new D(5)], firstRule: 'x', target: [new D(10)], rule, strengths: oxycodone }),
+    ).toThrow(/programmer error/);
+  });
+});
+
+describe('smallest practical rise', () => {
+  it('raises the administration that can rise least, not just the lowest one', () => {
+    // Oxazepam-like strengths: 10, 15, 30 mg. From 20 mg once daily towards 30 mg twice daily, 25% of 20 is 5 mg:
+    // the strengths cannot add 5 mg, but 20 → 25 mg (10 + 15) is a 5 mg rise; adding a second 10 mg dose would be 10 mg.
+    const strengths: Strength[] = ['10', '15', '30'].map((amount) => ({ amount, scored: false }));
+    const steps = buildTitration({
+      startDate: '2026-01-01',
+      first: [new D(20)],
+      firstRule: 'start',
+      target: [new D(30), new D(30)],
+      rule: { ...rule, maxRiseFraction: new D('0.2') },
+      strengths,
+    });
+    expect(steps[1]!.daily.toFixed()).toBe('25');
+    expect(amounts(steps[1]!.administrations)).toEqual(['25']);
+  });
+});
