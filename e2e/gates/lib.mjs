@@ -19,8 +19,8 @@ export const CHROME_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-/** Preview port: PREVIEW_PORT (or PORT), default 4173 like `npm run preview`. */
-export const PORT = Number(process.env.PREVIEW_PORT || process.env.PORT || 4173);
+/** Preview port: PREVIEW_PORT (or E2E_PORT, as e2e/run.mjs uses, or PORT), default 4173 like `npm run preview`. */
+export const PORT = Number(process.env.PREVIEW_PORT || process.env.E2E_PORT || process.env.PORT || 4173);
 
 export function artifact(name, data) {
   mkdirSync(ARTIFACTS, { recursive: true });
