@@ -25,12 +25,20 @@ const scope = process.env.MUTATE_SCOPE || 'core';
 const t0 = Date.now();
 const args = [resolve(ROOT, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run'];
 if (scope === 'core') args.push('--mutate', CORE.join(','));
+if (process.env.MUTATE_INCREMENTAL === '1') args.push('--incremental', '--incrementalFile', 'artifacts/mutation/incremental.json');
 
 const code = await new Promise((res) => {
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
+  let lastProgress = 0;
   const keep = (d) => {
     tail = (tail + d).slice(-20_000);
+    // progress-append-only lines: show one every 30 s so a long run is visibly alive
+    const m = String(d).match(/Mutation testing \d+%[^\n]*/);
+    if (m && Date.now() - lastProgress > 30_000) {
+      lastProgress = Date.now();
+      console.log(`  ${m[0]}`);
+    }
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
