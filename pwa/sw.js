@@ -13,6 +13,8 @@ function fnv1a(text) {
   return h.toString(36);
 }
 const CACHE = PREFIX + fnv1a(JSON.stringify(PRECACHE));
+// Install order of the precaches, so activation can keep exactly the previous version (see 'activate').
+const ORDER = new Request('/__retitrate-precache-order');
 const SCOPE = new URL(self.registration.scope);
 const toUrl = (path) => new URL(path, SCOPE).href;
 const SHELL = toUrl('index.html');
@@ -29,6 +31,9 @@ self.addEventListener('install', (event) => {
           await cache.put(toUrl(url), response);
         }),
       );
+      const meta = await caches.open(PREFIX + 'meta');
+      const order = (await (await meta.match(ORDER))?.json()) ?? [];
+      await meta.put(ORDER, new Response(JSON.stringify([...order.filter((name) => name !== CACHE), CACHE])));
       await self.skipWaiting(); // autoUpdate: the new version takes over as soon as it is installed
     })(),
   );
@@ -37,7 +42,13 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys()) if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+      // Keep this version and the one before it: a page still open on the previous version can then load its own
+      // lazy chunks (they are gone from the server after a deployment). Anything older is deleted.
+      const meta = await caches.open(PREFIX + 'meta');
+      const order = ((await (await meta.match(ORDER))?.json()) ?? []).filter((name) => name !== CACHE);
+      const keep = new Set([CACHE, PREFIX + 'meta', order.at(-1)]);
+      for (const name of await caches.keys()) if (name.startsWith(PREFIX) && !keep.has(name)) await caches.delete(name);
+      await meta.put(ORDER, new Response(JSON.stringify([...order.filter((name) => keep.has(name)), CACHE])));
       await self.clients.claim();
     })(),
   );
@@ -53,5 +64,12 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   url.search = '';
-  event.respondWith(caches.open(CACHE).then((c) => c.match(url.href)).then((hit) => hit || fetch(request)));
+  // this version's files first, then the previous version's (an older page's lazy chunk), then the network
+  event.respondWith(
+    caches
+      .open(CACHE)
+      .then((c) => c.match(url.href))
+      .then((hit) => hit || caches.match(url.href))
+      .then((hit) => hit || fetch(request)),
+  );
 });

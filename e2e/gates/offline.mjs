@@ -1,12 +1,13 @@
 // Gate: offline after the first visit, and clean updates.
 //  1. Production build (dist): load, wait until the service worker controls the page, go offline, reload, fill the
 //     form and compute a plan; then open a new tab (next visit) offline and check the app shell loads.
-//  2. Update: two builds that differ in a real asset (RETITRATE_BUILD_MARK=A / B: the entry chunk, hence its hash,
-//     the precache manifest and sw.js differ) served in turn on the same origin. After version A is installed and
-//     B is deployed, the next load must run B (with autoUpdate the new SW installs, skips waiting and claims the page;
-//     we allow at most two loads: the one that finds the update and the one after it), the old precache entries must
-//     be gone, and B must then work offline.
-import { readFileSync } from 'node:fs';
+//  2. Updates: three builds that differ in a real asset (RETITRATE_BUILD_MARK=A/B/C: the entry chunk, hence its
+//     hash, the precache list and sw.js differ) deployed in turn on the same origin. After each deployment the page
+//     must run the new version within two loads (the load that finds the new SW may still be served the old one;
+//     the new SW installs, skips waiting and claims the page). A tab left open on A must still load A's lazy chunk
+//     after B took over (the SW keeps the previous version's precache). After C, A's files must be gone, at most
+//     two precache versions kept, and C must work offline.
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROOT, artifact, fillExample, gate, launchBrowser, startPreview, viteBuild } from './lib.mjs';
 
@@ -53,62 +54,87 @@ await gate('offline', async () => {
       }
     }
 
-    // --- 2. a new deployment is picked up, old caches are cleaned, and the new version works offline ---
-    await viteBuild({ outDir: 'artifacts/gates/dist-a', env: { RETITRATE_BUILD_MARK: 'A' } });
-    await viteBuild({ outDir: 'artifacts/gates/dist-b', env: { RETITRATE_BUILD_MARK: 'B' } });
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    let server = await startPreview({ outDir: 'artifacts/gates/dist-a' });
-    try {
-      await page.goto(server.origin + '/', { waitUntil: 'load' });
-      await swControls(page);
-      facts.before = { mark: await buildMark(page), scripts: await entryScripts(page) };
-      if (facts.before.mark !== 'A') problems.push(`update: version A not running first (${facts.before.mark})`);
-      await server.stop();
-      server = await startPreview({ outDir: 'artifacts/gates/dist-b' });
-      // Load 1 after the deployment: may still be served A from the precache while B's SW installs.
-      await page.reload({ waitUntil: 'load' });
-      let loads = 1;
-      let mark = await buildMark(page);
-      if (mark !== 'B') {
-        // The browser checks sw.js on that navigation; wait until B's SW has precached B's entry and taken over
-        // (no installing/waiting worker left), then the next load must be B.
-        const entryB = readFileSync(resolve(ROOT, 'artifacts/gates/dist-b/index.html'), 'utf8').match(/<script type="module"[^>]*src="([^"]+)"/)[1];
-        facts.swTookOverMs = await page.evaluate(async (entry) => {
-          const t0 = performance.now();
-          for (;;) {
-            const reg = await navigator.serviceWorker.getRegistration();
-            const cached = [];
-            for (const name of await caches.keys()) cached.push(...(await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname));
-            if (reg && !reg.installing && !reg.waiting && reg.active?.state === 'activated' && cached.includes(entry)) return Math.round(performance.now() - t0);
-            if (performance.now() - t0 > 15_000) return null;
-            await new Promise((r) => setTimeout(r, 50));
-          }
-        }, entryB);
-        if (facts.swTookOverMs === null) problems.push('update: the new service worker did not take over within 15 s');
-        await page.reload({ waitUntil: 'load' });
-        loads = 2;
-        mark = await buildMark(page);
-      }
-      facts.after = { mark, loads, scripts: await entryScripts(page) };
-      if (mark !== 'B') problems.push(`update: still running ${mark} after ${loads} loads`);
-      if (facts.before.scripts.join() === facts.after.scripts.join()) problems.push('update: the two builds have the same entry chunk');
-      facts.cache = await page.evaluate(async () => {
+    // --- 2. deployments: B is picked up; a tab still on A keeps working; C evicts A; the latest works offline ---
+    const builds = {};
+    for (const mark of ['A', 'B', 'C']) {
+      const outDir = `artifacts/gates/dist-${mark.toLowerCase()}`;
+      await viteBuild({ outDir, env: { RETITRATE_BUILD_MARK: mark } });
+      const html = readFileSync(resolve(ROOT, outDir, 'index.html'), 'utf8');
+      const entry = html.match(/<script type="module"[^>]*src="([^"]+)"/)[1];
+      // lazy chunks: built JS that index.html does not load (planning, derivation, exports...)
+      const lazy = readdirSync(resolve(ROOT, outDir, 'assets'))
+        .filter((f) => f.endsWith('.js') && !html.includes(f))
+        .map((f) => `/assets/${f}`);
+      builds[mark] = { outDir, entry, lazy };
+    }
+    const cachedPaths = (page) =>
+      page.evaluate(async () => {
         const out = {};
         for (const name of await caches.keys()) out[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
         return out;
       });
-      const cached = Object.values(facts.cache).flat();
-      const stale = facts.before.scripts.filter((s) => cached.includes(s));
-      if (stale.length) problems.push(`update: old version's assets still cached: ${stale.join(', ')}`);
-      if (!facts.after.scripts.every((s) => cached.includes(s))) problems.push("update: new version's entry not precached");
+    // Waits until the active SW has precached `entry` and nothing is installing or waiting.
+    const newVersionActive = (page, entry) =>
+      page.evaluate(async (entry) => {
+        const t0 = performance.now();
+        for (;;) {
+          const reg = await navigator.serviceWorker.getRegistration();
+          const cached = [];
+          for (const name of await caches.keys()) cached.push(...(await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname));
+          if (reg && !reg.installing && !reg.waiting && reg.active?.state === 'activated' && cached.includes(entry)) return Math.round(performance.now() - t0);
+          if (performance.now() - t0 > 15_000) return null;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }, entry);
+    // Deploys `mark` and reloads `page` until it runs it (at most 2 loads); returns the number of loads.
+    const deployAndLoad = async (mark) => {
+      await server.stop();
+      server = await startPreview({ outDir: builds[mark].outDir });
+      await page.reload({ waitUntil: 'load' }); // load 1 may still be served the old version while the new SW installs
+      if ((await buildMark(page)) === mark) return 1;
+      if ((await newVersionActive(page, builds[mark].entry)) === null) problems.push(`update: ${mark}'s service worker did not take over within 15 s`);
+      await page.reload({ waitUntil: 'load' });
+      return (await buildMark(page)) === mark ? 2 : Infinity;
+    };
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    let server = await startPreview({ outDir: builds.A.outDir });
+    try {
+      await page.goto(server.origin + '/', { waitUntil: 'load' });
+      await swControls(page);
+      if ((await buildMark(page)) !== 'A') problems.push('update: version A not running first');
+      const oldTab = await context.newPage(); // stays open on version A through the next deployment
+      await oldTab.goto(server.origin + '/', { waitUntil: 'load' });
+      if (builds.A.entry === builds.B.entry) problems.push('update: builds A and B have the same entry chunk');
+
+      facts.loadsForB = await deployAndLoad('B');
+      if (facts.loadsForB > 2) problems.push(`update: B not running after 2 loads (${await buildMark(page)})`);
+      facts.cachesAfterB = await cachedPaths(page);
+      // the old tab (still A) loads one of A's lazy chunks after B took over: served from A's kept precache
+      facts.oldTabMark = await buildMark(oldTab);
+      facts.oldTabLazy = builds.A.lazy.length
+        ? await oldTab.evaluate((url) => import(url).then(() => 'loaded', (e) => `FAILED: ${e.message}`), builds.A.lazy.find((u) => !u.includes('planning')) ?? builds.A.lazy[0])
+        : 'no lazy chunk in this build';
+      if (facts.oldTabLazy.startsWith('FAILED')) problems.push(`update: a tab still on A cannot load its lazy chunk after B took over (${facts.oldTabLazy})`);
+      await oldTab.close();
+
+      facts.loadsForC = await deployAndLoad('C');
+      if (facts.loadsForC > 2) problems.push(`update: C not running after 2 loads (${await buildMark(page)})`);
+      facts.cachesAfterC = await cachedPaths(page);
+      const cachedC = Object.values(facts.cachesAfterC).flat();
+      if (cachedC.includes(builds.A.entry)) problems.push(`update: version A's assets still cached two deployments later (${builds.A.entry})`);
+      if (!cachedC.includes(builds.C.entry)) problems.push("update: C's entry not precached");
+      facts.precacheVersions = Object.keys(facts.cachesAfterC).filter((n) => !n.endsWith('meta')).length;
+      if (facts.precacheVersions > 2) problems.push(`update: ${facts.precacheVersions} precache versions kept (want at most 2)`);
+
       await context.setOffline(true);
       await page.reload({ waitUntil: 'load' });
       facts.afterOffline = { mark: await buildMark(page) };
       await fillExample(page);
       const rows = await page.getByRole('table', { name: 'Restart schedule' }).locator('tbody tr').count();
-      if (facts.afterOffline.mark !== 'B' || rows < 1) problems.push(`update: version B offline: mark ${facts.afterOffline.mark}, ${rows} plan rows`);
+      if (facts.afterOffline.mark !== 'C' || rows < 1) problems.push(`update: latest version offline: mark ${facts.afterOffline.mark}, ${rows} plan rows`);
     } finally {
       await context.close();
       await server.stop();
@@ -117,8 +143,9 @@ await gate('offline', async () => {
     for (const p of problems) console.log(`  PROBLEM: ${p}`);
     console.log(`  service worker: ${facts.sw}`);
     console.log(`  offline reload: plan with ${facts.offlineRows} rows; offline new tab: ${facts.offlineNewTab ? 'app shell loads' : 'EMPTY'}`);
-    console.log(`  update: ${facts.before?.scripts} (A) -> ${facts.after?.scripts} (${facts.after?.mark}) on load ${facts.after?.loads} after deploy; caches now ${JSON.stringify(facts.cache)}`);
-    const line = `offline reload + plan: ${facts.offlineRows > 0 ? 'works' : 'FAILS'}; new version picked up on load ${facts.after?.loads ?? '?'} after deploy (${facts.after?.mark === 'B' ? 'ok' : 'NOT picked up'}), old assets evicted, works offline after update; problems ${problems.length}`;
+    console.log(`  update: B running on load ${facts.loadsForB} after its deployment, C on load ${facts.loadsForC}; tab left on A loads its lazy chunk: ${facts.oldTabLazy}; precache versions kept: ${facts.precacheVersions}`);
+    console.log(`  caches after C: ${JSON.stringify(facts.cachesAfterC)}`);
+    const line = `offline reload + plan: ${facts.offlineRows > 0 ? 'works' : 'FAILS'}; new version running on load ${facts.loadsForB}/${facts.loadsForC} after deploy (B/C), old tab's lazy chunk: ${facts.oldTabLazy}, versions older than the previous evicted, latest works offline; problems ${problems.length}`;
     return { ok: problems.length === 0, line };
   } finally {
     await browser.close();
