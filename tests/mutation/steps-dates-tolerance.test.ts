@@ -69,6 +69,8 @@ describe('calendar dates', () => {
     expect(parseCalendarDate('2026-2-28')).toBeNull();
     expect(parseCalendarDate('20260228')).toBeNull(); // parseISO would accept the basic format
     expect(parseCalendarDate('2026-02-28T10:00')).toBeNull();
+    expect(parseCalendarDate('2026-13-01')).toBeNull(); // no month 13 (parseISO gives an invalid date)
+    expect(parseCalendarDate('2026-00-10')).toBeNull();
     // the same answers on a second (memoised) call
     expect(parseCalendarDate('2026-02-30')).toBeNull();
     expect(parseCalendarDate('20260228')).toBeNull();
