@@ -151,6 +151,10 @@ export interface RestartPlan {
     readonly equivalentFactor?: { readonly value: string; readonly per: string; readonly source: string };
   };
   readonly steps: readonly PlanStep[];
+  /** Antidepressants and labelled restart rules: resume the prior dose or re-titrate, and the rule that decided (extension). */
+  readonly decision?: { readonly action: 'resume' | 'retitrate'; readonly rule: string };
+  /** Earliest safe start when a washout moved the first step after the requested restart date (extension). */
+  readonly earliestSafeStart?: string;
   readonly warnings: readonly PlanWarning[];
   readonly derivation: readonly string[];
   /** Statements of every engine assumption the plan used. */
