@@ -105,7 +105,7 @@ describe('antidepressant protocol data', () => {
         expect(makeExactly(new D(f.start.dose.value), f.strengths), `${drug.id} ${f.id} start`).not.toBeNull();
         expect(new D(f.start.dose.value).mul(f.start.timesPerDay.value).lte(f.maxDailyDose.value), `${drug.id} start ≤ max`).toBe(true);
         expect(f.strengths.every((s) => !s.scored), `${drug.id} unscored (unverified scoring)`).toBe(true);
-        expect(drug.rxnorm.source).toBe('rxnorm');
+        expect(drug.rxnorm).toMatchObject({ source: 'rxnorm' });
       }
     }
   });
