@@ -96,7 +96,10 @@ describe('labelled restart vignettes', () => {
     expect(p.warnings.find((w) => w.code === 'OPIOID_GABAPENTINOID')?.sources).toEqual(['fda-gabapentinoid-2019']);
   });
 
-  it('12. pregabalin 150 mg twice daily after 5 days → 75 mg twice daily for a week, then 300 mg/day', () => {
+  it('12. pregabalin 150 mg twice daily after 5 days → 75 mg twice daily for a week, then 300 mg/day; 600 only 4 weeks later', () => {
+    const high = plan({ drug: 'pregabalin', dose: 300, times: 2, restart: '2026-11-06' });
+    expect(dailies(high)).toEqual(['150', '300', '600']);
+    expect(starts(high)).toEqual(['2026-11-06', '2026-11-13', '2026-12-11']);
     const p = plan({ drug: 'pregabalin', dose: 150, times: 2, restart: '2026-11-06', patient: { ageYears: 70 } });
     expect(dailies(p)).toEqual(['150', '300']);
     expect(p.steps[0]!.administrations).toEqual(['75', '75']);

@@ -44,7 +44,7 @@ export const ANTIDEPRESSANTS: readonly AntidepressantDrug[] = deepFreeze([
     formulations: [{
       id: 'tablet', name: 'tablet', route: 'oral', release: 'immediate', unitForm: 'tablet', unit: 'mg',
       strengths: UNSCORED('25', '50', '100'),
-      strengthsSource: { source: 'label-zoloft', locator: '16 How Supplied: 25, 50 and 100 mg tablets' },
+      strengthsSource: { source: 'label-zoloft', locator: '16 How Supplied: 25, 50 and 100 mg film-coated tablets (confirmed in the openFDA Zoloft label and NDC listings)' },
       maxTimesPerDay: { value: 2, assumption: TIMES }, maxSingleDose: { value: '300', assumption: IMPLAUSIBLE },
       start: { dose: { value: '50', source: 'uptodate-ad-doses', locator: `${UTD}: sertraline start 50` }, timesPerDay: { value: 1, source: 'uptodate-ad-doses', locator: `${UTD}: once daily` } },
       step: { daily: { value: '25', source: 'mgh-white-book', locator: `${MGH}: sertraline increase by 25–50 mg weekly (lower taken)` }, intervalDays: { value: 7, source: 'mgh-white-book', locator: `${MGH}: sertraline weekly` } },
@@ -132,7 +132,7 @@ export const ANTIDEPRESSANTS: readonly AntidepressantDrug[] = deepFreeze([
     formulations: [{
       id: 'tablet', name: 'tablet', route: 'oral', release: 'immediate', unitForm: 'tablet', unit: 'mg',
       strengths: UNSCORED('5', '10', '20'),
-      strengthsSource: { source: 'label-lexapro', locator: '16 How Supplied: 5, 10 and 20 mg tablets' },
+      strengthsSource: { source: 'label-lexapro', locator: '16 How Supplied: 5, 10 and 20 mg tablets (confirmed in openFDA NDC listings)' },
       maxTimesPerDay: { value: 1, assumption: TIMES }, maxSingleDose: { value: '40', assumption: IMPLAUSIBLE },
       start: { dose: { value: '10', source: 'mgh-white-book', locator: `${MGH}: escitalopram start 10` }, timesPerDay: { value: 1, source: 'uptodate-ad-doses', locator: `${UTD}: once daily` } },
       step: { daily: { value: '10', source: 'mgh-white-book', locator: `${MGH}: escitalopram +10 after ≥ 1 week` }, intervalDays: { value: 7, source: 'mgh-white-book', locator: `${MGH}: after ≥ 1 week` } },
@@ -321,7 +321,7 @@ export const ANTIDEPRESSANTS: readonly AntidepressantDrug[] = deepFreeze([
     formulations: [{
       id: 'tablet', name: 'tablet', route: 'oral', release: 'immediate', unitForm: 'tablet', unit: 'mg',
       strengths: UNSCORED('10', '20', '40'),
-      strengthsSource: { source: 'label-viibryd', locator: '16 How Supplied: 10, 20 and 40 mg tablets' },
+      strengthsSource: { source: 'label-viibryd', locator: '16 How Supplied: 10, 20 and 40 mg tablets (confirmed on viibrydhcp.com dosing page)' },
       maxTimesPerDay: { value: 1, assumption: TIMES }, maxSingleDose: { value: '80', assumption: IMPLAUSIBLE },
       start: { dose: { value: '10', source: 'label-viibryd', locator: '2.1: 10 mg once daily for 7 days, then 20 mg once daily' }, timesPerDay: { value: 1, source: 'label-viibryd', locator: '2.1: once daily with food' } },
       step: { daily: { value: '10', source: 'label-viibryd', locator: '2.1: 10 mg for 7 days, then 20 mg; may increase to 40 mg after at least 7 days (smaller step taken)' }, intervalDays: { value: 7, source: 'label-viibryd', locator: '2.1: at least 7 days between increases' } },

@@ -220,7 +220,10 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     schedules: [{
       id: 'initial', when: 'label start (neuropathic pain)',
       stages: { value: [{ days: 7, daily: '150', timesPerDay: 2 }], source: 'label-lyrica', locator: '2.2: begin at 75 mg twice daily (150 mg/day); may increase to 300 mg/day within 1 week' },
-      phases: [{ daily: { value: '150', source: 'label-lyrica', locator: '2.2: 150 → 300 mg/day within 1 week; 600 mg/day after 2–4 weeks' }, intervalDays: { value: 7, source: 'label-lyrica', locator: '2.2: within 1 week (7 days taken)' } }],
+      phases: [
+        { daily: { value: '150', source: 'label-lyrica', locator: '2.2 Postherpetic neuralgia: 150 → 300 mg/day within 1 week' }, intervalDays: { value: 7, source: 'label-lyrica', locator: '2.2: within 1 week (7 days taken)' }, upTo: { value: '300', source: 'label-lyrica', locator: '2.2: 300 mg/day' } },
+        { daily: { value: '300', source: 'label-lyrica', locator: '2.2: 600 mg/day only after 2–4 weeks at 300 mg/day' }, intervalDays: { value: 28, source: 'label-lyrica', locator: '2.2: after 2–4 weeks (4 weeks taken, the longer)' } },
+      ],
     }],
     maxDailyDose: { value: '600', source: 'label-lyrica', locator: '2.2: maximum 600 mg/day' },
     hazard: {
