@@ -21,7 +21,7 @@ export const CONCURRENT_ONLY: readonly ConcurrentDrug[] = deepFreeze([
   { id: 'linezolid', name: 'linezolid', categories: ['maoi'] },
   { id: 'moclobemide', name: 'moclobemide (reversible MAOI, not marketed in the US)', categories: ['maoi', 'serotonergic'] },
   { id: 'methylene-blue', name: 'methylene blue (intravenous)', categories: ['maoi'] },
-  { id: 'sumatriptan', name: 'SUMAtriptan (triptan)', categories: ['serotonergic'] },
+  { id: 'sumatriptan', name: 'sumatriptan (triptan)', categories: ['serotonergic'] },
   { id: 'lithium', name: 'lithium', categories: ['serotonergic'] },
   { id: 'omeprazole', name: 'omeprazole', categories: ['cyp2c19-inhibitor'] },
 ]);

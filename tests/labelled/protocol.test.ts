@@ -44,4 +44,15 @@ describe('labelled restart rules', () => {
     expect(byId('pregabalin').schedules[0]!.stages.value).toEqual([{ days: 7, daily: '150', timesPerDay: 2 }]);
     expect(byId('pregabalin').maxDailyDose.value).toBe('600');
   });
+
+  it('uses Tall Man names only where the research notes confirm ISMP lists them', () => {
+    expect(Object.fromEntries(LABELLED.map((d) => [d.id, d.displayName]))).toEqual({
+      clozapine: 'cloZAPine', lamotrigine: 'lamotrigine', quetiapine: 'QUEtiapine', carbamazepine: 'carbamazepine', gabapentin: 'gabapentin', pregabalin: 'pregabalin',
+    });
+    for (const d of LABELLED) if (d.displayName !== d.genericName) expect(d.displayNameSource?.source).toBe('ismp-tall-man-2023');
+  });
+
+  it('lamotrigine uses the shorter half-life with an enzyme inducer', () => {
+    expect(byId('lamotrigine').threshold.halfLifeWithInducerHours).toMatchObject({ value: '13.5', source: 'label-lamictal' });
+  });
 });

@@ -35,7 +35,7 @@ describe('labelled restart vignettes', () => {
 
   it('4. lamotrigine 200 mg after 10 days with valproate → 25 mg every other day for 2 weeks', () => {
     const p = plan({ drug: 'lamotrigine', dose: 200, restart: '2026-11-11', concurrent: ['valproate'] });
-    expect(p.displayName).toBe('lamoTRIgine');
+    expect(p.displayName).toBe('lamotrigine');
     expect(p.steps[0]).toMatchObject({ start: '2026-11-11', dose: { amount: '25' }, everyOtherDay: true });
     expect(p.steps[1]).toMatchObject({ start: '2026-11-25', dailyDose: { amount: '25' } });
     expect(p.steps[1]!.everyOtherDay).toBeUndefined();
@@ -57,9 +57,12 @@ describe('labelled restart vignettes', () => {
     expect(p.steps[1]).toMatchObject({ timesPerDay: 2, administrations: ['50', '50'] });
   });
 
-  it('7. lamotrigine after 4 days → resume (96 h ≤ 5 × 22.8 h)', () => {
+  it('7. lamotrigine after 4 days → resume (96 h ≤ 5 × 22.8 h); with phenytoin the shorter 13.5 h half-life re-titrates after 3 days', () => {
     const p = plan({ drug: 'lamotrigine', dose: 200, restart: '2026-11-05' });
     expect(p.decision?.action).toBe('resume');
+    const q = plan({ drug: 'lamotrigine', dose: 150, times: 2, restart: '2026-11-04', concurrent: ['phenytoin'] });
+    expect(q.decision?.rule).toMatch(/72 h since the last dose > 5 × 13.5 h = 67.5 h/);
+    expect(dailies(q)).toEqual(['50', '100', '200', '300']);
   });
 
   it('8. quetiapine 300 mg after 5 days → resume; after 8 days → re-titrate from 25 mg twice daily', () => {
@@ -82,7 +85,7 @@ describe('labelled restart vignettes', () => {
 
   it('10. carbamazepine 800 mg after 5 days → 200 mg twice daily, + 200 weekly, with autoinduction warning', () => {
     const p = plan({ drug: 'carbamazepine', dose: 400, times: 2, restart: '2026-11-06' });
-    expect(p.displayName).toBe('carBAMazepine');
+    expect(p.displayName).toBe('carbamazepine');
     expect(dailies(p)).toEqual(['400', '600', '800']);
     expect(starts(p)).toEqual(['2026-11-06', '2026-11-13', '2026-11-20']);
     expect(p.warnings.find((w) => w.code === 'CARBAMAZEPINE_AUTOINDUCTION')?.severity).toBe('critical');

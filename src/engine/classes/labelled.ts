@@ -79,10 +79,11 @@ export function planLabelled(request: RestartRequest, drug: LabelledDrug, formul
       measure = `missedDays ${missedDays} ${retitrate ? '>' : '≤'} ${t.value.value}`;
       break;
     case 'half-lives-more-than': {
-      const halfLife = t.halfLifeHours!;
+      const inducer = t.halfLifeWithInducerHours && request.concurrent.some((id) => concurrentCategories(id).includes('enzyme-inducer'));
+      const halfLife = inducer ? t.halfLifeWithInducerHours! : t.halfLifeHours!;
       const limit = new D(halfLife.value).mul(t.value.value);
       retitrate = new D(daysOff * 24).gt(limit);
-      measure = `${daysOff * 24} h since the last dose ${retitrate ? '>' : '≤'} ${t.value.value} × ${formatAmount(halfLife.value)} h = ${formatAmount(limit)} h (the shorter half-life is used: it makes re-titration happen sooner, the safer reading)`;
+      measure = `${daysOff * 24} h since the last dose ${retitrate ? '>' : '≤'} ${t.value.value} × ${formatAmount(halfLife.value)} h = ${formatAmount(limit)} h (${inducer ? 'half-life with an enzyme inducer' : 'the shorter half-life is used'}: a shorter half-life makes re-titration happen sooner, the safer reading)`;
       notes.cite(halfLife);
       break;
     }

@@ -17,7 +17,7 @@ const CLOZ = '2.2 Dosage: 12.5 mg once or twice daily; total daily dose may be i
 export const LABELLED: readonly LabelledDrug[] = deepFreeze([
   {
     id: 'clozapine', drugClass: 'labelled-restart', genericName: 'clozapine', displayName: 'cloZAPine', brandNames: ['Clozaril', 'FazaClo', 'Versacloz'],
-    displayNameSource: { source: 'ismp-tall-man-2023', locator: 'cloNIDine – cloZAPine – clonazePAM – KlonoPIN' },
+    displayNameSource: { source: 'ismp-tall-man-2023', locator: 'cloZAPine – clonazePAM / cloNIDine' },
     rxnorm: { value: '2626', source: 'rxnorm', locator: 'RXCUI 2626 (clozapine, ingredient)' },
     interactionCategories: ['cns-depressant'],
     rule: 'clozapine',
@@ -51,8 +51,8 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     }],
   },
   {
-    id: 'lamotrigine', drugClass: 'labelled-restart', genericName: 'lamotrigine', displayName: 'lamoTRIgine', brandNames: ['Lamictal'],
-    displayNameSource: { source: 'ismp-tall-man-2023', locator: 'lamiVUDine – lamoTRIgine' },
+    id: 'lamotrigine', drugClass: 'labelled-restart', genericName: 'lamotrigine', displayName: 'lamotrigine', brandNames: ['Lamictal'],
+    // lamoTRIgine is not confirmed on the ISMP list in the research notes: lowercase until checked.
     rxnorm: { value: '28439', source: 'rxnorm', locator: 'RXCUI 28439 (lamotrigine, ingredient)' },
     interactionCategories: [],
     rule: 'lamotrigine',
@@ -60,6 +60,7 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
       kind: 'half-lives-more-than',
       value: { value: 5, source: 'label-lamictal', locator: '2.1: "If a patient has discontinued LAMICTAL for a period of more than 5 half-lives, it is recommended that initial dosing recommendations and guidelines be followed"' },
       halfLifeHours: { value: '22.8', source: 'label-lamictal', locator: '12.3: half-life 22.8–37.4 h in monotherapy (shorter end taken; with valproate 48–59 h, which would allow resuming later, so it is not used)' },
+      halfLifeWithInducerHours: { value: '13.5', source: 'label-lamictal', locator: '12.3 Table 14: with carbamazepine, phenytoin, phenobarbital or primidone, multiple-dose half-life about 13.5 h (13.5–15 h in summaries; the healthy-volunteer multiple-dose row is 25.4 h, range 11.6–61.6)' },
       rule: 'the label restarts the initial titration after more than 5 half-lives off lamotrigine',
     },
     schedules: [
@@ -96,7 +97,7 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
   },
   {
     id: 'quetiapine', drugClass: 'labelled-restart', genericName: 'quetiapine', displayName: 'QUEtiapine', brandNames: ['Seroquel'],
-    displayNameSource: { source: 'ismp-tall-man-2023', locator: 'OLANZapine – QUEtiapine' },
+    displayNameSource: { source: 'ismp-tall-man-2023', locator: 'QUEtiapine – OLANZapine' },
     rxnorm: { value: '51272', source: 'rxnorm', locator: 'RXCUI 51272 (quetiapine, ingredient)' },
     interactionCategories: ['cns-depressant', 'qt-prolonging'],
     rule: 'quetiapine',
@@ -126,8 +127,8 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     }],
   },
   {
-    id: 'carbamazepine', drugClass: 'labelled-restart', genericName: 'carbamazepine', displayName: 'carBAMazepine', brandNames: ['Tegretol', 'Tegretol XR', 'Epitol'],
-    displayNameSource: { source: 'ismp-tall-man-2023', locator: 'carBAMazepine – OXcarbazepine' },
+    id: 'carbamazepine', drugClass: 'labelled-restart', genericName: 'carbamazepine', displayName: 'carbamazepine', brandNames: ['Tegretol', 'Tegretol XR', 'Epitol'],
+    // carBAMazepine is not confirmed on the ISMP list in the research notes: lowercase until checked.
     rxnorm: { value: '2002', source: 'rxnorm', locator: 'RXCUI 2002 (carbamazepine, ingredient)' },
     interactionCategories: ['enzyme-inducer', 'cns-depressant'],
     rule: 'carbamazepine',

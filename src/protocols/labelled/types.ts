@@ -39,6 +39,8 @@ export interface RetitrationThreshold {
   readonly value: Sourced<number>;
   /** Half-life in hours for `half-lives-more-than` (the shorter end: re-titration comes sooner). */
   readonly halfLifeHours?: Sourced<string>;
+  /** Shorter half-life with a concurrent enzyme inducer (lamotrigine): used whenever an inducer is present. */
+  readonly halfLifeWithInducerHours?: Sourced<string>;
   /** The rule in words for the derivation. */
   readonly rule: string;
 }
