@@ -72,6 +72,7 @@ describe('antidepressant protocol data', () => {
 
     expect(byId('escitalopram').formulations[0]!.maxDailyDose.value).toBe('20');
     expect(byId('mirtazapine').formulations[0]!.maxDailyDose.value).toBe('45');
+    expect(byId('mirtazapine').formulations[0]!.strengths.filter((x) => x.scored).map((x) => x.amount)).toEqual(['15', '30']);
     expect(byId('venlafaxine').resumeHalfLife.moiety).toMatch(/O-desmethylvenlafaxine/);
     expect(byId('phenelzine').maoiWashoutDays).toMatchObject({ value: 14, source: 'ontario-maoi-washout' });
     expect(byId('bupropion').seizureRisk?.source).toBe('label-wellbutrin-sr');
@@ -104,7 +105,7 @@ describe('antidepressant protocol data', () => {
       for (const f of drug.formulations) {
         expect(makeExactly(new D(f.start.dose.value), f.strengths), `${drug.id} ${f.id} start`).not.toBeNull();
         expect(new D(f.start.dose.value).mul(f.start.timesPerDay.value).lte(f.maxDailyDose.value), `${drug.id} start ≤ max`).toBe(true);
-        expect(f.strengths.every((s) => !s.scored), `${drug.id} unscored (unverified scoring)`).toBe(true);
+        if (drug.id !== 'mirtazapine') expect(f.strengths.every((s) => !s.scored), `${drug.id} unscored (unverified scoring)`).toBe(true);
         expect(drug.rxnorm).toMatchObject({ source: 'rxnorm' });
       }
     }

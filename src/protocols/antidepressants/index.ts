@@ -228,12 +228,14 @@ export const ANTIDEPRESSANTS: readonly AntidepressantDrug[] = deepFreeze([
     defaultFormulation: 'tablet',
     formulations: [{
       id: 'tablet', name: 'tablet', route: 'oral', release: 'immediate', unitForm: 'tablet', unit: 'mg',
-      strengths: UNSCORED('7.5', '15', '30', '45'),
-      strengthsSource: { source: 'label-remeron', locator: '16 How Supplied: 7.5, 15, 30 and 45 mg tablets' },
+      // Remeron 15 and 30 mg tablets are scored (DailyMed highlights); 7.5 and 45 mg are generic tablets whose scoring is
+      // not confirmed here (the older Remeron label calls the 45 mg tablet unscored): recorded as unscored.
+      strengths: [{ amount: '7.5', scored: false }, { amount: '15', scored: true }, { amount: '30', scored: true }, { amount: '45', scored: false }],
+      strengthsSource: { source: 'label-remeron', locator: 'Dosage forms and strengths: tablets 15 mg scored and 30 mg scored; 7.5 and 45 mg generic tablets (45 mg unscored in the earlier Remeron label)' },
       maxTimesPerDay: { value: 1, assumption: TIMES }, maxSingleDose: { value: '90', assumption: IMPLAUSIBLE },
       start: { dose: { value: '15', source: 'uptodate-ad-doses', locator: `${UTD}: mirtazapine start 15` }, timesPerDay: { value: 1, source: 'uptodate-ad-doses', locator: `${UTD}: once daily at bedtime` } },
       step: { daily: { value: '15', assumption: STEP_ASSUMED }, intervalDays: { value: 7, assumption: STEP_ASSUMED } },
-      maxDailyDose: { value: '45', source: 'label-remeron', locator: '2.1: maximum 45 mg/day (UpToDate extreme range 60; the lower is taken)' },
+      maxDailyDose: { value: '45', source: 'label-remeron', locator: '2.1: starting dose 15 mg once daily; maximum recommended dose 45 mg once daily (UpToDate extreme range 60; the lower is taken)' },
     }],
   },
   {
@@ -245,7 +247,7 @@ export const ANTIDEPRESSANTS: readonly AntidepressantDrug[] = deepFreeze([
     washoutHalfLife: { hours: { value: '51', source: 'uptodate-atypical-pk', locator: 'hydroxybupropion 21–51 h (longer end)' }, moiety: 'hydroxybupropion', range: '21–51 h' },
     alwaysRetitrateAfterMissedDays: RETITRATE_2,
     seizureRisk: { source: 'label-wellbutrin-sr', locator: 'Warnings: seizures about 0.1% at ≤ 300 mg/day SR, 0.4% at 400 mg/day; "increase the dose gradually"', note: 'dose-related seizures (about 0.1% at ≤ 300 mg/day, 0.4% at 400 mg/day); contraindicated with seizure disorder, eating disorders, or abrupt withdrawal of alcohol, benzodiazepines, barbiturates or antiepileptics' },
-    defaultFormulation: 'sr',
+    defaultFormulation: 'ir',
     formulations: [
       {
         id: 'ir', name: 'immediate-release tablet', route: 'oral', release: 'immediate', unitForm: 'tablet', unit: 'mg',
@@ -259,7 +261,7 @@ export const ANTIDEPRESSANTS: readonly AntidepressantDrug[] = deepFreeze([
       {
         id: 'sr', name: 'sustained-release tablet', route: 'oral', release: 'extended', unitForm: 'tablet', unit: 'mg',
         strengths: UNSCORED('100', '150', '200'),
-        strengthsSource: { source: 'label-wellbutrin-sr', locator: 'How Supplied: 100, 150 and 200 mg sustained-release tablets' },
+        strengthsSource: { source: 'label-wellbutrin-sr', locator: 'How Supplied: 100, 150 and 200 mg sustained-release tablets (confirmed in the openFDA Wellbutrin SR label)' },
         maxTimesPerDay: { value: 2, assumption: TIMES }, maxSingleDose: { value: '200', source: 'label-wellbutrin-sr', locator: 'SR: no single dose above 200 mg' },
         start: { dose: { value: '150', source: 'uptodate-ad-doses', locator: `${UTD}: bupropion SR start 150` }, timesPerDay: { value: 1, source: 'label-wellbutrin-sr', locator: 'Dosage: 150 mg once daily in the morning to start' } },
         step: { daily: { value: '150', assumption: STEP_ASSUMED }, intervalDays: { value: 7, assumption: STEP_ASSUMED } },
