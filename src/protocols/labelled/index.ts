@@ -103,13 +103,13 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     rule: 'quetiapine',
     threshold: {
       kind: 'missedDays-at-least',
-      value: { value: 7, source: 'label-seroquel', locator: '2.x Reinitiation: off < 1 week, titration not required; off > 1 week, follow the initial titration (exactly 1 week counted as re-titrate, the conservative reading)' },
+      value: { value: 7, source: 'label-seroquel', locator: 'Reinitiation of treatment in patients previously discontinued: off < 1 week, titration not required; off > 1 week, follow the initial titration schedule (exactly 1 week counted as re-titrate, the conservative reading)' },
       rule: 'the label re-titrates quetiapine after more than 1 week off (exactly 1 week is counted as re-titrate)',
     },
     schedules: [{
       id: 'initial', when: 'label initial schedule (schizophrenia, adults)',
-      stages: { value: [{ days: 1, daily: '50', timesPerDay: 2 }], source: 'label-seroquel', locator: '2.2 Schizophrenia: day 1 25 mg twice daily' },
-      phases: [{ daily: { value: '50', source: 'label-seroquel', locator: '2.2: increases of 25–50 mg per dose twice daily (25 mg twice daily = 50 mg/day taken)' }, intervalDays: { value: 2, source: 'label-seroquel', locator: '2.2: further dose adjustments at intervals of not less than 2 days (used throughout, slower than days 2–4 of the label)' } }],
+      stages: { value: [{ days: 1, daily: '50', timesPerDay: 2 }], source: 'label-seroquel', locator: '2.1 Schizophrenia, adults: initial dose 25 mg twice daily' },
+      phases: [{ daily: { value: '50', source: 'label-seroquel', locator: '2.1: total daily dose increases of 25–50 mg on days 2 and 3, then increments of 25–50 mg divided twice daily (50 mg/day per step)' }, intervalDays: { value: 2, source: 'label-seroquel', locator: '2.1: further adjustments at intervals of not less than 2 days (used from day 2: 50 mg per 2 days is the same average as the lower 25 mg/day on days 2–3)' } }],
     }],
     maxDailyDose: { value: '750', source: 'label-seroquel', locator: '2.2: schizophrenia maximum 750 mg/day (bipolar mania 800; the lower is taken)' },
     hazard: {
