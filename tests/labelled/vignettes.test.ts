@@ -42,7 +42,11 @@ describe('labelled restart vignettes', () => {
     expect(dailies(p)).toEqual(['25', '25', '50', '75', '100', '125', '150', '175', '200']);
     expect(starts(p)[2]).toBe('2026-12-09');
     expect(codes(p)).toContain('LAMOTRIGINE_RETITRATION');
+    expect(codes(p)).not.toContain('ABOVE_USUAL_MAINTENANCE');
     expect(p.derivation.join('\n')).toMatch(/every other day/);
+    const high = plan({ drug: 'lamotrigine', dose: 150, times: 2, restart: '2026-11-11', concurrent: ['valproate'] });
+    expect(codes(high)).toContain('ABOVE_USUAL_MAINTENANCE');
+    expect(dailies(high).at(-1)).toBe('300');
   });
 
   it('5. lamotrigine 200 mg after 10 days, no interacting drugs → 25, 50, then + 50 every 2 weeks', () => {

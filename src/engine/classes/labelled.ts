@@ -98,6 +98,17 @@ export function planLabelled(request: RestartRequest, drug: LabelledDrug, formul
   } else {
     const { schedule, why } = chooseSchedule(drug, request);
     notes.line(`Label schedule: ${schedule.when} (${why}).`, schedule.stages);
+    if (drug.retitrationNote) notes.line(drug.retitrationNote.text, drug.retitrationNote);
+    const usual = schedule.usualMaintenanceMax;
+    if (usual && sum(target).gt(usual.value)) {
+      notes.warn(
+        'ABOVE_USUAL_MAINTENANCE',
+        'warning',
+        `The target ${formatDose({ amount: sum(target), unit })} daily is above the label's usual maintenance of up to ${formatDose({ amount: usual.value, unit })} daily ${schedule.when}: check that the prior dose was set with this combination, and consider a level before the last steps.`,
+        'source' in usual ? [usual.source] : [],
+      );
+      notes.line(`Warning ABOVE_USUAL_MAINTENANCE: target above ${formatDose({ amount: usual.value, unit })} daily ${schedule.when}.`, usual);
+    }
     const stages = schedule.stages.value.map((stage, index) => ({
       days: stage.days,
       daily: new D(stage.daily),

@@ -36,6 +36,10 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
       ],
     }],
     maxDailyDose: { value: '900', source: 'label-clozaril', locator: '2.2: maximum 900 mg/day' },
+    retitrationNote: {
+      source: 'label-clozaril', locator: '2.5 Re-initiation',
+      text: 'The label allows returning to the previous dose more quickly than the initial titration if the re-initiation doses are well tolerated; the plan shows the initial titration as the conservative ceiling.',
+    },
     hazard: {
       code: 'CLOZAPINE_RETITRATION',
       message: 'Clozapine restarted at the previous dose after 2 days or more can cause orthostatic hypotension, bradycardia, syncope and cardiac arrest. Re-initiate at 12.5 mg and titrate; check ANC monitoring requirements before dispensing.',
@@ -68,6 +72,7 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
         id: 'valproate', when: 'taking valproate',
         stages: { value: [{ days: 14, daily: '25', timesPerDay: 1, everyOtherDay: true }, { days: 14, daily: '25', timesPerDay: 1 }], source: 'label-lamictal', locator: `${LAMICTAL_T1}, patients taking valproate: weeks 1–2 25 mg every other day; weeks 3–4 25 mg every day` },
         phases: [{ daily: { value: '25', source: 'label-lamictal', locator: `${LAMICTAL_T1}, with valproate: week 5 onward increase by 25–50 mg/day (25 taken)` }, intervalDays: { value: 14, source: 'label-lamictal', locator: `${LAMICTAL_T1}: every 1 to 2 weeks (2 weeks taken)` } }],
+        usualMaintenanceMax: { value: '200', source: 'label-lamictal', locator: `${LAMICTAL_T1}, with valproate: usual maintenance 100–200 mg/day with valproate alone (100–400 mg/day with valproate and glucuronidation inducers)` },
       },
       {
         id: 'inducer', when: 'taking an enzyme inducer (carbamazepine, phenytoin, phenobarbital, primidone) and not valproate',
@@ -81,6 +86,10 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
       },
     ],
     maxDailyDose: { value: '500', source: 'label-lamictal', locator: `${LAMICTAL_T1}: highest usual maintenance 300–500 mg/day (with enzyme inducers)` },
+    retitrationNote: {
+      source: 'label-lamictal', locator: '2.1 General dosing considerations',
+      text: 'Do not restart lamotrigine in a patient who stopped it because of a rash associated with lamotrigine unless the potential benefits clearly outweigh the risks. The epilepsy escalation (Table 1) is used; the bipolar escalation reaches its target faster and is not used.',
+    },
     hazard: {
       code: 'LAMOTRIGINE_RETITRATION',
       message: 'Restarting lamotrigine above the initial dosing after more than 5 half-lives off raises the risk of serious rash, including Stevens-Johnson syndrome and toxic epidermal necrolysis. Follow the initial escalation; do not restart if the drug was stopped for a rash unless the benefit clearly outweighs the risk.',

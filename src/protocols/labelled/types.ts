@@ -1,4 +1,4 @@
-import type { DrugBase, FormulationBase, Sourced } from '../types.ts';
+import type { Citation, DrugBase, FormulationBase, Sourced } from '../types.ts';
 
 /** One stage of a label's opening titration table. */
 export interface LabelStage {
@@ -25,6 +25,8 @@ export interface LabelSchedule {
   readonly when: string;
   readonly stages: Sourced<readonly LabelStage[]>;
   readonly phases: readonly LabelPhase[];
+  /** Upper end of the label's usual maintenance range for this situation: a prior dose above it is flagged, not cut. */
+  readonly usualMaintenanceMax?: Sourced<string>;
 }
 
 /**
@@ -54,6 +56,8 @@ export interface LabelledDrug extends DrugBase<'labelled-restart', FormulationBa
   readonly schedules: readonly LabelSchedule[];
   /** Labelled maximum daily dose. */
   readonly maxDailyDose: Sourced<string>;
+  /** What the label says beyond the schedule, shown in the derivation when re-titrating. */
+  readonly retitrationNote?: Citation & { readonly text: string };
   /** Why re-titration matters for this drug (shown as a warning). */
   readonly hazard: { readonly code: string; readonly message: string; readonly sources: readonly string[] };
 }
