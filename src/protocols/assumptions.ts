@@ -76,6 +76,11 @@ const ASSUMPTION_LIST: readonly Assumption[] = [
     rationale: 'The research notes record these values with their quality labels; they are used with the conservative end of each range (shorter for resuming, longer for washouts). TCAs and MAOIs are re-titrated after 2 missed days regardless.',
   },
   {
+    id: 'ad-washout-5-half-lives-at-least-14-days',
+    statement: 'Before an MAOI, another antidepressant is washed out for 5 half-lives of its longest-lived moiety (longer end of the range), and never less than 14 days; fluoxetine (5 weeks) and vortioxetine (21 days) use their own longer rules.',
+    rationale: 'The research notes give "at least 5 half-lives" from a textbook excerpt that is not a registered source; US antidepressant labels commonly ask for at least 14 days after stopping before an MAOI, so the longer of the two is used.',
+  },
+  {
     id: 'ad-unknown-serotonergic-washout-14-days',
     statement: 'Before an MAOI, a serotonergic drug with no half-life in this engine is given a 14-day washout; after any irreversible MAOI (including linezolid and methylene blue here) another antidepressant waits 14 days.',
     rationale: 'The 14-day irreversible-MAOI washout is the longest common rule apart from fluoxetine; using it where no specific figure is stored can only delay the start.',

@@ -70,9 +70,14 @@ describe('antidepressant vignettes', () => {
     expect(dailies(p)).toEqual(['15', '30', '45']);
   });
 
-  it('9. phenelzine with fluoxetine → 5-week washout', () => {
+  it('9. phenelzine with fluoxetine → 5-week washout; with venlafaxine → at least 14 days (5 × 11 h is only 3 days)', () => {
     const p = plan({ drug: 'phenelzine', dose: 15, restart: '2026-11-03', concurrent: ['fluoxetine'] });
     expect(p.earliestSafeStart).toBe('2026-12-08');
+    const q = plan({ drug: 'tranylcypromine', dose: 10, restart: '2026-11-03', concurrent: ['venlafaxine'] });
+    expect(q.earliestSafeStart).toBe('2026-11-17');
+    expect(q.derivation.join('\n')).toMatch(/→ 3 days, at least 14 days → 14 days/);
+    const r = plan({ drug: 'phenelzine', dose: 15, restart: '2026-11-03', concurrent: ['vortioxetine'] });
+    expect(r.earliestSafeStart).toBe('2026-11-24');
   });
 
   it('10. sertraline with moclobemide → 24-hour washout; with linezolid → 14 days', () => {

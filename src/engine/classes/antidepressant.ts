@@ -6,6 +6,7 @@
 import type Decimal from 'decimal.js';
 import { ANTIDEPRESSANT_CLASS } from '../../protocols/antidepressants/index.ts';
 import type { AntidepressantDrug, AntidepressantFormulation } from '../../protocols/antidepressants/types.ts';
+import type { Provenance } from '../../protocols/types.ts';
 import { addCalendarDays, breakLength } from '../dates.ts';
 import { D, decimalString } from '../decimal.ts';
 import { formatAmount, formatDose } from '../format.ts';
@@ -29,28 +30,31 @@ function regimenText(amounts: readonly Decimal[], unit: string): string {
     : `${amounts.map((a) => formatDose({ amount: a, unit })).join(' + ')} = ${daily} daily`;
 }
 
-/** Days to wait after stopping `id` before an MAOI, and where the figure comes from. */
-function washoutBeforeMaoi(id: string, notes: PlanNotes): { days: number; basis: string } {
+/** Days to wait after stopping `id` before an MAOI, where the figure comes from, and its provenance. */
+function washoutBeforeMaoi(id: string): { days: number; basis: string; provenance: Provenance[] } {
   const other = findDrug(id);
   if (other && other.drugClass === 'antidepressant') {
     if (other.maoiWashoutDays) {
-      notes.cite(other.maoiWashoutDays);
-      return { days: other.maoiWashoutDays.value, basis: `${other.displayName}: ${other.maoiWashoutDays.value} days` };
+      return { days: other.maoiWashoutDays.value, basis: `${other.displayName}: ${other.maoiWashoutDays.value} days`, provenance: [other.maoiWashoutDays] };
     }
     const hours = new D(other.washoutHalfLife.hours.value).mul(C.washoutHalfLives.value);
-    const days = hours.div(24).ceil().toNumber();
-    notes.cite(other.washoutHalfLife.hours);
-    notes.cite(C.washoutHalfLives);
-    return { days, basis: `${other.displayName}: ${C.washoutHalfLives.value} × ${formatAmount(other.washoutHalfLife.hours.value)} h (${other.washoutHalfLife.moiety}) = ${formatAmount(hours)} h → ${days} days` };
+    const byHalfLife = hours.div(24).ceil().toNumber();
+    const days = Math.max(byHalfLife, C.minimumWashoutDays.value);
+    return {
+      days,
+      basis: `${other.displayName}: ${C.washoutHalfLives.value} × ${formatAmount(other.washoutHalfLife.hours.value)} h (${other.washoutHalfLife.moiety}) = ${formatAmount(hours)} h → ${byHalfLife} days, at least ${C.minimumWashoutDays.value} days → ${days} days`,
+      provenance: [other.washoutHalfLife.hours, C.washoutHalfLives, C.minimumWashoutDays],
+    };
   }
   if (concurrentCategories(id).includes('maoi')) {
-    const specific = C.concurrentMaoiWashoutDays[id];
-    const value = specific ?? C.irreversibleMaoiWashoutDays;
-    notes.cite(value);
-    return { days: value.value, basis: `${concurrentName(id)}: ${value.value} days` };
+    const value = C.concurrentMaoiWashoutDays[id] ?? C.irreversibleMaoiWashoutDays;
+    return { days: value.value, basis: `${concurrentName(id)}: ${value.value} days`, provenance: [value] };
   }
-  notes.cite(C.unknownSerotonergicWashoutDays);
-  return { days: C.unknownSerotonergicWashoutDays.value, basis: `${concurrentName(id)}: ${C.unknownSerotonergicWashoutDays.value} days (no half-life stored)` };
+  return {
+    days: C.unknownSerotonergicWashoutDays.value,
+    basis: `${concurrentName(id)}: ${C.unknownSerotonergicWashoutDays.value} days (no half-life stored)`,
+    provenance: [C.unknownSerotonergicWashoutDays],
+  };
 }
 
 export function planAntidepressant(request: RestartRequest, drug: AntidepressantDrug, formulation: AntidepressantFormulation): RestartPlan {
@@ -101,7 +105,7 @@ export function planAntidepressant(request: RestartRequest, drug: Antidepressant
 
   // 2. MAOI washouts: the first step may not start before the washout ends.
   const plannedIsMaoi = drug.group === 'maoi';
-  const washouts: { id: string; days: number; basis: string }[] = [];
+  const washouts: { id: string; days: number; basis: string; provenance: Provenance[] }[] = [];
   for (const id of others) {
     const cats = categoriesOf(id);
     const otherAntidepressant = findDrug(id)?.drugClass === 'antidepressant';
@@ -109,21 +113,22 @@ export function planAntidepressant(request: RestartRequest, drug: Antidepressant
       // Planned drug after an MAOI (or MAOI after MAOI): the MAOI's own washout.
       const specific = C.concurrentMaoiWashoutDays[id];
       const value = specific ?? C.irreversibleMaoiWashoutDays;
-      notes.cite(value);
-      if (!specific && !findDrug(id)) notes.cite(C.unknownSerotonergicWashoutDays);
-      washouts.push({ id, days: value.value, basis: `after ${concurrentName(id)} (MAOI): ${value.value} day${value.value === 1 ? '' : 's'}` });
+      const provenance: Provenance[] = [value];
+      if (!specific && !findDrug(id)) provenance.push(C.unknownSerotonergicWashoutDays);
+      washouts.push({ id, days: value.value, basis: `after ${concurrentName(id)} (MAOI): ${value.value} day${value.value === 1 ? '' : 's'}`, provenance });
     } else if (plannedIsMaoi && (otherAntidepressant || cats.includes('serotonergic'))) {
-      const w = washoutBeforeMaoi(id, notes);
-      washouts.push({ id, days: w.days, basis: `after ${w.basis}` });
+      const w = washoutBeforeMaoi(id);
+      washouts.push({ id, days: w.days, basis: `after ${w.basis}`, provenance: w.provenance });
     }
   }
   let start = request.restartDate;
   if (washouts.length) {
     const longest = Math.max(...washouts.map((w) => w.days));
     start = addCalendarDays(request.restartDate, longest);
-    notes.assume('ad-washout-shifts-start');
     notes.line(
       `MAOI washout: ${washouts.map((w) => w.basis).join('; ')}. Assuming the other drug stops on ${request.restartDate}, the earliest safe start is ${start} (+ ${longest} days).`,
+      ...washouts.flatMap((w) => w.provenance),
+      { assumption: 'ad-washout-shifts-start' },
     );
   }
 

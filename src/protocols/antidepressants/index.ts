@@ -22,7 +22,8 @@ const MAOI_14 = { value: 14, source: 'ontario-maoi-washout', locator: 'irreversi
 
 export const ANTIDEPRESSANT_CLASS: AntidepressantClassProtocol = deepFreeze({
   resumeHalfLives: { value: 3, assumption: 'ad-resume-under-3-half-lives' },
-  washoutHalfLives: { value: 5, source: 'ontario-maoi-washout', locator: 'other SSRIs → MAOI: at least 5 half-lives (research notes §3.5, alpfmedical textbook excerpt)' },
+  washoutHalfLives: { value: 5, assumption: 'ad-washout-5-half-lives-at-least-14-days' },
+  minimumWashoutDays: { value: 14, assumption: 'ad-washout-5-half-lives-at-least-14-days' },
   irreversibleMaoiWashoutDays: MAOI_14,
   concurrentMaoiWashoutDays: {
     moclobemide: { value: 1, source: 'sps-moclobemide', locator: 'after stopping moclobemide wait 24 hours before starting an SSRI, mirtazapine or an MAOI' },
@@ -299,6 +300,7 @@ export const ANTIDEPRESSANTS: readonly AntidepressantDrug[] = deepFreeze([
     id: 'vortioxetine', drugClass: 'antidepressant', genericName: 'vortioxetine', displayName: 'vortioxetine', brandNames: ['Trintellix'],
     rxnorm: { value: '1455099', source: 'rxnorm', locator: 'RXCUI 1455099 (vortioxetine, ingredient)' },
     interactionCategories: ['serotonergic'], group: 'atypical',
+    maoiWashoutDays: { value: 21, source: 'label-trintellix', locator: 'Contraindications / switching: allow at least 21 days after stopping TRINTELLIX before starting an MAOI' },
     resumeHalfLife: { hours: { value: '66', assumption: HL_SECONDARY }, moiety: 'vortioxetine (no active metabolite)', range: 'about 66 h' },
     washoutHalfLife: { hours: { value: '66', assumption: HL_SECONDARY }, moiety: 'vortioxetine', range: 'about 66 h' },
     defaultFormulation: 'tablet',

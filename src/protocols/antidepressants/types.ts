@@ -46,6 +46,8 @@ export interface AntidepressantClassProtocol {
   readonly resumeHalfLives: Sourced<number>;
   /** Washout before an MAOI after other antidepressants: this many half-lives. */
   readonly washoutHalfLives: Sourced<number>;
+  /** The half-life washout is never shorter than this many days. */
+  readonly minimumWashoutDays: Sourced<number>;
   /** Washout after an irreversible MAOI before another serotonergic antidepressant. */
   readonly irreversibleMaoiWashoutDays: Sourced<number>;
   /** Washout after named concurrent MAOIs with their own rule (moclobemide 24 h). */
