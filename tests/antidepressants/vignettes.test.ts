@@ -109,6 +109,10 @@ describe('antidepressant vignettes', () => {
     expect(p.decision?.rule).toMatch(/always re-titrated after more than 2 missed days/);
     expect(dailies(p)).toEqual(['25', '50', '75']);
     expect(codes(p)).toContain('TCA_TOXICITY');
+    expect(codes(p)).not.toContain('OLDER_ADULT_ANTICHOLINERGIC');
+    const older = plan({ drug: 'amitriptyline', dose: 75, restart: '2026-11-05', patient: { ageYears: 78 } });
+    expect(older.warnings.find((w) => w.code === 'OLDER_ADULT_ANTICHOLINERGIC')?.sources).toEqual(['beers-2023']);
+    expect(dailies(older)).toEqual(dailies(p));
   });
 
   it('14. clomipramine 100 mg after 2 days → re-titrate by half-life (48 h ≥ 3 × 15 h); SEIZURE_RISK and TCA_TOXICITY', () => {

@@ -263,6 +263,14 @@ export function planAntidepressant(request: RestartRequest, drug: Antidepressant
     );
     notes.line(`Warning SEIZURE_RISK: ${drug.displayName} [${drug.seizureRisk.source}: ${drug.seizureRisk.locator}].`);
   }
+  if (drug.group === 'tca' && patient.ageYears !== undefined && patient.ageYears >= 65) {
+    notes.warn(
+      'OLDER_ADULT_ANTICHOLINERGIC',
+      'warning',
+      `Age ${patient.ageYears}: the Beers criteria advise avoiding strongly anticholinergic tricyclics such as amitriptyline in older adults (confusion, falls, orthostatic hypotension, urinary retention). Consider an alternative before restarting.`,
+      ['beers-2023'],
+    );
+  }
   if (drug.group === 'tca') {
     notes.warn(
       'TCA_TOXICITY',
