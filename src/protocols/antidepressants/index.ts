@@ -354,13 +354,13 @@ export const ANTIDEPRESSANTS: readonly AntidepressantDrug[] = deepFreeze([
       id: unitForm, name: unitForm, route: 'oral', release: 'immediate', unitForm, unit: 'mg',
       strengths: UNSCORED(...strengths),
       strengthsSource: id === 'clomipramine'
-        ? { source: 'label-anafranil', locator: 'How Supplied: 25, 50 and 75 mg capsules' }
+        ? { source: 'label-anafranil', locator: 'How Supplied: 25, 50 and 75 mg capsules (confirmed in drug-guide copies of the label)' }
         : { source: 'label-tca-dailymed', locator: `${id} ${unitForm}s, How Supplied: ${strengths.join(', ')} mg` },
       maxTimesPerDay: { value: 3, assumption: TIMES }, maxSingleDose: { value: max, assumption: IMPLAUSIBLE },
       start: { dose: { value: '25', source: 'uptodate-ad-doses', locator: `${UTD}: ${id} start 25` }, timesPerDay: { value: 1, source: 'uptodate-ad-doses', locator: `${UTD}: once daily at bedtime` } },
       step: { daily: { value: '25', assumption: STEP_ASSUMED }, intervalDays: { value: 7, assumption: STEP_ASSUMED } },
       maxDailyDose: id === 'clomipramine'
-        ? { value: max, source: 'label-anafranil', locator: 'Dosage: maximum 250 mg/day (UpToDate range 300; the lower is taken)' }
+        ? { value: max, source: 'label-anafranil', locator: 'Dosage: start 25 mg/day, about 100 mg/day in the first 2 weeks, maximum 250 mg/day (UpToDate range 300; the lower is taken)' }
         : { value: max, source: 'uptodate-ad-doses', locator: `${UTD}: ${id} range up to ${max}` },
     }],
   })),
