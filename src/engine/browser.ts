@@ -10,8 +10,8 @@ export * from './api.ts';
 const loaders: Record<DrugClass, () => Promise<ClassModule>> = {
   opioid: () => import('./classes/opioid.module.ts').then((m) => m.opioidModule),
   benzodiazepine: () => import('./classes/benzodiazepine.module.ts').then((m) => m.benzodiazepineModule),
-  antidepressant: () => Promise.reject(new Error('antidepressant class not yet available')),
-  'labelled-restart': () => Promise.reject(new Error('labelled-restart class not yet available')),
+  antidepressant: () => import('./classes/antidepressant.module.ts').then((m) => m.antidepressantModule),
+  'labelled-restart': () => import('./classes/labelled.module.ts').then((m) => m.labelledModule),
 };
 
 /** True when the drug can be planned right now without loading anything. */

@@ -172,6 +172,10 @@ export interface RestartPlan {
     readonly withdrawalRisk?: { readonly risk: 'rare' | 'lower-but-possible' | 'yes'; readonly row: string; readonly daysPerWeek: number; readonly durationDays: number; readonly source: string };
   };
   readonly steps: readonly PlanStep[];
+  /** Antidepressants and labelled restart rules: resume the prior dose or re-titrate, and the rule that decided (extension). */
+  readonly decision?: { readonly action: 'resume' | 'retitrate'; readonly rule: string };
+  /** Earliest safe start when a washout moved the first step after the requested restart date (extension). */
+  readonly earliestSafeStart?: string;
   readonly warnings: readonly PlanWarning[];
   readonly derivation: readonly string[];
   /** Statements of every engine assumption the plan used. */
