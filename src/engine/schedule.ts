@@ -16,6 +16,8 @@ export interface TitrationRule {
   readonly intervalsDays: readonly number[];
   /** Where the rise limit and intervals come from, for the derivation. */
   readonly description: string;
+  /** Optional absolute cap on each rise of the daily dose (e.g. methadone + 5 mg); absent = no absolute cap. */
+  readonly maxRiseAbsolute?: Decimal;
 }
 
 export interface ScheduledStep {
@@ -40,6 +42,12 @@ export interface TitrationInput {
   readonly strengths: readonly Strength[];
   /** Safety stop: no plan needs more steps than this. */
   readonly maxSteps?: number;
+  /**
+   * Optional extra limit on a day's administrations (e.g. acetaminophen in a combination product).
+   * A step that fails it is never produced; if no admissible rise exists the schedule stops at the
+   * last admissible step. Absent = every regimen is admissible.
+   */
+  readonly admissible?: (amounts: readonly Decimal[]) => boolean;
 }
 
 function sum(values: readonly Decimal[]): Decimal {
@@ -62,7 +70,13 @@ function toStep(start: string, amounts: readonly Decimal[], strengths: readonly 
  * The next step's administrations: the largest daily total not above `ceiling`, each administration
  * no lower than now and no higher than its target, kept as even as the strengths allow.
  */
-function raiseWithin(current: Decimal[], target: readonly Decimal[], ceiling: Decimal, strengths: readonly Strength[]): Decimal[] {
+function raiseWithin(
+  current: Decimal[],
+  target: readonly Decimal[],
+  ceiling: Decimal,
+  strengths: readonly Strength[],
+  admissible: (amounts: readonly Decimal[]) => boolean = () => true,
+): Decimal[] {
   const count = target.length;
   const next = [...current];
   // Even split first: the largest makeable amount at or below ceiling / count.
@@ -73,7 +87,7 @@ function raiseWithin(current: Decimal[], target: readonly Decimal[], ceiling: De
       if (candidate.gt(next[i]!)) next[i] = candidate;
     }
     // Even split can overshoot when earlier uneven steps left some administrations higher.
-    if (sum(next).gt(ceiling)) next.splice(0, count, ...current);
+    if (sum(next).gt(ceiling) || !admissible(next)) next.splice(0, count, ...current);
   }
   // Then raise the lowest administration one level at a time while the ceiling allows.
   for (;;) {
@@ -83,7 +97,12 @@ function raiseWithin(current: Decimal[], target: readonly Decimal[], ceiling: De
     if (!level) break;
     const total = sum(next).sub(next[index]!).add(level.amount);
     if (total.gt(ceiling)) break;
+    const previous = next[index]!;
     next[index] = level.amount;
+    if (!admissible(next)) {
+      next[index] = previous;
+      break;
+    }
   }
   return next;
 }
@@ -111,8 +130,9 @@ export function buildTitration(input: TitrationInput): readonly ScheduledStep[] 
   while (sum(current).lt(targetDaily)) {
     if (steps.length >= maxSteps) throw new Error('programmer error: titration did not converge');
     const currentDaily = sum(current);
-    const allowed = D.min(targetDaily, currentDaily.mul(rule.maxRiseFraction.add(1)));
-    let next = raiseWithin(current, target, allowed, strengths);
+    let allowed = D.min(targetDaily, currentDaily.mul(rule.maxRiseFraction.add(1)));
+    if (rule.maxRiseAbsolute) allowed = D.min(allowed, currentDaily.add(rule.maxRiseAbsolute));
+    let next = raiseWithin(current, target, allowed, strengths, input.admissible);
     let why: string;
     if (sum(next).gt(currentDaily)) {
       why = sum(next).eq(targetDaily) ? 'reaches the prior dose (the target)' : `rise of at most ${rule.maxRiseFraction.mul(100).toFixed()}% of the daily dose, rounded down to real strengths`;
@@ -123,6 +143,7 @@ export function buildTitration(input: TitrationInput): readonly ScheduledStep[] 
       const level = nextAbove(next[index]!, target[index]!, strengths)!;
       next[index] = level.amount;
       why = 'smallest rise the real strengths can make (one unit on one administration)';
+      if (input.admissible && !input.admissible(next)) break;
     }
     const interval = rule.intervalsDays[Math.min(steps.length - 1, rule.intervalsDays.length - 1)]!;
     const start = addCalendarDays(steps[steps.length - 1]!.start, interval);
