@@ -10,7 +10,7 @@ import { D } from '../decimal.ts';
 import { formatAmount, formatDose } from '../format.ts';
 import type { PlanNotes } from '../notes.ts';
 import { concurrentCategories, concurrentName } from '../registry.ts';
-import { floorToStrengths, makeExactly } from '../strengths.ts';
+import { floorToStrengths, makeExactly, nextAbove } from '../strengths.ts';
 import type { RestartRequest } from '../types.ts';
 
 const C = OPIOID_CLASS;
@@ -51,6 +51,24 @@ export function evenRegimen(dailyCap: Decimal, doseCap: Decimal, times: number, 
     }
   }
   return null;
+}
+
+/**
+ * Like `evenRegimen`, then raises the lowest administration one real level at a time while the daily
+ * total stays within `dailyCap` and each dose within `doseCap` (administrations may be uneven).
+ */
+export function fillRegimen(dailyCap: Decimal, doseCap: Decimal, times: number, formulation: OpioidFormulation): Decimal[] | null {
+  const base = evenRegimen(dailyCap, doseCap, times, formulation);
+  if (!base) return null;
+  const regimen = [...base];
+  for (;;) {
+    let index = 0;
+    for (let i = 1; i < regimen.length; i++) if (regimen[i]!.lt(regimen[index]!)) index = i;
+    const level = nextAbove(regimen[index]!, doseCap, formulation.strengths);
+    if (!level || sum(regimen).sub(regimen[index]!).add(level.amount).gt(dailyCap)) break;
+    regimen[index] = level.amount;
+  }
+  return regimen.sort((a, b) => b.cmp(a));
 }
 
 export function smallestUnit(formulation: OpioidFormulation): Decimal {

@@ -22,6 +22,7 @@ import {
   capForAcetaminophen,
   describe,
   evenRegimen,
+  fillRegimen,
   naiveStart,
   opioidRiskFactors,
   opioidWarnings,
@@ -253,7 +254,7 @@ function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation:
       targetDaily2 = new D(f2.maxDailyDose.value);
       notes.line(`Ceiling target capped at the label maximum of ${formatDose({ amount: targetDaily2, unit: f2.unit })}/day.`, f2.maxDailyDose);
     }
-    const madeTarget = evenRegimen(targetDaily2, new D(f2.maxSingleDose.value), times2, f2);
+    const madeTarget = fillRegimen(targetDaily2, new D(f2.maxSingleDose.value), times2, f2);
     target = madeTarget ?? [smallestUnit(f2)];
     notes.line(
       `Ceiling target ${formatAmount(targetDaily2)} ${f2.unit}/day in ${times2} administrations, rounded down to real strengths: ${describe(target, f2.unit)} = ${formatAmount(sum(target).mul(factor2.value))} MME/day.`,
@@ -270,7 +271,7 @@ function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation:
   const fUnit = f.unit;
   const restartFactor = restart.drug.mmeFactor!;
   if (!switched && f.maxDailyDose && sum(target).gt(f.maxDailyDose.value)) {
-    target = evenRegimen(new D(f.maxDailyDose.value), dose, times, f) ?? target;
+    target = fillRegimen(new D(f.maxDailyDose.value), dose, times, f) ?? target;
     notes.line(`Ceiling target capped at the label maximum of ${formatDose({ amount: f.maxDailyDose.value, unit: fUnit })}/day: ${describe(target, fUnit)}.`, f.maxDailyDose);
   }
   const admissible = apap && f.combination ? (amounts: readonly Decimal[]) => acetaminophenDaily(amounts, f).lte(apap.limit) : undefined;
