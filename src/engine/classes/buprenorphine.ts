@@ -14,7 +14,7 @@ import { PlanNotes } from '../notes.ts';
 import type { ScheduledStep } from '../schedule.ts';
 import { floorToStrengths, makeExactly } from '../strengths.ts';
 import type { RestartPlan, RestartRequest } from '../types.ts';
-import { describe, opioidWarnings, repeat, sum } from './opioid-common.ts';
+import { describe, fillRegimen, opioidWarnings, repeat, sum } from './opioid-common.ts';
 import { toPlanSteps } from './steps.ts';
 
 const B = OPIOID_CLASS.buprenorphine;
@@ -57,7 +57,15 @@ export function planBuprenorphine(request: RestartRequest, drug: OpioidDrug, for
 
   let scheduled: ScheduledStep[];
   if (restartAtPrior) {
-    scheduled = [step(request.restartDate, priorRegimen, formulation, 'prior dose (short gap, no full agonist used during the break)')];
+    let regimen = priorRegimen;
+    let rule = 'prior dose (short gap, no full agonist used during the break)';
+    const maxDaily = formulation.maxDailyDose;
+    if (maxDaily && priorDaily.gt(maxDaily.value)) {
+      regimen = fillRegimen(new D(maxDaily.value), dose, times, formulation) ?? regimen;
+      rule = `prior dose capped at the label maximum of ${formatAmount(maxDaily.value)} mg/day`;
+      notes.line(`The prior ${formatAmount(priorDaily)} mg/day is above the label maximum; the restart is capped: ${describe(regimen, unit)}.`, maxDaily);
+    }
+    scheduled = [step(request.restartDate, regimen, formulation, rule)];
   } else {
     // Label induction ceilings only: first dose 2–4 mg, up to 8 mg on day 1, up to 16 mg on day 2; never above the prior dose.
     const firstDose = D.min(B.inductionFirstDoseMg.value, priorDaily);

@@ -63,62 +63,66 @@ export function planMethadone(request: RestartRequest, drug: OpioidDrug, request
   let first: Decimal[];
   let firstRule: string;
   let reinduction = false;
+  const half = priorDaily.mul('0.5');
+  const fourDayCeiling = D.min(half, M.fourDayCapMg.value);
+  const solution = drug.formulations.find((f) => f.unitForm === 'solution');
+  /** The largest regimen within `allowed` on the tablets, or on the oral solution when the tablets cannot make it. */
+  const within = (allowed: Decimal, doseCap: Decimal, count: number): Decimal[] => {
+    const onTablets = evenRegimen(allowed, doseCap, count, formulation);
+    if (onTablets) return onTablets;
+    if (solution && formulation !== solution) {
+      formulation = solution;
+      notes.line(`Restart product: methadone ${solution.name}, because the tablets cannot make ${formatDose({ amount: allowed, unit })} or less.`, { assumption: 'opioid-restart-product' });
+      const onSolution = evenRegimen(allowed, doseCap, count, solution);
+      if (onSolution) return onSolution;
+    }
+    return [D.min(...formulation.strengths.map((s) => new D(s.amount)))];
+  };
 
-  if (r.gte(1) && priorTolerant) {
+  if (missedDays < 3) {
     first = priorRegimen;
     firstRule = 'prior dose (1–2 missed days: usual dose)';
     notes.line('First step: the usual dose (1–2 missed days, if not intoxicated).');
-  } else if (r.gt(0) && priorTolerant) {
-    const half = priorDaily.mul(r);
-    let allowed = half;
-    if (retained.anchor.fromMissedDays >= 4) allowed = D.min(half, M.fourDayCapMg.value);
-    first = evenRegimen(allowed, dose, times, formulation) ?? [];
-    firstRule =
-      retained.anchor.fromMissedDays >= 4
-        ? `40 mg or half the dose, whichever is lower (${formatDose({ amount: allowed, unit })}), rounded down`
-        : `half the dose (${formatDose({ amount: allowed, unit })}), rounded down`;
+  } else if (missedDays === 3) {
+    first = within(half, dose, times);
+    firstRule = `half the dose (${formatDose({ amount: half, unit })}), rounded down`;
+    notes.line(`First step: half the dose, ${formatAmount(priorDaily)} × 0.5 = ${formatAmount(half)} mg daily, rounded down: ${describe(first, unit)}, after discussion with the prescriber.`);
+  } else if (missedDays === 4) {
+    first = within(fourDayCeiling, dose, times);
+    firstRule = `40 mg or half the dose, whichever is lower (${formatDose({ amount: fourDayCeiling, unit })}), rounded down`;
     notes.line(
-      retained.anchor.fromMissedDays >= 4
-        ? `First step: min(${M.fourDayCapMg.value} mg, ${formatAmount(priorDaily)} × ${r.toFixed()} = ${formatAmount(half)} mg) = ${formatAmount(allowed)} mg daily, rounded down: ${describe(first, unit)}. The patient must see the prescriber first.`
-        : `First step: half the dose, ${formatAmount(priorDaily)} × ${r.toFixed()} = ${formatAmount(allowed)} mg daily, rounded down: ${describe(first, unit)}, after discussion with the prescriber.`,
-      ...(retained.anchor.fromMissedDays >= 4 ? [M.fourDayCapMg] : []),
+      `First step: min(${M.fourDayCapMg.value} mg, ${formatAmount(priorDaily)} × 0.5 = ${formatAmount(half)} mg) = ${formatAmount(fourDayCeiling)} mg daily, rounded down: ${describe(first, unit)}. The patient must see the prescriber first.`,
+      M.fourDayCapMg,
     );
   } else {
     reinduction = true;
-    first = [];
-    firstRule = '';
-  }
-
-  if (reinduction || first.length === 0) {
-    reinduction = true;
-    const why = priorTolerant ? `${missedDays} missed days (5 or more): a new induction` : 'the patient was not opioid-tolerant before the break: a new induction';
+    const why = `${missedDays} missed days (5 or more): a new induction`;
     if (forOud) {
       const cap = highRisk ? M.inductionFirstDayHighRiskMg : M.inductionFirstDayMg;
-      const firstDay = D.min(cap.value, priorDaily);
-      first = evenRegimen(firstDay, D.min(dose, firstDay), times, formulation) ?? [];
+      const firstDay = D.min(cap.value, fourDayCeiling);
+      first = within(firstDay, firstDay, times);
       firstRule = `new induction: first-day limit ${formatDose({ amount: cap.value, unit })}${highRisk ? ' (sedatives or higher risk)' : ''}`;
       notes.line(
-        `First step: ${why}; first day at most ${formatDose({ amount: cap.value, unit })}${highRisk ? ` because of ${[...risks, ...(benzodiazepines.length ? ['a benzodiazepine'] : []), ...(request.patient.overdoseHistory ? ['overdose history'] : [])].join('; ')}` : ''}, and never above the prior dose: ${describe(first, unit)}.`,
+        `First step: ${why}; first day at most ${formatDose({ amount: cap.value, unit })}${highRisk ? ` because of ${[...risks, ...(benzodiazepines.length ? ['a benzodiazepine'] : []), ...(request.patient.overdoseHistory ? ['overdose history'] : [])].join('; ')}` : ''}, and never above what a 4-day gap allows (${formatAmount(fourDayCeiling)} mg): ${describe(first, unit)}.`,
         cap,
+        M.fourDayCapMg,
         ...(highRisk ? [{ assumption: 'methadone-high-risk' }] : []),
       );
     } else {
       let naive = naiveStart(notes, drug, formulation, times, risks);
-      if (!naive) {
-        const solution = drug.formulations.find((f) => f.unitForm === 'solution');
-        if (solution) {
-          formulation = solution;
-          notes.line(`Restart product: methadone ${solution.name}, because the tablets cannot make the opioid-naive start.`, { assumption: 'opioid-restart-product' });
-          naive = naiveStart(notes, drug, solution, times, risks);
-        }
+      if (!naive && solution) {
+        formulation = solution;
+        notes.line(`Restart product: methadone ${solution.name}, because the tablets cannot make the opioid-naive start.`, { assumption: 'opioid-restart-product' });
+        naive = naiveStart(notes, drug, solution, times, risks);
       }
       first = naive ?? [];
+      if (first.length === 0 || sum(first).gt(fourDayCeiling)) {
+        first = within(D.min(fourDayCeiling, first.length ? sum(first) : fourDayCeiling), first.length ? D.max(...first) : dose, first.length || times);
+      }
       firstRule = 'new start for pain: opioid-naive start';
-      notes.line(`First step: ${why}; methadone for pain restarts at the opioid-naive start.`);
-      if (sum(first).gt(priorDaily)) first = priorRegimen;
+      notes.line(`First step: ${why}; methadone for pain restarts at the opioid-naive start, never above what a 4-day gap allows (${formatAmount(fourDayCeiling)} mg): ${describe(first, unit)}.`, M.fourDayCapMg);
     }
   }
-  if (first.length === 0) first = priorRegimen;
 
   // Titration.
   const f = formulation;
