@@ -87,7 +87,7 @@ function ceilingOn(plan: RestartPlan, date: string): Decimal {
   return value;
 }
 
-const RUNS = { numRuns: Number(process.env.OPIOID_PROPERTY_RUNS ?? 250) };
+const RUNS = { numRuns: Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.OPIOID_PROPERTY_RUNS ?? 250) };
 const TIMEOUT = 120_000;
 
 describe('opioid invariants (every drug and formulation)', () => {
