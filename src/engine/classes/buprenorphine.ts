@@ -121,6 +121,10 @@ export function planBuprenorphine(request: RestartRequest, drug: OpioidDrug, for
     'Buprenorphine has a ceiling effect on respiratory depression, but the ceiling can be overcome when it is combined with benzodiazepines, alcohol or other CNS depressants.',
     ['walsh-1994', 'cdc-2022'],
   );
+  notes.line(
+    'What this plan can do for buprenorphine: restart the prior dose after a short gap with no full agonist used, and state the label induction ceilings. What it cannot do: give a missed-dose rule beyond that (no source gives one), a titration schedule after day 2, a low-dose ("micro") initiation schedule, or an MME.',
+    B.shortGapMissedDays,
+  );
   const steps = toPlanSteps(scheduled, { drug: drug.id, formulation });
   steps.forEach((s, index) => {
     notes.line(`Step ${index + 1} from ${s.start}: buprenorphine ${s.administrations.map((a) => formatDose({ amount: a, unit })).join(' + ')} = ${formatDose(s.dailyDose)} daily (${s.rule}).`);

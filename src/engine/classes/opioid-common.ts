@@ -245,9 +245,8 @@ export function opioidWarnings(notes: PlanNotes, request: RestartRequest, contex
   if (context.maxMme.gte(C.naloxoneMme.value)) naloxoneReasons.push(`a dose of ≥ ${C.naloxoneMme.value} MME/day`);
   if (benzodiazepine) naloxoneReasons.push('a benzodiazepine taken with the opioid');
   if (patient.overdoseHistory) naloxoneReasons.push('a history of overdose');
-  if (patient.substanceUseDisorder || request.indication === 'oud' || context.drug.agonist === 'partial') {
-    naloxoneReasons.push('a history of substance use disorder');
-  }
+  if (patient.substanceUseDisorder) naloxoneReasons.push('a history of substance use disorder');
+  else if (request.indication === 'oud' || context.drug.agonist === 'partial') naloxoneReasons.push('treatment for opioid use disorder');
   if (patient.sleepApnea) naloxoneReasons.push('sleep-disordered breathing');
   if (released) naloxoneReasons.push('recent release from prison');
   if (naloxoneReasons.length) {
