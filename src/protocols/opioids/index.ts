@@ -251,7 +251,7 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
         titrationIntervalsDays: { value: [5], source: 'label-hysingla', locator: 'Titration: increase in 10–20 mg steps every 3 to 5 days (5 taken)' },
         restrictedAbove: {
           source: 'label-hysingla',
-          locator: 'Dosage: single doses of 80 mg or more are only for opioid-tolerant patients',
+          locator: 'Dosage: ≥ 80 mg for use in opioid-tolerant patients only; opioid-naive or non-tolerant start 20 mg every 24 hours, increase by 10–20 mg every 3–5 days',
           singleDoseAtLeast: '80',
           rule: 'Hysingla ER doses of 80 mg or more are only for opioid-tolerant patients',
         },
@@ -327,7 +327,7 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
         maxTimesPerDay: { value: 6, source: 'label-oxymorphone', locator: 'Dosage: every 4 to 6 hours' },
         maxSingleDose: PLAUSIBLE('100'),
         naiveStart: {
-          dose: { value: '10', source: 'label-oxymorphone', locator: 'Initial dosage, opioid-naive: 10 to 20 mg every 4 to 6 hours (lowest dose taken)' },
+          dose: { value: '10', source: 'label-oxymorphone', locator: '2 Dosage, opioid-naive: 10 to 20 mg every 4 to 6 hours; 5 mg if deemed necessary (renal or hepatic impairment, geriatric). Even 5 mg is 15 MME, above the CDC 10 MME single dose' },
           timesPerDay: { value: 4, source: 'label-oxymorphone', locator: 'Initial dosage: every 4 to 6 hours (every 6 hours taken)' },
         },
         titrationIntervalsDays: IR_INTERVAL,
