@@ -156,6 +156,21 @@ describe('restricted products', () => {
   });
 });
 
+describe('restricted products when the patient was never opioid-tolerant', () => {
+  it('34. a 12 mcg/h patch (below the 25 mcg/h tolerant threshold) after 1 missed day: not restarted; morphine IR within half the patch MME', () => {
+    const p = plan({ drug: 'fentanyl', prior: { dose: '12', unit: 'mcg/h' }, ...BASE, restartDate: restartAfter(2) });
+    expect(p.tolerance.priorTolerant).toBe(false);
+    expect(p.steps.every((s) => s.drug === 'morphine')).toBe(true);
+    expect(dec(p.steps.at(-1)!.dailyEquivalent!.amount).lte('14.4')).toBe(true);
+    expect(codes(p)).toContain('RESTRICTED_TO_TOLERANT');
+  });
+
+  it('35. Hysingla ER 20 mg daily for 5 days, 1 missed day: continue (the labelled non-tolerant start)', () => {
+    const p = plan({ drug: 'hydrocodone', formulation: 'er', prior: { dose: '20', unit: 'mg', timesPerDay: 1 }, ...BASE, priorDurationDays: 5, restartDate: restartAfter(2) });
+    expect(p.steps).toEqual([expect.objectContaining({ drug: 'hydrocodone', formulation: 'er', dailyDose: { amount: '20', unit: 'mg' } })]);
+  });
+});
+
 describe('acetaminophen in combination products', () => {
   it('20. HYDROcodone/APAP 10/325 × 6: 1,950 mg APAP is within 4 g, no ACETAMINOPHEN_LIMIT', () => {
     const p = plan({ drug: 'hydrocodone', formulation: 'apap', prior: { dose: '10', unit: 'mg', timesPerDay: 6 }, ...BASE, priorDurationDays: 10, restartDate: restartAfter(1) });

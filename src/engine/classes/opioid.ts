@@ -217,7 +217,7 @@ function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation:
     if (needNaive) {
       if (naive) {
         first = naive;
-        firstRule = r.isZero() ? 'opioid-naive start (tolerance lost)' : priorTolerant ? 'opioid-naive start (prior × r is not above it)' : 'opioid-naive start (not opioid-tolerant before the break)';
+        firstRule = !priorTolerant ? 'opioid-naive start (not opioid-tolerant before the break)' : r.isZero() ? 'opioid-naive start (tolerance lost)' : 'opioid-naive start (prior × r is not above it)';
       } else {
         const p = restartProduct(drug);
         switched = { ...p, why: 'this product cannot make an opioid-naive start within 10 MME a dose' };
@@ -262,7 +262,7 @@ function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation:
     );
     const naive2 = naiveStart(notes, p.drug, f2, times2, risks) ?? [smallestUnit(f2)];
     first = naive2;
-    firstRule = `opioid-naive start on ${p.drug.displayName} ${f2.name} (${p.why})`;
+    firstRule = `opioid-naive start on ${p.drug.displayName} ${f2.name}: ${p.why}`;
     notes.line(`First step: the opioid-naive start on the restart product, because ${p.why}.`);
   }
 
