@@ -204,6 +204,9 @@ export function validateRequest(input: unknown): Validated {
     if (input.indication === 'pain' || input.indication === 'oud') indication = input.indication;
     else fail('indication', 'unknown-indication', 'The indication must be "pain" or "oud" (opioid use disorder).');
   }
+  if (indication === undefined && input.indication === undefined && drug && 'requiresIndication' in drug && drug.requiresIndication) {
+    fail('indication', 'required', `Say what ${drug.displayName} is prescribed for: pain, or opioid use disorder ("oud"). The restart rules differ.`);
+  }
 
   let fullAgonistUsedDuringBreak: boolean | undefined;
   if (input.fullAgonistUsedDuringBreak !== undefined) {

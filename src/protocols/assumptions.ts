@@ -95,6 +95,46 @@ const ASSUMPTION_LIST: readonly Assumption[] = [
     statement: 'The opioid-naive start is halved (rounded down to a real strength) for age 65 or over, hepatic or renal impairment, respiratory disease, sleep apnea, or a concurrent CNS depressant.',
     rationale: 'CDC 2022 asks for additional caution in these patients but gives no figure.',
   },
+  {
+    id: 'acetaminophen-long-use-14-days',
+    statement: 'Acetaminophen taken for 14 days or more counts as long use, with the 3 g/day limit.',
+    rationale: 'The 3 g/day advice is for "prolonged" use and no source gives a number of days; 14 days is taken so that the lower limit applies early.',
+  },
+  {
+    id: 'combination-apap-fewest-tablets',
+    statement: 'The acetaminophen in a combination product is counted from the fewest tablets that make each dose (e.g. 10 mg as one 10/325 tablet).',
+    rationale: 'The request gives the opioid dose, not the tablet count; every listed combination tablet has the same acetaminophen content, so the fewest tablets give the least acetaminophen. If the patient took more, smaller tablets, the real amount was higher: the plan says so and its own steps are counted the same way.',
+  },
+  {
+    id: 'opioid-restart-product',
+    statement: 'After tolerance is lost, or when the patient was not opioid-tolerant, an extended-release or restricted product restarts on an immediate-release product: the same molecule where one exists and its smallest unit is within the CDC opioid-naive single dose, otherwise oxyCODONE or morphine immediate-release.',
+    rationale: 'CDC 2022 Rec 3 (start with IR, not ER/LA) and the labels that restrict products to opioid-tolerant patients say what not to use, not which product to use instead; the same molecule avoids a conversion, and oxyCODONE or morphine IR can make a dose within 5–10 MME.',
+  },
+  {
+    id: 'same-molecule-er-to-ir',
+    statement: 'Switching from an extended-release product to the immediate-release form of the same molecule keeps the same total daily dose as the ceiling target.',
+    rationale: 'Conversions between release forms of one molecule are milligram for milligram in the labels; no cross-tolerance reduction applies because the opioid is the same.',
+  },
+  {
+    id: 'opioid-naive-smallest-unit',
+    statement: 'When no dispensable dose fits under the (halved) opioid-naive start, one smallest unit once daily is the start, provided it is within 10 MME.',
+    rationale: 'A dose smaller than one real unit cannot be dispensed; one smallest unit once a day is the lowest regimen a pharmacy can supply.',
+  },
+  {
+    id: 'methadone-plausibility-200-mg',
+    statement: 'A methadone dose above 200 mg per administration is rejected as a probable entry error.',
+    rationale: 'The methadone label says most patients on maintenance are stable at 80–120 mg/day; 200 mg a dose is well above that and above the doses in the missed-dose and induction guidance, so only typing errors are caught. Split doses (up to 3 a day) allow higher daily totals.',
+  },
+  {
+    id: 'methadone-high-risk',
+    statement: 'For a methadone re-induction the lower first-day limit (20 mg) applies with a concurrent sedative (any CNS depressant) or any listed risk factor, overdose history, or age 65 or over.',
+    rationale: 'The UK guideline gives 20 mg with sedatives and the Canadian 10–20 mg for higher-risk patients without a list; the engine reads "higher risk" broadly.',
+  },
+  {
+    id: 'buprenorphine-short-gap-2-days',
+    statement: 'Buprenorphine restarts at the prior dose only after at most 2 missed days with no full-agonist opioid used during the break; otherwise the plan asks for a re-induction by a clinician experienced in it.',
+    rationale: 'No source gives a buprenorphine missed-dose rule. Its ceiling effect on respiratory depression (Walsh 1994) makes a short gap low-risk, and 2 days mirrors the methadone rule (1–2 missed days: usual dose); full-agonist use during the gap risks precipitated withdrawal (CDC 2022), so it always leads to re-induction.',
+  },
   // --- Antidepressants and labelled restart rules ---
   {
     id: 'ad-resume-under-3-half-lives',
