@@ -1,0 +1,121 @@
+/**
+ * Product facts the checker, dispensing and exports need from the protocol data, read through one
+ * small, class-agnostic helper so those modules never depend on a particular drug or class file.
+ * Pure lookups; no clinical number is defined here (every value comes from src/protocols).
+ */
+import type Decimal from 'decimal.js';
+import { OPIOID_CLASS } from '../protocols/opioids/index.ts';
+import type { AnyDrug } from '../protocols/index.ts';
+import type { FormulationBase, Provenance, Strength } from '../protocols/types.ts';
+import { D } from './decimal.ts';
+import { findDrug, findFormulation } from './registry.ts';
+import { makeExactly } from './strengths.ts';
+import type { EquivalentUnit } from './types.ts';
+
+export interface ProductFacts {
+  readonly drug: AnyDrug;
+  readonly formulation: FormulationBase;
+  readonly displayName: string;
+  /** RxNorm ingredient RXCUI. */
+  readonly rxnorm: string;
+  /** Equivalence factor to the class's common unit (MME per mg/day or per mcg/h), when the class has one. */
+  readonly equivalent?: { readonly factor: Decimal; readonly unit: EquivalentUnit; readonly provenance: Provenance };
+  /** Patches: hours each patch is worn, when the protocol gives it. */
+  readonly wearHours?: number;
+}
+
+export interface Restriction {
+  /** The rule, in words. */
+  readonly rule: string;
+  /** Source id, or `engine assumption`. */
+  readonly source: string;
+}
+
+export interface TitrationLimits {
+  /** Largest rise per step as a fraction of the current daily dose. */
+  readonly maxRiseFraction: Decimal;
+  /** Fewest days between two increases. */
+  readonly minIntervalDays: number;
+  /** Where the limits come from, in words (source ids / assumption ids). */
+  readonly basis: string;
+}
+
+export interface CheckpointThreshold {
+  readonly amount: Decimal;
+  readonly unit: string;
+  readonly basis: string;
+}
+
+function provenanceLabel(provenance: Provenance): string {
+  return 'source' in provenance ? `${provenance.source}: ${provenance.locator}` : `engine assumption ${provenance.assumption}`;
+}
+
+/** Facts about a drug + formulation pair, or null when either is unknown. */
+export function productFacts(drugId: string, formulationId: string): ProductFacts | null {
+  const drug = findDrug(drugId);
+  if (!drug) return null;
+  const formulation = findFormulation(drug, formulationId);
+  if (!formulation) return null;
+  const record = drug as unknown as Record<string, unknown>;
+  const mme = record.mmeFactor as (Provenance & { value: string }) | undefined;
+  return {
+    drug,
+    formulation,
+    displayName: drug.displayName,
+    rxnorm: drug.rxnorm.value,
+    ...(drug.drugClass === 'opioid' && mme ? { equivalent: { factor: new D(mme.value), unit: 'MME' as const, provenance: mme } } : {}),
+    ...(formulation.wearHours ? { wearHours: formulation.wearHours.value } : {}),
+  };
+}
+
+/**
+ * Why a dose of a product is only for opioid-tolerant patients, or null when it is not restricted:
+ * the whole product (e.g. transdermal fentanyl), a strength marked restricted, or a dose above the
+ * product's restricted thresholds (e.g. OxyContin above 40 mg a dose or 80 mg a day).
+ */
+export function toleranceRestriction(facts: ProductFacts, dose: Decimal, timesPerDay: number): Restriction | null {
+  const formulation = facts.formulation as FormulationBase & {
+    restrictedToTolerant?: { source: string; rule: string };
+    restrictedAbove?: { source: string; singleDose?: string; dailyDose?: string; rule: string };
+  };
+  if (formulation.restrictedToTolerant) return { rule: formulation.restrictedToTolerant.rule, source: formulation.restrictedToTolerant.source };
+  const above = formulation.restrictedAbove;
+  if (above) {
+    if (above.singleDose !== undefined && dose.gt(above.singleDose)) return { rule: above.rule, source: above.source };
+    if (above.dailyDose !== undefined && dose.mul(timesPerDay).gt(above.dailyDose)) return { rule: above.rule, source: above.source };
+  }
+  const made = makeExactly(dose, formulation.strengths);
+  const restricted = made?.units.find((use) => formulation.strengths.some((s: Strength) => s.restrictedToTolerant && new D(s.amount).eq(use.strength)));
+  if (restricted) {
+    return {
+      rule: `The ${restricted.strength} ${formulation.unit} ${formulation.unitForm} is only for opioid-tolerant patients.`,
+      source: facts.formulation.strengthsSource.source,
+    };
+  }
+  return null;
+}
+
+/** Titration limits from the protocol data for the product's class, or null when the class defines none. */
+export function titrationLimits(facts: ProductFacts): TitrationLimits | null {
+  if (facts.drug.drugClass !== 'opioid') return null;
+  const intervals = (facts.formulation as FormulationBase & { titrationIntervalsDays?: Provenance & { value: readonly number[] } })
+    .titrationIntervalsDays;
+  if (!intervals || intervals.value.length === 0) return null;
+  return {
+    maxRiseFraction: new D(OPIOID_CLASS.maxRiseFraction.value),
+    minIntervalDays: Math.min(...intervals.value),
+    basis: `${provenanceLabel(OPIOID_CLASS.maxRiseFraction)}; ${provenanceLabel(intervals)}`,
+  };
+}
+
+/** The daily threshold a plan checkpoint guards, for classes whose protocol gives one (opioids: 50 MME/day). */
+export function checkpointThreshold(facts: ProductFacts): CheckpointThreshold | null {
+  if (facts.drug.drugClass !== 'opioid') return null;
+  return { amount: new D(OPIOID_CLASS.checkpointMme.value), unit: 'MME', basis: provenanceLabel(OPIOID_CLASS.checkpointMme) };
+}
+
+/** The smallest amount one administration can rise by with the product's strengths (a half if scored). */
+export function smallestPiece(facts: ProductFacts): Decimal {
+  const pieces = facts.formulation.strengths.map((s) => (s.scored ? new D(s.amount).div(2) : new D(s.amount)));
+  return D.min(...pieces);
+}
