@@ -275,7 +275,7 @@ function readProposed(
           bad('.dose.unit', 'REQUIRED', `Enter the unit of the dose (${unit} for this ${facts.formulation.name}).`);
           dose = null;
         } else if (raw.dose.unit !== unit) {
-          bad('.dose.unit', 'UNIT_MISMATCH', `A ${facts.displayName} ${facts.formulation.name} is dosed in ${unit}, not ${String(raw.dose.unit)}.`);
+          bad('.dose.unit', 'UNIT_MISMATCH', `${facts.displayName} ${facts.formulation.name}s are dosed in ${unit}, not ${String(raw.dose.unit)}.`);
           dose = null;
         }
         if (dose && dose.gt(facts.formulation.maxSingleDose.value)) {
