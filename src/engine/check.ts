@@ -375,7 +375,18 @@ export function checkSchedule(input: unknown): CheckOutcome {
     : defaultProduct(raw);
   const proposed = readProposed(split.proposed, defaults, (path, code, message) => errors.push({ path, code, message }));
   if (!planned.ok || !proposed || errors.length) return { ok: false, errors };
-  return { ok: true, result: checkAgainstPlan(planned.plan, proposed) };
+  return { ok: true, result: compareWithPlan(planned.plan, proposed) };
+}
+
+/**
+ * Checks a proposed schedule (the `proposed` list alone) against a plan the caller already has
+ * (e.g. the UI's current plan). Proposed steps default to the plan's drug and formulation.
+ */
+export function checkAgainstPlan(plan: RestartPlan, proposedInput: unknown): CheckOutcome {
+  const errors: FieldError[] = [];
+  const proposed = readProposed(proposedInput, { drug: plan.drug, formulation: plan.formulation }, (path, code, message) => errors.push({ path, code, message }));
+  if (!proposed || errors.length) return { ok: false, errors };
+  return { ok: true, result: compareWithPlan(plan, proposed) };
 }
 
 function defaultProduct(raw: Record<string, unknown>): { drug?: string; formulation?: string } {
@@ -385,7 +396,7 @@ function defaultProduct(raw: Record<string, unknown>): { drug?: string; formulat
   return formulation && productFacts(drug, formulation) ? { drug, formulation } : {};
 }
 
-function checkAgainstPlan(plan: RestartPlan, proposed: readonly Proposed[]): CheckResult {
+function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[]): CheckResult {
   const findings: CheckFinding[] = [];
   const restart = plan.steps[0]!.start;
   const planFacts = productFacts(plan.drug, plan.formulation);
