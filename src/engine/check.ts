@@ -374,6 +374,7 @@ export function checkSchedule(input: unknown): CheckOutcome {
     ? { drug: planned.plan.drug, formulation: planned.plan.formulation }
     : defaultProduct(raw);
   const proposed = readProposed(split.proposed, defaults, (path, code, message) => errors.push({ path, code, message }));
+  if (planned.ok && proposed) errors.push(...comparability(planned.plan, proposed));
   if (!planned.ok || !proposed || errors.length) return { ok: false, errors };
   return { ok: true, result: compareWithPlan(planned.plan, proposed) };
 }
@@ -385,8 +386,28 @@ export function checkSchedule(input: unknown): CheckOutcome {
 export function checkAgainstPlan(plan: RestartPlan, proposedInput: unknown): CheckOutcome {
   const errors: FieldError[] = [];
   const proposed = readProposed(proposedInput, { drug: plan.drug, formulation: plan.formulation }, (path, code, message) => errors.push({ path, code, message }));
+  if (proposed) errors.push(...comparability(plan, proposed));
   if (!proposed || errors.length) return { ok: false, errors };
   return { ok: true, result: compareWithPlan(plan, proposed) };
+}
+
+/** A proposed step that cannot be put in the same unit as a plan step it overlaps is an input error, never a silent pass. */
+function comparability(plan: RestartPlan, proposed: readonly Proposed[]): FieldError[] {
+  const restart = plan.steps[0]!.start;
+  const errors: FieldError[] = [];
+  for (const step of proposed) {
+    const from = later(step.start, restart);
+    if (step.end !== undefined && step.end < from) continue;
+    const blocked = overlapping(plan, from, step.end).find((ceiling) => compare(step, ceiling) === null);
+    if (blocked) {
+      errors.push({
+        path: `proposed.${step.index}.drug`,
+        code: 'NOT_COMPARABLE',
+        message: `${step.facts.displayName} ${step.facts.formulation.name} cannot be compared with the plan step from ${blocked.start} (${blocked.drug} ${blocked.formulation}): they share no dose equivalent.`,
+      });
+    }
+  }
+  return errors;
 }
 
 function defaultProduct(raw: Record<string, unknown>): { drug?: string; formulation?: string } {

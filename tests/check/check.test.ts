@@ -269,3 +269,21 @@ describe('checkSchedule: validation errors, all at once', () => {
     expect(checkSchedule('nope')).toMatchObject({ ok: false, errors: [{ code: 'not-an-object' }] });
   });
 });
+
+describe('checkAgainstPlan: products that cannot be compared', () => {
+  it('is an input error, never a silent pass', () => {
+    const plan = handPlan(
+      [handStep({ start: '2026-11-28', drug: 'test-eod', formulation: 'tablet', unit: 'mg', administrations: ['25'], makeUp: [] })],
+      { drugClass: 'labelled-restart', tolerance: { retainedFraction: '0', status: 'not-applicable' } },
+    );
+    const outcome = checkAgainstPlan(plan, [{ start: '2026-11-28', drug: 'oxycodone', dose: { amount: '5', unit: 'mg' }, timesPerDay: 1 }]);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.errors.map((e) => `${e.path} ${e.code}`)).toEqual(['proposed.0.drug NOT_COMPARABLE']);
+    // Both opioids, but the plan step gives no MME to compare a different drug with.
+    const noEquivalent = handPlan([handStep({ start: '2026-11-28', drug: 'oxycodone', formulation: 'ir', unit: 'mg', administrations: ['5'], makeUp: [] })]);
+    const other = checkAgainstPlan(noEquivalent, [{ start: '2026-11-28', drug: 'morphine', dose: { amount: '15', unit: 'mg' }, timesPerDay: 1 }]);
+    expect(!other.ok && other.errors.map((e) => `${e.path} ${e.code}`)).toEqual(['proposed.0.drug NOT_COMPARABLE']);
+    expect(!other.ok && other.errors[0]!.message).toContain('plan step from 2026-11-28');
+  });
+});
