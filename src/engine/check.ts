@@ -37,14 +37,8 @@ import { D, decimalString, ZERO } from './decimal.ts';
 import { formatDose } from './format.ts';
 import { findDrug } from './registry.ts';
 import { planRestart } from './plan.ts';
-import {
-  checkpointThreshold,
-  productFacts,
-  smallestPiece,
-  titrationLimits,
-  toleranceRestriction,
-  type ProductFacts,
-} from './products.ts';
+import { checkpointThreshold, titrationLimits } from './checkLimits.ts';
+import { productFacts, smallestPiece, toleranceRestriction, type ProductFacts } from './products.ts';
 import { makeExactly } from './strengths.ts';
 import type { Amount, FieldError, PlanStep, RestartPlan } from './types.ts';
 

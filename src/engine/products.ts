@@ -2,9 +2,11 @@
  * Product facts the checker, dispensing and exports need from the protocol data, read through one
  * small, class-agnostic helper so those modules never depend on a particular drug or class file.
  * Pure lookups; no clinical number is defined here (every value comes from src/protocols).
+ * No class protocol is imported here, so the exports that use it stay free of class data (the
+ * browser loads each class on demand); class-level limits for the checker live in checkLimits.ts.
+ * The product's class must be loaded (registered) before these lookups, as for planning.
  */
 import type Decimal from 'decimal.js';
-import { OPIOID_CLASS } from '../protocols/opioids/index.ts';
 import type { AnyDrug } from '../protocols/index.ts';
 import type { FormulationBase, Provenance, Strength } from '../protocols/types.ts';
 import { D } from './decimal.ts';
@@ -31,22 +33,7 @@ export interface Restriction {
   readonly source: string;
 }
 
-export interface TitrationLimits {
-  /** Largest rise per step as a fraction of the current daily dose. */
-  readonly maxRiseFraction: Decimal;
-  /** Fewest days between two increases. */
-  readonly minIntervalDays: number;
-  /** Where the limits come from, in words (source ids / assumption ids). */
-  readonly basis: string;
-}
-
-export interface CheckpointThreshold {
-  readonly amount: Decimal;
-  readonly unit: string;
-  readonly basis: string;
-}
-
-function provenanceLabel(provenance: Provenance): string {
+export function provenanceLabel(provenance: Provenance): string {
   return 'source' in provenance ? `${provenance.source}: ${provenance.locator}` : `engine assumption ${provenance.assumption}`;
 }
 
@@ -93,25 +80,6 @@ export function toleranceRestriction(facts: ProductFacts, dose: Decimal, timesPe
     };
   }
   return null;
-}
-
-/** Titration limits from the protocol data for the product's class, or null when the class defines none. */
-export function titrationLimits(facts: ProductFacts): TitrationLimits | null {
-  if (facts.drug.drugClass !== 'opioid') return null;
-  const intervals = (facts.formulation as FormulationBase & { titrationIntervalsDays?: Provenance & { value: readonly number[] } })
-    .titrationIntervalsDays;
-  if (!intervals || intervals.value.length === 0) return null;
-  return {
-    maxRiseFraction: new D(OPIOID_CLASS.maxRiseFraction.value),
-    minIntervalDays: Math.min(...intervals.value),
-    basis: `${provenanceLabel(OPIOID_CLASS.maxRiseFraction)}; ${provenanceLabel(intervals)}`,
-  };
-}
-
-/** The daily threshold a plan checkpoint guards, for classes whose protocol gives one (opioids: 50 MME/day). */
-export function checkpointThreshold(facts: ProductFacts): CheckpointThreshold | null {
-  if (facts.drug.drugClass !== 'opioid') return null;
-  return { amount: new D(OPIOID_CLASS.checkpointMme.value), unit: 'MME', basis: provenanceLabel(OPIOID_CLASS.checkpointMme) };
 }
 
 /** The smallest amount one administration can rise by with the product's strengths (a half if scored). */
