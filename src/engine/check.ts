@@ -3,7 +3,8 @@
  * same restart request (`planRestart`). Pure; errors as data.
  *
  * Input: the restart request's fields plus `proposed`, a list of
- * `{ start, dose: { amount, unit }, timesPerDay, drug?, formulation?, everyOtherDay?, checkpoint? }`
+ * `{ start, dose: { amount, unit }, timesPerDay, administrations?, drug?, formulation?, everyOtherDay?, checkpoint? }`
+ * (`administrations`: one amount per administration for an uneven day, e.g. ["10", "5", "5"])
  * (or `{ request: {...}, proposed: [...] }`). Each proposed step runs from its start to the day
  * before the next proposed step; the last one is open-ended (maintenance).
  *
@@ -26,7 +27,7 @@
  * - `STARTS_BEFORE_RESTART_DATE`: a step starts before the restart date (no ceiling before it).
  *
  * Validation error codes for proposed steps (paths `proposed.N.…`): `REQUIRED`, `NOT_A_LIST`,
- * `EMPTY`, `INVALID_DATE`, `NOT_IN_ORDER`, `NOT_A_NUMBER`, `NOT_POSITIVE`, `UNIT_MISMATCH`,
+ * `EMPTY`, `INVALID_DATE`, `NOT_IN_ORDER`, `NOT_A_NUMBER`, `NOT_POSITIVE`, `NOT_THE_LARGEST`, `UNIT_MISMATCH`,
  * `NOT_A_REAL_STRENGTH`, `IMPLAUSIBLE_DOSE`, `TIMES_PER_DAY_OUT_OF_RANGE`, `UNKNOWN_DRUG`,
  * `UNKNOWN_FORMULATION`, `NOT_COMPARABLE`, `NOT_A_BOOLEAN`. Request errors keep the codes and paths
  * of `validateRequest` (prefixed `request.` when the nested form is used). All are returned at once.
@@ -38,7 +39,7 @@ import { formatDose } from './format.ts';
 import { findDrug } from './registry.ts';
 import { planRestart } from './plan.ts';
 import { checkpointThreshold, titrationLimits } from './checkLimits.ts';
-import { productFacts, smallestPiece, toleranceRestriction, type ProductFacts } from './products.ts';
+import { productFacts, smallestPracticalRise, toleranceRestriction, type ProductFacts } from './products.ts';
 import { makeExactly } from './strengths.ts';
 import type { Amount, FieldError, PlanStep, RestartPlan } from './types.ts';
 
@@ -56,8 +57,12 @@ export type CheckCode = (typeof CHECK_CODES)[number];
 /** One proposed step as the caller sends it. */
 export interface ProposedStepInput {
   readonly start: string;
-  readonly dose: { readonly amount: string | number; readonly unit: string };
+  /** `amount` is the dose per administration (the largest, on an uneven day; may be left out then). */
+  readonly dose: { readonly amount?: string | number; readonly unit: string };
+  /** Needed unless `administrations` is given, or the product is a patch (1). */
   readonly timesPerDay?: number;
+  /** Uneven days: each administration's amount, e.g. ["10", "5", "5"]. */
+  readonly administrations?: readonly (string | number)[];
   /** Another product than the request's (e.g. restarting on a patch). */
   readonly drug?: string;
   readonly formulation?: string;
@@ -98,6 +103,8 @@ export interface CheckedStep {
   readonly formulation: string;
   readonly dose: Amount;
   readonly timesPerDay: number;
+  /** Each administration of a dosing day, largest first. */
+  readonly administrations: readonly string[];
   readonly everyOtherDay?: boolean;
   readonly dailyDose: Amount;
   readonly dailyEquivalent?: Amount;
@@ -126,7 +133,10 @@ interface Proposed {
   /** Last day, inclusive; undefined = open-ended. */
   readonly end?: string;
   readonly facts: ProductFacts;
+  /** Largest administration. */
   readonly dose: Decimal;
+  /** Every administration of a dosing day, largest first. */
+  readonly amounts: readonly Decimal[];
   readonly timesPerDay: number;
   readonly everyOtherDay: boolean;
   readonly checkpoint: boolean;
@@ -242,26 +252,52 @@ function readProposed(
       bad('.drug', 'NOT_COMPARABLE', `${facts.displayName} cannot be compared with ${defaultFacts.displayName}: they share no dose equivalent.`);
       facts = null;
     }
+    // Uneven days: one amount per administration (optional; then timesPerDay and dose.amount may be omitted).
+    let amounts: Decimal[] | null = null;
+    const unevenGiven = raw.administrations !== undefined;
+    if (unevenGiven) {
+      if (!Array.isArray(raw.administrations) || raw.administrations.length === 0) {
+        bad('.administrations', 'NOT_A_LIST', 'Administrations must be a list of amounts, one per administration of the day.');
+      } else {
+        const parsedList = raw.administrations.map((value: unknown, k: number) => {
+          const parsed = parseAmount(value);
+          if (parsed === null) bad(`.administrations.${k}`, 'NOT_A_NUMBER', 'Each administration must be a number, e.g. 10 or 2.5.');
+          else if (parsed.lte(0)) bad(`.administrations.${k}`, 'NOT_POSITIVE', 'Each administration must be more than zero.');
+          return parsed !== null && parsed.gt(0) ? parsed : null;
+        });
+        if (parsedList.every((a): a is Decimal => a !== null)) amounts = parsedList;
+      }
+    }
     // Times per day.
     const isPatch = facts?.formulation.unitForm === 'patch';
     let timesPerDay: number | null = null;
-    if (raw.timesPerDay === undefined && isPatch) timesPerDay = 1;
-    else if (raw.timesPerDay === undefined) bad('.timesPerDay', 'REQUIRED', `Enter how many times a day step ${index + 1} is given.`);
-    else if (typeof raw.timesPerDay !== 'number' || !Number.isInteger(raw.timesPerDay) || raw.timesPerDay < 1)
+    const listLength = unevenGiven && Array.isArray(raw.administrations) && raw.administrations.length > 0 ? raw.administrations.length : undefined;
+    const givenTimes = raw.timesPerDay ?? listLength;
+    if (givenTimes === undefined && unevenGiven) {
+      // The administrations list is already reported.
+    } else if (givenTimes === undefined && isPatch) timesPerDay = 1;
+    else if (givenTimes === undefined) bad('.timesPerDay', 'REQUIRED', `Enter how many times a day step ${index + 1} is given.`);
+    else if (typeof givenTimes !== 'number' || !Number.isInteger(givenTimes) || givenTimes < 1)
       bad('.timesPerDay', 'TIMES_PER_DAY_OUT_OF_RANGE', 'Times per day must be a whole number of at least 1.');
-    else if (isPatch && raw.timesPerDay !== 1)
+    else if (isPatch && givenTimes !== 1)
       bad('.timesPerDay', 'TIMES_PER_DAY_OUT_OF_RANGE', 'A patch is worn continuously: give its rate in mcg/h and times per day 1.');
-    else if (facts && raw.timesPerDay > facts.formulation.maxTimesPerDay.value)
+    else if (facts && givenTimes > facts.formulation.maxTimesPerDay.value)
       bad('.timesPerDay', 'TIMES_PER_DAY_OUT_OF_RANGE', `${facts.displayName} ${facts.formulation.name} is not given more than ${facts.formulation.maxTimesPerDay.value} times a day.`);
-    else timesPerDay = raw.timesPerDay;
+    else if (listLength !== undefined && givenTimes !== listLength)
+      bad('.timesPerDay', 'TIMES_PER_DAY_OUT_OF_RANGE', `Times per day (${givenTimes}) does not match the ${listLength} administrations listed.`);
+    else timesPerDay = givenTimes;
     // Dose.
     let dose: Decimal | null = null;
     if (!isRecord(raw.dose)) bad('.dose', 'REQUIRED', `Enter the dose of step ${index + 1} as { amount, unit }.`);
     else {
       const parsed = raw.dose.amount === undefined || raw.dose.amount === '' ? undefined : parseAmount(raw.dose.amount);
-      if (parsed === undefined) bad('.dose.amount', 'REQUIRED', `Enter the dose per administration of step ${index + 1}.`);
+      const largest = amounts ? D.max(...amounts) : null;
+      if (parsed === undefined && unevenGiven) dose = largest;
+      else if (parsed === undefined) bad('.dose.amount', 'REQUIRED', `Enter the dose per administration of step ${index + 1}.`);
       else if (parsed === null) bad('.dose.amount', 'NOT_A_NUMBER', 'The dose must be a number, e.g. 10 or 2.5.');
       else if (parsed.lte(0)) bad('.dose.amount', 'NOT_POSITIVE', 'The dose must be more than zero.');
+      else if (largest && !parsed.eq(largest))
+        bad('.dose.amount', 'NOT_THE_LARGEST', 'With administrations listed, the dose must be the largest of them (or be left out).');
       else dose = parsed;
       if (facts) {
         const unit = facts.formulation.unit;
@@ -272,17 +308,20 @@ function readProposed(
           bad('.dose.unit', 'UNIT_MISMATCH', `${facts.displayName} ${facts.formulation.name}s are dosed in ${unit}, not ${String(raw.dose.unit)}.`);
           dose = null;
         }
-        if (dose && dose.gt(facts.formulation.maxSingleDose.value)) {
-          bad('.dose', 'IMPLAUSIBLE_DOSE', `${formatDose({ amount: dose, unit })} per dose is above any real ${facts.displayName} regimen. Check the dose.`);
-          dose = null;
-        } else if (dose && !makeExactly(dose, facts.formulation.strengths)) {
-          const strengths = facts.formulation.strengths.map((s) => formatDose({ amount: s.amount, unit })).join(', ');
-          bad(
-            '.dose',
-            'NOT_A_REAL_STRENGTH',
-            `${formatDose({ amount: dose, unit })} cannot be made from the ${facts.formulation.name}s on the market (${strengths}${facts.formulation.strengths.some((s) => s.scored) ? '; scored tablets may be halved' : ''}).`,
-          );
-          dose = null;
+        const each = dose ? (amounts ?? [dose]).map((amount, k) => ({ amount, path: amounts ? `.administrations.${k}` : '.dose' })) : [];
+        for (const { amount, path: where } of each) {
+          if (amount.gt(facts.formulation.maxSingleDose.value)) {
+            bad(where, 'IMPLAUSIBLE_DOSE', `${formatDose({ amount, unit })} per dose is above any real ${facts.displayName} regimen. Check the dose.`);
+            dose = null;
+          } else if (!makeExactly(amount, facts.formulation.strengths)) {
+            const strengths = facts.formulation.strengths.map((s) => formatDose({ amount: s.amount, unit })).join(', ');
+            bad(
+              where,
+              'NOT_A_REAL_STRENGTH',
+              `${formatDose({ amount, unit })} cannot be made from the ${facts.formulation.name}s on the market (${strengths}${facts.formulation.strengths.some((s) => s.scored) ? '; scored tablets may be halved' : ''}).`,
+            );
+            dose = null;
+          }
         }
       }
     }
@@ -292,13 +331,15 @@ function readProposed(
       else if (typeof raw[flag] === 'boolean') flags[flag] = raw[flag];
       else bad(`.${flag}`, 'NOT_A_BOOLEAN', 'Answer yes or no (true or false).');
     }
-    if (start && facts && dose && timesPerDay !== null) {
-      const dosingDay = dose.mul(timesPerDay);
+    if (start && facts && dose && timesPerDay !== null && (!unevenGiven || amounts)) {
+      const list = amounts ? [...amounts].sort((a, b) => b.cmp(a)) : Array.from({ length: timesPerDay }, () => dose);
+      const dosingDay = list.reduce((total, amount) => total.add(amount), ZERO);
       steps.push({
         index,
         start,
         facts,
         dose,
+        amounts: list,
         timesPerDay,
         everyOtherDay: flags.everyOtherDay ?? false,
         checkpoint: flags.checkpoint ?? false,
@@ -449,7 +490,7 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[]): Chec
 
     // RESTRICTED_AFTER_TOLERANCE_LOSS.
     if (!toleranceOk) {
-      const restriction = toleranceRestriction(step.facts, step.dose, step.timesPerDay);
+      const restriction = toleranceRestriction(step.facts, step.amounts);
       const avoidedByPlan =
         !planUsesOwnProduct && step.facts.drug.id === plan.drug && step.facts.formulation.id === plan.formulation
           ? { rule: 'The plan does not restart this product after the break (it restarts on another product).', source: 'plan' }
@@ -556,6 +597,7 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[]): Chec
       formulation: step.facts.formulation.id,
       dose: amount(step.dose, step.facts.formulation.unit),
       timesPerDay: step.timesPerDay,
+      administrations: step.amounts.map(decimalString),
       ...(step.everyOtherDay ? { everyOtherDay: true } : {}),
       dailyDose: amount(step.dosingDay, step.facts.formulation.unit),
       ...(equivalent ? { dailyEquivalent: amount(new D(equivalent.amount).mul(step.everyOtherDay ? 2 : 1), equivalent.unit) } : {}),
@@ -613,8 +655,9 @@ function riseCheck(
   if (!limits) return null;
   const days = calendarDaysBetween(previous.start, step.start);
   const byFraction = pair.a.mul(limits.maxRiseFraction.add(1));
-  // The smallest rise the strengths can make (one smallest unit, or a half if scored, on one administration).
-  const byPiece = pair.sameProduct ? pair.a.add(smallestPiece(step.facts)) : ZERO;
+  // The smallest rise the strengths can make from the previous regimen (as the scheduler makes it).
+  const rise = pair.sameProduct ? smallestPracticalRise(step.facts, previous.amounts) : ZERO;
+  const byPiece = pair.a.add(previous.everyOtherDay && step.everyOtherDay ? rise.div(2) : rise);
   const allowed = D.max(byFraction, byPiece);
   const rule = `Rise at most ${limits.maxRiseFraction.mul(100).toFixed()}% of the daily dose (or the smallest rise the strengths can make), no sooner than every ${limits.minIntervalDays} days [${limits.basis}]`;
   if (days < limits.minIntervalDays) {

@@ -11,7 +11,7 @@ import type { AnyDrug } from '../protocols/index.ts';
 import type { FormulationBase, Provenance, Strength } from '../protocols/types.ts';
 import { D } from './decimal.ts';
 import { findDrug, findFormulation } from './registry.ts';
-import { makeExactly } from './strengths.ts';
+import { makeExactly, nextAbove } from './strengths.ts';
 import type { EquivalentUnit } from './types.ts';
 
 export interface ProductFacts {
@@ -56,28 +56,33 @@ export function productFacts(drugId: string, formulationId: string): ProductFact
 }
 
 /**
- * Why a dose of a product is only for opioid-tolerant patients, or null when it is not restricted:
+ * Why a regimen of a product is only for opioid-tolerant patients, or null when it is not restricted:
  * the whole product (e.g. transdermal fentanyl), a strength marked restricted, or a dose above the
  * product's restricted thresholds (e.g. OxyContin above 40 mg a dose or 80 mg a day).
+ * `amounts`: each administration of a dosing day.
  */
-export function toleranceRestriction(facts: ProductFacts, dose: Decimal, timesPerDay: number): Restriction | null {
+export function toleranceRestriction(facts: ProductFacts, amounts: readonly Decimal[]): Restriction | null {
   const formulation = facts.formulation as FormulationBase & {
     restrictedToTolerant?: { source: string; rule: string };
     restrictedAbove?: { source: string; singleDose?: string; dailyDose?: string; rule: string };
   };
   if (formulation.restrictedToTolerant) return { rule: formulation.restrictedToTolerant.rule, source: formulation.restrictedToTolerant.source };
+  const largest = D.max(...amounts);
+  const daily = amounts.reduce((total, amount) => total.add(amount), new D(0));
   const above = formulation.restrictedAbove;
   if (above) {
-    if (above.singleDose !== undefined && dose.gt(above.singleDose)) return { rule: above.rule, source: above.source };
-    if (above.dailyDose !== undefined && dose.mul(timesPerDay).gt(above.dailyDose)) return { rule: above.rule, source: above.source };
+    if (above.singleDose !== undefined && largest.gt(above.singleDose)) return { rule: above.rule, source: above.source };
+    if (above.dailyDose !== undefined && daily.gt(above.dailyDose)) return { rule: above.rule, source: above.source };
   }
-  const made = makeExactly(dose, formulation.strengths);
-  const restricted = made?.units.find((use) => formulation.strengths.some((s: Strength) => s.restrictedToTolerant && new D(s.amount).eq(use.strength)));
-  if (restricted) {
-    return {
-      rule: `The ${restricted.strength} ${formulation.unit} ${formulation.unitForm} is only for opioid-tolerant patients.`,
-      source: facts.formulation.strengthsSource.source,
-    };
+  for (const amount of amounts) {
+    const made = makeExactly(amount, formulation.strengths);
+    const restricted = made?.units.find((use) => formulation.strengths.some((s: Strength) => s.restrictedToTolerant && new D(s.amount).eq(use.strength)));
+    if (restricted) {
+      return {
+        rule: `The ${restricted.strength} ${formulation.unit} ${formulation.unitForm} is only for opioid-tolerant patients.`,
+        source: facts.formulation.strengthsSource.source,
+      };
+    }
   }
   return null;
 }
@@ -86,4 +91,16 @@ export function toleranceRestriction(facts: ProductFacts, dose: Decimal, timesPe
 export function smallestPiece(facts: ProductFacts): Decimal {
   const pieces = facts.formulation.strengths.map((s) => (s.scored ? new D(s.amount).div(2) : new D(s.amount)));
   return D.min(...pieces);
+}
+
+/**
+ * The smallest rise the strengths can make from a regimen, as the scheduler makes it: one more unit
+ * as a new administration, or the next makeable amount on the lowest administration, whichever is larger.
+ */
+export function smallestPracticalRise(facts: ProductFacts, amounts: readonly Decimal[]): Decimal {
+  const piece = smallestPiece(facts);
+  if (amounts.length === 0) return piece;
+  const lowest = D.min(...amounts);
+  const next = nextAbove(lowest, new D(facts.formulation.maxSingleDose.value), facts.formulation.strengths);
+  return next ? D.max(piece, next.amount.sub(lowest)) : piece;
 }

@@ -287,3 +287,38 @@ describe('checkAgainstPlan: products that cannot be compared', () => {
     expect(!other.ok && other.errors[0]!.message).toContain('plan step from 2026-11-28');
   });
 });
+
+describe('checkSchedule: uneven days (administrations)', () => {
+  it('accepts the plan’s own uneven step and compares the daily total and the largest dose', () => {
+    // Plan step 2 (12-01): 10 + 5 + 5 + 5 = 25 mg.
+    const within = check([
+      step('2026-11-28', '5', 4),
+      { start: '2026-12-01', dose: { unit: 'mg' }, administrations: ['5', '10', '5', '5'] },
+    ]);
+    expect(within.verdict).toBe('within');
+    expect(within.steps[1]).toMatchObject({ dose: { amount: '10', unit: 'mg' }, timesPerDay: 4, administrations: ['10', '5', '5', '5'], dailyDose: { amount: '25', unit: 'mg' } });
+    const threeDoses = check([step('2026-11-28', '5', 4), { start: '2026-12-01', dose: { amount: '10', unit: 'mg' }, administrations: ['10', '10', '5'] }]);
+    expect(threeDoses.findings.map((f) => f.code)).toEqual([]); // 25 mg in 3 doses of at most 10 mg: at the ceiling
+    expect(threeDoses.steps[1]!.dailyDose.amount).toBe('25');
+    const tooMuch = check([step('2026-11-28', '5', 4), { start: '2026-12-01', dose: { unit: 'mg' }, administrations: ['10', '10', '10'] }]);
+    expect(tooMuch.findings.map((f) => f.code)).toEqual(['ABOVE_CEILING', 'RISES_TOO_FAST']);
+  });
+
+  it('validates each administration, and dose/timesPerDay against the list', () => {
+    const outcome = checkSchedule({
+      ...REQUEST,
+      proposed: [
+        { start: '2026-11-28', dose: { unit: 'mg' }, administrations: ['5', '7'] },
+        { start: '2026-12-01', dose: { amount: '5', unit: 'mg' }, administrations: ['10', '5'] },
+        { start: '2026-12-04', dose: { unit: 'mg' }, administrations: ['10', '5'], timesPerDay: 3 },
+        { start: '2026-12-07', dose: { unit: 'mg' }, administrations: [] },
+      ],
+    });
+    expect(!outcome.ok && outcome.errors.map((e) => `${e.path} ${e.code}`)).toEqual([
+      'proposed.0.administrations.1 NOT_A_REAL_STRENGTH',
+      'proposed.1.dose.amount NOT_THE_LARGEST',
+      'proposed.2.timesPerDay TIMES_PER_DAY_OUT_OF_RANGE',
+      'proposed.3.administrations NOT_A_LIST',
+    ]);
+  });
+});
