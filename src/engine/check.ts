@@ -639,9 +639,14 @@ function limitsFor(plan: RestartPlan, facts: ProductFacts): { maxRiseFraction: D
     const b = plan.steps[i]!;
     minInterval = Math.min(minInterval, calendarDaysBetween(a.start, b.start));
     const from = planPerDay(a);
-    if (from.gt(0) && a.dailyDose.unit === b.dailyDose.unit) maxRise = D.max(maxRise, planPerDay(b).div(from).sub(1));
+    if (!from.gt(0) || a.drug !== b.drug || a.dailyDose.unit !== b.dailyDose.unit) continue;
+    // Rises the strengths force (the smallest practical rise) say nothing about the allowed fraction.
+    const stepFacts = productFacts(a.drug, a.formulation);
+    const forced = stepFacts ? smallestPracticalRise(stepFacts, a.administrations.map((x) => new D(x))) : ZERO;
+    const rise = new D(b.dailyDose.amount).sub(a.dailyDose.amount);
+    if (rise.gt(forced)) maxRise = D.max(maxRise, planPerDay(b).div(from).sub(1));
   }
-  return { maxRiseFraction: maxRise, minIntervalDays: minInterval, basis: 'the largest rise and shortest interval of the plan itself' };
+  return { maxRiseFraction: maxRise, minIntervalDays: minInterval, basis: 'the largest rise (beyond the smallest practical rise) and shortest interval of the plan itself' };
 }
 
 function riseCheck(
@@ -658,8 +663,9 @@ function riseCheck(
   // The smallest rise the strengths can make from the previous regimen (as the scheduler makes it).
   const rise = pair.sameProduct ? smallestPracticalRise(step.facts, previous.amounts) : ZERO;
   const byPiece = pair.a.add(previous.everyOtherDay && step.everyOtherDay ? rise.div(2) : rise);
-  const allowed = D.max(byFraction, byPiece);
-  const rule = `Rise at most ${limits.maxRiseFraction.mul(100).toFixed()}% of the daily dose (or the smallest rise the strengths can make), no sooner than every ${limits.minIntervalDays} days [${limits.basis}]`;
+  // Doses have at most a few decimal places: rounding to 10 removes division noise (e.g. 7 × 8.5/7).
+  const allowed = D.max(byFraction, byPiece).toDecimalPlaces(10, D.ROUND_HALF_UP);
+  const rule = `Rise at most ${limits.maxRiseFraction.mul(100).toDecimalPlaces(1, D.ROUND_DOWN).toFixed()}% of the daily dose (or the smallest rise the strengths can make), no sooner than every ${limits.minIntervalDays} days [${limits.basis}]`;
   if (days < limits.minIntervalDays) {
     return {
       proposed: pair.b,
@@ -670,11 +676,13 @@ function riseCheck(
     };
   }
   if (pair.b.gt(allowed)) {
+    // Shown to 3 decimal places, rounded down: the limit is never overstated.
+    const shown = allowed.toDecimalPlaces(3, D.ROUND_DOWN);
     return {
       proposed: pair.b,
-      allowed,
+      allowed: shown,
       unit: pair.unit,
-      message: `Step ${step.index + 1} rises from ${describeDaily(pair.a, pair.unit, false)} to ${describeDaily(pair.b, pair.unit, false)}: above the allowed ${describeDaily(allowed, pair.unit, false)} by ${excessPercent(pair.b, allowed)}%.`,
+      message: `Step ${step.index + 1} rises from ${describeDaily(pair.a, pair.unit, false)} to ${describeDaily(pair.b, pair.unit, false)}: above the allowed ${describeDaily(shown, pair.unit, false)} by ${excessPercent(pair.b, shown)}%.`,
       rule,
     };
   }
