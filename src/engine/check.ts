@@ -489,7 +489,7 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[]): Chec
     }
 
     // RESTRICTED_AFTER_TOLERANCE_LOSS.
-    if (!toleranceOk) {
+    if (!toleranceOk && plan.drugClass === 'opioid') {
       const restriction = toleranceRestriction(step.facts, step.amounts);
       const avoidedByPlan =
         !planUsesOwnProduct && step.facts.drug.id === plan.drug && step.facts.formulation.id === plan.formulation
