@@ -44,3 +44,59 @@ export function listDrugs(): readonly DrugListing[] {
     brandNames: drug.brandNames,
   }));
 }
+
+/** Request fields that only some drugs use; the form shows each only when the chosen drug needs it. */
+export type ClassSpecificField = 'indication' | 'fullAgonistUsedDuringBreak' | 'qtcMs';
+
+/** Everything a form needs to describe a drug and its products (no clinical logic). */
+export interface DrugDescription {
+  readonly id: string;
+  readonly class: AnyDrug['drugClass'];
+  readonly displayName: string;
+  readonly genericName: string;
+  readonly brandNames: readonly string[];
+  readonly defaultFormulation: string;
+  /** Extra request fields this drug uses. */
+  readonly fields: readonly ClassSpecificField[];
+  readonly formulations: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly unit: FormulationBase['unit'];
+    readonly unitForm: FormulationBase['unitForm'];
+    readonly route: FormulationBase['route'];
+    readonly release: FormulationBase['release'];
+    readonly strengths: readonly { readonly amount: string; readonly scored: boolean }[];
+    readonly maxTimesPerDay: number;
+  }[];
+}
+
+function classSpecificFields(drug: AnyDrug): ClassSpecificField[] {
+  const fields: ClassSpecificField[] = [];
+  if (drug.id === 'methadone') fields.push('indication');
+  if ('agonist' in drug && (drug as { agonist?: string }).agonist === 'partial') fields.push('fullAgonistUsedDuringBreak');
+  if (drug.id === 'methadone' || drug.interactionCategories.includes('qt-prolonging')) fields.push('qtcMs');
+  return fields;
+}
+
+/** Drugs and formulations as the user interface lists them. */
+export function describeDrugs(): readonly DrugDescription[] {
+  return DRUGS.map((drug) => ({
+    id: drug.id,
+    class: drug.drugClass,
+    displayName: drug.displayName,
+    genericName: drug.genericName,
+    brandNames: drug.brandNames,
+    defaultFormulation: drug.defaultFormulation,
+    fields: classSpecificFields(drug),
+    formulations: (drug.formulations as readonly FormulationBase[]).map((formulation) => ({
+      id: formulation.id,
+      name: formulation.name,
+      unit: formulation.unit,
+      unitForm: formulation.unitForm,
+      route: formulation.route,
+      release: formulation.release,
+      strengths: formulation.strengths.map((strength) => ({ amount: strength.amount, scored: strength.scored })),
+      maxTimesPerDay: formulation.maxTimesPerDay.value,
+    })),
+  }));
+}
