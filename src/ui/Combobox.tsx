@@ -133,7 +133,7 @@ export function Combobox(props: Props) {
           onKeyDown={onKeyDown}
         />
       </div>
-      <ul id={listId} role="listbox" aria-label={typeof props.label === 'string' ? props.label : undefined} className="combo-list" hidden={!expanded}>
+      <ul id={listId} role="listbox" aria-label="Suggestions" className="combo-list" hidden={!expanded}>
         {shown.map((option, index) => (
           <li
             key={option.id}

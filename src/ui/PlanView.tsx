@@ -69,38 +69,57 @@ export function toleranceSentence(plan: RestartPlan): string {
 }
 
 function stepDates(step: PlanStep): ReactNode {
-  if (!step.end) return <>{displayDate(step.start)} onward</>;
-  if (step.end === step.start) return displayDate(step.start);
+  if (!step.end)
+    return (
+      <>
+        <span className="date-line">{displayDate(step.start)}</span>{' '}
+        <span className="date-line">onward</span>
+      </>
+    );
+  if (step.end === step.start) return <span className="date-line">{displayDate(step.start)}</span>;
   return (
     <>
-      {displayDate(step.start)} – {displayDate(step.end)}
+      <span className="date-line">{displayDate(step.start)}</span>{' '}
+      <span className="date-line">to {displayDate(step.end)}</span>
     </>
   );
 }
 
 function doseText(step: PlanStep, displayName: string): ReactNode {
   const uneven = step.administrations.length > 1 && new Set(step.administrations).size > 1;
-  if (!uneven) return `${displayName} ${formatDose(step.dose)}`;
+  if (!uneven) {
+    return (
+      <>
+        {displayName} <span className="amount">{formatDose(step.dose)}</span>
+      </>
+    );
+  }
   return (
     <>
-      {displayName} {step.administrations.map((a) => formatDose({ amount: a, unit: step.dose.unit })).join(' + ')}
+      {displayName}{' '}
+      {step.administrations.map((a, index) => (
+        <span key={index}>
+          {index > 0 ? ' + ' : ''}
+          <span className="amount">{formatDose({ amount: a, unit: step.dose.unit })}</span>
+        </span>
+      ))}
       <span className="uneven"> (uneven doses, largest first)</span>
     </>
   );
 }
 
-/** Identical administrations grouped: "1 × 10 mg tablet (3 doses); 1 × 5 mg tablet (1 dose)". */
-export function makeUpText(step: PlanStep): string {
-  if (step.makeUp.length === 0) return '—';
-  if (step.makeUp.length !== step.administrations.length) return step.makeUp.join('; ');
+/** Identical administrations grouped: [["3 doses", "1 × 10 mg tablet"], ["1 dose", "1 × 5 mg tablet"]]. */
+export function makeUpLines(step: PlanStep): [string, string][] {
+  if (step.makeUp.length === 0) return [['', '—']];
+  if (step.makeUp.length !== step.administrations.length) return step.makeUp.map((text) => ['', text]);
   const groups: { text: string; count: number }[] = [];
   for (const text of step.makeUp) {
     const last = groups[groups.length - 1];
     if (last && last.text === text) last.count += 1;
     else groups.push({ text, count: 1 });
   }
-  if (groups.length === 1) return `${groups[0]!.text} each dose`;
-  return groups.map((g) => `${g.text} (${g.count} ${g.count === 1 ? 'dose' : 'doses'})`).join('; ');
+  if (groups.length === 1) return [['Each dose', groups[0]!.text]];
+  return groups.map((g) => [`${g.count} ${g.count === 1 ? 'dose' : 'doses'}`, g.text]);
 }
 
 function ScheduleTable({ plan }: { readonly plan: RestartPlan }) {
@@ -128,7 +147,7 @@ function ScheduleTable({ plan }: { readonly plan: RestartPlan }) {
                 <span className="step-no">Step {index + 1}</span> {stepDates(step)}
               </th>
               <td data-label="Dose per administration" className="dose">
-                {doseText(step, plan.displayName)}
+                <span>{doseText(step, plan.displayName)}</span>
               </td>
               <td data-label="Times per day">{formatFrequency(step.timesPerDay, step.everyOtherDay)}</td>
               <td data-label="Daily total" className="num">
@@ -139,7 +158,7 @@ function ScheduleTable({ plan }: { readonly plan: RestartPlan }) {
                   {step.dailyEquivalent ? formatDose(step.dailyEquivalent) : '—'}
                 </td>
               ) : null}
-              <td data-label="Checkpoint">
+              <td data-label="Checkpoint" className={step.checkpoint ? 'checkpoint-cell' : 'checkpoint-cell empty'}>
                 {step.checkpoint ? (
                   <span className="checkpoint-mark">
                     <strong>Checkpoint.</strong> {step.checkpointReason ?? 'Reassess before this step.'}
@@ -148,7 +167,16 @@ function ScheduleTable({ plan }: { readonly plan: RestartPlan }) {
                   <span className="muted">—</span>
                 )}
               </td>
-              <td data-label="Made up of">{makeUpText(step)}</td>
+              <td data-label="Made up of">
+                <ul className="makeup">
+                  {makeUpLines(step).map(([count, text]) => (
+                    <li key={count + text}>
+                      {count ? `${count}: ` : ''}
+                      <span className="amount">{text}</span>
+                    </li>
+                  ))}
+                </ul>
+              </td>
             </tr>
           ))}
         </tbody>

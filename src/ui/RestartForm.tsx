@@ -175,7 +175,7 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
             {drug ? (
               drug.formulations.map((f) => (
                 <option key={f.id} value={f.id}>
-                  {`${f.name} (${f.route}, ${f.release} release, ${f.unit})`}
+                  {`${f.name} (${f.route})`}
                 </option>
               ))
             ) : (
@@ -291,7 +291,7 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
             {chosen.length ? `Chosen: ${chosen.map((c) => c.name).join(', ')}.` : 'None chosen.'}
           </p>
           {chosen.length ? (
-            <ul className="chips" aria-label="Chosen concurrent medicines">
+            <ul className="chips" aria-label="Medicines added">
               {chosen.map((c) => (
                 <li key={c.id} className="chip">
                   <span>{c.name}</span>
