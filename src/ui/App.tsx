@@ -2,35 +2,22 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
-import {
-  ENGINE_VERSION,
-  describeDrugs,
-  formatDose,
-  formatFrequency,
-  listConcurrent,
-  planRestart,
-  type DrugDescription,
-  type PlanResult,
-} from '../engine/index.ts';
+import { describeDrugs, listConcurrent } from '../engine/registry.ts';
+import { ENGINE_VERSION } from '../engine/version.ts';
 import { displayDate } from './dates.ts';
 import { DisclaimerGate } from './Disclaimer.tsx';
 import {
-  BREAK_REASON_LABELS,
   FIELD_LABELS,
-  FLAG_LABELS,
-  PATIENT_FLAGS,
   emptyValues,
   engineErrorsByField,
   fieldForPath,
   todayIso,
-  findFormulation,
   formSchema,
   mergeStored,
   toRequest,
   type FieldName,
   type FormValues,
 } from './model.ts';
-import { PlanView } from './PlanView.tsx';
 import { RestartForm } from './RestartForm.tsx';
 import { ACK_KEY, FORM_KEY, loadJson, remove, saveJson } from './storage.ts';
 import './app.css';
@@ -39,41 +26,14 @@ const ENGINE_ERROR = 'engine';
 const FIELD_NAMES = Object.keys(emptyValues('')) as FieldName[];
 const resolver = standardSchemaResolver(formSchema) as unknown as Resolver<FormValues>;
 
-function inputsInWords(values: FormValues, drugs: readonly DrugDescription[], concurrentNames: Map<string, string>) {
-  const drug = drugs.find((d) => d.id === values.drug);
-  const formulation = findFormulation(drug, values.formulation);
-  const rows: [string, string][] = [];
-  if (drug && formulation) {
-    rows.push(['Drug', `${drug.displayName} ${formulation.name}`]);
-    const dose = formatDose({ amount: values.dose.trim() || '0', unit: formulation.unit });
-    rows.push([
-      'Before the break',
-      formulation.unitForm === 'patch' ? `${dose} patch` : `${dose} ${formatFrequency(Number(values.timesPerDay))}`,
-    ]);
-  }
-  rows.push(['Days taken before the break', values.priorDurationDays.trim()]);
-  rows.push(['Last dose', displayDate(values.lastDoseDate.trim())]);
-  rows.push(['Restart', displayDate(values.restartDate.trim())]);
-  const factors = PATIENT_FLAGS.filter((f) => values[f]).map((f) => FLAG_LABELS[f].toLowerCase());
-  rows.push(['Patient', [values.ageYears.trim() ? `age ${values.ageYears.trim()}` : 'age not given', ...factors].join('; ')]);
-  rows.push(['Concurrent medicines', values.concurrent.map((id) => concurrentNames.get(id) ?? id).join(', ') || 'none']);
-  rows.push(['Reason for the break', BREAK_REASON_LABELS[values.breakReason] ?? (values.breakReason || 'not stated')]);
-  if (drug?.fields.includes('indication') && values.indication) rows.push(['Indication', values.indication === 'oud' ? 'opioid use disorder' : 'pain']);
-  if (drug?.fields.includes('fullAgonistUsedDuringBreak') && values.fullAgonistUsedDuringBreak)
-    rows.push(['Full agonist used during the break', values.fullAgonistUsedDuringBreak]);
-  if (drug?.fields.includes('qtcMs') && values.qtcMs.trim()) rows.push(['QTc', `${values.qtcMs.trim()} ms`]);
-  return rows;
+/** The engine and the plan view load as a separate chunk, requested at once, so the form paints first. */
+type Planning = typeof import('./planning.tsx');
+let planningPromise: Promise<Planning> | null = null;
+export function loadPlanning(): Promise<Planning> {
+  planningPromise ??= import('./planning.tsx');
+  return planningPromise;
 }
-
-function announcement(result: PlanResult, acknowledged: boolean): string {
-  if (!result.ok) return 'No plan yet: complete the form.';
-  if (!acknowledged) return 'A plan is ready. Read and acknowledge the disclaimer to see it.';
-  const { plan } = result;
-  const first = plan.steps[0];
-  const last = plan.steps[plan.steps.length - 1];
-  const critical = plan.warnings.filter((w) => w.severity === 'critical').length;
-  return `Plan updated: ${plan.steps.length} ${plan.steps.length === 1 ? 'step' : 'steps'}, starting at ${first ? formatDose(first.dailyDose) : ''} daily and reaching ${last ? formatDose(last.dailyDose) : ''} daily; ${critical} critical ${critical === 1 ? 'warning' : 'warnings'}.`;
-}
+void loadPlanning();
 
 export function App({ today }: { readonly today?: string } = {}) {
   const drugs = useMemo(() => describeDrugs(), []);
@@ -85,8 +45,17 @@ export function App({ today }: { readonly today?: string } = {}) {
   const values = useWatch({ control }) as FormValues;
   const [acknowledged, setAcknowledged] = useState(() => loadJson(ACK_KEY) !== null);
 
-  const result = useMemo(() => planRestart(toRequest(values, drugs)), [values, drugs]);
-  const engineErrors = useMemo(() => (result.ok ? {} : engineErrorsByField(result.errors)), [result]);
+  const [planning, setPlanning] = useState<Planning | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadPlanning().then((module) => live && setPlanning(module));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const result = useMemo(() => (planning ? planning.planRestart(toRequest(values, drugs)) : null), [planning, values, drugs]);
+  const engineErrors = useMemo(() => (result && !result.ok ? engineErrorsByField(result.errors) : {}), [result]);
 
   // Persist every change locally (never sent anywhere).
   useEffect(() => {
@@ -137,7 +106,7 @@ export function App({ today }: { readonly today?: string } = {}) {
     requestAnimationFrame(() => document.getElementById('plan-title')?.focus());
   };
 
-  const missing = result.ok ? [] : [...new Set(result.errors.map((e) => FIELD_LABELS[fieldForPath(e.path)]))];
+  const missing = !result || result.ok ? [] : [...new Set(result.errors.map((e) => FIELD_LABELS[fieldForPath(e.path)]))];
 
   return (
     <>
@@ -157,13 +126,14 @@ export function App({ today }: { readonly today?: string } = {}) {
             concurrentOptions={concurrentOptions}
             errorFor={errorFor}
             onNewPatient={onNewPatient}
+            formatDose={planning?.formatDose}
           />
         </section>
         <section className="plan-pane" aria-label="Restart plan">
           {!acknowledged ? (
             <DisclaimerGate onAcknowledge={acknowledge} />
-          ) : result.ok ? (
-            <PlanView plan={result.plan} inputs={inputsInWords(values, drugs, concurrentNames)} />
+          ) : result?.ok && planning ? (
+            <planning.PlanView plan={result.plan} inputs={planning.inputsInWords(values, drugs, concurrentNames)} />
           ) : (
             <div className="placeholder">
               <h2>Restart plan</h2>
@@ -176,14 +146,14 @@ export function App({ today }: { readonly today?: string } = {}) {
             </div>
           )}
           <p className="visually-hidden" aria-live="polite" role="status">
-            {announcement(result, acknowledged)}
+            {planning && result ? planning.announcement(result, acknowledged) : 'Loading the calculator.'}
           </p>
         </section>
       </main>
       <footer className="app-footer">
         <p>
           Retitrate engine {ENGINE_VERSION}
-          {result.ok ? `, protocols ${result.plan.version.protocols} (reviewed ${result.plan.version.protocolsDate})` : ''}.
+          {result?.ok ? `, protocols ${result.plan.version.protocols} (reviewed ${result.plan.version.protocolsDate})` : ''}.
           Printed or viewed {displayDate(today ?? todayIso())}. Runs entirely in this browser: no data leaves the device.
         </p>
       </footer>

@@ -1,7 +1,8 @@
 /** The restart form: every list, unit and strength comes from the engine's registry. */
 import type { ReactNode } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
-import { BREAK_REASONS, formatDose, type DrugDescription } from '../engine/index.ts';
+import type { DrugDescription } from '../engine/registry.ts';
+import { BREAK_REASONS } from '../engine/types.ts';
 import { Combobox, type ComboOption } from './Combobox.tsx';
 import {
   BREAK_REASON_LABELS,
@@ -20,6 +21,8 @@ interface Props {
   /** The message to show beside a field, if any. */
   readonly errorFor: (name: FieldName) => string | undefined;
   readonly onNewPatient: () => void;
+  /** The engine's ISMP dose formatter, once the planning chunk has loaded. */
+  readonly formatDose?: (dose: { readonly amount: string; readonly unit: string }) => string;
 }
 
 const CLASS_LABELS: Record<string, string> = {
@@ -59,7 +62,8 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
   return list || undefined;
 }
 
-export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, onNewPatient }: Props) {
+export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, onNewPatient, formatDose }: Props) {
+  const showDose = formatDose ?? ((dose: { readonly amount: string; readonly unit: string }) => `${dose.amount} ${dose.unit}`);
   const { register, setValue } = form;
   const drug = drugs.find((d) => d.id === values.drug);
   const formulation = findFormulation(drug, values.formulation);
@@ -123,7 +127,7 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
   const concurrentError = errorFor('concurrent');
   const strengths = formulation
     ? formulation.strengths
-        .map((s) => formatDose({ amount: s.amount, unit: formulation.unit }) + (s.scored ? ' (scored)' : ''))
+        .map((s) => showDose({ amount: s.amount, unit: formulation.unit }) + (s.scored ? ' (scored)' : ''))
         .join(', ')
     : '';
 

@@ -1,14 +1,14 @@
 // @vitest-environment jsdom
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../../src/ui/App.tsx';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App, loadPlanning } from '../../src/ui/App.tsx';
 import { ACK_KEY, FORM_KEY } from '../../src/ui/storage.ts';
 
 const TODAY = '2026-11-28';
 
 function setup() {
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   const view = render(<App today={TODAY} />);
   return { user, ...view };
 }
@@ -20,12 +20,13 @@ async function acknowledge(user: ReturnType<typeof userEvent.setup>) {
 async function fill(user: ReturnType<typeof userEvent.setup>, label: string, text: string) {
   const input = screen.getByLabelText(label, { selector: 'input' });
   await user.clear(input);
-  if (text) await user.type(input, text);
+  if (text) await user.paste(text);
 }
 
 /** The oxycodone-after-prison example, typed by label. */
 async function fillExample(user: ReturnType<typeof userEvent.setup>) {
-  await user.type(screen.getByRole('combobox', { name: 'Drug' }), 'oxycodone');
+  await user.click(screen.getByRole('combobox', { name: 'Drug' }));
+  await user.paste('oxycodone');
   await fill(user, 'Dose per administration', '10');
   await fill(user, 'Times per day', '4');
   await fill(user, 'Days taken before the break', '90');
@@ -42,6 +43,11 @@ async function expectFieldError(label: string, message: RegExp) {
   });
 }
 
+vi.setConfig({ testTimeout: 30_000 });
+// The planning chunk (engine + plan view) is loaded lazily by the app; load it once up front.
+beforeAll(async () => {
+  await loadPlanning();
+});
 beforeEach(() => localStorage.clear());
 
 describe('disclaimer gate', () => {
