@@ -22,6 +22,10 @@ const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port',
   detached: true,
   stdio: 'ignore',
 });
+let serverExited = false;
+server.on('exit', () => {
+  serverExited = true;
+});
 const stopServer = () => {
   try {
     process.kill(-server.pid);
@@ -32,6 +36,7 @@ const stopServer = () => {
 
 async function waitForServer() {
   for (let i = 0; i < 100; i += 1) {
+    if (serverExited) throw new Error(`vite preview exited: is port ${PORT} already in use? (set E2E_PORT)`);
     try {
       const response = await fetch(ORIGIN);
       if (response.ok) return;
@@ -164,7 +169,9 @@ try {
       (await page.getByRole('heading', { name: 'Inputs' }).isVisible()) &&
       (await page.getByRole('table', { name: 'Restart schedule' }).isVisible()),
   );
-  await page.pdf?.({ path: `${ARTIFACTS}/plan-print.pdf`, format: 'A4' }).catch(() => {});
+  const pdf = await page.pdf({ path: `${ARTIFACTS}/plan-print.pdf`, format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+  check('the printout is 1–2 A4 pages', pages >= 1 && pages <= 2, `${pages} pages`);
   await page.emulateMedia({ media: 'screen' });
 
   // New patient clears everything.
