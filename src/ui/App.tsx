@@ -88,7 +88,8 @@ export function App({ today }: { readonly today?: string } = {}) {
     if (!error?.message) return undefined;
     if (error.type === `${ENGINE_ERROR}:required`) {
       const companion = name === 'drug' ? getFieldState('drugQuery', formState) : state;
-      if (!state.isDirty && !state.isTouched && !companion.isDirty && !companion.isTouched) return undefined;
+      // "Required" waits until the user has left the field.
+      if (!state.isTouched && !companion.isTouched) return undefined;
     }
     return error.message;
   };

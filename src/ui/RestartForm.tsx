@@ -70,7 +70,7 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
   const isPatch = formulation?.unitForm === 'patch';
   const fields = drug?.fields ?? [];
   const set = (name: FieldName, value: FormValues[FieldName]) =>
-    setValue(name, value as never, { shouldDirty: true, shouldTouch: true, shouldValidate: false });
+    setValue(name, value as never, { shouldDirty: true, shouldValidate: false });
 
   const chooseDrug = (next: DrugDescription | undefined) => {
     set('drug', next?.id ?? '');
@@ -154,6 +154,7 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
             placeholder="Generic or brand name"
             invalid={Boolean(drugError)}
             describedBy={describedBy(drugError && 'drug-error')}
+            onBlur={() => setValue('drugQuery', form.getValues('drugQuery'), { shouldTouch: true })}
             onQueryChange={(q) => {
               set('drugQuery', q);
               chooseDrug(exactDrug(drugs, q));

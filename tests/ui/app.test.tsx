@@ -183,6 +183,23 @@ describe('bad input shows its message on its field', () => {
     expect(screen.getByLabelText('Dose per administration')).not.toHaveAttribute('aria-invalid');
   });
 
+  it('asks for the drug once the user leaves the search box without choosing one', async () => {
+    const { user } = setup();
+    const drug = screen.getByRole('combobox', { name: 'Drug' });
+    await user.type(drug, 'xyz');
+    expect(screen.queryByText(/Choose the drug the patient/)).not.toBeInTheDocument();
+    await user.tab();
+    await waitFor(() => expect(drug).toHaveAccessibleDescription(/Choose the drug the patient was taking/));
+  });
+
+  it('shows class-specific questions only for drugs that need them', async () => {
+    const { user } = setup();
+    await user.type(screen.getByRole('combobox', { name: 'Drug' }), 'oxycodone');
+    expect(screen.queryByLabelText('Indication')).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('QTc (ms)')).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Times per day')).toBeInTheDocument();
+  });
+
   it('does not nag about empty fields the user has not reached', () => {
     setup();
     expect(screen.queryByText(/Enter the dose per administration/)).not.toBeInTheDocument();
