@@ -88,6 +88,7 @@ try {
   await drug.fill('Roxi');
   await page.getByRole('option', { name: /oxyCODONE/ }).waitFor();
   await drug.press('ArrowDown');
+  await axe(page, 'the open drug list');
   await drug.press('Enter');
   check('the drug combobox chooses oxyCODONE by brand name', (await drug.inputValue()) === 'oxyCODONE');
   await page.getByLabel('Formulation').selectOption({ label: /immediate-release/ }).catch(() => page.getByLabel('Formulation').selectOption('ir'));
@@ -133,6 +134,7 @@ try {
   await page.getByLabel('Dose per administration').fill('7');
   const doseError = await page.locator('#dose-error').innerText().catch(() => '');
   check('a dose no tablet can make is explained beside the field', /cannot be made/.test(doseError), doseError);
+  await axe(page, 'a field error');
   await page.getByLabel('Dose per administration').fill('10');
 
   // Phone viewport.
