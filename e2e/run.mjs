@@ -156,7 +156,12 @@ try {
   const overflow = await phonePage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check('no horizontal scrolling at 390 px', overflow <= 0, `overflow ${overflow}px`);
   await phonePage.getByRole('heading', { name: 'How this was calculated' }).waitFor();
-  await phonePage.screenshot({ path: `${ARTIFACTS}/plan-phone.png`, fullPage: true });
+  await phonePage.screenshot({ path: `${ARTIFACTS}/plan-phone-full.png`, fullPage: true });
+  await phonePage.getByRole('heading', { name: /Restart plan/ }).scrollIntoViewIfNeeded();
+  await phonePage.evaluate(() => document.getElementById('plan-title')?.scrollIntoView());
+  await phonePage.screenshot({ path: `${ARTIFACTS}/plan-phone.png` });
+  await phonePage.getByRole('table', { name: 'Restart schedule' }).evaluate((el) => el.scrollIntoView());
+  await phonePage.screenshot({ path: `${ARTIFACTS}/plan-phone-schedule.png` });
   await phonePage.setViewportSize({ width: 360, height: 740 });
   const overflow360 = await phonePage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check('no horizontal scrolling at 360 px', overflow360 <= 0, `overflow ${overflow360}px`);
