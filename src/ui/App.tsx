@@ -2,7 +2,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
-import { describeDrugs, listConcurrent } from '../engine/registry.ts';
 import { ENGINE_VERSION } from '../engine/version.ts';
 import { displayDate } from './dates.ts';
 import { DisclaimerGate } from './Disclaimer.tsx';
@@ -26,26 +25,21 @@ const ENGINE_ERROR = 'engine';
 const FIELD_NAMES = Object.keys(emptyValues('')) as FieldName[];
 const resolver = standardSchemaResolver(formSchema) as unknown as Resolver<FormValues>;
 
-/** The engine and the plan view load as a separate chunk, requested at once, so the form paints first. */
+/**
+ * The engine, the protocol data and the plan view load as a separate chunk, requested at once, so the
+ * form paints first and the first-load bundle does not grow with the protocol data.
+ */
 type Planning = typeof import('./planning.tsx');
 let planningPromise: Promise<Planning> | null = null;
+let planningLoaded: Planning | null = null;
 export function loadPlanning(): Promise<Planning> {
-  planningPromise ??= import('./planning.tsx');
+  planningPromise ??= import('./planning.tsx').then((module) => (planningLoaded = module));
   return planningPromise;
 }
 void loadPlanning();
 
 export function App({ today }: { readonly today?: string } = {}) {
-  const drugs = useMemo(() => describeDrugs(), []);
-  const concurrentOptions = useMemo(() => listConcurrent(), []);
-  const concurrentNames = useMemo(() => new Map(concurrentOptions.map((c) => [c.id, c.name])), [concurrentOptions]);
-  const initial = useMemo(() => mergeStored(loadJson(FORM_KEY), today), [today]);
-  const form = useForm<FormValues>({ defaultValues: initial, mode: 'onChange', resolver });
-  const { control, getFieldState, setError, clearErrors, formState, trigger } = form;
-  const values = useWatch({ control }) as FormValues;
-  const [acknowledged, setAcknowledged] = useState(() => loadJson(ACK_KEY) !== null);
-
-  const [planning, setPlanning] = useState<Planning | null>(null);
+  const [planning, setPlanning] = useState<Planning | null>(() => planningLoaded);
   useEffect(() => {
     let live = true;
     void loadPlanning().then((module) => live && setPlanning(module));
@@ -53,6 +47,14 @@ export function App({ today }: { readonly today?: string } = {}) {
       live = false;
     };
   }, []);
+  const drugs = useMemo(() => planning?.describeDrugs() ?? [], [planning]);
+  const concurrentOptions = useMemo(() => planning?.listConcurrent() ?? [], [planning]);
+  const concurrentNames = useMemo(() => new Map(concurrentOptions.map((c) => [c.id, c.name])), [concurrentOptions]);
+  const initial = useMemo(() => mergeStored(loadJson(FORM_KEY), today), [today]);
+  const form = useForm<FormValues>({ defaultValues: initial, mode: 'onChange', resolver });
+  const { control, getFieldState, setError, clearErrors, formState, trigger } = form;
+  const values = useWatch({ control }) as FormValues;
+  const [acknowledged, setAcknowledged] = useState(() => loadJson(ACK_KEY) !== null);
 
   const result = useMemo(() => (planning ? planning.planRestart(toRequest(values, drugs)) : null), [planning, values, drugs]);
   const engineErrors = useMemo(() => (result && !result.ok ? engineErrorsByField(result.errors) : {}), [result]);

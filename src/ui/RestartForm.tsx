@@ -175,7 +175,8 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
             disabled={!drug}
             aria-invalid={formulationError ? true : undefined}
             aria-describedby={describedBy(formulationError && 'formulation-error')}
-            {...register('formulation')}
+            value={formulation?.id ?? ''}
+            onChange={(event) => set('formulation', event.target.value)}
           >
             {drug ? (
               drug.formulations.map((f) => (

@@ -3,7 +3,7 @@ import { formatDose, formatFrequency, type DrugDescription, type PlanResult } fr
 import { displayDate } from './dates.ts';
 import { BREAK_REASON_LABELS, FLAG_LABELS, PATIENT_FLAGS, findFormulation, type FormValues } from './model.ts';
 
-export { planRestart, formatDose } from '../engine/index.ts';
+export { planRestart, formatDose, describeDrugs, listConcurrent } from '../engine/index.ts';
 export { PlanView } from './PlanView.tsx';
 
 export function inputsInWords(values: FormValues, drugs: readonly DrugDescription[], concurrentNames: Map<string, string>) {
