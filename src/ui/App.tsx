@@ -56,7 +56,16 @@ export function App({ today }: { readonly today?: string } = {}) {
   const values = useWatch({ control }) as FormValues;
   const [acknowledged, setAcknowledged] = useState(() => loadJson(ACK_KEY) !== null);
 
-  const result = useMemo(() => (planning ? planning.planRestart(toRequest(values, drugs)) : null), [planning, values, drugs]);
+  const [result, internalError] = useMemo(() => {
+    if (!planning) return [null, null] as const;
+    try {
+      return [planning.planRestart(toRequest(values, drugs)), null] as const;
+    } catch (error) {
+      // An engine bug must not blank the page or lose what was typed.
+      console.warn('Retitrate engine error', error);
+      return [{ ok: false, errors: [] } as const, String(error)] as const;
+    }
+  }, [planning, values, drugs]);
   const engineErrors = useMemo(() => (result && !result.ok ? engineErrorsByField(result.errors) : {}), [result]);
 
   // Persist every change locally (never sent anywhere).
@@ -140,7 +149,14 @@ export function App({ today }: { readonly today?: string } = {}) {
           ) : (
             <div className="placeholder">
               <h2>Restart plan</h2>
-              <p>The schedule appears here as soon as the form is complete and valid.</p>
+              {internalError ? (
+                <p className="field-error" role="alert">
+                  The calculator could not make a plan for these inputs (internal error). No schedule is shown: plan this
+                  restart by hand and report the inputs. Details: {internalError}
+                </p>
+              ) : (
+                <p>The schedule appears here as soon as the form is complete and valid.</p>
+              )}
               {missing.length ? (
                 <p>
                   Still to check: <span className="missing">{missing.join(', ')}</span>.
