@@ -75,7 +75,7 @@ try {
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
 
   await page.goto(ORIGIN);
-  await page.getByLabel('Drug', { exact: true }).waitFor();
+  await page.getByLabel('Drug').waitFor();
   check('app loads with the form', await page.getByRole('button', { name: 'New patient' }).isVisible());
   check('a new user sees the disclaimer', await page.getByRole('button', { name: 'I understand' }).isVisible());
   await axe(page, 'the empty form and disclaimer');
@@ -118,6 +118,9 @@ try {
     (await table.locator('tr.checkpoint').count()) >= 1,
   );
 
+  const names = ['Drug', 'Formulation', 'Dose per administration', 'Times per day', 'Days taken before the break', 'Last dose date', 'Restart date', 'Age (years)', 'Concurrent medicines', 'Reason for the break'];
+  const counts = await Promise.all(names.map((name) => page.getByLabel(name).count()));
+  check('each stable label names exactly one control', counts.every((n) => n === 1), names.map((n, i) => `${n}: ${counts[i]}`).join(', '));
   await page.screenshot({ path: `${ARTIFACTS}/plan-desktop.png`, fullPage: true });
   await axe(page, 'the plan');
 

@@ -62,10 +62,11 @@ function WarningList({ warnings, sources, critical }: { readonly warnings: reado
 }
 
 export function toleranceSentence(plan: RestartPlan): string {
-  const percent = `${Math.round(Number(plan.tolerance.retainedFraction) * 100)}%`;
+  const r = plan.tolerance.retainedFraction;
+  const percent = `${Math.round(Number(r) * 100)}%`;
   const days = `${plan.daysOff} ${plan.daysOff === 1 ? 'day' : 'days'} off (${plan.missedDays} missed ${plan.missedDays === 1 ? 'day' : 'days'})`;
   if (plan.tolerance.status === 'not-applicable') return `${days}: ${STATUS_WORDS['not-applicable']}.`;
-  return `${days}: about ${percent} of the previous daily dose is taken as still tolerated — ${STATUS_WORDS[plan.tolerance.status] ?? plan.tolerance.status}.`;
+  return `${days}: retained fraction ${r} (${percent} of the previous daily dose taken as still tolerated) — ${STATUS_WORDS[plan.tolerance.status] ?? plan.tolerance.status}.`;
 }
 
 function stepDates(step: PlanStep): ReactNode {
