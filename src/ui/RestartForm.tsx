@@ -122,6 +122,7 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
     .filter((c) => c.id !== values.drug && !values.concurrent.includes(c.id))
     .map((c) => ({ id: c.id, label: c.name, keywords: [c.name.toLowerCase(), c.id] }));
 
+  const pendingConcurrent = values.concurrentQuery.trim() !== '';
   const drugError = errorFor('drug');
   const formulationError = errorFor('formulation');
   const concurrentError = errorFor('concurrent');
@@ -283,7 +284,7 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
             options={concurrentChoices}
             placeholder="Add a medicine"
             invalid={Boolean(concurrentError)}
-            describedBy={describedBy('concurrent-chosen', concurrentError && 'concurrent-error')}
+            describedBy={describedBy('concurrent-chosen', pendingConcurrent && 'concurrent-pending', concurrentError && 'concurrent-error')}
             onQueryChange={(q) => set('concurrentQuery', q)}
             onSelect={(option) => {
               set('concurrent', [...values.concurrent, option.id]);
@@ -316,6 +317,11 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
                 </li>
               ))}
             </ul>
+          ) : null}
+          {pendingConcurrent ? (
+            <p id="concurrent-pending" className="field-note">
+              Not added yet: choose the medicine from the list (arrow keys and Enter, or click) to include it in the plan.
+            </p>
           ) : null}
           <FieldMessage id="concurrent-error" message={concurrentError} />
         </div>

@@ -74,7 +74,9 @@ describe('filling the form', () => {
     await fillExample(user);
     const concurrent = screen.getByRole('combobox', { name: 'Concurrent medicines' });
     await user.type(concurrent, 'alpra');
+    expect(concurrent).toHaveAccessibleDescription(/Not added yet/);
     await user.keyboard('{Enter}');
+    expect(concurrent).not.toHaveAccessibleDescription(/Not added yet/);
     expect(screen.getByRole('button', { name: 'Remove ALPRAZolam' })).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('Reason for the break'), 'incarceration');
 
