@@ -10,3 +10,4 @@ stage "type-check (tsc -b)"; npx tsc -b
 stage "unit, property and component tests (vitest)"; npx vitest run
 stage "command line"; bash scripts/cli-smoke.sh
 stage "production build"; npx vite build
+stage "browser tests (headless Chromium)"; node e2e/run.mjs

@@ -17,12 +17,12 @@ const loaders: Record<DrugClass, () => Promise<ClassModule>> = {
 /** True when the drug can be planned right now without loading anything. */
 export function isReadyFor(drugId: string): boolean {
   const drug = catalogDrug(drugId);
-  return drug ? isClassLoaded(drug.drugClass) : true;
+  return drug ? isClassLoaded(drug.class) : true;
 }
 
 /** Loads (once) the class of a drug; resolves immediately for unknown ids (validation reports them). */
 export async function loadClassFor(drugId: string): Promise<void> {
   const drug = catalogDrug(drugId);
-  if (!drug || isClassLoaded(drug.drugClass)) return;
-  registerClass(await loaders[drug.drugClass]());
+  if (!drug || isClassLoaded(drug.class)) return;
+  registerClass(await loaders[drug.class]());
 }
