@@ -1,10 +1,11 @@
 /**
  * Class-level limits the pharmacist check needs from the protocol data: the largest rise per step,
  * the shortest interval between increases, and the checkpoint threshold. Opioids read them from
- * OPIOID_CLASS; a class without an entry here falls back to limits read off the plan itself (check.ts).
+ * OPIOID_CLASS, benzodiazepines from BENZODIAZEPINE_CLASS; a class without an entry here falls back to limits read off the plan itself (check.ts).
  * To add a class: return its protocol values for `facts.drug.drugClass === '<class>'`.
  */
 import type Decimal from 'decimal.js';
+import { BENZODIAZEPINE_CLASS } from '../protocols/benzodiazepines/index.ts';
 import { OPIOID_CLASS } from '../protocols/opioids/index.ts';
 import type { FormulationBase, Provenance } from '../protocols/types.ts';
 import { D } from './decimal.ts';
@@ -27,6 +28,14 @@ export interface CheckpointThreshold {
 
 /** Titration limits from the protocol data for the product's class, or null when the class defines none. */
 export function titrationLimits(facts: ProductFacts): TitrationLimits | null {
+  if (facts.drug.drugClass === 'benzodiazepine') {
+    const { maxRiseFraction, titrationIntervalDays } = BENZODIAZEPINE_CLASS;
+    return {
+      maxRiseFraction: new D(maxRiseFraction.value),
+      minIntervalDays: titrationIntervalDays.value,
+      basis: `${provenanceLabel(maxRiseFraction)}; ${provenanceLabel(titrationIntervalDays)}`,
+    };
+  }
   if (facts.drug.drugClass !== 'opioid') return null;
   const intervals = (facts.formulation as FormulationBase & { titrationIntervalsDays?: Provenance & { value: readonly number[] } })
     .titrationIntervalsDays;

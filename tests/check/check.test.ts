@@ -322,3 +322,28 @@ describe('checkSchedule: uneven days (administrations)', () => {
     ]);
   });
 });
+
+describe('benzodiazepine limits come from the protocol data', () => {
+  it('flags a rise sooner than 7 days and allows one at 7 days', async () => {
+    const { checkSchedule } = await import('../../src/engine/check.ts');
+    const request = {
+      drug: 'diazepam',
+      prior: { dose: '10', unit: 'mg', timesPerDay: 3 },
+      priorDurationDays: 200,
+      lastDoseDate: '2026-11-23',
+      restartDate: '2026-11-28',
+    };
+    const outcome = checkSchedule({ ...request, proposed: [
+      { start: '2026-11-28', dose: { amount: '5', unit: 'mg' }, timesPerDay: 3 },
+      { start: '2026-12-02', dose: { amount: '6', unit: 'mg' }, timesPerDay: 3 },
+    ] });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    expect(outcome.result.findings.map((f) => f.code)).toContain('RISES_TOO_FAST');
+    const slower = checkSchedule({ ...request, proposed: [
+      { start: '2026-11-28', dose: { amount: '5', unit: 'mg' }, timesPerDay: 3 },
+      { start: '2026-12-05', dose: { amount: '6', unit: 'mg' }, timesPerDay: 3 },
+    ] });
+    if (!slower.ok) throw new Error(JSON.stringify(slower.errors));
+    expect(slower.result.findings.map((f) => f.code)).not.toContain('RISES_TOO_FAST');
+  });
+});
