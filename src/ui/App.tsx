@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
+import { describeDrugs, listConcurrent } from '../engine/registry.ts';
 import { ENGINE_VERSION } from '../engine/version.ts';
 import { displayDate } from './dates.ts';
 import { DisclaimerGate } from './Disclaimer.tsx';
@@ -26,8 +27,9 @@ const FIELD_NAMES = Object.keys(emptyValues('')) as FieldName[];
 const resolver = standardSchemaResolver(formSchema) as unknown as Resolver<FormValues>;
 
 /**
- * The engine, the protocol data and the plan view load as a separate chunk, requested at once, so the
- * form paints first and the first-load bundle does not grow with the protocol data.
+ * The engine (decimal arithmetic, dates, planner), the plan view and each drug class's protocol data
+ * load as separate chunks, only once a drug is chosen (or restored from storage): the first page load
+ * carries React, the form and the small drug catalog the search needs.
  */
 type Planning = typeof import('./planning.tsx');
 let planningPromise: Promise<Planning> | null = null;
@@ -36,25 +38,31 @@ export function loadPlanning(): Promise<Planning> {
   planningPromise ??= import('./planning.tsx').then((module) => (planningLoaded = module));
   return planningPromise;
 }
-void loadPlanning();
+
+const DRUGS = describeDrugs();
+const CONCURRENT_OPTIONS = listConcurrent();
 
 export function App({ today }: { readonly today?: string } = {}) {
   const [planning, setPlanning] = useState<Planning | null>(() => planningLoaded);
-  useEffect(() => {
-    let live = true;
-    void loadPlanning().then((module) => live && setPlanning(module));
-    return () => {
-      live = false;
-    };
-  }, []);
-  const drugs = useMemo(() => planning?.describeDrugs() ?? [], [planning]);
-  const concurrentOptions = useMemo(() => planning?.listConcurrent() ?? [], [planning]);
+  const drugs = DRUGS;
+  const concurrentOptions = CONCURRENT_OPTIONS;
   const concurrentNames = useMemo(() => new Map(concurrentOptions.map((c) => [c.id, c.name])), [concurrentOptions]);
   const initial = useMemo(() => mergeStored(loadJson(FORM_KEY), today), [today]);
   const form = useForm<FormValues>({ defaultValues: initial, mode: 'onChange', resolver });
   const { control, getFieldState, setError, clearErrors, formState, trigger } = form;
   const values = useWatch({ control }) as FormValues;
   const [acknowledged, setAcknowledged] = useState(() => loadJson(ACK_KEY) !== null);
+
+  // The planner loads when there is a drug to plan for.
+  const wantsPlanning = values.drug !== '';
+  useEffect(() => {
+    if (planning || !wantsPlanning) return;
+    let live = true;
+    void loadPlanning().then((module) => live && setPlanning(module));
+    return () => {
+      live = false;
+    };
+  }, [planning, wantsPlanning]);
 
   // Load the chosen drug's class (its protocol data and planner) on demand; re-plan once it is in.
   const [classesLoaded, setClassesLoaded] = useState(0);
@@ -180,7 +188,7 @@ export function App({ today }: { readonly today?: string } = {}) {
             </div>
           )}
           <p className="visually-hidden" aria-live="polite" role="status">
-            {planning && result ? planning.announcement(result, acknowledged) : 'Loading the calculator.'}
+            {planning && result ? planning.announcement(result, acknowledged) : wantsPlanning ? 'Loading the calculator.' : ''}
           </p>
         </section>
       </main>
