@@ -1,44 +1,20 @@
 /**
  * Benchmark: plans per second over a fixed set of varied requests (every drug and formulation in the
  * registry, at several break lengths and risk profiles). Prints numbers; asserts nothing.
+ * Single-thread figures, then the machine's throughput with one worker thread per core.
  */
-import { addCalendarDays } from '../src/engine/dates.ts';
-import { D } from '../src/engine/decimal.ts';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { planRestart } from '../src/engine/index.ts';
-import { DRUGS } from '../src/protocols/index.ts';
+import { benchmarkRequests } from './requests.ts';
 
-const requests: unknown[] = [];
-for (const drug of DRUGS) {
-  for (const formulation of drug.formulations) {
-    const strengths = formulation.strengths.map((s) => new D(s.amount));
-    const dose = D.min(strengths[strengths.length - 1]!, formulation.maxSingleDose.value);
-    const timesPerDay = formulation.unitForm === 'patch' ? 1 : Math.min(3, formulation.maxTimesPerDay.value);
-    for (const daysOff of [1, 3, 4, 6, 14, 45]) {
-      for (const risky of [false, true]) {
-        requests.push({
-          drug: drug.id,
-          formulation: formulation.id,
-          prior: { dose: dose.toFixed(), unit: formulation.unit, timesPerDay },
-          priorDurationDays: 120,
-          lastDoseDate: '2026-10-01',
-          restartDate: addCalendarDays('2026-10-01', daysOff),
-          patient: { ageYears: risky ? 72 : 45, sleepApnea: risky },
-          concurrent: risky ? ['gabapentin'] : [],
-          breakReason: risky ? 'incarceration' : 'supply',
-          indication: 'pain',
-        });
-      }
-    }
-  }
-}
-
+const requests = benchmarkRequests();
 let ok = 0;
 for (const request of requests) if (planRestart(request).ok) ok++;
 console.log(`bench: ${requests.length} varied requests (${ok} give plans, ${requests.length - ok} field errors)`);
 
-// Warm up, then measure several rounds.
+// Single thread: wall-clock rate, and the rate per CPU-second (steadier when other work shares the cores).
 for (let i = 0; i < 3; i++) for (const request of requests) planRestart(request);
-// Wall-clock rate, and the rate per CPU-second of this process (steadier when other work shares the cores).
 const rounds: number[] = [];
 const cpuRounds: number[] = [];
 const deadline = performance.now() + 3000;
@@ -51,6 +27,23 @@ while (performance.now() < deadline) {
   cpuRounds.push(requests.length / ((cpu.user + cpu.system) / 1e6));
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-console.log(`bench: ${rounds.length} rounds of ${requests.length} plans`);
-console.log(`bench: plans per second (wall clock): median ${Math.round(median(rounds))}, best ${Math.round(Math.max(...rounds))}`);
-console.log(`bench: plans per CPU-second (one core): median ${Math.round(median(cpuRounds.filter(Number.isFinite)))}`);
+console.log(`bench: one thread, plans per second (wall clock): median ${Math.round(median(rounds))}, best ${Math.round(Math.max(...rounds))}`);
+console.log(`bench: one thread, plans per CPU-second: median ${Math.round(median(cpuRounds.filter(Number.isFinite)))}`);
+
+// The machine: one worker per core, all planning at once for 3 s.
+const cores = availableParallelism();
+const ms = 3000;
+const workers = Array.from({ length: cores }, () => new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { ms } }));
+await Promise.all(workers.map((w) => new Promise((resolve) => w.once('message', resolve))));
+const started = performance.now();
+const counts = await Promise.all(
+  workers.map((w) => {
+    const done = new Promise<number>((resolve) => w.once('message', (m: { plans: number }) => resolve(m.plans)));
+    w.postMessage('go');
+    return done;
+  }),
+);
+const seconds = (performance.now() - started) / 1000;
+await Promise.all(workers.map((w) => w.terminate()));
+const total = counts.reduce((a, b) => a + b, 0);
+console.log(`bench: ${cores} worker threads (one per core): ${Math.round(total / seconds)} plans per second`);

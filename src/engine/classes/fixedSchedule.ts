@@ -12,7 +12,7 @@ import type { Strength } from '../../protocols/types.ts';
 import { addCalendarDays } from '../dates.ts';
 import { D, ZERO } from '../decimal.ts';
 import type { ScheduledStep } from '../schedule.ts';
-import { floorToStrengths, makeExactly, nextAbove, type MadeDose } from '../strengths.ts';
+import { doseCells, makeExactly, type MadeDose } from '../strengths.ts';
 
 export interface FixedStage {
   readonly days: number;
@@ -61,19 +61,23 @@ function made(amount: Decimal, strengths: readonly Strength[]): MadeDose {
  * cap allows. Null when not even the smallest unit fits.
  */
 export function splitDaily(cap: Decimal, times: number, strengths: readonly Strength[]): Decimal[] | null {
+  // Counted in exact lattice cells (whole multiples of the smallest dispensable increment).
+  const cells = doseCells(strengths, cap);
+  const capCells = cells.cellAtOrBelow(cap);
   for (let count = Math.max(1, times); count >= 1; count--) {
-    const per = floorToStrengths(cap.div(count), strengths);
-    if (!per) continue;
-    const amounts = Array.from({ length: count }, () => per.amount);
+    const per = cells.floor(Math.floor(capCells / count));
+    if (per <= 0) continue;
+    const amounts = Array.from({ length: count }, () => per);
+    let total = per * count;
     for (;;) {
       let lowest = 0;
-      for (let i = 1; i < amounts.length; i++) if (amounts[i]!.lt(amounts[lowest]!)) lowest = i;
-      const room = cap.sub(sum(amounts)).add(amounts[lowest]!);
-      const level = nextAbove(amounts[lowest]!, room, strengths);
-      if (!level) break;
-      amounts[lowest] = level.amount;
+      for (let i = 1; i < amounts.length; i++) if (amounts[i]! < amounts[lowest]!) lowest = i;
+      const level = cells.next(amounts[lowest]!, capCells - total + amounts[lowest]!);
+      if (level === -1) break;
+      total += level - amounts[lowest]!;
+      amounts[lowest] = level;
     }
-    return amounts.sort((a, b) => b.cmp(a));
+    return amounts.sort((a, b) => b - a).map((cell) => cells.amountOf(cell));
   }
   return null;
 }
