@@ -164,12 +164,16 @@ export function buildTitration(input: TitrationInput): readonly ScheduledStep[] 
   while (currentDaily < targetDaily) {
     if (steps.length >= maxSteps) throw new Error('programmer error: titration did not converge');
     let allowed = D.min(cells.amountOf(targetDaily), cells.amountOf(currentDaily).mul(riseFactor));
-    if (rule.maxRiseAbsolute) allowed = D.min(allowed, cells.amountOf(currentDaily).add(rule.maxRiseAbsolute));
+    let riseRule = `rise of at most ${risePercent}% of the daily dose, rounded down to real strengths`;
+    if (rule.maxRiseAbsolute && cells.amountOf(currentDaily).add(rule.maxRiseAbsolute).lt(allowed)) {
+      allowed = cells.amountOf(currentDaily).add(rule.maxRiseAbsolute);
+      riseRule = `rise of at most ${rule.maxRiseAbsolute.toFixed()} a day (the absolute limit per step), rounded down to real strengths`;
+    }
     let next = raiseWithin(current, target, cells.cellAtOrBelow(allowed), cells, admissible);
     let nextDaily = total(next);
     let why: string;
     if (nextDaily > currentDaily) {
-      why = nextDaily === targetDaily ? 'reaches the prior dose (the target)' : `rise of at most ${risePercent}% of the daily dose, rounded down to real strengths`;
+      why = nextDaily === targetDaily ? 'reaches the prior dose (the target)' : riseRule;
     } else {
       // The strengths cannot make a rise that small: the smallest rise they can make, on one administration.
       next = [...current];
