@@ -41,6 +41,18 @@ export const BREAK_REASONS = [
 ] as const;
 export type BreakReason = (typeof BREAK_REASONS)[number];
 
+/** The yes/no patient factors of a request, in the order forms show them. */
+export const PATIENT_FLAGS = [
+  'hepaticImpairment',
+  'renalImpairment',
+  'respiratoryDisease',
+  'sleepApnea',
+  'overdoseHistory',
+  'substanceUseDisorder',
+  'alcoholUse',
+] as const;
+export type PatientFlag = (typeof PATIENT_FLAGS)[number];
+
 export interface PatientFactors {
   readonly ageYears?: number;
   readonly hepaticImpairment: boolean;

@@ -9,7 +9,7 @@ import { D } from './decimal.ts';
 import { formatDose } from './format.ts';
 import { findDrug, findFormulation, isKnownConcurrent } from './registry.ts';
 import { makeExactly } from './strengths.ts';
-import { BREAK_REASONS, type BreakReason, type FieldError, type PatientFactors, type RestartRequest } from './types.ts';
+import { BREAK_REASONS, PATIENT_FLAGS, type BreakReason, type FieldError, type PatientFactors, type RestartRequest } from './types.ts';
 import type { AnyDrug } from '../protocols/index.ts';
 
 export const MAX_TIMES_PER_DAY = 12;
@@ -21,15 +21,6 @@ export type Validated =
   | { readonly ok: false; readonly errors: readonly FieldError[] };
 
 const DECIMAL_TEXT = /^\s*\d+(\.\d+)?\s*$|^\s*\.\d+\s*$/;
-const PATIENT_FLAGS = [
-  'hepaticImpairment',
-  'renalImpairment',
-  'respiratoryDisease',
-  'sleepApnea',
-  'overdoseHistory',
-  'substanceUseDisorder',
-  'alcoholUse',
-] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

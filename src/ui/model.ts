@@ -6,16 +6,9 @@
 import * as z from 'zod/mini';
 import type { DrugDescription, FieldError } from '../engine/index.ts';
 
-export const PATIENT_FLAGS = [
-  'hepaticImpairment',
-  'renalImpairment',
-  'respiratoryDisease',
-  'sleepApnea',
-  'overdoseHistory',
-  'substanceUseDisorder',
-  'alcoholUse',
-] as const;
-export type PatientFlag = (typeof PATIENT_FLAGS)[number];
+import { PATIENT_FLAGS, type PatientFlag } from '../engine/types.ts';
+
+export { PATIENT_FLAGS, type PatientFlag };
 
 export const FLAG_LABELS: Record<PatientFlag, string> = {
   hepaticImpairment: 'Hepatic impairment',

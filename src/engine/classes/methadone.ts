@@ -11,7 +11,7 @@ import { D, decimalString } from '../decimal.ts';
 import { formatAmount, formatDose } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
 import { buildTitration, type ScheduledStep } from '../schedule.ts';
-import { retainedFraction, toleranceStatus } from '../tolerance.ts';
+import { anchorSummary, retainedFraction, toleranceStatus } from '../tolerance.ts';
 import type { RestartPlan, RestartRequest } from '../types.ts';
 import { benzodiazepinesIn, describe, evenRegimen, naiveStart, opioidRiskFactors, opioidWarnings, repeat, sum } from './opioid-common.ts';
 import { toPlanSteps } from './steps.ts';
@@ -239,11 +239,7 @@ export function planMethadone(request: RestartRequest, drug: OpioidDrug, request
       retainedFraction: r.toFixed(),
       status,
       priorTolerant,
-      anchor: {
-        fromMissedDays: retained.anchor.fromMissedDays,
-        source: 'source' in retained.anchor.retainedFraction ? retained.anchor.retainedFraction.source : 'engine assumption',
-        basis: retained.anchor.basis,
-      },
+      anchor: anchorSummary(retained.anchor),
     },
     prior: {
       dailyDose: { amount: decimalString(priorDaily), unit },

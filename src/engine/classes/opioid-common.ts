@@ -12,16 +12,11 @@ import type { PlanNotes } from '../notes.ts';
 import { concurrentCategories, concurrentName } from '../registry.ts';
 import { floorToStrengths, makeExactly, nextAbove } from '../strengths.ts';
 import type { RestartRequest } from '../types.ts';
+import { evenRegimen, repeat, sum } from '../regimen.ts';
 
 const C = OPIOID_CLASS;
 
-export function repeat(amount: Decimal, times: number): Decimal[] {
-  return Array.from({ length: times }, () => amount);
-}
-
-export function sum(values: readonly Decimal[]): Decimal {
-  return values.reduce((a, b) => a.add(b), new D(0));
-}
+export { evenRegimen, repeat, sum };
 
 /** Risk factors that halve the naive start (engine assumption) and never raise a step. */
 export function opioidRiskFactors(request: RestartRequest): string[] {
@@ -35,22 +30,6 @@ export function opioidRiskFactors(request: RestartRequest): string[] {
   const depressants = request.concurrent.filter((id) => concurrentCategories(id).includes('cns-depressant'));
   if (depressants.length) factors.push(`concurrent CNS depressant (${depressants.map(concurrentName).join(', ')})`);
   return factors;
-}
-
-/**
- * The largest regimen of at most `times` equal administrations whose daily total is at most `dailyCap`
- * and whose single dose is at most `doseCap`, made of real strengths. Null if not even one unit fits.
- */
-export function evenRegimen(dailyCap: Decimal, doseCap: Decimal, times: number, formulation: OpioidFormulation): Decimal[] | null {
-  if (dailyCap.lte(0) || doseCap.lte(0)) return null;
-  for (let count = times; count >= 1; count--) {
-    const perDose = floorToStrengths(D.min(doseCap, dailyCap.div(count)), formulation.strengths);
-    if (perDose) {
-      const fits = Math.min(count, Math.floor(dailyCap.div(perDose.amount).toNumber()));
-      return repeat(perDose.amount, Math.max(1, fits));
-    }
-  }
-  return null;
 }
 
 /**

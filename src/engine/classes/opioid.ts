@@ -12,7 +12,7 @@ import { formatAmount, formatDose } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
 import { findDrug, findFormulation } from '../registry.ts';
 import { buildTitration, type ScheduledStep } from '../schedule.ts';
-import { retainedFraction, toleranceStatus } from '../tolerance.ts';
+import { anchorSummary, retainedFraction, toleranceStatus } from '../tolerance.ts';
 import type { PlanStep, RestartPlan, RestartRequest } from '../types.ts';
 import { planBuprenorphine } from './buprenorphine.ts';
 import { planMethadone } from './methadone.ts';
@@ -371,11 +371,7 @@ function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation:
       retainedFraction: r.toFixed(),
       status,
       priorTolerant,
-      anchor: {
-        fromMissedDays: retained.anchor.fromMissedDays,
-        source: 'source' in retained.anchor.retainedFraction ? retained.anchor.retainedFraction.source : 'engine assumption',
-        basis: retained.anchor.basis,
-      },
+      anchor: anchorSummary(retained.anchor),
     },
     prior: {
       dailyDose: { amount: decimalString(priorDaily), unit },
