@@ -1,22 +1,21 @@
 /**
  * Benchmark: plans per second over a fixed set of varied requests (every drug and formulation in the
- * registry, at several break lengths and risk profiles). Prints numbers; asserts nothing.
- * Single-thread figures, then the machine's throughput with one worker thread per core.
+ * registry, at several break lengths and risk profiles), on the bundled engine. Prints numbers; asserts nothing.
+ * One thread first (wall clock and per CPU-second), then the machine with one worker thread per core.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { planRestart } from '../src/engine/index.ts';
-import { benchmarkRequests } from './requests.ts';
+import { planRestart } from './dist/engine.js';
+import { benchmarkRequests } from './dist/requests.js';
 
 const requests = benchmarkRequests();
 let ok = 0;
 for (const request of requests) if (planRestart(request).ok) ok++;
 console.log(`bench: ${requests.length} varied requests (${ok} give plans, ${requests.length - ok} field errors)`);
 
-// Single thread: wall-clock rate, and the rate per CPU-second (steadier when other work shares the cores).
 for (let i = 0; i < 3; i++) for (const request of requests) planRestart(request);
-const rounds: number[] = [];
-const cpuRounds: number[] = [];
+const rounds = [];
+const cpuRounds = [];
 const deadline = performance.now() + 3000;
 while (performance.now() < deadline) {
   const start = performance.now();
@@ -26,24 +25,22 @@ while (performance.now() < deadline) {
   rounds.push((requests.length / (performance.now() - start)) * 1000);
   cpuRounds.push(requests.length / ((cpu.user + cpu.system) / 1e6));
 }
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 console.log(`bench: one thread, plans per second (wall clock): median ${Math.round(median(rounds))}, best ${Math.round(Math.max(...rounds))}`);
 console.log(`bench: one thread, plans per CPU-second: median ${Math.round(median(cpuRounds.filter(Number.isFinite)))}`);
 
-// The machine: one worker per core, all planning at once for 3 s.
 const cores = availableParallelism();
 const ms = 3000;
-const workers = Array.from({ length: cores }, () => new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { ms } }));
+const workers = Array.from({ length: cores }, () => new Worker(new URL('./worker.mjs', import.meta.url), { workerData: { ms } }));
 await Promise.all(workers.map((w) => new Promise((resolve) => w.once('message', resolve))));
 const started = performance.now();
 const counts = await Promise.all(
   workers.map((w) => {
-    const done = new Promise<number>((resolve) => w.once('message', (m: { plans: number }) => resolve(m.plans)));
+    const done = new Promise((resolve) => w.once('message', (m) => resolve(m.plans)));
     w.postMessage('go');
     return done;
   }),
 );
 const seconds = (performance.now() - started) / 1000;
 await Promise.all(workers.map((w) => w.terminate()));
-const total = counts.reduce((a, b) => a + b, 0);
-console.log(`bench: ${cores} worker threads (one per core): ${Math.round(total / seconds)} plans per second`);
+console.log(`bench: ${cores} worker threads (one per core): ${Math.round(counts.reduce((a, b) => a + b, 0) / seconds)} plans per second`);
