@@ -11,3 +11,4 @@ stage "unit, property and component tests (vitest)"; npx vitest run
 stage "command line"; bash scripts/cli-smoke.sh
 stage "production build"; npx vite build
 stage "browser tests (headless Chromium)"; node e2e/run.mjs
+stage "browser tests: each drug class in the app"; node e2e/classes.mjs

@@ -101,6 +101,10 @@ export interface PlanStep {
   readonly end?: string;
   readonly drug: string;
   readonly formulation: string;
+  /** Display name of this step's drug (Tall Man where ISMP lists one); a step may use another product than the prior. */
+  readonly displayName: string;
+  /** This step's formulation in words, e.g. "immediate-release tablet". */
+  readonly formulationName: string;
   /** Largest single administration in the step (the ceiling per dose). */
   readonly dose: Amount<DoseUnit>;
   readonly timesPerDay: number;

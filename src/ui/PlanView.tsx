@@ -148,7 +148,7 @@ function ScheduleTable({ plan }: { readonly plan: RestartPlan }) {
                 <span className="step-no">Step {index + 1}</span> {stepDates(step)}
               </th>
               <td data-label="Dose per administration" className="dose">
-                <span>{doseText(step, plan.displayName)}</span>
+                <span>{doseText(step, step.drug === plan.drug && step.formulation === plan.formulation ? step.displayName : `${step.displayName} ${step.formulationName}`)}</span>
               </td>
               <td data-label="Times per day">{formatFrequency(step.timesPerDay, step.everyOtherDay)}</td>
               <td data-label="Daily total" className="num">

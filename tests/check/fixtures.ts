@@ -121,6 +121,8 @@ export function handStep(spec: StepSpec): PlanStep {
     ...(spec.end ? { end: spec.end } : {}),
     drug: spec.drug,
     formulation: spec.formulation,
+    displayName: spec.drug,
+    formulationName: spec.formulation,
     dose: { amount: spec.administrations[0]!, unit: spec.unit },
     timesPerDay: spec.administrations.length,
     administrations: spec.administrations,
