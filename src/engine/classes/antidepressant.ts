@@ -239,7 +239,7 @@ export function planAntidepressant(request: RestartRequest, drug: Antidepressant
       notes.warn(
         'QT_PROLONGATION',
         severity,
-        `${drug.displayName} prolongs the QT interval in a dose-dependent way: ${reasons.join('; ')}. ${severity === 'critical' ? 'QTc above 500 ms: do not restart without cardiology advice.' : 'Check an ECG and electrolytes.'}`,
+        `${drug.displayName} prolongs the QT interval in a dose-dependent way: ${reasons.join('; ')}. ${severity === 'critical' ? `QTc above ${C.qtcAvoidMs.value} ms: do not restart without cardiology advice.` : 'Check an ECG and electrolytes.'}`,
         [drug.qtRisk.source],
       );
       notes.line(`Warning QT_PROLONGATION: ${reasons.join('; ')}.`);

@@ -95,7 +95,7 @@ export function planBuprenorphine(request: RestartRequest, drug: OpioidDrug, for
       );
     }
     notes.line(
-      `Re-induction ceilings from the label: first dose ${formatAmount(B.inductionFirstDoseLowMg.value)}–${formatAmount(B.inductionFirstDoseMg.value)} mg; at most ${B.inductionDay1MaxMg.value} mg on day 1; at most ${B.inductionDay2MaxMg.value} mg on day 2; never above the prior ${formatAmount(priorDaily)} mg/day. Day 1: ${describe(day1, unit)}${scheduled[1] ? `; day 2: ${formatDose({ amount: scheduled[1].daily, unit })}` : ''}. Beyond day 2 no schedule is given: the prescriber titrates to effect (usual maintenance 8–16 mg/day).`,
+      `Re-induction ceilings from the label: first dose ${formatAmount(B.inductionFirstDoseLowMg.value)}–${formatAmount(B.inductionFirstDoseMg.value)} mg; at most ${B.inductionDay1MaxMg.value} mg on day 1; at most ${B.inductionDay2MaxMg.value} mg on day 2; never above the prior ${formatAmount(priorDaily)} mg/day. Day 1: ${describe(day1, unit)}${scheduled[1] ? `; day 2: ${formatDose({ amount: scheduled[1].daily, unit })}` : ''}. Beyond day 2 no schedule is given: the prescriber titrates to effect (usual maintenance ${B.usualMaintenanceMg.value} mg/day).`,
       B.inductionFirstDoseLowMg,
       B.inductionFirstDoseMg,
       B.inductionDay1MaxMg,

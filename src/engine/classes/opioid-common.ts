@@ -276,7 +276,7 @@ export function opioidWarnings(notes: PlanNotes, request: RestartRequest, contex
     notes.warn(
       'HIGH_RISK_RELEASE',
       'critical',
-      `${released ? 'Release from prison' : 'Completed detoxification'} is the highest-risk setting for overdose death, above all in the first ${C.highRiskWindowDays.value} days (after prison release, overdose death was 129 times the population rate in the first 2 weeks). Supply naloxone, explain that tolerance may be lower than the patient expects, and arrange early follow-up.`,
+      `${released ? 'Release from prison' : 'Completed detoxification'} is the highest-risk setting for overdose death, above all in the first ${C.highRiskWindowDays.value} days (after prison release, overdose death was ${C.releaseOverdoseRelativeRisk.value} times the population rate in the first ${C.highRiskWindowDays.value} days). Supply naloxone, explain that tolerance may be lower than the patient expects, and arrange early follow-up.`,
       released ? ['binswanger-2007', 'merrall-2010', 'cdc-2022'] : ['strang-2003', 'cdc-2022'],
     );
     notes.line(`Warning HIGH_RISK_RELEASE: break reason ${request.breakReason}.`, C.highRiskWindowDays);

@@ -44,6 +44,7 @@ export const OPIOID_CLASS: OpioidClassProtocol = deepFreeze({
   riskFactorNaiveMultiplier: { value: '0.5', assumption: 'opioid-naive-halved-for-risk' },
   olderAdultAge: { value: 65, source: 'cdc-2022', locator: 'Recommendation 4: additional caution in patients aged ≥65 years' },
   highRiskWindowDays: { value: 14, source: 'binswanger-2007', locator: 'Abstract: overdose death RR 129 in the first 2 weeks after release' },
+  releaseOverdoseRelativeRisk: { value: '129', source: 'binswanger-2007', locator: 'Abstract: risk of death from drug overdose in the first 2 weeks after release, relative risk 129 (95% CI 89–186)' },
   crossToleranceRetainedFraction: {
     value: '0.5',
     source: 'msd-equianalgesic',
@@ -74,6 +75,8 @@ export const OPIOID_CLASS: OpioidClassProtocol = deepFreeze({
     qtcAvoidAboveMs: { value: 500, source: 'aps-cpdd-methadone-2014', locator: 'Recommendation: avoid methadone if baseline QTc > 500 ms' },
     qtcCautionFromMs: { value: 450, source: 'aps-cpdd-methadone-2014', locator: 'Recommendation: consider alternatives if QTc ≥ 450 and < 500 ms; ECG before starting' },
     followUpDays: { value: 3, source: 'cdc-2022', locator: 'Recommendation 7: follow up within 3 days when starting or increasing methadone (draft L2897–2900)' },
+    steadyStateDays: { value: 5, source: 'rcgp-methadone-induction', locator: 'Pharmacokinetics: about 5 days to reach steady state in plasma (half-life about 22 h)' },
+    painNaiveLabelRegimen: { value: '2.5 mg every 8 to 12 hours', source: 'label-methadone', locator: '2 Dosage: opioid-naive patients, initial dose 2.5 mg every 8 to 12 hours' },
   },
   buprenorphine: {
     shortGapMissedDays: { value: 2, assumption: 'buprenorphine-short-gap-2-days' },
@@ -83,6 +86,7 @@ export const OPIOID_CLASS: OpioidClassProtocol = deepFreeze({
     inductionDay2MaxMg: { value: '16', source: 'label-suboxone', locator: '2.3 Induction: up to 16 mg/4 mg on day 2' },
     waitShortActingHours: { value: '8–12', source: 'cdc-2022', locator: 'Recommendation 6 supporting text: wait at least 8 to 12 hours after the last short-acting full agonist (draft L2706–2710)' },
     waitLongActingHours: { value: '12–24', source: 'cdc-2022', locator: 'Recommendation 6 supporting text: at least 12–24 hours after an ER/LA full agonist, longer for methadone (draft L2708–2710)' },
+    usualMaintenanceMg: { value: '8–16', source: 'cdc-2022', locator: 'Recommendation 6 supporting text: most patients need 8–16 mg/day (range 4–24), citing the label and ASAM 2020' },
   },
 });
 

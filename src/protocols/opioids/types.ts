@@ -78,6 +78,10 @@ export interface MethadoneProtocol {
   readonly qtcCautionFromMs: Sourced<number>;
   /** Follow up within this many days of starting or increasing methadone. */
   readonly followUpDays: Sourced<number>;
+  /** Days for methadone to approach steady state: why doses accumulate during induction. */
+  readonly steadyStateDays: Sourced<number>;
+  /** Opioid-naive pain start by the label: the dose and the interval range in words (e.g. "2.5 mg every 8 to 12 hours"). */
+  readonly painNaiveLabelRegimen: Sourced<string>;
 }
 
 export interface BuprenorphineProtocol {
@@ -89,6 +93,8 @@ export interface BuprenorphineProtocol {
   readonly inductionDay2MaxMg: Sourced<string>;
   readonly waitShortActingHours: Sourced<string>;
   readonly waitLongActingHours: Sourced<string>;
+  /** Usual maintenance range, for the message after day 2 (mg/day, "low–high"). */
+  readonly usualMaintenanceMg: Sourced<string>;
 }
 
 export interface OpioidClassProtocol {
@@ -113,6 +119,8 @@ export interface OpioidClassProtocol {
   readonly olderAdultAge: Sourced<number>;
   /** Days after prison release or detox that carry the highest risk. */
   readonly highRiskWindowDays: Sourced<number>;
+  /** Overdose death after prison release, first 2 weeks, relative to the population (shown in the warning). */
+  readonly releaseOverdoseRelativeRisk: Sourced<string>;
   /** Switching to a different opioid: keep at most this fraction of the prior MME (incomplete cross-tolerance). */
   readonly crossToleranceRetainedFraction: Sourced<string>;
   /** The range of reductions the sources give, for display. */
