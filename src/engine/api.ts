@@ -4,5 +4,6 @@ export { validateRequest } from './validate.ts';
 export { describeDrugs, listConcurrent, listDrugs } from './registry.ts';
 export { formatAmount, formatDose, formatFrequency, formatRegimen } from './format.ts';
 export { ENGINE_VERSION } from './version.ts';
-export type { CatalogDrug, CatalogFormulation } from './catalog.ts';
+export type { CatalogDrug, CatalogFormulation, ClassSpecificField, DrugDescription } from './catalog.ts';
+export { BREAK_REASONS } from './types.ts';
 export type * from './types.ts';

@@ -10,19 +10,19 @@ export * from './api.ts';
 const loaders: Record<DrugClass, () => Promise<ClassModule>> = {
   opioid: () => import('./classes/opioid.module.ts').then((m) => m.opioidModule),
   benzodiazepine: () => import('./classes/benzodiazepine.module.ts').then((m) => m.benzodiazepineModule),
-  antidepressant: () => Promise.reject(new Error('antidepressant class not yet available')),
-  'labelled-restart': () => Promise.reject(new Error('labelled-restart class not yet available')),
+  antidepressant: () => import('./classes/antidepressant.module.ts').then((m) => m.antidepressantModule),
+  'labelled-restart': () => import('./classes/labelled.module.ts').then((m) => m.labelledModule),
 };
 
 /** True when the drug can be planned right now without loading anything. */
 export function isReadyFor(drugId: string): boolean {
   const drug = catalogDrug(drugId);
-  return drug ? isClassLoaded(drug.drugClass) : true;
+  return drug ? isClassLoaded(drug.class) : true;
 }
 
 /** Loads (once) the class of a drug; resolves immediately for unknown ids (validation reports them). */
 export async function loadClassFor(drugId: string): Promise<void> {
   const drug = catalogDrug(drugId);
-  if (!drug || isClassLoaded(drug.drugClass)) return;
-  registerClass(await loaders[drug.drugClass]());
+  if (!drug || isClassLoaded(drug.class)) return;
+  registerClass(await loaders[drug.class]());
 }

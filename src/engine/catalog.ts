@@ -18,27 +18,44 @@ export interface CatalogFormulation {
   readonly maxTimesPerDay: number;
 }
 
+/** Request fields that only some drugs use; the form shows each only when the chosen drug needs it. */
+export type ClassSpecificField = 'indication' | 'fullAgonistUsedDuringBreak' | 'qtcMs';
+
 export interface CatalogDrug {
   readonly id: string;
-  readonly drugClass: DrugClass;
+  readonly class: DrugClass;
   readonly genericName: string;
   readonly displayName: string;
   readonly brandNames: readonly string[];
   readonly interactionCategories: readonly InteractionCategory[];
   readonly defaultFormulation: string;
+  /** Extra request fields this drug uses. */
+  readonly fields: readonly ClassSpecificField[];
   readonly formulations: readonly CatalogFormulation[];
+}
+
+/** What the UI calls a drug's description: the catalog entry. */
+export type DrugDescription = CatalogDrug;
+
+function classSpecificFields(drug: AnyDrug): ClassSpecificField[] {
+  const fields: ClassSpecificField[] = [];
+  if ('requiresIndication' in drug && drug.requiresIndication) fields.push('indication');
+  if ('agonist' in drug && drug.agonist === 'partial') fields.push('fullAgonistUsedDuringBreak');
+  if (drug.interactionCategories.includes('qt-prolonging')) fields.push('qtcMs');
+  return fields;
 }
 
 /** The catalog entry of a full protocol drug (used to generate and to check the catalog). */
 export function catalogEntry(drug: AnyDrug): CatalogDrug {
   return {
     id: drug.id,
-    drugClass: drug.drugClass,
+    class: drug.drugClass,
     genericName: drug.genericName,
     displayName: drug.displayName,
     brandNames: [...drug.brandNames],
     interactionCategories: [...drug.interactionCategories],
     defaultFormulation: drug.defaultFormulation,
+    fields: classSpecificFields(drug),
     formulations: drug.formulations.map((f) => ({
       id: f.id,
       name: f.name,

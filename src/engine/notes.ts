@@ -11,6 +11,9 @@ import { ENGINE_VERSION } from './version.ts';
 
 const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 
+// Provenance objects are frozen protocol data with stable identity: their tags are built once.
+const tags = new WeakMap<Provenance, string>();
+
 export class PlanNotes {
   private readonly lines: string[] = [];
   private readonly sourceIds = new Set<string>();
@@ -19,14 +22,18 @@ export class PlanNotes {
 
   /** Registers a value's provenance and returns a short tag for the derivation: "[cdc-2022: …]". */
   cite(provenance: Provenance): string {
+    const cached = tags.get(provenance);
     if ('source' in provenance) {
       if (!SOURCES[provenance.source]) throw new Error(`programmer error: unknown source ${provenance.source}`);
       this.sourceIds.add(provenance.source);
-      return `[${provenance.source}: ${provenance.locator}]`;
+    } else {
+      if (!ASSUMPTIONS[provenance.assumption]) throw new Error(`programmer error: unknown assumption ${provenance.assumption}`);
+      this.assumptionIds.add(provenance.assumption);
     }
-    if (!ASSUMPTIONS[provenance.assumption]) throw new Error(`programmer error: unknown assumption ${provenance.assumption}`);
-    this.assumptionIds.add(provenance.assumption);
-    return `[engine assumption: ${provenance.assumption}]`;
+    if (cached !== undefined) return cached;
+    const tag = 'source' in provenance ? `[${provenance.source}: ${provenance.locator}]` : `[engine assumption: ${provenance.assumption}]`;
+    if (Object.isFrozen(provenance)) tags.set(provenance, tag);
+    return tag;
   }
 
   /** Uses an engine assumption without a value attached to it. */
@@ -55,8 +62,9 @@ export class PlanNotes {
 
   /** Fills in derivation numbering, sources, assumptions and versions. */
   finish(plan: Omit<RestartPlan, 'derivation' | 'assumptions' | 'assumptionDetails' | 'sources' | 'version' | 'warnings'>): RestartPlan {
-    const assumptionDetails: PlanAssumption[] = [...this.assumptionIds].map((id) => ({ ...ASSUMPTIONS[id]! }));
-    const sources: PlanSource[] = [...this.sourceIds].map((id) => ({ ...SOURCES[id]! }));
+    // The registry entries are frozen, so the plan can share them rather than copy them.
+    const assumptionDetails: PlanAssumption[] = [...this.assumptionIds].map((id) => ASSUMPTIONS[id]!);
+    const sources: PlanSource[] = [...this.sourceIds].map((id) => SOURCES[id]!);
     const warnings = [...this.warningList].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
     return {
       ...plan,

@@ -51,7 +51,7 @@ export function findDrug(id: string): AnyDrug | undefined {
   const drug = loadedDrugs.get(id);
   if (drug) return drug;
   const entry = catalogById.get(id);
-  if (entry) throw new Error(`programmer error: load the ${entry.drugClass} class before planning ${id}`);
+  if (entry) throw new Error(`programmer error: load the ${entry.class} class before planning ${id}`);
   return undefined;
 }
 
@@ -83,7 +83,7 @@ export function listConcurrent(): readonly { readonly id: string; readonly name:
 export function listDrugs(): readonly DrugListing[] {
   return CATALOG.map((drug) => ({
     id: drug.id,
-    class: drug.drugClass,
+    class: drug.class,
     formulations: drug.formulations.map((formulation) => formulation.id),
     displayName: drug.displayName,
     brandNames: drug.brandNames,

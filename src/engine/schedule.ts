@@ -19,6 +19,8 @@ export interface TitrationRule {
   readonly intervalsDays: readonly number[];
   /** Where the rise limit and intervals come from, for the derivation. */
   readonly description: string;
+  /** Optional absolute cap on each rise of the daily dose (e.g. methadone + 5 mg); absent = no absolute cap. */
+  readonly maxRiseAbsolute?: Decimal;
 }
 
 export interface ScheduledStep {
@@ -43,6 +45,12 @@ export interface TitrationInput {
   readonly strengths: readonly Strength[];
   /** Safety stop: no plan needs more steps than this. */
   readonly maxSteps?: number;
+  /**
+   * Optional extra limit on a day's administrations (e.g. acetaminophen in a combination product).
+   * A step that fails it is never produced; if no admissible rise exists the schedule stops at the
+   * last admissible step. Absent = every regimen is admissible.
+   */
+  readonly admissible?: (amounts: readonly Decimal[]) => boolean;
 }
 
 function total(cells: readonly number[]): number {
@@ -94,7 +102,13 @@ function smallestRaise(amounts: readonly number[], target: readonly number[], ce
  * The next step's administrations: the largest daily total not above `ceiling` cells, each administration
  * no lower than now and no higher than its target, kept as even as the strengths allow.
  */
-function raiseWithin(current: readonly number[], target: readonly number[], ceiling: number, cells: DoseCells): number[] {
+function raiseWithin(
+  current: readonly number[],
+  target: readonly number[],
+  ceiling: number,
+  cells: DoseCells,
+  admissible: (amounts: readonly number[]) => boolean,
+): number[] {
   let next = [...current];
   let sum = total(next);
   // Even split first: the largest makeable amount at or below ceiling / count.
@@ -103,7 +117,7 @@ function raiseWithin(current: readonly number[], target: readonly number[], ceil
     const evened = next.map((amount, i) => Math.max(amount, Math.min(even, target[i]!)));
     const evenSum = total(evened);
     // Even split can overshoot when earlier uneven steps left some administrations higher.
-    if (evenSum <= ceiling) {
+    if (evenSum <= ceiling && admissible(evened)) {
       next = evened;
       sum = evenSum;
     }
@@ -116,7 +130,12 @@ function raiseWithin(current: readonly number[], target: readonly number[], ceil
     if (level === -1) break;
     const raised = sum - next[index]! + level;
     if (raised > ceiling) break;
+    const previous = next[index]!;
     next[index] = level;
+    if (!admissible(next)) {
+      next[index] = previous;
+      break;
+    }
     sum = raised;
   }
   return next;
@@ -137,16 +156,24 @@ export function buildTitration(input: TitrationInput): readonly ScheduledStep[] 
   const riseFactor = rule.maxRiseFraction.add(1);
   const maxSteps = input.maxSteps ?? 200;
   const risePercent = rule.maxRiseFraction.mul(100).toFixed();
+  const admissible = input.admissible
+    ? (amounts: readonly number[]) => input.admissible!(amounts.filter((a) => a > 0).map((a) => cells.amountOf(a)))
+    : () => true;
   let current = first;
   let currentDaily = total(current);
   while (currentDaily < targetDaily) {
     if (steps.length >= maxSteps) throw new Error('programmer error: titration did not converge');
-    const allowed = D.min(cells.amountOf(targetDaily), cells.amountOf(currentDaily).mul(riseFactor));
-    let next = raiseWithin(current, target, cells.cellAtOrBelow(allowed), cells);
+    let allowed = D.min(cells.amountOf(targetDaily), cells.amountOf(currentDaily).mul(riseFactor));
+    let riseRule = `rise of at most ${risePercent}% of the daily dose, rounded down to real strengths`;
+    if (rule.maxRiseAbsolute && cells.amountOf(currentDaily).add(rule.maxRiseAbsolute).lt(allowed)) {
+      allowed = cells.amountOf(currentDaily).add(rule.maxRiseAbsolute);
+      riseRule = `rise of at most ${rule.maxRiseAbsolute.toFixed()} a day (the absolute limit per step), rounded down to real strengths`;
+    }
+    let next = raiseWithin(current, target, cells.cellAtOrBelow(allowed), cells, admissible);
     let nextDaily = total(next);
     let why: string;
     if (nextDaily > currentDaily) {
-      why = nextDaily === targetDaily ? 'reaches the prior dose (the target)' : `rise of at most ${risePercent}% of the daily dose, rounded down to real strengths`;
+      why = nextDaily === targetDaily ? 'reaches the prior dose (the target)' : riseRule;
     } else {
       // The strengths cannot make a rise that small: the smallest rise they can make, on one administration.
       next = [...current];
@@ -154,6 +181,7 @@ export function buildTitration(input: TitrationInput): readonly ScheduledStep[] 
       next[index] = cells.next(next[index]!, target[index]!);
       nextDaily = total(next);
       why = 'smallest rise the real strengths can make (one unit on one administration)';
+      if (!admissible(next)) break;
     }
     const interval = rule.intervalsDays[Math.min(steps.length - 1, rule.intervalsDays.length - 1)]!;
     const start = addCalendarDays(steps[steps.length - 1]!.start, interval);

@@ -32,6 +32,8 @@ interface Lattice {
   /** For each cell (amount = cell × step / scale): best [units, splits, from-cell, unit index] per half-count layer. */
   readonly best: readonly (readonly (Entry | undefined)[])[];
   readonly pieces: readonly { readonly size: number; readonly strength: string; readonly half: boolean }[];
+  /** The largest amount the lattice covers with a cell to spare (reuse it for any limit up to this). */
+  readonly limitAmount: Decimal;
   /** Largest reachable cell at or below each cell (-1: none). */
   readonly floorCell: Int32Array;
   /** Smallest reachable cell above each cell (-1: none). */
@@ -106,12 +108,12 @@ function buildLattice(strengths: readonly Strength[], limit: Decimal): Lattice {
     if (reachable(cell + 1)) upcoming = cell + 1;
     nextCell[cell] = upcoming;
   }
-  return { scale, step, limitCells, best, pieces, floorCell, nextCell, made: new Array(limitCells + 1), exact: new Map(), amounts: new Map() };
+  return { scale, step, limitCells, limitAmount: new D((limitCells - 1) * step).div(scale), best, pieces, floorCell, nextCell, made: new Array(limitCells + 1), exact: new Map(), amounts: new Map() };
 }
 
 function latticeFor(strengths: readonly Strength[], limit: Decimal): Lattice {
   const cached = cache.get(strengths);
-  if (cached && (limit.toNumber() * cached.scale) / cached.step <= cached.limitCells - 1) return cached;
+  if (cached && limit.lte(cached.limitAmount)) return cached;
   // Grow generously so repeated plans reuse one table.
   const grown = cached ? D.max(limit, new D(cached.limitCells * cached.step).div(cached.scale).mul(2)) : limit.mul(2);
   const lattice = buildLattice(strengths, grown);
@@ -157,8 +159,16 @@ function madeAt(lattice: Lattice, cell: number): MadeDose | null {
 }
 
 /** The lattice cell at or below an amount. Amounts have few decimal places, so a float with a snap to the nearest integer is exact. */
+// Decimal → number is a string round-trip; lattice amounts are reused objects, so cache by identity.
+const numbers = new WeakMap<Decimal, number>();
+function toNumber(amount: Decimal): number {
+  let value = numbers.get(amount);
+  if (value === undefined) numbers.set(amount, (value = amount.toNumber()));
+  return value;
+}
+
 function cellOf(amount: Decimal, lattice: Lattice): number {
-  const cells = (amount.toNumber() * lattice.scale) / lattice.step;
+  const cells = (toNumber(amount) * lattice.scale) / lattice.step;
   const nearest = Math.round(cells);
   return Math.abs(cells - nearest) < 1e-9 ? nearest : Math.floor(cells);
 }

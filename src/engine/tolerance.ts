@@ -27,3 +27,13 @@ export function toleranceStatus(fraction: Decimal): ToleranceStatus {
   if (fraction.lte(0)) return 'lost';
   return 'reduced';
 }
+
+/** The anchor row a plan reports: from how many missed days, its source id (or "engine assumption") and basis. */
+export function anchorSummary(anchor: ToleranceAnchor): { fromMissedDays: number; source: string; basis: string } {
+  const provenance = anchor.retainedFraction;
+  return {
+    fromMissedDays: anchor.fromMissedDays,
+    source: 'source' in provenance ? provenance.source : 'engine assumption',
+    basis: anchor.basis,
+  };
+}

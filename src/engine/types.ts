@@ -41,6 +41,18 @@ export const BREAK_REASONS = [
 ] as const;
 export type BreakReason = (typeof BREAK_REASONS)[number];
 
+/** The yes/no patient factors of a request, in the order forms show them. */
+export const PATIENT_FLAGS = [
+  'hepaticImpairment',
+  'renalImpairment',
+  'respiratoryDisease',
+  'sleepApnea',
+  'overdoseHistory',
+  'substanceUseDisorder',
+  'alcoholUse',
+] as const;
+export type PatientFlag = (typeof PATIENT_FLAGS)[number];
+
 export interface PatientFactors {
   readonly ageYears?: number;
   readonly hepaticImpairment: boolean;
@@ -89,6 +101,10 @@ export interface PlanStep {
   readonly end?: string;
   readonly drug: string;
   readonly formulation: string;
+  /** Display name of this step's drug (Tall Man where ISMP lists one); a step may use another product than the prior. */
+  readonly displayName: string;
+  /** This step's formulation in words, e.g. "immediate-release tablet". */
+  readonly formulationName: string;
   /** Largest single administration in the step (the ceiling per dose). */
   readonly dose: Amount<DoseUnit>;
   readonly timesPerDay: number;
@@ -172,6 +188,10 @@ export interface RestartPlan {
     readonly withdrawalRisk?: { readonly risk: 'rare' | 'lower-but-possible' | 'yes'; readonly row: string; readonly daysPerWeek: number; readonly durationDays: number; readonly source: string };
   };
   readonly steps: readonly PlanStep[];
+  /** Antidepressants and labelled restart rules: resume the prior dose or re-titrate, and the rule that decided (extension). */
+  readonly decision?: { readonly action: 'resume' | 'retitrate'; readonly rule: string };
+  /** Earliest safe start when a washout moved the first step after the requested restart date (extension). */
+  readonly earliestSafeStart?: string;
   readonly warnings: readonly PlanWarning[];
   readonly derivation: readonly string[];
   /** Statements of every engine assumption the plan used. */

@@ -9,7 +9,7 @@ import { D } from './decimal.ts';
 import { formatDose } from './format.ts';
 import { findDrug, findFormulation, isKnownConcurrent } from './registry.ts';
 import { makeExactly } from './strengths.ts';
-import { BREAK_REASONS, type BreakReason, type FieldError, type PatientFactors, type RestartRequest } from './types.ts';
+import { BREAK_REASONS, PATIENT_FLAGS, type BreakReason, type FieldError, type PatientFactors, type RestartRequest } from './types.ts';
 import type { AnyDrug } from '../protocols/index.ts';
 
 export const MAX_TIMES_PER_DAY = 12;
@@ -21,15 +21,6 @@ export type Validated =
   | { readonly ok: false; readonly errors: readonly FieldError[] };
 
 const DECIMAL_TEXT = /^\s*\d+(\.\d+)?\s*$|^\s*\.\d+\s*$/;
-const PATIENT_FLAGS = [
-  'hepaticImpairment',
-  'renalImpairment',
-  'respiratoryDisease',
-  'sleepApnea',
-  'overdoseHistory',
-  'substanceUseDisorder',
-  'alcoholUse',
-] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -203,6 +194,9 @@ export function validateRequest(input: unknown): Validated {
   if (input.indication !== undefined) {
     if (input.indication === 'pain' || input.indication === 'oud') indication = input.indication;
     else fail('indication', 'unknown-indication', 'The indication must be "pain" or "oud" (opioid use disorder).');
+  }
+  if (indication === undefined && input.indication === undefined && drug && 'requiresIndication' in drug && drug.requiresIndication) {
+    fail('indication', 'required', `Say what ${drug.displayName} is prescribed for: pain, or opioid use disorder ("oud"). The restart rules differ.`);
   }
 
   let fullAgonistUsedDuringBreak: boolean | undefined;

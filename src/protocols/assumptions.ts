@@ -95,6 +95,112 @@ const ASSUMPTION_LIST: readonly Assumption[] = [
     statement: 'The opioid-naive start is halved (rounded down to a real strength) for age 65 or over, hepatic or renal impairment, respiratory disease, sleep apnea, or a concurrent CNS depressant.',
     rationale: 'CDC 2022 asks for additional caution in these patients but gives no figure.',
   },
+  {
+    id: 'acetaminophen-long-use-14-days',
+    statement: 'Acetaminophen taken for 14 days or more counts as long use, with the 3 g/day limit.',
+    rationale: 'The 3 g/day advice is for "prolonged" use and no source gives a number of days; 14 days is taken so that the lower limit applies early.',
+  },
+  {
+    id: 'combination-apap-fewest-tablets',
+    statement: 'The acetaminophen in a combination product is counted from the fewest tablets that make each dose (e.g. 10 mg as one 10/325 tablet).',
+    rationale: 'The request gives the opioid dose, not the tablet count; every listed combination tablet has the same acetaminophen content, so the fewest tablets give the least acetaminophen. If the patient took more, smaller tablets, the real amount was higher: the plan says so and its own steps are counted the same way.',
+  },
+  {
+    id: 'opioid-restart-product',
+    statement: 'After tolerance is lost, or when the patient was not opioid-tolerant, an extended-release or restricted product restarts on an immediate-release product: the same molecule where one exists and its smallest unit is within the CDC opioid-naive single dose, otherwise oxyCODONE or morphine immediate-release.',
+    rationale: 'CDC 2022 Rec 3 (start with IR, not ER/LA) and the labels that restrict products to opioid-tolerant patients say what not to use, not which product to use instead; the same molecule avoids a conversion, and oxyCODONE or morphine IR can make a dose within 5–10 MME.',
+  },
+  {
+    id: 'same-molecule-er-to-ir',
+    statement: 'Switching from an extended-release product to the immediate-release form of the same molecule keeps the same total daily dose as the ceiling target.',
+    rationale: 'Conversions between release forms of one molecule are milligram for milligram in the labels; no cross-tolerance reduction applies because the opioid is the same.',
+  },
+  {
+    id: 'opioid-naive-smallest-unit',
+    statement: 'When no dispensable dose fits under the (halved) opioid-naive start, one smallest unit once daily is the start, provided it is within 10 MME.',
+    rationale: 'A dose smaller than one real unit cannot be dispensed; one smallest unit once a day is the lowest regimen a pharmacy can supply.',
+  },
+  {
+    id: 'methadone-plausibility-200-mg',
+    statement: 'A methadone dose above 200 mg per administration is rejected as a probable entry error.',
+    rationale: 'The methadone label says most patients on maintenance are stable at 80–120 mg/day; 200 mg a dose is well above that and above the doses in the missed-dose and induction guidance, so only typing errors are caught. Split doses (up to 3 a day) allow higher daily totals.',
+  },
+  {
+    id: 'methadone-high-risk',
+    statement: 'For a methadone re-induction the lower first-day limit (20 mg) applies with a concurrent sedative (any CNS depressant) or any listed risk factor, overdose history, or age 65 or over.',
+    rationale: 'The UK guideline gives 20 mg with sedatives and the Canadian 10–20 mg for higher-risk patients without a list; the engine reads "higher risk" broadly.',
+  },
+  {
+    id: 'buprenorphine-short-gap-2-days',
+    statement: 'Buprenorphine restarts at the prior dose only after at most 2 missed days with no full-agonist opioid used during the break; otherwise the plan asks for a re-induction by a clinician experienced in it.',
+    rationale: 'No source gives a buprenorphine missed-dose rule. Its ceiling effect on respiratory depression (Walsh 1994) makes a short gap low-risk, and 2 days mirrors the methadone rule (1–2 missed days: usual dose); full-agonist use during the gap risks precipitated withdrawal (CDC 2022), so it always leads to re-induction.',
+  },
+  // --- Antidepressants and labelled restart rules ---
+  {
+    id: 'ad-resume-under-3-half-lives',
+    statement: 'An antidepressant is resumed at the prior dose when no dose was missed or the time since the last dose is under 3 half-lives of its longest-lived active moiety (the shorter end of that moiety\'s half-life range); otherwise it is re-titrated from the labelled starting dose.',
+    rationale: 'No guideline gives a resume-or-retitrate rule for antidepressants (NICE, Scottish Government, SPS checked). After 3 half-lives about 12.5% of the steady-state level remains; the shorter end of a half-life range makes re-titration happen sooner, which is the safer reading.',
+  },
+  {
+    id: 'ad-always-retitrate-after-2-missed-days',
+    statement: 'Tricyclics, MAOIs, bupropion and vilazodone are always re-titrated after more than 2 missed days, whatever the half-life.',
+    rationale: 'TCAs (cardiotoxicity, orthostasis), MAOIs (interactions), bupropion (dose-related seizures; the label says to increase gradually) and vilazodone (the label requires titration) carry dose-related harms; 2 missed days matches the methadone missed-dose rule used elsewhere in this engine.',
+  },
+  {
+    id: 'ad-step-start-dose-weekly',
+    statement: 'Where the registered sources give no titration step, the daily dose rises by the labelled starting dose per day, no sooner than every 7 days.',
+    rationale: 'The MGH table gives weekly steps of about the starting dose for sertraline, citalopram and escitalopram; antidepressant labels commonly ask for intervals of at least 1 week.',
+  },
+  {
+    id: 'ad-max-times-per-day',
+    statement: 'The most administrations a day accepted for a product is its usual divided-dose pattern (once daily for once-daily and extended-release products, up to 3 or 4 for immediate-release products given in divided doses).',
+    rationale: 'Used only to reject probable entry errors; the labels describe once-daily or divided dosing without a hard limit.',
+  },
+  {
+    id: 'ad-half-life-secondary-source',
+    statement: 'Half-lives of fluvoxamine, trazodone, vortioxetine, the tricyclics, the MAOIs and desmethylsertraline come from secondary or tertiary sources (textbook tables, label quotations) not yet registered as primary sources.',
+    rationale: 'The research notes record these values with their quality labels; they are used with the conservative end of each range (shorter for resuming, longer for washouts). TCAs and MAOIs are re-titrated after 2 missed days regardless.',
+  },
+  {
+    id: 'ad-washout-5-half-lives-at-least-14-days',
+    statement: 'Before an MAOI, another antidepressant is washed out for 5 half-lives of its longest-lived moiety (longer end of the range), and never less than 14 days; fluoxetine (5 weeks) and vortioxetine (21 days) use their own longer rules.',
+    rationale: 'The research notes give "at least 5 half-lives" from a textbook excerpt that is not a registered source; US antidepressant labels commonly ask for at least 14 days after stopping before an MAOI, so the longer of the two is used.',
+  },
+  {
+    id: 'ad-unknown-serotonergic-washout-14-days',
+    statement: 'Before an MAOI, a serotonergic drug with no half-life in this engine is given a 14-day washout; after any irreversible MAOI (including linezolid and methylene blue here) another antidepressant waits 14 days.',
+    rationale: 'The 14-day irreversible-MAOI washout is the longest common rule apart from fluoxetine; using it where no specific figure is stored can only delay the start.',
+  },
+  {
+    id: 'ad-qtc-caution-450',
+    statement: 'A baseline QTc above 450 ms prompts a QT warning for citalopram and escitalopram; above 500 ms the warning is critical.',
+    rationale: 'FDA (2012) says to discontinue citalopram with persistent QTc above 500 ms; 450 ms is the common upper limit of normal and is used as the earlier caution point.',
+  },
+  {
+    id: 'ad-washout-shifts-start',
+    statement: 'When an MAOI washout applies to a concurrent drug, the plan assumes that drug is stopped on the requested restart date and moves the first step to the earliest safe date.',
+    rationale: 'The request gives no stop date for concurrent medicines; the washout must pass before the restart, so the plan never starts earlier than the washout allows.',
+  },
+  {
+    id: 'ad-retained-fraction-decision',
+    statement: 'For antidepressants and drugs with labelled restart rules, tolerance is not applicable; retainedFraction is written as "1" when the prior dose is resumed and "0" when the drug is re-titrated.',
+    rationale: 'The field is part of the JSON contract; these classes have no tolerance curve, so it records the resume-or-retitrate decision as a decimal string.',
+  },
+  {
+    id: 'carbamazepine-retitrate-after-2-missed-days',
+    statement: 'Carbamazepine is re-titrated from the label start after more than 2 missed days.',
+    rationale: 'The label gives no threshold; autoinduction (complete in 3–5 weeks) reverses rapidly after stopping, so the old dose can give higher levels. 2 missed days matches the engine\'s other always-re-titrate rules.',
+  },
+  {
+    id: 'gabapentinoid-retitrate-after-2-missed-days',
+    statement: 'Gabapentin and pregabalin are re-titrated from the label start after more than 2 missed days.',
+    rationale: 'The labels give no restart threshold; both have short half-lives (about 5–7 h) and FDA 2019 asks to start at the lowest dose with opioids or other CNS depressants.',
+  },
+  {
+    id: 'gabapentinoid-step-weekly',
+    statement: 'After the label\'s 3-day start (900 mg/day), gabapentin rises by at most 300 mg/day every 7 days.',
+    rationale: 'The label gives the 3-day start and the maximum, not a later step; 300 mg is one capsule per day and 7 days is the longer end of the 3–7-day intervals in secondary summaries.',
+  },
 ];
 
 export const ASSUMPTIONS: Readonly<Record<string, Assumption>> = deepFreeze(

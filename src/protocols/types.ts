@@ -59,7 +59,7 @@ export interface Strength {
 
 export type Route = 'oral' | 'transdermal' | 'sublingual';
 export type Release = 'immediate' | 'extended';
-export type UnitForm = 'tablet' | 'capsule' | 'patch' | 'film' | 'disintegrating tablet';
+export type UnitForm = 'tablet' | 'capsule' | 'patch' | 'film' | 'disintegrating tablet' | 'solution';
 
 export interface FormulationBase {
   /** Stable id used in requests, e.g. `ir`, `er`, `patch`, `apap`. */

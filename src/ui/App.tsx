@@ -1,11 +1,205 @@
-import { listDrugs } from '../engine/browser.ts';
+/** The clinician's app: the restart form beside a disclaimer-led plan that updates as the form is filled in. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
+import { describeDrugs, listConcurrent } from '../engine/registry.ts';
+import { ENGINE_VERSION } from '../engine/version.ts';
+import { displayDate } from './dates.ts';
+import { DisclaimerGate } from './Disclaimer.tsx';
+import {
+  FIELD_LABELS,
+  emptyValues,
+  engineErrorsByField,
+  fieldForPath,
+  todayIso,
+  formSchema,
+  mergeStored,
+  toRequest,
+  type FieldName,
+  type FormValues,
+} from './model.ts';
+import { RestartForm } from './RestartForm.tsx';
+import { ACK_KEY, FORM_KEY, loadJson, remove, saveJson } from './storage.ts';
+import './app.css';
 
-/** Placeholder shell until the clinician's app lands (issue 6). */
-export function App() {
+const ENGINE_ERROR = 'engine';
+const FIELD_NAMES = Object.keys(emptyValues('')) as FieldName[];
+const resolver = standardSchemaResolver(formSchema) as unknown as Resolver<FormValues>;
+
+/**
+ * The engine (decimal arithmetic, dates, planner), the plan view and each drug class's protocol data
+ * load as separate chunks, only once a drug is chosen (or restored from storage): the first page load
+ * carries React, the form and the small drug catalog the search needs.
+ */
+type Planning = typeof import('./planning.tsx');
+let planningPromise: Promise<Planning> | null = null;
+let planningLoaded: Planning | null = null;
+export function loadPlanning(): Promise<Planning> {
+  planningPromise ??= import('./planning.tsx').then((module) => (planningLoaded = module));
+  return planningPromise;
+}
+
+const DRUGS = describeDrugs();
+const CONCURRENT_OPTIONS = listConcurrent();
+
+export function App({ today }: { readonly today?: string } = {}) {
+  const [planning, setPlanning] = useState<Planning | null>(() => planningLoaded);
+  const drugs = DRUGS;
+  const concurrentOptions = CONCURRENT_OPTIONS;
+  const concurrentNames = useMemo(() => new Map(concurrentOptions.map((c) => [c.id, c.name])), [concurrentOptions]);
+  const initial = useMemo(() => mergeStored(loadJson(FORM_KEY), today), [today]);
+  const form = useForm<FormValues>({ defaultValues: initial, mode: 'onChange', resolver });
+  const { control, getFieldState, setError, clearErrors, formState, trigger } = form;
+  const values = useWatch({ control }) as FormValues;
+  const [acknowledged, setAcknowledged] = useState(() => loadJson(ACK_KEY) !== null);
+
+  // The planner loads when there is a drug to plan for.
+  const wantsPlanning = values.drug !== '';
+  useEffect(() => {
+    if (planning || !wantsPlanning) return;
+    let live = true;
+    void loadPlanning().then((module) => live && setPlanning(module));
+    return () => {
+      live = false;
+    };
+  }, [planning, wantsPlanning]);
+
+  // Load the chosen drug's class (its protocol data and planner) on demand; re-plan once it is in.
+  const [classesLoaded, setClassesLoaded] = useState(0);
+  const ready = planning ? planning.isReadyFor(values.drug) : false;
+  useEffect(() => {
+    if (!planning || ready) return;
+    let live = true;
+    planning.loadClassFor(values.drug).then(
+      () => live && setClassesLoaded((n) => n + 1),
+      (error: unknown) => console.warn('Retitrate could not load the drug data', error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [planning, ready, values.drug]);
+
+  const [result, internalError] = useMemo(() => {
+    if (!planning || !ready) return [null, null] as const;
+    try {
+      return [planning.planRestart(toRequest(values, drugs)), null] as const;
+    } catch (error) {
+      // An engine bug must not blank the page or lose what was typed.
+      console.warn('Retitrate engine error', error);
+      return [{ ok: false, errors: [] } as const, String(error)] as const;
+    }
+  }, [planning, ready, values, drugs, classesLoaded]);
+  const engineErrors = useMemo(() => (result && !result.ok ? engineErrorsByField(result.errors) : {}), [result]);
+
+  // Persist every change locally (never sent anywhere).
+  useEffect(() => {
+    const subscription = form.watch((next) => saveJson(FORM_KEY, next));
+    return () => subscription.unsubscribe();
+  }, [form]);
+
+  // Check the shape of restored values once.
+  useEffect(() => {
+    if (loadJson(FORM_KEY) !== null) void trigger();
+  }, [trigger]);
+
+  // The engine's errors onto their fields (schema errors about the typed text take precedence).
+  useEffect(() => {
+    for (const name of FIELD_NAMES) {
+      const current = getFieldState(name).error;
+      const wanted = engineErrors[name];
+      if (current && !String(current.type ?? '').startsWith(ENGINE_ERROR)) continue;
+      if (wanted) {
+        if (current?.message !== wanted.message) setError(name, { type: `${ENGINE_ERROR}:${wanted.code}`, message: wanted.message });
+      } else if (current) {
+        clearErrors(name);
+      }
+    }
+  });
+
+  const errorFor = (name: FieldName): string | undefined => {
+    const state = getFieldState(name, formState);
+    const error = state.error;
+    if (!error?.message) return undefined;
+    if (error.type === `${ENGINE_ERROR}:required`) {
+      const companion = name === 'drug' ? getFieldState('drugQuery', formState) : state;
+      // "Required" waits until the user has left the field.
+      if (!state.isTouched && !companion.isTouched) return undefined;
+    }
+    return error.message;
+  };
+
+  const onNewPatient = useCallback(() => {
+    remove(FORM_KEY);
+    form.reset(emptyValues(today));
+    remove(FORM_KEY);
+    document.getElementById('drug')?.focus();
+  }, [form, today]);
+
+  const acknowledge = () => {
+    saveJson(ACK_KEY, { acknowledged: true });
+    setAcknowledged(true);
+    requestAnimationFrame(() => document.getElementById('plan-title')?.focus());
+  };
+
+  const missing = !result || result.ok ? [] : [...new Set(result.errors.map((e) => FIELD_LABELS[fieldForPath(e.path)]))];
+
   return (
-    <main>
-      <h1>Retitrate</h1>
-      <p>{listDrugs().length} drugs in the protocol data.</p>
-    </main>
+    <>
+      <header className="app-header">
+        <div className="brand">
+          <span className="app-name">Retitrate</span>
+          <span className="tagline">Restart schedules after a break in treatment</span>
+        </div>
+      </header>
+      <main className="layout">
+        <h1 className="visually-hidden">Retitrate: restart schedule calculator</h1>
+        <section className="form-pane" aria-label="Restart form">
+          <RestartForm
+            form={form}
+            values={values}
+            drugs={drugs}
+            concurrentOptions={concurrentOptions}
+            errorFor={errorFor}
+            onNewPatient={onNewPatient}
+            formatDose={planning?.formatDose}
+          />
+        </section>
+        <section className="plan-pane" aria-label="Restart plan">
+          {!acknowledged ? (
+            <DisclaimerGate onAcknowledge={acknowledge} />
+          ) : result?.ok && planning ? (
+            <planning.PlanView plan={result.plan} inputs={planning.inputsInWords(values, drugs, concurrentNames)} />
+          ) : (
+            <div className="placeholder">
+              <h2>Restart plan</h2>
+              {internalError ? (
+                <p className="field-error" role="alert">
+                  The calculator could not make a plan for these inputs (internal error). No schedule is shown: plan this
+                  restart by hand and report the inputs. Details: {internalError}
+                </p>
+              ) : (
+                <p>The schedule appears here as soon as the form is complete and valid.</p>
+              )}
+              {missing.length ? (
+                <p>
+                  Still to check: <span className="missing">{missing.join(', ')}</span>.
+                </p>
+              ) : null}
+            </div>
+          )}
+          <p className="visually-hidden" aria-live="polite" role="status">
+            {planning && result ? planning.announcement(result, acknowledged) : wantsPlanning ? 'Loading the calculator.' : ''}
+          </p>
+        </section>
+      </main>
+      <footer className="app-footer">
+        <p>
+          Retitrate engine {ENGINE_VERSION}
+          {result?.ok ? `, protocols ${result.plan.version.protocols} (reviewed ${result.plan.version.protocolsDate})` : ''}.
+          Printed or viewed {displayDate(today ?? todayIso())}. Runs entirely in this browser: no data leaves the device.
+        </p>
+      </footer>
+    </>
   );
 }
+

@@ -89,3 +89,19 @@ describe('smallest practical rise', () => {
     expect(amounts(steps[1]!.administrations)).toEqual(['25']);
   });
 });
+
+describe('absolute rise cap', () => {
+  it('limits each rise to the absolute cap when it is lower than the percentage, and says so', () => {
+    const methadoneLike: Strength[] = [{ amount: '5', scored: false }, { amount: '10', scored: false }];
+    const steps = buildTitration({
+      startDate: '2026-01-01',
+      first: [new D(40)],
+      firstRule: 'start',
+      target: [new D(60)],
+      rule: { ...rule, intervalsDays: [5], maxRiseAbsolute: new D(5) },
+      strengths: methadoneLike,
+    });
+    expect(steps.map((s) => s.daily.toFixed())).toEqual(['40', '45', '50', '55', '60']);
+    expect(steps[1]!.rule).toMatch(/at most 5 a day \(the absolute limit per step\)/);
+  });
+});

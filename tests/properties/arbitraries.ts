@@ -6,15 +6,8 @@ import { listConcurrent } from '../../src/engine/registry.ts';
 import { DRUGS, type AnyDrug } from '../../src/protocols/index.ts';
 import type { FormulationBase } from '../../src/protocols/types.ts';
 
-export const PATIENT_FLAGS = [
-  'hepaticImpairment',
-  'renalImpairment',
-  'respiratoryDisease',
-  'sleepApnea',
-  'overdoseHistory',
-  'substanceUseDisorder',
-  'alcoholUse',
-] as const;
+export { PATIENT_FLAGS } from '../../src/engine/types.ts';
+import { PATIENT_FLAGS } from '../../src/engine/types.ts';
 
 export const RISK_FLAGS = ['hepaticImpairment', 'renalImpairment', 'respiratoryDisease', 'sleepApnea'] as const;
 

@@ -42,7 +42,9 @@ describe('protocol provenance', () => {
       if ('assumption' in node && (typeof node.assumption !== 'string' || !ASSUMPTIONS[node.assumption])) {
         problems.push(`${path}: unknown assumption ${String(node.assumption)}`);
       }
-      if ('value' in node && !('source' in node) && !('assumption' in node)) problems.push(`${path}: a value without provenance`);
+      // A raw value (not a nested sourced object, which is checked on its own) must carry provenance.
+      const raw = 'value' in node && (node.value === null || typeof node.value !== 'object' || Array.isArray(node.value));
+      if (raw && !('source' in node) && !('assumption' in node)) problems.push(`${path}: a value without provenance`);
     }
     expect(problems).toEqual([]);
   });

@@ -19,18 +19,15 @@ import { formatAmount, formatDose } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
 import { concurrentCategories, concurrentName } from '../registry.ts';
 import { buildTitration } from '../schedule.ts';
-import { floorToStrengths, nextAbove } from '../strengths.ts';
+import { nextAbove } from '../strengths.ts';
 import { retainedFraction, toleranceStatus } from '../tolerance.ts';
 import type { EquivalentReading, RestartPlan, RestartRequest } from '../types.ts';
 import { toPlanSteps } from './steps.ts';
+import { evenRegimen, repeat } from '../regimen.ts';
 
 const C = BENZODIAZEPINE_CLASS;
 const TEN = new D(10);
 const HOURS_PER_DAY = 24;
-
-function repeat(amount: Decimal, times: number): Decimal[] {
-  return Array.from({ length: times }, () => amount);
-}
 
 function sum(values: readonly Decimal[]): Decimal {
   return values.reduce((a, b) => a.add(b), new D(0));
@@ -126,20 +123,6 @@ export function withdrawalRiskRow(daysPerWeek: number, durationDays: number, ban
   return row;
 }
 
-/**
- * The largest regimen of at most `times` equal administrations whose daily total is at most `dailyCap`
- * and whose single dose is at most `doseCap`, made of real strengths. Null if not even one unit fits.
- */
-function evenRegimen(dailyCap: Decimal, doseCap: Decimal, times: number, formulation: BenzodiazepineFormulation): Decimal[] | null {
-  for (let count = times; count >= 1; count--) {
-    const perDose = floorToStrengths(D.min(doseCap, dailyCap.div(count)), formulation.strengths);
-    if (perDose) {
-      const fits = Math.min(count, Math.floor(dailyCap.div(perDose.amount).toNumber()));
-      return repeat(perDose.amount, Math.max(1, fits));
-    }
-  }
-  return null;
-}
 
 function describe(regimen: readonly Decimal[], unit: string): string {
   const amounts = new Set(regimen.map((a) => a.toFixed()));

@@ -1,76 +1,125 @@
 /**
- * Opioid restart planner (restart model, section 3).
- * Prior MME → tolerance before the break → retained fraction → first step → titration ceiling.
+ * Opioid restart planner (restart model, sections 3 and 7).
+ * Prior MME → tolerance before the break → retained fraction → restart product → first step → titration ceiling.
+ * Methadone and buprenorphine have their own planners (methadone.ts, buprenorphine.ts).
  */
 import type Decimal from 'decimal.js';
 import { OPIOID_CLASS } from '../../protocols/opioids/index.ts';
 import type { OpioidDrug, OpioidFormulation } from '../../protocols/opioids/types.ts';
-import { breakLength } from '../dates.ts';
+import { addCalendarDays, breakLength } from '../dates.ts';
 import { D, decimalString } from '../decimal.ts';
 import { formatAmount, formatDose } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
-import { concurrentCategories, concurrentName } from '../registry.ts';
+import { findDrug, findFormulation } from '../registry.ts';
 import { buildTitration, type ScheduledStep } from '../schedule.ts';
-import { floorToStrengths, nextAbove } from '../strengths.ts';
-import { retainedFraction, toleranceStatus } from '../tolerance.ts';
-import type { RestartPlan, RestartRequest } from '../types.ts';
+import { anchorSummary, retainedFraction, toleranceStatus } from '../tolerance.ts';
+import type { PlanStep, RestartPlan, RestartRequest } from '../types.ts';
+import { planBuprenorphine } from './buprenorphine.ts';
+import { planMethadone } from './methadone.ts';
+import {
+  acetaminophenDaily,
+  acetaminophenLimit,
+  capForAcetaminophen,
+  describe,
+  evenRegimen,
+  fillRegimen,
+  naiveStart,
+  opioidRiskFactors,
+  opioidWarnings,
+  repeat,
+  smallestUnit,
+  sum,
+} from './opioid-common.ts';
 import { toPlanSteps } from './steps.ts';
+
+export { opioidRiskFactors } from './opioid-common.ts';
 
 const C = OPIOID_CLASS;
 
-function repeat(amount: Decimal, times: number): Decimal[] {
-  return Array.from({ length: times }, () => amount);
-}
-
-function sum(values: readonly Decimal[]): Decimal {
-  return values.reduce((a, b) => a.add(b), new D(0));
-}
-
-/** Risk factors that halve the naive start (engine assumption) and never raise a step. */
-export function opioidRiskFactors(request: RestartRequest): string[] {
-  const { patient } = request;
-  const factors: string[] = [];
-  if (patient.ageYears !== undefined && patient.ageYears >= C.olderAdultAge.value) factors.push(`age ${patient.ageYears}`);
-  if (patient.hepaticImpairment) factors.push('hepatic impairment');
-  if (patient.renalImpairment) factors.push('renal impairment');
-  if (patient.respiratoryDisease) factors.push('respiratory disease');
-  if (patient.sleepApnea) factors.push('sleep apnea');
-  const depressants = request.concurrent.filter((id) => concurrentCategories(id).includes('cns-depressant'));
-  if (depressants.length) factors.push(`concurrent CNS depressant (${depressants.map(concurrentName).join(', ')})`);
-  return factors;
-}
-
-/**
- * The largest regimen of at most `times` equal administrations whose daily total is at most `dailyCap`
- * and whose single dose is at most `doseCap`, made of real strengths. Null if not even one unit fits.
- */
-function evenRegimen(dailyCap: Decimal, doseCap: Decimal, times: number, formulation: OpioidFormulation): Decimal[] | null {
-  for (let count = times; count >= 1; count--) {
-    const perDose = floorToStrengths(D.min(doseCap, dailyCap.div(count)), formulation.strengths);
-    if (perDose) {
-      const fits = Math.min(count, Math.floor(dailyCap.div(perDose.amount).toNumber()));
-      return repeat(perDose.amount, Math.max(1, fits));
-    }
-  }
-  return null;
-}
-
 export function planOpioid(request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation): RestartPlan {
+  if (drug.agonist === 'partial') return planBuprenorphine(request, drug, formulation);
+  if (drug.id === 'methadone') return planMethadone(request, drug, formulation);
+  return planFullAgonist(request, drug, formulation);
+}
+
+interface Product {
+  readonly drug: OpioidDrug;
+  readonly formulation: OpioidFormulation;
+}
+
+function product(drugId: string, formulationId: string): Product {
+  const drug = findDrug(drugId) as OpioidDrug | undefined;
+  const formulation = drug ? (findFormulation(drug, formulationId) as OpioidFormulation | undefined) : undefined;
+  if (!drug || !formulation) throw new Error(`programmer error: unknown restart product ${drugId} ${formulationId}`);
+  return { drug, formulation };
+}
+
+/** The immediate-release product a patient restarts on when the prior product cannot be restarted. */
+function restartProduct(drug: OpioidDrug): Product & { readonly sameMolecule: boolean; readonly reason: string } {
+  const sameIr = drug.formulations.find((f) => f.release === 'immediate' && !f.combination && f.naiveStart);
+  if (sameIr && naiveStart(null, drug, sameIr, sameIr.naiveStart!.timesPerDay.value, []) !== null) {
+    return { drug, formulation: sameIr, sameMolecule: true, reason: `the immediate-release form of the same molecule (${drug.displayName} ${sameIr.name})` };
+  }
+  const alt = drug.irAlternative;
+  if (!alt) throw new Error(`programmer error: ${drug.id} has no restart product`);
+  const p = product(alt.drug, alt.formulation);
+  return { ...p, sameMolecule: p.drug.id === drug.id, reason: `${p.drug.displayName} ${p.formulation.name}, because ${alt.reason}` };
+}
+
+function isRestrictedRegimen(formulation: OpioidFormulation, regimen: readonly Decimal[]): boolean {
+  if (formulation.restrictedToTolerant) return true;
+  const r = formulation.restrictedAbove;
+  if (!r) return false;
+  const largest = D.max(...regimen);
+  if (r.singleDose && largest.gt(r.singleDose)) return true;
+  if (r.singleDoseAtLeast && largest.gte(r.singleDoseAtLeast)) return true;
+  if (r.dailyDose && sum(regimen).gt(r.dailyDose)) return true;
+  return false;
+}
+
+function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation): RestartPlan {
   const notes = new PlanNotes();
   const factor = drug.mmeFactor;
-  if (!factor) throw new Error(`programmer error: ${drug.id} has no MME factor; it needs its own planner`);
-  const mmeOf = (daily: Decimal) => daily.mul(factor.value);
+  if (!factor) throw new Error(`programmer error: ${drug.id} has no MME factor`);
   const unit = formulation.unit;
   const dose = request.prior.dose.amount;
   const times = request.prior.timesPerDay;
   const priorDaily = dose.mul(times);
-  const priorMme = mmeOf(priorDaily);
+  const priorMme = priorDaily.mul(factor.value);
+  const priorRegimen = repeat(dose, times);
+  const isPatch = formulation.unitForm === 'patch';
 
   // 1. Inputs and prior MME.
   notes.line(
-    `Prior regimen: ${drug.displayName} ${formulation.name} ${formatDose({ amount: dose, unit })} × ${times} a day = ${formatDose({ amount: priorDaily, unit })} daily, for ${request.priorDurationDays} days.`,
+    isPatch
+      ? `Prior regimen: ${drug.displayName} ${formulation.name} ${formatDose({ amount: dose, unit })}, a new patch every ${formulation.wearHours?.value ?? 72} hours, for ${request.priorDurationDays} days.`
+      : `Prior regimen: ${drug.displayName} ${formulation.name} ${formatDose({ amount: dose, unit })} × ${times} a day = ${formatDose({ amount: priorDaily, unit })} daily, for ${request.priorDurationDays} days.`,
+    ...(formulation.wearHours ? [formulation.wearHours] : []),
   );
-  notes.line(`Prior daily MME = ${formatAmount(priorDaily)} ${unit}/day × ${factor.value} = ${formatAmount(priorMme)} MME/day.`, factor);
+  notes.line(
+    `Prior daily MME = ${formatAmount(priorDaily)} ${unit}${isPatch ? '' : '/day'} × ${factor.value} = ${formatAmount(priorMme)} MME/day.`,
+    factor,
+  );
+
+  // 1b. Acetaminophen in a combination product.
+  const apap = formulation.combination ? acetaminophenLimit(request) : null;
+  if (apap) {
+    const priorApap = acetaminophenDaily(priorRegimen, formulation);
+    notes.line(
+      `Acetaminophen in the prior regimen: ${formatAmount(priorApap)} mg/day (counted from the fewest tablets that make each dose); limit for this patient ${formatAmount(apap.limit)} mg/day (${apap.why}).`,
+      { assumption: 'combination-apap-fewest-tablets' },
+      ...apap.provenance,
+    );
+    if (priorApap.gt(apap.limit)) {
+      notes.warn(
+        'ACETAMINOPHEN_LIMIT',
+        'critical',
+        `The prior regimen already gives ${formatAmount(priorApap)} mg of acetaminophen a day, above the ${formatAmount(apap.limit)} mg/day limit for this patient (${apap.why}): risk of severe liver injury. Every step of this plan is kept within the limit; count any other acetaminophen the patient takes.`,
+        ['fda-acetaminophen-2011', 'cdc-2022', 'ags-acetaminophen-2009'],
+      );
+      notes.line(`Warning ACETAMINOPHEN_LIMIT: prior ${formatAmount(priorApap)} mg/day > limit ${formatAmount(apap.limit)} mg/day.`);
+    }
+  }
 
   // 2. Break length.
   const { daysOff, missedDays } = breakLength(request.lastDoseDate, request.restartDate);
@@ -83,100 +132,201 @@ export function planOpioid(request: RestartRequest, drug: OpioidDrug, formulatio
   const priorTolerant = longEnough && atTolerantDose;
   notes.line(
     `Opioid-tolerant before the break: ${priorTolerant ? 'yes' : 'no'} (needs ≥ ${C.tolerantMinDays.value} days at ≥ ${
-      threshold ? `${formatAmount(threshold.value)} ${unit}/day ${drug.genericName}` : `${C.tolerantMme.value} MME/day`
-    }; had ${request.priorDurationDays} days at ${formatAmount(priorDaily)} ${unit}/day).`,
+      threshold ? `${formatAmount(threshold.value)} ${unit}${isPatch ? '' : '/day'} ${drug.genericName}` : `${C.tolerantMme.value} MME/day`
+    }; had ${request.priorDurationDays} days at ${formatAmount(priorDaily)} ${unit}${isPatch ? '' : '/day'}).`,
     C.tolerantMinDays,
     threshold ?? C.tolerantMme,
   );
 
   // 4. Retained fraction.
   const retained = retainedFraction(C.anchors, missedDays);
-  const status = toleranceStatus(retained.fraction);
-  if (drug.id !== 'methadone') notes.assume('opioid-anchors-all-full-agonists');
+  const r = retained.fraction;
+  const status = toleranceStatus(r);
+  notes.assume('opioid-anchors-all-full-agonists');
   notes.line(
-    `Retained fraction r = ${retained.fraction.toFixed()} for ${missedDays} missed days (anchor from ${retained.anchor.fromMissedDays} missed days: ${retained.anchor.basis}).`,
+    `Retained fraction r = ${r.toFixed()} for ${missedDays} missed days (anchor from ${retained.anchor.fromMissedDays} missed days: ${retained.anchor.basis}).`,
     retained.anchor.retainedFraction,
   );
 
-  // 5. Opioid-naive start for this product, capped by CDC's 10 MME a dose and 30 MME a day.
-  const naive = formulation.naiveStart;
-  if (!naive) throw new Error(`programmer error: ${drug.id} ${formulation.id} has no naive start`);
-  const doseCap = D.min(naive.dose.value, new D(C.naiveSingleDoseCapMme.value).div(factor.value));
-  const dailyCap = D.min(new D(naive.dose.value).mul(naive.timesPerDay.value), new D(C.naiveDailyCapMme.value).div(factor.value));
-  let naiveRegimen = evenRegimen(dailyCap, doseCap, Math.min(naive.timesPerDay.value, times), formulation);
-  notes.line(
-    `Opioid-naive start: label ${formatDose({ amount: naive.dose.value, unit })} × ${naive.timesPerDay.value} a day, capped at ${C.naiveSingleDoseCapMme.value} MME a dose and ${C.naiveDailyCapMme.value} MME/day, in at most ${times} administrations: ${describe(naiveRegimen, unit)}.`,
-    naive.dose,
-    naive.timesPerDay,
-    C.naiveSingleDoseCapMme,
-    C.naiveDailyCapMme,
-  );
+  // 5. Restart product, first step and target.
   const risks = opioidRiskFactors(request);
-  if (risks.length && naiveRegimen) {
-    const halvedDaily = sum(naiveRegimen).mul(C.riskFactorNaiveMultiplier.value);
-    naiveRegimen = evenRegimen(halvedDaily, doseCap, naiveRegimen.length, formulation);
-    notes.line(
-      `Risk factors (${risks.join('; ')}): naive start × ${C.riskFactorNaiveMultiplier.value} = at most ${formatDose({ amount: halvedDaily, unit })} daily, rounded down to real strengths: ${describe(naiveRegimen, unit)}.`,
-      C.riskFactorNaiveMultiplier,
-    );
-  }
-  if (!naiveRegimen) {
-    // Not even the smallest unit fits the halved naive cap: one smallest unit once a day is the floor of any regimen.
-    const smallest = nextAbove(new D(0), new D(formulation.maxSingleDose.value), formulation.strengths)!;
-    naiveRegimen = [smallest.amount];
-    notes.line(`No real strength fits under that cap; the smallest unit once daily is used: ${describe(naiveRegimen, unit)}.`);
-  }
-
-  // 6. First step.
-  const priorRegimen = repeat(dose, times);
-  const naiveDaily = sum(naiveRegimen);
+  let restart: Product = { drug, formulation };
   let first: Decimal[];
   let firstRule: string;
-  if (priorDaily.lte(naiveDaily)) {
-    first = priorRegimen;
-    firstRule = 'prior dose (at or below the opioid-naive start)';
-    notes.line(`First step: the prior dose, because it is no higher than the opioid-naive start (${formatDose({ amount: naiveDaily, unit })} daily).`);
-  } else if (!priorTolerant) {
-    first = naiveRegimen;
-    firstRule = 'opioid-naive start (not opioid-tolerant before the break)';
-    notes.line('First step: the opioid-naive start, because the patient was not opioid-tolerant before the break, whatever the gap.');
-  } else if (retained.fraction.gte(1)) {
-    first = priorRegimen;
-    firstRule = 'prior dose (tolerance retained)';
-    notes.line('First step: the prior dose, because tolerance is retained (r = 1).');
-  } else {
-    const allowed = priorDaily.mul(retained.fraction);
-    const rounded = allowed.gt(0) ? evenRegimen(allowed, dose, times, formulation) : null;
-    if (rounded && sum(rounded).gt(naiveDaily)) {
-      first = rounded;
-      firstRule = `prior daily dose × r = ${formatDose({ amount: allowed, unit })}, rounded down to real strengths`;
-      notes.line(`First step: prior daily × r = ${formatAmount(priorDaily)} × ${retained.fraction.toFixed()} = ${formatDose({ amount: allowed, unit })} daily, rounded down: ${describe(rounded, unit)}.`);
-    } else {
-      first = naiveRegimen;
-      firstRule = retained.fraction.isZero() ? 'opioid-naive start (tolerance lost)' : 'opioid-naive start (prior × r is not above it)';
+  let target: Decimal[] = priorRegimen;
+  let switched: (ReturnType<typeof restartProduct> & { readonly why: string }) | null = null;
+
+  const extended = formulation.release === 'extended';
+  const erNaiveDaily = formulation.naiveStart ? new D(formulation.naiveStart.dose.value).mul(formulation.naiveStart.timesPerDay.value) : null;
+  if (extended) {
+    const restrictedNote = formulation.restrictedToTolerant?.rule ?? formulation.restrictedAbove?.rule;
+    const continueSame = r.gte(1) && (priorTolerant || (erNaiveDaily !== null && priorDaily.lte(erNaiveDaily) && !isRestrictedRegimen(formulation, priorRegimen)));
+    if (continueSame) {
+      first = priorRegimen;
+      firstRule = priorTolerant ? 'prior dose (tolerance retained: same extended-release product)' : 'prior dose (no higher than the labelled start of this product)';
       notes.line(
-        `First step: the opioid-naive start, because prior daily × r = ${formatAmount(priorDaily)} × ${retained.fraction.toFixed()} = ${formatDose({ amount: allowed, unit })} is not above it.`,
+        `First step: the prior ${drug.displayName} ${formulation.name} dose, because ${priorTolerant ? 'tolerance is retained (r = 1) in an opioid-tolerant patient' : `r = 1 and the prior dose is no higher than the product's labelled start (${formatDose({ amount: erNaiveDaily!, unit })} daily)`}.`,
+        ...(priorTolerant ? [] : [formulation.naiveStart!.dose]),
       );
+    } else {
+      const why = r.lt(1)
+        ? `tolerance is ${status} (r = ${r.toFixed()} < 1)`
+        : 'the patient was not opioid-tolerant before the break';
+      const p = restartProduct(drug);
+      switched = { ...p, why };
+      restart = p;
+      notes.line(
+        `Restricted product: ${drug.displayName} ${formulation.name} is not restarted because ${why}. ${restrictedNote ? `Label: ${restrictedNote}. ` : ''}CDC 2022 Rec 3: ${C.erLaRule.rule}.`,
+        ...(formulation.restrictedToTolerant ? [formulation.restrictedToTolerant] : formulation.restrictedAbove ? [formulation.restrictedAbove] : []),
+        C.erLaRule,
+      );
+      notes.line(`Restart product: ${p.reason}.`, { assumption: 'opioid-restart-product' });
     }
   }
 
-  // 7. Titration to the prior dose.
-  const intervals = formulation.titrationIntervalsDays;
+  if (!switched && !extended) {
+    // Immediate-release product: restart on itself where the numbers allow.
+    const naive = naiveStart(notes, drug, formulation, times, risks);
+    const naiveDaily = naive ? sum(naive) : null;
+    let needNaive = false;
+    if (r.gte(1) && priorTolerant) {
+      first = priorRegimen;
+      firstRule = 'prior dose (tolerance retained)';
+      notes.line('First step: the prior dose, because tolerance is retained (r = 1).');
+    } else if (naiveDaily && priorDaily.lte(naiveDaily)) {
+      first = priorRegimen;
+      firstRule = 'prior dose (at or below the opioid-naive start)';
+      notes.line(`First step: the prior dose, because it is no higher than the opioid-naive start (${formatDose({ amount: naiveDaily, unit })} daily).`);
+    } else if (!priorTolerant) {
+      needNaive = true;
+      notes.line('First step: the opioid-naive start, because the patient was not opioid-tolerant before the break, whatever the gap.');
+    } else {
+      const allowed = priorDaily.mul(r);
+      const rounded = allowed.gt(0) ? evenRegimen(allowed, dose, times, formulation) : null;
+      if (rounded && (!naiveDaily || sum(rounded).gt(naiveDaily))) {
+        first = rounded;
+        firstRule = `prior daily dose × r = ${formatDose({ amount: allowed, unit })}, rounded down to real strengths`;
+        notes.line(`First step: prior daily × r = ${formatAmount(priorDaily)} × ${r.toFixed()} = ${formatDose({ amount: allowed, unit })} daily, rounded down: ${describe(rounded, unit)}.`);
+      } else {
+        needNaive = true;
+        notes.line(
+          `First step: the opioid-naive start, because prior daily × r = ${formatAmount(priorDaily)} × ${r.toFixed()} = ${formatDose({ amount: allowed, unit })} is not above it.`,
+        );
+      }
+    }
+    if (needNaive) {
+      if (naive) {
+        first = naive;
+        firstRule = !priorTolerant ? 'opioid-naive start (not opioid-tolerant before the break)' : r.isZero() ? 'opioid-naive start (tolerance lost)' : 'opioid-naive start (prior × r is not above it)';
+      } else {
+        const p = restartProduct(drug);
+        switched = { ...p, why: 'this product cannot make an opioid-naive start within 10 MME a dose' };
+        restart = p;
+        notes.line(`Restart product: ${p.reason}.`, { assumption: 'opioid-restart-product' });
+      }
+    }
+  }
+
+  if (switched) {
+    const p = switched;
+    const f2 = p.formulation;
+    const factor2 = p.drug.mmeFactor!;
+    const times2 = f2.naiveStart!.timesPerDay.value;
+    let targetMme: Decimal;
+    if (p.sameMolecule) {
+      targetMme = priorMme;
+      notes.line(
+        `Ceiling target on ${p.drug.displayName} ${f2.name}: the same molecule, so the prior daily dose ${formatAmount(priorDaily)} ${unit}/day (${formatAmount(priorMme)} MME/day).`,
+        { assumption: 'same-molecule-er-to-ir' },
+      );
+    } else {
+      targetMme = priorMme.mul(C.crossToleranceRetainedFraction.value);
+      const highEnd = priorMme.mul(new D(1).sub('0.25'));
+      notes.line(
+        `Ceiling target on a different opioid: MME is not used to pick the dose (incomplete cross-tolerance${isPatch ? '; the patch label conversion table is only for converting TO the patch and must not be used in reverse' : ''}). Prior ${formatAmount(priorMme)} MME/day reduced by 50%: ${formatAmount(targetMme)} MME/day (sources: reduce 25–50%, i.e. ${formatAmount(targetMme)}–${formatAmount(highEnd)} MME/day; the lower end is taken; never above the prior ${formatAmount(priorMme)} MME/day).`,
+        C.crossToleranceRetainedFraction,
+        C.crossToleranceReductionRange,
+        ...(isPatch && formulation.restrictedToTolerant ? [formulation.restrictedToTolerant] : []),
+      );
+    }
+    let targetDaily2 = targetMme.div(factor2.value);
+    if (f2.maxDailyDose && targetDaily2.gt(f2.maxDailyDose.value)) {
+      targetDaily2 = new D(f2.maxDailyDose.value);
+      notes.line(`Ceiling target capped at the label maximum of ${formatDose({ amount: targetDaily2, unit: f2.unit })}/day.`, f2.maxDailyDose);
+    }
+    const madeTarget = fillRegimen(targetDaily2, new D(f2.maxSingleDose.value), times2, f2);
+    target = madeTarget ?? [smallestUnit(f2)];
+    notes.line(
+      `Ceiling target ${formatAmount(targetDaily2)} ${f2.unit}/day in ${times2} administrations, rounded down to real strengths: ${describe(target, f2.unit)} = ${formatAmount(sum(target).mul(factor2.value))} MME/day.`,
+      f2.naiveStart!.timesPerDay,
+    );
+    const naive2 = naiveStart(notes, p.drug, f2, times2, risks) ?? [smallestUnit(f2)];
+    first = naive2;
+    firstRule = `opioid-naive start on ${p.drug.displayName} ${f2.name}: ${p.why}`;
+    notes.line(`First step: the opioid-naive start on the restart product, because ${p.why}.`);
+  }
+
+  // 6. Limits on the target: label maximum daily dose, acetaminophen.
+  const f = restart.formulation;
+  const fUnit = f.unit;
+  const restartFactor = restart.drug.mmeFactor!;
+  if (!switched && f.maxDailyDose && sum(target).gt(f.maxDailyDose.value)) {
+    target = fillRegimen(new D(f.maxDailyDose.value), dose, times, f) ?? target;
+    notes.line(`Ceiling target capped at the label maximum of ${formatDose({ amount: f.maxDailyDose.value, unit: fUnit })}/day: ${describe(target, fUnit)}.`, f.maxDailyDose);
+  }
+  const admissible = apap && f.combination ? (amounts: readonly Decimal[]) => acetaminophenDaily(amounts, f).lte(apap.limit) : undefined;
+  if (apap && f.combination && !admissible!(target)) {
+    target = capForAcetaminophen(dose, times, apap.limit, f);
+    notes.line(
+      `Ceiling target capped so acetaminophen stays within ${formatAmount(apap.limit)} mg/day: ${describe(target, fUnit)} (acetaminophen ${formatAmount(acetaminophenDaily(target, f))} mg/day).`,
+      ...apap.provenance,
+    );
+  }
+  // The first step never exceeds the target, and never has more administrations than it.
+  first = first!;
+  if (sum(first).gt(sum(target)) || (admissible && !admissible(first))) {
+    first = [...target];
+    firstRule = `ceiling target (the first step would have been above it)`;
+    notes.line(`First step lowered to the ceiling target: ${describe(first, fUnit)}.`);
+  } else if (first.length > target.length) {
+    first = evenRegimen(sum(first), D.max(...first), target.length, f) ?? [smallestUnit(f)];
+  }
+
+  // 7. Titration.
+  const intervals = f.titrationIntervalsDays;
   const rise = new D(C.maxRiseFraction.value);
-  notes.line(
-    `Titration ceiling: each step at most + ${rise.mul(100).toFixed()}% of the current daily dose, or the smallest rise the strengths can make; no sooner than every ${intervals.value.join(' then ')} days; up to the prior dose.`,
-    C.maxRiseFraction,
-    intervals,
-  );
-  const scheduled = buildTitration({
-    startDate: request.restartDate,
-    first,
-    firstRule,
-    target: priorRegimen,
-    rule: { maxRiseFraction: rise, intervalsDays: intervals.value, description: 'opioid titration' },
-    strengths: formulation.strengths,
-  });
-  if (scheduled.some((s) => s.rule.startsWith('smallest rise'))) notes.assume('smallest-practical-rise');
+  const mmeOf = (daily: Decimal) => daily.mul(restartFactor.value);
+  let scheduled: readonly ScheduledStep[];
+  if (sum(first).gte(sum(target))) {
+    scheduled = buildTitration({
+      startDate: request.restartDate,
+      first,
+      firstRule: firstRule!,
+      target: first,
+      rule: { maxRiseFraction: rise, intervalsDays: intervals.value, description: 'opioid titration' },
+      strengths: f.strengths,
+    });
+  } else {
+    notes.line(
+      `Titration ceiling: each step at most + ${rise.mul(100).toFixed()}% of the current daily dose, or the smallest rise the strengths can make; no sooner than every ${intervals.value.join(' then ')} days; up to the ceiling target.`,
+      C.maxRiseFraction,
+      intervals,
+    );
+    scheduled = buildTitration({
+      startDate: request.restartDate,
+      first,
+      firstRule: firstRule!,
+      target,
+      rule: { maxRiseFraction: rise, intervalsDays: intervals.value, description: 'opioid titration' },
+      strengths: f.strengths,
+      ...(admissible ? { admissible } : {}),
+    });
+    if (scheduled.some((s) => s.rule.startsWith('smallest rise'))) notes.assume('smallest-practical-rise');
+    const lastDaily = scheduled[scheduled.length - 1]!.daily;
+    if (lastDaily.lt(sum(target))) {
+      notes.line(`The schedule stops at ${formatDose({ amount: lastDaily, unit: fUnit })} daily: no higher step can be made within the acetaminophen limit with these tablets.`);
+    }
+  }
 
   const checkpointMme = new D(C.checkpointMme.value);
   const checkpoint = (step: ScheduledStep, previous: ScheduledStep | undefined): string | null =>
@@ -184,20 +334,24 @@ export function planOpioid(request: RestartRequest, drug: OpioidDrug, formulatio
       ? `Crosses ${C.checkpointMme.value} MME/day: pause and reassess benefits and risks before this step; offer naloxone.`
       : null;
   const steps = toPlanSteps(scheduled, {
-    drug: drug.id,
-    formulation,
+    drug: restart.drug.id,
+    formulation: f,
     equivalent: { unit: 'MME', of: mmeOf },
     checkpoint,
   });
   steps.forEach((step, index) => {
+    const apapText = admissible ? `; acetaminophen ${formatAmount(acetaminophenDaily(step.administrations.map((a) => new D(a)), f))} mg/day` : '';
     notes.line(
-      `Step ${index + 1} from ${step.start}: ${step.administrations.map((a) => formatDose({ amount: a, unit })).join(' + ')} = ${formatDose(step.dailyDose)} daily = ${formatAmount(step.dailyEquivalent!.amount)} MME/day (${step.rule})${step.checkpoint ? ' — checkpoint' : ''}.`,
+      `Step ${index + 1} from ${step.start}: ${restart.drug.displayName} ${step.administrations.map((a) => formatDose({ amount: a, unit: fUnit })).join(' + ')} = ${formatDose(step.dailyDose)} daily = ${formatAmount(step.dailyEquivalent!.amount)} MME/day${apapText} (${step.rule})${step.checkpoint ? ' — checkpoint' : ''}.`,
     );
   });
   const crossing = steps.find((s) => s.checkpoint);
   if (crossing) notes.line(`Checkpoint at ${crossing.start}: the step crosses ${C.checkpointMme.value} MME/day.`, C.checkpointMme);
 
-  // 8. Warnings.
+  // 8. Restricted product: when it may be considered again.
+  if (switched && extended) restrictedWarning(notes, drug, formulation, switched, steps);
+
+  // 9. Warnings.
   opioidWarnings(notes, request, {
     drug,
     status,
@@ -214,120 +368,52 @@ export function planOpioid(request: RestartRequest, drug: OpioidDrug, formulatio
     daysOff,
     missedDays,
     tolerance: {
-      retainedFraction: retained.fraction.toFixed(),
+      retainedFraction: r.toFixed(),
       status,
       priorTolerant,
-      anchor: {
-        fromMissedDays: retained.anchor.fromMissedDays,
-        source: 'source' in retained.anchor.retainedFraction ? retained.anchor.retainedFraction.source : 'engine assumption',
-        basis: retained.anchor.basis,
-      },
+      anchor: anchorSummary(retained.anchor),
     },
     prior: {
       dailyDose: { amount: decimalString(priorDaily), unit },
       dailyEquivalent: { amount: decimalString(priorMme), unit: 'MME' },
-      equivalentFactor: { value: factor.value, per: `MME per ${unit}/day`, source: 'source' in factor ? factor.source : 'engine assumption' },
+      equivalentFactor: { value: factor.value, per: `MME per ${unit}${isPatch ? '' : '/day'}`, source: 'source' in factor ? factor.source : 'engine assumption' },
     },
     steps,
   });
 }
 
-function describe(regimen: readonly Decimal[] | null, unit: string): string {
-  if (!regimen || regimen.length === 0) return 'none';
-  const amounts = new Set(regimen.map((a) => a.toFixed()));
-  const daily = formatDose({ amount: sum(regimen), unit });
-  return amounts.size === 1
-    ? `${formatDose({ amount: regimen[0]!, unit })} × ${regimen.length} a day = ${daily} daily`
-    : `${regimen.map((a) => formatDose({ amount: a, unit })).join(' + ')} = ${daily} daily`;
-}
-
-interface WarningContext {
-  readonly drug: OpioidDrug;
-  readonly status: string;
-  readonly priorTolerant: boolean;
-  readonly maxMme: Decimal;
-  readonly hasCheckpoint: boolean;
-}
-
-function opioidWarnings(notes: PlanNotes, request: RestartRequest, context: WarningContext): void {
-  const { patient } = request;
-  const categories = new Set(request.concurrent.flatMap((id) => concurrentCategories(id)));
-  const benzodiazepine = categories.has('benzodiazepine') || categories.has('z-drug');
-  const released = request.breakReason === 'incarceration';
-  const detox = request.breakReason === 'detox';
-  const toleranceDown = context.status !== 'retained';
-
-  const naloxoneReasons: string[] = [];
-  if (toleranceDown) naloxoneReasons.push('tolerance reduced or lost after the break');
-  if (context.maxMme.gte(C.naloxoneMme.value)) naloxoneReasons.push(`a dose of ≥ ${C.naloxoneMme.value} MME/day`);
-  if (benzodiazepine) naloxoneReasons.push('a benzodiazepine taken with the opioid');
-  if (patient.overdoseHistory) naloxoneReasons.push('a history of overdose');
-  if (patient.substanceUseDisorder) naloxoneReasons.push('a history of substance use disorder');
-  if (patient.sleepApnea) naloxoneReasons.push('sleep-disordered breathing');
-  if (released) naloxoneReasons.push('recent release from prison');
-  if (naloxoneReasons.length) {
-    notes.warn(
-      'NALOXONE',
-      'critical',
-      `Offer naloxone and overdose education to the patient and household: ${naloxoneReasons.join('; ')}.`,
-      ['cdc-2022'],
-    );
-    notes.line(`Warning NALOXONE: ${naloxoneReasons.join('; ')} (CDC 2022 Recommendation 8 criteria).`);
-  }
-  if (toleranceDown && context.priorTolerant) {
-    notes.warn(
-      'OPIOID_TOLERANCE_LOST',
-      'critical',
-      `Tolerance is ${context.status === 'lost' ? 'lost' : 'reduced'} after the break: returning to the previous dose can cause fatal respiratory depression. Restart at the first step and titrate only as the schedule allows.`,
-      ['cdc-2022', 'au-methadone-2014'],
-    );
-    notes.line(`Warning OPIOID_TOLERANCE_LOST: tolerance ${context.status} (r < 1) in a previously tolerant patient.`);
-  }
-  if (benzodiazepine) {
-    const names = request.concurrent.filter((id) => {
-      const c = concurrentCategories(id);
-      return c.includes('benzodiazepine') || c.includes('z-drug');
-    });
-    notes.warn(
-      'OPIOID_BENZODIAZEPINE',
-      'critical',
-      `Opioid with ${names.map(concurrentName).join(', ')}: combined use can cause profound sedation, respiratory depression, coma and death. Limit both to the lowest doses and shortest duration; offer naloxone.`,
-      ['fda-opioid-benzo-2016', 'cdc-2022'],
-    );
-    notes.line(`Warning OPIOID_BENZODIAZEPINE: concurrent ${names.join(', ')}.`);
-  }
-  if (categories.has('gabapentinoid')) {
-    notes.warn(
-      'OPIOID_GABAPENTINOID',
-      'warning',
-      'Opioid with gabapentin or pregabalin: serious breathing problems can occur. Start the gabapentinoid at the lowest dose and monitor for respiratory depression and sedation.',
-      ['fda-gabapentinoid-2019'],
-    );
-    notes.line('Warning OPIOID_GABAPENTINOID: concurrent gabapentinoid.');
-  }
-  if (context.hasCheckpoint) {
-    notes.warn(
-      'MME_50_CHECKPOINT',
-      'warning',
-      `The schedule crosses ${C.checkpointMme.value} MME/day: pause and reassess benefits and risks before that step, increase follow-up and offer naloxone.`,
-      ['cdc-2022'],
-    );
-  }
-  if (released || detox) {
-    notes.warn(
-      'HIGH_RISK_RELEASE',
-      'critical',
-      `${released ? 'Release from prison' : 'Completed detoxification'} is the highest-risk setting for overdose death, above all in the first ${C.highRiskWindowDays.value} days (after prison release, overdose death was 129 times the population rate in the first 2 weeks). Supply naloxone, explain that tolerance may be lower than the patient expects, and arrange early follow-up.`,
-      released ? ['binswanger-2007', 'merrall-2010', 'cdc-2022'] : ['strang-2003', 'cdc-2022'],
-    );
-    notes.line(`Warning HIGH_RISK_RELEASE: break reason ${request.breakReason}.`, C.highRiskWindowDays);
-  }
-  if (patient.ageYears !== undefined && patient.ageYears >= C.olderAdultAge.value) {
-    notes.warn(
-      'OLDER_ADULT',
-      'warning',
-      `Age ${patient.ageYears}: older adults clear opioids more slowly and are more prone to sedation, falls and respiratory depression. Use extra caution and closer monitoring.`,
-      ['cdc-2022'],
-    );
-  }
+function restrictedWarning(
+  notes: PlanNotes,
+  drug: OpioidDrug,
+  formulation: OpioidFormulation,
+  switched: Product & { readonly why: string },
+  steps: readonly PlanStep[],
+): void {
+  const d2 = switched.drug;
+  const threshold = d2.tolerantThreshold;
+  const reaches = (step: PlanStep) =>
+    threshold ? new D(step.dailyDose.amount).gte(threshold.value) : new D(step.dailyEquivalent!.amount).gte(C.tolerantMme.value);
+  const firstTolerant = steps.find(reaches);
+  const thresholdText = threshold
+    ? `${formatAmount(threshold.value)} ${switched.formulation.unit}/day ${d2.genericName}`
+    : `${C.tolerantMme.value} MME/day`;
+  const when = firstTolerant
+    ? `no earlier than ${addCalendarDays(firstTolerant.start, C.tolerantMinDays.value)}, and only after the patient has taken at least ${thresholdText} every day for ${C.tolerantMinDays.value} days (from the step starting ${firstTolerant.start})`
+    : `not within this plan: its ceiling stays below the opioid-tolerant dose (${thresholdText}); the patient must first take at least that for ${C.tolerantMinDays.value} days`;
+  const rule = formulation.restrictedToTolerant?.rule ?? formulation.restrictedAbove?.rule ?? C.erLaRule.rule;
+  notes.warn(
+    'RESTRICTED_TO_TOLERANT',
+    'critical',
+    `Do not restart ${drug.displayName} ${formulation.name}: ${switched.why}, and ${rule}. The plan restarts on ${d2.displayName} ${switched.formulation.name}. ${drug.displayName} ${formulation.name} may be considered again ${when}.`,
+    [
+      ...(formulation.restrictedToTolerant ? [formulation.restrictedToTolerant.source] : formulation.restrictedAbove ? [formulation.restrictedAbove.source] : []),
+      'fda-opioid-tolerant-definition',
+      'cdc-2022',
+    ],
+  );
+  notes.line(
+    `Warning RESTRICTED_TO_TOLERANT: ${drug.displayName} ${formulation.name} may be considered again ${when}.`,
+    C.tolerantMinDays,
+    ...(threshold ? [threshold] : [C.tolerantMme]),
+  );
 }

@@ -5,6 +5,7 @@ import { addCalendarDays } from '../dates.ts';
 import { decimalString } from '../decimal.ts';
 import type { ScheduledStep } from '../schedule.ts';
 import { describeUnits } from '../strengths.ts';
+import { catalogDrug } from '../registry.ts';
 import type { EquivalentUnit, PlanStep } from '../types.ts';
 
 export interface StepContext {
@@ -29,6 +30,8 @@ export function toPlanSteps(steps: readonly ScheduledStep[], context: StepContex
       ...(next ? { end: addCalendarDays(next.start, -1) } : {}),
       drug: context.drug,
       formulation: formulation.id,
+      displayName: catalogDrug(context.drug)?.displayName ?? context.drug,
+      formulationName: formulation.name,
       dose: { amount: largest.text, unit: formulation.unit },
       timesPerDay: step.administrations.length,
       administrations: amounts,

@@ -10,8 +10,31 @@ export interface OpioidFormulation extends FormulationBase {
   readonly titrationIntervalsDays: Sourced<readonly number[]>;
   /** The whole product is only for opioid-tolerant patients (e.g. transdermal fentanyl). */
   readonly restrictedToTolerant?: Citation & { readonly rule: string };
-  /** Doses above these are only for opioid-tolerant patients (e.g. OxyContin > 40 mg a dose or > 80 mg a day). */
-  readonly restrictedAbove?: Citation & { readonly singleDose?: string; readonly dailyDose?: string; readonly rule: string };
+  /**
+   * Doses only for opioid-tolerant patients (e.g. OxyContin > 40 mg a dose or > 80 mg a day;
+   * Hysingla ER 80 mg a dose or more). Strengths restricted as such carry `restrictedToTolerant`.
+   */
+  readonly restrictedAbove?: Citation & {
+    readonly singleDose?: string;
+    readonly singleDoseAtLeast?: string;
+    readonly dailyDose?: string;
+    readonly rule: string;
+  };
+  /** Combination product: the acetaminophen in it is counted against the daily acetaminophen limit. */
+  readonly combination?: { readonly with: 'acetaminophen' };
+  /** Methadone: the indication this naive start/titration applies to, where it differs by indication. */
+  readonly byIndication?: {
+    readonly pain: MethadoneIndicationRules;
+    readonly oud: MethadoneIndicationRules;
+  };
+}
+
+export interface MethadoneIndicationRules {
+  /** Largest rise per step as a fraction of the daily dose (absent: only the absolute rise applies). */
+  readonly maxRiseFraction?: Sourced<string>;
+  /** Largest rise per step in mg/day. */
+  readonly maxRiseMg?: Sourced<string>;
+  readonly titrationIntervalsDays: Sourced<readonly number[]>;
 }
 
 export interface OpioidDrug extends DrugBase<'opioid', OpioidFormulation> {
@@ -20,8 +43,58 @@ export interface OpioidDrug extends DrugBase<'opioid', OpioidFormulation> {
   readonly mmeFactor?: Sourced<string>;
   /** FDA opioid-tolerant threshold for this drug, in its own daily unit (mg/day, or mcg/h). */
   readonly tolerantThreshold?: Sourced<string>;
-  /** The immediate-release product a restricted formulation restarts on after tolerance loss. */
-  readonly irAlternative?: { readonly drug: string; readonly formulation: string };
+  /**
+   * The immediate-release product used when this drug cannot be restarted on itself after tolerance loss
+   * (restricted or ER product without a single-ingredient IR form, or an IR form whose smallest unit is
+   * above the CDC opioid-naive single dose), with the reason.
+   */
+  readonly irAlternative?: { readonly drug: string; readonly formulation: string; readonly reason: string };
+  /** The request must say what the drug is prescribed for (methadone: pain or opioid use disorder). */
+  readonly requiresIndication?: boolean;
+}
+
+/** Acetaminophen daily limits for combination products, mg/day. */
+export interface AcetaminophenLimits {
+  readonly standardMg: Sourced<string>;
+  /** Age ≥ olderAdultAge or long use. */
+  readonly olderOrLongUseMg: Sourced<string>;
+  /** Days of use from which "long use" applies. */
+  readonly longUseDays: Sourced<number>;
+  /** Liver disease or alcohol use. */
+  readonly liverOrAlcoholMg: Sourced<string>;
+}
+
+export interface MethadoneProtocol {
+  /** 4 missed days: 40 mg or half, whichever is lower. */
+  readonly fourDayCapMg: Sourced<string>;
+  /** New induction: first-day limits. */
+  readonly inductionFirstDayMg: Sourced<string>;
+  readonly inductionFirstDayHighRiskMg: Sourced<string>;
+  /** First two weeks of an OUD induction: at most this much rise per week. */
+  readonly inductionWeeklyRiseCapMg: Sourced<string>;
+  readonly inductionWeeklyCapDays: Sourced<number>;
+  /** QTc: avoid above, caution from. */
+  readonly qtcAvoidAboveMs: Sourced<number>;
+  readonly qtcCautionFromMs: Sourced<number>;
+  /** Follow up within this many days of starting or increasing methadone. */
+  readonly followUpDays: Sourced<number>;
+  /** Days for methadone to approach steady state: why doses accumulate during induction. */
+  readonly steadyStateDays: Sourced<number>;
+  /** Opioid-naive pain start by the label: the dose and the interval range in words (e.g. "2.5 mg every 8 to 12 hours"). */
+  readonly painNaiveLabelRegimen: Sourced<string>;
+}
+
+export interface BuprenorphineProtocol {
+  /** Longest gap (missed days) for restarting at the prior dose, when no full agonist was used. */
+  readonly shortGapMissedDays: Sourced<number>;
+  readonly inductionFirstDoseMg: Sourced<string>;
+  readonly inductionFirstDoseLowMg: Sourced<string>;
+  readonly inductionDay1MaxMg: Sourced<string>;
+  readonly inductionDay2MaxMg: Sourced<string>;
+  readonly waitShortActingHours: Sourced<string>;
+  readonly waitLongActingHours: Sourced<string>;
+  /** Usual maintenance range, for the message after day 2 (mg/day, "low–high"). */
+  readonly usualMaintenanceMg: Sourced<string>;
 }
 
 export interface OpioidClassProtocol {
@@ -46,4 +119,15 @@ export interface OpioidClassProtocol {
   readonly olderAdultAge: Sourced<number>;
   /** Days after prison release or detox that carry the highest risk. */
   readonly highRiskWindowDays: Sourced<number>;
+  /** Overdose death after prison release, first 2 weeks, relative to the population (shown in the warning). */
+  readonly releaseOverdoseRelativeRisk: Sourced<string>;
+  /** Switching to a different opioid: keep at most this fraction of the prior MME (incomplete cross-tolerance). */
+  readonly crossToleranceRetainedFraction: Sourced<string>;
+  /** The range of reductions the sources give, for display. */
+  readonly crossToleranceReductionRange: Sourced<string>;
+  /** ER/LA opioids are not (re)started in patients who are not opioid-tolerant (CDC Rec 3). */
+  readonly erLaRule: Citation & { readonly rule: string };
+  readonly acetaminophen: AcetaminophenLimits;
+  readonly methadone: MethadoneProtocol;
+  readonly buprenorphine: BuprenorphineProtocol;
 }

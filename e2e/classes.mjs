@@ -1,0 +1,113 @@
+/**
+ * Browser tests of the class-specific parts of the form against the production build: a fentanyl patch
+ * (strength in mcg/h, no times per day, no patch restarted after tolerance loss), methadone (asks for the
+ * indication), a benzodiazepine (mg diazepam column) and an antidepressant (resume or re-titrate).
+ * Each drug class loads on demand. Prints one line per check and `e2e classes: N passed, M failed`.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const results = [];
+const check = (name, ok, detail = '') => {
+  results.push(ok);
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
+};
+
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { detached: true, stdio: 'ignore' });
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(ORIGIN)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('preview server did not start');
+}
+
+let browser;
+try {
+  await waitForServer();
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const scripts = [];
+  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+
+  await page.goto(ORIGIN);
+  await page.getByRole('button', { name: 'I understand' }).click();
+  check('no drug class is loaded before a drug is chosen', !scripts.some((s) => /module-/.test(s)), scripts.join(' '));
+
+  async function chooseDrug(typed, option) {
+    const drug = page.getByRole('combobox', { name: 'Drug' });
+    await drug.fill(typed);
+    await page.getByRole('option', { name: option }).first().click();
+  }
+  async function common(last, restart) {
+    await page.getByLabel('Days taken before the break').fill('180');
+    await page.getByLabel('Last dose date').fill(last);
+    await page.getByLabel('Restart date').fill(restart);
+  }
+  const table = page.getByRole('table', { name: 'Restart schedule' });
+  const firstRow = async () => (await table.locator('tbody tr').first().innerText()).replace(/\s+/g, ' ');
+
+  // A fentanyl patch after 10 days off.
+  await chooseDrug('Duragesic', /fentaNYL/);
+  check('the patch strength is asked in mcg/h', (await page.locator('form').innerText()).includes('mcg/h'));
+  check('times per day is hidden for a patch', (await page.getByLabel('Times per day').count()) === 0);
+  await page.getByLabel('Dose per administration').fill('50');
+  await common('2026-11-18', '2026-11-28');
+  await table.waitFor({ timeout: 5000 });
+  const patchPlan = await page.locator('.plan-pane').innerText();
+  check('the opioid class loaded on demand', scripts.some((s) => /opioid\.module-/.test(s)));
+  check('no patch step after tolerance loss: restarts on an immediate-release opioid', !/patch/i.test(await firstRow()) && /morphine|oxyCODONE/.test(await firstRow()), await firstRow());
+  check('the restricted-product warning is shown', /RESTRICTED_TO_TOLERANT|only for opioid-tolerant|restricted to opioid-tolerant/i.test(patchPlan));
+  mkdirSync('artifacts', { recursive: true });
+  await page.screenshot({ path: 'artifacts/plan-patch-desktop.png', fullPage: true });
+
+  // Methadone asks what it is for.
+  await page.getByRole('button', { name: 'New patient' }).click();
+  await chooseDrug('methad', /methadone/);
+  const indication = page.getByRole('group', { name: /prescribed for|indication/i }).or(page.getByLabel(/prescribed for|indication/i)).first();
+  check('methadone asks for the indication (pain or opioid use disorder)', await indication.isVisible());
+
+  // A benzodiazepine shows diazepam equivalents.
+  await page.getByRole('button', { name: 'New patient' }).click();
+  await chooseDrug('Xanax', /ALPRAZolam/);
+  await page.getByLabel('Dose per administration').fill('1');
+  await page.getByLabel('Times per day').fill('2');
+  await common('2026-11-20', '2026-11-28');
+  await table.waitFor({ timeout: 5000 });
+  check('the benzodiazepine class loaded on demand', scripts.some((s) => /benzodiazepine\.module-/.test(s)));
+  check('the schedule shows mg diazepam equivalents', /diazepam/i.test(await table.innerText()));
+  await page.screenshot({ path: 'artifacts/plan-benzodiazepine-desktop.png', fullPage: true });
+
+  // An antidepressant: resume or re-titrate.
+  await page.getByRole('button', { name: 'New patient' }).click();
+  await chooseDrug('Zoloft', /sertraline/);
+  await page.getByLabel('Dose per administration').fill('100');
+  await page.getByLabel('Times per day').fill('1');
+  await common('2026-10-29', '2026-11-28');
+  await table.waitFor({ timeout: 5000 });
+  check('sertraline after 30 days re-titrates from 50 mg', /sertraline 50 mg/.test(await firstRow()), await firstRow());
+
+  check('no console errors', errors.length === 0, errors.join(' | '));
+} catch (error) {
+  check('browser run completed', false, String(error));
+} finally {
+  await browser?.close();
+  try {
+    process.kill(-server.pid);
+  } catch {}
+}
+const failed = results.filter((r) => !r).length;
+console.log(`e2e classes: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,154 @@
+/**
+ * Fixed-schedule step builder for label titration tables: opening stages (e.g. lamotrigine 25 mg every
+ * other day for 2 weeks, then 25 mg daily for 2 weeks) followed by phases of fixed daily rises at a
+ * minimum interval (e.g. + 25 mg/day every 14 days), up to the target regimen (the prior dose, capped).
+ *
+ * Every step is a ceiling: the cumulative label schedule gives a daily cap for each date, and the step is
+ * the largest regimen the real strengths make at or below that cap (rounded down). Steps whose rounded
+ * dose does not rise are dropped (the next cap still accumulates), so daily doses never fall.
+ */
+import type Decimal from 'decimal.js';
+import type { Strength } from '../../protocols/types.ts';
+import { addCalendarDays } from '../dates.ts';
+import { D, ZERO } from '../decimal.ts';
+import type { ScheduledStep } from '../schedule.ts';
+import { doseCells, makeExactly, type MadeDose } from '../strengths.ts';
+
+export interface FixedStage {
+  readonly days: number;
+  readonly daily: Decimal;
+  readonly timesPerDay: number;
+  readonly everyOtherDay?: boolean;
+  readonly rule: string;
+}
+
+export interface FixedPhase {
+  readonly daily: Decimal;
+  readonly intervalDays: number;
+  /** Phase ends when the cap reaches this daily dose. */
+  readonly upTo?: Decimal;
+  readonly timesPerDay: number;
+  readonly rule: string;
+}
+
+export interface FixedScheduleInput {
+  readonly startDate: string;
+  readonly stages: readonly FixedStage[];
+  readonly phases: readonly FixedPhase[];
+  /** The maintenance regimen to reach, one amount per administration; each makeable. */
+  readonly target: readonly Decimal[];
+  readonly targetRule: string;
+  readonly strengths: readonly Strength[];
+}
+
+export interface FixedStep extends ScheduledStep {
+  readonly everyOtherDay: boolean;
+}
+
+function sum(values: readonly Decimal[]): Decimal {
+  return values.reduce<Decimal>((total, value) => total.add(value), ZERO);
+}
+
+function made(amount: Decimal, strengths: readonly Strength[]): MadeDose {
+  const result = makeExactly(amount, strengths);
+  if (!result) throw new Error(`programmer error: ${amount.toFixed()} cannot be made from the strengths`);
+  return result;
+}
+
+/**
+ * The largest regimen of at most `times` administrations whose daily total is at most `cap`, made of real
+ * strengths: an even split rounded down, then the lowest administration raised one level at a time while the
+ * cap allows. Null when not even the smallest unit fits.
+ */
+export function splitDaily(cap: Decimal, times: number, strengths: readonly Strength[]): Decimal[] | null {
+  // Counted in exact lattice cells (whole multiples of the smallest dispensable increment).
+  const cells = doseCells(strengths, cap);
+  const capCells = cells.cellAtOrBelow(cap);
+  for (let count = Math.max(1, times); count >= 1; count--) {
+    const per = cells.floor(Math.floor(capCells / count));
+    if (per <= 0) continue;
+    const amounts = Array.from({ length: count }, () => per);
+    let total = per * count;
+    for (;;) {
+      let lowest = 0;
+      for (let i = 1; i < amounts.length; i++) if (amounts[i]! < amounts[lowest]!) lowest = i;
+      const level = cells.next(amounts[lowest]!, capCells - total + amounts[lowest]!);
+      if (level === -1) break;
+      total += level - amounts[lowest]!;
+      amounts[lowest] = level;
+    }
+    return amounts.sort((a, b) => b - a).map((cell) => cells.amountOf(cell));
+  }
+  return null;
+}
+
+export function buildFixedSchedule(input: FixedScheduleInput): readonly FixedStep[] {
+  const { strengths } = input;
+  const target = [...input.target].sort((a, b) => b.cmp(a));
+  const targetDaily = sum(target);
+  const steps: FixedStep[] = [];
+  let date = input.startDate;
+  let done = false;
+
+  const emit = (amounts: readonly Decimal[], rule: string, everyOtherDay: boolean, allowed?: Decimal): void => {
+    const daily = sum(amounts);
+    const last = steps[steps.length - 1];
+    if (last) {
+      const rises = daily.gt(last.daily) || (daily.eq(last.daily) && last.everyOtherDay && !everyOtherDay);
+      if (!rises) return;
+    }
+    steps.push({
+      start: date,
+      administrations: amounts.map((a) => made(a, strengths)),
+      daily,
+      rule,
+      everyOtherDay,
+      ...(allowed ? { allowedDaily: allowed } : {}),
+    });
+  };
+
+  const place = (cap: Decimal, times: number, rule: string, everyOtherDay: boolean): void => {
+    if (everyOtherDay) {
+      // Every other day is below any daily regimen of the same amount: never the maintenance step.
+      const amounts = splitDaily(D.min(cap, targetDaily), times, strengths);
+      if (amounts) emit(amounts, rule, true, cap);
+      return;
+    }
+    if (cap.gte(targetDaily)) {
+      emit(target, input.targetRule, false, cap);
+      done = true;
+      return;
+    }
+    const amounts = splitDaily(cap, times, strengths);
+    if (amounts) emit(amounts, rule, everyOtherDay, cap);
+  };
+
+  let cap = ZERO;
+  for (const stage of input.stages) {
+    if (done) break;
+    cap = stage.daily;
+    place(cap, stage.timesPerDay, stage.rule, Boolean(stage.everyOtherDay));
+    date = addCalendarDays(date, stage.days);
+  }
+  let previousInterval: number | null = null;
+  for (const phase of input.phases) {
+    if (done) break;
+    const limit = phase.upTo ? D.min(phase.upTo, targetDaily) : targetDaily;
+    if (cap.gte(limit)) continue;
+    // A later, slower phase waits its own interval after the last rise of the previous phase.
+    if (previousInterval !== null && phase.intervalDays > previousInterval) date = addCalendarDays(date, phase.intervalDays - previousInterval);
+    let rounds = 0;
+    while (!done && cap.lt(limit)) {
+      cap = D.min(cap.add(phase.daily), limit);
+      place(cap, phase.timesPerDay, phase.rule, false);
+      date = addCalendarDays(date, phase.intervalDays);
+      if (++rounds > 1000) throw new Error('programmer error: fixed schedule did not converge');
+    }
+    previousInterval = phase.intervalDays;
+  }
+  if (!done) {
+    // Phases without an open end stop below the target only when upTo is below it: finish at the target.
+    emit(target, input.targetRule, false);
+  }
+  return steps;
+}

@@ -1,0 +1,293 @@
+/**
+ * Helpers shared by the opioid planners (full agonists, methadone, buprenorphine): regimens made of
+ * real strengths, risk factors, the opioid-naive start, acetaminophen counting and the class warnings.
+ */
+import type Decimal from 'decimal.js';
+import { OPIOID_CLASS } from '../../protocols/opioids/index.ts';
+import type { OpioidDrug, OpioidFormulation } from '../../protocols/opioids/types.ts';
+import type { Provenance } from '../../protocols/types.ts';
+import { D } from '../decimal.ts';
+import { formatAmount, formatDose } from '../format.ts';
+import type { PlanNotes } from '../notes.ts';
+import { concurrentCategories, concurrentName } from '../registry.ts';
+import { floorToStrengths, makeExactly, nextAbove } from '../strengths.ts';
+import type { RestartRequest } from '../types.ts';
+import { evenRegimen, repeat, sum } from '../regimen.ts';
+
+const C = OPIOID_CLASS;
+
+export { evenRegimen, repeat, sum };
+
+/** Risk factors that halve the naive start (engine assumption) and never raise a step. */
+export function opioidRiskFactors(request: RestartRequest): string[] {
+  const { patient } = request;
+  const factors: string[] = [];
+  if (patient.ageYears !== undefined && patient.ageYears >= C.olderAdultAge.value) factors.push(`age ${patient.ageYears}`);
+  if (patient.hepaticImpairment) factors.push('hepatic impairment');
+  if (patient.renalImpairment) factors.push('renal impairment');
+  if (patient.respiratoryDisease) factors.push('respiratory disease');
+  if (patient.sleepApnea) factors.push('sleep apnea');
+  const depressants = request.concurrent.filter((id) => concurrentCategories(id).includes('cns-depressant'));
+  if (depressants.length) factors.push(`concurrent CNS depressant (${depressants.map(concurrentName).join(', ')})`);
+  return factors;
+}
+
+/**
+ * Like `evenRegimen`, then raises the lowest administration one real level at a time while the daily
+ * total stays within `dailyCap` and each dose within `doseCap` (administrations may be uneven).
+ */
+export function fillRegimen(dailyCap: Decimal, doseCap: Decimal, times: number, formulation: OpioidFormulation): Decimal[] | null {
+  const base = evenRegimen(dailyCap, doseCap, times, formulation);
+  if (!base) return null;
+  const regimen = [...base];
+  for (;;) {
+    let index = 0;
+    for (let i = 1; i < regimen.length; i++) if (regimen[i]!.lt(regimen[index]!)) index = i;
+    const level = nextAbove(regimen[index]!, doseCap, formulation.strengths);
+    if (!level || sum(regimen).sub(regimen[index]!).add(level.amount).gt(dailyCap)) break;
+    regimen[index] = level.amount;
+  }
+  return regimen.sort((a, b) => b.cmp(a));
+}
+
+export function smallestUnit(formulation: OpioidFormulation): Decimal {
+  return D.min(...formulation.strengths.map((s) => new D(s.amount)));
+}
+
+export function describe(regimen: readonly Decimal[] | null, unit: string): string {
+  if (!regimen || regimen.length === 0) return 'none';
+  const amounts = new Set(regimen.map((a) => a.toFixed()));
+  const daily = formatDose({ amount: sum(regimen), unit });
+  return amounts.size === 1
+    ? `${formatDose({ amount: regimen[0]!, unit })} × ${regimen.length} a day = ${daily} daily`
+    : `${regimen.map((a) => formatDose({ amount: a, unit })).join(' + ')} = ${daily} daily`;
+}
+
+export interface NaiveStart {
+  readonly regimen: Decimal[];
+  /** The un-halved start, for the fits check. */
+  readonly fits: boolean;
+}
+
+/**
+ * The opioid-naive start on a product: the label start capped at 10 MME a dose and 30 MME a day,
+ * in at most `maxTimes` administrations, halved for risk factors. `null` when the product cannot make
+ * a start within 10 MME a dose (the caller then restarts on another product).
+ */
+export function naiveStart(
+  notes: PlanNotes | null,
+  drug: OpioidDrug,
+  formulation: OpioidFormulation,
+  maxTimes: number,
+  risks: readonly string[],
+): Decimal[] | null {
+  const naive = formulation.naiveStart;
+  const factor = drug.mmeFactor;
+  if (!naive || !factor) return null;
+  const unit = formulation.unit;
+  const doseCap = D.min(naive.dose.value, new D(C.naiveSingleDoseCapMme.value).div(factor.value));
+  const dailyCap = D.min(new D(naive.dose.value).mul(naive.timesPerDay.value), new D(C.naiveDailyCapMme.value).div(factor.value));
+  let regimen = evenRegimen(dailyCap, doseCap, Math.min(naive.timesPerDay.value, maxTimes), formulation);
+  const smallest = smallestUnit(formulation);
+  const smallestFits = smallest.mul(factor.value).lte(C.naiveSingleDoseCapMme.value);
+  notes?.line(
+    `Opioid-naive start on ${drug.displayName} ${formulation.name}: label ${formatDose({ amount: naive.dose.value, unit })} × ${naive.timesPerDay.value} a day, capped at ${C.naiveSingleDoseCapMme.value} MME a dose and ${C.naiveDailyCapMme.value} MME/day, in at most ${maxTimes} administrations: ${describe(regimen, unit)}.`,
+    naive.dose,
+    naive.timesPerDay,
+    C.naiveSingleDoseCapMme,
+    C.naiveDailyCapMme,
+  );
+  if (!regimen) {
+    if (!smallestFits) {
+      notes?.line(
+        `The smallest ${drug.displayName} unit (${formatDose({ amount: smallest, unit })} = ${formatAmount(smallest.mul(factor.value))} MME) is above ${C.naiveSingleDoseCapMme.value} MME a dose: no opioid-naive start can be made on this product.`,
+        C.naiveSingleDoseCapMme,
+      );
+      return null;
+    }
+    regimen = [smallest];
+    notes?.line(
+      `No real strength fits under that start; the smallest unit once daily is used (${formatDose({ amount: smallest, unit })} = ${formatAmount(smallest.mul(factor.value))} MME, within ${C.naiveSingleDoseCapMme.value} MME a dose).`,
+      { assumption: 'opioid-naive-smallest-unit' },
+    );
+  }
+  if (risks.length) {
+    const halvedDaily = sum(regimen).mul(C.riskFactorNaiveMultiplier.value);
+    const halved = evenRegimen(halvedDaily, doseCap, regimen.length, formulation);
+    const chosen = halved ?? (smallestFits || smallest.lte(sum(regimen)) ? [smallest] : regimen);
+    notes?.line(
+      `Risk factors (${risks.join('; ')}): naive start × ${C.riskFactorNaiveMultiplier.value} = at most ${formatDose({ amount: halvedDaily, unit })} daily, rounded down to real strengths: ${halved ? describe(halved, unit) : `none fits; the smallest unit once daily: ${describe(chosen, unit)}`}.`,
+      C.riskFactorNaiveMultiplier,
+      ...(halved ? [] : [{ assumption: 'opioid-naive-smallest-unit' }]),
+    );
+    regimen = chosen;
+  }
+  return regimen;
+}
+
+// --- Acetaminophen in combination products ---
+
+export function acetaminophenOfDose(amount: Decimal, formulation: OpioidFormulation): Decimal {
+  const made = makeExactly(amount, formulation.strengths);
+  if (!made) return new D(0);
+  let total = new D(0);
+  for (const use of made.units) {
+    const strength = formulation.strengths.find((s) => new D(s.amount).eq(use.strength));
+    const apap = new D(strength?.acetaminophenMg ?? 0);
+    total = total.add(use.half ? apap.div(2) : apap.mul(use.count));
+  }
+  return total;
+}
+
+export function acetaminophenDaily(regimen: readonly Decimal[], formulation: OpioidFormulation): Decimal {
+  return regimen.filter((a) => a.gt(0)).reduce((total, a) => total.add(acetaminophenOfDose(a, formulation)), new D(0));
+}
+
+export function acetaminophenLimit(request: RestartRequest): { limit: Decimal; why: string; provenance: Provenance[] } {
+  const A = C.acetaminophen;
+  const { patient } = request;
+  if (patient.hepaticImpairment || patient.alcoholUse) {
+    return {
+      limit: new D(A.liverOrAlcoholMg.value),
+      why: patient.hepaticImpairment ? 'liver disease (hepatic impairment)' : 'alcohol use',
+      provenance: [A.liverOrAlcoholMg],
+    };
+  }
+  const older = patient.ageYears !== undefined && patient.ageYears >= C.olderAdultAge.value;
+  if (older || request.priorDurationDays >= A.longUseDays.value) {
+    return {
+      limit: new D(A.olderOrLongUseMg.value),
+      why: older ? `age ${patient.ageYears}` : `long use (${request.priorDurationDays} days ≥ ${A.longUseDays.value})`,
+      provenance: [A.olderOrLongUseMg, ...(older ? [C.olderAdultAge] : [A.longUseDays])],
+    };
+  }
+  return { limit: new D(A.standardMg.value), why: 'adult standard maximum', provenance: [A.standardMg] };
+}
+
+/**
+ * The largest regimen of at most `times` administrations, each at most `dose`, within the acetaminophen
+ * limit: the tablets allowed a day spread as evenly as possible, each administration rounded down.
+ */
+export function capForAcetaminophen(dose: Decimal, times: number, limit: Decimal, formulation: OpioidFormulation): Decimal[] {
+  const perTablet = D.max(...formulation.strengths.map((s) => new D(s.acetaminophenMg ?? 0)));
+  const largest = D.max(...formulation.strengths.map((s) => new D(s.amount)));
+  const tablets = perTablet.gt(0) ? Math.floor(limit.div(perTablet).toNumber()) : times * 100;
+  const base = Math.floor(tablets / times);
+  const extra = tablets % times;
+  const regimen: Decimal[] = [];
+  for (let i = 0; i < times; i++) {
+    const count = base + (i < extra ? 1 : 0);
+    if (count === 0) continue;
+    const made = floorToStrengths(D.min(dose, largest.mul(count)), formulation.strengths);
+    if (made) regimen.push(made.amount);
+  }
+  // Greedy safety net: lower the largest administration until the limit holds.
+  regimen.sort((a, b) => b.cmp(a));
+  while (regimen.length && acetaminophenDaily(regimen, formulation).gt(limit)) {
+    const lower = floorToStrengths(regimen[0]!.sub('0.0001'), formulation.strengths);
+    if (lower) regimen[0] = lower.amount;
+    else regimen.shift();
+    regimen.sort((a, b) => b.cmp(a));
+  }
+  return regimen;
+}
+
+// --- Warnings ---
+
+export interface WarningContext {
+  readonly drug: OpioidDrug;
+  readonly status: string;
+  readonly priorTolerant: boolean;
+  /** Highest daily MME of any step (0 when the drug has no MME). */
+  readonly maxMme: Decimal;
+  readonly hasCheckpoint: boolean;
+}
+
+export function benzodiazepinesIn(request: RestartRequest): string[] {
+  return request.concurrent.filter((id) => {
+    const c = concurrentCategories(id);
+    return c.includes('benzodiazepine') || c.includes('z-drug');
+  });
+}
+
+export function opioidWarnings(notes: PlanNotes, request: RestartRequest, context: WarningContext): void {
+  const { patient } = request;
+  const categories = new Set(request.concurrent.flatMap((id) => concurrentCategories(id)));
+  const benzodiazepines = benzodiazepinesIn(request);
+  const benzodiazepine = benzodiazepines.length > 0;
+  const released = request.breakReason === 'incarceration';
+  const detox = request.breakReason === 'detox';
+  const toleranceDown = context.status === 'reduced' || context.status === 'lost';
+
+  const naloxoneReasons: string[] = [];
+  if (toleranceDown) naloxoneReasons.push('tolerance reduced or lost after the break');
+  if (context.maxMme.gte(C.naloxoneMme.value)) naloxoneReasons.push(`a dose of ≥ ${C.naloxoneMme.value} MME/day`);
+  if (benzodiazepine) naloxoneReasons.push('a benzodiazepine taken with the opioid');
+  if (patient.overdoseHistory) naloxoneReasons.push('a history of overdose');
+  if (patient.substanceUseDisorder) naloxoneReasons.push('a history of substance use disorder');
+  else if (request.indication === 'oud' || context.drug.agonist === 'partial') naloxoneReasons.push('treatment for opioid use disorder');
+  if (patient.sleepApnea) naloxoneReasons.push('sleep-disordered breathing');
+  if (released) naloxoneReasons.push('recent release from prison');
+  if (naloxoneReasons.length) {
+    notes.warn(
+      'NALOXONE',
+      'critical',
+      `Offer naloxone and overdose education to the patient and household: ${naloxoneReasons.join('; ')}.`,
+      ['cdc-2022'],
+    );
+    notes.line(`Warning NALOXONE: ${naloxoneReasons.join('; ')} (CDC 2022 Recommendation 8 criteria).`);
+  }
+  if (toleranceDown && context.priorTolerant) {
+    notes.warn(
+      'OPIOID_TOLERANCE_LOST',
+      'critical',
+      `Tolerance is ${context.status === 'lost' ? 'lost' : 'reduced'} after the break: returning to the previous dose can cause fatal respiratory depression. Restart at the first step and titrate only as the schedule allows.`,
+      ['cdc-2022', 'au-methadone-2014'],
+    );
+    notes.line(`Warning OPIOID_TOLERANCE_LOST: tolerance ${context.status} (r < 1) in a previously tolerant patient.`);
+  }
+  if (benzodiazepine) {
+    notes.warn(
+      'OPIOID_BENZODIAZEPINE',
+      'critical',
+      `Opioid with ${benzodiazepines.map(concurrentName).join(', ')}: combined use can cause profound sedation, respiratory depression, coma and death. Limit both to the lowest doses and shortest duration; offer naloxone.`,
+      ['fda-opioid-benzo-2016', 'cdc-2022'],
+    );
+    notes.line(`Warning OPIOID_BENZODIAZEPINE: concurrent ${benzodiazepines.join(', ')}.`);
+  }
+  if (categories.has('gabapentinoid')) {
+    notes.warn(
+      'OPIOID_GABAPENTINOID',
+      'warning',
+      'Opioid with gabapentin or pregabalin: serious breathing problems can occur. Start the gabapentinoid at the lowest dose and monitor for respiratory depression and sedation.',
+      ['fda-gabapentinoid-2019'],
+    );
+    notes.line('Warning OPIOID_GABAPENTINOID: concurrent gabapentinoid.');
+  }
+  if (context.hasCheckpoint) {
+    notes.warn(
+      'MME_50_CHECKPOINT',
+      'warning',
+      `The schedule crosses ${C.checkpointMme.value} MME/day: pause and reassess benefits and risks before that step, increase follow-up and offer naloxone.`,
+      ['cdc-2022'],
+    );
+  }
+  if (released || detox) {
+    notes.warn(
+      'HIGH_RISK_RELEASE',
+      'critical',
+      `${released ? 'Release from prison' : 'Completed detoxification'} is the highest-risk setting for overdose death, above all in the first ${C.highRiskWindowDays.value} days (after prison release, overdose death was ${C.releaseOverdoseRelativeRisk.value} times the population rate in the first ${C.highRiskWindowDays.value} days). Supply naloxone, explain that tolerance may be lower than the patient expects, and arrange early follow-up.`,
+      released ? ['binswanger-2007', 'merrall-2010', 'cdc-2022'] : ['strang-2003', 'cdc-2022'],
+    );
+    notes.line(`Warning HIGH_RISK_RELEASE: break reason ${request.breakReason}.`, C.highRiskWindowDays);
+  }
+  if (patient.ageYears !== undefined && patient.ageYears >= C.olderAdultAge.value) {
+    notes.warn(
+      'OLDER_ADULT',
+      'warning',
+      `Age ${patient.ageYears}: older adults clear opioids more slowly and are more prone to sedation, falls and respiratory depression. Use extra caution and closer monitoring.`,
+      ['cdc-2022'],
+    );
+    notes.line(`Warning OLDER_ADULT: age ${patient.ageYears} ≥ ${C.olderAdultAge.value}.`, C.olderAdultAge);
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Clinical note: the plan as plain text for a record or a letter. ISMP-safe throughout (doses via
+ * `formatDose`: no trailing zeros, a leading zero, `mcg`; frequencies in words, `daily` never `QD`;
+ * Tall Man names from the protocol data). Pure: the calculation date is passed in.
+ */
+import { formatAmount, formatDose, formatFrequency, formatUnit } from '../engine/format.ts';
+import { concurrentName } from '../engine/registry.ts';
+import type { PlanStep, RestartPlan } from '../engine/types.ts';
+import { validateRequest } from '../engine/validate.ts';
+import { addCalendarDays } from '../engine/dates.ts';
+import { DISCLAIMER, administrationsOf, stepDrugName, stepFormulationName } from './common.ts';
+
+export interface NoteOptions {
+  /** The date the plan was calculated (ISO yyyy-MM-dd), printed in the header. */
+  readonly calculatedOn: string;
+  /** The raw request, when the caller has it: adds the prior regimen, duration, patient factors. */
+  readonly request?: unknown;
+  /** Include the numbered working (derivation); default true. */
+  readonly includeWorking?: boolean;
+}
+
+const PATIENT_LABELS: Record<string, string> = {
+  hepaticImpairment: 'hepatic impairment',
+  renalImpairment: 'renal impairment',
+  respiratoryDisease: 'respiratory disease',
+  sleepApnea: 'sleep apnea',
+  overdoseHistory: 'history of overdose',
+  substanceUseDisorder: 'substance use disorder',
+  alcoholUse: 'regular or heavy alcohol use',
+};
+
+function daily(step: PlanStep): string {
+  const equivalent = step.dailyEquivalent ? `; ${formatAmount(step.dailyEquivalent.amount)} ${step.dailyEquivalent.unit}${step.dailyEquivalent.unit === 'MME' ? '/day' : ' daily'}` : '';
+  return `${formatDose(step.dailyDose)} ${step.everyOtherDay ? 'every other day' : 'daily'}${equivalent}`;
+}
+
+/** One schedule line: "oxyCODONE 5 mg twice daily (10 mg daily; 15 MME/day)". */
+export function stepLine(step: PlanStep): string {
+  const amounts = administrationsOf(step);
+  const uneven = new Set(amounts).size > 1;
+  const unit = step.dose.unit;
+  const perDose = uneven
+    ? `${amounts.map((a) => formatDose({ amount: a, unit })).join(' + ')} a day in divided doses`
+    : `${formatDose(step.dose)} ${formatFrequency(step.timesPerDay, step.everyOtherDay)}${step.everyOtherDay && step.timesPerDay > 1 ? ` (${step.timesPerDay} doses on each dosing day)` : ''}`;
+  return `${stepDrugName(step)} ${stepFormulationName(step)} ${perDose} (${daily(step)})`;
+}
+
+/** The clinical note as plain text, lines separated by `\n`. */
+export function clinicalNote(plan: RestartPlan, options: NoteOptions): string {
+  const out: string[] = [];
+  const restart = plan.steps[0]!.start;
+  const validated = options.request === undefined ? null : validateRequest(options.request);
+  const request = validated && validated.ok ? validated.request : null;
+
+  out.push(`RESTART PLAN: ${plan.displayName} ${stepFormulationName({ drug: plan.drug, formulation: plan.formulation })}`);
+  out.push(DISCLAIMER);
+  out.push(`Calculated ${options.calculatedOn} by Retitrate engine ${plan.version.engine}, protocols ${plan.version.protocols} (reviewed ${plan.version.protocolsDate}).`);
+  out.push('');
+
+  out.push('INPUTS');
+  if (request) {
+    const unit = formatUnit(request.prior.dose.unit);
+    out.push(
+      `- Prior regimen: ${formatDose({ amount: request.prior.dose.amount, unit })} ${formatFrequency(request.prior.timesPerDay)}${request.prior.daysPerWeek < 7 ? `, ${request.prior.daysPerWeek} days a week` : ''} (${formatDose(plan.prior.dailyDose)} daily${plan.prior.dailyEquivalent ? `; ${formatAmount(plan.prior.dailyEquivalent.amount)} ${plan.prior.dailyEquivalent.unit}${plan.prior.dailyEquivalent.unit === 'MME' ? '/day' : ' daily'}` : ''}) for ${request.priorDurationDays} days.`,
+    );
+  } else {
+    out.push(
+      `- Prior daily dose: ${formatDose(plan.prior.dailyDose)} daily${plan.prior.dailyEquivalent ? ` (${formatAmount(plan.prior.dailyEquivalent.amount)} ${plan.prior.dailyEquivalent.unit}${plan.prior.dailyEquivalent.unit === 'MME' ? '/day' : ' daily'})` : ''}.`,
+    );
+  }
+  out.push(`- Last dose ${addCalendarDays(restart, -plan.daysOff)}; restart ${restart}: ${plan.daysOff} days off, ${plan.missedDays} missed days.`);
+  if (request) {
+    const factors = Object.entries(PATIENT_LABELS)
+      .filter(([key]) => (request.patient as unknown as Record<string, boolean>)[key])
+      .map(([, label]) => label);
+    if (request.patient.ageYears !== undefined) factors.unshift(`age ${request.patient.ageYears}`);
+    out.push(`- Patient factors: ${factors.length ? factors.join('; ') : 'none recorded'}.`);
+    out.push(`- Other medicines: ${request.concurrent.length ? request.concurrent.map(concurrentName).join(', ') : 'none recorded'}.`);
+    if (request.breakReason) out.push(`- Reason for the break: ${request.breakReason}.`);
+  }
+  out.push('');
+
+  out.push('TOLERANCE');
+  const tolerant = plan.tolerance.priorTolerant === undefined ? '' : `Tolerant before the break: ${plan.tolerance.priorTolerant ? 'yes' : 'no'}. `;
+  const anchor = plan.tolerance.anchor ? ` (${plan.tolerance.anchor.basis}; source ${plan.tolerance.anchor.source})` : '';
+  out.push(`${tolerant}Retained fraction ${formatAmount(plan.tolerance.retainedFraction)}: tolerance ${plan.tolerance.status}${anchor}.`);
+  out.push('');
+
+  out.push('SCHEDULE (each dose is a ceiling: do not exceed)');
+  plan.steps.forEach((step, index) => {
+    const when = step.end ? `${step.start} to ${step.end}` : `from ${step.start} (maintenance)`;
+    out.push(`${index + 1}. ${when}: ${stepLine(step)}.`);
+    if (step.makeUp.length) {
+      const makeUp = new Set(step.makeUp).size === 1 ? `${step.makeUp[0]} each dose` : step.makeUp.join('; ');
+      out.push(`   Make-up: ${makeUp}.`);
+    }
+    out.push(`   Rule: ${step.rule}.`);
+    if (step.checkpoint) out.push(`   CHECKPOINT: ${step.checkpointReason ?? 'reassess before this step.'}`);
+  });
+  out.push('');
+
+  out.push('WARNINGS');
+  if (plan.warnings.length === 0) out.push('- None.');
+  for (const warning of plan.warnings) out.push(`- ${warning.severity.toUpperCase()} ${warning.code}: ${warning.message}${warning.sources.length ? ` [${warning.sources.join(', ')}]` : ''}`);
+  out.push('');
+
+  out.push('ENGINE ASSUMPTIONS (no source gives these; see the rationale in the app)');
+  if (plan.assumptionDetails.length === 0) out.push('- None.');
+  for (const assumption of plan.assumptionDetails) out.push(`- ${assumption.id}: ${assumption.statement}`);
+  out.push('');
+
+  if (options.includeWorking !== false) {
+    out.push('WORKING');
+    for (const line of plan.derivation) out.push(line);
+    out.push('');
+  }
+
+  out.push('SOURCES');
+  for (const source of plan.sources) out.push(`- [${source.id}] ${source.title}. ${source.issuer}, ${source.year}. ${source.url}`);
+  return out.join('\n') + '\n';
+}

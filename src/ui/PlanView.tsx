@@ -1,0 +1,240 @@
+/** The plan, disclaimer first: warnings, the tolerance finding, the schedule, then how it was calculated. */
+import { lazy, Suspense, type ReactNode } from 'react';
+import { formatDose, formatFrequency, type PlanSource, type PlanStep, type PlanWarning, type RestartPlan } from '../engine/api.ts';
+import { displayDate } from './dates.ts';
+import { DisclaimerBanner } from './Disclaimer.tsx';
+
+const Derivation = lazy(() => import('./Derivation.tsx'));
+
+const STATUS_WORDS: Record<string, string> = {
+  retained: 'tolerance retained',
+  reduced: 'tolerance reduced',
+  lost: 'tolerance lost: restart as for a patient new to the drug',
+  'not-applicable': 'no tolerance rule applies to this drug',
+};
+
+export function sourceLabel(source: PlanSource): string {
+  return `${source.issuer}, ${source.year}`;
+}
+
+function SourceLinks({ ids, sources }: { readonly ids: readonly string[]; readonly sources: readonly PlanSource[] }) {
+  const found = ids.map((id) => sources.find((s) => s.id === id) ?? { id, title: id, issuer: id, year: 0, url: '' });
+  if (found.length === 0) return null;
+  return (
+    <span className="warning-sources">
+      {' '}
+      Sources:{' '}
+      {found.map((source, index) => (
+        <span key={source.id}>
+          {index > 0 ? '; ' : ''}
+          {source.url ? (
+            <a href={source.url} title={source.title} target="_blank" rel="noopener noreferrer">
+              {source.year ? sourceLabel(source) : source.id}
+            </a>
+          ) : (
+            source.id
+          )}
+        </span>
+      ))}
+      .
+    </span>
+  );
+}
+
+function WarningList({ warnings, sources, critical }: { readonly warnings: readonly PlanWarning[]; readonly sources: readonly PlanSource[]; readonly critical: boolean }) {
+  if (warnings.length === 0) return null;
+  const title = critical ? 'Critical warnings' : 'Other warnings';
+  const id = critical ? 'critical-title' : 'other-warnings-title';
+  return (
+    <section className={critical ? 'warnings critical' : 'warnings'} aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      <ul>
+        {warnings.map((warning) => (
+          <li key={warning.code} className={`warning ${warning.severity}`}>
+            <span className="severity">{warning.severity === 'info' ? 'Note' : critical ? 'Critical' : 'Warning'}:</span>{' '}
+            {warning.message}
+            <SourceLinks ids={warning.sources} sources={sources} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function toleranceSentence(plan: RestartPlan): string {
+  const r = plan.tolerance.retainedFraction;
+  const percent = `${Math.round(Number(r) * 100)}%`;
+  const days = `${plan.daysOff} ${plan.daysOff === 1 ? 'day' : 'days'} off (${plan.missedDays} missed ${plan.missedDays === 1 ? 'day' : 'days'})`;
+  if (plan.tolerance.status === 'not-applicable') return `${days}: ${STATUS_WORDS['not-applicable']}.`;
+  return `${days}: retained fraction ${r} (${percent} of the previous daily dose taken as still tolerated) — ${STATUS_WORDS[plan.tolerance.status] ?? plan.tolerance.status}.`;
+}
+
+function stepDates(step: PlanStep): ReactNode {
+  if (!step.end)
+    return (
+      <>
+        <span className="date-line">{displayDate(step.start)}</span>{' '}
+        <span className="date-line">onward</span>
+      </>
+    );
+  if (step.end === step.start) return <span className="date-line">{displayDate(step.start)}</span>;
+  return (
+    <>
+      <span className="date-line">{displayDate(step.start)}</span>{' '}
+      <span className="date-line">to {displayDate(step.end)}</span>
+    </>
+  );
+}
+
+function doseText(step: PlanStep, displayName: string): ReactNode {
+  const uneven = step.administrations.length > 1 && new Set(step.administrations).size > 1;
+  if (!uneven) {
+    return (
+      <>
+        {displayName} <span className="amount">{formatDose(step.dose)}</span>
+      </>
+    );
+  }
+  return (
+    <>
+      {displayName}{' '}
+      {step.administrations.map((a, index) => (
+        <span key={index}>
+          {index > 0 ? ' + ' : ''}
+          <span className="amount">{formatDose({ amount: a, unit: step.dose.unit })}</span>
+        </span>
+      ))}
+      <span className="uneven"> (uneven doses, largest first)</span>
+    </>
+  );
+}
+
+/** Identical administrations grouped: [["3 doses", "1 × 10 mg tablet"], ["1 dose", "1 × 5 mg tablet"]]. */
+export function makeUpLines(step: PlanStep): [string, string][] {
+  if (step.makeUp.length === 0) return [['', '—']];
+  if (step.makeUp.length !== step.administrations.length) return step.makeUp.map((text) => ['', text]);
+  const groups: { text: string; count: number }[] = [];
+  for (const text of step.makeUp) {
+    const last = groups[groups.length - 1];
+    if (last && last.text === text) last.count += 1;
+    else groups.push({ text, count: 1 });
+  }
+  if (groups.length === 1) return [['Each dose', groups[0]!.text]];
+  return groups.map((g) => [`${g.count} ${g.count === 1 ? 'dose' : 'doses'}`, g.text]);
+}
+
+function ScheduleTable({ plan }: { readonly plan: RestartPlan }) {
+  const equivalentUnit = plan.steps.find((s) => s.dailyEquivalent)?.dailyEquivalent?.unit;
+  const equivalentHeader = equivalentUnit === 'MME' ? 'Daily MME' : equivalentUnit ? `Daily ${equivalentUnit} equivalent` : null;
+  return (
+    <div className="table-wrap">
+      <table className="schedule">
+        <caption>Restart schedule</caption>
+        <thead>
+          <tr>
+            <th scope="col">Dates</th>
+            <th scope="col">Dose per administration</th>
+            <th scope="col">Times per day</th>
+            <th scope="col">Daily total</th>
+            {equivalentHeader ? <th scope="col">{equivalentHeader}</th> : null}
+            <th scope="col">Checkpoint</th>
+            <th scope="col">Made up of</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.steps.map((step, index) => (
+            <tr key={step.start} className={step.checkpoint ? 'checkpoint' : undefined}>
+              <th scope="row" data-label="Dates">
+                <span className="step-no">Step {index + 1}</span> {stepDates(step)}
+              </th>
+              <td data-label="Dose per administration" className="dose">
+                <span>{doseText(step, step.drug === plan.drug && step.formulation === plan.formulation ? step.displayName : `${step.displayName} ${step.formulationName}`)}</span>
+              </td>
+              <td data-label="Times per day">{formatFrequency(step.timesPerDay, step.everyOtherDay)}</td>
+              <td data-label="Daily total" className="num">
+                {formatDose(step.dailyDose)}
+              </td>
+              {equivalentHeader ? (
+                <td data-label={equivalentHeader} className="num">
+                  {step.dailyEquivalent ? formatDose(step.dailyEquivalent) : '—'}
+                </td>
+              ) : null}
+              <td data-label="Checkpoint" className={step.checkpoint ? 'checkpoint-cell' : 'checkpoint-cell empty'}>
+                {step.checkpoint ? (
+                  <span className="checkpoint-mark">
+                    <strong>Checkpoint.</strong> {step.checkpointReason ?? 'Reassess before this step.'}
+                  </span>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
+              <td data-label="Made up of">
+                <ul className="makeup">
+                  {makeUpLines(step).map(([count, text]) => (
+                    <li key={count + text}>
+                      {count ? `${count}: ` : ''}
+                      <span className="amount">{text}</span>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+interface Props {
+  readonly plan: RestartPlan;
+  /** Inputs in words, for the printout. */
+  readonly inputs: readonly (readonly [string, string])[];
+}
+
+export function PlanView({ plan, inputs }: Props) {
+  const critical = plan.warnings.filter((w) => w.severity === 'critical');
+  const other = plan.warnings.filter((w) => w.severity !== 'critical');
+  const last = plan.steps[plan.steps.length - 1];
+  return (
+    <article className="plan" aria-labelledby="plan-title">
+      <DisclaimerBanner />
+      <div className="plan-head">
+        <h2 id="plan-title" tabIndex={-1}>
+          Restart plan: {plan.displayName}
+          {last ? <span className="plan-sub"> — ceiling reaches {formatDose(last.dailyDose)} daily</span> : null}
+        </h2>
+        <div className="plan-actions">
+          <button type="button" className="secondary" onClick={() => window.print()}>
+            Print
+          </button>
+        </div>
+      </div>
+      <section className="inputs print-only" aria-label="Inputs">
+        <h3>Inputs</h3>
+        <dl>
+          {inputs.map(([term, value]) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <WarningList warnings={critical} sources={plan.sources} critical />
+      <WarningList warnings={other} sources={plan.sources} critical={false} />
+      <section aria-labelledby="tolerance-title" className="tolerance">
+        <h3 id="tolerance-title">Tolerance</h3>
+        <p>{toleranceSentence(plan)}</p>
+      </section>
+      <ScheduleTable plan={plan} />
+      <p className="table-note">
+        Each row is a ceiling: do not exceed it; stay on a step or go lower if the patient is sedated or unwell. Dates are
+        the earliest a step may start.
+      </p>
+      <Suspense fallback={<p className="muted">Loading the working…</p>}>
+        <Derivation plan={plan} />
+      </Suspense>
+    </article>
+  );
+}

@@ -1,0 +1,347 @@
+/** The restart form: every list, unit and strength comes from the engine's registry. */
+import type { ReactNode } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
+import type { DrugDescription } from '../engine/catalog.ts';
+import { BREAK_REASONS } from '../engine/types.ts';
+import { Combobox, type ComboOption } from './Combobox.tsx';
+import {
+  BREAK_REASON_LABELS,
+  FLAG_LABELS,
+  PATIENT_FLAGS,
+  findFormulation,
+  type FieldName,
+  type FormValues,
+} from './model.ts';
+
+interface Props {
+  readonly form: UseFormReturn<FormValues>;
+  readonly values: FormValues;
+  readonly drugs: readonly DrugDescription[];
+  readonly concurrentOptions: readonly { readonly id: string; readonly name: string }[];
+  /** The message to show beside a field, if any. */
+  readonly errorFor: (name: FieldName) => string | undefined;
+  readonly onNewPatient: () => void;
+  /** The engine's ISMP dose formatter, once the planning chunk has loaded. */
+  readonly formatDose?: (dose: { readonly amount: string; readonly unit: string }) => string;
+}
+
+const CLASS_LABELS: Record<string, string> = {
+  opioid: 'opioid',
+  benzodiazepine: 'benzodiazepine',
+  antidepressant: 'antidepressant',
+  'labelled-restart': 'labelled restart',
+};
+
+function drugOptions(drugs: readonly DrugDescription[]): ComboOption[] {
+  return drugs.map((drug) => ({
+    id: drug.id,
+    label: drug.displayName,
+    hint: [CLASS_LABELS[drug.class] ?? drug.class, ...drug.brandNames].join(' · '),
+    keywords: [drug.genericName, drug.displayName, ...drug.brandNames].map((k) => k.toLowerCase()),
+  }));
+}
+
+/** The drug a typed text names exactly (generic, display or brand name), if any. */
+function exactDrug(drugs: readonly DrugDescription[], text: string): DrugDescription | undefined {
+  const q = text.trim().toLowerCase();
+  if (!q) return undefined;
+  return drugs.find((d) => [d.genericName, d.displayName, ...d.brandNames].some((n) => n.toLowerCase() === q));
+}
+
+function FieldMessage({ id, message }: { readonly id: string; readonly message: string | undefined }) {
+  return message ? (
+    <p id={id} className="field-error">
+      <span aria-hidden="true">⚠ </span>
+      {message}
+    </p>
+  ) : null;
+}
+
+function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const list = ids.filter(Boolean).join(' ');
+  return list || undefined;
+}
+
+export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, onNewPatient, formatDose }: Props) {
+  const showDose = formatDose ?? ((dose: { readonly amount: string; readonly unit: string }) => `${dose.amount} ${dose.unit}`);
+  const { register, setValue } = form;
+  const drug = drugs.find((d) => d.id === values.drug);
+  const formulation = findFormulation(drug, values.formulation);
+  const isPatch = formulation?.unitForm === 'patch';
+  const fields = drug?.fields ?? [];
+  const set = (name: FieldName, value: FormValues[FieldName]) =>
+    setValue(name, value as never, { shouldDirty: true, shouldValidate: false });
+
+  const chooseDrug = (next: DrugDescription | undefined) => {
+    set('drug', next?.id ?? '');
+    if (next && !next.formulations.some((f) => f.id === values.formulation)) set('formulation', next.defaultFormulation);
+  };
+
+  const text = (
+    name: FieldName,
+    label: string,
+    opts: { hint?: ReactNode; suffix?: string; inputMode?: 'numeric' | 'decimal'; placeholder?: string; width?: string } = {},
+  ) => {
+    const error = errorFor(name);
+    const hintId = opts.hint ? `${name}-hint` : undefined;
+    const suffixId = opts.suffix ? `${name}-unit` : undefined;
+    return (
+      <div className={`field ${opts.width ?? ''}`}>
+        <label htmlFor={name}>{label}</label>
+        <div className="input-row">
+          <input
+            id={name}
+            type="text"
+            inputMode={opts.inputMode}
+            autoComplete="off"
+            placeholder={opts.placeholder}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy(suffixId, hintId, error && `${name}-error`)}
+            {...register(name)}
+          />
+          {opts.suffix ? (
+            <span className="unit" id={suffixId}>
+              {opts.suffix}
+            </span>
+          ) : null}
+        </div>
+        {opts.hint ? (
+          <p className="hint" id={hintId}>
+            {opts.hint}
+          </p>
+        ) : null}
+        <FieldMessage id={`${name}-error`} message={error} />
+      </div>
+    );
+  };
+
+  const chosen = values.concurrent
+    .map((id) => concurrentOptions.find((c) => c.id === id) ?? { id, name: id })
+    .filter(Boolean);
+  const concurrentChoices: ComboOption[] = concurrentOptions
+    .filter((c) => c.id !== values.drug && !values.concurrent.includes(c.id))
+    .map((c) => ({ id: c.id, label: c.name, keywords: [c.name.toLowerCase(), c.id] }));
+
+  const pendingConcurrent = values.concurrentQuery.trim() !== '';
+  const drugError = errorFor('drug');
+  const formulationError = errorFor('formulation');
+  const concurrentError = errorFor('concurrent');
+  const strengths = formulation
+    ? formulation.strengths
+        .map((s) => showDose({ amount: s.amount, unit: formulation.unit }) + (s.scored ? ' (scored)' : ''))
+        .join(', ')
+    : '';
+
+  return (
+    <form className="restart-form" aria-labelledby="form-title" noValidate onSubmit={(event) => event.preventDefault()}>
+      <div className="form-head">
+        <h2 id="form-title">Patient and regimen</h2>
+        <button type="button" className="secondary" onClick={onNewPatient}>
+          New patient
+        </button>
+      </div>
+      <p className="form-note">
+        The plan updates as you type. Entries stay in this browser only; there are no name or ID fields.
+      </p>
+
+      <fieldset>
+        <legend>Medicine before the break</legend>
+        <div className="field">
+          <Combobox
+            id="drug"
+            label="Drug"
+            query={values.drugQuery}
+            options={drugOptions(drugs)}
+            placeholder="Generic or brand name"
+            invalid={Boolean(drugError)}
+            describedBy={describedBy(drugError && 'drug-error')}
+            onBlur={() => setValue('drugQuery', form.getValues('drugQuery'), { shouldTouch: true })}
+            onQueryChange={(q) => {
+              set('drugQuery', q);
+              chooseDrug(exactDrug(drugs, q));
+            }}
+            onSelect={(option) => {
+              const next = drugs.find((d) => d.id === option.id);
+              set('drugQuery', next?.displayName ?? option.label);
+              chooseDrug(next);
+            }}
+          />
+          <FieldMessage id="drug-error" message={drugError} />
+        </div>
+
+        <div className="field">
+          <label htmlFor="formulation">Formulation</label>
+          <select
+            id="formulation"
+            disabled={!drug}
+            aria-invalid={formulationError ? true : undefined}
+            aria-describedby={describedBy(formulationError && 'formulation-error')}
+            value={formulation?.id ?? ''}
+            onChange={(event) => set('formulation', event.target.value)}
+          >
+            {drug ? (
+              drug.formulations.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {`${f.name} (${f.route})`}
+                </option>
+              ))
+            ) : (
+              <option value="">Choose a drug first</option>
+            )}
+          </select>
+          <FieldMessage id="formulation-error" message={formulationError} />
+        </div>
+
+        <div className="row">
+          {text('dose', 'Dose per administration', {
+            suffix: formulation ? formulation.unit : undefined,
+            inputMode: 'decimal',
+            width: 'narrow',
+            hint: formulation
+              ? isPatch
+                ? `Patch strength in ${formulation.unit}. Patches: ${strengths}.`
+                : `Strengths: ${strengths}.`
+              : 'Choose the drug first: the unit follows its formulation.',
+          })}
+          {isPatch
+            ? null
+            : text('timesPerDay', 'Times per day', {
+                inputMode: 'numeric',
+                width: 'narrow',
+                hint: formulation ? `1 to ${formulation.maxTimesPerDay}` : undefined,
+              })}
+        </div>
+        {text('priorDurationDays', 'Days taken before the break', { inputMode: 'numeric', width: 'narrow', suffix: 'days' })}
+      </fieldset>
+
+      <fieldset>
+        <legend>Dates</legend>
+        <div className="row">
+          {text('lastDoseDate', 'Last dose date', { placeholder: 'YYYY-MM-DD', hint: 'YYYY-MM-DD', width: 'date' })}
+          {text('restartDate', 'Restart date', { placeholder: 'YYYY-MM-DD', hint: 'YYYY-MM-DD (today by default)', width: 'date' })}
+        </div>
+      </fieldset>
+
+      {fields.length > 0 ? (
+        <fieldset>
+          <legend>{drug?.displayName} details</legend>
+          {fields.includes('indication') ? (
+            <div className="field">
+              <label htmlFor="indication">Indication</label>
+              <select
+                id="indication"
+                aria-describedby={describedBy(errorFor('indication') && 'indication-error')}
+                {...register('indication')}
+              >
+                <option value="">Not stated</option>
+                <option value="pain">Pain</option>
+                <option value="oud">Opioid use disorder</option>
+              </select>
+              <FieldMessage id="indication-error" message={errorFor('indication')} />
+            </div>
+          ) : null}
+          {fields.includes('fullAgonistUsedDuringBreak') ? (
+            <div className="field">
+              <label htmlFor="fullAgonistUsedDuringBreak">Full-agonist opioid used during the break</label>
+              <select
+                id="fullAgonistUsedDuringBreak"
+                aria-describedby={describedBy(errorFor('fullAgonistUsedDuringBreak') && 'fullAgonistUsedDuringBreak-error')}
+                {...register('fullAgonistUsedDuringBreak')}
+              >
+                <option value="">Not known</option>
+                <option value="yes">Yes</option>
+                <option value="no">No</option>
+              </select>
+              <FieldMessage id="fullAgonistUsedDuringBreak-error" message={errorFor('fullAgonistUsedDuringBreak')} />
+            </div>
+          ) : null}
+          {fields.includes('qtcMs')
+            ? text('qtcMs', 'QTc (ms)', { inputMode: 'numeric', width: 'narrow', suffix: 'ms', hint: 'Optional: baseline QTc if known.' })
+            : null}
+        </fieldset>
+      ) : null}
+
+      <fieldset>
+        <legend>Patient</legend>
+        {text('ageYears', 'Age (years)', { inputMode: 'decimal', width: 'narrow' })}
+        <div className="checks">
+          {PATIENT_FLAGS.map((flag) => (
+            <div className="check" key={flag}>
+              <input id={flag} type="checkbox" {...register(flag)} />
+              <label htmlFor={flag}>{FLAG_LABELS[flag]}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Other medicines and the break</legend>
+        <div className="field">
+          <Combobox
+            id="concurrent"
+            label="Concurrent medicines"
+            query={values.concurrentQuery}
+            options={concurrentChoices}
+            placeholder="Add a medicine"
+            invalid={Boolean(concurrentError)}
+            describedBy={describedBy('concurrent-chosen', pendingConcurrent && 'concurrent-pending', concurrentError && 'concurrent-error')}
+            onQueryChange={(q) => set('concurrentQuery', q)}
+            onSelect={(option) => {
+              set('concurrent', [...values.concurrent, option.id]);
+              set('concurrentQuery', '');
+            }}
+            onEmptyBackspace={() => {
+              if (values.concurrent.length > 0) set('concurrent', values.concurrent.slice(0, -1));
+            }}
+          />
+          <p id="concurrent-chosen" className="visually-hidden">
+            {chosen.length ? `Chosen: ${chosen.map((c) => c.name).join(', ')}.` : 'None chosen.'}
+          </p>
+          {chosen.length ? (
+            <ul className="chips" aria-label="Medicines added">
+              {chosen.map((c) => (
+                <li key={c.id} className="chip">
+                  <span>{c.name}</span>
+                  <button
+                    type="button"
+                    aria-label={`Remove ${c.name}`}
+                    onClick={() =>
+                      set(
+                        'concurrent',
+                        values.concurrent.filter((id) => id !== c.id),
+                      )
+                    }
+                  >
+                    <span aria-hidden="true">×</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {pendingConcurrent ? (
+            <p id="concurrent-pending" className="field-note">
+              Not added yet: choose the medicine from the list (arrow keys and Enter, or click) to include it in the plan.
+            </p>
+          ) : null}
+          <FieldMessage id="concurrent-error" message={concurrentError} />
+        </div>
+        <div className="field">
+          <label htmlFor="breakReason">Reason for the break</label>
+          <select
+            id="breakReason"
+            aria-describedby={describedBy(errorFor('breakReason') && 'breakReason-error')}
+            {...register('breakReason')}
+          >
+            <option value="">Not stated</option>
+            {BREAK_REASONS.map((reason) => (
+              <option key={reason} value={reason}>
+                {BREAK_REASON_LABELS[reason] ?? reason}
+              </option>
+            ))}
+          </select>
+          <FieldMessage id="breakReason-error" message={errorFor('breakReason')} />
+        </div>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,233 @@
+/**
+ * The form's model: its values (all text as typed, so nothing is ever lost), the lean schema that
+ * checks only the SHAPE of what was typed, the conversion to an engine request, and the mapping of
+ * the engine's field errors back onto form fields. Clinical rules live in the engine, not here.
+ */
+import * as z from 'zod/mini';
+import type { DrugDescription, FieldError } from '../engine/index.ts';
+
+import { PATIENT_FLAGS, type PatientFlag } from '../engine/types.ts';
+
+export { PATIENT_FLAGS, type PatientFlag };
+
+export const FLAG_LABELS: Record<PatientFlag, string> = {
+  hepaticImpairment: 'Hepatic impairment',
+  renalImpairment: 'Renal impairment',
+  respiratoryDisease: 'Respiratory disease (e.g. COPD)',
+  sleepApnea: 'Sleep apnea',
+  overdoseHistory: 'History of overdose',
+  substanceUseDisorder: 'Substance use disorder',
+  alcoholUse: 'Regular or heavy alcohol use',
+};
+
+export interface FormValues {
+  /** What is typed in the drug search box. */
+  drugQuery: string;
+  /** The chosen drug id ('' until one is chosen). */
+  drug: string;
+  formulation: string;
+  dose: string;
+  timesPerDay: string;
+  priorDurationDays: string;
+  lastDoseDate: string;
+  restartDate: string;
+  ageYears: string;
+  hepaticImpairment: boolean;
+  renalImpairment: boolean;
+  respiratoryDisease: boolean;
+  sleepApnea: boolean;
+  overdoseHistory: boolean;
+  substanceUseDisorder: boolean;
+  alcoholUse: boolean;
+  concurrentQuery: string;
+  concurrent: string[];
+  breakReason: string;
+  indication: string;
+  /** '' (not answered), 'yes' or 'no'. */
+  fullAgonistUsedDuringBreak: string;
+  qtcMs: string;
+}
+
+export type FieldName = keyof FormValues;
+
+/** Today's date in the browser's time zone (the UI may read the clock; the engine never does). */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function emptyValues(today: string = todayIso()): FormValues {
+  return {
+    drugQuery: '',
+    drug: '',
+    formulation: '',
+    dose: '',
+    timesPerDay: '',
+    priorDurationDays: '',
+    lastDoseDate: '',
+    restartDate: today,
+    ageYears: '',
+    hepaticImpairment: false,
+    renalImpairment: false,
+    respiratoryDisease: false,
+    sleepApnea: false,
+    overdoseHistory: false,
+    substanceUseDisorder: false,
+    alcoholUse: false,
+    concurrentQuery: '',
+    concurrent: [],
+    breakReason: '',
+    indication: '',
+    fullAgonistUsedDuringBreak: '',
+    qtcMs: '',
+  };
+}
+
+/** Accept only known keys of the right type from stored (untrusted) values. */
+export function mergeStored(stored: unknown, today: string = todayIso()): FormValues {
+  const values = emptyValues(today);
+  if (typeof stored !== 'object' || stored === null) return values;
+  const record = stored as Record<string, unknown>;
+  const target = values as unknown as Record<string, unknown>;
+  for (const key of Object.keys(values) as FieldName[]) {
+    const current = target[key];
+    const next = record[key];
+    if (Array.isArray(current)) {
+      if (Array.isArray(next)) target[key] = next.filter((item): item is string => typeof item === 'string');
+    } else if (typeof next === typeof current) {
+      target[key] = next;
+    }
+  }
+  return values;
+}
+
+const optional = (pattern: RegExp, message: string) => z.string().check(z.regex(pattern, message));
+const WHOLE = /^\s*(\d+)?\s*$/;
+const DATE = /^\s*(\d{4}-\d{2}-\d{2})?\s*$/;
+
+/** Shape checks on the typed text only; the engine judges the values. */
+export const formSchema = z.object({
+  dose: optional(/^\s*((\d+(\.\d+)?)|(\.\d+))?\s*$/, 'Enter the dose as a number, e.g. 10 or 2.5 (no units or letters).'),
+  timesPerDay: optional(WHOLE, 'Enter times per day as a whole number, e.g. 4.'),
+  priorDurationDays: optional(WHOLE, 'Enter the number of days as a whole number, e.g. 90.'),
+  lastDoseDate: optional(DATE, 'Write the date as YYYY-MM-DD, e.g. 2026-11-01.'),
+  restartDate: optional(DATE, 'Write the date as YYYY-MM-DD, e.g. 2026-11-28.'),
+  ageYears: optional(/^\s*(\d+(\.\d+)?)?\s*$/, 'Enter the age as a number of years, e.g. 54.'),
+  qtcMs: optional(WHOLE, 'Enter QTc as a whole number of milliseconds, e.g. 440.'),
+});
+
+function numberOrUndefined(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
+export function findFormulation(drug: DrugDescription | undefined, id: string) {
+  if (!drug) return undefined;
+  return drug.formulations.find((f) => f.id === id) ?? drug.formulations.find((f) => f.id === drug.defaultFormulation);
+}
+
+/** The engine request for the current form values (untyped JSON, as the engine's contract takes it). */
+export function toRequest(values: FormValues, drugs: readonly DrugDescription[]): Record<string, unknown> {
+  const drug = drugs.find((d) => d.id === values.drug);
+  const formulation = findFormulation(drug, values.formulation);
+  const isPatch = formulation?.unitForm === 'patch';
+  const patient: Record<string, unknown> = {};
+  const age = numberOrUndefined(values.ageYears);
+  if (age !== undefined) patient.ageYears = age;
+  for (const flag of PATIENT_FLAGS) patient[flag] = values[flag];
+  const request: Record<string, unknown> = {
+    drug: values.drug,
+    ...(formulation ? { formulation: formulation.id } : {}),
+    prior: {
+      dose: values.dose.trim(),
+      ...(formulation ? { unit: formulation.unit } : {}),
+      ...(isPatch ? {} : { timesPerDay: numberOrUndefined(values.timesPerDay) }),
+    },
+    priorDurationDays: numberOrUndefined(values.priorDurationDays),
+    lastDoseDate: values.lastDoseDate.trim(),
+    restartDate: values.restartDate.trim(),
+    patient,
+    concurrent: values.concurrent,
+  };
+  if (values.breakReason) request.breakReason = values.breakReason;
+  const fields = drug?.fields ?? [];
+  if (fields.includes('indication') && values.indication) request.indication = values.indication;
+  if (fields.includes('fullAgonistUsedDuringBreak') && values.fullAgonistUsedDuringBreak) {
+    request.fullAgonistUsedDuringBreak = values.fullAgonistUsedDuringBreak === 'yes';
+  }
+  const qtc = numberOrUndefined(values.qtcMs);
+  if (fields.includes('qtcMs') && qtc !== undefined) request.qtcMs = qtc;
+  return request;
+}
+
+const PATH_TO_FIELD: Record<string, FieldName> = {
+  '': 'drug',
+  drug: 'drug',
+  formulation: 'formulation',
+  prior: 'dose',
+  'prior.dose': 'dose',
+  'prior.unit': 'dose',
+  'prior.timesPerDay': 'timesPerDay',
+  'prior.daysPerWeek': 'timesPerDay',
+  priorDurationDays: 'priorDurationDays',
+  lastDoseDate: 'lastDoseDate',
+  restartDate: 'restartDate',
+  patient: 'ageYears',
+  'patient.ageYears': 'ageYears',
+  concurrent: 'concurrent',
+  breakReason: 'breakReason',
+  indication: 'indication',
+  fullAgonistUsedDuringBreak: 'fullAgonistUsedDuringBreak',
+  qtcMs: 'qtcMs',
+};
+
+/** The form field an engine error path belongs to (`concurrent.2` → `concurrent`). */
+export function fieldForPath(path: string): FieldName {
+  const direct = PATH_TO_FIELD[path];
+  if (direct) return direct;
+  if (path.startsWith('concurrent.')) return 'concurrent';
+  const flag = path.replace(/^patient\./, '');
+  if ((PATIENT_FLAGS as readonly string[]).includes(flag)) return flag as PatientFlag;
+  return 'drug';
+}
+
+/** The first engine error for each form field, by field name. */
+export function engineErrorsByField(errors: readonly FieldError[]): Partial<Record<FieldName, FieldError>> {
+  const byField: Partial<Record<FieldName, FieldError>> = {};
+  for (const error of errors) {
+    const field = fieldForPath(error.path);
+    if (!byField[field]) byField[field] = error;
+  }
+  return byField;
+}
+
+export const FIELD_LABELS: Record<FieldName, string> = {
+  drugQuery: 'Drug',
+  drug: 'Drug',
+  formulation: 'Formulation',
+  dose: 'Dose per administration',
+  timesPerDay: 'Times per day',
+  priorDurationDays: 'Days taken before the break',
+  lastDoseDate: 'Last dose date',
+  restartDate: 'Restart date',
+  ageYears: 'Age (years)',
+  ...FLAG_LABELS,
+  concurrentQuery: 'Concurrent medicines',
+  concurrent: 'Concurrent medicines',
+  breakReason: 'Reason for the break',
+  indication: 'Indication',
+  fullAgonistUsedDuringBreak: 'Full agonist used during the break',
+  qtcMs: 'QTc (ms)',
+};
+
+/** Words for the engine's break reasons; an unknown reason shows its id. */
+export const BREAK_REASON_LABELS: Record<string, string> = {
+  incarceration: 'Prison or jail',
+  detox: 'Detoxification or withdrawal',
+  hospitalization: 'Hospital stay',
+  nonadherence: 'Stopped taking it',
+  supply: 'Ran out or lost supply',
+  'adverse-effect': 'Side effect',
+  other: 'Other',
+};

@@ -1,0 +1,45 @@
+/** The planning chunk (loaded lazily): the engine's planner and formatting, and the plan view. */
+import { formatDose, formatFrequency, type DrugDescription, type PlanResult } from '../engine/browser.ts';
+import { displayDate } from './dates.ts';
+import { BREAK_REASON_LABELS, FLAG_LABELS, PATIENT_FLAGS, findFormulation, type FormValues } from './model.ts';
+
+// The browser engine: a drug class's protocol data loads only when one of its drugs is chosen.
+export { planRestart, formatDose, describeDrugs, listConcurrent, isReadyFor, loadClassFor } from '../engine/browser.ts';
+export { PlanView } from './PlanView.tsx';
+
+export function inputsInWords(values: FormValues, drugs: readonly DrugDescription[], concurrentNames: Map<string, string>) {
+  const drug = drugs.find((d) => d.id === values.drug);
+  const formulation = findFormulation(drug, values.formulation);
+  const rows: [string, string][] = [];
+  if (drug && formulation) {
+    rows.push(['Drug', `${drug.displayName} ${formulation.name}`]);
+    const dose = formatDose({ amount: values.dose.trim() || '0', unit: formulation.unit });
+    rows.push([
+      'Before the break',
+      formulation.unitForm === 'patch' ? `${dose} patch` : `${dose} ${formatFrequency(Number(values.timesPerDay))}`,
+    ]);
+  }
+  rows.push(['Days taken before the break', values.priorDurationDays.trim()]);
+  rows.push(['Last dose', displayDate(values.lastDoseDate.trim())]);
+  rows.push(['Restart', displayDate(values.restartDate.trim())]);
+  const factors = PATIENT_FLAGS.filter((f) => values[f]).map((f) => FLAG_LABELS[f].toLowerCase());
+  rows.push(['Patient', [values.ageYears.trim() ? `age ${values.ageYears.trim()}` : 'age not given', ...factors].join('; ')]);
+  rows.push(['Concurrent medicines', values.concurrent.map((id) => concurrentNames.get(id) ?? id).join(', ') || 'none']);
+  rows.push(['Reason for the break', BREAK_REASON_LABELS[values.breakReason] ?? (values.breakReason || 'not stated')]);
+  if (drug?.fields.includes('indication') && values.indication) rows.push(['Indication', values.indication === 'oud' ? 'opioid use disorder' : 'pain']);
+  if (drug?.fields.includes('fullAgonistUsedDuringBreak') && values.fullAgonistUsedDuringBreak)
+    rows.push(['Full agonist used during the break', values.fullAgonistUsedDuringBreak]);
+  if (drug?.fields.includes('qtcMs') && values.qtcMs.trim()) rows.push(['QTc', `${values.qtcMs.trim()} ms`]);
+  return rows;
+}
+
+export function announcement(result: PlanResult, acknowledged: boolean): string {
+  if (!result.ok) return 'No plan yet: complete the form.';
+  if (!acknowledged) return 'A plan is ready. Read and acknowledge the disclaimer to see it.';
+  const { plan } = result;
+  const first = plan.steps[0];
+  const last = plan.steps[plan.steps.length - 1];
+  const critical = plan.warnings.filter((w) => w.severity === 'critical').length;
+  return `Plan updated: ${plan.steps.length} ${plan.steps.length === 1 ? 'step' : 'steps'}, starting at ${first ? formatDose(first.dailyDose) : ''} daily and reaching ${last ? formatDose(last.dailyDose) : ''} daily; ${critical} critical ${critical === 1 ? 'warning' : 'warnings'}.`;
+}
+

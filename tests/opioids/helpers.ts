@@ -1,0 +1,29 @@
+import Decimal from 'decimal.js';
+import { planRestart } from '../../src/engine/index.ts';
+import type { RestartPlan } from '../../src/engine/types.ts';
+
+export const BASE = { priorDurationDays: 60, lastDoseDate: '2026-11-01' } as const;
+
+/** Restart date `daysOff` calendar days after 2026-11-01. */
+export function restartAfter(daysOff: number): string {
+  const date = new Date(Date.UTC(2026, 10, 1 + daysOff));
+  return date.toISOString().slice(0, 10);
+}
+
+export function plan(request: Record<string, unknown>): RestartPlan {
+  const result = planRestart(request);
+  if (!result.ok) throw new Error(`expected a plan, got errors: ${JSON.stringify(result.errors)}`);
+  return result.plan;
+}
+
+export function codes(p: RestartPlan): string[] {
+  return p.warnings.map((w) => w.code);
+}
+
+export function warning(p: RestartPlan, code: string) {
+  const found = p.warnings.find((w) => w.code === code);
+  if (!found) throw new Error(`no ${code} warning; have ${codes(p).join(', ')}`);
+  return found;
+}
+
+export const dec = (s: string) => new Decimal(s);
