@@ -12,6 +12,6 @@ export default defineConfig({
     // UI tests (jsdom) and the CLI tests (spawn processes) do not exercise the engine directly: leave them out.
     // The fast-check property suites (hundreds of random plans, ~1-2 s each) cover every mutant, so Stryker would
     // rerun them for each of hundreds of mutants (20+ min on 2 cores): the example-based tests must kill mutants.
-    exclude: ['**/node_modules/**', 'tests/ui/**', 'tests/cli/**', 'tests/properties/**', 'tests/**/properties.test.ts'],
+    exclude: ['**/node_modules/**', 'tests/ui/**', 'tests/cli/**', 'tests/properties/**', 'tests/**/properties.test.ts', 'tests/**/invariants.test.ts'],
   },
 });
