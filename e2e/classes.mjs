@@ -88,6 +88,12 @@ try {
   await table.waitFor({ timeout: 5000 });
   check('the benzodiazepine class loaded on demand', scripts.some((s) => /benzodiazepine\.module-/.test(s)));
   check('the schedule shows mg diazepam equivalents', /diazepam/i.test(await table.innerText()));
+  const overflow = await page.evaluate(() => {
+    const pane = document.querySelector('.plan-pane');
+    const wrap = document.querySelector('.table-wrap');
+    return { page: document.documentElement.scrollWidth - window.innerWidth, table: wrap ? wrap.scrollWidth - wrap.clientWidth : 0, pane: pane ? pane.scrollWidth - pane.clientWidth : 0 };
+  });
+  check('long make-ups wrap inside the schedule (no overflow)', overflow.page <= 0 && overflow.table <= 0 && overflow.pane <= 0, JSON.stringify(overflow));
   await page.screenshot({ path: 'artifacts/plan-benzodiazepine-desktop.png', fullPage: true });
 
   // An antidepressant: resume or re-titrate.
