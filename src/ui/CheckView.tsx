@@ -36,7 +36,7 @@ export function excessWords(findings: readonly CheckFinding[]): string | null {
 }
 
 function FindingItem({ finding }: { readonly finding: CheckFinding }) {
-  const excess = positive(finding.excess)
+  const excess = positive(finding.excess) && !finding.message.includes(`by ${formatDose(finding.excess)}`)
     ? ` Above by ${formatDose(finding.excess)}${finding.excessPercent === null ? '' : ` (${finding.excessPercent.replace(/\.0$/, '')}%)`}: ${formatDose(finding.proposedDaily)} against ${formatDose(finding.ceilingDaily)}.`
     : '';
   return (
@@ -85,8 +85,8 @@ function CheckResultView({ outcome, plan }: { readonly outcome: Extract<CheckOut
               return (
                 <tr key={step.index} className={step.status === 'exceeds' ? 'exceeds' : 'within'}>
                   <th scope="row" data-label="Proposed step">
-                    <span className="step-no">Step {step.index + 1}</span>
-                    <span className="date-line">{displayDate(step.start)}</span>
+                    <span className="step-no">Step {step.index + 1}</span>{' '}
+                    <span className="date-line">{displayDate(step.start)}</span>{' '}
                     <span className="date-line">{step.end ? `to ${displayDate(step.end)}` : 'onward'}</span>
                   </th>
                   <td data-label="Dose">
@@ -195,7 +195,7 @@ export default function CheckView({ plan }: { readonly plan: RestartPlan }) {
               <li key={index} className="proposed-row">
                 <fieldset>
                   <legend>Step {index + 1}</legend>
-                  <div className="row">
+                  <div className="proposed-fields">
                     <div className="field date">
                       <label htmlFor={fieldId(index, 'start')}>
                         <span className="visually-hidden">Step {index + 1} </span>Start date

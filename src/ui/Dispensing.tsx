@@ -24,8 +24,7 @@ export function unitsInWords(step: DispensedStep): string {
 }
 
 export function lineInWords(line: DispenseLine): string {
-  const product = `${stepDrugName(line)} ${stepFormulationName(line)}`;
-  return `${product} ${formatDose(line.strength)}`;
+  return `${stepDrugName(line)} ${formatDose(line.strength)} ${stepFormulationName(line)}`;
 }
 
 export default function Dispensing({ plan }: { readonly plan: RestartPlan }) {
@@ -150,7 +149,7 @@ export default function Dispensing({ plan }: { readonly plan: RestartPlan }) {
               Supply {displayDate(result.dispensing.period.from)} to {displayDate(result.dispensing.period.until)} ({result.dispensing.period.days}{' '}
               {result.dispensing.period.days === 1 ? 'day' : 'days'})
             </strong>
-            , {result.dispensing.period.basis}:
+            {mode === 'default' ? `, ${result.dispensing.period.basis}` : ''}:
           </p>
           <ul className="dispense-lines">
             {result.dispensing.summary.map((line) => (

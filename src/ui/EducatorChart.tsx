@@ -13,7 +13,7 @@ import { toleranceCurves, type CurveAnchor, type CurveProvenance, type Tolerance
 
 const WIDTH = 640;
 const HEIGHT = 300;
-const MARGIN = { top: 16, right: 20, bottom: 48, left: 56 };
+const MARGIN = { top: 16, right: 20, bottom: 56, left: 56 };
 const INNER_W = WIDTH - MARGIN.left - MARGIN.right;
 const INNER_H = HEIGHT - MARGIN.top - MARGIN.bottom;
 
@@ -62,8 +62,9 @@ function Chart({ curve, patient }: { readonly curve: ToleranceCurve; readonly pa
   const id = useId();
   const [active, setActive] = useState<number | null>(null);
   const last = curve.anchors[curve.anchors.length - 1]!;
-  const natural = Math.ceil(last.fromMissedDays + Math.max(5, last.fromMissedDays * 0.25));
-  const xMax = patient && patient.missedDays + 3 > natural && patient.missedDays <= natural * 2 ? patient.missedDays + 3 : natural;
+  // At least two weeks, so the flat tail after the last anchor shows; a patient just beyond it widens the axis.
+  const natural = Math.max(14, Math.ceil(last.fromMissedDays + Math.max(5, last.fromMissedDays * 0.25)));
+  const xMax = patient && patient.missedDays + 2 > natural && patient.missedDays <= natural * 1.5 ? patient.missedDays + 2 : natural;
   const x = scaleLinear().domain([0, xMax]).range([0, INNER_W]);
   const y = scaleLinear().domain([0, 1]).range([INNER_H, 0]);
   const points: [number, number][] = [...curve.anchors.map((a): [number, number] => [a.fromMissedDays, Number(a.retainedFraction)]), [xMax, Number(last.retainedFraction)]];
@@ -71,7 +72,7 @@ function Chart({ curve, patient }: { readonly curve: ToleranceCurve; readonly pa
     .x((d) => x(d[0]))
     .y((d) => y(d[1]))
     .curve(curveStepAfter)(points) ?? '';
-  const xTicks = x.ticks(Math.min(10, xMax));
+  const xTicks = x.ticks(7);
   const yTicks = [0, 0.25, 0.5, 0.75, 1];
   const patientX = patient ? Math.min(patient.missedDays, xMax) : 0;
   const offScale = patient ? patient.missedDays > xMax : false;
@@ -114,15 +115,15 @@ function Chart({ curve, patient }: { readonly curve: ToleranceCurve; readonly pa
             {patient ? (
               <g className="patient" transform={`translate(${x(patientX)},${y(Number(patient.fraction))})`}>
                 <path d="M0,-9 L9,0 L0,9 L-9,0 Z" className="patient-mark" />
-                <text x={patientX > xMax * 0.6 ? -12 : 12} y={-12} textAnchor={patientX > xMax * 0.6 ? 'end' : 'start'} className="patient-label">
-                  This patient: {patient.missedDays} missed days{offScale ? ' (off the scale)' : ''}, {percent(patient.fraction)}
+                <text x={patientX > xMax * 0.6 ? -12 : 12} y={-14} textAnchor={patientX > xMax * 0.6 ? 'end' : 'start'} className="patient-label">
+                  This patient{offScale ? ` (${patient.missedDays} days →)` : ''}
                 </text>
               </g>
             ) : null}
-            <text x={INNER_W / 2} y={INNER_H + 40} textAnchor="middle" className="axis-label">
-              Missed days (days with no dose since the last one)
+            <text x={INNER_W / 2} y={INNER_H + 48} textAnchor="middle" className="axis-label">
+              Missed days
             </text>
-            <text transform={`translate(${-44},${INNER_H / 2}) rotate(-90)`} textAnchor="middle" className="axis-label">
+            <text transform={`translate(${-44},${INNER_H / 2}) rotate(-90)`} textAnchor="middle" className="axis-label y-label">
               Retained fraction
             </text>
           </g>
@@ -157,7 +158,7 @@ function Chart({ curve, patient }: { readonly curve: ToleranceCurve; readonly pa
         </div>
       </div>
       <figcaption className="muted">
-        Each step holds from its day until the next. The curve is a ceiling on the share of the previous daily dose treated as
+        Missed days: days with no dose between the last dose and the restart (days off − 1). Each step holds from its day until the next. The curve is a ceiling on the share of the previous daily dose treated as
         still tolerated, not a prediction for one patient.
       </figcaption>
     </figure>
@@ -171,7 +172,7 @@ function DataTable({ curve }: { readonly curve: ToleranceCurve }) {
         <caption>Retained fraction by days off</caption>
         <thead>
           <tr>
-            <th scope="col">From missed days</th>
+            <th scope="col">From</th>
             <th scope="col">Days off (restart − last dose)</th>
             <th scope="col">Retained fraction</th>
             <th scope="col">What it means</th>
@@ -181,8 +182,8 @@ function DataTable({ curve }: { readonly curve: ToleranceCurve }) {
         <tbody>
           {curve.anchors.map((a) => (
             <tr key={a.fromMissedDays}>
-              <th scope="row" data-label="From missed days">
-                {a.fromMissedDays}
+              <th scope="row" data-label="From">
+                {a.fromMissedDays} missed {a.fromMissedDays === 1 ? 'day' : 'days'}
               </th>
               <td data-label="Days off">{a.fromMissedDays + 1}</td>
               <td data-label="Retained fraction" className="num">
