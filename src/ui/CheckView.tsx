@@ -90,7 +90,10 @@ function CheckResultView({ outcome, plan }: { readonly outcome: Extract<CheckOut
                     <span className="date-line">{step.end ? `to ${displayDate(step.end)}` : 'onward'}</span>
                   </th>
                   <td data-label="Dose">
-                    {formatDose(step.dose)} × {step.timesPerDay}
+                    {new Set(step.administrations).size > 1
+                      ? step.administrations.map((a) => formatDose({ amount: a, unit: step.dose.unit })).join(' + ')
+                      : `${formatDose(step.dose)} × ${step.timesPerDay}`}
+                    {step.everyOtherDay ? ', every other day' : ''}
                   </td>
                   <td data-label="Daily total" className="num">
                     {formatDose(step.dailyDose)}
@@ -186,6 +189,10 @@ export default function CheckView({ plan }: { readonly plan: RestartPlan }) {
         Enter the prescriber’s steps for {plan.displayName}. Each step is compared with the conservative ceiling calculated from
         the form (restart {displayDate(plan.steps[0]?.start ?? '')}). Doses are per administration, in {unit}.
       </p>
+      <p className="hint" id={`${id}-uneven-hint`}>
+        Uneven doses: when the administrations of a day differ, list each one, largest first (e.g. 10 + 5 + 5 + 5); the dose is
+        then the largest and times a day the number listed.
+      </p>
       <form onSubmit={onSubmit} noValidate aria-describedby={errors.form.length ? `${id}-form-error` : undefined}>
         <ol className="proposed-rows">
           {rows.map((row, index) => {
@@ -245,6 +252,22 @@ export default function CheckView({ plan }: { readonly plan: RestartPlan }) {
                       />
                       <RowFieldError id={fieldId(index, 'timesPerDay-error')} message={rowErrors.timesPerDay} />
                     </div>
+                  </div>
+                  <div className="field uneven-field">
+                    <label htmlFor={fieldId(index, 'uneven')}>
+                      <span className="visually-hidden">Step {index + 1} </span>Uneven doses (optional)
+                    </label>
+                    <input
+                      id={fieldId(index, 'uneven')}
+                      type="text"
+                      autoComplete="off"
+                      placeholder="e.g. 10 + 5 + 5 + 5"
+                      value={row.administrations}
+                      aria-invalid={rowErrors.administrations ? true : undefined}
+                      aria-describedby={[`${id}-uneven-hint`, described('administrations')].filter(Boolean).join(' ')}
+                      onChange={(e) => update(index, { administrations: e.target.value })}
+                    />
+                    <RowFieldError id={fieldId(index, 'administrations-error')} message={rowErrors.administrations} />
                   </div>
                   <div className="row proposed-row-foot">
                     <label className="check">

@@ -10,16 +10,18 @@ export interface ProposedRow {
   start: string;
   dose: string;
   timesPerDay: string;
+  /** Uneven days: each administration's amount, e.g. "10 + 5 + 5 + 5" ('' for even doses). */
+  administrations: string;
   /** The prescriber plans a reassessment before this step. */
   checkpoint: boolean;
 }
 
-export type RowField = 'start' | 'dose' | 'timesPerDay' | 'row';
+export type RowField = 'start' | 'dose' | 'timesPerDay' | 'administrations' | 'row';
 
 export const PROPOSED_KEY = 'retitrate:proposed:v1';
 
 export function emptyRow(): ProposedRow {
-  return { start: '', dose: '', timesPerDay: '', checkpoint: false };
+  return { start: '', dose: '', timesPerDay: '', administrations: '', checkpoint: false };
 }
 
 /** Restores stored rows, keeping only well-formed text. */
@@ -31,6 +33,7 @@ export function restoreRows(stored: unknown): ProposedRow[] {
       start: typeof row.start === 'string' ? row.start : '',
       dose: typeof row.dose === 'string' ? row.dose : '',
       timesPerDay: typeof row.timesPerDay === 'string' ? row.timesPerDay : '',
+      administrations: typeof row.administrations === 'string' ? row.administrations : '',
       checkpoint: row.checkpoint === true,
     }));
   return rows.length ? rows : [emptyRow()];
@@ -66,6 +69,7 @@ const HEADER_NAMES: Record<Exclude<RowField, 'row'> | 'checkpoint', readonly str
   start: ['start', 'start date', 'from', 'date'],
   dose: ['dose per administration', 'dose', 'amount'],
   timesPerDay: ['times per day', 'timesperday', 'times', 'frequency'],
+  administrations: ['administrations', 'uneven doses', 'each dose'],
   checkpoint: ['checkpoint'],
 };
 
@@ -73,6 +77,20 @@ const HEADER_NAMES: Record<Exclude<RowField, 'row'> | 'checkpoint', readonly str
 function doseText(text: string): string {
   const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(mg|mcg|mcg\/h|micrograms?)?\s*$/i.exec(text);
   return match ? match[1]! : text.trim();
+}
+
+/** The amounts of an uneven day: "10 + 5 + 5" (or separated by slashes) → ["10", "5", "5"]. */
+export function splitAdministrations(text: string): string[] {
+  return text
+    .split(/\s*[+/]\s*/)
+    .map((part) => doseText(part))
+    .filter((part) => part !== '');
+}
+
+/** "10 + 5 + 5" for an uneven day; '' when every administration is the same. */
+function unevenOnly(text: string): string {
+  const parts = splitAdministrations(text);
+  return new Set(parts).size > 1 ? parts.join(' + ') : '';
 }
 
 /** "4", "4 times daily", "4x" → "4". */
@@ -97,6 +115,7 @@ export function parsePasted(text: string): ProposedRow[] {
       start: column(HEADER_NAMES.start),
       dose: column(HEADER_NAMES.dose),
       timesPerDay: column(HEADER_NAMES.timesPerDay),
+      administrations: column(HEADER_NAMES.administrations),
       checkpoint: column(HEADER_NAMES.checkpoint),
     };
     return lines.slice(1).map((line) => {
@@ -106,6 +125,7 @@ export function parsePasted(text: string): ProposedRow[] {
         start: get(at.start).trim(),
         dose: doseText(get(at.dose)),
         timesPerDay: timesText(get(at.timesPerDay)),
+        administrations: unevenOnly(get(at.administrations)),
         checkpoint: truthy(get(at.checkpoint)),
       };
     });
@@ -116,6 +136,7 @@ export function parsePasted(text: string): ProposedRow[] {
       start: (fields[0] ?? '').trim(),
       dose: doseText(fields[1] ?? ''),
       timesPerDay: timesText(fields[2] ?? ''),
+      administrations: '',
       checkpoint: truthy(fields[3]),
     };
   });
@@ -125,10 +146,13 @@ export function parsePasted(text: string): ProposedRow[] {
 export function toProposed(rows: readonly ProposedRow[], unit: string): unknown[] {
   return rows.map((row) => {
     const times = row.timesPerDay.trim();
+    const uneven = splitAdministrations(row.administrations);
+    const dose = doseText(row.dose);
     return {
       start: row.start.trim(),
-      dose: { amount: doseText(row.dose), unit },
+      dose: uneven.length && dose === '' ? { unit } : { amount: dose, unit },
       ...(times === '' ? {} : { timesPerDay: /^\d+$/.test(times) ? Number(times) : times }),
+      ...(uneven.length ? { administrations: uneven } : {}),
       ...(row.checkpoint ? { checkpoint: true } : {}),
     };
   });
@@ -146,7 +170,7 @@ export function errorsByRow(errors: readonly FieldError[]): { rows: Map<number, 
     }
     const index = Number(match[1]);
     const key = match[2];
-    const field: RowField = key === 'start' ? 'start' : key === 'dose' || key === 'administrations' ? 'dose' : key === 'timesPerDay' ? 'timesPerDay' : 'row';
+    const field: RowField = key === 'start' ? 'start' : key === 'dose' ? 'dose' : key === 'administrations' ? 'administrations' : key === 'timesPerDay' ? 'timesPerDay' : 'row';
     const entry = rows.get(index) ?? {};
     entry[field] = entry[field] ? `${entry[field]} ${error.message}` : error.message;
     rows.set(index, entry);
