@@ -298,6 +298,7 @@ try {
   await page.emulateMedia({ media: 'print' });
   check('the chart prints with its table', (await chartImg.isVisible()) && (await curveTable.isVisible()) && !(await page.getByRole('tab', { name: 'Restart plan' }).isVisible()));
   await page.pdf({ path: `${ARTIFACTS}/chart-print.pdf`, format: 'A4' });
+  await page.screenshot({ path: `${ARTIFACTS}/chart-print.png`, fullPage: true });
   await page.emulateMedia({ media: 'screen' });
 
   // The check and the chart on a phone.

@@ -19,7 +19,7 @@ import {
 } from './model.ts';
 import { RestartForm } from './RestartForm.tsx';
 import { ACK_KEY, FORM_KEY, loadJson, remove, saveJson } from './storage.ts';
-import { PROPOSED_KEY } from './proposed.ts';
+import { PROPOSED_KEY } from './proposedKey.ts';
 import { ViewPanel, ViewTabs, type ViewName } from './Views.tsx';
 import './app.css';
 

@@ -18,7 +18,7 @@ export interface ProposedRow {
 
 export type RowField = 'start' | 'dose' | 'timesPerDay' | 'administrations' | 'row';
 
-export const PROPOSED_KEY = 'retitrate:proposed:v1';
+export { PROPOSED_KEY } from './proposedKey.ts';
 
 export function emptyRow(): ProposedRow {
   return { start: '', dose: '', timesPerDay: '', administrations: '', checkpoint: false };
