@@ -35,7 +35,23 @@ export function excessWords(findings: readonly CheckFinding[]): string | null {
   return `above by ${formatDose(chosen.excess)}${per}${percent}`;
 }
 
-function FindingItem({ finding }: { readonly finding: CheckFinding }) {
+/** A rule's bracketed citations in words: "[cdc-2022: Recommendation 4 …]" → "(Centers for …, 2022: Recommendation 4 …)". */
+export function ruleInWords(rule: string, plan: RestartPlan): string {
+  return rule.replace(/\[([^\]]+)\]/g, (_, inner: string) => {
+    const parts = inner.split(/;\s*/).map((part) => {
+      const colon = part.indexOf(':');
+      const id = (colon >= 0 ? part.slice(0, colon) : part).trim();
+      const source = plan.sources.find((s) => s.id === id);
+      if (source) return `${source.issuer}, ${source.year}${colon >= 0 ? `: ${part.slice(colon + 1).trim()}` : ''}`;
+      const assumption = /^engine assumption\s+(\S+)$/.exec(part.trim());
+      if (assumption) return `engine assumption: ${plan.assumptionDetails.find((a) => a.id === assumption[1])?.statement ?? assumption[1]}`;
+      return part;
+    });
+    return `(${parts.join('; ')})`;
+  });
+}
+
+function FindingItem({ finding, plan }: { readonly finding: CheckFinding; readonly plan: RestartPlan }) {
   const excess = positive(finding.excess) && !finding.message.includes(`by ${formatDose(finding.excess)}`)
     ? ` Above by ${formatDose(finding.excess)}${finding.excessPercent === null ? '' : ` (${finding.excessPercent.replace(/\.0$/, '')}%)`}: ${formatDose(finding.proposedDaily)} against ${formatDose(finding.ceilingDaily)}.`
     : '';
@@ -43,7 +59,7 @@ function FindingItem({ finding }: { readonly finding: CheckFinding }) {
     <li className="finding">
       <code className="finding-code">{finding.code}</code> <strong>{CODE_WORDS[finding.code] ?? finding.code}.</strong> {finding.message}
       {excess}
-      {finding.rule ? <span className="finding-rule"> Rule: {finding.rule}</span> : null}
+      {finding.rule ? <span className="finding-rule"> Rule: {ruleInWords(finding.rule, plan)}</span> : null}
     </li>
   );
 }
@@ -89,7 +105,7 @@ function CheckResultView({ outcome, plan }: { readonly outcome: Extract<CheckOut
                     <span className="date-line">{displayDate(step.start)}</span>{' '}
                     <span className="date-line">{step.end ? `to ${displayDate(step.end)}` : 'onward'}</span>
                   </th>
-                  <td data-label="Dose">
+                  <td data-label="Dose" className="num">
                     {new Set(step.administrations).size > 1
                       ? step.administrations.map((a) => formatDose({ amount: a, unit: step.dose.unit })).join(' + ')
                       : `${formatDose(step.dose)} × ${step.timesPerDay}`}
@@ -110,7 +126,7 @@ function CheckResultView({ outcome, plan }: { readonly outcome: Extract<CheckOut
                         <span className="status-exceeds">Exceeds{words ? `: ${words}` : ''}</span>
                         <ul className="findings">
                           {findings.map((finding, k) => (
-                            <FindingItem key={k} finding={finding} />
+                            <FindingItem key={k} finding={finding} plan={plan} />
                           ))}
                         </ul>
                       </>
@@ -126,7 +142,7 @@ function CheckResultView({ outcome, plan }: { readonly outcome: Extract<CheckOut
       {general.length ? (
         <ul className="findings">
           {general.map((finding, k) => (
-            <FindingItem key={k} finding={finding} />
+            <FindingItem key={k} finding={finding} plan={plan} />
           ))}
         </ul>
       ) : null}

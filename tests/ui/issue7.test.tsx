@@ -138,6 +138,28 @@ describe('Check a proposed schedule', () => {
     expect(rows[1]).toHaveTextContent('ABOVE_CEILING');
     expect(rows[1]).toHaveTextContent('15 mg daily (plan step 2)');
     expect(rows[1]).toHaveTextContent('SKIPS_CHECKPOINT');
+    // The rule's citation in words, not a bare source id.
+    expect(rows[1]).toHaveTextContent(/Rule: Crosses 50 MME\/day.*\(Centers for Disease Control and Prevention, 2022: Recommendation 4/);
+    expect(rows[1]).not.toHaveTextContent('[cdc-2022');
+  });
+
+  it('uneven days: each administration listed; a bad one is reported on its field; rows can be removed', async () => {
+    const user = userEvent.setup({ delay: null });
+    render(<CheckView plan={plan} />);
+    await fillRow(user, 1, '2026-12-07', '', '');
+    await user.type(screen.getByLabelText('Step 1 uneven doses', { exact: false }), '10 + 5 + 5 + 5');
+    await user.click(screen.getByRole('button', { name: 'Check against the ceiling' }));
+    const row = within(screen.getByRole('table', { name: 'Proposed steps against the ceiling' })).getAllByRole('row')[1]!;
+    expect(row).toHaveTextContent('10 mg + 5 mg + 5 mg + 5 mg');
+    expect(row).toHaveTextContent('25 mg');
+    expect(row).toHaveTextContent('Within');
+    await user.type(screen.getByLabelText('Step 1 uneven doses', { exact: false }), ' + x');
+    expect(screen.getByLabelText('Step 1 uneven doses', { exact: false })).toHaveAccessibleDescription(/Each administration must be a number/);
+    await user.click(screen.getByRole('button', { name: 'Add a step' }));
+    expect(screen.getByLabelText('Step 2 start date', { exact: false })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Remove step 1' }));
+    expect(screen.queryByLabelText('Step 2 start date', { exact: false })).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Step 1 uneven doses', { exact: false })).toHaveValue('');
   });
 
   it('a bad dose is reported beside its field, and the other rows keep what was typed', async () => {
