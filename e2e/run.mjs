@@ -301,12 +301,16 @@ try {
   await page.screenshot({ path: `${ARTIFACTS}/chart-print.png`, fullPage: true });
   await page.emulateMedia({ media: 'screen' });
 
-  // The check and the chart on a phone.
+  // The exports, dispensing, check and chart on a phone.
   await phonePage.setViewportSize({ width: 390, height: 844 });
   await phonePage.evaluate((state) => {
     for (const [key, value] of Object.entries(state)) localStorage.setItem(key, value);
   }, await page.evaluate(() => Object.fromEntries(Object.entries(localStorage))));
   await phonePage.reload();
+  await phonePage.getByRole('heading', { name: 'Dispense' }).waitFor({ timeout: 5000 });
+  await phonePage.getByRole('heading', { name: 'How this was calculated' }).waitFor({ timeout: 5000 });
+  await phonePage.getByRole('heading', { name: 'Export and print' }).evaluate((el) => el.scrollIntoView());
+  await phonePage.screenshot({ path: `${ARTIFACTS}/plan-phone-exports.png` });
   await phonePage.getByRole('tab', { name: 'Check a proposed schedule' }).click();
   await phonePage.getByRole('button', { name: 'Check against the ceiling' }).click();
   await phonePage.getByRole('heading', { name: 'Within the ceiling' }).waitFor({ timeout: 5000 });

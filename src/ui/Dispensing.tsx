@@ -23,6 +23,11 @@ export function unitsInWords(step: DispensedStep): string {
   return groups.map((g) => `${g.count} ${g.count === 1 ? 'dose' : 'doses'}: ${g.text}`).join('; ');
 }
 
+function daysWords(step: DispensedStep): string {
+  const days = `${step.daysInPeriod} ${step.daysInPeriod === 1 ? 'day' : 'days'}`;
+  return step.dosingDaysInPeriod !== step.daysInPeriod ? `${days} (${step.dosingDaysInPeriod} dosing)` : days;
+}
+
 export function lineInWords(line: DispenseLine): string {
   return `${stepDrugName(line)} ${formatDose(line.strength)} ${stepFormulationName(line)}`;
 }
@@ -58,27 +63,6 @@ export default function Dispensing({ plan }: { readonly plan: RestartPlan }) {
   return (
     <section className="dispensing" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Dispense</h3>
-      <div className="table-wrap">
-        <table className="schedule units-table">
-          <caption>Tablets or patches for each dose</caption>
-          <thead>
-            <tr>
-              <th scope="col">Step</th>
-              <th scope="col">Made up of</th>
-            </tr>
-          </thead>
-          <tbody>
-            {units.map((step) => (
-              <tr key={step.index}>
-                <th scope="row" data-label="Step">
-                  <span className="step-no">Step {step.index + 1}</span> {displayDate(step.start)}
-                </th>
-                <td data-label="Made up of">{unitsInWords(step)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
       <fieldset className="supply no-print">
         <legend>Supply period</legend>
         <div className="checks supply-modes">
@@ -154,7 +138,7 @@ export default function Dispensing({ plan }: { readonly plan: RestartPlan }) {
           <ul className="dispense-lines">
             {result.dispensing.summary.map((line) => (
               <li key={`${line.drug}-${line.formulation}-${line.strength.amount}`}>
-                <span className="amount">{lineInWords(line)}</span>: <strong className="quantity">{line.quantity}</strong>
+                <span>{lineInWords(line)}</span>: <strong className="quantity">{line.quantity}</strong>
                 {line.halves > 0 ? ` (includes ${Math.ceil(line.halves / 2)} to halve for ${line.halves} half-tablet ${line.halves === 1 ? 'dose' : 'doses'})` : ''}
               </li>
             ))}
@@ -166,6 +150,31 @@ export default function Dispensing({ plan }: { readonly plan: RestartPlan }) {
           ))}
         </div>
       ) : null}
+      <div className="table-wrap">
+        <table className="schedule units-table">
+          <caption>Tablets or patches for each dose</caption>
+          <thead>
+            <tr>
+              <th scope="col">Step</th>
+              <th scope="col">Made up of</th>
+              <th scope="col">Days in this supply</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(result?.ok ? result.dispensing.steps : units).map((step) => (
+              <tr key={step.index} className={result?.ok && step.daysInPeriod === 0 ? 'outside' : undefined}>
+                <th scope="row" data-label="Step">
+                  <span className="step-no">Step {step.index + 1}</span> {displayDate(step.start)}
+                </th>
+                <td data-label="Made up of">{unitsInWords(step)}</td>
+                <td data-label="Days" className="num">
+                  {!result?.ok ? '—' : step.daysInPeriod === 0 ? 'not in this supply' : daysWords(step)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -77,21 +77,22 @@ export function Exports({ plan, request, today }: Props) {
   };
 
   return (
-    <div className="exports no-print">
-      <div className="plan-actions export-actions" role="group" aria-label="Export the plan">
-        <button type="button" className="secondary" onClick={() => void copyNote()}>
+    <section className="exports no-print" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Export and print</h3>
+      <div className="export-actions">
+        <button type="button" className="secondary small" onClick={() => void copyNote()}>
           Copy clinical note
         </button>
-        <button type="button" className="secondary" onClick={() => void csv()}>
+        <button type="button" className="secondary small" onClick={() => void csv()}>
           Download CSV
         </button>
-        <button type="button" className="secondary" onClick={() => void ics()}>
+        <button type="button" className="secondary small" onClick={() => void ics()}>
           Download calendar (.ics)
         </button>
-        <button type="button" className="secondary" onClick={() => void fhir()}>
+        <button type="button" className="secondary small" onClick={() => void fhir()}>
           Download FHIR bundle (JSON)
         </button>
-        <button type="button" className="secondary" onClick={() => window.print()}>
+        <button type="button" className="secondary small" onClick={() => window.print()}>
           Print
         </button>
       </div>
@@ -104,6 +105,6 @@ export function Exports({ plan, request, today }: Props) {
           <textarea id={`${id}-note`} ref={textarea} readOnly rows={10} value={fallback} />
         </div>
       ) : null}
-    </div>
+    </section>
   );
 }

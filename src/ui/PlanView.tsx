@@ -211,7 +211,6 @@ export function PlanView({ plan, inputs, request, today }: Props) {
           {last ? <span className="plan-sub"> — ceiling reaches {formatDose(last.dailyDose)} daily</span> : null}
         </h2>
       </div>
-      <Exports plan={plan} request={request} today={today} />
       <section className="inputs print-only" aria-label="Inputs">
         <h3>Inputs</h3>
         <dl>
@@ -234,6 +233,7 @@ export function PlanView({ plan, inputs, request, today }: Props) {
         Each row is a ceiling: do not exceed it; stay on a step or go lower if the patient is sedated or unwell. Dates are
         the earliest a step may start.
       </p>
+      <Exports plan={plan} request={request} today={today} />
       <Suspense fallback={<p className="muted">Loading the dispensing…</p>}>
         <Dispensing plan={plan} />
       </Suspense>

@@ -278,6 +278,9 @@ describe('Dispensing', () => {
     expect(units).toHaveLength(expected.length);
     expect(units[0]).toHaveTextContent(`each dose: ${expected[0]!.administrations[0]!.makeUp}`);
     expect(units[3]).toHaveTextContent('1 dose: 1 × 10 mg tablet; 3 doses: 1 × 5 mg tablet');
+    // Days of each step inside the default supply (restart to the day before the checkpoint step).
+    expect(units[0]).toHaveTextContent('3 days');
+    expect(units.at(-1)).toHaveTextContent('not in this supply');
 
     const result = dispense(plan);
     if (!result.ok) throw new Error('dispense failed');
