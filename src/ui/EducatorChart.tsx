@@ -7,7 +7,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { curveStepAfter, line } from 'd3-shape';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { RestartPlan } from '../engine/api.ts';
 import { toleranceCurves, type CurveAnchor, type CurveProvenance, type ToleranceCurve } from '../engine/curves.ts';
 
@@ -222,6 +222,16 @@ export default function EducatorChart({ plan }: { readonly plan: RestartPlan | n
   const planClass: ClassChoice = plan?.drugClass === 'benzodiazepine' || plan?.drugClass === 'antidepressant' ? plan.drugClass : 'opioid';
   const [choice, setChoice] = useState<ClassChoice>(planClass);
   const [benzo, setBenzo] = useState<string>(() => (plan?.drugClass === 'benzodiazepine' && benzos.some((c) => c.drug === plan.drug) ? plan.drug : (benzos[0]?.drug ?? '')));
+  // When the form's drug changes, follow it to its class (and benzodiazepine); otherwise keep the reader's choice.
+  const planDrug = plan?.drug;
+  const seenDrug = useRef(planDrug);
+  useEffect(() => {
+    if (planDrug === seenDrug.current) return;
+    seenDrug.current = planDrug;
+    if (!planDrug) return;
+    setChoice(planClass);
+    if (planClass === 'benzodiazepine' && benzos.some((c) => c.drug === planDrug)) setBenzo(planDrug);
+  }, [planDrug, planClass, benzos]);
   const curve =
     choice === 'benzodiazepine' ? benzos.find((c) => c.drug === benzo) : curves.find((c) => c.drugClass === choice);
   const patient: PatientPoint | null =

@@ -414,5 +414,12 @@ describe('the views in the app', () => {
     await user.keyboard('{ArrowRight}');
     expect(planTab).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('table', { name: 'Restart schedule' })).toBeInTheDocument();
+
+    // New patient also clears the proposed steps.
+    await user.click(screen.getByRole('tab', { name: 'Check a proposed schedule' }));
+    await user.type(await screen.findByLabelText('Step 1 start date', { exact: false }), '2026-11-28');
+    expect(localStorage.getItem(PROPOSED_KEY)).toContain('2026-11-28');
+    await user.click(screen.getByRole('button', { name: 'New patient' }));
+    expect(localStorage.getItem(PROPOSED_KEY) ?? '').not.toContain('2026-11-28');
   });
 });
