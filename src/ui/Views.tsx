@@ -37,7 +37,7 @@ export function ViewTabs({ view, onChange }: { readonly view: ViewName; readonly
           role="tab"
           id={`tab-${name}`}
           aria-selected={view === name}
-          aria-controls={`panel-${name}`}
+          aria-controls={view === name ? `panel-${name}` : undefined}
           tabIndex={view === name ? 0 : -1}
           className="view-tab"
           onClick={() => onChange(name)}
