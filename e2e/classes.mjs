@@ -2,7 +2,7 @@
  * Browser tests of the class-specific parts of the form against the production build: a fentanyl patch
  * (strength in mcg/h, no times per day, no patch restarted after tolerance loss), methadone (asks for the
  * indication), a benzodiazepine (mg diazepam column) and an antidepressant (resume or re-titrate).
- * Each drug class loads on demand. Prints one line per check and `e2e classes: N passed, M failed`.
+ * Each drug class loads on demand. Prints one line per check and `e2e-classes: N passed, M failed`.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -115,5 +115,5 @@ try {
   } catch {}
 }
 const failed = results.filter((r) => !r).length;
-console.log(`e2e classes: ${results.length - failed} passed, ${failed} failed`);
+console.log(`e2e-classes: ${results.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
