@@ -2,7 +2,7 @@
  * Browser tests of the class-specific parts of the form against the production build: a fentanyl patch
  * (strength in mcg/h, no times per day, no patch restarted after tolerance loss), methadone (asks for the
  * indication), a benzodiazepine (mg diazepam column) and an antidepressant (resume or re-titrate).
- * Each drug class loads on demand. Prints one line per check and `e2e classes: N passed, M failed`.
+ * Each drug class loads on demand. Prints one line per check and `e2e-classes: N passed, M failed`.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -88,6 +88,12 @@ try {
   await table.waitFor({ timeout: 5000 });
   check('the benzodiazepine class loaded on demand', scripts.some((s) => /benzodiazepine\.module-/.test(s)));
   check('the schedule shows mg diazepam equivalents', /diazepam/i.test(await table.innerText()));
+  const overflow = await page.evaluate(() => {
+    const pane = document.querySelector('.plan-pane');
+    const wrap = document.querySelector('.table-wrap');
+    return { page: document.documentElement.scrollWidth - window.innerWidth, table: wrap ? wrap.scrollWidth - wrap.clientWidth : 0, pane: pane ? pane.scrollWidth - pane.clientWidth : 0 };
+  });
+  check('long make-ups wrap inside the schedule (no overflow)', overflow.page <= 0 && overflow.table <= 0 && overflow.pane <= 0, JSON.stringify(overflow));
   await page.screenshot({ path: 'artifacts/plan-benzodiazepine-desktop.png', fullPage: true });
 
   // An antidepressant: resume or re-titrate.
@@ -109,5 +115,5 @@ try {
   } catch {}
 }
 const failed = results.filter((r) => !r).length;
-console.log(`e2e classes: ${results.length - failed} passed, ${failed} failed`);
+console.log(`e2e-classes: ${results.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

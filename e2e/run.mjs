@@ -1,7 +1,7 @@
 // Browser tests against the production build served by `vite preview` (run `npx vite build` first).
 // Plain node script: playwright-core driving Debian chromium, axe-core for WCAG 2.1 AA.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
@@ -61,7 +61,7 @@ try {
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const foreign = [];
   const consoleErrors = [];
@@ -183,6 +183,149 @@ try {
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
   check('the printout is 1–2 A4 pages', pages >= 1 && pages <= 2, `${pages} pages`);
   await page.emulateMedia({ media: 'screen' });
+
+  // Issue 7: exports, dispensing, the pharmacist's check and the educator's chart.
+  // CSV download: the file name carries no patient identifier and the content parses to the plan's steps.
+  const planRows = await page.getByRole('table', { name: 'Restart schedule' }).locator('tbody tr').allInnerTexts();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  const csvPath = await download.path();
+  const csvText = csvPath ? readFileSync(csvPath, 'utf8') : '';
+  const parseCsv = (text) => {
+    const rows = [];
+    let row = [];
+    let field = '';
+    let quoted = false;
+    for (let i = 0; i < text.length; i += 1) {
+      const ch = text[i];
+      if (quoted) {
+        if (ch === '"' && text[i + 1] === '"') {
+          field += '"';
+          i += 1;
+        } else if (ch === '"') quoted = false;
+        else field += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === ',') {
+        row.push(field);
+        field = '';
+      } else if (ch === '\r' && text[i + 1] === '\n') {
+        row.push(field);
+        rows.push(row);
+        row = [];
+        field = '';
+        i += 1;
+      } else field += ch;
+    }
+    if (field !== '' || row.length) rows.push([...row, field]);
+    return rows;
+  };
+  const csvRows = parseCsv(csvText);
+  const header = csvRows[0] ?? [];
+  const records = csvRows.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+  check('the CSV download is named without patient identifiers', download.suggestedFilename() === 'retitrate-oxycodone-2026-11-28.csv', download.suggestedFilename());
+  check(
+    'the CSV parses to the plan’s steps',
+    records.length === planRows.length &&
+      records[0]?.start === '2026-11-28' &&
+      records[0]?.['dose per administration'] === '5' &&
+      records[0]?.['times per day'] === '2' &&
+      records.every((r, i) => planRows[i]?.replace(/\s+/g, ' ').includes(`${r['daily dose']} mg`)) &&
+      records.at(-1)?.['daily dose'] === '40',
+    `${records.length} records for ${planRows.length} steps; first ${JSON.stringify(records[0])}`,
+  );
+  // Dispensing: units per step and totals for the default period.
+  const dispense = page.getByRole('heading', { name: 'Dispense' });
+  await dispense.waitFor();
+  const totals = await page.locator('.dispense-lines').innerText();
+  check('the dispense panel totals each strength until the checkpoint', /10 mg immediate-release tablet: 9/.test(totals) && /5 mg immediate-release tablet: 42/.test(totals), totals.replace(/\s+/g, ' '));
+  await page.getByLabel('Days of supply').fill('7');
+  const weekTotals = await page.locator('.dispense-total').innerText();
+  check('a number of days changes the supply period', /7 days/.test(weekTotals), weekTotals.replace(/\s+/g, ' ').slice(0, 120));
+
+  // The pharmacist's check.
+  await page.getByRole('tab', { name: 'Check a proposed schedule' }).click();
+  await page.getByRole('heading', { name: 'Check a proposed schedule' }).waitFor();
+  await page.getByLabel('Step 1 start date').fill('2026-11-28');
+  await page.getByLabel('Step 1 dose').fill('5');
+  await page.getByLabel('Step 1 times a day').fill('2');
+  await page.getByRole('button', { name: 'Add a step' }).click();
+  await page.getByLabel('Step 2 start date').fill('2026-12-01');
+  await page.getByLabel('Step 2 dose').fill('10');
+  await page.getByLabel('Step 2 times a day').fill('4');
+  await page.getByRole('button', { name: 'Check against the ceiling' }).click();
+  await page.getByRole('heading', { name: 'Exceeds the ceiling' }).waitFor({ timeout: 5000 });
+  const checkTable = await page.getByRole('table', { name: 'Proposed steps against the ceiling' }).innerText();
+  check(
+    'a step above the ceiling is shown with its excess in mg and % and the rule it breaks',
+    /above by 25 mg a day \(166\.7%\)/.test(checkTable) && /ABOVE_CEILING/.test(checkTable) && /Within/.test(checkTable),
+    checkTable.replace(/\s+/g, ' ').slice(0, 300),
+  );
+  await page.screenshot({ path: `${ARTIFACTS}/check-desktop.png`, fullPage: true });
+  await axe(page, 'the check view with findings');
+  await page.getByLabel('Step 2 dose').fill('abc');
+  const stepDoseError = await page.getByLabel('Step 2 dose').evaluate((el) => (el.getAttribute('aria-describedby') ? document.getElementById(el.getAttribute('aria-describedby'))?.textContent : ''));
+  check('a bad proposed dose is explained beside its field', /number/.test(stepDoseError ?? ''), stepDoseError ?? '');
+  await axe(page, 'the check view with a field error');
+  await page.getByText('Paste a schedule').click();
+  await page.getByLabel('Pasted steps').fill('2026-11-28, 5 mg, 2\n2026-12-01, 5 mg, 3\n2026-12-04, 5 mg, 4');
+  await page.getByRole('button', { name: 'Use the pasted steps' }).click();
+  await page.getByRole('heading', { name: 'Within the ceiling' }).waitFor({ timeout: 5000 });
+  check('pasted steps within the ceiling give the verdict within', (await page.getByLabel('Step 3 times a day').inputValue()) === '4');
+  await page.reload();
+  await page.getByRole('tab', { name: 'Check a proposed schedule' }).click();
+  check('a reload keeps the proposed steps', (await page.getByLabel('Step 3 start date').inputValue()) === '2026-12-04');
+
+  // The educator's chart with its table alternative.
+  await page.getByRole('tab', { name: 'How tolerance is lost' }).click();
+  const chartImg = page.getByRole('img', { name: /Retained fraction by missed days: Opioids/ });
+  await chartImg.waitFor({ timeout: 5000 });
+  const curveTable = page.getByRole('table', { name: 'Retained fraction by days off' });
+  const curveRows = await curveTable.locator('tbody tr').count();
+  const pointNames = await page.locator('.chart-point').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+  check('the chart shows the opioid anchors and the same values in its table', curveRows === 4 && pointNames.length === 4 && /retained fraction 0\.5/.test(pointNames[1] ?? ''), pointNames.join(' | '));
+  await page.locator('.chart-point').nth(1).focus();
+  const tip = await page.getByRole('tooltip').innerText().catch(() => '');
+  check('a focused anchor point shows its source', /Australian|Source:/.test(tip) && /§3\.5/.test(tip), tip.slice(0, 160));
+  check('the chart marks this patient', /This patient: 26 missed days/.test(await chartImg.innerHTML()));
+  await page.screenshot({ path: `${ARTIFACTS}/chart-desktop.png`, fullPage: true });
+  await axe(page, 'the educator view');
+  await page.getByLabel('Benzodiazepines and Z-drugs').check();
+  await page.getByLabel('Benzodiazepine or Z-drug').selectOption('diazepam');
+  await page.getByRole('img', { name: /diazePAM/ }).waitFor();
+  const benzoRows = await curveTable.locator('tbody tr').allInnerTexts();
+  check('a benzodiazepine curve depends on the drug’s half-life (diazepam washout)', benzoRows.length === 3 && /42/.test(benzoRows[2] ?? ''), benzoRows.map((r) => r.replace(/\s+/g, ' ').slice(0, 60)).join(' | '));
+  await axe(page, 'the benzodiazepine chart');
+  await page.getByLabel('Opioids').check();
+  await page.emulateMedia({ media: 'print' });
+  check('the chart prints with its table', (await chartImg.isVisible()) && (await curveTable.isVisible()) && !(await page.getByRole('tab', { name: 'Restart plan' }).isVisible()));
+  await page.pdf({ path: `${ARTIFACTS}/chart-print.pdf`, format: 'A4' });
+  await page.screenshot({ path: `${ARTIFACTS}/chart-print.png`, fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+
+  // The exports, dispensing, check and chart on a phone.
+  await phonePage.setViewportSize({ width: 390, height: 844 });
+  await phonePage.evaluate((state) => {
+    for (const [key, value] of Object.entries(state)) localStorage.setItem(key, value);
+  }, await page.evaluate(() => Object.fromEntries(Object.entries(localStorage))));
+  await phonePage.reload();
+  await phonePage.getByRole('heading', { name: 'Dispense' }).waitFor({ timeout: 5000 });
+  await phonePage.getByRole('heading', { name: 'How this was calculated' }).waitFor({ timeout: 5000 });
+  await phonePage.getByRole('heading', { name: 'Export and print' }).evaluate((el) => el.scrollIntoView());
+  await phonePage.screenshot({ path: `${ARTIFACTS}/plan-phone-exports.png` });
+  await phonePage.getByRole('tab', { name: 'Check a proposed schedule' }).click();
+  await phonePage.getByRole('button', { name: 'Check against the ceiling' }).click();
+  await phonePage.getByRole('heading', { name: 'Within the ceiling' }).waitFor({ timeout: 5000 });
+  await phonePage.evaluate(() => document.getElementById('check-title')?.scrollIntoView());
+  await phonePage.screenshot({ path: `${ARTIFACTS}/check-phone.png` });
+  await phonePage.getByRole('heading', { name: 'Within the ceiling' }).evaluate((el) => el.scrollIntoView());
+  await phonePage.screenshot({ path: `${ARTIFACTS}/check-phone-result.png` });
+  check('the check view has no horizontal scrolling at 390 px', (await phonePage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)) <= 0);
+  await phonePage.getByRole('tab', { name: 'How tolerance is lost' }).click();
+  await phonePage.getByRole('img', { name: /Retained fraction by missed days/ }).waitFor({ timeout: 5000 });
+  await phonePage.evaluate(() => document.getElementById('educator-title')?.scrollIntoView());
+  await phonePage.screenshot({ path: `${ARTIFACTS}/chart-phone.png` });
+  check('the educator view has no horizontal scrolling at 390 px', (await phonePage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)) <= 0);
+  await axe(phonePage, 'the educator view on a phone');
+  await page.getByRole('tab', { name: 'Restart plan' }).click();
 
   // New patient clears everything.
   await page.getByRole('button', { name: 'New patient' }).click();

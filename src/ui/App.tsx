@@ -20,6 +20,8 @@ import {
 } from './model.ts';
 import { RestartForm } from './RestartForm.tsx';
 import { ACK_KEY, FORM_KEY, loadJson, remove, saveJson } from './storage.ts';
+import { PROPOSED_KEY } from './proposedKey.ts';
+import { ViewPanel, ViewTabs, type ViewName } from './Views.tsx';
 import './app.css';
 
 const ENGINE_ERROR = 'engine';
@@ -79,16 +81,19 @@ export function App({ today }: { readonly today?: string } = {}) {
     };
   }, [planning, ready, values.drug]);
 
+  const request = useMemo(() => toRequest(values, drugs), [values, drugs]);
   const [result, internalError] = useMemo(() => {
     if (!planning || !ready) return [null, null] as const;
     try {
-      return [planning.planRestart(toRequest(values, drugs)), null] as const;
+      return [planning.planRestart(request), null] as const;
     } catch (error) {
       // An engine bug must not blank the page or lose what was typed.
       console.warn('Retitrate engine error', error);
       return [{ ok: false, errors: [] } as const, String(error)] as const;
     }
-  }, [planning, ready, values, drugs, classesLoaded]);
+  }, [planning, ready, request, classesLoaded]);
+  const [view, setView] = useState<ViewName>('plan');
+  const [resets, setResets] = useState(0);
   const engineErrors = useMemo(() => (result && !result.ok ? engineErrorsByField(result.errors) : {}), [result]);
 
   // Persist every change locally (never sent anywhere).
@@ -130,8 +135,10 @@ export function App({ today }: { readonly today?: string } = {}) {
 
   const onNewPatient = useCallback(() => {
     remove(FORM_KEY);
+    remove(PROPOSED_KEY);
     form.reset(emptyValues(today));
     remove(FORM_KEY);
+    setResets((n) => n + 1);
     document.getElementById('drug')?.focus();
   }, [form, today]);
 
@@ -167,25 +174,32 @@ export function App({ today }: { readonly today?: string } = {}) {
         <section className="plan-pane" aria-label="Restart plan">
           {!acknowledged ? (
             <DisclaimerGate onAcknowledge={acknowledge} />
-          ) : result?.ok && planning ? (
-            <planning.PlanView plan={result.plan} inputs={planning.inputsInWords(values, drugs, concurrentNames)} />
           ) : (
-            <div className="placeholder">
-              <h2>Restart plan</h2>
-              {internalError ? (
-                <p className="field-error" role="alert">
-                  The calculator could not make a plan for these inputs (internal error). No schedule is shown: plan this
-                  restart by hand and report the inputs. Details: {internalError}
-                </p>
+            <>
+              <ViewTabs view={view} onChange={setView} />
+              <ViewPanel view={view} plan={result?.ok ? result.plan : null} resetKey={resets}>
+              {result?.ok && planning ? (
+                <planning.PlanView plan={result.plan} inputs={planning.inputsInWords(values, drugs, concurrentNames)} request={request} today={today} />
               ) : (
-                <p>The schedule appears here as soon as the form is complete and valid.</p>
+                <div className="placeholder">
+                  <h2>Restart plan</h2>
+                  {internalError ? (
+                    <p className="field-error" role="alert">
+                      The calculator could not make a plan for these inputs (internal error). No schedule is shown: plan this
+                      restart by hand and report the inputs. Details: {internalError}
+                    </p>
+                  ) : (
+                    <p>The schedule appears here as soon as the form is complete and valid.</p>
+                  )}
+                  {missing.length ? (
+                    <p>
+                      Still to check: <span className="missing">{missing.join(', ')}</span>.
+                    </p>
+                  ) : null}
+                </div>
               )}
-              {missing.length ? (
-                <p>
-                  Still to check: <span className="missing">{missing.join(', ')}</span>.
-                </p>
-              ) : null}
-            </div>
+              </ViewPanel>
+            </>
           )}
           <p className="visually-hidden" aria-live="polite" role="status">
             {planning && result ? planning.announcement(result, acknowledged) : wantsPlanning ? 'Loading the calculator.' : ''}

@@ -3,8 +3,10 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { formatDose, formatFrequency, type PlanSource, type PlanStep, type PlanWarning, type RestartPlan } from '../engine/api.ts';
 import { displayDate } from './dates.ts';
 import { DisclaimerBanner } from './Disclaimer.tsx';
+import { Exports } from './Exports.tsx';
 
 const Derivation = lazy(() => import('./Derivation.tsx'));
+const Dispensing = lazy(() => import('./Dispensing.tsx'));
 
 const STATUS_WORDS: Record<string, string> = {
   retained: 'tolerance retained',
@@ -190,9 +192,13 @@ interface Props {
   readonly plan: RestartPlan;
   /** Inputs in words, for the printout. */
   readonly inputs: readonly (readonly [string, string])[];
+  /** The raw request (for the clinical note's inputs). */
+  readonly request?: unknown;
+  /** Today's date for the exports (tests); the browser clock otherwise. */
+  readonly today?: string;
 }
 
-export function PlanView({ plan, inputs }: Props) {
+export function PlanView({ plan, inputs, request, today }: Props) {
   const critical = plan.warnings.filter((w) => w.severity === 'critical');
   const other = plan.warnings.filter((w) => w.severity !== 'critical');
   const last = plan.steps[plan.steps.length - 1];
@@ -204,11 +210,6 @@ export function PlanView({ plan, inputs }: Props) {
           Restart plan: {plan.displayName}
           {last ? <span className="plan-sub"> — ceiling reaches {formatDose(last.dailyDose)} daily</span> : null}
         </h2>
-        <div className="plan-actions">
-          <button type="button" className="secondary" onClick={() => window.print()}>
-            Print
-          </button>
-        </div>
       </div>
       <section className="inputs print-only" aria-label="Inputs">
         <h3>Inputs</h3>
@@ -232,6 +233,10 @@ export function PlanView({ plan, inputs }: Props) {
         Each row is a ceiling: do not exceed it; stay on a step or go lower if the patient is sedated or unwell. Dates are
         the earliest a step may start.
       </p>
+      <Exports plan={plan} request={request} today={today} />
+      <Suspense fallback={<p className="muted">Loading the dispensing…</p>}>
+        <Dispensing plan={plan} />
+      </Suspense>
       <Suspense fallback={<p className="muted">Loading the working…</p>}>
         <Derivation plan={plan} />
       </Suspense>

@@ -1,0 +1,341 @@
+/**
+ * "Check a proposed schedule" (pharmacists, lazy-loaded): the prescriber's steps, typed or pasted, are
+ * compared with the conservative ceiling of the current plan (`checkAgainstPlan`). Rows persist in
+ * this browser only.
+ */
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { formatDose, type Amount, type RestartPlan } from '../engine/api.ts';
+import { checkAgainstPlan, type CheckFinding, type CheckOutcome } from '../engine/check.ts';
+import { displayDate } from './dates.ts';
+import { PROPOSED_KEY, emptyRow, errorsByRow, parsePasted, restoreRows, toProposed, type ProposedRow, type RowField } from './proposed.ts';
+import { loadJson, saveJson } from './storage.ts';
+
+const CODE_WORDS: Record<string, string> = {
+  STARTS_BEFORE_RESTART_DATE: 'Starts before the restart date',
+  RESTRICTED_AFTER_TOLERANCE_LOSS: 'Product restricted to opioid-tolerant patients',
+  ABOVE_CEILING: 'Daily dose above the ceiling',
+  ABOVE_DOSE_CEILING: 'Single dose above the ceiling',
+  ABOVE_PRIOR_DOSE: 'Above the dose before the break',
+  RISES_TOO_FAST: 'Rises too fast',
+  SKIPS_CHECKPOINT: 'Skips the checkpoint',
+};
+
+function positive(amount: Amount): boolean {
+  return Number(amount.amount) > 0;
+}
+
+/** "above by 5 mg (25%)" for the largest excess among a step's findings, preferring the daily ceiling. */
+export function excessWords(findings: readonly CheckFinding[]): string | null {
+  const withExcess = findings.filter((f) => positive(f.excess));
+  const daily = withExcess.find((f) => f.code === 'ABOVE_CEILING');
+  const chosen = daily ?? withExcess.sort((a, b) => Number(b.excess.amount) - Number(a.excess.amount))[0];
+  if (!chosen) return null;
+  const per = chosen.code === 'ABOVE_DOSE_CEILING' ? ' a dose' : ' a day';
+  const percent = chosen.excessPercent === null ? '' : ` (${chosen.excessPercent.replace(/\.0$/, '')}%)`;
+  return `above by ${formatDose(chosen.excess)}${per}${percent}`;
+}
+
+/** A rule's bracketed citations in words: "[cdc-2022: Recommendation 4 …]" → "(Centers for …, 2022: Recommendation 4 …)". */
+export function ruleInWords(rule: string, plan: RestartPlan): string {
+  return rule.replace(/\[([^\]]+)\]/g, (_, inner: string) => {
+    const parts = inner.split(/;\s*/).map((part) => {
+      const colon = part.indexOf(':');
+      const id = (colon >= 0 ? part.slice(0, colon) : part).trim();
+      const source = plan.sources.find((s) => s.id === id);
+      if (source) return `${source.issuer}, ${source.year}${colon >= 0 ? `: ${part.slice(colon + 1).trim()}` : ''}`;
+      const assumption = /^engine assumption\s+(\S+)$/.exec(part.trim());
+      if (assumption) return `engine assumption: ${plan.assumptionDetails.find((a) => a.id === assumption[1])?.statement ?? assumption[1]}`;
+      return part;
+    });
+    return `(${parts.join('; ')})`;
+  });
+}
+
+function FindingItem({ finding, plan }: { readonly finding: CheckFinding; readonly plan: RestartPlan }) {
+  const excess = positive(finding.excess) && !finding.message.includes(`by ${formatDose(finding.excess)}`)
+    ? ` Above by ${formatDose(finding.excess)}${finding.excessPercent === null ? '' : ` (${finding.excessPercent.replace(/\.0$/, '')}%)`}: ${formatDose(finding.proposedDaily)} against ${formatDose(finding.ceilingDaily)}.`
+    : '';
+  return (
+    <li className="finding">
+      <code className="finding-code">{finding.code}</code> <strong>{CODE_WORDS[finding.code] ?? finding.code}.</strong> {finding.message}
+      {excess}
+      {finding.rule ? <span className="finding-rule"> Rule: {ruleInWords(finding.rule, plan)}</span> : null}
+    </li>
+  );
+}
+
+function CheckResultView({ outcome, plan }: { readonly outcome: Extract<CheckOutcome, { ok: true }>; readonly plan: RestartPlan }) {
+  const { result } = outcome;
+  const exceeding = result.steps.filter((s) => s.status === 'exceeds').length;
+  const general = result.findings.filter((f) => !result.steps.some((s) => s.index === f.step));
+  return (
+    <section className="check-result" aria-labelledby="check-result-title">
+      <div className={`verdict ${result.verdict}`} role="status">
+        <h3 id="check-result-title">
+          {result.verdict === 'within' ? 'Within the ceiling' : 'Exceeds the ceiling'}
+        </h3>
+        <p>
+          {result.verdict === 'within'
+            ? `All ${result.steps.length} proposed ${result.steps.length === 1 ? 'step is' : 'steps are'} at or below the conservative ceiling for ${plan.displayName}. Within the ceiling is not a guarantee of safety: review the patient.`
+            : `${exceeding} of ${result.steps.length} proposed ${result.steps.length === 1 ? 'step breaks' : 'steps break'} a rule (${result.findings.length} ${result.findings.length === 1 ? 'finding' : 'findings'}). Discuss with the prescriber before dispensing.`}
+        </p>
+      </div>
+      <div className="table-wrap">
+        <table className="schedule check-table">
+          <caption>Proposed steps against the ceiling</caption>
+          <thead>
+            <tr>
+              <th scope="col">Proposed step</th>
+              <th scope="col">Dose</th>
+              <th scope="col">Daily total</th>
+              <th scope="col">Ceiling in force</th>
+              <th scope="col">Result</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.steps.map((step) => {
+              const findings = result.findings.filter((f) => f.step === step.index);
+              const ceiling = plan.steps.find((s) => s.start === step.ceilingStepStart);
+              const ceilingIndex = ceiling ? plan.steps.indexOf(ceiling) : -1;
+              const words = excessWords(findings);
+              return (
+                <tr key={step.index} className={step.status === 'exceeds' ? 'exceeds' : 'within'}>
+                  <th scope="row" data-label="Proposed step">
+                    <span className="step-no">Step {step.index + 1}</span>{' '}
+                    <span className="date-line">{displayDate(step.start)}</span>{' '}
+                    <span className="date-line">{step.end ? `to ${displayDate(step.end)}` : 'onward'}</span>
+                  </th>
+                  <td data-label="Dose" className="num">
+                    {new Set(step.administrations).size > 1
+                      ? step.administrations.map((a) => formatDose({ amount: a, unit: step.dose.unit })).join(' + ')
+                      : `${formatDose(step.dose)} × ${step.timesPerDay}`}
+                    {step.everyOtherDay ? ', every other day' : ''}
+                  </td>
+                  <td data-label="Daily total" className="num">
+                    {formatDose(step.dailyDose)}
+                  </td>
+                  <td data-label="Ceiling in force">
+                    {ceiling ? `${formatDose(ceiling.dailyDose)} daily (plan step ${ceilingIndex + 1})` : 'before the restart date: none'}
+                  </td>
+                  <td data-label="Result">
+                    <div>
+                    {step.status === 'within' ? (
+                      <span className="status-within">Within</span>
+                    ) : (
+                      <>
+                        <span className="status-exceeds">Exceeds{words ? `: ${words}` : ''}</span>
+                        <ul className="findings">
+                          {findings.map((finding, k) => (
+                            <FindingItem key={k} finding={finding} plan={plan} />
+                          ))}
+                        </ul>
+                      </>
+                    )}
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {general.length ? (
+        <ul className="findings">
+          {general.map((finding, k) => (
+            <FindingItem key={k} finding={finding} plan={plan} />
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+function RowFieldError({ id, message }: { readonly id: string; readonly message: string | undefined }) {
+  return message ? (
+    <p className="field-error" id={id}>
+      {message}
+    </p>
+  ) : null;
+}
+
+export default function CheckView({ plan }: { readonly plan: RestartPlan }) {
+  const id = useId();
+  const [rows, setRows] = useState<ProposedRow[]>(() => restoreRows(loadJson(PROPOSED_KEY)));
+  const [paste, setPaste] = useState('');
+  const [pasteNote, setPasteNote] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const unit = plan.steps[0]?.dose.unit ?? 'mg';
+
+  useEffect(() => saveJson(PROPOSED_KEY, rows), [rows]);
+
+  const outcome = useMemo<CheckOutcome | null>(() => {
+    if (!submitted) return null;
+    try {
+      return checkAgainstPlan(plan, toProposed(rows, unit));
+    } catch (error) {
+      console.warn('Retitrate check error', error);
+      return { ok: false, errors: [{ path: '', code: 'internal', message: `The check could not be run (internal error): ${String(error)}` }] };
+    }
+  }, [submitted, plan, rows, unit]);
+  const errors = useMemo(() => (outcome && !outcome.ok ? errorsByRow(outcome.errors) : { rows: new Map<number, Partial<Record<RowField, string>>>(), form: [] as string[] }), [outcome]);
+
+  const update = (index: number, patch: Partial<ProposedRow>) => setRows((current) => current.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  const addRow = () => setRows((current) => [...current, emptyRow()]);
+  const removeRow = (index: number) => setRows((current) => (current.length === 1 ? [emptyRow()] : current.filter((_, i) => i !== index)));
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+  };
+  const usePasted = () => {
+    const parsed = parsePasted(paste);
+    if (parsed.length === 0) {
+      setPasteNote('Nothing to read: paste one step a line, e.g. 2026-11-28, 5 mg, 4.');
+      return;
+    }
+    setRows(parsed);
+    setPasteNote(`Read ${parsed.length} ${parsed.length === 1 ? 'step' : 'steps'} from the pasted text. Check them below.`);
+    setSubmitted(true);
+  };
+  const fieldId = (index: number, field: string) => `${id}-${index}-${field}`;
+
+  return (
+    <article className="check-view" aria-labelledby="check-title">
+      <h2 id="check-title">Check a proposed schedule</h2>
+      <p className="muted">
+        Enter the prescriber’s steps for {plan.displayName}. Each step is compared with the conservative ceiling calculated from
+        the form (restart {displayDate(plan.steps[0]?.start ?? '')}). Doses are per administration, in {unit}.
+      </p>
+      <p className="hint" id={`${id}-uneven-hint`}>
+        Uneven doses: when the administrations of a day differ, list each one, largest first (e.g. 10 + 5 + 5 + 5); the dose is
+        then the largest and times a day the number listed.
+      </p>
+      <form onSubmit={onSubmit} noValidate aria-describedby={errors.form.length ? `${id}-form-error` : undefined}>
+        <ol className="proposed-rows">
+          {rows.map((row, index) => {
+            const rowErrors = errors.rows.get(index) ?? {};
+            const described = (field: RowField) => (rowErrors[field] ? fieldId(index, `${field}-error`) : undefined);
+            return (
+              <li key={index} className="proposed-row">
+                <fieldset>
+                  <legend>Step {index + 1}</legend>
+                  <div className="proposed-fields">
+                    <div className="field date">
+                      <label htmlFor={fieldId(index, 'start')}>
+                        <span className="visually-hidden">Step {index + 1} </span>Start date
+                      </label>
+                      <input
+                        id={fieldId(index, 'start')}
+                        type="text"
+                        inputMode="numeric"
+                        placeholder="YYYY-MM-DD"
+                        autoComplete="off"
+                        value={row.start}
+                        aria-invalid={rowErrors.start ? true : undefined}
+                        aria-describedby={described('start')}
+                        onChange={(e) => update(index, { start: e.target.value })}
+                      />
+                      <RowFieldError id={fieldId(index, 'start-error')} message={rowErrors.start} />
+                    </div>
+                    <div className="field narrow">
+                      <label htmlFor={fieldId(index, 'dose')}>
+                        <span className="visually-hidden">Step {index + 1} </span>Dose ({unit})
+                      </label>
+                      <input
+                        id={fieldId(index, 'dose')}
+                        type="text"
+                        inputMode="decimal"
+                        autoComplete="off"
+                        value={row.dose}
+                        aria-invalid={rowErrors.dose ? true : undefined}
+                        aria-describedby={described('dose')}
+                        onChange={(e) => update(index, { dose: e.target.value })}
+                      />
+                      <RowFieldError id={fieldId(index, 'dose-error')} message={rowErrors.dose} />
+                    </div>
+                    <div className="field narrow">
+                      <label htmlFor={fieldId(index, 'times')}>
+                        <span className="visually-hidden">Step {index + 1} </span>Times a day
+                      </label>
+                      <input
+                        id={fieldId(index, 'times')}
+                        type="text"
+                        inputMode="numeric"
+                        autoComplete="off"
+                        value={row.timesPerDay}
+                        aria-invalid={rowErrors.timesPerDay ? true : undefined}
+                        aria-describedby={described('timesPerDay')}
+                        onChange={(e) => update(index, { timesPerDay: e.target.value })}
+                      />
+                      <RowFieldError id={fieldId(index, 'timesPerDay-error')} message={rowErrors.timesPerDay} />
+                    </div>
+                  </div>
+                  <div className="field uneven-field">
+                    <label htmlFor={fieldId(index, 'uneven')}>
+                      <span className="visually-hidden">Step {index + 1} </span>Uneven doses (optional)
+                    </label>
+                    <input
+                      id={fieldId(index, 'uneven')}
+                      type="text"
+                      autoComplete="off"
+                      placeholder="e.g. 10 + 5 + 5 + 5"
+                      value={row.administrations}
+                      aria-invalid={rowErrors.administrations ? true : undefined}
+                      aria-describedby={[`${id}-uneven-hint`, described('administrations')].filter(Boolean).join(' ')}
+                      onChange={(e) => update(index, { administrations: e.target.value })}
+                    />
+                    <RowFieldError id={fieldId(index, 'administrations-error')} message={rowErrors.administrations} />
+                  </div>
+                  <div className="row proposed-row-foot">
+                    <label className="check">
+                      <input type="checkbox" checked={row.checkpoint} onChange={(e) => update(index, { checkpoint: e.target.checked })} />
+                      <span>
+                        <span className="visually-hidden">Step {index + 1}: </span>Reassess before this step (checkpoint)
+                      </span>
+                    </label>
+                    <button type="button" className="secondary small" onClick={() => removeRow(index)}>
+                      Remove step {index + 1}
+                    </button>
+                  </div>
+                  <RowFieldError id={fieldId(index, 'row-error')} message={rowErrors.row} />
+                </fieldset>
+              </li>
+            );
+          })}
+        </ol>
+        <div className="check-actions">
+          <button type="button" className="secondary" onClick={addRow}>
+            Add a step
+          </button>
+          <button type="submit" className="primary">
+            Check against the ceiling
+          </button>
+        </div>
+        {errors.form.length ? (
+          <p className="field-error" id={`${id}-form-error`} role="alert">
+            {errors.form.join(' ')}
+          </p>
+        ) : outcome && !outcome.ok ? (
+          <p className="field-error" role="alert">
+            The proposed schedule has {outcome.errors.length} {outcome.errors.length === 1 ? 'problem' : 'problems'}: see the messages beside the fields.
+          </p>
+        ) : null}
+      </form>
+      <details className="paste-box">
+        <summary>Paste a schedule</summary>
+        <div className="field">
+          <label htmlFor={`${id}-paste`}>Pasted steps</label>
+          <p className="hint" id={`${id}-paste-hint`}>
+            One step a line: start date, dose, times a day (e.g. <code>2026-11-28, 5 mg, 4</code>), or a CSV with a header row
+            (start, dose per administration, times per day, checkpoint) such as Retitrate’s own export.
+          </p>
+          <textarea id={`${id}-paste`} rows={5} value={paste} aria-describedby={`${id}-paste-hint`} onChange={(e) => setPaste(e.target.value)} />
+        </div>
+        <button type="button" className="secondary" onClick={usePasted}>
+          Use the pasted steps
+        </button>
+        {pasteNote ? <p className="hint" role="status">{pasteNote}</p> : null}
+      </details>
+      {outcome?.ok ? <CheckResultView outcome={outcome} plan={plan} /> : null}
+    </article>
+  );
+}
