@@ -109,20 +109,10 @@ function raiseWithin(
   cells: DoseCells,
   admissible: (amounts: readonly number[]) => boolean,
 ): number[] {
-  let next = [...current];
+  const next = [...current];
   let sum = total(next);
-  // Even split first: the largest makeable amount at or below ceiling / count.
-  const even = cells.floor(Math.floor(ceiling / target.length));
-  if (even > 0) {
-    const evened = next.map((amount, i) => Math.max(amount, Math.min(even, target[i]!)));
-    const evenSum = total(evened);
-    // Even split can overshoot when earlier uneven steps left some administrations higher.
-    if (evenSum <= ceiling && admissible(evened)) {
-      next = evened;
-      sum = evenSum;
-    }
-  }
-  // Then raise the lowest administration one level at a time while the ceiling allows.
+  // Raise the lowest administration one level at a time while the ceiling allows: this keeps the day as even
+  // as the strengths allow (the largest doses come first).
   for (;;) {
     const index = lowestRaisable(next, target);
     if (index === -1) break;

@@ -107,3 +107,34 @@ describe('dose cells at their boundaries', () => {
     expect(cells.amountOf(3).toFixed()).toBe('15');
   });
 });
+
+describe('the strength lattice', () => {
+  it('allows at most one half a dose, even across different scored strengths', () => {
+    // 12.5 mg would need half of a 10 mg and half of a 15 mg tablet.
+    const scored: Strength[] = [{ amount: '10', scored: true }, { amount: '15', scored: true }];
+    expect(makeExactly(new D('12.5'), scored)).toBeNull();
+    expect(makeExactly(new D('17.5'), scored)?.units).toEqual([
+      { strength: '15', count: 1, half: true },
+      { strength: '10', count: 1, half: false },
+    ]);
+  });
+
+  it('prefers the fewest units, even when that means halving a scored tablet', () => {
+    const strengths: Strength[] = [{ amount: '20', scored: true }, { amount: '5', scored: false }];
+    expect(makeExactly(new D('10'), strengths)?.units).toEqual([{ strength: '20', count: 1, half: true }]);
+  });
+
+  it('takes whole tablets when a split would use as many units', () => {
+    const strengths: Strength[] = [{ amount: '10', scored: true }, { amount: '5', scored: false }];
+    expect(makeExactly(new D('15'), strengths)?.units).toEqual([
+      { strength: '10', count: 1, half: false },
+      { strength: '5', count: 1, half: false },
+    ]);
+  });
+
+  it('is exact for amounts whose binary value falls just short (0.57 × 100 = 56.999…)', () => {
+    const hundredths: Strength[] = [{ amount: '0.01', scored: false }];
+    expect(floorToStrengths(new D('0.57'), hundredths)?.text).toBe('0.57');
+    expect(makeExactly(new D('0.29'), hundredths)?.text).toBe('0.29');
+  });
+});
