@@ -42,6 +42,7 @@ import { checkpointThreshold, titrationLimits } from './checkLimits.ts';
 import { productFacts, smallestPracticalRise, toleranceRestriction, type ProductFacts } from './products.ts';
 import { makeExactly } from './strengths.ts';
 import type { Amount, FieldError, PlanStep, RestartPlan } from './types.ts';
+import { isRecord, parseAmount } from './validate.ts';
 
 export const CHECK_CODES = [
   'STARTS_BEFORE_RESTART_DATE',
@@ -144,19 +145,6 @@ interface Proposed {
   readonly dosingDay: Decimal;
   /** Average per day (half the dosing-day amount every other day). */
   readonly perDay: Decimal;
-}
-
-const DECIMAL_TEXT = /^\s*(\d+(\.\d+)?|\.\d+)\s*$/;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function parseAmount(value: unknown): Decimal | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? new D(value) : null;
-  if (typeof value === 'string' && DECIMAL_TEXT.test(value)) return new D(value.trim());
-  if (typeof value === 'string' && /^\s*-\s*\d+(\.\d+)?\s*$/.test(value)) return new D(value.replace(/\s/g, ''));
-  return null;
 }
 
 function amount(value: Decimal, unit: string): Amount {

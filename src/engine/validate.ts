@@ -22,12 +22,12 @@ export type Validated =
 
 const DECIMAL_TEXT = /^\s*\d+(\.\d+)?\s*$|^\s*\.\d+\s*$/;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A decimal from a JSON number or a decimal string; null when it is neither. */
-function parseAmount(value: unknown): Decimal | null {
+export function parseAmount(value: unknown): Decimal | null {
   if (typeof value === 'number') return Number.isFinite(value) ? new D(value) : null;
   if (typeof value === 'string' && DECIMAL_TEXT.test(value)) return new D(value.trim());
   if (typeof value === 'string' && /^\s*-\s*\d+(\.\d+)?\s*$/.test(value)) return new D(value.replace(/\s/g, ''));

@@ -14,6 +14,7 @@ import { PlanNotes } from '../notes.ts';
 import { concurrentCategories, concurrentName, findDrug } from '../registry.ts';
 import type { PlanStep, RestartPlan, RestartRequest } from '../types.ts';
 import { buildFixedSchedule, splitDaily } from './fixedSchedule.ts';
+import { priorAndBreak } from './prior.ts';
 import { toPlanSteps } from './steps.ts';
 
 const C = ANTIDEPRESSANT_CLASS;
@@ -60,19 +61,10 @@ function washoutBeforeMaoi(id: string): { days: number; basis: string; provenanc
 export function planAntidepressant(request: RestartRequest, drug: AntidepressantDrug, formulation: AntidepressantFormulation): RestartPlan {
   const notes = new PlanNotes();
   const unit = formulation.unit;
-  const dose = request.prior.dose.amount;
-  const times = request.prior.timesPerDay;
-  const priorRegimen = Array.from({ length: times }, () => dose);
-  const priorDaily = dose.mul(times);
   const { patient } = request;
   const categoriesOf = (id: string) => concurrentCategories(id);
   const others = request.concurrent.filter((id) => id !== drug.id);
-
-  notes.line(
-    `Prior regimen: ${drug.displayName} ${formulation.name} ${formatDose({ amount: dose, unit })} × ${times} a day = ${formatDose({ amount: priorDaily, unit })} daily, for ${request.priorDurationDays} days.`,
-  );
-  const { daysOff, missedDays } = breakLength(request.lastDoseDate, request.restartDate);
-  notes.line(`Last dose ${request.lastDoseDate}, restart ${request.restartDate}: daysOff = ${daysOff}; missedDays = daysOff − 1 = ${missedDays}.`);
+  const { times, priorRegimen, priorDaily, daysOff, missedDays } = priorAndBreak(notes, request, drug.displayName, formulation);
   notes.line('Antidepressants have no overdose-through-lost-tolerance mechanism: the question is resume the prior dose or re-titrate. Tolerance is not applicable and no daily equivalent is computed.');
 
   // 1. Maximum daily dose, and citalopram's reduced maximum.

@@ -7,13 +7,13 @@
 import type Decimal from 'decimal.js';
 import type { LabelledDrug, LabelSchedule } from '../../protocols/labelled/types.ts';
 import type { FormulationBase } from '../../protocols/types.ts';
-import { breakLength } from '../dates.ts';
 import { D, decimalString } from '../decimal.ts';
 import { formatAmount, formatDose } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
 import { concurrentCategories, concurrentName } from '../registry.ts';
 import type { PlanStep, RestartPlan, RestartRequest } from '../types.ts';
 import { buildFixedSchedule, splitDaily } from './fixedSchedule.ts';
+import { priorAndBreak } from './prior.ts';
 import { toPlanSteps } from './steps.ts';
 
 function sum(values: readonly Decimal[]): Decimal {
@@ -35,18 +35,9 @@ function chooseSchedule(drug: LabelledDrug, request: RestartRequest): { schedule
 export function planLabelled(request: RestartRequest, drug: LabelledDrug, formulation: FormulationBase): RestartPlan {
   const notes = new PlanNotes();
   const unit = formulation.unit;
-  const dose = request.prior.dose.amount;
-  const times = request.prior.timesPerDay;
-  const priorRegimen = Array.from({ length: times }, () => dose);
-  const priorDaily = dose.mul(times);
   const others = request.concurrent.filter((id) => id !== drug.id);
   const { patient } = request;
-
-  notes.line(
-    `Prior regimen: ${drug.displayName} ${formulation.name} ${formatDose({ amount: dose, unit })} × ${times} a day = ${formatDose({ amount: priorDaily, unit })} daily, for ${request.priorDurationDays} days.`,
-  );
-  const { daysOff, missedDays } = breakLength(request.lastDoseDate, request.restartDate);
-  notes.line(`Last dose ${request.lastDoseDate}, restart ${request.restartDate}: daysOff = ${daysOff}; missedDays = daysOff − 1 = ${missedDays}.`);
+  const { times, priorRegimen, priorDaily, daysOff, missedDays } = priorAndBreak(notes, request, drug.displayName, formulation);
   notes.line('This drug has a labelled restart rule: the question is resume the prior dose or follow the label\'s titration again. Tolerance is not applicable and no daily equivalent is computed.');
 
   // 1. Target, capped at the labelled maximum.

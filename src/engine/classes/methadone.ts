@@ -7,13 +7,13 @@ import type Decimal from 'decimal.js';
 import { OPIOID_CLASS } from '../../protocols/opioids/index.ts';
 import type { OpioidDrug, OpioidFormulation } from '../../protocols/opioids/types.ts';
 import { breakLength, calendarDaysBetween } from '../dates.ts';
-import { D, decimalString } from '../decimal.ts';
+import { D } from '../decimal.ts';
 import { formatAmount, formatDose } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
 import { buildTitration, type ScheduledStep } from '../schedule.ts';
-import { anchorSummary, retainedFraction, toleranceStatus } from '../tolerance.ts';
+import { retainedFraction, toleranceStatus } from '../tolerance.ts';
 import type { RestartPlan, RestartRequest } from '../types.ts';
-import { benzodiazepinesIn, describe, evenRegimen, naiveStart, opioidRiskFactors, opioidWarnings, repeat, sum } from './opioid-common.ts';
+import { benzodiazepinesIn, describe, evenRegimen, naiveStart, opioidPlanSummary, opioidRiskFactors, opioidWarnings, repeat, sum } from './opioid-common.ts';
 import { toPlanSteps } from './steps.ts';
 
 const C = OPIOID_CLASS;
@@ -235,17 +235,7 @@ export function planMethadone(request: RestartRequest, drug: OpioidDrug, request
     displayName: drug.displayName,
     daysOff,
     missedDays,
-    tolerance: {
-      retainedFraction: r.toFixed(),
-      status,
-      priorTolerant,
-      anchor: anchorSummary(retained.anchor),
-    },
-    prior: {
-      dailyDose: { amount: decimalString(priorDaily), unit },
-      dailyEquivalent: { amount: decimalString(priorMme), unit: 'MME' },
-      equivalentFactor: { value: factor.value, per: 'MME per mg/day', source: 'source' in factor ? factor.source : 'engine assumption' },
-    },
+    ...opioidPlanSummary({ fraction: r, status, priorTolerant, anchor: retained.anchor, priorDaily, priorMme, unit, factor, per: 'MME per mg/day' }),
     steps,
   });
 }

@@ -5,13 +5,14 @@
 import type Decimal from 'decimal.js';
 import { OPIOID_CLASS } from '../../protocols/opioids/index.ts';
 import type { OpioidDrug, OpioidFormulation } from '../../protocols/opioids/types.ts';
-import type { Provenance } from '../../protocols/types.ts';
-import { D } from '../decimal.ts';
+import type { DoseUnit, Provenance, Sourced, ToleranceAnchor } from '../../protocols/types.ts';
+import { D, decimalString } from '../decimal.ts';
 import { formatAmount, formatDose } from '../format.ts';
 import type { PlanNotes } from '../notes.ts';
 import { concurrentCategories, concurrentName } from '../registry.ts';
 import { floorToStrengths, makeExactly, nextAbove } from '../strengths.ts';
-import type { RestartRequest } from '../types.ts';
+import { anchorSummary } from '../tolerance.ts';
+import type { RestartPlan, RestartRequest, ToleranceStatus } from '../types.ts';
 import { evenRegimen, repeat, sum } from '../regimen.ts';
 
 const C = OPIOID_CLASS;
@@ -290,4 +291,32 @@ export function opioidWarnings(notes: PlanNotes, request: RestartRequest, contex
     );
     notes.line(`Warning OLDER_ADULT: age ${patient.ageYears} ≥ ${C.olderAdultAge.value}.`, C.olderAdultAge);
   }
+}
+
+/** The parts of an opioid plan every opioid planner reports the same way: tolerance and the prior MME. */
+export function opioidPlanSummary(input: {
+  readonly fraction: Decimal;
+  readonly status: ToleranceStatus;
+  readonly priorTolerant: boolean;
+  readonly anchor: ToleranceAnchor;
+  readonly priorDaily: Decimal;
+  readonly priorMme: Decimal;
+  readonly unit: DoseUnit;
+  readonly factor: Sourced<string>;
+  /** "MME per mg/day", or "MME per mcg/h" for a patch. */
+  readonly per: string;
+}): Pick<RestartPlan, 'tolerance' | 'prior'> {
+  return {
+    tolerance: {
+      retainedFraction: input.fraction.toFixed(),
+      status: input.status,
+      priorTolerant: input.priorTolerant,
+      anchor: anchorSummary(input.anchor),
+    },
+    prior: {
+      dailyDose: { amount: decimalString(input.priorDaily), unit: input.unit },
+      dailyEquivalent: { amount: decimalString(input.priorMme), unit: 'MME' },
+      equivalentFactor: { value: input.factor.value, per: input.per, source: 'source' in input.factor ? input.factor.source : 'engine assumption' },
+    },
+  };
 }

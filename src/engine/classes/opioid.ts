@@ -7,12 +7,12 @@ import type Decimal from 'decimal.js';
 import { OPIOID_CLASS } from '../../protocols/opioids/index.ts';
 import type { OpioidDrug, OpioidFormulation } from '../../protocols/opioids/types.ts';
 import { addCalendarDays, breakLength } from '../dates.ts';
-import { D, decimalString } from '../decimal.ts';
+import { D } from '../decimal.ts';
 import { formatAmount, formatDose } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
 import { findDrug, findFormulation } from '../registry.ts';
 import { buildTitration, type ScheduledStep } from '../schedule.ts';
-import { anchorSummary, retainedFraction, toleranceStatus } from '../tolerance.ts';
+import { retainedFraction, toleranceStatus } from '../tolerance.ts';
 import type { PlanStep, RestartPlan, RestartRequest } from '../types.ts';
 import { planBuprenorphine } from './buprenorphine.ts';
 import { planMethadone } from './methadone.ts';
@@ -29,6 +29,7 @@ import {
   repeat,
   smallestUnit,
   sum,
+  opioidPlanSummary,
 } from './opioid-common.ts';
 import { toPlanSteps } from './steps.ts';
 
@@ -367,17 +368,17 @@ function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation:
     displayName: drug.displayName,
     daysOff,
     missedDays,
-    tolerance: {
-      retainedFraction: r.toFixed(),
+    ...opioidPlanSummary({
+      fraction: r,
       status,
       priorTolerant,
-      anchor: anchorSummary(retained.anchor),
-    },
-    prior: {
-      dailyDose: { amount: decimalString(priorDaily), unit },
-      dailyEquivalent: { amount: decimalString(priorMme), unit: 'MME' },
-      equivalentFactor: { value: factor.value, per: `MME per ${unit}${isPatch ? '' : '/day'}`, source: 'source' in factor ? factor.source : 'engine assumption' },
-    },
+      anchor: retained.anchor,
+      priorDaily,
+      priorMme,
+      unit,
+      factor,
+      per: `MME per ${unit}${isPatch ? '' : '/day'}`,
+    }),
     steps,
   });
 }

@@ -1,0 +1,31 @@
+/** The opening of a plan's working that several planners share: the prior regimen and the break length. */
+import type Decimal from 'decimal.js';
+import type { FormulationBase } from '../../protocols/types.ts';
+import { breakLength } from '../dates.ts';
+import { formatDose } from '../format.ts';
+import type { PlanNotes } from '../notes.ts';
+import { repeat } from '../regimen.ts';
+import type { RestartRequest } from '../types.ts';
+
+export interface PriorAndBreak {
+  readonly dose: Decimal;
+  readonly times: number;
+  readonly priorRegimen: Decimal[];
+  readonly priorDaily: Decimal;
+  readonly daysOff: number;
+  readonly missedDays: number;
+}
+
+/** Writes the prior regimen and the break length as the first lines of the working, and returns them. */
+export function priorAndBreak(notes: PlanNotes, request: RestartRequest, displayName: string, formulation: FormulationBase): PriorAndBreak {
+  const unit = formulation.unit;
+  const dose = request.prior.dose.amount;
+  const times = request.prior.timesPerDay;
+  const priorDaily = dose.mul(times);
+  notes.line(
+    `Prior regimen: ${displayName} ${formulation.name} ${formatDose({ amount: dose, unit })} × ${times} a day = ${formatDose({ amount: priorDaily, unit })} daily, for ${request.priorDurationDays} days.`,
+  );
+  const { daysOff, missedDays } = breakLength(request.lastDoseDate, request.restartDate);
+  notes.line(`Last dose ${request.lastDoseDate}, restart ${request.restartDate}: daysOff = ${daysOff}; missedDays = daysOff − 1 = ${missedDays}.`);
+  return { dose, times, priorRegimen: repeat(dose, times), priorDaily, daysOff, missedDays };
+}
