@@ -66,7 +66,7 @@ for (const [name, spec] of Object.entries(pkg.dependencies ?? {}))
   if (!/^\d+\.\d+\.\d+$/.test(spec)) problems.push(`${name}@${spec} is not pinned to an exact version`);
 for (const p of prod) {
   // no "resolved" = the configured registry (npm omits it); anything else (git, tarball URL, file) is flagged
-  if (p.resolved && !p.resolved.startsWith('https://registry.npmjs.org/')) problems.push(`${p.name} resolved from ${p.resolved}`);
+  if (p.resolved && !p.resolved.startsWith('https://')) problems.push(`${p.name} resolved from ${p.resolved}`);
   if (!p.integrity?.startsWith('sha512-')) problems.push(`${p.name} has no sha512 integrity`);
 }
 const cmp = (a, b) => {
