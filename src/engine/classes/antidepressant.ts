@@ -9,6 +9,7 @@ import type { AntidepressantDrug, AntidepressantFormulation } from '../../protoc
 import type { Provenance } from '../../protocols/types.ts';
 import { addCalendarDays, breakLength } from '../dates.ts';
 import { D, decimalString } from '../decimal.ts';
+import { sum } from '../regimen.ts';
 import { formatAmount, formatDose } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
 import { concurrentCategories, concurrentName, findDrug } from '../registry.ts';
@@ -19,9 +20,6 @@ import { toPlanSteps } from './steps.ts';
 
 const C = ANTIDEPRESSANT_CLASS;
 
-function sum(values: readonly Decimal[]): Decimal {
-  return values.reduce((a, b) => a.add(b), new D(0));
-}
 
 function regimenText(amounts: readonly Decimal[], unit: string): string {
   const daily = formatDose({ amount: sum(amounts), unit });

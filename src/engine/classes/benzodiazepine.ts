@@ -23,15 +23,12 @@ import { nextAbove } from '../strengths.ts';
 import { retainedFraction, toleranceStatus } from '../tolerance.ts';
 import type { EquivalentReading, RestartPlan, RestartRequest } from '../types.ts';
 import { toPlanSteps } from './steps.ts';
-import { evenRegimen, repeat } from '../regimen.ts';
+import { evenRegimen, repeat, sum } from '../regimen.ts';
 
 const C = BENZODIAZEPINE_CLASS;
 const TEN = new D(10);
 const HOURS_PER_DAY = 24;
 
-function sum(values: readonly Decimal[]): Decimal {
-  return values.reduce((a, b) => a.add(b), new D(0));
-}
 
 function sourceOf(provenance: Provenance): string {
   return 'source' in provenance ? provenance.source : 'engine assumption';

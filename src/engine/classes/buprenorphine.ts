@@ -14,7 +14,8 @@ import { PlanNotes } from '../notes.ts';
 import type { ScheduledStep } from '../schedule.ts';
 import { floorToStrengths, makeExactly } from '../strengths.ts';
 import type { RestartPlan, RestartRequest } from '../types.ts';
-import { describe, fillRegimen, opioidWarnings, repeat, sum } from './opioid-common.ts';
+import { describe, fillRegimen, opioidWarnings } from './opioid-common.ts';
+import { repeat, sum } from '../regimen.ts';
 import { toPlanSteps } from './steps.ts';
 
 const B = OPIOID_CLASS.buprenorphine;

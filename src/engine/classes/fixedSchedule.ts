@@ -11,6 +11,7 @@ import type Decimal from 'decimal.js';
 import type { Strength } from '../../protocols/types.ts';
 import { addCalendarDays } from '../dates.ts';
 import { D, ZERO } from '../decimal.ts';
+import { sum } from '../regimen.ts';
 import type { ScheduledStep } from '../schedule.ts';
 import { doseCells, makeExactly, type MadeDose } from '../strengths.ts';
 
@@ -45,9 +46,6 @@ export interface FixedStep extends ScheduledStep {
   readonly everyOtherDay: boolean;
 }
 
-function sum(values: readonly Decimal[]): Decimal {
-  return values.reduce<Decimal>((total, value) => total.add(value), ZERO);
-}
 
 function made(amount: Decimal, strengths: readonly Strength[]): MadeDose {
   const result = makeExactly(amount, strengths);

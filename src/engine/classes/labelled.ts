@@ -8,6 +8,7 @@ import type Decimal from 'decimal.js';
 import type { LabelledDrug, LabelSchedule } from '../../protocols/labelled/types.ts';
 import type { FormulationBase } from '../../protocols/types.ts';
 import { D, decimalString } from '../decimal.ts';
+import { sum } from '../regimen.ts';
 import { formatAmount, formatDose } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
 import { concurrentCategories, concurrentName } from '../registry.ts';
@@ -16,9 +17,6 @@ import { buildFixedSchedule, splitDaily } from './fixedSchedule.ts';
 import { priorAndBreak } from './prior.ts';
 import { toPlanSteps } from './steps.ts';
 
-function sum(values: readonly Decimal[]): Decimal {
-  return values.reduce((a, b) => a.add(b), new D(0));
-}
 
 /** Lamotrigine: valproate first (the slowest schedule wins), then enzyme inducers, else standard. */
 function chooseSchedule(drug: LabelledDrug, request: RestartRequest): { schedule: LabelSchedule; why: string } {

@@ -13,7 +13,8 @@ import { PlanNotes } from '../notes.ts';
 import { buildTitration, type ScheduledStep } from '../schedule.ts';
 import { retainedFraction, toleranceStatus } from '../tolerance.ts';
 import type { RestartPlan, RestartRequest } from '../types.ts';
-import { benzodiazepinesIn, describe, evenRegimen, naiveStart, opioidPlanSummary, opioidRiskFactors, opioidWarnings, repeat, sum } from './opioid-common.ts';
+import { benzodiazepinesIn, describe, naiveStart, opioidPlanSummary, opioidRiskFactors, opioidWarnings } from './opioid-common.ts';
+import { evenRegimen, repeat, sum } from '../regimen.ts';
 import { toPlanSteps } from './steps.ts';
 
 const C = OPIOID_CLASS;

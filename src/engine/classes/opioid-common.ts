@@ -13,11 +13,9 @@ import { concurrentCategories, concurrentName } from '../registry.ts';
 import { floorToStrengths, makeExactly, nextAbove } from '../strengths.ts';
 import { anchorSummary } from '../tolerance.ts';
 import type { RestartPlan, RestartRequest, ToleranceStatus } from '../types.ts';
-import { evenRegimen, repeat, sum } from '../regimen.ts';
+import { evenRegimen, sum } from '../regimen.ts';
 
 const C = OPIOID_CLASS;
-
-export { evenRegimen, repeat, sum };
 
 /** Risk factors that halve the naive start (engine assumption) and never raise a step. */
 export function opioidRiskFactors(request: RestartRequest): string[] {

@@ -21,16 +21,14 @@ import {
   acetaminophenLimit,
   capForAcetaminophen,
   describe,
-  evenRegimen,
   fillRegimen,
   naiveStart,
   opioidRiskFactors,
   opioidWarnings,
-  repeat,
   smallestUnit,
-  sum,
   opioidPlanSummary,
 } from './opioid-common.ts';
+import { evenRegimen, repeat, sum } from '../regimen.ts';
 import { toPlanSteps } from './steps.ts';
 
 export { opioidRiskFactors } from './opioid-common.ts';
