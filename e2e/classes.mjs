@@ -4,11 +4,9 @@
  * indication), a benzodiazepine (mg diazepam column) and an antidepressant (resume or re-titrate).
  * Each drug class loads on demand. Prints one line per check and `e2e-classes: N passed, M failed`.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchBrowser, PORT, startPreview } from './gates/lib.mjs';
 
-const PORT = Number(process.env.E2E_PORT ?? 4173);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const results = [];
 const check = (name, ok, detail = '') => {
@@ -16,24 +14,11 @@ const check = (name, ok, detail = '') => {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
 };
 
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { detached: true, stdio: 'ignore' });
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(ORIGIN)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('preview server did not start');
-}
-
 let browser;
+let preview;
 try {
-  await waitForServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  preview = await startPreview({ port: PORT });
+  browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = [];
@@ -110,9 +95,7 @@ try {
   check('browser run completed', false, String(error));
 } finally {
   await browser?.close();
-  try {
-    process.kill(-server.pid);
-  } catch {}
+  await preview?.stop();
 }
 const failed = results.filter((r) => !r).length;
 console.log(`e2e-classes: ${results.length - failed} passed, ${failed} failed`);

@@ -1,11 +1,9 @@
 // Browser tests against the production build served by `vite preview` (run `npx vite build` first).
 // Plain node script: playwright-core driving Debian chromium, axe-core for WCAG 2.1 AA.
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { launchBrowser, PORT, startPreview } from './gates/lib.mjs';
 
-const PORT = Number(process.env.E2E_PORT ?? 4173);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const ARTIFACTS = 'artifacts';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -18,36 +16,6 @@ function check(name, ok, detail = '') {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
 }
 
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-  detached: true,
-  stdio: 'ignore',
-});
-let serverExited = false;
-server.on('exit', () => {
-  serverExited = true;
-});
-const stopServer = () => {
-  try {
-    process.kill(-server.pid);
-  } catch {
-    // already gone
-  }
-};
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i += 1) {
-    if (serverExited) throw new Error(`vite preview exited: is port ${PORT} already in use? (set E2E_PORT)`);
-    try {
-      const response = await fetch(ORIGIN);
-      if (response.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`vite preview did not start on ${ORIGIN}`);
-}
-
 async function axe(page, label) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const details = result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
@@ -55,12 +23,10 @@ async function axe(page, label) {
 }
 
 let browser;
+let preview;
 try {
-  await waitForServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  preview = await startPreview({ port: PORT });
+  browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const foreign = [];
@@ -342,7 +308,7 @@ try {
   check('browser tests ran to the end', false, String(error?.stack ?? error));
 } finally {
   await browser?.close().catch(() => {});
-  stopServer();
+  await preview?.stop();
 }
 
 console.log(`e2e: ${passed} passed, ${failed} failed`);
