@@ -52,7 +52,8 @@ export async function startPreview({ outDir = 'dist', port = PORT } = {}) {
   const child = spawn(
     process.execPath,
     [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir],
-    { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    // NO_COLOR: CI sets CI=1, which turns vite's colours on and splits the URL we look for with escape codes
+    { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
   );
   let log = '';
   child.stdout.on('data', (d) => (log += d));
@@ -89,7 +90,7 @@ export async function startPreview({ outDir = 'dist', port = PORT } = {}) {
     if (exited !== null) throw new Error(`vite preview exited (${exited}) before serving on port ${port}:\n${log}`);
     try {
       const r = await fetch(origin + '/');
-      if (r.ok && log.includes(origin)) break;
+      if (r.ok && stripAnsi(log).includes(origin)) break;
     } catch {
       /* not up yet */
     }
@@ -105,6 +106,9 @@ export async function startPreview({ outDir = 'dist', port = PORT } = {}) {
 export function launchBrowser() {
   return chromium.launch({ executablePath: CHROME_PATH, args: CHROME_FLAGS });
 }
+
+/** Removes terminal colour codes (vite colours its output when CI is set, whatever NO_COLOR says in some versions). */
+export const stripAnsi = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
