@@ -52,6 +52,7 @@ if (vulns && typeof vulns.high === 'number') {
 const why =
   (report?.message ?? report?.error?.summary ?? (live.error ? String(live.error) : (live.stderr || '').split('\n').find((l) => /error/.test(l))) ?? `exit ${live.status}`)
     .toString()
+    .replace(/https?:\/\/\S+/g, '<advisory endpoint>') // the reason matters, not the address
     .slice(0, 120);
 console.log(`  live npm audit: unavailable (${why})`);
 
