@@ -7,7 +7,8 @@
 //    that work offline:
 //    - every production package in package-lock.json is pinned, comes from the npm registry and has a sha512
 //      integrity (npm ci verifies it);
-//    - no production package matches scripts/gates/advisories.json (a hand-curated, partial, dated snapshot).
+//    - no production package matches scripts/gates/advisories.json (a hand-curated, dated snapshot), and every
+//      production package has a review entry there for its exact version (an upgrade without a review fails).
 //    Any offline failure fails the gate. When they pass, the gate passes WITH A WARNING ("audit unavailable") that
 //    the runner repeats in the summary. AUDIT_REQUIRE_LIVE=1 makes an unavailable audit fail (fail closed), for
 //    machines where the endpoint is reachable.
@@ -82,9 +83,15 @@ for (const p of prod)
   for (const a of snapshot.advisories)
     if (a.package === p.name && cmp(p.version, a.introduced) >= 0 && cmp(p.version, a.fixed) < 0) hits.push(`${p.name}@${p.version}: ${a.id} ${a.title}`);
 problems.push(...hits.map((h) => `known advisory: ${h}`));
+// every production package must have been reviewed at exactly the version installed
+const reviewed = new Map(snapshot.reviewed.map((r) => [`${r.package}@${r.version}`, r]));
+for (const p of prod)
+  if (!reviewed.has(`${p.name}@${p.version}`)) problems.push(`${p.name}@${p.version} has no entry in the advisory review (scripts/gates/advisories.json): review it`);
+const open = snapshot.reviewed.filter((r) => r.openQuestion && prod.some((p) => p.name === r.package && p.version === r.version));
+for (const r of open) console.log(`  OPEN QUESTION ${r.package}@${r.version}: ${r.openQuestion}`);
 for (const p of problems) console.log(`  PROBLEM: ${p}`);
 console.log(`  production packages (${prod.length}): ${prod.map((p) => `${p.name}@${p.version}`).join(', ')}`);
-const offline = `offline: ${prod.length} production packages pinned with sha512 integrity from the registry; ${hits.length} match the offline snapshot of ${snapshot.advisories.length} advisories (as of ${snapshot.asOf})`;
+const offline = `offline: ${prod.length} production packages pinned with sha512 integrity from the registry, ${prod.filter((p) => reviewed.has(`${p.name}@${p.version}`)).length} reviewed at their exact version; ${hits.length} match the snapshot of ${snapshot.advisories.length} advisory ranges (as of ${snapshot.asOf}); open questions ${open.length}`;
 if (problems.length) done('FAIL', `audit unavailable (live endpoint: ${why}); ${offline}; problems ${problems.length}`);
 if (process.env.AUDIT_REQUIRE_LIVE === '1') done('FAIL', `audit unavailable (live endpoint: ${why}) and AUDIT_REQUIRE_LIVE=1; ${offline}`);
 done('WARN', `audit unavailable (live endpoint: ${why}): NOT a live audit; ${offline}`);
