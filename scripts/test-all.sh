@@ -21,4 +21,5 @@ stage "gate: responsiveness (benchmark)"; node scripts/gates/run.mjs responsiven
 stage "gate: Lighthouse (mobile, 3 runs)"; node scripts/gates/run.mjs lighthouse || true
 stage "gate: dependency audit"; node scripts/gates/run.mjs audit || true
 stage "gate: mutation score (engine core)"; node scripts/gates/run.mjs mutation || true
+stage "gate: mutation score (protocol data, random sample)"; node scripts/gates/run.mjs mutation-protocols || true
 stage "gates summary"; node scripts/gates/run.mjs --summary

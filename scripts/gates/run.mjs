@@ -21,6 +21,7 @@ export const GATES = {
   lighthouse: { script: 'e2e/gates/lighthouse.mjs', what: 'Lighthouse mobile ×3' },
   audit: { script: 'scripts/gates/audit.mjs', what: 'dependency audit (production)' },
   mutation: { script: 'scripts/gates/mutation.mjs', what: 'mutation score (Stryker)' },
+  'mutation-protocols': { script: 'scripts/gates/mutation-protocols.mjs', what: 'mutation score of the protocol data (Stryker, random sample)' },
 };
 
 function runGate(name) {
@@ -57,7 +58,7 @@ function summary() {
   const warnings = [];
   for (const name of Object.keys(GATES)) {
     if (skip.has(name)) {
-      console.log(`  ${name.padEnd(15)} SKIPPED (GATES_SKIP)`);
+      console.log(`  ${name.padEnd(18)} SKIPPED (GATES_SKIP)`);
       continue;
     }
     const file = resolve(RESULTS, `${name}.json`);
@@ -66,7 +67,7 @@ function summary() {
     if (ok) passed++;
     else failed++;
     if (r.status === 'WARN') warnings.push(`${name}: ${r.line}`);
-    console.log(`  ${name.padEnd(15)} ${r.status.padEnd(7)} ${r.seconds ? `${r.seconds.toFixed(0).padStart(4)} s ` : '       '}${r.line.replace(/^[^—]*— /, '')}`);
+    console.log(`  ${name.padEnd(18)} ${r.status.padEnd(7)} ${r.seconds ? `${r.seconds.toFixed(0).padStart(4)} s ` : '       '}${r.line.replace(/^[^—]*— /, '')}`);
   }
   for (const w of warnings) console.log(`  WARNING ${w}`);
   console.log(`gates: ${passed} passed, ${failed} failed${skip.size ? `, ${skip.size} skipped` : ''}`);
@@ -79,7 +80,7 @@ if (args[0] === '--reset') {
 } else if (args[0] === '--summary') {
   process.exit(summary() ? 0 : 1);
 } else if (args[0] === '--list' || !args.length) {
-  for (const [name, g] of Object.entries(GATES)) console.log(`${name.padEnd(15)} ${g.what}  (${g.script})`);
+  for (const [name, g] of Object.entries(GATES)) console.log(`${name.padEnd(18)} ${g.what}  (${g.script})`);
 } else {
   let ok = true;
   for (const name of args) ok = (await runGate(name)) && ok;

@@ -45,9 +45,9 @@ describe('labelled restart rules', () => {
     expect(byId('pregabalin').maxDailyDose.value).toBe('600');
   });
 
-  it('uses Tall Man names only where the research notes confirm ISMP lists them', () => {
+  it('uses Tall Man names only where ISMP lists them (carBAMazepine: ISMP Table 2, checked 2026-11-28)', () => {
     expect(Object.fromEntries(LABELLED.map((d) => [d.id, d.displayName]))).toEqual({
-      clozapine: 'cloZAPine', lamotrigine: 'lamotrigine', quetiapine: 'QUEtiapine', carbamazepine: 'carbamazepine', gabapentin: 'gabapentin', pregabalin: 'pregabalin',
+      clozapine: 'cloZAPine', lamotrigine: 'lamotrigine', quetiapine: 'QUEtiapine', carbamazepine: 'carBAMazepine', gabapentin: 'gabapentin', pregabalin: 'pregabalin',
     });
     for (const d of LABELLED) if (d.displayName !== d.genericName) expect(d.displayNameSource?.source).toBe('ismp-tall-man-2023');
   });

@@ -89,7 +89,7 @@ describe('labelled restart vignettes', () => {
 
   it('10. carbamazepine 800 mg after 5 days → 200 mg twice daily, + 200 weekly, with autoinduction warning', () => {
     const p = plan({ drug: 'carbamazepine', dose: 400, times: 2, restart: '2026-11-06' });
-    expect(p.displayName).toBe('carbamazepine');
+    expect(p.displayName).toBe('carBAMazepine');
     expect(dailies(p)).toEqual(['400', '600', '800']);
     expect(starts(p)).toEqual(['2026-11-06', '2026-11-13', '2026-11-20']);
     expect(p.warnings.find((w) => w.code === 'CARBAMAZEPINE_AUTOINDUCTION')?.severity).toBe('critical');

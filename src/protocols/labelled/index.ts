@@ -136,8 +136,9 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     }],
   },
   {
-    id: 'carbamazepine', drugClass: 'labelled-restart', genericName: 'carbamazepine', displayName: 'carbamazepine', brandNames: ['Tegretol', 'Tegretol XR', 'Epitol'],
-    // carBAMazepine is not confirmed on the ISMP list in the research notes: lowercase until checked.
+    id: 'carbamazepine', drugClass: 'labelled-restart', genericName: 'carbamazepine', displayName: 'carBAMazepine', brandNames: ['Tegretol', 'Tegretol XR', 'Epitol'],
+    displayNameSource: { source: 'ismp-tall-man-2023', locator: 'Table 2: OXcarbazepine – carBAMazepine (also in the 2008 ISMP Table 2)' },
+    // carBAMazepine: ISMP Table 2 pairs it with OXcarbazepine (seen in a copy of the ISMP table, checked 2026-11-28).
     rxnorm: { value: '2002', source: 'rxnorm', locator: 'RXCUI 2002 (carbamazepine, ingredient)' },
     interactionCategories: ['enzyme-inducer', 'cns-depressant'],
     rule: 'carbamazepine',
