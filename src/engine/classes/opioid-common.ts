@@ -17,11 +17,16 @@ import { evenRegimen, sum } from '../regimen.ts';
 
 const C = OPIOID_CLASS;
 
+/** Age ≥ 65 (CDC 2022 Rec 4); an unknown age is not counted. */
+function olderAdult(patient: RestartRequest['patient']): boolean {
+  return (patient.ageYears ?? 0) >= C.olderAdultAge.value;
+}
+
 /** Risk factors that halve the naive start (engine assumption) and never raise a step. */
 export function opioidRiskFactors(request: RestartRequest): string[] {
   const { patient } = request;
   const factors: string[] = [];
-  if (patient.ageYears !== undefined && patient.ageYears >= C.olderAdultAge.value) factors.push(`age ${patient.ageYears}`);
+  if (olderAdult(patient)) factors.push(`age ${patient.ageYears}`);
   if (patient.hepaticImpairment) factors.push('hepatic impairment');
   if (patient.renalImpairment) factors.push('renal impairment');
   if (patient.respiratoryDisease) factors.push('respiratory disease');
@@ -46,7 +51,9 @@ export function fillRegimen(dailyCap: Decimal, doseCap: Decimal, times: number, 
     if (!level || sum(regimen).sub(regimen[index]!).add(level.amount).gt(dailyCap)) break;
     regimen[index] = level.amount;
   }
-  return regimen.sort((a, b) => b.cmp(a));
+  // Already largest first: the base is even, and raising the first lowest administration to the next real level
+  // keeps the order (every earlier administration is higher, so at least that level; every later one is lower).
+  return regimen;
 }
 
 export function smallestUnit(formulation: OpioidFormulation): Decimal {
@@ -113,7 +120,8 @@ export function naiveStart(
   if (risks.length) {
     const halvedDaily = sum(regimen).mul(C.riskFactorNaiveMultiplier.value);
     const halved = evenRegimen(halvedDaily, doseCap, regimen.length, formulation);
-    const chosen = halved ?? (smallestFits || smallest.lte(sum(regimen)) ? [smallest] : regimen);
+    // A risk factor never raises the start: the smallest unit only when it is not above the unhalved start.
+    const chosen = halved ?? (smallest.lte(sum(regimen)) ? [smallest] : regimen);
     notes?.line(
       `Risk factors (${risks.join('; ')}): naive start × ${C.riskFactorNaiveMultiplier.value} = at most ${formatDose({ amount: halvedDaily, unit })} daily, rounded down to real strengths: ${halved ? describe(halved, unit) : `none fits; the smallest unit once daily: ${describe(chosen, unit)}`}.`,
       C.riskFactorNaiveMultiplier,
@@ -131,15 +139,17 @@ export function acetaminophenOfDose(amount: Decimal, formulation: OpioidFormulat
   if (!made) return new D(0);
   let total = new D(0);
   for (const use of made.units) {
-    const strength = formulation.strengths.find((s) => new D(s.amount).eq(use.strength));
-    const apap = new D(strength?.acetaminophenMg ?? 0);
+    // Every unit of a made dose is one of the formulation's strengths.
+    const strength = formulation.strengths.find((s) => new D(s.amount).eq(use.strength))!;
+    const apap = new D(strength.acetaminophenMg ?? 0);
     total = total.add(use.half ? apap.div(2) : apap.mul(use.count));
   }
   return total;
 }
 
 export function acetaminophenDaily(regimen: readonly Decimal[], formulation: OpioidFormulation): Decimal {
-  return regimen.filter((a) => a.gt(0)).reduce((total, a) => total.add(acetaminophenOfDose(a, formulation)), new D(0));
+  // A zero administration adds nothing: acetaminophenOfDose gives 0 for any amount the strengths cannot make.
+  return regimen.reduce((total, a) => total.add(acetaminophenOfDose(a, formulation)), new D(0));
 }
 
 export function acetaminophenLimit(request: RestartRequest): { limit: Decimal; why: string; provenance: Provenance[] } {
@@ -152,7 +162,7 @@ export function acetaminophenLimit(request: RestartRequest): { limit: Decimal; w
       provenance: [A.liverOrAlcoholMg],
     };
   }
-  const older = patient.ageYears !== undefined && patient.ageYears >= C.olderAdultAge.value;
+  const older = olderAdult(patient);
   if (older || request.priorDurationDays >= A.longUseDays.value) {
     return {
       limit: new D(A.olderOrLongUseMg.value),
@@ -176,14 +186,15 @@ export function capForAcetaminophen(dose: Decimal, times: number, limit: Decimal
   const regimen: Decimal[] = [];
   for (let i = 0; i < times; i++) {
     const count = base + (i < extra ? 1 : 0);
-    if (count === 0) continue;
+    // count 0 gives a ceiling of 0, which no strength makes (floorToStrengths returns null).
     const made = floorToStrengths(D.min(dose, largest.mul(count)), formulation.strengths);
     if (made) regimen.push(made.amount);
   }
+  // Already largest first (counts fall with i and rounding down is monotone).
   // Greedy safety net: lower the largest administration until the limit holds.
-  regimen.sort((a, b) => b.cmp(a));
   while (regimen.length && acetaminophenDaily(regimen, formulation).gt(limit)) {
     const lower = floorToStrengths(regimen[0]!.sub('0.0001'), formulation.strengths);
+    // Stryker disable next-line ConditionalExpression: lower is null only when every administration is one smallest unit, which is within the limit by construction (tablets × the highest acetaminophen per tablet ≤ limit); the shift is a guard
     if (lower) regimen[0] = lower.amount;
     else regimen.shift();
     regimen.sort((a, b) => b.cmp(a));
@@ -280,7 +291,7 @@ export function opioidWarnings(notes: PlanNotes, request: RestartRequest, contex
     );
     notes.line(`Warning HIGH_RISK_RELEASE: break reason ${request.breakReason}.`, C.highRiskWindowDays);
   }
-  if (patient.ageYears !== undefined && patient.ageYears >= C.olderAdultAge.value) {
+  if (olderAdult(patient)) {
     notes.warn(
       'OLDER_ADULT',
       'warning',
