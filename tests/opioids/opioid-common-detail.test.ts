@@ -513,6 +513,11 @@ describe('NALOXONE: CDC 2022 Rec 8 criteria, each on its own', () => {
     expect(find(f, 'NALOXONE').message).toBe(naloxoneMessage('recent release from prison'));
   });
 
+  it('completed detoxification (a return to a dose after tolerance loss, as Rec 8 names tapering and prison release)', () => {
+    const f = warningsFor(request({ breakReason: 'detox' }));
+    expect(find(f, 'NALOXONE').message).toBe(naloxoneMessage('recent detoxification'));
+  });
+
   it('all reasons together, in order, separated by semicolons', () => {
     const f = warningsFor(
       request({ breakReason: 'incarceration', concurrent: ['diazepam'], patient: { overdoseHistory: true, substanceUseDisorder: true, sleepApnea: true } }),
@@ -607,12 +612,12 @@ describe('HIGH_RISK_RELEASE: release from prison or completed detoxification', (
 
   it('detoxification: "Completed detoxification", Strang 2003 and CDC 2022', () => {
     const f = warningsFor(request({ breakReason: 'detox' }));
-    expect(f.warnings.map((w) => w.code)).toEqual(['HIGH_RISK_RELEASE']);
+    expect(f.warnings.map((w) => w.code)).toEqual(['NALOXONE', 'HIGH_RISK_RELEASE']);
     const w = find(f, 'HIGH_RISK_RELEASE');
     expect(w.severity).toBe('critical');
     expect(w.sources).toEqual(['strang-2003', 'cdc-2022']);
     expect(w.message).toMatch(/^Completed detoxification is the highest-risk setting for overdose death/);
-    expect(f.derivation[0]).toMatch(/^1\. Warning HIGH_RISK_RELEASE: break reason detox\. /);
+    expect(f.derivation[1]).toMatch(/^2\. Warning HIGH_RISK_RELEASE: break reason detox\. /);
   });
 
   it.each(['hospitalization', 'nonadherence', 'supply', 'adverse-effect', 'other'] as const)('%s: no HIGH_RISK_RELEASE', (breakReason) => {

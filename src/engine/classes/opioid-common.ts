@@ -238,6 +238,8 @@ export function opioidWarnings(notes: PlanNotes, request: RestartRequest, contex
   else if (request.indication === 'oud' || context.drug.agonist === 'partial') naloxoneReasons.push('treatment for opioid use disorder');
   if (patient.sleepApnea) naloxoneReasons.push('sleep-disordered breathing');
   if (released) naloxoneReasons.push('recent release from prison');
+  // Rec 8 names a return to a dose after tolerance loss (tapering, prison release): detoxification is that too
+  if (detox) naloxoneReasons.push('recent detoxification');
   if (naloxoneReasons.length) {
     notes.warn(
       'NALOXONE',
