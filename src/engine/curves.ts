@@ -81,7 +81,8 @@ export function toleranceCurves(): readonly ToleranceCurve[] {
     if (!drug.halfLifeHours && !drug.metaboliteHalfLifeHours) continue;
     const washout = washoutFor(drug);
     const anchors = rows(benzodiazepineAnchors(drug)).map((row) =>
-      row.fromMissedDays === washout.days && washout.days > 0
+      // washout.days is never below the 3-day floor (halfFromMissedDays), so the washout row always starts after day 0.
+      row.fromMissedDays === washout.days
         ? { ...row, daySources: [provenanceOf(washout.provenance), provenanceOf(BENZODIAZEPINE_CLASS.washoutHalfLives)] }
         : row,
     );

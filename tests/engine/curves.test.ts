@@ -1,0 +1,130 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ASSUMPTIONS } from '../../src/protocols/assumptions.ts';
+import { BENZODIAZEPINES } from '../../src/protocols/benzodiazepines/index.ts';
+import { SOURCES } from '../../src/protocols/sources.ts';
+import type { Provenance } from '../../src/protocols/types.ts';
+
+// curves.ts caches its result in module state: load a fresh copy for every test so each test sees the
+// curves computed by the code as it is now (a cache filled earlier in the worker would hide changes).
+type CurvesModule = typeof import('../../src/engine/curves.ts');
+let provenanceOf: CurvesModule['provenanceOf'];
+let toleranceCurves: CurvesModule['toleranceCurves'];
+beforeEach(async () => {
+  vi.resetModules();
+  ({ provenanceOf, toleranceCurves } = await import('../../src/engine/curves.ts'));
+});
+
+const curve = (drug: string) => {
+  const found = toleranceCurves().find((c) => c.drug === drug);
+  if (!found) throw new Error(`no curve for ${drug}`);
+  return found;
+};
+const days = (drug: string) => curve(drug).anchors.map((a) => a.fromMissedDays);
+const fractions = (drug: string) => curve(drug).anchors.map((a) => a.retainedFraction);
+
+describe('provenanceOf: where each figure on the educator chart comes from', () => {
+  it('a cited source carries the source record (title, issuer, year, url) and the locator', () => {
+    const source = SOURCES['au-methadone-2014']!;
+    expect(provenanceOf({ source: 'au-methadone-2014', locator: '§3.5 Missed doses' })).toEqual({
+      kind: 'source',
+      id: 'au-methadone-2014',
+      title: source.title,
+      issuer: 'Australian Government Department of Health',
+      year: 2014,
+      url: source.url,
+      locator: '§3.5 Missed doses',
+    });
+    expect(source.title).toMatch(/Missed doses/);
+    expect(source.url).toMatch(/^https:\/\//);
+  });
+
+  it('an unknown source id falls back to the id itself, year 0 and no url (never throws)', () => {
+    const unknown = { source: 'no-such-source', locator: 'p. 1' } as unknown as Provenance;
+    expect(provenanceOf(unknown)).toEqual({ kind: 'source', id: 'no-such-source', title: 'no-such-source', issuer: 'no-such-source', year: 0, url: '', locator: 'p. 1' });
+  });
+
+  it('an engine assumption carries its statement', () => {
+    expect(provenanceOf({ assumption: 'bzd-washout-5-half-lives' })).toEqual({
+      kind: 'assumption',
+      id: 'bzd-washout-5-half-lives',
+      statement: ASSUMPTIONS['bzd-washout-5-half-lives']!.statement,
+    });
+    expect(ASSUMPTIONS['bzd-washout-5-half-lives']!.statement).toMatch(/5 × its longest/);
+  });
+
+  it('an unknown assumption id falls back to the id as the statement', () => {
+    const unknown = { assumption: 'no-such-assumption' } as unknown as Provenance;
+    expect(provenanceOf(unknown)).toEqual({ kind: 'assumption', id: 'no-such-assumption', statement: 'no-such-assumption' });
+  });
+});
+
+describe('toleranceCurves: the retained-fraction step functions shown to educators', () => {
+  it('returns the same (cached) list on every call', () => {
+    const first = toleranceCurves();
+    expect(toleranceCurves()).toBe(first);
+  });
+
+  it('lists opioids first, then one curve per benzodiazepine / Z-drug, then antidepressants as not applicable', () => {
+    const curves = toleranceCurves();
+    expect(curves).toHaveLength(BENZODIAZEPINES.length + 2);
+    expect(curves[0]).toMatchObject({ drugClass: 'opioid', displayName: 'Opioids (full agonists)', status: 'anchored' });
+    expect(curves[0]!.drug).toBeUndefined();
+    expect(curves.slice(1, -1).map((c) => c.drug)).toEqual(BENZODIAZEPINES.map((d) => d.id));
+    for (const c of curves.slice(1, -1)) expect(c).toMatchObject({ drugClass: 'benzodiazepine', status: 'anchored' });
+    expect(curve('diazepam').displayName).toBe(BENZODIAZEPINES.find((d) => d.id === 'diazepam')!.displayName);
+  });
+
+  it('opioid curve: 1 up to 2 missed days, 0.5 from 3 and 4, 0 from 5 (Australian methadone guideline §3.5)', () => {
+    const opioid = toleranceCurves()[0]!;
+    expect(opioid.anchors.map((a) => [a.fromMissedDays, a.retainedFraction])).toEqual([[0, '1'], [3, '0.5'], [4, '0.5'], [5, '0']]);
+    expect(opioid.anchors[0]!.basis).toBe('up to 2 missed days: usual dose');
+    expect(opioid.anchors[3]!.basis).toMatch(/5 or more missed days: treat as a new start/);
+    for (const a of opioid.anchors) {
+      expect(a.source).toMatchObject({ kind: 'source', id: 'au-methadone-2014', year: 2014, issuer: 'Australian Government Department of Health' });
+      expect(a.daySources).toBeUndefined();
+    }
+    expect(opioid.anchors[2]!.source).toMatchObject({ locator: '§3.5 Missed doses: 4 days, 40 mg or half the dose, whichever is lower' });
+  });
+
+  it('diazepam: resume, half from 3 missed days, quarter from washout at 42 days (5 × 200 h desmethyldiazepam)', () => {
+    expect(days('diazepam')).toEqual([0, 3, 42]);
+    expect(fractions('diazepam')).toEqual(['1', '0.5', '0.25']);
+    const [resume, half, washout] = curve('diazepam').anchors;
+    expect(resume!.source).toEqual({ kind: 'assumption', id: 'bzd-resume-up-to-2-days', statement: ASSUMPTIONS['bzd-resume-up-to-2-days']!.statement });
+    expect(half!.source).toMatchObject({ kind: 'assumption', id: 'bzd-half-from-3-days' });
+    expect(washout!.source).toMatchObject({ kind: 'assumption', id: 'bzd-washout-quarter-and-low-band' });
+    expect(washout!.basis).toMatch(/5 × 200 h active metabolite half-life ≈ 42 days/);
+    // The washout day is computed: its provenance is the half-life row (Ashton) and the 5-half-lives assumption.
+    expect(washout!.daySources).toHaveLength(2);
+    expect(washout!.daySources![0]).toMatchObject({ kind: 'source', id: 'ashton-2002', year: SOURCES['ashton-2002']!.year });
+    expect((washout!.daySources![0] as { locator: string }).locator).toMatch(/diazepam \[36–200 h\]/);
+    expect(washout!.daySources![1]).toEqual({ kind: 'assumption', id: 'bzd-washout-5-half-lives', statement: ASSUMPTIONS['bzd-washout-5-half-lives']!.statement });
+    expect(resume!.daySources).toBeUndefined();
+    expect(half!.daySources).toBeUndefined();
+  });
+
+  it('lorazepam: washout 5 × 20 h = 100 h → 5 days, from the parent half-life', () => {
+    expect(days('lorazepam')).toEqual([0, 3, 5]);
+    const washout = curve('lorazepam').anchors[2]!;
+    expect((washout.daySources![0] as { locator: string }).locator).toMatch(/lorazepam 10–20 h/);
+  });
+
+  it('a short half-life (triazolam 2 h) washes out by the 3-day floor: no half row, the washout row starts at 3', () => {
+    expect(days('triazolam')).toEqual([0, 3]);
+    expect(fractions('triazolam')).toEqual(['1', '0.25']);
+    expect(curve('triazolam').anchors[1]!.daySources).toHaveLength(2);
+    expect(curve('triazolam').anchors[0]!.daySources).toBeUndefined();
+  });
+
+  it('drugs with only a metabolite half-life (clorazepate, flurazepam) still get a curve', () => {
+    expect(days('clorazepate')).toEqual([0, 3, 42]);
+    expect(days('flurazepam')).toEqual([0, 3, 53]);
+  });
+
+  it('antidepressants: not applicable, no anchors, with a note explaining why', () => {
+    const last = toleranceCurves().at(-1)!;
+    expect(last).toMatchObject({ drugClass: 'antidepressant', displayName: 'Antidepressants', status: 'not-applicable', anchors: [] });
+    expect(last.note).toMatch(/no retained fraction/);
+    expect(last.note).toMatch(/resume, or re-titrate from the starting dose/);
+  });
+});
