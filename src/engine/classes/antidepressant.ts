@@ -45,10 +45,7 @@ function washoutBeforeMaoi(id: string): { days: number; basis: string; provenanc
       provenance: [other.washoutHalfLife.hours, C.washoutHalfLives, C.minimumWashoutDays],
     };
   }
-  if (concurrentCategories(id).includes('maoi')) {
-    const value = C.concurrentMaoiWashoutDays[id] ?? C.irreversibleMaoiWashoutDays;
-    return { days: value.value, basis: `${concurrentName(id)}: ${value.value} days`, provenance: [value] };
-  }
+  // Concurrent MAOIs never reach here: the caller gives them their own MAOI washout first.
   return {
     days: C.unknownSerotonergicWashoutDays.value,
     basis: `${concurrentName(id)}: ${C.unknownSerotonergicWashoutDays.value} days (no half-life stored)`,
@@ -71,7 +68,7 @@ export function planAntidepressant(request: RestartRequest, drug: Antidepressant
   let reducedReasons: string[] = [];
   if (drug.reducedMaxDaily) {
     const r = drug.reducedMaxDaily;
-    if (patient.ageYears !== undefined && patient.ageYears > r.overAge.value) reducedReasons.push(`age ${patient.ageYears} (over ${r.overAge.value})`);
+    if ((patient.ageYears ?? 0) > r.overAge.value) reducedReasons.push(`age ${patient.ageYears} (over ${r.overAge.value})`);
     if (patient.hepaticImpairment) reducedReasons.push('hepatic impairment');
     const inhibitors = others.filter((id) => categoriesOf(id).includes('cyp2c19-inhibitor'));
     if (inhibitors.length) reducedReasons.push(`CYP2C19 inhibitor (${inhibitors.map(concurrentName).join(', ')})`);
@@ -84,6 +81,7 @@ export function planAntidepressant(request: RestartRequest, drug: Antidepressant
   let capped = false;
   if (priorDaily.gt(max)) {
     const split = splitDaily(max, times, formulation.strengths);
+    // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable guard, every labelled maximum is made from the strengths (protocol tests)
     if (!split) throw new Error(`programmer error: ${drug.id} maximum cannot be made`);
     target = split;
     capped = true;
@@ -215,10 +213,11 @@ export function planAntidepressant(request: RestartRequest, drug: Antidepressant
     const reasons: string[] = [];
     let severity: 'critical' | 'warning' = 'warning';
     if (capped) reasons.push(`the prior dose was above the ${formatDose({ amount: max, unit })} daily maximum${reducedReasons.length ? ` for ${reducedReasons.join('; ')}` : ''}`);
-    if (request.qtcMs !== undefined && request.qtcMs > C.qtcCautionMs.value) {
-      reasons.push(`baseline QTc ${request.qtcMs} ms`);
+    const qtcMs = request.qtcMs ?? 0;
+    if (qtcMs > C.qtcCautionMs.value) {
+      reasons.push(`baseline QTc ${qtcMs} ms`);
       notes.cite(C.qtcCautionMs);
-      if (request.qtcMs > C.qtcAvoidMs.value) {
+      if (qtcMs > C.qtcAvoidMs.value) {
         severity = 'critical';
         notes.cite(C.qtcAvoidMs);
       }
@@ -235,7 +234,7 @@ export function planAntidepressant(request: RestartRequest, drug: Antidepressant
       notes.line(`Warning QT_PROLONGATION: ${reasons.join('; ')}.`);
     }
   } else if (capped) {
-    notes.warn('DOSE_ABOVE_LABEL_MAX', 'warning', `The prior dose was above the labelled maximum; the plan stops at ${formatDose({ amount: targetDaily, unit })} daily.`, [sourceOf(formulation.maxDailyDose)].filter((s): s is string => s !== null));
+    notes.warn('DOSE_ABOVE_LABEL_MAX', 'warning', `The prior dose was above the labelled maximum; the plan stops at ${formatDose({ amount: targetDaily, unit })} daily.`, 'source' in formulation.maxDailyDose ? [formulation.maxDailyDose.source] : []);
   }
   if (drug.seizureRisk) {
     const extra: string[] = [];
@@ -253,7 +252,7 @@ export function planAntidepressant(request: RestartRequest, drug: Antidepressant
     );
     notes.line(`Warning SEIZURE_RISK: ${drug.displayName} [${drug.seizureRisk.source}: ${drug.seizureRisk.locator}].`);
   }
-  if (drug.group === 'tca' && patient.ageYears !== undefined && patient.ageYears >= 65) {
+  if (drug.group === 'tca' && (patient.ageYears ?? 0) >= 65) {
     notes.warn(
       'OLDER_ADULT_ANTICHOLINERGIC',
       'warning',
@@ -283,8 +282,4 @@ export function planAntidepressant(request: RestartRequest, drug: Antidepressant
     decision: { action, rule },
     ...(start !== request.restartDate ? { earliestSafeStart: start } : {}),
   });
-}
-
-function sourceOf(p: { source?: string } | object): string | null {
-  return 'source' in p && typeof p.source === 'string' ? p.source : null;
 }
