@@ -143,7 +143,7 @@ describe('the label threshold, exactly at and either side of it', () => {
 describe('which label schedule, and why', () => {
   it('a drug with one schedule uses it and names it', () => {
     const p = plan({ drug: 'clozapine', dose: 150, times: 2, restart: '2026-11-04', concurrent: ['valproate'] });
-    expect(line(p, 'Label schedule:')).toBe('Label schedule: label initial titration (label initial titration). [label-clozaril: 2.5 Re-initiation: 12.5 mg once or twice daily (once taken, the lower)]');
+    expect(line(p, 'Label schedule:')).toBe('Label schedule: label initial titration. [label-clozaril: 2.5 Re-initiation: 12.5 mg once or twice daily (once taken, the lower)]');
   });
 
   it('lamotrigine with valproate: the valproate schedule, naming valproate', () => {
@@ -166,7 +166,7 @@ describe('which label schedule, and why', () => {
   it('lamotrigine with a non-interacting concurrent drug: the standard schedule', () => {
     const p = plan({ drug: 'lamotrigine', dose: 200, restart: '2026-11-11', concurrent: ['alcohol'] });
     expect(line(p, 'Label schedule:')).toBe(
-      'Label schedule: taking neither valproate nor an enzyme inducer (taking neither valproate nor an enzyme inducer). [label-lamictal: 2.2 Table 1: escalation regimen for LAMICTAL in patients older than 12 years with epilepsy, patients not taking carbamazepine, phenytoin, phenobarbital, primidone or valproate: weeks 1–2 25 mg every day; weeks 3–4 50 mg/day]',
+      'Label schedule: taking neither valproate nor an enzyme inducer. [label-lamictal: 2.2 Table 1: escalation regimen for LAMICTAL in patients older than 12 years with epilepsy, patients not taking carbamazepine, phenytoin, phenobarbital, primidone or valproate: weeks 1–2 25 mg every day; weeks 3–4 50 mg/day]',
     );
     expect(dailies(p)).toEqual(['25', '50', '100', '150', '200']);
   });
@@ -368,13 +368,13 @@ describe('gabapentinoid warnings', () => {
     expect(opioid.severity).toBe('warning');
     expect(opioid.sources).toEqual(['fda-gabapentinoid-2019']);
     expect(opioid.message).toBe('pregabalin with oxyCODONE: serious breathing problems can occur. Start the gabapentinoid at the lowest dose and monitor for respiratory depression and sedation.');
-    expect(line(p, 'Warning OPIOID_GABAPENTINOID')).toBe('Warning OPIOID_GABAPENTINOID: concurrent oxycodone.');
+    expect(line(p, 'Warning OPIOID_GABAPENTINOID')).toBe('Warning OPIOID_GABAPENTINOID: concurrent oxyCODONE.');
   });
 
   it('two opioids are both named, in the warning (display names) and in the derivation', () => {
     const p = plan({ drug: 'gabapentin', dose: 300, times: 3, restart: '2026-11-03', concurrent: ['oxycodone', 'morphine'] });
     expect(warning(p, 'OPIOID_GABAPENTINOID').message).toMatch(/^gabapentin with oxyCODONE, morphine: serious breathing problems/);
-    expect(line(p, 'Warning OPIOID_GABAPENTINOID')).toBe('Warning OPIOID_GABAPENTINOID: concurrent oxycodone, morphine.');
+    expect(line(p, 'Warning OPIOID_GABAPENTINOID')).toBe('Warning OPIOID_GABAPENTINOID: concurrent oxyCODONE, morphine.');
     expect(warning(p, 'GABAPENTINOID_RESPIRATORY').message).toMatch(/Risk factors here: concurrent oxyCODONE, morphine\.$/);
   });
 

@@ -22,14 +22,15 @@ import { toPlanSteps } from './steps.ts';
  * Lamotrigine: valproate first (the slowest schedule wins), then enzyme inducers, else standard.
  * A drug with one schedule (id 'initial') falls through to it.
  */
-function chooseSchedule(drug: LabelledDrug, request: RestartRequest): { schedule: LabelSchedule; why: string } {
+function chooseSchedule(drug: LabelledDrug, request: RestartRequest): { schedule: LabelSchedule; why: string | null } {
   const byId = (id: string) => drug.schedules.find((s) => s.id === id);
   const valproate = request.concurrent.filter((id) => concurrentCategories(id).includes('valproate'));
   const inducers = request.concurrent.filter((id) => concurrentCategories(id).includes('enzyme-inducer'));
   if (valproate.length && byId('valproate')) return { schedule: byId('valproate')!, why: `concurrent ${valproate.map(concurrentName).join(', ')}` };
   if (inducers.length && byId('inducer')) return { schedule: byId('inducer')!, why: `concurrent enzyme inducer ${inducers.map(concurrentName).join(', ')} and no valproate` };
-  const standard = byId('standard') ?? drug.schedules[0]!;
-  return { schedule: standard, why: standard.when };
+  // the standard schedule's own wording ("taking neither valproate nor an enzyme inducer") is the reason; a label
+  // with one schedule has nothing to choose
+  return { schedule: byId('standard') ?? drug.schedules[0]!, why: null };
 }
 
 export function planLabelled(request: RestartRequest, drug: LabelledDrug, formulation: FormulationBase): RestartPlan {
@@ -88,7 +89,7 @@ export function planLabelled(request: RestartRequest, drug: LabelledDrug, formul
     scheduled = buildFixedSchedule({ startDate: request.restartDate, stages: [], phases: [], target, targetRule: capped ? 'prior dose capped at the labelled maximum' : 'resume the prior dose', strengths: formulation.strengths });
   } else {
     const { schedule, why } = chooseSchedule(drug, request);
-    notes.line(`Label schedule: ${schedule.when} (${why}).`, schedule.stages);
+    notes.line(`Label schedule: ${schedule.when}${why ? ` (${why})` : ''}.`, schedule.stages);
     if (drug.retitrationNote) notes.line(drug.retitrationNote.text, drug.retitrationNote);
     const usual = schedule.usualMaintenanceMax;
     if (usual && sum(target).gt(usual.value)) {
@@ -165,7 +166,7 @@ export function planLabelled(request: RestartRequest, drug: LabelledDrug, formul
         `${drug.displayName} with ${opioids.map(concurrentName).join(', ')}: serious breathing problems can occur. Start the gabapentinoid at the lowest dose and monitor for respiratory depression and sedation.`,
         ['fda-gabapentinoid-2019'],
       );
-      notes.line(`Warning OPIOID_GABAPENTINOID: concurrent ${opioids.join(', ')}.`);
+      notes.line(`Warning OPIOID_GABAPENTINOID: concurrent ${opioids.map(concurrentName).join(', ')}.`);
     }
     if (patient.renalImpairment) {
       notes.warn('RENAL_DOSE_ADJUSTMENT', 'warning', `${drug.displayName} is cleared by the kidneys: reduce the dose for creatinine clearance below 60 mL/min (see the label's renal table); the plan's target is the prior dose, not a renal dose.`, [drug.id === 'gabapentin' ? 'label-neurontin' : 'label-lyrica']);
