@@ -65,14 +65,14 @@ function restartProduct(drug: OpioidDrug): Product & { readonly sameMolecule: bo
   return { ...p, sameMolecule: p.drug.id === drug.id, reason: `${p.drug.displayName} ${p.formulation.name}, because ${alt.reason}` };
 }
 
-function isRestrictedRegimen(formulation: OpioidFormulation, regimen: readonly Decimal[]): boolean {
+/** Whether `dose` × times a day (`daily`) is only for opioid-tolerant patients on this product. */
+function isRestrictedRegimen(formulation: OpioidFormulation, dose: Decimal, daily: Decimal): boolean {
   if (formulation.restrictedToTolerant) return true;
   const r = formulation.restrictedAbove;
   if (!r) return false;
-  const largest = D.max(...regimen);
-  if (r.singleDose && largest.gt(r.singleDose)) return true;
-  if (r.singleDoseAtLeast && largest.gte(r.singleDoseAtLeast)) return true;
-  if (r.dailyDose && sum(regimen).gt(r.dailyDose)) return true;
+  if (r.singleDose && dose.gt(r.singleDose)) return true;
+  if (r.singleDoseAtLeast && dose.gte(r.singleDoseAtLeast)) return true;
+  if (r.dailyDose && daily.gt(r.dailyDose)) return true;
   return false;
 }
 
@@ -159,7 +159,7 @@ function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation:
   const erNaiveDaily = formulation.naiveStart ? new D(formulation.naiveStart.dose.value).mul(formulation.naiveStart.timesPerDay.value) : null;
   if (extended) {
     const restrictedNote = formulation.restrictedToTolerant?.rule ?? formulation.restrictedAbove?.rule;
-    const continueSame = r.gte(1) && (priorTolerant || (erNaiveDaily !== null && priorDaily.lte(erNaiveDaily) && !isRestrictedRegimen(formulation, priorRegimen)));
+    const continueSame = r.gte(1) && (priorTolerant || (erNaiveDaily !== null && priorDaily.lte(erNaiveDaily) && !isRestrictedRegimen(formulation, dose, priorDaily)));
     if (continueSame) {
       first = priorRegimen;
       firstRule = priorTolerant ? 'prior dose (tolerance retained: same extended-release product)' : 'prior dose (no higher than the labelled start of this product)';
@@ -230,7 +230,6 @@ function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation:
     const p = switched;
     const f2 = p.formulation;
     const factor2 = p.drug.mmeFactor!;
-    const times2 = f2.naiveStart!.timesPerDay.value;
     let targetMme: Decimal;
     if (p.sameMolecule) {
       targetMme = priorMme;
@@ -253,11 +252,17 @@ function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation:
       targetDaily2 = new D(f2.maxDailyDose.value);
       notes.line(`Ceiling target capped at the label maximum of ${formatDose({ amount: targetDaily2, unit: f2.unit })}/day.`, f2.maxDailyDose);
     }
+    // The restart product's usual frequency (that of its naive start), or more administrations when its largest
+    // single dose cannot make the ceiling in that many (tramadol IR starts once daily, at most 100 mg a dose).
+    const naiveTimes = f2.naiveStart!.timesPerDay.value;
+    const neededTimes = targetDaily2.div(f2.maxSingleDose.value).ceil().toNumber();
+    const times2 = Math.min(f2.maxTimesPerDay.value, Math.max(naiveTimes, neededTimes));
     const madeTarget = fillRegimen(targetDaily2, new D(f2.maxSingleDose.value), times2, f2);
     target = madeTarget ?? [smallestUnit(f2)];
     notes.line(
-      `Ceiling target ${formatAmount(targetDaily2)} ${f2.unit}/day in ${times2} administrations, rounded down to real strengths: ${describe(target, f2.unit)} = ${formatAmount(sum(target).mul(factor2.value))} MME/day.`,
+      `Ceiling target ${formatAmount(targetDaily2)} ${f2.unit}/day in ${times2} administrations${times2 > naiveTimes ? ` (at most ${formatDose({ amount: f2.maxSingleDose.value, unit: f2.unit })} a dose)` : ''}, rounded down to real strengths: ${describe(target, f2.unit)} = ${formatAmount(sum(target).mul(factor2.value))} MME/day.`,
       f2.naiveStart!.timesPerDay,
+      ...(times2 > naiveTimes ? [f2.maxSingleDose, f2.maxTimesPerDay] : []),
     );
     const naive2 = naiveStart(notes, p.drug, f2, times2, risks) ?? [smallestUnit(f2)];
     first = naive2;
@@ -302,6 +307,7 @@ function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation:
       first,
       firstRule: firstRule!,
       target: first,
+      // Stryker disable next-line StringLiteral: buildTitration never reads the rule's description
       rule: { maxRiseFraction: rise, intervalsDays: intervals.value, description: 'opioid titration' },
       strengths: f.strengths,
     });
@@ -316,6 +322,7 @@ function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation:
       first,
       firstRule: firstRule!,
       target,
+      // Stryker disable next-line StringLiteral: buildTitration never reads the rule's description
       rule: { maxRiseFraction: rise, intervalsDays: intervals.value, description: 'opioid titration' },
       strengths: f.strengths,
       ...(admissible ? { admissible } : {}),
