@@ -177,7 +177,12 @@ describe('first step on an immediate-release product: each rule', () => {
     // Different molecule: 160 MME/day halved = 80 MME/day = 53.3 mg oxyCODONE, rounded down to 50 mg (75 MME/day).
     expect(line(p, 'Ceiling target on a different opioid')).toContain('(incomplete cross-tolerance). Prior 160 MME/day reduced by 50%: 80 MME/day');
     expect(line(p, 'Ceiling target on a different opioid')).not.toContain('patch');
-    expect(line(p, 'Ceiling target 53.3')).toContain('in 4 administrations, rounded down to real strengths: 15 mg + 15 mg + 10 mg + 10 mg = 50 mg daily = 75 MME/day.');
+    // the division is shown, and a repeating result is rounded down to 0.01 (never shown as 53.333333…)
+    expect(line(p, 'Ceiling target in oxyCODONE:')).toBe(
+      'Ceiling target in oxyCODONE: 80 MME/day ÷ 1.5 (its MME factor) = 53.33 (rounded down to 0.01) mg/day. [cdc-2022: Table: Morphine milligram equivalent doses for commonly prescribed opioids for pain management: oxycodone 1.5]',
+    );
+    expect(line(p, 'Ceiling target 53.33 mg/day')).toContain('in 4 administrations, rounded down to real strengths: 15 mg + 15 mg + 10 mg + 10 mg = 50 mg daily = 75 MME/day.');
+    expect(p.derivation.join('\n')).not.toMatch(/\d\.\d{5,}/);
     expect(p.steps.at(-1)).toMatchObject({ dailyDose: { amount: '50' }, dailyEquivalent: { amount: '75', unit: 'MME' } });
   });
 });
@@ -487,6 +492,27 @@ describe('guards on the protocol data', () => {
     expect(p.steps).toEqual([expect.objectContaining({ administrations: ['5', '5', '5', '5'], rule: 'opioid-naive start (tolerance lost)' })]);
     expect(line(p, 'The schedule stops at')).toBe('The schedule stops at 20 mg daily: no higher step can be made within the acetaminophen limit with these tablets.');
     expect(line(p, 'Step 1 from')).toContain('acetaminophen 2,000 mg/day');
+  });
+
+  it('a first step below the target but over the acetaminophen limit is lowered, never raised to the prior dose', () => {
+    const hydrocodone = realDrug('hydrocodone');
+    // made-up tablets: the 5 mg tablet carries more acetaminophen than the 10 mg one
+    const odd = {
+      ...realForm('hydrocodone', 'apap'),
+      strengths: [
+        { amount: '5', scored: false, acetaminophenMg: '600' },
+        { amount: '10', scored: false, acetaminophenMg: '325' },
+      ],
+    } as OpioidFormulation;
+    const drug = { ...hydrocodone, formulations: [odd, realForm('hydrocodone', 'er')] } as OpioidDrug;
+    // prior 10 mg × 6 = 60 mg/day (1,950 mg acetaminophen, within 2 g); naive start 5 mg × 4 = 2,400 mg: over the limit
+    const p = planOpioid(request(apap('10', 6, 10, { patient: { alcoholUse: true } })), drug, odd);
+    const first = p.steps[0]!;
+    expect(Number(first.dailyDose.amount)).toBeLessThan(60);
+    expect(first.administrations).toEqual(['5', '5', '5']);
+    expect(first.rule).toContain('lowered so acetaminophen stays within 2,000 mg/day');
+    expect(line(p, 'First step lowered so acetaminophen')).toContain('5 mg × 3 a day = 15 mg daily (acetaminophen 1,800 mg/day)');
+    expect(p.steps.every((s) => Number(s.dailyDose.amount) <= 60)).toBe(true);
   });
 
   it('the patch wear time comes from the product (a 7-day patch), 72 hours when none is given', () => {

@@ -247,7 +247,14 @@ function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation:
         ...(isPatch && formulation.restrictedToTolerant ? [formulation.restrictedToTolerant] : []),
       );
     }
-    let targetDaily2 = targetMme.div(factor2.value);
+    // MME ÷ factor can repeat (53.333…): shown and used rounded DOWN to 0.01, with the division on the line
+    const exactDaily2 = targetMme.div(factor2.value);
+    let targetDaily2 = exactDaily2.toDecimalPlaces(2, D.ROUND_DOWN);
+    if (!p.sameMolecule)
+      notes.line(
+        `Ceiling target in ${p.drug.displayName}: ${formatAmount(targetMme)} MME/day ÷ ${formatAmount(factor2.value)} (its MME factor) = ${formatAmount(targetDaily2)}${exactDaily2.eq(targetDaily2) ? '' : ' (rounded down to 0.01)'} ${f2.unit}/day.`,
+        factor2,
+      );
     if (f2.maxDailyDose && targetDaily2.gt(f2.maxDailyDose.value)) {
       targetDaily2 = new D(f2.maxDailyDose.value);
       notes.line(`Ceiling target capped at the label maximum of ${formatDose({ amount: targetDaily2, unit: f2.unit })}/day.`, f2.maxDailyDose);
@@ -288,12 +295,22 @@ function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation:
   }
   // The first step never exceeds the target, and never has more administrations than it.
   first = first!;
-  if (sum(first).gt(sum(target)) || (admissible && !admissible(first))) {
+  if (sum(first).gt(sum(target))) {
     first = [...target];
     firstRule = `ceiling target (the first step would have been above it)`;
     notes.line(`First step lowered to the ceiling target: ${describe(first, fUnit)}.`);
-  } else if (first.length > target.length) {
-    first = evenRegimen(sum(first), D.max(...first), target.length, f) ?? [smallestUnit(f)];
+  } else {
+    if (admissible && !admissible(first)) {
+      // Below the target but over the acetaminophen limit: lower the first step itself (never raise it to the target,
+      // which would restart a patient who lost tolerance at the prior dose).
+      const capped = capForAcetaminophen(D.max(...first), first.length, apap!.limit, f);
+      first = capped.length ? capped : [smallestUnit(f)];
+      firstRule = `${firstRule!}, lowered so acetaminophen stays within ${formatAmount(apap!.limit)} mg/day`;
+      notes.line(`First step lowered so acetaminophen stays within ${formatAmount(apap!.limit)} mg/day: ${describe(first, fUnit)} (acetaminophen ${formatAmount(acetaminophenDaily(first, f))} mg/day).`, ...apap!.provenance);
+    }
+    if (first.length > target.length) {
+      first = evenRegimen(sum(first), D.max(...first), target.length, f) ?? [smallestUnit(f)];
+    }
   }
 
   // 7. Titration.
