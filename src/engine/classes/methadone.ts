@@ -135,8 +135,9 @@ export function planMethadone(request: RestartRequest, drug: OpioidDrug, request
   const intervals = fRules.titrationIntervalsDays;
   const riseFraction = new D(fRules.maxRiseFraction?.value ?? '1000');
   const riseMg = fRules.maxRiseMg ? new D(fRules.maxRiseMg.value) : undefined;
-  const target = f === requested ? priorRegimen : evenRegimen(priorDaily, dose, times, f) ?? priorRegimen;
-  const firstForSchedule = first.length > target.length ? (evenRegimen(sum(first), D.max(...first), target.length, f) ?? first) : first;
+  // The prior regimen is the target on either product: tablet doses are whole mg, which the 1 mg/mL solution
+  // makes exactly. Every first-step branch gives at most `times` administrations, so `first` needs no regrouping.
+  const target = priorRegimen;
   notes.line(
     `Titration ceiling (${forOud ? 'opioid use disorder' : 'pain'}): each step at most + ${riseFraction.mul(100).toFixed()}% of the daily dose${riseMg ? ` and at most + ${formatAmount(riseMg)} mg` : ''}, or the smallest rise the strengths can make; no sooner than every ${intervals.value.join(' then ')} days; up to the prior dose.`,
     ...(fRules.maxRiseFraction ? [fRules.maxRiseFraction] : []),
@@ -145,7 +146,7 @@ export function planMethadone(request: RestartRequest, drug: OpioidDrug, request
   );
   const scheduled = buildTitration({
     startDate: request.restartDate,
-    first: firstForSchedule,
+    first,
     firstRule,
     target,
     rule: {
@@ -189,7 +190,7 @@ export function planMethadone(request: RestartRequest, drug: OpioidDrug, request
     );
   });
   notes.line(`Follow up within ${M.followUpDays.value} days of the restart and of every increase.`, M.followUpDays);
-  const crossing = !forOud && steps.some((s, i) => i > 0 && s.checkpointReason?.startsWith('Crosses'));
+  const crossing = !forOud && steps.some((s) => s.checkpointReason?.startsWith('Crosses')) // the first step never has a checkpoint;
 
   // Warnings.
   if (reinduction) {

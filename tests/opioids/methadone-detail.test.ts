@@ -1,0 +1,317 @@
+/**
+ * Methadone restart detail (restart model §3.7; Australian missed-dose rules; RCGP induction limits;
+ * APS/CPDD QTc; CDC 2022 follow-up). Pins the derivation figures, each rule's branch and boundaries,
+ * and each warning's code, severity, sources and key facts.
+ */
+import { describe, expect, it } from 'vitest';
+import { planMethadone } from '../../src/engine/classes/methadone.ts';
+import { OPIOIDS } from '../../src/protocols/opioids/index.ts';
+import type { RestartRequest } from '../../src/engine/types.ts';
+import { BASE, codes, dec, plan, restartAfter, warning } from './helpers.ts';
+
+type Plan = ReturnType<typeof plan>;
+
+const meth = (indication: 'oud' | 'pain', dose: string, times: number, daysOff: number, extra: Record<string, unknown> = {}) =>
+  plan({ drug: 'methadone', indication, prior: { dose, unit: 'mg', timesPerDay: times }, ...BASE, restartDate: restartAfter(daysOff), ...extra });
+const oud = (dose: string, daysOff: number, extra: Record<string, unknown> = {}) => meth('oud', dose, 1, daysOff, extra);
+/** Derivation lines without their "N. " numbering. */
+const lines = (p: Plan) => p.derivation.map((l) => l.replace(/^\d+\. /, ''));
+const text = (p: Plan) => lines(p).join('\n');
+const line = (p: Plan, start: string) => {
+  const found = lines(p).find((l) => l.startsWith(start));
+  if (!found) throw new Error(`no derivation line starting "${start}" in:\n${text(p)}`);
+  return found;
+};
+const dailies = (p: Plan) => p.steps.map((s) => s.dailyDose.amount);
+const assumptionIds = (p: Plan) => p.assumptionDetails.map((a) => a.id);
+const gapDays = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
+const INCREASE = 'Methadone increase: review within 3 days (sedation, QTc risk) before the next increase.';
+const CROSSES = 'Crosses 50 MME/day: pause and reassess benefits and risks before this step; offer naloxone.';
+
+describe('methadone derivation: the figures used', () => {
+  it('OUD 80 mg daily, 1 missed day: prior regimen, MME shown for risk only, the gap, tolerance, the rule', () => {
+    const p = oud('80', 2);
+    expect(p.drugClass).toBe('opioid');
+    expect(p.formulation).toBe('tablet');
+    expect(p.prior.equivalentFactor).toEqual({ value: '4.7', per: 'MME per mg/day', source: 'cdc-2022' });
+    expect(lines(p)[0]).toBe('Prior regimen: methadone tablet (Dolophine) 80 mg × 1 a day = 80 mg daily, for 60 days; indication: opioid use disorder.');
+    expect(line(p, 'Prior daily MME')).toMatch(/^Prior daily MME = 80 mg\/day × 4\.7 = 376 MME\/day \(shown for risk only: CDC says MME is not for opioid use disorder dosing\)\. \[cdc-2022/);
+    expect(line(p, 'Last dose')).toBe('Last dose 2026-11-01, restart 2026-11-03: daysOff = 2; missedDays = daysOff − 1 = 1.');
+    expect(line(p, 'Opioid-tolerant')).toMatch(/^Opioid-tolerant before the break: yes \(needs ≥ 7 days at ≥ 60 MME\/day; had 60 days at 376 MME\/day\)\./);
+    expect(line(p, 'Missed-dose rule')).toMatch(/^Missed-dose rule for 1 missed days: .+\. \[au-methadone-2014/);
+    expect(line(p, 'First step')).toBe('First step: the usual dose (1–2 missed days, if not intoxicated).');
+    expect(line(p, 'Follow up within')).toMatch(/^Follow up within 3 days of the restart and of every increase\. \[cdc-2022/);
+    expect(p.steps).toHaveLength(1);
+    expect(p.steps[0]).toMatchObject({ formulation: 'tablet', dailyDose: { amount: '80', unit: 'mg' }, dailyEquivalent: { amount: '376', unit: 'MME' }, rule: 'prior dose (1–2 missed days: usual dose)', checkpoint: false });
+    expect(line(p, 'Step 1 from')).toBe('Step 1 from 2026-11-03: methadone 80 mg = 80 mg daily = 376 MME/day (prior dose (1–2 missed days: usual dose)).');
+  });
+
+  it('pain 20 mg three times daily: indication pain and the MME line without the OUD caveat', () => {
+    const p = meth('pain', '20', 3, 2);
+    expect(lines(p)[0]).toBe('Prior regimen: methadone tablet (Dolophine) 20 mg × 3 a day = 60 mg daily, for 60 days; indication: pain.');
+    expect(line(p, 'Prior daily MME')).toMatch(/^Prior daily MME = 60 mg\/day × 4\.7 = 282 MME\/day\. \[cdc-2022/);
+    expect(p.steps[0]!.administrations).toEqual(['20', '20', '20']);
+    expect(line(p, 'Step 1 from')).toBe('Step 1 from 2026-11-03: methadone 20 mg + 20 mg + 20 mg = 60 mg daily = 282 MME/day (prior dose (1–2 missed days: usual dose)).');
+  });
+});
+
+describe('methadone opioid tolerance before the break (≥ 7 days at ≥ 60 MME/day)', () => {
+  it('exactly 7 days at 376 MME/day is tolerant; 6 days is not', () => {
+    const seven = oud('80', 7, { priorDurationDays: 7 });
+    expect(seven.tolerance.priorTolerant).toBe(true);
+    expect(warning(seven, 'METHADONE_REINDUCTION').message).toMatch(/^6 missed days: regard as a new induction\./);
+    expect(line(seven, 'Warning METHADONE_REINDUCTION')).toBe('Warning METHADONE_REINDUCTION: 6 missed days.');
+    const six = oud('80', 7, { priorDurationDays: 6 });
+    expect(six.tolerance.priorTolerant).toBe(false);
+    expect(line(six, 'Opioid-tolerant')).toMatch(/^Opioid-tolerant before the break: no \(needs ≥ 7 days at ≥ 60 MME\/day; had 6 days at 376 MME\/day\)/);
+    expect(warning(six, 'METHADONE_REINDUCTION').message).toMatch(/^6 missed days \(or not established on methadone\): regard as a new induction\./);
+    expect(line(six, 'Warning METHADONE_REINDUCTION')).toBe('Warning METHADONE_REINDUCTION: 6 missed days, not opioid-tolerant before the break.');
+  });
+
+  it('60 days at 10 mg (47 MME/day) is not tolerant; 15 mg (70.5 MME/day) is', () => {
+    expect(oud('10', 2).tolerance.priorTolerant).toBe(false);
+    expect(line(oud('10', 2), 'Opioid-tolerant')).toMatch(/: no \(.*had 60 days at 47 MME\/day/);
+    expect(oud('15', 2).tolerance.priorTolerant).toBe(true);
+  });
+});
+
+describe('methadone missed-dose rules (Australian guidelines §3.5)', () => {
+  it('2 missed days: still the usual dose', () => {
+    const p = oud('80', 3);
+    expect(p.missedDays).toBe(2);
+    expect(dailies(p)).toEqual(['80']);
+    expect(p.steps[0]!.rule).toBe('prior dose (1–2 missed days: usual dose)');
+    expect(codes(p)).not.toContain('METHADONE_REINDUCTION');
+  });
+
+  it('3 missed days: half the dose, with the arithmetic, on the tablets', () => {
+    const p = oud('80', 4);
+    expect(p.steps[0]).toMatchObject({ formulation: 'tablet', dailyDose: { amount: '40' }, rule: 'half the dose (40 mg), rounded down' });
+    expect(line(p, 'First step')).toBe('First step: half the dose, 80 × 0.5 = 40 mg daily, rounded down: 40 mg × 1 a day = 40 mg daily, after discussion with the prescriber.');
+    expect(text(p)).not.toMatch(/Restart product/);
+    expect(text(p)).not.toMatch(/First 14 days of the induction/);
+    expect(codes(p)).not.toContain('METHADONE_REINDUCTION');
+  });
+
+  it('3 missed days on 5 mg: the tablets cannot make 2.5 mg, so the oral solution gives 2 mg', () => {
+    const p = oud('5', 4);
+    expect(p.formulation).toBe('tablet');
+    expect(p.steps[0]).toMatchObject({ formulation: 'oral-solution', dailyDose: { amount: '2', unit: 'mg' }, rule: 'half the dose (2.5 mg), rounded down' });
+    expect(line(p, 'Restart product')).toMatch(/^Restart product: methadone oral solution 5 mg\/5 mL \(1 mg\/mL\), measured to the whole mL, because the tablets cannot make 2\.5 mg or less\./);
+    expect(assumptionIds(p)).toContain('opioid-restart-product');
+    expect(dailies(p)).toEqual(['2', '3', '4', '5']);
+  });
+
+  it('3 missed days on 1 mg of oral solution: nothing smaller exists, 1 mg is kept; no product change', () => {
+    const p = plan({ drug: 'methadone', formulation: 'oral-solution', indication: 'oud', prior: { dose: '1', unit: 'mg', timesPerDay: 1 }, ...BASE, restartDate: restartAfter(4) });
+    expect(p.steps.map((s) => [s.formulation, s.dailyDose.amount])).toEqual([['oral-solution', '1']]);
+    expect(text(p)).not.toMatch(/Restart product/);
+    expect(assumptionIds(p)).not.toContain('opioid-restart-product');
+  });
+
+  it('4 missed days: min(40 mg, half) — 100 mg → 40 mg, 60 mg → 30 mg', () => {
+    const p = oud('100', 5);
+    expect(p.missedDays).toBe(4);
+    expect(p.steps[0]).toMatchObject({ dailyDose: { amount: '40' }, rule: '40 mg or half the dose, whichever is lower (40 mg), rounded down' });
+    expect(line(p, 'First step')).toMatch(/^First step: min\(40 mg, 100 × 0\.5 = 50 mg\) = 40 mg daily, rounded down: 40 mg × 1 a day = 40 mg daily\. The patient must see the prescriber first\. \[au-methadone-2014/);
+    expect(codes(p)).not.toContain('METHADONE_REINDUCTION');
+    const q = oud('60', 5);
+    expect(q.steps[0]).toMatchObject({ dailyDose: { amount: '30' }, rule: '40 mg or half the dose, whichever is lower (30 mg), rounded down' });
+    expect(line(q, 'First step')).toMatch(/min\(40 mg, 60 × 0\.5 = 30 mg\) = 30 mg daily/);
+  });
+
+  it('5 missed days (the threshold): a new induction', () => {
+    const p = oud('80', 6);
+    expect(p.missedDays).toBe(5);
+    expect(codes(p)).toContain('METHADONE_REINDUCTION');
+    expect(p.steps[0]!.dailyDose.amount).toBe('30');
+  });
+});
+
+describe('methadone re-induction for opioid use disorder', () => {
+  it('80 mg after 6 missed days: 30 mg first day, +5 mg every 5 days, the weekly check and the warning', () => {
+    const p = oud('80', 7);
+    expect(p.steps[0]).toMatchObject({ dailyDose: { amount: '30' }, rule: 'new induction: first-day limit 30 mg', checkpoint: false });
+    expect(line(p, 'First step')).toMatch(
+      /^First step: 6 missed days \(5 or more\): a new induction; first day at most 30 mg, and never above what a 4-day gap allows \(40 mg\): 30 mg × 1 a day = 30 mg daily\. \[rcgp-methadone-induction/,
+    );
+    expect(assumptionIds(p)).not.toContain('methadone-high-risk');
+    expect(dailies(p)).toEqual(['30', '35', '40', '45', '50', '55', '60', '65', '70', '75', '80']);
+    for (let i = 1; i < p.steps.length; i++) {
+      expect(gapDays(p.steps[i - 1]!.start, p.steps[i]!.start)).toBe(5);
+      expect(p.steps[i]!.checkpointReason).toBe(INCREASE);
+    }
+    expect(line(p, 'First 14 days of the induction')).toMatch(/^First 14 days of the induction: the largest rise within any 7 days is 5 mg, within the 30 mg a week limit\. \[rcgp-methadone-induction/);
+    expect(line(p, 'Step 2 from')).toBe(
+      'Step 2 from 2026-11-13: methadone 35 mg = 35 mg daily = 164.5 MME/day (rise of at most 5 a day (the absolute limit per step), rounded down to real strengths).',
+    );
+    const w = warning(p, 'METHADONE_REINDUCTION');
+    expect(w.severity).toBe('critical');
+    expect(w.sources).toEqual(['au-methadone-2014', 'rcgp-methadone-induction', 'label-methadone']);
+    expect(w.message).toContain('First day at most 30 mg; increase by at most 5 mg no sooner than every 5 days, at most 30 mg a week in the first 14 days.');
+    expect(w.message).toContain('accumulates over about 5 days');
+    expect(line(p, 'Warning METHADONE_REINDUCTION')).toBe('Warning METHADONE_REINDUCTION: 6 missed days.');
+  });
+
+  it('the OUD titration line: +25 % and +5 mg, every 5 days, with its sources', () => {
+    const p = oud('80', 7);
+    const t = line(p, 'Titration ceiling');
+    expect(t).toMatch(
+      /^Titration ceiling \(opioid use disorder\): each step at most \+ 25% of the daily dose and at most \+ 5 mg, or the smallest rise the strengths can make; no sooner than every 5 days; up to the prior dose\./,
+    );
+    expect(t).toContain('[engine assumption: opioid-titration-25-percent]');
+    expect(t).toContain('[rcgp-methadone-induction: Increase by 5–10 mg (5 taken)]');
+    expect(t).toContain('[label-methadone: OUD: increase by 5 to 10 mg no sooner than every 3 to 5 days (5 taken)]');
+  });
+
+  it('20 mg after 6 missed days: 4-day ceiling 10 mg; the OUD step past 50 MME is an ordinary increase review, no MME checkpoint', () => {
+    const p = oud('20', 7);
+    expect(dailies(p)).toEqual(['10', '15', '20']);
+    expect(p.steps[1]!.dailyEquivalent!.amount).toBe('70.5');
+    expect(p.steps[1]!.checkpointReason).toBe(INCREASE);
+    expect(codes(p)).not.toContain('MME_50_CHECKPOINT');
+    expect(warning(p, 'NALOXONE').message).not.toMatch(/MME\/day/);
+    expect(assumptionIds(p)).toContain('smallest-practical-rise');
+  });
+
+  it('5 mg twice daily after 6 missed days: the 4-day ceiling (5 mg) as made on the tablets, 5 mg once, not 2 + 2 mg of solution', () => {
+    const p = meth('oud', '5', 2, 7);
+    expect(p.steps.map((s) => [s.formulation, s.administrations])).toEqual([
+      ['tablet', ['5']],
+      ['tablet', ['5', '5']],
+    ]);
+    expect(line(p, 'First step')).toContain('never above what a 4-day gap allows (5 mg): 5 mg × 1 a day = 5 mg daily');
+  });
+
+  it('a benzodiazepine: 20 mg first-day limit, named in the derivation, with the high-risk assumption', () => {
+    const p = oud('80', 7, { concurrent: ['diazepam'] });
+    expect(p.steps[0]).toMatchObject({ dailyDose: { amount: '20' }, rule: 'new induction: first-day limit 20 mg (sedatives or higher risk)' });
+    expect(line(p, 'First step')).toMatch(/first day at most 20 mg because of concurrent CNS depressant \(diazePAM\); a benzodiazepine, and never above what a 4-day gap allows \(40 mg\): 20 mg × 1 a day/);
+    expect(assumptionIds(p)).toContain('methadone-high-risk');
+    expect(warning(p, 'METHADONE_REINDUCTION').message).toContain('First day at most 20 mg;');
+  });
+
+  it('age 70 alone, and overdose history alone, each lower the first day to 20 mg', () => {
+    const old = oud('80', 7, { patient: { ageYears: 70 } });
+    expect(old.steps[0]!.dailyDose.amount).toBe('20');
+    expect(line(old, 'First step')).toMatch(/first day at most 20 mg because of age 70, and never above/);
+    const od = oud('80', 7, { patient: { overdoseHistory: true } });
+    expect(od.steps[0]!.dailyDose.amount).toBe('20');
+    expect(line(od, 'First step')).toMatch(/first day at most 20 mg because of overdose history, and never above/);
+    expect(warning(od, 'METHADONE_REINDUCTION').message).toContain('First day at most 20 mg;');
+  });
+
+  it('every reason listed together, in order', () => {
+    const p = oud('10', 9, { patient: { ageYears: 70, overdoseHistory: true }, concurrent: ['diazepam'] });
+    expect(line(p, 'First step')).toContain('because of age 70; concurrent CNS depressant (diazePAM); a benzodiazepine; overdose history, and never above what a 4-day gap allows (5 mg)');
+    expect(dailies(p)).toEqual(['5', '10']);
+  });
+});
+
+describe('methadone re-induction for pain', () => {
+  const pain = () => meth('pain', '10', 3, 14);
+
+  it('10 mg three times daily after 13 missed days: opioid-naive start on the oral solution, never above the 4-day ceiling', () => {
+    const p = pain();
+    expect(line(p, 'Restart product')).toMatch(/^Restart product: methadone oral solution .*, because the tablets cannot make the opioid-naive start\./);
+    expect(assumptionIds(p)).toContain('opioid-restart-product');
+    expect(p.steps[0]).toMatchObject({ formulation: 'oral-solution', administrations: ['2', '2'], dailyDose: { amount: '4', unit: 'mg' }, rule: 'new start for pain: opioid-naive start' });
+    expect(line(p, 'First step')).toMatch(
+      /^First step: 13 missed days \(5 or more\): a new induction; methadone for pain restarts at the opioid-naive start, never above what a 4-day gap allows \(15 mg\): 2 mg × 2 a day = 4 mg daily\. \[au-methadone-2014/,
+    );
+    expect(text(p)).not.toMatch(/First 14 days of the induction/);
+  });
+
+  it('pain titration: +25 % every 7 days up to the prior 30 mg/day, through the 50 MME checkpoint', () => {
+    const p = pain();
+    expect(dailies(p)).toEqual(['4', '5', '6', '7', '8', '10', '12', '15', '18', '22', '27', '30']);
+    for (let i = 1; i < p.steps.length; i++) expect(gapDays(p.steps[i - 1]!.start, p.steps[i]!.start)).toBe(7);
+    expect(p.steps.map((s) => s.checkpointReason ?? null)).toEqual([null, INCREASE, INCREASE, INCREASE, INCREASE, INCREASE, CROSSES, INCREASE, INCREASE, INCREASE, INCREASE, INCREASE]);
+    expect(p.steps.every((s) => s.dailyEquivalent!.unit === 'MME')).toBe(true);
+    expect(line(p, 'Step 7 from')).toBe(
+      'Step 7 from 2026-12-27: methadone 4 mg + 4 mg + 4 mg = 12 mg daily = 56.4 MME/day (rise of at most 25% of the daily dose, rounded down to real strengths).',
+    );
+    expect(line(p, 'Titration ceiling')).toMatch(/^Titration ceiling \(pain\): each step at most \+ 25% of the daily dose, or the smallest rise the strengths can make; no sooner than every 7 days; up to the prior dose\. \[engine assumption: opioid-titration-25-percent\] \[va-methadone-pain-2016/);
+    expect(warning(p, 'MME_50_CHECKPOINT').severity).toBe('warning');
+    expect(warning(p, 'NALOXONE').message).toContain('a dose of ≥ 50 MME/day');
+    expect(assumptionIds(p)).not.toContain('smallest-practical-rise');
+  });
+
+  it('the pain re-induction warning: opioid-naive label start, 7-day interval, its sources', () => {
+    const w = warning(pain(), 'METHADONE_REINDUCTION');
+    expect(w.severity).toBe('critical');
+    expect(w.sources).toEqual(['au-methadone-2014', 'label-methadone', 'va-methadone-pain-2016', 'cdc-2022']);
+    expect(w.message).toMatch(/^13 missed days: restart as opioid-naive \(2\.5 mg every 8 to 12 hours by the label; the plan takes the lower daily dose\) and increase no sooner than every 7 days\./);
+    const low = meth('pain', '10', 1, 14);
+    expect(warning(low, 'METHADONE_REINDUCTION').message).toMatch(/^13 missed days \(or not established on methadone\): restart as opioid-naive/);
+  });
+
+  it('a low pain dose that never reaches 50 MME/day has no MME checkpoint and no high-dose naloxone reason', () => {
+    const p = meth('pain', '5', 1, 14);
+    expect(dailies(p)).toEqual(['2', '3', '4', '5']);
+    expect(codes(p)).not.toContain('MME_50_CHECKPOINT');
+    expect(warning(p, 'NALOXONE').message).not.toContain('MME/day');
+    expect(assumptionIds(p)).toContain('smallest-practical-rise');
+  });
+
+  it('on the oral solution already: no product change; the naive start is cut to what a 4-day gap allows (2 mg → 1 mg)', () => {
+    const p = plan({ drug: 'methadone', formulation: 'oral-solution', indication: 'pain', prior: { dose: '2', unit: 'mg', timesPerDay: 1 }, ...BASE, restartDate: restartAfter(10) });
+    expect(text(p)).not.toMatch(/Restart product/);
+    expect(dailies(p)).toEqual(['1', '2']);
+    expect(line(p, 'First step')).toContain('never above what a 4-day gap allows (1 mg): 1 mg × 1 a day = 1 mg daily');
+  });
+});
+
+describe('METHADONE_QTC: severity by baseline QTc (APS/CPDD 2014)', () => {
+  const qtc = (qtcMs?: number) => oud('80', 2, qtcMs === undefined ? {} : { qtcMs });
+
+  it('not given: warning, asks for an ECG and states both thresholds', () => {
+    const p = qtc();
+    const w = warning(p, 'METHADONE_QTC');
+    expect(w.severity).toBe('warning');
+    expect(w.sources).toEqual(['aps-cpdd-methadone-2014']);
+    expect(w.message).toMatch(/obtain an ECG \(baseline QTc\)/);
+    expect(w.message).toContain('Avoid methadone if QTc > 500 ms; consider alternatives if 450–500 ms.');
+    expect(line(p, 'Warning METHADONE_QTC')).toMatch(/^Warning METHADONE_QTC \(warning\): QTc not given\. \[aps-cpdd-methadone-2014/);
+  });
+
+  it.each([
+    [449, 'info', 'QTc 449 ms is below 450 ms'],
+    [450, 'warning', 'QTc 450 ms is in the 450–500 ms caution range'],
+    [500, 'warning', 'QTc 500 ms is in the 450–500 ms caution range'],
+    [501, 'critical', 'QTc 501 ms is above 500 ms: the guideline recommends against methadone'],
+  ])('QTc %i ms → %s', (ms, severity, phrase) => {
+    const p = qtc(ms);
+    const w = warning(p, 'METHADONE_QTC');
+    expect(w.severity).toBe(severity);
+    expect(w.message).toContain(phrase);
+    expect(w.sources).toEqual(['aps-cpdd-methadone-2014']);
+    expect(line(p, 'Warning METHADONE_QTC')).toMatch(new RegExp(`^Warning METHADONE_QTC \\(${severity}\\): QTc ${ms} ms\\.`));
+  });
+});
+
+describe('METHADONE_FOLLOW_UP (CDC 2022: within 3 days)', () => {
+  it('always present as a warning citing CDC 2022', () => {
+    const w = warning(oud('80', 2), 'METHADONE_FOLLOW_UP');
+    expect(w.severity).toBe('warning');
+    expect(w.sources).toEqual(['cdc-2022']);
+    expect(w.message).toMatch(/^Follow up within 3 days of restarting and of every increase/);
+  });
+});
+
+describe('planMethadone called directly', () => {
+  it('refuses a request without an indication (validation must have asked for it)', () => {
+    const drug = OPIOIDS.find((d) => d.id === 'methadone')!;
+    const request = {
+      drug: 'methadone',
+      formulation: 'tablet',
+      prior: { dose: { amount: dec('60'), unit: 'mg' }, timesPerDay: 1, daysPerWeek: 7 },
+      priorDurationDays: 60,
+      lastDoseDate: '2026-11-01',
+      restartDate: '2026-11-03',
+      patient: { hepaticImpairment: false, renalImpairment: false, respiratoryDisease: false, sleepApnea: false, overdoseHistory: false, substanceUseDisorder: false, alcoholUse: false },
+      concurrent: [],
+    } as unknown as RestartRequest;
+    expect(() => planMethadone(request, drug, drug.formulations[0]!)).toThrow(/methadone without an indication/);
+  });
+});
