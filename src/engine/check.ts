@@ -319,6 +319,8 @@ function readProposed(
       else if (typeof raw[flag] === 'boolean') flags[flag] = raw[flag];
       else bad(`.${flag}`, 'NOT_A_BOOLEAN', 'Answer yes or no (true or false).');
     }
+    // Each of these is null only after an error was reported (ok = false), and then the list is dropped below.
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent (see the line above)
     if (start && facts && dose && timesPerDay !== null && (!unevenGiven || amounts)) {
       const list = amounts ? [...amounts].sort((a, b) => b.cmp(a)) : Array.from({ length: timesPerDay }, () => dose);
       const dosingDay = list.reduce((total, amount) => total.add(amount), ZERO);
@@ -336,6 +338,8 @@ function readProposed(
       });
     } else steps.push(null);
   });
+  // A null step always comes with a reported error (ok = false): the second test only narrows the type.
+  // Stryker disable next-line MethodExpression,ArrowFunction: equivalent (see the line above)
   if (!ok || steps.some((s) => s === null)) return null;
   return (steps as Proposed[]).map((step, i, all) => {
     const next = all[i + 1];
@@ -419,9 +423,8 @@ function comparability(plan: RestartPlan, proposed: readonly Proposed[]): FieldE
   const restart = plan.steps[0]!.start;
   const errors: FieldError[] = [];
   for (const step of proposed) {
-    const from = later(step.start, restart);
-    if (step.end !== undefined && step.end < from) continue;
-    const blocked = overlapping(plan, from, step.end).find((ceiling) => compare(step, ceiling) === null);
+    // A step wholly before the restart date overlaps no plan step (every plan step starts on or after it).
+    const blocked = overlapping(plan, later(step.start, restart), step.end).find((ceiling) => compare(step, ceiling) === null);
     if (blocked) {
       errors.push({
         path: `proposed.${step.index}.drug`,
@@ -500,48 +503,47 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[]): Chec
       }
     }
 
-    // ABOVE_CEILING and ABOVE_DOSE_CEILING over every plan step in force during the proposed step.
+    // ABOVE_CEILING and ABOVE_DOSE_CEILING over every plan step in force during the proposed step (none when the
+    // step ends before the restart date: every plan step starts on or after it).
     const from = later(step.start, restart);
-    if (step.end === undefined || step.end >= from) {
-      const inForce = overlapping(plan, from, step.end);
-      const above = inForce
-        .map((ceiling) => ({ ceiling, compared: compare(step, ceiling) }))
-        .filter((c) => c.compared && c.compared.proposed.gt(c.compared.ceiling));
-      if (above.length) {
-        const worst = above[0]!;
-        const compared = worst.compared!;
-        const exceedsFrom = later(worst.ceiling.start, from);
-        const last = above[above.length - 1]!.ceiling;
-        const until = last.end === undefined ? step.end : step.end === undefined ? last.end : last.end < step.end ? last.end : step.end;
-        const ceilingIndex = plan.steps.indexOf(worst.ceiling);
-        add(
-          step,
-          'ABOVE_CEILING',
-          compared.proposed,
-          compared.ceiling,
-          compared.unit,
-          `From ${exceedsFrom}${until ? ` to ${until}` : ' onwards'}, step ${index + 1} gives ${describeDaily(compared.proposed, compared.unit, step.everyOtherDay)}, above the ceiling of ${describeDaily(compared.ceiling, compared.unit, Boolean(worst.ceiling.everyOtherDay))} (plan step ${ceilingIndex + 1}) by ${formatDose({ amount: compared.proposed.sub(compared.ceiling), unit: compared.unit })} (${excessPercent(compared.proposed, compared.ceiling)}%).`,
-          { rule: `Plan step ${ceilingIndex + 1} from ${worst.ceiling.start}: ${worst.ceiling.rule}`, exceedsFrom, ...(until ? { exceedsUntil: until } : {}) },
-        );
-      }
-      const sameProduct = inForce.filter((c) => c.drug === step.facts.drug.id && c.formulation === step.facts.formulation.id && c.dose.unit === unit);
-      const doseAbove = sameProduct.filter((c) => step.dose.gt(c.dose.amount));
-      if (doseAbove.length) {
-        const worst = doseAbove[0]!;
-        const last = doseAbove[doseAbove.length - 1]!;
-        const exceedsFrom = later(worst.start, from);
-        const until = last.end === undefined ? step.end : step.end === undefined ? last.end : last.end < step.end ? last.end : step.end;
-        const ceilingDose = new D(worst.dose.amount);
-        add(
-          step,
-          'ABOVE_DOSE_CEILING',
-          step.dose,
-          ceilingDose,
-          unit,
-          `From ${exceedsFrom}${until ? ` to ${until}` : ' onwards'}, one administration of step ${index + 1} (${formatDose({ amount: step.dose, unit })}) is above the largest single dose of the ceiling (${formatDose(worst.dose)}, plan step ${plan.steps.indexOf(worst) + 1}) by ${excessPercent(step.dose, ceilingDose)}%. (Amounts here are per administration, not per day.)`,
-          { rule: `Plan step ${plan.steps.indexOf(worst) + 1} from ${worst.start}: at most ${formatDose(worst.dose)} per administration.`, exceedsFrom, ...(until ? { exceedsUntil: until } : {}) },
-        );
-      }
+    const inForce = overlapping(plan, from, step.end);
+    const above = inForce
+      .map((ceiling) => ({ ceiling, compared: compare(step, ceiling) }))
+      .filter((c) => c.compared && c.compared.proposed.gt(c.compared.ceiling));
+    if (above.length) {
+      const worst = above[0]!;
+      const compared = worst.compared!;
+      const exceedsFrom = later(worst.ceiling.start, from);
+      const last = above[above.length - 1]!.ceiling;
+      const until = last.end === undefined ? step.end : step.end === undefined ? last.end : last.end < step.end ? last.end : step.end;
+      const ceilingIndex = plan.steps.indexOf(worst.ceiling);
+      add(
+        step,
+        'ABOVE_CEILING',
+        compared.proposed,
+        compared.ceiling,
+        compared.unit,
+        `From ${exceedsFrom}${until ? ` to ${until}` : ' onwards'}, step ${index + 1} gives ${describeDaily(compared.proposed, compared.unit, step.everyOtherDay)}, above the ceiling of ${describeDaily(compared.ceiling, compared.unit, Boolean(worst.ceiling.everyOtherDay))} (plan step ${ceilingIndex + 1}) by ${formatDose({ amount: compared.proposed.sub(compared.ceiling), unit: compared.unit })} (${excessPercent(compared.proposed, compared.ceiling)}%).`,
+        { rule: `Plan step ${ceilingIndex + 1} from ${worst.ceiling.start}: ${worst.ceiling.rule}`, exceedsFrom, ...(until ? { exceedsUntil: until } : {}) },
+      );
+    }
+    const sameProduct = inForce.filter((c) => c.drug === step.facts.drug.id && c.formulation === step.facts.formulation.id && c.dose.unit === unit);
+    const doseAbove = sameProduct.filter((c) => step.dose.gt(c.dose.amount));
+    if (doseAbove.length) {
+      const worst = doseAbove[0]!;
+      const last = doseAbove[doseAbove.length - 1]!;
+      const exceedsFrom = later(worst.start, from);
+      const until = last.end === undefined ? step.end : step.end === undefined ? last.end : last.end < step.end ? last.end : step.end;
+      const ceilingDose = new D(worst.dose.amount);
+      add(
+        step,
+        'ABOVE_DOSE_CEILING',
+        step.dose,
+        ceilingDose,
+        unit,
+        `From ${exceedsFrom}${until ? ` to ${until}` : ' onwards'}, one administration of step ${index + 1} (${formatDose({ amount: step.dose, unit })}) is above the largest single dose of the ceiling (${formatDose(worst.dose)}, plan step ${plan.steps.indexOf(worst) + 1}) by ${excessPercent(step.dose, ceilingDose)}%. (Amounts here are per administration, not per day.)`,
+        { rule: `Plan step ${plan.steps.indexOf(worst) + 1} from ${worst.start}: at most ${formatDose(worst.dose)} per administration.`, exceedsFrom, ...(until ? { exceedsUntil: until } : {}) },
+      );
     }
 
     // ABOVE_PRIOR_DOSE.
@@ -571,8 +573,7 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[]): Chec
     }
   });
 
-  const order = (code: CheckCode) => CHECK_CODES.indexOf(code);
-  findings.sort((a, b) => a.step - b.step || order(a.code) - order(b.code));
+  // Findings are already in step order and, within a step, in CHECK_CODES order (the rules above run in that order).
   const steps: CheckedStep[] = proposed.map((step) => {
     const codes = findings.filter((f) => f.step === step.index).map((f) => f.code);
     const ceiling = overlapping(plan, later(step.start, restart), step.end)[0];
