@@ -9,10 +9,10 @@
 // their ranges would drag every nested value into the sample.
 //   MUTATE_PROTOCOL_SAMPLE (default 200) mutants, MUTATE_PROTOCOL_SEED (default 20261128).
 import { Instrumenter } from '@stryker-mutator/instrumenter';
-import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runStryker } from './stryker-run.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SAMPLE = Number(process.env.MUTATE_PROTOCOL_SAMPLE || 200);
@@ -56,29 +56,8 @@ const sample = pool.slice(0, Math.min(SAMPLE, pool.length));
 const ranges = sample.map((m) => `${m.fileName}:${m.location.start.line + 1}:${m.location.start.column}-${m.location.end.line + 1}:${m.location.end.column}`);
 console.log(`  protocol data: ${files.length} files, ${mutants.length} mutants, ${candidates.length} value mutants; sampling ${sample.length} (seed ${SEED})`);
 
-const args = [resolve(ROOT, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', 'stryker.protocols.config.json', '--mutate', ranges.join(',')];
-const code = await new Promise((res) => {
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let tail = '';
-  let last = 0;
-  const keep = (d) => {
-    tail = (tail + d).slice(-20_000);
-    const m = String(d).match(/Mutation testing \d+%[^\n]*/);
-    if (m && Date.now() - last > 30_000) {
-      last = Date.now();
-      console.log(`  ${m[0]}`);
-    }
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  child.on('exit', (c) => {
-    if (c !== 0) console.log(tail.split('\n').filter((l) => /ERROR|Error:/.test(l)).slice(-10).join('\n'));
-    res(c);
-  });
-});
+const args = ['stryker.protocols.config.json', '--mutate', ranges.join(',')];
+const code = await runStryker(args);
 const seconds = (Date.now() - t0) / 1000;
 let report;
 try {

@@ -1,12 +1,13 @@
 // Gate: mutation score (Stryker 9 + vitest runner, stryker.config.json; break threshold 85 %).
-//   MUTATE_SCOPE=full  every file stryker.config.json mutates (src/engine + src/protocols) — what `npm run mutate` does
+//   MUTATE_SCOPE=full  every file stryker.config.json mutates (all of src/engine) — what `npm run mutate` does; the
+//                      protocol data (src/protocols) is scored by mutation-protocols.mjs, on a random sample
 //   MUTATE_SCOPE=core  (default here, used in CI) the engine's core arithmetic and scheduling files only, so the CI run
 //                      stays short on 2 cores; see CORE below.
 // Prints the score, the mutant counts, the duration and the files with the most survivors.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runStryker } from './stryker-run.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CONFIG = JSON.parse(readFileSync(resolve(ROOT, 'stryker.config.json'), 'utf8'));
@@ -23,31 +24,11 @@ export const CORE = [
 ];
 const scope = process.env.MUTATE_SCOPE || 'core';
 const t0 = Date.now();
-const args = [resolve(ROOT, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run'];
+const args = [];
 if (scope === 'core') args.push('--mutate', CORE.join(','));
 if (process.env.MUTATE_INCREMENTAL === '1') args.push('--incremental', '--incrementalFile', 'artifacts/mutation/incremental.json');
 
-const code = await new Promise((res) => {
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let tail = '';
-  let lastProgress = 0;
-  const keep = (d) => {
-    tail = (tail + d).slice(-20_000);
-    // progress-append-only lines: show one every 30 s so a long run is visibly alive
-    const m = String(d).match(/Mutation testing \d+%[^\n]*/);
-    if (m && Date.now() - lastProgress > 30_000) {
-      lastProgress = Date.now();
-      console.log(`  ${m[0]}`);
-    }
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  // progress lines are noisy: show only Stryker's own errors
-  child.on('exit', (c) => {
-    if (c !== 0) console.log(tail.split('\n').filter((l) => /ERROR|Error:/.test(l)).slice(-10).join('\n'));
-    res(c);
-  });
-});
+const code = await runStryker(args);
 const seconds = (Date.now() - t0) / 1000;
 
 let report;

@@ -3,37 +3,16 @@
  * excessPercent, the days a step is above, the message and the rule with its source.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { checkAgainstPlan, checkSchedule, summarizeCheck, type CheckFinding, type CheckResult } from '../../src/engine/check.ts';
+import { checkAgainstPlan, summarizeCheck, type CheckFinding, type CheckResult } from '../../src/engine/check.ts';
 import { checkpointThreshold, titrationLimits } from '../../src/engine/checkLimits.ts';
 import { productFacts } from '../../src/engine/products.ts';
 import type { PlanStep, RestartPlan } from '../../src/engine/types.ts';
 import { handPlan, handStep } from './fixtures.ts';
+import { step, check } from './proposed.ts';
 
 vi.mock('../../src/engine/registry.ts', async (importOriginal) => (await import('./fixtures.ts')).withTestDrugs(await importOriginal()));
 
-/** Oxycodone IR 10 mg × 4, 27 days off (tolerance lost). Ceiling (mg/day, MME = × 1.5):
- *  11-28..11-30 20 (5×4) · 12-01..12-03 25 (10+5+5+5) · 12-04..12-06 30 · 12-07..12-09 35 (checkpoint) · 12-10.. 40. */
-const REQUEST = {
-  drug: 'oxycodone',
-  formulation: 'ir',
-  prior: { dose: '10', unit: 'mg', timesPerDay: 4 },
-  priorDurationDays: 90,
-  lastDoseDate: '2026-11-01',
-  restartDate: '2026-11-28',
-};
 
-const step = (start: string, amount: string, timesPerDay: number, extra: Record<string, unknown> = {}) => ({
-  start,
-  dose: { amount, unit: 'mg' },
-  timesPerDay,
-  ...extra,
-});
-
-function check(proposed: unknown[], request: Record<string, unknown> = REQUEST): CheckResult {
-  const outcome = checkSchedule({ ...request, proposed });
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
-  return outcome.result;
-}
 
 function against(plan: RestartPlan, proposed: unknown[]): CheckResult {
   const outcome = checkAgainstPlan(plan, proposed);

@@ -6,25 +6,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { checkAgainstPlan, checkSchedule, type CheckOutcome } from '../../src/engine/check.ts';
 import type { FieldError } from '../../src/engine/types.ts';
 import { handPlan, handStep } from './fixtures.ts';
+import { REQUEST, step } from './proposed.ts';
 
 vi.mock('../../src/engine/registry.ts', async (importOriginal) => (await import('./fixtures.ts')).withTestDrugs(await importOriginal()));
 
-/** Oxycodone IR 10 mg × 4, 27 days off (tolerance lost); ceiling 20 · 25 · 30 · 35 (checkpoint 12-07) · 40 mg. */
-const REQUEST = {
-  drug: 'oxycodone',
-  formulation: 'ir',
-  prior: { dose: '10', unit: 'mg', timesPerDay: 4 },
-  priorDurationDays: 90,
-  lastDoseDate: '2026-11-01',
-  restartDate: '2026-11-28',
-};
-
-const step = (start: string, amount: string, timesPerDay: number, extra: Record<string, unknown> = {}) => ({
-  start,
-  dose: { amount, unit: 'mg' },
-  timesPerDay,
-  ...extra,
-});
 
 function errorsOf(outcome: CheckOutcome): FieldError[] {
   if (outcome.ok) throw new Error('expected validation errors, got a result');

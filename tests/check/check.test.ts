@@ -2,32 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { checkAgainstPlan, checkSchedule, excessPercent, type CheckResult } from '../../src/engine/check.ts';
 import { D } from '../../src/engine/decimal.ts';
 import { handPlan, handStep } from './fixtures.ts';
+import { REQUEST, step, check } from './proposed.ts';
 
 vi.mock('../../src/engine/registry.ts', async (importOriginal) => (await import('./fixtures.ts')).withTestDrugs(await importOriginal()));
 
-/** Oxycodone IR 10 mg × 4 for 90 days, 27 days off: tolerance lost. Ceiling plan (no risk factors):
- *  11-28 20 mg (5×4) · 12-01 25 mg · 12-04 30 mg · 12-07 35 mg (52.5 MME, checkpoint) · 12-10 40 mg. */
-const REQUEST = {
-  drug: 'oxycodone',
-  formulation: 'ir',
-  prior: { dose: '10', unit: 'mg', timesPerDay: 4 },
-  priorDurationDays: 90,
-  lastDoseDate: '2026-11-01',
-  restartDate: '2026-11-28',
-};
 
-const step = (start: string, amount: string, timesPerDay: number, extra: Record<string, unknown> = {}) => ({
-  start,
-  dose: { amount, unit: 'mg' },
-  timesPerDay,
-  ...extra,
-});
-
-function check(proposed: unknown[], request: Record<string, unknown> = REQUEST): CheckResult {
-  const outcome = checkSchedule({ ...request, proposed });
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
-  return outcome.result;
-}
 
 const codes = (result: CheckResult) => result.findings.map((f) => `${f.step}:${f.code}`);
 

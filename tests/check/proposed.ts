@@ -1,0 +1,31 @@
+/**
+ * The pharmacist check's common request and helpers (oxyCODONE IR after prison). Kept apart from fixtures.ts, which
+ * the registry mock imports: importing the checker there would make the mock wait on itself.
+ */
+import { checkSchedule, type CheckResult } from '../../src/engine/check.ts';
+
+/** Oxycodone IR 10 mg × 4 for 90 days, 27 days off (tolerance lost). Ceiling plan, mg/day (MME = × 1.5):
+ *  11-28..11-30 20 (5×4) · 12-01..12-03 25 (10+5+5+5) · 12-04..12-06 30 · 12-07..12-09 35 (checkpoint) · 12-10.. 40. */
+export const REQUEST = {
+  drug: 'oxycodone',
+  formulation: 'ir',
+  prior: { dose: '10', unit: 'mg', timesPerDay: 4 },
+  priorDurationDays: 90,
+  lastDoseDate: '2026-11-01',
+  restartDate: '2026-11-28',
+};
+
+/** One proposed step in mg. */
+export const step = (start: string, amount: string, timesPerDay: number, extra: Record<string, unknown> = {}) => ({
+  start,
+  dose: { amount, unit: 'mg' },
+  timesPerDay,
+  ...extra,
+});
+
+/** Checks a proposed schedule against the ceiling plan for `request`; throws if the input is invalid. */
+export function check(proposed: unknown[], request: Record<string, unknown> = REQUEST): CheckResult {
+  const outcome = checkSchedule({ ...request, proposed });
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+  return outcome.result;
+}
