@@ -111,8 +111,8 @@ export function stepUnits(plan: RestartPlan): DispensedStep[] {
 }
 
 function defaultEnd(plan: RestartPlan): { until: string; basis: string } | null {
-  const checkpoint = plan.steps.findIndex((s, i) => i > 0 && s.checkpoint);
-  if (checkpoint > 0) return { until: addCalendarDays(plan.steps[checkpoint]!.start, -1), basis: `until the checkpoint on ${plan.steps[checkpoint]!.start}` };
+  const checkpoint = plan.steps.find((s, i) => i > 0 && s.checkpoint);
+  if (checkpoint) return { until: addCalendarDays(checkpoint.start, -1), basis: `until the checkpoint on ${checkpoint.start}` };
   const last = plan.steps[plan.steps.length - 1]!;
   if (plan.steps.length > 1) return { until: addCalendarDays(last.start, -1), basis: `the dated titration, until the maintenance step on ${last.start}` };
   return null;
@@ -146,25 +146,27 @@ export function dispense(plan: RestartPlan, options: DispenseOptions = {}): Disp
     if (!fallback) errors.push({ path: 'until', code: 'period-required', message: 'The plan has a single open-ended step: give an end date or a number of days of supply.' });
     else ({ until, basis } = fallback);
   }
-  if (errors.length === 0 && until !== undefined && until < from)
-    errors.push({ path: 'until', code: 'before-start', message: `The last day of supply (${until}) is before the first (${from}).` });
-  if (errors.length || until === undefined) return { ok: false, errors };
+  if (errors.length) return { ok: false, errors };
+  // Without an error, every branch above has set the end of the period.
+  const end = until!;
+  if (end < from) return { ok: false, errors: [{ path: 'until', code: 'before-start', message: `The last day of supply (${end}) is before the first (${from}).` }] };
 
   const notes: string[] = [];
   const lines = new Map<string, { line: Omit<DispenseLine, 'quantity' | 'halves'>; whole: number; halves: number }>();
   const steps = stepUnits(plan).map((step) => {
     const planStep = plan.steps[step.index]!;
-    const first = step.start > from ? step.start : from;
-    const last = step.end === undefined ? until! : step.end < until! ? step.end : until!;
+    const first = laterDate(step.start, from);
+    const last = earlierDate(step.end ?? end, end);
     const days = last >= first ? calendarDaysBetween(first, last) + 1 : 0;
+    if (days === 0) return step;
     let dosingDays = days;
-    if (planStep.everyOtherDay && days > 0) {
-      // Dosing days are the step's start and every second day after it.
+    if (planStep.everyOtherDay) {
+      // Dosing days are the step's start and every second day after it. A one-day period on an off day
+      // gives floor(-1 / 2) + 1 = 0 dosing days.
       const offset = calendarDaysBetween(step.start, first);
       const firstDosing = offset % 2 === 0 ? 0 : 1;
-      dosingDays = days > firstDosing ? Math.floor((days - 1 - firstDosing) / 2) + 1 : 0;
+      dosingDays = Math.floor((days - 1 - firstDosing) / 2) + 1;
     }
-    if (days === 0) return step;
     const facts = productFacts(step.drug, step.formulation)!;
     let applications = dosingDays;
     if (step.unitForm === 'patch') {
@@ -191,5 +193,15 @@ export function dispense(plan: RestartPlan, options: DispenseOptions = {}): Disp
     .map(({ line, whole, halves }) => ({ ...line, quantity: whole + Math.ceil(halves / 2), halves }))
     .sort((a, b) => a.drug.localeCompare(b.drug) || a.formulation.localeCompare(b.formulation) || new D(b.strength.amount).cmp(a.strength.amount));
   if (summary.some((l) => l.halves % 2 === 1)) notes.push('An odd number of half-tablet doses: one half tablet is left over.');
-  return { ok: true, dispensing: { period: { from, until, days: calendarDaysBetween(from, until) + 1, basis }, steps, summary, notes } };
+  return { ok: true, dispensing: { period: { from, until: end, days: calendarDaysBetween(from, end) + 1, basis }, steps, summary, notes } };
+}
+
+/** The earlier of two ISO dates (ISO dates sort as text). */
+function earlierDate(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
+/** The later of two ISO dates. */
+function laterDate(a: string, b: string): string {
+  return a > b ? a : b;
 }

@@ -10,10 +10,12 @@ const formatted = new Map<string, string>();
 
 /** "1.50" → "1.5", ".5" → "0.5", "100000" → "100,000". */
 export function formatAmount(amount: string | Decimal): string {
-  const key = typeof amount === 'string' ? amount : amount.toString();
+  const key = String(amount);
   const memo = formatted.get(key);
+  // Stryker disable next-line ConditionalExpression: memo only; a cache miss formats the same text again, so no output can change
   if (memo !== undefined) return memo;
   const text = formatUncached(amount);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: bounds the memo's size only; clearing it early or late cannot change any text
   if (formatted.size > 5000) formatted.clear();
   formatted.set(key, text);
   return text;
@@ -22,8 +24,8 @@ export function formatAmount(amount: string | Decimal): string {
 function formatUncached(amount: string | Decimal): string {
   const value = new D(amount);
   const fixed = value.abs().toFixed();
-  const [whole = '0', fraction] = fixed.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const [whole, fraction] = fixed.split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const sign = value.isNegative() && !value.isZero() ? '-' : '';
   return fraction ? `${sign}${grouped}.${fraction}` : `${sign}${grouped}`;
 }
@@ -63,7 +65,7 @@ export function formatRegimen(
   daily: { readonly amount: string; readonly unit: string },
   administrations: readonly string[] = [],
 ): string {
-  const uneven = administrations.length > 1 && new Set(administrations).size > 1;
+  const uneven = new Set(administrations).size > 1;
   const perDose = uneven
     ? administrations.map((amount) => formatDose({ amount, unit: dose.unit })).join(' + ') + ' a day in divided doses'
     : `${formatDose(dose)} ${formatFrequency(timesPerDay)}`;

@@ -9,8 +9,6 @@ import type { Provenance } from '../protocols/types.ts';
 import type { PlanAssumption, PlanSource, PlanWarning, RestartPlan, Severity } from './types.ts';
 import { ENGINE_VERSION } from './version.ts';
 
-const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
-
 // Provenance objects are frozen protocol data with stable identity: their tags are built once.
 const tags = new WeakMap<Provenance, string>();
 
@@ -30,8 +28,10 @@ export class PlanNotes {
       if (!ASSUMPTIONS[provenance.assumption]) throw new Error(`programmer error: unknown assumption ${provenance.assumption}`);
       this.assumptionIds.add(provenance.assumption);
     }
+    // Stryker disable next-line ConditionalExpression: memo only; a cache miss rebuilds the same tag, so no output can change
     if (cached !== undefined) return cached;
     const tag = 'source' in provenance ? `[${provenance.source}: ${provenance.locator}]` : `[engine assumption: ${provenance.assumption}]`;
+    // Stryker disable next-line ConditionalExpression: memo only; caching or not caching a tag cannot change any tag
     if (Object.isFrozen(provenance)) tags.set(provenance, tag);
     return tag;
   }
@@ -65,7 +65,8 @@ export class PlanNotes {
     // The registry entries are frozen, so the plan can share them rather than copy them.
     const assumptionDetails: PlanAssumption[] = [...this.assumptionIds].map((id) => ASSUMPTIONS[id]!);
     const sources: PlanSource[] = [...this.sourceIds].map((id) => SOURCES[id]!);
-    const warnings = [...this.warningList].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    const order: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+    const warnings = [...this.warningList].sort((a, b) => order[a.severity] - order[b.severity]);
     return {
       ...plan,
       warnings,

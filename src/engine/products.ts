@@ -58,13 +58,14 @@ export function productFacts(drugId: string, formulationId: string): ProductFact
 /**
  * Why a regimen of a product is only for opioid-tolerant patients, or null when it is not restricted:
  * the whole product (e.g. transdermal fentanyl), a strength marked restricted, or a dose above the
- * product's restricted thresholds (e.g. OxyContin above 40 mg a dose or 80 mg a day).
+ * product's restricted thresholds (e.g. OxyContin above 40 mg a dose or 80 mg a day;
+ * Hysingla ER 80 mg a dose or more).
  * `amounts`: each administration of a dosing day.
  */
 export function toleranceRestriction(facts: ProductFacts, amounts: readonly Decimal[]): Restriction | null {
   const formulation = facts.formulation as FormulationBase & {
     restrictedToTolerant?: { source: string; rule: string };
-    restrictedAbove?: { source: string; singleDose?: string; dailyDose?: string; rule: string };
+    restrictedAbove?: { source: string; singleDose?: string; singleDoseAtLeast?: string; dailyDose?: string; rule: string };
   };
   if (formulation.restrictedToTolerant) return { rule: formulation.restrictedToTolerant.rule, source: formulation.restrictedToTolerant.source };
   const largest = D.max(...amounts);
@@ -72,6 +73,7 @@ export function toleranceRestriction(facts: ProductFacts, amounts: readonly Deci
   const above = formulation.restrictedAbove;
   if (above) {
     if (above.singleDose !== undefined && largest.gt(above.singleDose)) return { rule: above.rule, source: above.source };
+    if (above.singleDoseAtLeast !== undefined && largest.gte(above.singleDoseAtLeast)) return { rule: above.rule, source: above.source };
     if (above.dailyDose !== undefined && daily.gt(above.dailyDose)) return { rule: above.rule, source: above.source };
   }
   for (const amount of amounts) {

@@ -22,7 +22,7 @@ export function evenRegimen(
   times: number,
   product: { readonly strengths: readonly Strength[] },
 ): Decimal[] | null {
-  if (dailyCap.lte(0) || doseCap.lte(0)) return null;
+  // A cap of zero or less makes every per-dose ceiling zero or less, which floorToStrengths refuses: null.
   for (let count = times; count >= 1; count--) {
     const perDose = floorToStrengths(D.min(doseCap, dailyCap.div(count)), product.strengths);
     if (perDose) {

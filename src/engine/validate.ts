@@ -20,7 +20,10 @@ export type Validated =
   | { readonly ok: true; readonly request: RestartRequest; readonly drug: AnyDrug; readonly formulation: FormulationBase }
   | { readonly ok: false; readonly errors: readonly FieldError[] };
 
-const DECIMAL_TEXT = /^\s*\d+(\.\d+)?\s*$|^\s*\.\d+\s*$/;
+/** A whole number (Number.isInteger is false for anything that is not a number). */
+function isWhole(value: unknown): value is number {
+  return Number.isInteger(value);
+}
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -29,7 +32,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 /** A decimal from a JSON number or a decimal string; null when it is neither. */
 export function parseAmount(value: unknown): Decimal | null {
   if (typeof value === 'number') return Number.isFinite(value) ? new D(value) : null;
-  if (typeof value === 'string' && DECIMAL_TEXT.test(value)) return new D(value.trim());
+  if (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$|^\s*\.\d+\s*$/.test(value)) return new D(value.trim());
   if (typeof value === 'string' && /^\s*-\s*\d+(\.\d+)?\s*$/.test(value)) return new D(value.replace(/\s/g, ''));
   return null;
 }
@@ -95,11 +98,10 @@ export function validateRequest(input: unknown): Validated {
       }
     }
     const isPatch = formulation?.unitForm === 'patch';
-    if (prior.timesPerDay === undefined && isPatch) {
-      timesPerDay = 1;
-    } else if (prior.timesPerDay === undefined) {
-      fail('prior.timesPerDay', 'required', 'Enter how many times a day the dose was taken.');
-    } else if (typeof prior.timesPerDay !== 'number' || !Number.isInteger(prior.timesPerDay)) {
+    if (prior.timesPerDay === undefined) {
+      // A patch is worn continuously: times per day stays at 1.
+      if (!isPatch) fail('prior.timesPerDay', 'required', 'Enter how many times a day the dose was taken.');
+    } else if (!isWhole(prior.timesPerDay)) {
       fail('prior.timesPerDay', 'not-an-integer', 'Times per day must be a whole number from 1 to 12.');
     } else if (prior.timesPerDay < 1 || prior.timesPerDay > MAX_TIMES_PER_DAY) {
       fail('prior.timesPerDay', 'out-of-range', 'Times per day must be from 1 to 12.');
@@ -109,13 +111,13 @@ export function validateRequest(input: unknown): Validated {
       fail(
         'prior.timesPerDay',
         'above-product-maximum',
-        `${drug?.displayName ?? 'This drug'} ${formulation.name} is not given more than ${formulation.maxTimesPerDay.value} times a day.`,
+        `${drug!.displayName} ${formulation.name} is not given more than ${formulation.maxTimesPerDay.value} times a day.`,
       );
     } else {
       timesPerDay = prior.timesPerDay;
     }
     if (prior.daysPerWeek !== undefined) {
-      if (typeof prior.daysPerWeek !== 'number' || !Number.isInteger(prior.daysPerWeek) || prior.daysPerWeek < 1 || prior.daysPerWeek > 7) {
+      if (!isWhole(prior.daysPerWeek) || prior.daysPerWeek < 1 || prior.daysPerWeek > 7) {
         fail('prior.daysPerWeek', 'out-of-range', 'Days a week must be a whole number from 1 to 7.');
       } else {
         daysPerWeek = prior.daysPerWeek;
@@ -147,7 +149,7 @@ export function validateRequest(input: unknown): Validated {
   const duration = input.priorDurationDays;
   if (duration === undefined) {
     fail('priorDurationDays', 'required', 'Enter how many days the patient took the regimen before the break.');
-  } else if (typeof duration !== 'number' || !Number.isInteger(duration)) {
+  } else if (!isWhole(duration)) {
     fail('priorDurationDays', 'not-an-integer', 'The duration must be a whole number of days.');
   } else if (duration < 0) {
     fail('priorDurationDays', 'negative', 'The duration cannot be negative.');
@@ -183,7 +185,7 @@ export function validateRequest(input: unknown): Validated {
 
   let breakReason: BreakReason | undefined;
   if (input.breakReason !== undefined) {
-    if (typeof input.breakReason === 'string' && (BREAK_REASONS as readonly string[]).includes(input.breakReason)) {
+    if ((BREAK_REASONS as readonly unknown[]).includes(input.breakReason)) {
       breakReason = input.breakReason as BreakReason;
     } else {
       fail('breakReason', 'unknown-reason', `The reason for the break must be one of: ${BREAK_REASONS.join(', ')}.`);
@@ -195,7 +197,7 @@ export function validateRequest(input: unknown): Validated {
     if (input.indication === 'pain' || input.indication === 'oud') indication = input.indication;
     else fail('indication', 'unknown-indication', 'The indication must be "pain" or "oud" (opioid use disorder).');
   }
-  if (indication === undefined && input.indication === undefined && drug && 'requiresIndication' in drug && drug.requiresIndication) {
+  if (input.indication === undefined && drug && 'requiresIndication' in drug && drug.requiresIndication) {
     fail('indication', 'required', `Say what ${drug.displayName} is prescribed for: pain, or opioid use disorder ("oud"). The restart rules differ.`);
   }
 
@@ -207,7 +209,7 @@ export function validateRequest(input: unknown): Validated {
 
   let qtcMs: number | undefined;
   if (input.qtcMs !== undefined) {
-    if (typeof input.qtcMs === 'number' && Number.isInteger(input.qtcMs) && input.qtcMs >= 250 && input.qtcMs <= 800) qtcMs = input.qtcMs;
+    if (isWhole(input.qtcMs) && input.qtcMs >= 250 && input.qtcMs <= 800) qtcMs = input.qtcMs;
     else fail('qtcMs', 'out-of-range', 'QTc must be a whole number of milliseconds from 250 to 800.');
   }
 
@@ -245,7 +247,6 @@ function readDate(value: unknown, path: string, what: string, fail: (p: string, 
 
 function readPatient(value: unknown, fail: (p: string, c: string, m: string) => void): PatientFactors | null {
   const factors: Record<string, boolean> = {};
-  let ok = true;
   let ageYears: number | undefined;
   if (value !== undefined && !isRecord(value)) {
     fail('patient', 'not-an-object', 'Patient factors must be an object.');
@@ -253,14 +254,12 @@ function readPatient(value: unknown, fail: (p: string, c: string, m: string) => 
   }
   const record = (value ?? {}) as Record<string, unknown>;
   if (record.ageYears !== undefined && record.ageYears !== null) {
-    if (typeof record.ageYears !== 'number' || !Number.isFinite(record.ageYears)) {
+    if (!Number.isFinite(record.ageYears)) {
       fail('patient.ageYears', 'not-a-number', 'Age must be a number of years.');
-      ok = false;
-    } else if (record.ageYears < 0 || record.ageYears > MAX_AGE_YEARS) {
+    } else if ((record.ageYears as number) < 0 || (record.ageYears as number) > MAX_AGE_YEARS) {
       fail('patient.ageYears', 'out-of-range', 'Age must be from 0 to 120 years.');
-      ok = false;
     } else {
-      ageYears = record.ageYears;
+      ageYears = record.ageYears as number;
     }
   }
   for (const flag of PATIENT_FLAGS) {
@@ -269,9 +268,8 @@ function readPatient(value: unknown, fail: (p: string, c: string, m: string) => 
     else if (typeof flagValue === 'boolean') factors[flag] = flagValue;
     else {
       fail(`patient.${flag}`, 'not-a-boolean', 'Answer yes or no (true or false).');
-      ok = false;
     }
   }
-  if (!ok) return null;
+  // A bad age or flag has been reported as an error, so validateRequest returns the errors, not these factors.
   return { ...(ageYears !== undefined ? { ageYears } : {}), ...(factors as Omit<PatientFactors, 'ageYears'>) };
 }
