@@ -158,6 +158,11 @@ export function excessPercent(proposed: Decimal, ceiling: Decimal): string | nul
   return excess.div(ceiling).mul(100).toDecimalPlaces(1, D.ROUND_CEIL).toFixed(1);
 }
 
+/** The excess for a sentence: as excessPercent, without a trailing ".0" (ISMP: no trailing zeros). */
+function percentText(proposed: Decimal, ceiling: Decimal): string | null {
+  return excessPercent(proposed, ceiling)?.replace(/\.0$/, '') ?? null;
+}
+
 /** Splits the input into the request part and the proposed list. */
 function splitInput(input: unknown): { request: unknown; proposed: unknown; prefix: string } | null {
   if (!isRecord(input)) return null;
@@ -523,7 +528,7 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[]): Chec
         compared.proposed,
         compared.ceiling,
         compared.unit,
-        `From ${exceedsFrom}${until ? ` to ${until}` : ' onwards'}, step ${index + 1} gives ${describeDaily(compared.proposed, compared.unit, step.everyOtherDay)}, above the ceiling of ${describeDaily(compared.ceiling, compared.unit, Boolean(worst.ceiling.everyOtherDay))} (plan step ${ceilingIndex + 1}) by ${formatDose({ amount: compared.proposed.sub(compared.ceiling), unit: compared.unit })} (${excessPercent(compared.proposed, compared.ceiling)}%).`,
+        `From ${exceedsFrom}${until ? ` to ${until}` : ' onwards'}, step ${index + 1} gives ${describeDaily(compared.proposed, compared.unit, step.everyOtherDay)}, above the ceiling of ${describeDaily(compared.ceiling, compared.unit, Boolean(worst.ceiling.everyOtherDay))} (plan step ${ceilingIndex + 1}) by ${formatDose({ amount: compared.proposed.sub(compared.ceiling), unit: compared.unit })} (${percentText(compared.proposed, compared.ceiling)}%).`,
         { rule: `Plan step ${ceilingIndex + 1} from ${worst.ceiling.start}: ${worst.ceiling.rule}`, exceedsFrom, ...(until ? { exceedsUntil: until } : {}) },
       );
     }
@@ -541,7 +546,7 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[]): Chec
         step.dose,
         ceilingDose,
         unit,
-        `From ${exceedsFrom}${until ? ` to ${until}` : ' onwards'}, one administration of step ${index + 1} (${formatDose({ amount: step.dose, unit })}) is above the largest single dose of the ceiling (${formatDose(worst.dose)}, plan step ${plan.steps.indexOf(worst) + 1}) by ${excessPercent(step.dose, ceilingDose)}%. (Amounts here are per administration, not per day.)`,
+        `From ${exceedsFrom}${until ? ` to ${until}` : ' onwards'}, one administration of step ${index + 1} (${formatDose({ amount: step.dose, unit })}) is above the largest single dose of the ceiling (${formatDose(worst.dose)}, plan step ${plan.steps.indexOf(worst) + 1}) by ${percentText(step.dose, ceilingDose)}%. (Amounts here are per administration, not per day.)`,
         { rule: `Plan step ${plan.steps.indexOf(worst) + 1} from ${worst.start}: at most ${formatDose(worst.dose)} per administration.`, exceedsFrom, ...(until ? { exceedsUntil: until } : {}) },
       );
     }
@@ -555,7 +560,7 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[]): Chec
         prior.proposed,
         prior.ceiling,
         prior.unit,
-        `Step ${index + 1} gives ${describeDaily(prior.proposed, prior.unit, step.everyOtherDay)}, above the prior daily dose of ${describeDaily(prior.ceiling, prior.unit, false)} by ${excessPercent(prior.proposed, prior.ceiling)}%.`,
+        `Step ${index + 1} gives ${describeDaily(prior.proposed, prior.unit, step.everyOtherDay)}, above the prior daily dose of ${describeDaily(prior.ceiling, prior.unit, false)} by ${percentText(prior.proposed, prior.ceiling)}%.`,
         { rule: 'Never exceed the prior dose after a break (house rule 1).' },
       );
     }
@@ -671,7 +676,7 @@ function riseCheck(
       proposed: pair.b,
       allowed: shown,
       unit: pair.unit,
-      message: `Step ${step.index + 1} rises from ${describeDaily(pair.a, pair.unit, false)} to ${describeDaily(pair.b, pair.unit, false)}: above the allowed ${describeDaily(shown, pair.unit, false)} by ${excessPercent(pair.b, shown)}%.`,
+      message: `Step ${step.index + 1} rises from ${describeDaily(pair.a, pair.unit, false)} to ${describeDaily(pair.b, pair.unit, false)}: above the allowed ${describeDaily(shown, pair.unit, false)} by ${percentText(pair.b, shown)}%.`,
       rule,
     };
   }

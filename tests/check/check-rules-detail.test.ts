@@ -54,7 +54,7 @@ describe('ABOVE_CEILING: which plan steps are in force, and for which days', () 
   it('the full message: days, step, daily amounts, plan step, excess in mg and %', () => {
     const result = check([step('2026-11-28', '5', 4), step('2026-12-01', '10', 3), step('2026-12-04', '10', 3)]);
     const above = finding(result, 'ABOVE_CEILING', 1);
-    expect(above.message).toBe('From 2026-12-01 to 2026-12-03, step 2 gives 30 mg daily, above the ceiling of 25 mg daily (plan step 2) by 5 mg (20.0%).');
+    expect(above.message).toBe('From 2026-12-01 to 2026-12-03, step 2 gives 30 mg daily, above the ceiling of 25 mg daily (plan step 2) by 5 mg (20%).');
     expect(above.rule).toMatch(/^Plan step 2 from 2026-12-01: /);
   });
 
@@ -62,7 +62,7 @@ describe('ABOVE_CEILING: which plan steps are in force, and for which days', () 
     const result = check([step('2026-11-28', '10', 5)]);
     const above = finding(result, 'ABOVE_CEILING');
     expect(above.exceedsUntil).toBeUndefined();
-    expect(above.message).toBe('From 2026-11-28 onwards, step 1 gives 50 mg daily, above the ceiling of 20 mg daily (plan step 1) by 30 mg (150.0%).');
+    expect(above.message).toBe('From 2026-11-28 onwards, step 1 gives 50 mg daily, above the ceiling of 20 mg daily (plan step 1) by 30 mg (150%).');
   });
 
   it('a closed step above a later plan step only up to its own last day', () => {
@@ -110,7 +110,7 @@ describe('ABOVE_CEILING: which plan steps are in force, and for which days', () 
     const result = check([{ start: '2026-11-28', drug: 'morphine', dose: { amount: '15', unit: 'mg' }, timesPerDay: 3 }]);
     const above = finding(result, 'ABOVE_CEILING');
     expect(above).toMatchObject({ proposedDaily: { amount: '45', unit: 'MME' }, ceilingDaily: { amount: '30', unit: 'MME' }, excessPercent: '50.0' });
-    expect(above.message).toContain('gives 45 MME/day, above the ceiling of 30 MME/day (plan step 1) by 15 MME (50.0%)');
+    expect(above.message).toContain('gives 45 MME/day, above the ceiling of 30 MME/day (plan step 1) by 15 MME (50%)');
     // Another drug is never compared per administration with the plan's oxycodone doses.
     expect(result.findings.map((f) => f.code)).not.toContain('ABOVE_DOSE_CEILING');
   });
@@ -143,7 +143,7 @@ describe('ABOVE_DOSE_CEILING: one administration above the largest single dose o
     const dose = result.findings[0]!;
     expect(dose).toMatchObject({ proposedDaily: { amount: '10', unit: 'mg' }, ceilingDaily: { amount: '5', unit: 'mg' }, excessPercent: '100.0', exceedsFrom: '2026-11-28', exceedsUntil: '2026-11-30' });
     expect(dose.message).toBe(
-      'From 2026-11-28 to 2026-11-30, one administration of step 1 (10 mg) is above the largest single dose of the ceiling (5 mg, plan step 1) by 100.0%. (Amounts here are per administration, not per day.)',
+      'From 2026-11-28 to 2026-11-30, one administration of step 1 (10 mg) is above the largest single dose of the ceiling (5 mg, plan step 1) by 100%. (Amounts here are per administration, not per day.)',
     );
     expect(dose.rule).toBe('Plan step 1 from 2026-11-28: at most 5 mg per administration.');
   });
@@ -162,7 +162,7 @@ describe('ABOVE_DOSE_CEILING: one administration above the largest single dose o
   it('a later step names its own number and the plan step it is compared with', () => {
     const result = check([step('2026-11-28', '5', 4), step('2026-12-01', '20', 1)]);
     const dose = finding(result, 'ABOVE_DOSE_CEILING', 1);
-    expect(dose.message).toContain('one administration of step 2 (20 mg) is above the largest single dose of the ceiling (10 mg, plan step 2) by 100.0%');
+    expect(dose.message).toContain('one administration of step 2 (20 mg) is above the largest single dose of the ceiling (10 mg, plan step 2) by 100%');
     expect(dose.rule).toBe('Plan step 2 from 2026-12-01: at most 10 mg per administration.');
     expect(dose).toMatchObject({ exceedsFrom: '2026-12-01' });
     expect(dose.exceedsUntil).toBeUndefined();
@@ -187,7 +187,7 @@ describe('ABOVE_PRIOR_DOSE', () => {
   it('the message gives both daily amounts and the percentage; the rule is house rule 1', () => {
     const result = check([step('2026-11-28', '5', 4), step('2026-12-01', '5', 5), step('2026-12-04', '5', 6), step('2026-12-10', '10', 6, { checkpoint: true })]);
     const prior = finding(result, 'ABOVE_PRIOR_DOSE', 3);
-    expect(prior.message).toBe('Step 4 gives 60 mg daily, above the prior daily dose of 40 mg daily by 50.0%.');
+    expect(prior.message).toBe('Step 4 gives 60 mg daily, above the prior daily dose of 40 mg daily by 50%.');
     expect(prior.rule).toBe('Never exceed the prior dose after a break (house rule 1).');
   });
 
@@ -201,7 +201,7 @@ describe('ABOVE_PRIOR_DOSE', () => {
     expect(codes(within)).toEqual([]);
     const above = against(plan, [{ start: '2026-11-28', drug: 'morphine', dose: { amount: '30', unit: 'mg' }, timesPerDay: 3 }]);
     expect(finding(above, 'ABOVE_PRIOR_DOSE')).toMatchObject({ proposedDaily: { amount: '90', unit: 'MME' }, ceilingDaily: { amount: '60', unit: 'MME' }, excessPercent: '50.0' });
-    expect(finding(above, 'ABOVE_PRIOR_DOSE').message).toContain('90 MME/day, above the prior daily dose of 60 MME/day by 50.0%');
+    expect(finding(above, 'ABOVE_PRIOR_DOSE').message).toContain('90 MME/day, above the prior daily dose of 60 MME/day by 50%');
   });
 
   it('another drug is not compared with a prior dose that has no MME', () => {
@@ -301,7 +301,7 @@ describe('RISES_TOO_FAST', () => {
 
   it('too large: the message gives from, to and the allowed amount with the excess', () => {
     const result = check([step('2026-11-28', '5', 4), step('2026-12-04', '5', 6)]);
-    expect(finding(result, 'RISES_TOO_FAST', 1).message).toBe('Step 2 rises from 20 mg daily to 30 mg daily: above the allowed 25 mg daily by 20.0%.');
+    expect(finding(result, 'RISES_TOO_FAST', 1).message).toBe('Step 2 rises from 20 mg daily to 30 mg daily: above the allowed 25 mg daily by 20%.');
   });
 
   it('exactly 25% is allowed; one smallest tablet more is allowed even above 25%', () => {
@@ -323,7 +323,7 @@ describe('RISES_TOO_FAST', () => {
     const result = against(plan, [step('2026-11-28', '5', 4), { start: '2026-12-01', drug: 'morphine', dose: { amount: '15', unit: 'mg' }, timesPerDay: 3 }]);
     expect(codes(result)).toEqual(['1:RISES_TOO_FAST']);
     expect(result.findings[0]).toMatchObject({ proposedDaily: { amount: '45', unit: 'MME' }, ceilingDaily: { amount: '37.5', unit: 'MME' }, excessPercent: '20.0' });
-    expect(result.findings[0]!.message).toBe('Step 2 rises from 30 MME/day to 45 MME/day: above the allowed 37.5 MME/day by 20.0%.');
+    expect(result.findings[0]!.message).toBe('Step 2 rises from 30 MME/day to 45 MME/day: above the allowed 37.5 MME/day by 20%.');
   });
 
   it('across drugs, the first drug’s smallest tablet is no allowance for the second', () => {

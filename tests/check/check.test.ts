@@ -93,7 +93,7 @@ describe('checkSchedule: each finding code', () => {
       exceedsUntil: '2026-12-03',
     });
     expect(finding.rule).toContain('Plan step 2 from 2026-12-01');
-    expect(finding.message).toContain('by 5 mg (20.0%)');
+    expect(finding.message).toContain('by 5 mg (20%)');
     expect(result.verdict).toBe('exceeds');
     expect(result.steps[1]!.status).toBe('exceeds');
   });
