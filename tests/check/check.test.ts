@@ -237,7 +237,7 @@ describe('checkSchedule: validation errors, all at once', () => {
     expect(!missing.ok && missing.errors.map((e) => `${e.path} ${e.code}`)).toEqual(['proposed REQUIRED']);
     const empty = checkSchedule({ ...REQUEST, proposed: [] });
     expect(!empty.ok && empty.errors.map((e) => e.code)).toEqual(['EMPTY']);
-    const nested = checkSchedule({ request: { ...REQUEST, prior: { ...REQUEST.prior, dose: 'ten' } }, proposed: [{ start: '2026-02-30', dose: { amount: -5, unit: 'mg' }, timesPerDay: 1 }] });
+    const nested = checkSchedule({ request: { ...REQUEST, prior: { ...(REQUEST.prior as object), dose: 'ten' } }, proposed: [{ start: '2026-02-30', dose: { amount: -5, unit: 'mg' }, timesPerDay: 1 }] });
     expect(!nested.ok && nested.errors.map((e) => `${e.path} ${e.code}`)).toEqual([
       'request.prior.dose not-a-number',
       'proposed.0.start INVALID_DATE',

@@ -3,17 +3,11 @@
  * the registry mock imports: importing the checker there would make the mock wait on itself.
  */
 import { checkSchedule, type CheckResult } from '../../src/engine/check.ts';
+import { baseRequest } from '../engine/fixtures.ts';
 
-/** Oxycodone IR 10 mg × 4 for 90 days, 27 days off (tolerance lost). Ceiling plan, mg/day (MME = × 1.5):
+/** Oxycodone IR 10 mg × 4 for 90 days, 27 days off (tolerance lost), age 54, no other drugs. Ceiling plan, mg/day (MME = × 1.5):
  *  11-28..11-30 20 (5×4) · 12-01..12-03 25 (10+5+5+5) · 12-04..12-06 30 · 12-07..12-09 35 (checkpoint) · 12-10.. 40. */
-export const REQUEST = {
-  drug: 'oxycodone',
-  formulation: 'ir',
-  prior: { dose: '10', unit: 'mg', timesPerDay: 4 },
-  priorDurationDays: 90,
-  lastDoseDate: '2026-11-01',
-  restartDate: '2026-11-28',
-};
+export const REQUEST = baseRequest();
 
 /** One proposed step in mg. */
 export const step = (start: string, amount: string, timesPerDay: number, extra: Record<string, unknown> = {}) => ({

@@ -1,6 +1,8 @@
 import Decimal from 'decimal.js';
 import { planRestart } from '../../src/engine/index.ts';
 import type { RestartPlan } from '../../src/engine/types.ts';
+import { OPIOIDS } from '../../src/protocols/opioids/index.ts';
+import type { OpioidDrug, OpioidFormulation } from '../../src/protocols/opioids/types.ts';
 
 export const BASE = { priorDurationDays: 60, lastDoseDate: '2026-11-01' } as const;
 
@@ -27,3 +29,17 @@ export function warning(p: RestartPlan, code: string) {
 }
 
 export const dec = (s: string) => new Decimal(s);
+
+/** The opioid protocol entry with this id (throws when there is none). */
+export function opioidDrug(id: string): OpioidDrug {
+  const found = OPIOIDS.find((d) => d.id === id);
+  if (!found) throw new Error(`no drug ${id}`);
+  return found;
+}
+
+/** One formulation of an opioid protocol entry (throws when there is none). */
+export function opioidForm(id: string, f: string): OpioidFormulation {
+  const found = opioidDrug(id).formulations.find((x) => x.id === f);
+  if (!found) throw new Error(`no formulation ${id} ${f}`);
+  return found;
+}

@@ -25,22 +25,14 @@ import {
 import { D } from '../../src/engine/decimal.ts';
 import { PlanNotes } from '../../src/engine/notes.ts';
 import type { PatientFactors, RestartPlan, RestartRequest } from '../../src/engine/types.ts';
-import { OPIOID_CLASS, OPIOIDS } from '../../src/protocols/opioids/index.ts';
-import type { OpioidDrug, OpioidFormulation } from '../../src/protocols/opioids/types.ts';
-import { BASE, codes, plan, restartAfter, warning } from './helpers.ts';
+import { OPIOID_CLASS } from '../../src/protocols/opioids/index.ts';
+import type { OpioidFormulation } from '../../src/protocols/opioids/types.ts';
+import { BASE, codes, plan, restartAfter, warning, opioidDrug, opioidForm } from './helpers.ts';
 
 // --- small local helpers -------------------------------------------------------------------------
 
-const drug = (id: string): OpioidDrug => {
-  const found = OPIOIDS.find((d) => d.id === id);
-  if (!found) throw new Error(`no drug ${id}`);
-  return found;
-};
-const form = (id: string, f: string): OpioidFormulation => {
-  const found = drug(id).formulations.find((x) => x.id === f);
-  if (!found) throw new Error(`no formulation ${id} ${f}`);
-  return found;
-};
+const drug = opioidDrug;
+const form = opioidForm;
 const amounts = (regimen: readonly Decimal[] | null) => (regimen === null ? null : regimen.map((a) => a.toFixed()));
 const decs = (...values: string[]) => values.map((v) => new D(v));
 

@@ -9,9 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { planOpioid } from '../../src/engine/classes/opioid.ts';
 import { validateRequest } from '../../src/engine/index.ts';
 import type { RestartPlan, RestartRequest } from '../../src/engine/types.ts';
-import { OPIOIDS } from '../../src/protocols/opioids/index.ts';
 import type { OpioidDrug, OpioidFormulation } from '../../src/protocols/opioids/types.ts';
-import { BASE, codes, dec, plan, restartAfter, warning } from './helpers.ts';
+import { BASE, codes, dec, plan, restartAfter, warning, opioidDrug, opioidForm } from './helpers.ts';
 
 // --- small helpers -------------------------------------------------------------------------------
 
@@ -44,8 +43,8 @@ function line(p: RestartPlan, start: string): string {
 const text = (p: RestartPlan) => p.derivation.join('\n');
 const assumptionIds = (p: RestartPlan) => p.assumptionDetails.map((a) => a.id);
 
-const realDrug = (id: string): OpioidDrug => OPIOIDS.find((d) => d.id === id)!;
-const realForm = (id: string, f: string): OpioidFormulation => realDrug(id).formulations.find((x) => x.id === f)!;
+const realDrug = opioidDrug;
+const realForm = opioidForm;
 /** A validated request for a real product, to run the planner on a modified copy of that product. */
 function request(r: Req): RestartRequest {
   const v = validateRequest(r);

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ASSUMPTIONS, SOURCES } from '../../src/protocols/index.ts';
 import { OPIOID_CLASS, OPIOIDS } from '../../src/protocols/opioids/index.ts';
-import type { OpioidDrug, OpioidFormulation } from '../../src/protocols/opioids/types.ts';
 import { makeExactly } from '../../src/engine/strengths.ts';
 import { listDrugs } from '../../src/engine/index.ts';
-import { dec } from './helpers.ts';
+import { dec, opioidDrug, opioidForm } from './helpers.ts';
 
-const drug = (id: string): OpioidDrug => {
-  const found = OPIOIDS.find((d) => d.id === id);
-  if (!found) throw new Error(`no drug ${id}`);
-  return found;
-};
-const form = (id: string, f: string): OpioidFormulation => {
-  const found = drug(id).formulations.find((x) => x.id === f);
-  if (!found) throw new Error(`no formulation ${id} ${f}`);
-  return found;
-};
+const drug = opioidDrug;
+const form = opioidForm;
 const sourceOf = (v: object) => ('source' in v ? (v as { source: string }).source : `assumption:${(v as { assumption: string }).assumption}`);
 
 describe('opioid protocol: every number pinned to its source', () => {
