@@ -40,7 +40,10 @@ try {
 }
 const count = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, CompileError: 0, RuntimeError: 0, Ignored: 0 };
 const perFile = [];
+// Only the files of this scope: an incremental report can still carry files an earlier run mutated.
+const inScope = (file) => (scope === 'core' ? CORE.includes(file) : file.startsWith('src/engine/'));
 for (const [file, { mutants }] of Object.entries(report.files)) {
+  if (!inScope(file)) continue;
   const c = { file, survived: 0, noCoverage: 0, total: 0, detected: 0 };
   for (const m of mutants) {
     count[m.status] = (count[m.status] ?? 0) + 1;
