@@ -158,6 +158,41 @@ function RowFieldError({ id, message }: { readonly id: string; readonly message:
   ) : null;
 }
 
+/** One text field of a proposed step: label (naming the step for screen readers), input, and its error. */
+function StepInput(props: {
+  readonly step: number;
+  readonly inputId: string;
+  readonly errorId: string;
+  readonly label: string;
+  readonly value: string;
+  readonly error: string | undefined;
+  readonly describedBy: string | undefined;
+  readonly inputMode?: 'numeric' | 'decimal';
+  readonly placeholder?: string;
+  readonly onChange: (value: string) => void;
+}) {
+  return (
+    <>
+      <label htmlFor={props.inputId}>
+        <span className="visually-hidden">Step {props.step} </span>
+        {props.label}
+      </label>
+      <input
+        id={props.inputId}
+        type="text"
+        inputMode={props.inputMode}
+        placeholder={props.placeholder}
+        autoComplete="off"
+        value={props.value}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.describedBy}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      <RowFieldError id={props.errorId} message={props.error} />
+    </>
+  );
+}
+
 export default function CheckView({ plan }: { readonly plan: RestartPlan }) {
   const id = useId();
   const [rows, setRows] = useState<ProposedRow[]>(() => restoreRows(loadJson(PROPOSED_KEY)));
@@ -220,70 +255,17 @@ export default function CheckView({ plan }: { readonly plan: RestartPlan }) {
                   <legend>Step {index + 1}</legend>
                   <div className="proposed-fields">
                     <div className="field date">
-                      <label htmlFor={fieldId(index, 'start')}>
-                        <span className="visually-hidden">Step {index + 1} </span>Start date
-                      </label>
-                      <input
-                        id={fieldId(index, 'start')}
-                        type="text"
-                        inputMode="numeric"
-                        placeholder="YYYY-MM-DD"
-                        autoComplete="off"
-                        value={row.start}
-                        aria-invalid={rowErrors.start ? true : undefined}
-                        aria-describedby={described('start')}
-                        onChange={(e) => update(index, { start: e.target.value })}
-                      />
-                      <RowFieldError id={fieldId(index, 'start-error')} message={rowErrors.start} />
+                      <StepInput step={index + 1} inputId={fieldId(index, 'start')} errorId={fieldId(index, 'start-error')} label="Start date" value={row.start} error={rowErrors.start} describedBy={described('start')} inputMode="numeric" placeholder="YYYY-MM-DD" onChange={(value) => update(index, { start: value })} />
                     </div>
                     <div className="field narrow">
-                      <label htmlFor={fieldId(index, 'dose')}>
-                        <span className="visually-hidden">Step {index + 1} </span>Dose ({unit})
-                      </label>
-                      <input
-                        id={fieldId(index, 'dose')}
-                        type="text"
-                        inputMode="decimal"
-                        autoComplete="off"
-                        value={row.dose}
-                        aria-invalid={rowErrors.dose ? true : undefined}
-                        aria-describedby={described('dose')}
-                        onChange={(e) => update(index, { dose: e.target.value })}
-                      />
-                      <RowFieldError id={fieldId(index, 'dose-error')} message={rowErrors.dose} />
+                      <StepInput step={index + 1} inputId={fieldId(index, 'dose')} errorId={fieldId(index, 'dose-error')} label={`Dose (${unit})`} value={row.dose} error={rowErrors.dose} describedBy={described('dose')} inputMode="decimal" onChange={(value) => update(index, { dose: value })} />
                     </div>
                     <div className="field narrow">
-                      <label htmlFor={fieldId(index, 'times')}>
-                        <span className="visually-hidden">Step {index + 1} </span>Times a day
-                      </label>
-                      <input
-                        id={fieldId(index, 'times')}
-                        type="text"
-                        inputMode="numeric"
-                        autoComplete="off"
-                        value={row.timesPerDay}
-                        aria-invalid={rowErrors.timesPerDay ? true : undefined}
-                        aria-describedby={described('timesPerDay')}
-                        onChange={(e) => update(index, { timesPerDay: e.target.value })}
-                      />
-                      <RowFieldError id={fieldId(index, 'timesPerDay-error')} message={rowErrors.timesPerDay} />
+                      <StepInput step={index + 1} inputId={fieldId(index, 'times')} errorId={fieldId(index, 'timesPerDay-error')} label="Times a day" value={row.timesPerDay} error={rowErrors.timesPerDay} describedBy={described('timesPerDay')} inputMode="numeric" onChange={(value) => update(index, { timesPerDay: value })} />
                     </div>
                   </div>
                   <div className="field uneven-field">
-                    <label htmlFor={fieldId(index, 'uneven')}>
-                      <span className="visually-hidden">Step {index + 1} </span>Uneven doses (optional)
-                    </label>
-                    <input
-                      id={fieldId(index, 'uneven')}
-                      type="text"
-                      autoComplete="off"
-                      placeholder="e.g. 10 + 5 + 5 + 5"
-                      value={row.administrations}
-                      aria-invalid={rowErrors.administrations ? true : undefined}
-                      aria-describedby={[`${id}-uneven-hint`, described('administrations')].filter(Boolean).join(' ')}
-                      onChange={(e) => update(index, { administrations: e.target.value })}
-                    />
-                    <RowFieldError id={fieldId(index, 'administrations-error')} message={rowErrors.administrations} />
+                    <StepInput step={index + 1} inputId={fieldId(index, 'uneven')} errorId={fieldId(index, 'administrations-error')} label="Uneven doses (optional)" value={row.administrations} error={rowErrors.administrations} describedBy={[`${id}-uneven-hint`, described('administrations')].filter(Boolean).join(' ')} placeholder="e.g. 10 + 5 + 5 + 5" onChange={(value) => update(index, { administrations: value })} />
                   </div>
                   <div className="row proposed-row-foot">
                     <label className="check">
