@@ -38,7 +38,7 @@ describe('methadone derivation: the figures used', () => {
     expect(line(p, 'Prior daily MME')).toMatch(/^Prior daily MME = 80 mg\/day × 4\.7 = 376 MME\/day \(shown for risk only: CDC says MME is not for opioid use disorder dosing\)\. \[cdc-2022/);
     expect(line(p, 'Last dose')).toBe('Last dose 2026-11-01, restart 2026-11-03: daysOff = 2; missedDays = daysOff − 1 = 1.');
     expect(line(p, 'Opioid-tolerant')).toMatch(/^Opioid-tolerant before the break: yes \(needs ≥ 7 days at ≥ 60 MME\/day; had 60 days at 376 MME\/day\)\./);
-    expect(line(p, 'Missed-dose rule')).toMatch(/^Missed-dose rule for 1 missed days: .+\. \[au-methadone-2014/);
+    expect(line(p, 'Missed-dose rule')).toMatch(/^Missed-dose rule for 1 missed days: .+\. \[au-methadone-2003/);
     expect(line(p, 'First step')).toBe('First step: the usual dose (1–2 missed days, if not intoxicated).');
     expect(line(p, 'Follow up within')).toMatch(/^Follow up within 3 days of the restart and of every increase\. \[cdc-2022/);
     expect(p.steps).toHaveLength(1);
@@ -113,7 +113,7 @@ describe('methadone missed-dose rules (Australian guidelines §3.5)', () => {
     const p = oud('100', 5);
     expect(p.missedDays).toBe(4);
     expect(p.steps[0]).toMatchObject({ dailyDose: { amount: '40' }, rule: '40 mg or half the dose, whichever is lower (40 mg), rounded down' });
-    expect(line(p, 'First step')).toMatch(/^First step: min\(40 mg, 100 × 0\.5 = 50 mg\) = 40 mg daily, rounded down: 40 mg × 1 a day = 40 mg daily\. The patient must see the prescriber first\. \[au-methadone-2014/);
+    expect(line(p, 'First step')).toMatch(/^First step: min\(40 mg, 100 × 0\.5 = 50 mg\) = 40 mg daily, rounded down: 40 mg × 1 a day = 40 mg daily\. The patient must see the prescriber first\. \[au-methadone-2003/);
     expect(codes(p)).not.toContain('METHADONE_REINDUCTION');
     const q = oud('60', 5);
     expect(q.steps[0]).toMatchObject({ dailyDose: { amount: '30' }, rule: '40 mg or half the dose, whichever is lower (30 mg), rounded down' });
@@ -147,7 +147,7 @@ describe('methadone re-induction for opioid use disorder', () => {
     );
     const w = warning(p, 'METHADONE_REINDUCTION');
     expect(w.severity).toBe('critical');
-    expect(w.sources).toEqual(['au-methadone-2014', 'rcgp-methadone-induction', 'label-methadone']);
+    expect(w.sources).toEqual(['au-methadone-2003', 'rcgp-methadone-induction', 'label-methadone']);
     expect(w.message).toContain('First day at most 30 mg; increase by at most 5 mg no sooner than every 5 days, at most 30 mg a week in the first 14 days.');
     expect(w.message).toContain('accumulates over about 5 days');
     expect(line(p, 'Warning METHADONE_REINDUCTION')).toBe('Warning METHADONE_REINDUCTION: 6 missed days.');
@@ -217,7 +217,7 @@ describe('methadone re-induction for pain', () => {
     expect(assumptionIds(p)).toContain('opioid-restart-product');
     expect(p.steps[0]).toMatchObject({ formulation: 'oral-solution', administrations: ['2', '2'], dailyDose: { amount: '4', unit: 'mg' }, rule: 'new start for pain: opioid-naive start' });
     expect(line(p, 'First step')).toMatch(
-      /^First step: 13 missed days \(5 or more\): a new induction; methadone for pain restarts at the opioid-naive start, never above what a 4-day gap allows \(15 mg\): 2 mg × 2 a day = 4 mg daily\. \[au-methadone-2014/,
+      /^First step: 13 missed days \(5 or more\): a new induction; methadone for pain restarts at the opioid-naive start, never above what a 4-day gap allows \(15 mg\): 2 mg × 2 a day = 4 mg daily\. \[au-methadone-2003/,
     );
     expect(text(p)).not.toMatch(/First 14 days of the induction/);
   });
@@ -240,7 +240,7 @@ describe('methadone re-induction for pain', () => {
   it('the pain re-induction warning: opioid-naive label start, 7-day interval, its sources', () => {
     const w = warning(pain(), 'METHADONE_REINDUCTION');
     expect(w.severity).toBe('critical');
-    expect(w.sources).toEqual(['au-methadone-2014', 'label-methadone', 'va-methadone-pain-2016', 'cdc-2022']);
+    expect(w.sources).toEqual(['au-methadone-2003', 'label-methadone', 'va-methadone-pain-2016', 'cdc-2022']);
     expect(w.message).toMatch(/^13 missed days: restart as opioid-naive \(2\.5 mg every 8 to 12 hours by the label; the plan takes the lower daily dose\) and increase no sooner than every 7 days\./);
     const low = meth('pain', '10', 1, 14);
     expect(warning(low, 'METHADONE_REINDUCTION').message).toMatch(/^13 missed days \(or not established on methadone\): restart as opioid-naive/);

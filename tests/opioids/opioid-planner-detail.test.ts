@@ -81,7 +81,7 @@ describe('derivation: inputs and prior MME', () => {
   it('retained fraction line: r, the missed days and the anchor it came from, with its source', () => {
     const p = plan(ir('oxycodone', '10', 4, 4));
     expect(line(p, 'Retained fraction')).toBe(
-      'Retained fraction r = 0.5 for 3 missed days (anchor from 3 missed days: 3 missed days: tolerance may be reduced, half the dose). [au-methadone-2014: §3.5 Missed doses: 3 days, give half the dose]',
+      'Retained fraction r = 0.5 for 3 missed days (anchor from 3 missed days: 3 missed days: tolerance may be reduced, half the dose). [au-methadone-2003: §3.5 Missed doses: 3 days, give half the dose]',
     );
     const lost = plan(ir('oxycodone', '10', 4, 10));
     expect(line(lost, 'Retained fraction')).toContain('r = 0 for 9 missed days (anchor from 5 missed days: 5 or more missed days');

@@ -200,7 +200,7 @@ export function planMethadone(request: RestartRequest, drug: OpioidDrug, request
       forOud
         ? `${missedDays} missed days${priorTolerant ? '' : ' (or not established on methadone)'}: regard as a new induction. First day at most ${formatDose({ amount: (highRisk ? M.inductionFirstDayHighRiskMg : M.inductionFirstDayMg).value, unit })}; increase by at most ${fRules.maxRiseMg?.value ?? M.inductionWeeklyRiseCapMg.value} mg no sooner than every ${intervals.value[0]} days, at most ${M.inductionWeeklyRiseCapMg.value} mg a week in the first ${M.inductionWeeklyCapDays.value} days. Methadone accumulates over about ${M.steadyStateDays.value} days: deaths cluster in the first weeks of induction.`
         : `${missedDays} missed days${priorTolerant ? '' : ' (or not established on methadone)'}: restart as opioid-naive (${M.painNaiveLabelRegimen.value} by the label; the plan takes the lower daily dose) and increase no sooner than every ${intervals.value[0]} days. Methadone accumulates: peak respiratory depression comes later than peak pain relief.`,
-      forOud ? ['au-methadone-2014', 'rcgp-methadone-induction', 'label-methadone'] : ['au-methadone-2014', 'label-methadone', 'va-methadone-pain-2016', 'cdc-2022'],
+      forOud ? ['au-methadone-2003', 'rcgp-methadone-induction', 'label-methadone'] : ['au-methadone-2003', 'label-methadone', 'va-methadone-pain-2016', 'cdc-2022'],
     );
     notes.line(`Warning METHADONE_REINDUCTION: ${missedDays} missed days${priorTolerant ? '' : ', not opioid-tolerant before the break'}.`);
   }

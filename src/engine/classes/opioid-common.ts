@@ -254,7 +254,7 @@ export function opioidWarnings(notes: PlanNotes, request: RestartRequest, contex
       'OPIOID_TOLERANCE_LOST',
       'critical',
       `Tolerance is ${context.status === 'lost' ? 'lost' : 'reduced'} after the break: returning to the previous dose can cause fatal respiratory depression. Restart at the first step and titrate only as the schedule allows.`,
-      ['cdc-2022', 'au-methadone-2014'],
+      ['cdc-2022', 'au-methadone-2003'],
     );
     notes.line(`Warning OPIOID_TOLERANCE_LOST: tolerance ${context.status} (r < 1) in a previously tolerant patient.`);
   }

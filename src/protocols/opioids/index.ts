@@ -1,6 +1,6 @@
 /**
  * Opioid protocol data. Factors: CDC 2022 Table (identical in the Feb 2022 draft, L5666–5692).
- * Anchors: Australian national methadone guidelines §3.5, applied to all full agonists (engine assumption).
+ * Anchors: Australian methadone maintenance guidelines (Henry-Edwards et al., 2003) §3.5, applied to all full agonists (engine assumption).
  * Strengths: US products as listed in each label's How Supplied section (or the FDA NDC directory);
  * a tablet whose scoring was not confirmed is recorded as unscored (assumption unverified-scoring-unscored).
  */
@@ -15,22 +15,22 @@ export const OPIOID_CLASS: OpioidClassProtocol = deepFreeze({
   anchors: [
     {
       fromMissedDays: 0,
-      retainedFraction: { value: '1', source: 'au-methadone-2014', locator: '§3.5 Missed doses: 1 day, no change; 2 days, normal dose if not intoxicated' },
+      retainedFraction: { value: '1', source: 'au-methadone-2003', locator: '§3.5 Missed doses: 1 day, no change; 2 days, normal dose if not intoxicated' },
       basis: 'up to 2 missed days: usual dose',
     },
     {
       fromMissedDays: 3,
-      retainedFraction: { value: '0.5', source: 'au-methadone-2014', locator: '§3.5 Missed doses: 3 days, give half the dose' },
+      retainedFraction: { value: '0.5', source: 'au-methadone-2003', locator: '§3.5 Missed doses: 3 days, give half the dose' },
       basis: '3 missed days: tolerance may be reduced, half the dose',
     },
     {
       fromMissedDays: 4,
-      retainedFraction: { value: '0.5', source: 'au-methadone-2014', locator: '§3.5 Missed doses: 4 days, 40 mg or half the dose, whichever is lower' },
+      retainedFraction: { value: '0.5', source: 'au-methadone-2003', locator: '§3.5 Missed doses: 4 days, 40 mg or half the dose, whichever is lower' },
       basis: '4 missed days: half the dose (methadone: 40 mg or half, whichever is lower)',
     },
     {
       fromMissedDays: 5,
-      retainedFraction: { value: '0', source: 'au-methadone-2014', locator: '§3.5 Missed doses: 5 or more days, regard as a new induction' },
+      retainedFraction: { value: '0', source: 'au-methadone-2003', locator: '§3.5 Missed doses: 5 or more days, regard as a new induction' },
       basis: '5 or more missed days: treat as a new start (opioid-naive); CDC 2022: tolerance can be lost in as little as a week',
     },
   ],
@@ -67,7 +67,7 @@ export const OPIOID_CLASS: OpioidClassProtocol = deepFreeze({
     liverOrAlcoholMg: { value: '2000', source: 'ags-acetaminophen-2009', locator: '2–3 g/day with hepatic insufficiency or a history of alcohol abuse (lower end taken)' },
   },
   methadone: {
-    fourDayCapMg: { value: '40', source: 'au-methadone-2014', locator: '§3.5 Missed doses: 4 days, recommence at 40 mg or half the dose, whichever is lower' },
+    fourDayCapMg: { value: '40', source: 'au-methadone-2003', locator: '§3.5 Missed doses: 4 days, recommence at 40 mg or half the dose, whichever is lower' },
     inductionFirstDayMg: { value: '30', source: 'rcgp-methadone-induction', locator: 'UK (RCGP): start at 10–30 mg; Canada: 10–30 mg; former US rule: initial dose ≤ 30 mg' },
     inductionFirstDayHighRiskMg: { value: '20', source: 'rcgp-methadone-induction', locator: 'UK (RCGP): ≤ 20 mg if the patient uses sedatives; Canada: 10–20 mg if higher risk' },
     inductionWeeklyRiseCapMg: { value: '30', source: 'rcgp-methadone-induction', locator: 'UK (RCGP): increase by 5–10 mg, maximum 30 mg a week in the first 2 weeks' },
