@@ -77,6 +77,39 @@ export const OPIOID_CLASS: OpioidClassProtocol = deepFreeze({
     followUpDays: { value: 3, source: 'cdc-2022', locator: 'Recommendation 7: follow up within 3 days when starting or increasing methadone (draft L2897–2900)' },
     steadyStateDays: { value: 5, source: 'rcgp-methadone-induction', locator: 'Pharmacokinetics: about 5 days to reach steady state in plasma (half-life about 22 h)' },
     painNaiveLabelRegimen: { value: '2.5 mg every 8 to 12 hours', source: 'label-methadone', locator: '2 Dosage: opioid-naive patients, initial dose 2.5 mg every 8 to 12 hours' },
+    missedDoses: {
+      assessFromMissedDays: {
+        value: 1,
+        source: 'au-methadone-2003',
+        locator: '§3.5 Missed doses: "Patients should be assessed for signs of intoxication and withdrawal before dosing is recommenced after missed doses"',
+      },
+      usualDoseUpToMissedDays: { value: 2, source: 'au-methadone-2003', locator: '§3.5 Missed doses: "Two days: If no evidence of intoxication administer normal dose"' },
+      halfDoseMissedDays: { value: 3, source: 'au-methadone-2003', locator: '§3.5 Missed doses: "Three days: Administer half dose in discussion with the prescriber"' },
+      halfDoseFraction: { value: '0.5', source: 'au-methadone-2003', locator: '§3.5 Missed doses: "half dose" (3 days; 4 days: 40 mg or half dose, whichever is the lower)' },
+      seePrescriberMissedDays: {
+        value: 4,
+        source: 'au-methadone-2003',
+        locator: '§3.5 Missed doses: "Four days: Patient must see prescriber. Recommence at 40mg or half dose whichever is the lower"',
+      },
+      newInductionFromMissedDays: { value: 5, source: 'au-methadone-2003', locator: '§3.5 Missed doses: "Five days or more: Regard as a new induction"' },
+    },
+    oudMgOnly: {
+      source: 'cdc-2022',
+      locator:
+        'Table caution 7 (draft L5683–5684): "These conversion factors should not be applied to dosage decisions related to the management of opioid use disorder"; Recommendation 5 text (draft L3887–3888): "opioid dosage thresholds for caution in the treatment of pain are not applicable to opioid agonist treatment of opioid use disorder"',
+    },
+    oudReescalation: {
+      riseMg: { value: '10', assumption: 'methadone-oud-reescalation' },
+      intervalDays: { value: 3, assumption: 'methadone-oud-reescalation' },
+      windowRiseCapMg: { value: '30', assumption: 'methadone-oud-reescalation' },
+      windowDays: { value: 7, assumption: 'methadone-oud-reescalation' },
+      afterInductionFromDay: { value: 14, assumption: 'methadone-oud-induction-after-day-14' },
+    },
+    hepaticIntervalDays: { value: 7, assumption: 'methadone-hepatic-interval-7-days' },
+    hepaticCaution: {
+      source: 'va-methadone-pain-2016',
+      locator: 'Summary: "Methadone is considered to be safe in patients with renal and/or hepatic impairment but should be used with caution in end-stage disease cases of these conditions"',
+    },
   },
   buprenorphine: {
     shortGapMissedDays: { value: 2, assumption: 'buprenorphine-short-gap-2-days' },
