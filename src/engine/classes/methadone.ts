@@ -21,6 +21,7 @@ import type { PlanStep, RestartPlan, RestartRequest, Severity, ToleranceStatus }
 import { benzodiazepinesIn, describe, naiveStart, opioidPlanSummary, opioidRiskFactors, opioidWarnings } from './opioid-common.ts';
 import { evenRegimen, repeat, sum } from '../regimen.ts';
 import { toPlanSteps } from './steps.ts';
+import { exposureChangeCap } from './opioid-interactions.ts';
 import { PhaseLines, record, type Phase } from './planner-phase.ts';
 import { describePhase, largestRiseWithin, methadoneTitrationRule, scheduleMethadone, type MethadoneTitrationRule } from './methadone-titration.ts';
 
@@ -258,6 +259,42 @@ function productAndFirstStep(request: RestartRequest, drug: OpioidDrug, requeste
   return out.done({ formulation: made.formulation, first: made.regimen, rule: ceiling.rule });
 }
 
+// --- Phase 4b: interaction cap (a CYP3A4 change that raises methadone exposure) ---
+
+function interactionCap(request: RestartRequest, drug: OpioidDrug, prior: PriorExposure, ceiling: FirstCeiling, first: FirstStep): Phase<FirstStep> {
+  const out = new PhaseLines();
+  const cap = exposureChangeCap(request, drug.id);
+  if (!cap) return out.done(first);
+  const made = sum(first.first);
+  // Never below the start a new patient would get: the induction first day (OUD) or the opioid-naive start (pain).
+  let floor: Decimal;
+  let floorText: string;
+  if (request.indication === 'oud') {
+    const start = ceiling.highRisk ? M.inductionFirstDayHighRiskMg : M.inductionFirstDayMg;
+    floor = new D(start.value);
+    floorText = `the induction first-day limit, ${formatAmount(floor)} mg`;
+  } else {
+    const naive = naiveStart(null, drug, first.formulation, prior.times, opioidRiskFactors(request));
+    floor = naive ? sum(naive) : new D(0);
+    floorText = `the opioid-naive start, ${formatAmount(floor)} mg`;
+  }
+  const allowed = D.min(made, D.max(made.mul(cap.fraction), floor));
+  if (allowed.gte(made)) {
+    out.line(`Interaction cap (${cap.reasons.join('; ')}): ${formatAmount(made)} × ${cap.fraction.toFixed()} is below ${floorText}; the first step stays ${formatAmount(made)} mg.`, ...cap.provenance);
+    return out.done(first);
+  }
+  const remade = makeWithin(drug, first.formulation, allowed, D.min(allowed, D.max(...first.first)), prior.times, out);
+  out.line(
+    `Interaction cap (${cap.reasons.join('; ')}): first step at most ${formatAmount(made)} × ${cap.fraction.toFixed()} = ${formatAmount(made.mul(cap.fraction))} mg, never below ${floorText}: ${formatAmount(allowed)} mg, rounded down: ${describe(remade.regimen, remade.formulation.unit)}.`,
+    ...cap.provenance,
+  );
+  return out.done({
+    formulation: remade.formulation,
+    first: remade.regimen,
+    rule: `${first.rule}; lowered for ${cap.codes.join(', ')} (${cap.reasons.join('; ')}) to at most ${formatAmount(allowed)} mg`,
+  });
+}
+
 // --- Phase 5: ceiling (never above the prior dose) ---
 
 function ceilingPhase(prior: PriorExposure, first: FirstStep): Phase<Decimal[]> {
@@ -413,7 +450,7 @@ export function planMethadone(request: RestartRequest, drug: OpioidDrug, request
   const prior = record(notes, priorExposure(request, drug, requested, indication));
   const tol = record(notes, tolerance(request, prior));
   const ceiling = record(notes, firstCeiling(request, prior, tol.missedDays, indication));
-  const first = record(notes, productAndFirstStep(request, drug, requested, prior, ceiling));
+  const first = record(notes, interactionCap(request, drug, prior, ceiling, record(notes, productAndFirstStep(request, drug, requested, prior, ceiling))));
   const target = record(notes, ceilingPhase(prior, first));
   const rule = methadoneTitrationRule(request, first.formulation);
   const scheduled = record(notes, titration(request, rule, first, target));
