@@ -159,7 +159,7 @@ describe('methadone re-induction for opioid use disorder', () => {
     expect(w.severity).toBe('critical');
     expect(w.sources).toEqual(['au-methadone-2003', 'rcgp-methadone-induction', 'label-methadone']);
     expect(w.message).toContain('First day at most 30 mg; for the first 14 days increase by at most 5 mg no sooner than every 5 days, at most 30 mg a week.');
-    expect(w.message).toContain('accumulates over about 5 days');
+    expect(w.message).toContain('steady state takes at least 3 to 5 days on a dose, and the label reports deaths during initiation of methadone treatment of addiction.');
     expect(line(p, 'Warning METHADONE_NEW_INDUCTION')).toMatch(/^Warning METHADONE_NEW_INDUCTION: 6 missed days \(≥ 5\)\./);
     expect(assumptionIds(p)).toEqual(expect.arrayContaining(['methadone-oud-reescalation', 'methadone-oud-induction-after-day-14']));
   });
@@ -170,7 +170,7 @@ describe('methadone re-induction for opioid use disorder', () => {
     expect(t).toMatch(/^Titration ceiling \(opioid use disorder, induction\): days 0–13: at most \+ 25% of the daily dose and at most \+ 5 mg per step, no sooner than every 5 days, at most 30 mg in any 7 days/);
     expect(t).toContain('[engine assumption: opioid-titration-25-percent]');
     expect(t).toContain('[rcgp-methadone-induction: Increase by 5–10 mg (5 taken)]');
-    expect(t).toContain('[label-methadone: OUD: increase by 5 to 10 mg no sooner than every 3 to 5 days (5 taken)]');
+    expect(t).toContain('[label-methadone: 2 Dosage: steady state is "not attained until at least 3 to 5 days on a dose"; OUD increases no sooner than every 3–5 days (restart model §3.7; 5 taken)]');
     expect(line(p, 'Titration ceiling (opioid use disorder, re-escalation)')).toMatch(/^Titration ceiling \(opioid use disorder, re-escalation\): from day 14: at most \+ 10 mg per step, no sooner than every 3 days, at most 30 mg in any 7 days/);
   });
 
@@ -273,30 +273,35 @@ describe('methadone re-induction for pain', () => {
   });
 });
 
-describe('METHADONE_QTC: severity by baseline QTc (APS/CPDD 2014)', () => {
+// Derivation re-read against the sources (issue 11): the messages say what APS/CPDD 2014 and the label say
+// (recommend against > 500 ms; consider alternatives 450–499 ms; ECG before starting with risk factors; the label's
+// monitoring of cardiac rhythm), no repeat-ECG schedule (not retrieved) and no specialist referral (not a stored source).
+describe('METHADONE_QTC: severity by baseline QTc (APS/CPDD 2014, label)', () => {
   const qtc = (qtcMs?: number) => oud('80', 2, qtcMs === undefined ? {} : { qtcMs });
 
-  it('not given: warning, asks for an ECG and states both thresholds', () => {
+  it('not given: warning, the ECG advice and both thresholds', () => {
     const p = qtc();
     const w = warning(p, 'METHADONE_QTC');
     expect(w.severity).toBe('warning');
-    expect(w.sources).toEqual(['aps-cpdd-methadone-2014']);
-    expect(w.message).toMatch(/obtain an ECG \(baseline QTc\)/);
-    expect(w.message).toContain('Avoid methadone if QTc > 500 ms; consider alternatives if 450–500 ms.');
-    expect(line(p, 'Warning METHADONE_QTC')).toMatch(/^Warning METHADONE_QTC \(warning\): QTc not given\. \[aps-cpdd-methadone-2014/);
+    expect(w.sources).toEqual(['aps-cpdd-methadone-2014', 'label-methadone']);
+    expect(w.message).toContain('an ECG before starting methadone in patients with QTc risk factors, a prior QTc > 450 ms or a history suggesting arrhythmia');
+    expect(w.message).toContain('it recommends against methadone if QTc > 500 ms and suggests considering alternatives at 450–500 ms.');
+    expect(w.message).toContain('monitor cardiac rhythm closely during the restart and titration');
+    expect(w.message).not.toMatch(/repeat the ECG|specialist/);
+    expect(line(p, 'Warning METHADONE_QTC')).toMatch(/^Warning METHADONE_QTC \(warning\): QTc not given\. \[aps-cpdd-methadone-2014: Recommendation: recommend against methadone if baseline QTc > 500 ms\]/);
   });
 
   it.each([
-    [449, 'info', 'QTc 449 ms is below 450 ms'],
-    [450, 'warning', 'QTc 450 ms is in the 450–500 ms caution range'],
+    [449, 'info', 'QTc 449 ms is below 450 ms.'],
+    [450, 'warning', 'QTc 450 ms is in the 450–500 ms caution range: consider an alternative opioid; if methadone is used, correct reversible causes first.'],
     [500, 'warning', 'QTc 500 ms is in the 450–500 ms caution range'],
-    [501, 'critical', 'QTc 501 ms is above 500 ms: the guideline recommends against methadone'],
+    [501, 'critical', 'QTc 501 ms is above 500 ms: the guideline recommends against methadone.'],
   ])('QTc %i ms → %s', (ms, severity, phrase) => {
     const p = qtc(ms);
     const w = warning(p, 'METHADONE_QTC');
     expect(w.severity).toBe(severity);
     expect(w.message).toContain(phrase);
-    expect(w.sources).toEqual(['aps-cpdd-methadone-2014']);
+    expect(w.sources).toEqual(['aps-cpdd-methadone-2014', 'label-methadone']);
     expect(line(p, 'Warning METHADONE_QTC')).toMatch(new RegExp(`^Warning METHADONE_QTC \\(${severity}\\): QTc ${ms} ms\\.`));
   });
 });
@@ -306,7 +311,7 @@ describe('METHADONE_FOLLOW_UP (CDC 2022: within 3 days)', () => {
     const w = warning(oud('80', 2), 'METHADONE_FOLLOW_UP');
     expect(w.severity).toBe('warning');
     expect(w.sources).toEqual(['cdc-2022']);
-    expect(w.message).toMatch(/^Follow up within 3 days of restarting and of every increase/);
+    expect(w.message).toMatch(/^Follow up within 3 days of restarting and of every increase \(CDC 2022: strongly consider it, given methadone's variable half-life and accumulation during initiation and upward titration\)\.$/);
   });
 });
 

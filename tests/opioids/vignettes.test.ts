@@ -209,7 +209,7 @@ describe('methadone', () => {
     const p = meth('80', 4);
     expect(p.missedDays).toBe(3);
     expect(p.steps[0]!.dailyDose.amount).toBe('40');
-    expect(codes(p)).not.toContain('METHADONE_REINDUCTION');
+    expect(codes(p)).not.toContain('METHADONE_NEW_INDUCTION');
   });
 
   it('25. 4 missed days: 40 mg or half, whichever is lower (100 → 40; 60 → 30)', () => {

@@ -393,7 +393,7 @@ function warnings(
       add({
         code: 'METHADONE_NEW_INDUCTION',
         severity: 'critical',
-        message: `${missedDays} missed days: regard as a new induction. First day at most ${formatDose({ amount: firstDayCap.value, unit })}; for the first ${M.inductionWeeklyCapDays.value} days increase by at most ${rule.phases[0]!.maxRiseMg ?? M.inductionWeeklyRiseCapMg.value} mg no sooner than every ${interval0} days, at most ${M.inductionWeeklyRiseCapMg.value} mg a week. Methadone accumulates over about ${M.steadyStateDays.value} days: deaths cluster in the first weeks of induction.`,
+        message: `${missedDays} missed days: regard as a new induction. First day at most ${formatDose({ amount: firstDayCap.value, unit })}; for the first ${M.inductionWeeklyCapDays.value} days increase by at most ${rule.phases[0]!.maxRiseMg ?? M.inductionWeeklyRiseCapMg.value} mg no sooner than every ${interval0} days, at most ${M.inductionWeeklyRiseCapMg.value} mg a week. Methadone accumulates: steady state takes at least 3 to ${M.steadyStateDays.value} days on a dose, and the label reports deaths during initiation of methadone treatment of addiction.`,
         sources: ['au-methadone-2003', 'rcgp-methadone-induction', 'label-methadone'],
       });
       out.line(`Warning METHADONE_NEW_INDUCTION: ${missedDays} missed days (≥ ${MD.newInductionFromMissedDays.value}).`, MD.newInductionFromMissedDays);
@@ -418,15 +418,16 @@ function warnings(
   }
   const qtc = request.qtcMs;
   const qtcSeverity: Severity = qtc !== undefined && qtc > M.qtcAvoidAboveMs.value ? 'critical' : qtc === undefined || qtc >= M.qtcCautionFromMs.value ? 'warning' : 'info';
+  const monitor = 'The label warns of QT prolongation and torsades de pointes: monitor cardiac rhythm closely during the restart and titration.';
   const qtcMessage =
     qtc === undefined
-      ? `Methadone prolongs the QT interval: obtain an ECG (baseline QTc) before restarting if the patient has QT risk factors or none is on record. Avoid methadone if QTc > ${M.qtcAvoidAboveMs.value} ms; consider alternatives if ${M.qtcCautionFromMs.value}–${M.qtcAvoidAboveMs.value} ms.`
+      ? `QTc not given. The guideline advises an ECG before starting methadone in patients with QTc risk factors, a prior QTc > ${M.qtcCautionFromMs.value} ms or a history suggesting arrhythmia; it recommends against methadone if QTc > ${M.qtcAvoidAboveMs.value} ms and suggests considering alternatives at ${M.qtcCautionFromMs.value}–${M.qtcAvoidAboveMs.value} ms. ${monitor}`
       : qtc > M.qtcAvoidAboveMs.value
-        ? `QTc ${qtc} ms is above ${M.qtcAvoidAboveMs.value} ms: the guideline recommends against methadone. Seek specialist advice before any restart.`
+        ? `QTc ${qtc} ms is above ${M.qtcAvoidAboveMs.value} ms: the guideline recommends against methadone. ${monitor}`
         : qtc >= M.qtcCautionFromMs.value
-          ? `QTc ${qtc} ms is in the ${M.qtcCautionFromMs.value}–${M.qtcAvoidAboveMs.value} ms caution range: consider an alternative opioid; if methadone is restarted, correct reversible causes and repeat the ECG.`
-          : `QTc ${qtc} ms is below ${M.qtcCautionFromMs.value} ms. Methadone prolongs QT: repeat the ECG after restarting and at higher doses.`;
-  add({ code: 'METHADONE_QTC', severity: qtcSeverity, message: qtcMessage, sources: ['aps-cpdd-methadone-2014'] });
+          ? `QTc ${qtc} ms is in the ${M.qtcCautionFromMs.value}–${M.qtcAvoidAboveMs.value} ms caution range: consider an alternative opioid; if methadone is used, correct reversible causes first. ${monitor}`
+          : `QTc ${qtc} ms is below ${M.qtcCautionFromMs.value} ms. ${monitor}`;
+  add({ code: 'METHADONE_QTC', severity: qtcSeverity, message: qtcMessage, sources: ['aps-cpdd-methadone-2014', 'label-methadone'] });
   out.line(`Warning METHADONE_QTC (${qtcSeverity}): QTc ${qtc === undefined ? 'not given' : `${qtc} ms`}.`, M.qtcAvoidAboveMs, M.qtcCautionFromMs);
   add({
     code: 'METHADONE_FOLLOW_UP',

@@ -68,14 +68,14 @@ export const OPIOID_CLASS: OpioidClassProtocol = deepFreeze({
   },
   methadone: {
     fourDayCapMg: { value: '40', source: 'au-methadone-2003', locator: '§3.5 Missed doses: 4 days, recommence at 40 mg or half the dose, whichever is lower' },
-    inductionFirstDayMg: { value: '30', source: 'rcgp-methadone-induction', locator: 'UK (RCGP): start at 10–30 mg; Canada: 10–30 mg; former US rule: initial dose ≤ 30 mg' },
+    inductionFirstDayMg: { value: '30', source: 'rcgp-methadone-induction', locator: 'UK (RCGP): start at 10–30 mg; Canada: 10–30 mg for the first 3 days (the upper end taken)' },
     inductionFirstDayHighRiskMg: { value: '20', source: 'rcgp-methadone-induction', locator: 'UK (RCGP): ≤ 20 mg if the patient uses sedatives; Canada: 10–20 mg if higher risk' },
     inductionWeeklyRiseCapMg: { value: '30', source: 'rcgp-methadone-induction', locator: 'UK (RCGP): increase by 5–10 mg, maximum 30 mg a week in the first 2 weeks' },
     inductionWeeklyCapDays: { value: 14, source: 'rcgp-methadone-induction', locator: 'UK (RCGP): first 2 weeks' },
-    qtcAvoidAboveMs: { value: 500, source: 'aps-cpdd-methadone-2014', locator: 'Recommendation: avoid methadone if baseline QTc > 500 ms' },
-    qtcCautionFromMs: { value: 450, source: 'aps-cpdd-methadone-2014', locator: 'Recommendation: consider alternatives if QTc ≥ 450 and < 500 ms; ECG before starting' },
-    followUpDays: { value: 3, source: 'cdc-2022', locator: 'Recommendation 7: follow up within 3 days when starting or increasing methadone (draft L2897–2900)' },
-    steadyStateDays: { value: 5, source: 'rcgp-methadone-induction', locator: 'Pharmacokinetics: about 5 days to reach steady state in plasma (half-life about 22 h)' },
+    qtcAvoidAboveMs: { value: 500, source: 'aps-cpdd-methadone-2014', locator: 'Recommendation: recommend against methadone if baseline QTc > 500 ms' },
+    qtcCautionFromMs: { value: 450, source: 'aps-cpdd-methadone-2014', locator: 'Recommendation: consider alternative opioids if QTc ≥ 450 and < 500 ms; ECG before starting in patients with QTc risk factors, a prior QTc > 450 ms or a history suggesting arrhythmia' },
+    followUpDays: { value: 3, source: 'cdc-2022', locator: 'Recommendation 7 (draft L2897–2900): "Shorter follow-up intervals (within 3 days) should be strongly considered when starting or increasing the dosage of methadone"' },
+    steadyStateDays: { value: 5, source: 'label-methadone', locator: '2 Dosage, important factors: "Steady-state plasma concentrations and full analgesic effects are not attained until at least 3 to 5 days on a dose" (the upper end taken)' },
     painNaiveLabelRegimen: { value: '2.5 mg every 8 to 12 hours', source: 'label-methadone', locator: '2 Dosage: opioid-naive patients, initial dose 2.5 mg every 8 to 12 hours' },
     missedDoses: {
       assessFromMissedDays: {
@@ -598,7 +598,7 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
           oud: {
             maxRiseFraction: { value: '0.25', assumption: 'opioid-titration-25-percent' },
             maxRiseMg: { value: '5', source: 'rcgp-methadone-induction', locator: 'Increase by 5–10 mg (5 taken)' },
-            titrationIntervalsDays: { value: [5], source: 'label-methadone', locator: 'OUD: increase by 5 to 10 mg no sooner than every 3 to 5 days (5 taken)' },
+            titrationIntervalsDays: { value: [5], source: 'label-methadone', locator: '2 Dosage: steady state is "not attained until at least 3 to 5 days on a dose"; OUD increases no sooner than every 3–5 days (restart model §3.7; 5 taken)' },
           },
         },
       }),
@@ -623,7 +623,7 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
           oud: {
             maxRiseFraction: { value: '0.25', assumption: 'opioid-titration-25-percent' },
             maxRiseMg: { value: '5', source: 'rcgp-methadone-induction', locator: 'Increase by 5–10 mg (5 taken)' },
-            titrationIntervalsDays: { value: [5], source: 'label-methadone', locator: 'OUD: increase by 5 to 10 mg no sooner than every 3 to 5 days (5 taken)' },
+            titrationIntervalsDays: { value: [5], source: 'label-methadone', locator: '2 Dosage: steady state is "not attained until at least 3 to 5 days on a dose"; OUD increases no sooner than every 3–5 days (restart model §3.7; 5 taken)' },
           },
         },
       }),
