@@ -3,7 +3,7 @@
  * Named phases: prior exposure → tolerance (the restart rule) → product → first step → interaction cap →
  * ceiling (label maximum, induction day 2) → warnings.
  * The plan restarts at the prior dose only after a short gap with no full agonist used in between;
- * otherwise it says that re-induction needs a clinician experienced in it and gives only the label's
+ * otherwise it gives a re-induction with only the label's
  * induction ceilings (day 1, day 2), never an invented schedule.
  */
 import type Decimal from 'decimal.js';
@@ -210,8 +210,8 @@ function warnings(notes: PlanNotes, request: RestartRequest, drug: OpioidDrug, r
     notes.warn(
       'BUPRENORPHINE_REINDUCTION',
       'critical',
-      `Re-induction is needed because ${reason}. It should be done by a clinician experienced in buprenorphine induction: give the first dose only once withdrawal is objective (at least ${B.waitShortActingHours.value} h after short-acting opioids, ${B.waitLongActingHours.value} h after extended-release ones, longer after methadone) to avoid precipitated withdrawal, or use low-dose initiation. The steps are the label's day-1 and day-2 ceilings only.`,
-      ['cdc-2022', 'label-suboxone', 'samhsa-tip-63'],
+      `Re-induction is needed because ${reason}. To avoid precipitated withdrawal, give the first dose only once withdrawal is objective (CDC 2022: mild to moderate withdrawal; at least ${B.waitShortActingHours.value} h after short-acting opioids, ${B.waitLongActingHours.value} h after extended-release ones, longer after methadone), or use low-dose initiation. Clinicians unfamiliar with buprenorphine initiation can get training and mentors from SAMHSA's Providers Clinical Support System (CDC 2022). The steps are the label's day-1 and day-2 ceilings only.`,
+      ['cdc-2022', 'label-suboxone'],
     );
   }
   notes.warn(
