@@ -24,6 +24,15 @@ describe('methadone missed-dose rules (2003 Australian guideline §3.5)', () => 
     expect(M.missedDoses[key]).toEqual({ value, source: 'au-methadone-2003', locator });
   });
 
+  it('tolerance may be reduced from 3 missed days; withhold or reduce until assessed', () => {
+    expect(M.missedDoses.toleranceReducedFromMissedDays).toEqual({
+      value: 3,
+      source: 'au-methadone-2003',
+      locator:
+        '§3.5 Missed doses: "When methadone doses are missed for 3 or more days, tolerance to opioids may be reduced"; "If the dose has not been collected for 3 or more consecutive days the dose should be withheld or reduced until the patient has been assessed by the prescriber"',
+    });
+  });
+
   it('half dose = 0.5', () => {
     expect(M.missedDoses.halfDoseFraction).toEqual({
       value: '0.5',

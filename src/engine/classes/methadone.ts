@@ -92,8 +92,8 @@ function tolerance(request: RestartRequest, prior: PriorExposure): Phase<Toleran
     );
   } else {
     out.line(
-      `Tolerance (opioid use disorder): judged by the missed days, not by an MME threshold; from ${MD.halfDoseMissedDays.value} missed days tolerance may be reduced.`,
-      MD.halfDoseMissedDays,
+      `Tolerance (opioid use disorder): judged by the missed days, not by an MME threshold; from ${MD.toleranceReducedFromMissedDays.value} missed days tolerance may be reduced.`,
+      MD.toleranceReducedFromMissedDays,
     );
   }
   const retained = retainedFraction(C.anchors, missedDays);
@@ -378,7 +378,7 @@ function warnings(
         message: '3 missed days: give half the dose in discussion with the prescriber; the guideline says the dose should be withheld or reduced until the prescriber has assessed the patient.',
         sources: ['au-methadone-2003'],
       });
-      out.line('Warning METHADONE_PRESCRIBER_DISCUSSION: 3 missed days.', MD.halfDoseMissedDays);
+      out.line('Warning METHADONE_PRESCRIBER_DISCUSSION: 3 missed days.', MD.halfDoseMissedDays, MD.toleranceReducedFromMissedDays);
     }
     if (missedDays === MD.seePrescriberMissedDays.value) {
       add({

@@ -84,6 +84,12 @@ export const OPIOID_CLASS: OpioidClassProtocol = deepFreeze({
         locator: '§3.5 Missed doses: "Patients should be assessed for signs of intoxication and withdrawal before dosing is recommenced after missed doses"',
       },
       usualDoseUpToMissedDays: { value: 2, source: 'au-methadone-2003', locator: '§3.5 Missed doses: "Two days: If no evidence of intoxication administer normal dose"' },
+      toleranceReducedFromMissedDays: {
+        value: 3,
+        source: 'au-methadone-2003',
+        locator:
+          '§3.5 Missed doses: "When methadone doses are missed for 3 or more days, tolerance to opioids may be reduced"; "If the dose has not been collected for 3 or more consecutive days the dose should be withheld or reduced until the patient has been assessed by the prescriber"',
+      },
       halfDoseMissedDays: { value: 3, source: 'au-methadone-2003', locator: '§3.5 Missed doses: "Three days: Administer half dose in discussion with the prescriber"' },
       halfDoseFraction: { value: '0.5', source: 'au-methadone-2003', locator: '§3.5 Missed doses: "half dose" (3 days; 4 days: 40 mg or half dose, whichever is the lower)' },
       seePrescriberMissedDays: {

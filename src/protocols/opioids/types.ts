@@ -99,6 +99,8 @@ export interface MethadoneMissedDoseRules {
   readonly assessFromMissedDays: Sourced<number>;
   /** Up to this many missed days: the usual dose (if not intoxicated). */
   readonly usualDoseUpToMissedDays: Sourced<number>;
+  /** From this many missed days tolerance may be reduced (and the dose is withheld or reduced until the prescriber has assessed the patient). */
+  readonly toleranceReducedFromMissedDays: Sourced<number>;
   /** This many missed days: half the dose, in discussion with the prescriber. */
   readonly halfDoseMissedDays: Sourced<number>;
   /** The fraction given at 3 and 4 missed days ("half dose"). */
