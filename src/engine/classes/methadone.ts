@@ -435,7 +435,7 @@ function warnings(
     message: `Follow up within ${M.followUpDays.value} days of restarting and of every increase (CDC 2022: strongly consider it, given methadone's variable half-life and accumulation during initiation and upward titration).`,
     sources: ['cdc-2022'],
   });
-  out.line(`Follow up within ${M.followUpDays.value} days of the restart and of every increase.`, M.followUpDays);
+  out.line(`Follow up within ${M.followUpDays.value} days of the restart and of every increase (CDC 2022: should be strongly considered).`, M.followUpDays);
   return out.done(list);
 }
 
