@@ -177,6 +177,7 @@ describe('methadone re-induction for opioid use disorder', () => {
   it('20 mg after 6 missed days: 4-day ceiling 10 mg; no MME on any step, no MME checkpoint', () => {
     const p = oud('20', 7);
     expect(dailies(p)).toEqual(['10', '15', '20']);
+    expect(p.steps[0]!.rule).toBe('new induction: first-day limit 30 mg, lowered to what a 4-day gap allows (10 mg)');
     expect(p.steps.every((s) => s.dailyEquivalent === undefined)).toBe(true);
     expect(p.steps[1]!.checkpointReason).toBe(INCREASE);
     expect(codes(p)).not.toContain('MME_50_CHECKPOINT');

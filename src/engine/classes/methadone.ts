@@ -256,7 +256,9 @@ function productAndFirstStep(request: RestartRequest, drug: OpioidDrug, requeste
   const allowed = ceiling.kind === 'induction-oud' ? D.min(ceiling.allowed, fourDayMade) : ceiling.allowed;
   const made = makeWithin(drug, requested, allowed, ceiling.doseCap, times, out);
   out.line(`First step: ${formatAmount(allowed)} mg daily, rounded down to real strengths: ${describe(made.regimen, made.formulation.unit)}.`);
-  return out.done({ formulation: made.formulation, first: made.regimen, rule: ceiling.rule });
+  // Name the bound that set an induction first day below its limit (the 4-day ceiling as made).
+  const rule = allowed.lt(ceiling.allowed) ? `${ceiling.rule}, lowered to what a 4-day gap allows (${formatAmount(allowed)} mg)` : ceiling.rule;
+  return out.done({ formulation: made.formulation, first: made.regimen, rule });
 }
 
 // --- Phase 4b: interaction cap (a CYP3A4 change that raises methadone exposure) ---
