@@ -112,6 +112,19 @@ describe('methadone for opioid use disorder: the 2003 Australian guideline §3.5
     expect(p.steps[0]!.rule).toContain('to at most 30 mg');
   });
 
+  it('V19 (A1 CYP3A4 row: an inducer stopped raises exposure): rifampin stopped 4 days before the last dose, 100 mg, 1 missed day → 50 mg, CRITICAL', () => {
+    const p = oud('100', 2, { concurrent: [{ drug: 'rifampin', startedOn: '2026-06-01', stoppedOn: '2026-10-28' }] });
+    expect(dailies(p)[0]).toBe('50');
+    expect(severityOf(p, 'CYP3A4_INTERACTION')).toBe('critical');
+    expect(p.steps[0]!.rule).toContain('rifampin (concurrent.0), a CYP3A4 inducer, stopped 2026-10-28');
+  });
+
+  it('V20 (A1: inducer present and unchanged through the gap → WARNING only): rifampin continued, 100 mg, 1 missed day → the usual dose', () => {
+    const p = oud('100', 2, { concurrent: [{ drug: 'rifampin', startedOn: '2026-06-01' }] });
+    expect(dailies(p)).toEqual(['100']);
+    expect(severityOf(p, 'CYP3A4_INTERACTION')).toBe('warning');
+  });
+
   it('V13 (2003 guideline, the citation fix): the missed-dose source is Henry-Edwards et al., DoHA 2003, not the 2014 national guideline', () => {
     const source = oud('80', 4).sources.find((s) => s.id === 'au-methadone-2003');
     expect(source).toMatchObject({ year: 2003, issuer: 'Australian Government Department of Health and Ageing' });
