@@ -99,6 +99,7 @@ export function methadoneTitrationRule(request: RestartRequest, formulation: Opi
         ...(rules.maxRiseMg ? { maxRiseMg: rules.maxRiseMg.value } : {}),
         ...(rules.maxRiseFraction ? { maxRiseFraction: rules.maxRiseFraction.value } : {}),
         minIntervalDays: interval(Math.min(...rules.titrationIntervalsDays.value), provenance),
+        // "30 mg a week" (RCGP): a week is 7 days.
         window: { days: 7, maxRiseMg: M.inductionWeeklyRiseCapMg.value },
         provenance,
       });

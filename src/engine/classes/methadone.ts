@@ -325,9 +325,11 @@ function titration(
       out.line(`Titration ceiling (${PHASE_LABEL[phase.name]}): ${describePhase(phase)}, or the smallest rise the strengths can make; up to the prior dose.`, ...phase.provenance);
     }
     if (rule.indication === 'oud') {
-      const worst = largestRiseWithin(scheduled, 7);
-      const cap = D.min(...rule.phases.filter((p) => p.window).map((p) => new D(p.window!.maxRiseMg)));
-      out.line(`Largest rise within any 7 days of the schedule: ${formatAmount(worst)} mg, within the ${formatAmount(cap)} mg limit.`);
+      const windows = rule.phases.flatMap((p) => (p.window ? [p.window] : []));
+      const days = Math.max(...windows.map((w) => w.days));
+      const worst = largestRiseWithin(scheduled, days);
+      const cap = D.min(...windows.map((w) => new D(w.maxRiseMg)));
+      out.line(`Largest rise within any ${days} days of the schedule: ${formatAmount(worst)} mg, within the ${formatAmount(cap)} mg limit.`);
     }
   }
   if (scheduled.some((s) => s.rule.startsWith('smallest rise'))) out.line('Where the strengths cannot make a rise that small, the smallest rise they can make is used.', { assumption: 'smallest-practical-rise' });
