@@ -133,7 +133,7 @@ const ASSUMPTION_LIST: readonly Assumption[] = [
   },
   {
     id: 'buprenorphine-short-gap-2-days',
-    statement: 'Buprenorphine restarts at the prior dose only after at most 2 missed days with no full-agonist opioid used during the break; otherwise the plan asks for a re-induction by a clinician experienced in it.',
+    statement: 'Buprenorphine restarts at the prior dose only after at most 2 missed days with no full-agonist opioid used during the break; otherwise the plan gives a re-induction with the label day-1 and day-2 induction ceilings only.',
     rationale: 'No source gives a buprenorphine missed-dose rule. Its ceiling effect on respiratory depression (Walsh 1994) makes a short gap low-risk, and 2 days mirrors the methadone rule (1–2 missed days: usual dose); full-agonist use during the gap risks precipitated withdrawal (CDC 2022), so it always leads to re-induction.',
   },
   // --- Antidepressants and labelled restart rules ---

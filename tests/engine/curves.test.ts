@@ -24,13 +24,13 @@ const fractions = (drug: string) => curve(drug).anchors.map((a) => a.retainedFra
 
 describe('provenanceOf: where each figure on the educator chart comes from', () => {
   it('a cited source carries the source record (title, issuer, year, url) and the locator', () => {
-    const source = SOURCES['au-methadone-2014']!;
-    expect(provenanceOf({ source: 'au-methadone-2014', locator: '§3.5 Missed doses' })).toEqual({
+    const source = SOURCES['au-methadone-2003']!;
+    expect(provenanceOf({ source: 'au-methadone-2003', locator: '§3.5 Missed doses' })).toEqual({
       kind: 'source',
-      id: 'au-methadone-2014',
+      id: 'au-methadone-2003',
       title: source.title,
-      issuer: 'Australian Government Department of Health',
-      year: 2014,
+      issuer: 'Australian Government Department of Health and Ageing',
+      year: 2003,
       url: source.url,
       locator: '§3.5 Missed doses',
     });
@@ -80,7 +80,7 @@ describe('toleranceCurves: the retained-fraction step functions shown to educato
     expect(opioid.anchors[0]!.basis).toBe('up to 2 missed days: usual dose');
     expect(opioid.anchors[3]!.basis).toMatch(/5 or more missed days: treat as a new start/);
     for (const a of opioid.anchors) {
-      expect(a.source).toMatchObject({ kind: 'source', id: 'au-methadone-2014', year: 2014, issuer: 'Australian Government Department of Health' });
+      expect(a.source).toMatchObject({ kind: 'source', id: 'au-methadone-2003', year: 2003, issuer: 'Australian Government Department of Health and Ageing' });
       expect(a.daySources).toBeUndefined();
     }
     expect(opioid.anchors[2]!.source).toMatchObject({ locator: '§3.5 Missed doses: 4 days, 40 mg or half the dose, whichever is lower' });

@@ -19,7 +19,7 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     id: 'clozapine', drugClass: 'labelled-restart', genericName: 'clozapine', displayName: 'cloZAPine', brandNames: ['Clozaril', 'FazaClo', 'Versacloz'],
     displayNameSource: { source: 'ismp-tall-man-2023', locator: 'cloZAPine – clonazePAM / cloNIDine' },
     rxnorm: { value: '2626', source: 'rxnorm', locator: 'RXCUI 2626 (clozapine, ingredient)' },
-    interactionCategories: ['cns-depressant'],
+    interactionCategories: ['cns-depressant', 'antipsychotic'],
     rule: 'clozapine',
     threshold: {
       kind: 'daysOff-at-least',
@@ -58,7 +58,7 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     id: 'lamotrigine', drugClass: 'labelled-restart', genericName: 'lamotrigine', displayName: 'lamotrigine', brandNames: ['Lamictal'],
     // lamoTRIgine is not confirmed on the ISMP list in the research notes: lowercase until checked.
     rxnorm: { value: '28439', source: 'rxnorm', locator: 'RXCUI 28439 (lamotrigine, ingredient)' },
-    interactionCategories: [],
+    interactionCategories: ['antiepileptic'],
     rule: 'lamotrigine',
     threshold: {
       kind: 'half-lives-more-than',
@@ -108,7 +108,7 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     id: 'quetiapine', drugClass: 'labelled-restart', genericName: 'quetiapine', displayName: 'QUEtiapine', brandNames: ['Seroquel'],
     displayNameSource: { source: 'ismp-tall-man-2023', locator: 'QUEtiapine – OLANZapine' },
     rxnorm: { value: '51272', source: 'rxnorm', locator: 'RXCUI 51272 (quetiapine, ingredient)' },
-    interactionCategories: ['cns-depressant', 'qt-prolonging'],
+    interactionCategories: ['cns-depressant', 'qt-prolonging', 'antipsychotic'],
     rule: 'quetiapine',
     threshold: {
       kind: 'missedDays-at-least',
@@ -140,7 +140,7 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     displayNameSource: { source: 'ismp-tall-man-2023', locator: 'Table 2: OXcarbazepine – carBAMazepine (also in the 2008 ISMP Table 2)' },
     // carBAMazepine: ISMP Table 2 pairs it with OXcarbazepine (seen in a copy of the ISMP table, checked 2026-11-28).
     rxnorm: { value: '2002', source: 'rxnorm', locator: 'RXCUI 2002 (carbamazepine, ingredient)' },
-    interactionCategories: ['enzyme-inducer', 'cns-depressant'],
+    interactionCategories: ['enzyme-inducer', 'cns-depressant', 'cyp3a4-inducer', 'antiepileptic'],
     rule: 'carbamazepine',
     threshold: {
       kind: 'missedDays-more-than',
