@@ -558,20 +558,31 @@ function firstStepPhase(
     return make(rule, [...target], rule === 'resume' ? 'prior dose (resume range)' : `prior dose (${phase.symptoms} withdrawal symptoms now)`, '1', 'retained', rule === 'resume' ? 0 : windowStart, rule === 'resume' ? C.resumeFraction : { assumption: 'bzd-window-symptoms-prior' }, why);
   }
 
+  // 75 % (or 75 % with symptoms and risk factors) at or below, never below 50 %.
+  const seventyFive = (fractionValue: Sourced<string>): { first: Decimal[]; text: string } => {
+    const allowed = P.mul(fractionValue.value);
+    const floor = P.mul(C.windowFloorFraction.value);
+    const below = atOrBelow(D.min(allowed, targetDaily), target, formulation);
+    if (below && sum(below).gte(D.min(floor, targetDaily))) {
+      return { first: below, text: `${percent(fractionValue)} of the prior dose = ${formatAmount(P)} × ${fractionValue.value} = ${formatDose({ amount: allowed, unit })}, rounded down to real strengths` };
+    }
+    return {
+      first: fillAtOrAbove(D.min(floor, targetDaily), target, formulation),
+      text: `${percent(fractionValue)} of the prior dose (${formatDose({ amount: allowed, unit })}) rounds below the floor of ${percent(C.windowFloorFraction)} (${formatDose({ amount: floor, unit })}): the smallest regimen at or above the floor`,
+    };
+  };
+  // 50 % at or above, never above the prior (or the capped target).
+  const fifty = (): { first: Decimal[]; text: string } => ({
+    first: fillAtOrAbove(D.min(P.mul(C.riskFactorFraction.value), targetDaily), target, formulation),
+    text: `${percent(C.riskFactorFraction)} of the prior dose = ${formatAmount(P)} × ${C.riskFactorFraction.value} = ${formatDose({ amount: P.mul(C.riskFactorFraction.value), unit })}, rounded up to real strengths (never above the prior dose)`,
+  });
+
   if (insideRules) {
     const symptoms = phase.symptoms === 'significant';
-    const withFactors = factors.length > 0;
-    // Significant symptoms with a risk factor, or no symptoms without one: 75 % at or below, never below 50 %.
-    if (symptoms || !withFactors) {
+    // Significant symptoms with a risk factor, or no symptoms without one: 75 %.
+    if (symptoms || !factors.length) {
       const fractionValue = symptoms ? C.symptomsRiskFactorFraction : C.windowFraction;
-      const allowed = P.mul(fractionValue.value);
-      const floor = P.mul(C.windowFloorFraction.value);
-      let first = atOrBelow(D.min(allowed, targetDaily), target, formulation);
-      let text = `${percent(fractionValue)} of the prior dose = ${formatAmount(P)} × ${fractionValue.value} = ${formatDose({ amount: allowed, unit })}, rounded down to real strengths`;
-      if (!first || sum(first).lt(D.min(floor, targetDaily))) {
-        first = fillAtOrAbove(D.min(floor, targetDaily), target, formulation);
-        text = `${percent(fractionValue)} of the prior dose (${formatDose({ amount: allowed, unit })}) rounds below the floor of ${percent(C.windowFloorFraction)} (${formatDose({ amount: floor, unit })}): the smallest regimen at or above the floor`;
-      }
+      const { first, text } = seventyFive(fractionValue);
       const why = symptoms
         ? `significant withdrawal symptoms now with ${factorText(factors)}: ${text}`
         : `inside the withdrawal window, physically dependent: ${text}`;
@@ -579,10 +590,8 @@ function firstStepPhase(
       const rule: Rule = symptoms ? 'symptoms-risk' : 'window';
       return make(rule, first, `${text}${symptoms ? ' (significant withdrawal symptoms, with risk factors)' : ' (inside the withdrawal window)'}`, fractionValue.value, 'reduced', windowStart, fractionValue, why, symptoms ? factors : []);
     }
-    // Risk factors, no significant symptoms: 50 % at or above, never above the prior.
-    const minimum = D.min(P.mul(C.riskFactorFraction.value), targetDaily);
-    const first = fillAtOrAbove(minimum, target, formulation);
-    const text = `${percent(C.riskFactorFraction)} of the prior dose = ${formatAmount(P)} × ${C.riskFactorFraction.value} = ${formatDose({ amount: P.mul(C.riskFactorFraction.value), unit })}, rounded up to real strengths (never above the prior dose)`;
+    // Risk factors, no significant symptoms: 50 %.
+    const { first, text } = fifty();
     const why = `inside the withdrawal window, physically dependent, lowered from ${percent(C.windowFraction)} by ${factorText(factors)}: ${text}`;
     notes.line(`First step: ${why}${capNote}: ${describe(first, unit)}.`, C.riskFactorFraction);
     return make('window-risk', first, `${text} (inside the withdrawal window; lowered by ${factors.map((f) => f.text).join(', ')})`, C.riskFactorFraction.value, 'reduced', windowStart, C.riskFactorFraction, why, factors);
@@ -642,7 +651,12 @@ function firstStepPhase(
   let first: Decimal[];
   let text: string;
   let smallestUnitFloor = false;
-  if (lowStart!.regimen && sum(lowStart!.regimen).gt(0)) {
+  // Never above what the window rule would give the same patient: a longer break never gives a higher first step.
+  const bound = factors.length ? fifty() : seventyFive(C.windowFraction);
+  if (lowStart!.regimen && sum(lowStart!.regimen).gt(sum(bound.first))) {
+    first = bound.first;
+    text = `${lead}: ${lowStart!.text}, but no higher than the first step inside the withdrawal window would be (${bound.text})`;
+  } else if (lowStart!.regimen) {
     first = lowStart!.regimen;
     text = `${lead}: ${lowStart!.text}, rounded down to real strengths`;
   } else {

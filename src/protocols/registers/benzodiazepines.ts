@@ -74,7 +74,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   {
     id: 'bzd-after-window-restart-low',
     statement:
-      'After the withdrawal window with no withdrawal symptoms (or none recorded), or after a completed medically supervised withdrawal, a dependent patient restarts at the label initial dose and no more than 10 mg diazepam equivalents a day (the lower of the two, using the higher-potency table), then re-titrates.',
+      'After the withdrawal window with no withdrawal symptoms (or none recorded), or after a completed medically supervised withdrawal, a dependent patient restarts at the label initial dose and no more than 10 mg diazepam equivalents a day (the lower of the two, using the higher-potency table), and never more than the first step inside the window would be; then re-titrates.',
     rationale:
       'Amendment A8: tolerance to sedation and respiratory depression may have faded once withdrawal is over; the low band of the Joint Guideline Table 2 (≤ 10 mg DE) bounds the restart. Mild symptoms alone do not reopen the window (the amendment names only significant and severe symptoms).',
   },
