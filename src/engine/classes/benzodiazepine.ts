@@ -590,8 +590,10 @@ function firstStepPhase(
       const rule: Rule = symptoms ? 'symptoms-risk' : 'window';
       return make(rule, first, `${text}${symptoms ? ' (significant withdrawal symptoms, with risk factors)' : ' (inside the withdrawal window)'}`, fractionValue.value, 'reduced', windowStart, fractionValue, why, symptoms ? factors : []);
     }
-    // Risk factors, no significant symptoms: 50 %.
-    const { first, text } = fifty();
+    // Risk factors, no significant symptoms: 50 % (never above what the rule gives without them).
+    const withFactor = fifty();
+    const without = seventyFive(C.windowFraction);
+    const { first, text } = sum(withFactor.first).lte(sum(without.first)) ? withFactor : without;
     const why = `inside the withdrawal window, physically dependent, lowered from ${percent(C.windowFraction)} by ${factorText(factors)}: ${text}`;
     notes.line(`First step: ${why}${capNote}: ${describe(first, unit)}.`, C.riskFactorFraction);
     return make('window-risk', first, `${text} (inside the withdrawal window; lowered by ${factors.map((f) => f.text).join(', ')})`, C.riskFactorFraction.value, 'reduced', windowStart, C.riskFactorFraction, why, factors);
@@ -637,9 +639,10 @@ function firstStepPhase(
     const single = D.min(prior.dose, target[0]!);
     let first = [single];
     let text = `not physically dependent: at most one prior single dose a day (${formatDose({ amount: prior.dose, unit })}), no more than ${prior.daysPerWeek} days a week as before`;
-    if (lowStart?.regimen && sum(lowStart.regimen).lt(single)) {
-      first = lowStart.regimen;
-      text = `not physically dependent, after the withdrawal window: the lower of one prior single dose (${formatDose({ amount: prior.dose, unit })}) and ${lowStart.text}`;
+    const lowSingle = lowStart?.regimen ? floorToStrengths(sum(lowStart.regimen), formulation.strengths) : null;
+    if (lowSingle && lowSingle.amount.lt(single)) {
+      first = [D.min(lowSingle.amount, single)];
+      text = `not physically dependent, after the withdrawal window: the lower of one prior single dose (${formatDose({ amount: prior.dose, unit })}) and ${lowStart!.text}, as one dose a day`;
     }
     notes.line(`First step: ${text}: ${describe(first, unit)}.`, { assumption: 'bzd-not-dependent-single-dose' });
     const fraction = shown(sum(first).div(P)).toFixed();
