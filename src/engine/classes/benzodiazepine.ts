@@ -366,16 +366,16 @@ function productPhase(notes: PlanNotes, request: RestartRequest, formulation: Be
   const caps: Cap[] = [];
   const maxDaily = formulation.maxDailyDose;
   if (maxDaily) {
-    caps.push({ maxDaily: new D(maxDaily.value), input: 'prior.dose', reason: `labelled maximum ${formatDose({ amount: maxDaily.value, unit })} a day`, provenance: maxDaily, code: 'ABOVE_LABEL_MAXIMUM' });
+    caps.push({ maxDaily: new D(maxDaily.value), input: 'prior.dose', reason: `labelled maximum of ${formatDose({ amount: maxDaily.value, unit })} a day`, provenance: maxDaily, code: 'ABOVE_LABEL_MAXIMUM' });
   }
   const age = formulation.ageCap;
   if (age && patient.ageYears !== undefined && patient.ageYears >= age.value.fromAge) {
-    caps.push({ maxDaily: new D(age.value.maxDaily), input: 'patient.ageYears', reason: `age ${patient.ageYears} (${age.value.fromAge} or over): label limit ${formatDose({ amount: age.value.maxDaily, unit })} a day`, provenance: age, code: 'ZDRUG_AGE_DOSE' });
+    caps.push({ maxDaily: new D(age.value.maxDaily), input: `patient.ageYears ${patient.ageYears}`, reason: `label limit of ${formatDose({ amount: age.value.maxDaily, unit })} a day from age ${age.value.fromAge}`, provenance: age, code: 'ZDRUG_AGE_DOSE' });
   }
   const hepatic = formulation.hepaticCap;
   const grade = patient.hepaticGrade;
   if (hepatic && grade !== 'none') {
-    caps.push({ maxDaily: new D(hepatic.value.maxDaily), input: 'patient.hepaticImpairment', reason: `${grade} hepatic impairment: label limit ${formatDose({ amount: hepatic.value.maxDaily, unit })} a day`, provenance: hepatic, code: 'ZDRUG_AGE_DOSE' });
+    caps.push({ maxDaily: new D(hepatic.value.maxDaily), input: `patient.hepaticImpairment ${grade}`, reason: `label limit of ${formatDose({ amount: hepatic.value.maxDaily, unit })} a day in hepatic impairment`, provenance: hepatic, code: 'ZDRUG_AGE_DOSE' });
   }
   const priorRegimen = repeat(prior.dose, prior.times);
   let target = priorRegimen;
@@ -390,8 +390,8 @@ function productPhase(notes: PlanNotes, request: RestartRequest, formulation: Be
     const lowered = lowering.includes(cap);
     notes.line(
       lowered
-        ? `Ceiling: the prior dose is above the ${cap.reason} (input ${cap.input}); no step goes above it: target ${describe(target, unit)}.`
-        : `Limit: ${cap.reason}; the prior dose is within it.`,
+        ? `Ceiling: the prior dose is above the ${cap.reason} (${cap.input}); no step goes above it: target ${describe(target, unit)}.`
+        : `Limit: ${cap.reason}${cap.code === 'ABOVE_LABEL_MAXIMUM' ? '' : ` (${cap.input})`}; the prior dose is within it.`,
       cap.provenance,
       ...(lowered && cap.code === 'ABOVE_LABEL_MAXIMUM' ? [{ assumption: 'bzd-above-label-maximum' }] : []),
     );
@@ -555,7 +555,7 @@ function firstStepPhase(
           ? 'severe withdrawal symptoms now: the prior dose, and consider inpatient care'
           : 'significant withdrawal symptoms now: the prior dose';
     notes.line(`First step: ${why}${capNote}: ${describe(target, unit)}.`, rule === 'resume' ? C.resumeFraction : { assumption: 'bzd-window-symptoms-prior' });
-    return make(rule, [...target], rule === 'resume' ? 'prior dose (resume range)' : `prior dose (${phase.symptoms} withdrawal symptoms now)`, '1', 'retained', rule === 'resume' ? 0 : windowStart, rule === 'resume' ? C.resumeFraction : { assumption: 'bzd-window-symptoms-prior' }, why);
+    return make(rule, [...target], rule === 'resume' ? 'prior dose, resume range' : `prior dose, ${phase.symptoms} withdrawal symptoms now`, '1', 'retained', rule === 'resume' ? 0 : windowStart, rule === 'resume' ? C.resumeFraction : { assumption: 'bzd-window-symptoms-prior' }, why);
   }
 
   // 75 % (or 75 % with symptoms and risk factors) at or below, never below 50 %.
@@ -574,7 +574,7 @@ function firstStepPhase(
   // 50 % at or above, never above the prior (or the capped target).
   const fifty = (): { first: Decimal[]; text: string } => ({
     first: fillAtOrAbove(D.min(P.mul(C.riskFactorFraction.value), targetDaily), target, formulation),
-    text: `${percent(C.riskFactorFraction)} of the prior dose = ${formatAmount(P)} × ${C.riskFactorFraction.value} = ${formatDose({ amount: P.mul(C.riskFactorFraction.value), unit })}, rounded up to real strengths (never above the prior dose)`,
+    text: `${percent(C.riskFactorFraction)} of the prior dose = ${formatAmount(P)} × ${C.riskFactorFraction.value} = ${formatDose({ amount: P.mul(C.riskFactorFraction.value), unit })}, rounded up to real strengths, never above the prior dose`,
   });
 
   if (insideRules) {
@@ -588,7 +588,7 @@ function firstStepPhase(
         : `inside the withdrawal window, physically dependent: ${text}`;
       notes.line(`First step: ${why}${capNote}: ${describe(first, unit)}.`, fractionValue, C.windowFloorFraction);
       const rule: Rule = symptoms ? 'symptoms-risk' : 'window';
-      return make(rule, first, `${text}${symptoms ? ' (significant withdrawal symptoms, with risk factors)' : ' (inside the withdrawal window)'}`, fractionValue.value, 'reduced', windowStart, fractionValue, why, symptoms ? factors : []);
+      return make(rule, first, `${symptoms ? 'significant withdrawal symptoms with risk factors' : 'inside the withdrawal window'}: ${text}`, fractionValue.value, 'reduced', windowStart, fractionValue, why, symptoms ? factors : []);
     }
     // Risk factors, no significant symptoms: 50 % (never above what the rule gives without them).
     const withFactor = fifty();
@@ -596,7 +596,7 @@ function firstStepPhase(
     const { first, text } = sum(withFactor.first).lte(sum(without.first)) ? withFactor : without;
     const why = `inside the withdrawal window, physically dependent, lowered from ${percent(C.windowFraction)} by ${factorText(factors)}: ${text}`;
     notes.line(`First step: ${why}${capNote}: ${describe(first, unit)}.`, C.riskFactorFraction);
-    return make('window-risk', first, `${text} (inside the withdrawal window; lowered by ${factors.map((f) => f.text).join(', ')})`, C.riskFactorFraction.value, 'reduced', windowStart, C.riskFactorFraction, why, factors);
+    return make('window-risk', first, `inside the withdrawal window, lowered by ${factors.map((f) => f.text).join(', ')}: ${text}`, C.riskFactorFraction.value, 'reduced', windowStart, C.riskFactorFraction, why, factors);
   }
 
   // After the window, after a supervised withdrawal, or a patient who was not dependent: the label initial dose, ≤ 10 mg DE.
@@ -856,7 +856,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
     notes.warn(
       'ZDRUG_AGE_DOSE',
       lowered ? 'critical' : 'warning',
-      `${zCaps.map((cap) => cap.reason).join('; ')}${lowered ? ': the ceiling is lowered to the label limit' : ''}. Next-morning impairment and falls are more likely.`,
+      `${zCaps.map((cap) => `${cap.input}: ${cap.reason}`).join('; ')}${lowered ? '; the ceiling is lowered to the label limit' : ''}. ${drug.displayName} levels are higher in older adults and in liver impairment: next-morning impairment and falls are more likely.`,
       [...new Set(zCaps.map((cap) => sourceOf(cap.provenance)))],
     );
     notes.line(`Warning ZDRUG_AGE_DOSE: ${zCaps.map((cap) => cap.input).join(', ')}.`);
@@ -980,7 +980,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
     notes.warn(
       'BZD_HEPATIC',
       'warning',
-      `${patient.hepaticGrade[0]!.toUpperCase()}${patient.hepaticGrade.slice(1)} hepatic impairment (patient.hepaticImpairment): ${drug.displayName} is oxidised in the liver and can accumulate. Lorazepam, oxazepam and temazepam are conjugated and have no active metabolites; never switch drugs inside the withdrawal window.`,
+      `${patient.hepaticGrade[0]!.toUpperCase()}${patient.hepaticGrade.slice(1)} hepatic impairment (patient.hepaticImpairment): ${drug.displayName} is oxidised in the liver and can accumulate in liver disease. Lorazepam, oxazepam and temazepam have no active metabolites and their half-life stays about the same; do not switch drugs inside the withdrawal window.`,
       [drug.hepaticCaution.source],
     );
     notes.line(`Warning BZD_HEPATIC: hepaticGrade ${patient.hepaticGrade}.`, drug.hepaticCaution);
