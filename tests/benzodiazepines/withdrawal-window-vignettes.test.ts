@@ -40,7 +40,7 @@ describe('A8 test vector (restart-model-amendments.md A8; Joint Guideline Recs 2
     expect(warning(p, 'BZD_OPIOID').severity).toBe('critical');
     expect(warning(p, 'BZD_OPIOID').message).toMatch(/naloxone/);
     expect(warning(p, 'BZD_RISK_FACTOR_STEP').message).toMatch(/lowered to 3 mg a day by: opioid \(oxyCODONE\) \(concurrent\)/);
-    expect(p.derivation.join('\n')).toMatch(/lowered from 75% by opioid \(oxyCODONE\) \[concurrent\]: 50% of the prior dose = 6 × 0\.5 = 3 mg/);
+    expect(p.derivation.join('\n')).toMatch(/lowered from 75% by opioid \(oxyCODONE\) \(input concurrent\): 50% of the prior dose = 6 × 0\.5 = 3 mg/);
     expect(warning(p, 'OPIOID_BENZODIAZEPINE').severity).toBe('critical');
   });
 

@@ -323,7 +323,7 @@ function windowPhase(notes: PlanNotes, request: RestartRequest, drug: Benzodiaze
       : situation === 'inside'
         ? `${missed} missed days: inside the withdrawal window.`
         : `${missed} missed days: after the withdrawal window.`,
-    C.resumeUpToMissedDays,
+    situation === 'resume' ? C.resumeUpToMissedDays : window.days,
   );
   const symptoms = request.patient.withdrawalSymptomsNow;
   const symptomatic = symptoms === 'significant' || symptoms === 'severe';
@@ -447,7 +447,7 @@ function riskFactors(request: RestartRequest, drug: BenzodiazepineDrug): RiskFac
 }
 
 function factorText(factors: readonly RiskFactor[]): string {
-  return factors.map((f) => `${f.text} [${f.input}]`).join(', ');
+  return factors.map((f) => `${f.text} (input ${f.input})`).join(', ');
 }
 
 /** The largest regimen at or below `limit` a day, administrations raised one real-strength level at a time (lowest first). */
