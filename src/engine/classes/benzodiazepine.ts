@@ -777,7 +777,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
     notes.warn(
       'BZD_SEIZURE_RISK',
       'critical',
-      `${phase.symptoms === 'severe' ? 'Severe' : 'Significant'} withdrawal symptoms now (patient.withdrawalSymptomsNow): stopping a benzodiazepine abruptly can cause withdrawal reactions, including seizures, which can be life-threatening. The plan restarts at ${formatDose({ amount: firstDaily, unit })} a day; review within a day and taper later.`,
+      `${phase.symptoms === 'severe' ? 'Severe' : 'Significant'} withdrawal symptoms now (patient.withdrawalSymptomsNow): stopping a benzodiazepine abruptly can cause withdrawal reactions, including seizures, which can be life-threatening. The plan restarts at ${formatDose({ amount: firstDaily, unit })} a day; review early and plan a taper later.`,
       ['fda-benzo-boxed-2020', 'joint-bzd-taper-2025'],
     );
     notes.line(`Warning BZD_SEIZURE_RISK: withdrawal symptoms ${phase.symptoms}.`, { assumption: 'bzd-window-symptoms-prior' });
@@ -856,7 +856,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
     notes.warn(
       'ZDRUG_AGE_DOSE',
       lowered ? 'critical' : 'warning',
-      `${zCaps.map((cap) => `${cap.input}: ${cap.reason}`).join('; ')}${lowered ? '; the ceiling is lowered to the label limit' : ''}. ${drug.displayName} levels are higher in older adults and in liver impairment: next-morning impairment and falls are more likely.`,
+      `${zCaps.map((cap) => `${cap.input}: ${cap.reason}`).join('; ')}${lowered ? '; the ceiling is lowered to the label limit' : ''}. The label gives a lower dose here: next-morning impairment and falls are more likely.`,
       [...new Set(zCaps.map((cap) => sourceOf(cap.provenance)))],
     );
     notes.line(`Warning ZDRUG_AGE_DOSE: ${zCaps.map((cap) => cap.input).join(', ')}.`);
