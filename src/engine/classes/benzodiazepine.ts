@@ -1,5 +1,5 @@
 /**
- * Benzodiazepine and Z-drug restart planner (docs/clinical-model.md, benzodiazepines; restart-model amendments A2, A3, A8).
+ * Benzodiazepine and Z-drug restart planner (docs/clinical-model.md, benzodiazepines: amendments A2, A3, A8).
  * Named phases, each returning its value and writing its derivation lines:
  *   prior exposure (dose, diazepam equivalents, band, break) → refusals (BLOCK) → dependence (Joint Guideline Table 2)
  *   → withdrawal window → product (target, label caps, initial dose) → first step → titration ceiling → warnings.
