@@ -166,7 +166,7 @@ describe('benzodiazepine protocol data', () => {
     expect(c.lowBandMaxDe).toMatchObject({ value: '10', source: 'joint-bzd-taper-2025' });
     expect(c.moderateBandMaxDe).toMatchObject({ value: '15', source: 'joint-bzd-taper-2025' });
     expect(c.afterWindowCapDe).toMatchObject({ value: '10', source: 'joint-bzd-taper-2025' });
-    expect(c.afterWindowCapDe.locator).toMatch(/Table 2.*≤ 10 mg.*bzd-after-window-restart-low/);
+    expect(c.afterWindowCapDe.locator).toMatch(/Table 2.*≤ 10 mg.*bzd-after-window-restart-low, restart-model amendment A8\)$/);
     expect(c.olderAdultAge).toMatchObject({ value: 65, source: 'beers-2023' });
     expect(c.maxRiseFraction).toMatchObject({ value: '0.25', assumption: 'bzd-titration-25-percent-weekly' });
     expect(c.titrationIntervalDays).toMatchObject({ value: 7, assumption: 'bzd-titration-25-percent-weekly' });
@@ -242,6 +242,22 @@ describe('benzodiazepine protocol data', () => {
     // Every initial dose can be made from real strengths.
     expect(makeExactly(new D(f.initialDose!.value.dose), f.strengths)).not.toBeNull();
     if (f.olderAdultInitialDose) expect(makeExactly(new D(f.olderAdultInitialDose.value.dose), f.strengths)).not.toBeNull();
+  });
+
+  it('label initial doses whose wording was not read in a stored copy say so in their locator', () => {
+    const recalled = (v: { locator?: string } | undefined) => Boolean(v?.locator?.endsWith('(label wording as recalled; not re-checked against a stored label copy in this review)'));
+    const flagged = BENZODIAZEPINES.flatMap((d) =>
+      d.formulations.flatMap((f) => [
+        ...(recalled(f.initialDose as { locator?: string }) ? [`${d.id}/${f.id}`] : []),
+        ...(recalled(f.olderAdultInitialDose as { locator?: string }) ? [`${d.id}/${f.id} older`] : []),
+      ]),
+    );
+    expect(flagged).toEqual([
+      'alprazolam/ir', 'alprazolam/ir older', 'alprazolam/er', 'clonazepam/ir', 'diazepam/ir', 'diazepam/ir older', 'lorazepam/ir', 'lorazepam/ir older',
+      'chlordiazepoxide/ir', 'chlordiazepoxide/ir older', 'clobazam/ir', 'clobazam/ir older', 'clorazepate/ir', 'clorazepate/ir older', 'oxazepam/ir',
+      'triazolam/ir older', 'flurazepam/ir', 'zaleplon/ir', 'zaleplon/ir older',
+    ]);
+    expect((drug('zaleplon').formulations[0]!.ageCap as { locator: string }).locator).toMatch(/as recalled.*bzd-age-65-zdrug-elderly/);
   });
 
   it('Z-drug label limits (amendment A2): age caps, hepatic caps and the zolpidem doses by sex', () => {
