@@ -253,9 +253,26 @@ describe('benzodiazepine protocol data', () => {
       ]),
     );
     expect(flagged).toEqual([
-      'alprazolam/ir', 'alprazolam/ir older', 'alprazolam/er', 'clonazepam/ir', 'diazepam/ir', 'diazepam/ir older', 'lorazepam/ir', 'lorazepam/ir older',
-      'chlordiazepoxide/ir', 'chlordiazepoxide/ir older', 'clobazam/ir', 'clobazam/ir older', 'clorazepate/ir', 'clorazepate/ir older', 'oxazepam/ir',
+      'alprazolam/er', 'chlordiazepoxide/ir', 'chlordiazepoxide/ir older', 'clobazam/ir', 'clobazam/ir older', 'clorazepate/ir', 'clorazepate/ir older',
       'triazolam/ir older', 'flurazepam/ir', 'zaleplon/ir', 'zaleplon/ir older',
+    ]);
+    const secondary = BENZODIAZEPINES.flatMap((d) =>
+      d.formulations.flatMap((f) =>
+        [f.initialDose, f.olderAdultInitialDose].flatMap((v, i) => {
+          const m = /\(label wording read via (.+); re-check against DailyMed\)$/.exec((v as { locator?: string } | undefined)?.locator ?? '');
+          return m ? [`${d.id}${i ? ' older' : ''}: ${m[1]}`] : [];
+        }),
+      ),
+    );
+    expect(secondary).toEqual([
+      'alprazolam: droracle.ai quoting the FDA label',
+      'alprazolam older: droracle.ai quoting the FDA label',
+      'clonazepam: droracle.ai quoting the FDA label',
+      'diazepam: a nursing drug handbook (mussenhealth.us)',
+      'diazepam older: a nursing drug handbook (mussenhealth.us)',
+      'lorazepam: droracle.ai quoting the FDA label',
+      'lorazepam older: droracle.ai quoting the FDA label',
+      'oxazepam: a label copy at recallguide.org',
     ]);
     expect((drug('zaleplon').formulations[0]!.ageCap as { locator: string }).locator).toMatch(/as recalled.*bzd-age-65-zdrug-elderly/);
   });

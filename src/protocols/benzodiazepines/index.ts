@@ -67,10 +67,16 @@ export const BENZODIAZEPINE_CLASS: BenzodiazepineClassProtocol = deepFreeze({
   beersCnsActiveDrugs: { value: ['clozapine', 'quetiapine', 'lamotrigine', 'carbamazepine', 'gabapentin', 'pregabalin', 'valproate', 'phenytoin', 'phenobarbital'], source: 'beers-2023', locator: 'Table 5, CNS-active drugs: antiepileptics (including gabapentinoids) and antipsychotics (amendment A2 list)' },
 });
 
-/** A label dose cited to the label's Dosage and Administration section. */
-function labelDose(dose: string, timesPerDay: number, source: string, locator: string, recalled = true): Sourced<LabelDose> {
-  return { value: { dose, timesPerDay }, source, locator: recalled ? `${locator} (label wording as recalled; not re-checked against a stored label copy in this review)` : locator };
+/**
+ * A label dose cited to the label's Dosage and Administration section. `readVia`: where the wording was read when not in
+ * the label copy the source names (a secondary page quoting the label); 'recalled' when it was not read in any stored copy.
+ */
+function labelDose(dose: string, timesPerDay: number, source: string, locator: string, readVia: string | false = 'recalled'): Sourced<LabelDose> {
+  if (readVia === false) return { value: { dose, timesPerDay }, source, locator };
+  const note = readVia === 'recalled' ? 'label wording as recalled; not re-checked against a stored label copy in this review' : `label wording read via ${readVia}; re-check against DailyMed`;
+  return { value: { dose, timesPerDay }, source, locator: `${locator} (${note})` };
 }
+const DRORACLE = 'droracle.ai quoting the FDA label';
 const LIVER: Citation = { source: 'aliem-lot-2013', locator: 'the "LOT" drugs (lorazepam, oxazepam, temazepam) have no active metabolites and their half-life stays about the same in liver disease; other benzodiazepines are oxidised (amendment A3 list: diazepam, chlordiazepoxide, clorazepate, alprazolam, clonazepam)' };
 
 const HYPNOTIC_ONCE = (source: string, locator: string) => ({ value: 1, source, locator });
@@ -109,8 +115,8 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: { value: 4, source: 'label-xanax', locator: 'Dosage and Administration, panic disorder: doses given three or four times daily' },
         maxSingleDose: { value: '10', ...IMPLAUSIBLE },
         maxDailyDose: { value: '10', source: 'label-xanax', locator: 'Dosage and Administration, panic disorder: occasional patients needed as much as 10 mg a day (anxiety: up to 4 mg a day)' },
-        initialDose: labelDose('0.25', 3, 'label-xanax', 'Dosage and Administration, anxiety: initiate with 0.25 to 0.5 mg three times daily'),
-        olderAdultInitialDose: labelDose('0.25', 2, 'label-xanax', 'Dosage and Administration, elderly or debilitated patients: 0.25 mg two or three times daily'),
+        initialDose: labelDose('0.25', 3, 'label-xanax', 'Dosage and Administration, anxiety: initiated with a dose of 0.25 to 0.5 mg given three times daily', DRORACLE),
+        olderAdultInitialDose: labelDose('0.25', 2, 'label-xanax', 'Dosage and Administration, elderly or debilitated patients: 0.25 mg two or three times daily', DRORACLE),
       },
       {
         id: 'er',
@@ -166,7 +172,7 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: { value: 3, source: 'label-clonazepam', locator: 'Dosage and Administration, seizure disorders: in three divided doses' },
         maxSingleDose: { value: '20', ...IMPLAUSIBLE },
         maxDailyDose: { value: '20', source: 'label-clonazepam', locator: 'Dosage and Administration, seizure disorders: maximum recommended daily dose 20 mg (panic disorder: 4 mg a day)' },
-        initialDose: labelDose('0.25', 2, 'label-clonazepam', 'Dosage and Administration, panic disorder: initial dose 0.25 mg twice daily'),
+        initialDose: labelDose('0.25', 2, 'label-clonazepam', 'Dosage and Administration, panic disorder: initial dose 0.25 mg twice daily', DRORACLE),
       },
     ],
   },
@@ -203,8 +209,8 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: { value: 4, source: 'label-valium', locator: 'Dosage and Administration, anxiety: 2 mg to 10 mg, 2 to 4 times daily' },
         maxSingleDose: { value: '40', ...IMPLAUSIBLE },
         maxDailyDose: { value: '40', source: 'label-valium', locator: 'Dosage and Administration, anxiety: 10 mg 4 times daily = 40 mg a day (alcohol withdrawal: 10 mg 3 or 4 times in the first 24 hours)' },
-        initialDose: labelDose('2', 2, 'label-valium', 'Dosage and Administration, anxiety: 2 mg to 10 mg, 2 to 4 times daily (lowest: 2 mg twice daily)'),
-        olderAdultInitialDose: labelDose('2', 1, 'label-valium', 'Dosage and Administration, geriatric patients: 2 mg to 2.5 mg, 1 or 2 times daily initially'),
+        initialDose: labelDose('2', 2, 'label-valium', 'Dosage and Administration, anxiety: 2 mg to 10 mg, 2 to 4 times daily (lowest: 2 mg twice daily)', 'a nursing drug handbook (mussenhealth.us)'),
+        olderAdultInitialDose: labelDose('2', 1, 'label-valium', 'Dosage and Administration, geriatric patients: 2 mg to 2.5 mg, 1 or 2 times daily initially', 'a nursing drug handbook (mussenhealth.us)'),
       },
     ],
   },
@@ -241,8 +247,8 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: { value: 3, source: 'label-ativan', locator: 'Dosage and Administration: given twice or three times daily' },
         maxSingleDose: { value: '10', ...IMPLAUSIBLE },
         maxDailyDose: { value: '10', source: 'label-ativan', locator: 'Dosage and Administration: the daily dosage may vary from 1 to 10 mg a day' },
-        initialDose: labelDose('1', 2, 'label-ativan', 'Dosage and Administration, anxiety: initial 2 to 3 mg a day given twice or three times daily'),
-        olderAdultInitialDose: labelDose('0.5', 2, 'label-ativan', 'Dosage and Administration, elderly or debilitated patients: initial 1 to 2 mg a day in divided doses'),
+        initialDose: labelDose('1', 2, 'label-ativan', 'Dosage and Administration, anxiety: initial 2 to 3 mg a day given twice or three times daily', DRORACLE),
+        olderAdultInitialDose: labelDose('0.5', 2, 'label-ativan', 'Dosage and Administration, elderly or debilitated patients: initial 1 to 2 mg a day in divided doses', DRORACLE),
       },
     ],
   },
@@ -387,7 +393,7 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: { value: 4, source: 'label-oxazepam', locator: 'Dosage: 15 to 30 mg, 3 or 4 times daily' },
         maxSingleDose: { value: '60', ...IMPLAUSIBLE },
         maxDailyDose: { value: '120', source: 'label-oxazepam', locator: 'Dosage, severe anxiety and alcohol withdrawal: 15 to 30 mg 3 or 4 times daily (4 × 30 mg = 120 mg a day)' },
-        initialDose: labelDose('10', 3, 'label-oxazepam', 'Dosage, mild to moderate anxiety: 10 to 15 mg, 3 or 4 times daily'),
+        initialDose: labelDose('10', 3, 'label-oxazepam', 'Dosage, mild to moderate anxiety: 10 to 15 mg, 3 or 4 times daily; older patients: initial 10 mg 3 times daily', 'a label copy at recallguide.org'),
       },
     ],
   },
