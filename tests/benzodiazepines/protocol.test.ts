@@ -166,7 +166,7 @@ describe('benzodiazepine protocol data', () => {
     expect(c.lowBandMaxDe).toMatchObject({ value: '10', source: 'joint-bzd-taper-2025' });
     expect(c.moderateBandMaxDe).toMatchObject({ value: '15', source: 'joint-bzd-taper-2025' });
     expect(c.afterWindowCapDe).toMatchObject({ value: '10', source: 'joint-bzd-taper-2025' });
-    expect(c.afterWindowCapDe.locator).toMatch(/Table 2.*≤ 10 mg.*bzd-after-window-restart-low, restart-model amendment A8\)$/);
+    expect((c.afterWindowCapDe as { locator: string }).locator).toMatch(/Table 2.*≤ 10 mg.*bzd-after-window-restart-low, restart-model amendment A8\)$/);
     expect(c.olderAdultAge).toMatchObject({ value: 65, source: 'beers-2023' });
     expect(c.maxRiseFraction).toMatchObject({ value: '0.25', assumption: 'bzd-titration-25-percent-weekly' });
     expect(c.titrationIntervalDays).toMatchObject({ value: 7, assumption: 'bzd-titration-25-percent-weekly' });
