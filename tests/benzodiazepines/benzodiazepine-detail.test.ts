@@ -512,8 +512,15 @@ describe('warnings: code, severity, sources, message and derivation line', () =>
     expect(warning(high, 'BZD_INPATIENT_CONSIDER')).toMatchObject({ severity: 'critical', sources: ['joint-bzd-taper-2025'] });
     expect(warning(high, 'BZD_INPATIENT_CONSIDER').message).toMatch(/^Significant withdrawal symptoms at a high prior dose \(16 mg diazepam equivalents a day, above 15\): consider inpatient management/);
     expect(lineStarting(high, 'Warning BZD_INPATIENT_CONSIDER')).toMatch(/^Warning BZD_INPATIENT_CONSIDER: withdrawal symptoms significant, prior 16 mg diazepam equivalents a day\. \[joint-bzd-taper-2025: /);
-    const notDependent = plan({ drug: 'diazepam', dose: '16', timesPerDay: 1, daysPerWeek: 2, missedDays: 4, patient: { withdrawalSymptomsNow: 'severe' } });
-    expect(codes(notDependent)).not.toContain('BZD_SEIZURE_RISK');
+    // Table 2 "rare", but significant symptoms now: treated as dependent (Joint Guideline Rec 3a).
+    const notDependent = plan({ drug: 'diazepam', dose: '8', timesPerDay: 2, daysPerWeek: 2, missedDays: 4, patient: { withdrawalSymptomsNow: 'significant' } });
+    expect(notDependent.tolerance).toMatchObject({ dependence: 'NOT_DEPENDENT', priorTolerant: true });
+    expect(notDependent.steps[0]!.dailyDose.amount).toBe('16');
+    expect(codes(notDependent)).toEqual(expect.arrayContaining(['BZD_SEIZURE_RISK', 'BZD_INPATIENT_CONSIDER']));
+    expect(codes(notDependent)).not.toContain('BZD_NOT_DEPENDENT');
+    expect(lineStarting(notDependent, 'Withdrawal symptoms now (significant)')).toBe(
+      'Withdrawal symptoms now (significant) in a patient Table 2 classes as NOT_DEPENDENT: treated as physically dependent (Joint Guideline Rec 3a: restart the benzodiazepine and initiate a taper). [engine assumption: bzd-window-symptoms-prior]',
+    );
   });
 
   it('BZD_RISK_FACTOR_STEP and BZD_OPIOID: every lowering input named; naloxone when an opioid is one', () => {

@@ -247,10 +247,10 @@ describe('benzodiazepine invariants over every drug and formulation', () => {
         const significant = run(s, { ...r, patient: { ...r.patient, withdrawalSymptomsNow: 'significant' } });
         const severe = run(s, { ...r, patient: { ...r.patient, withdrawalSymptomsNow: 'severe' } });
         expect(new D(significant.steps[0]!.dailyDose.amount).gte(quiet.steps[0]!.dailyDose.amount)).toBe(true);
-        if (severe.tolerance.dependence !== 'NOT_DEPENDENT') {
-          expect(severe.steps[0]!.dailyDose.amount).toBe(severe.steps.at(-1)!.dailyDose.amount);
-          expect(severe.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['BZD_SEIZURE_RISK', 'BZD_INPATIENT_CONSIDER']));
-        }
+        // Severe symptoms show dependence whatever Table 2 predicted (Rec 3a): the prior dose (or its label cap).
+        expect(severe.steps[0]!.dailyDose.amount).toBe(severe.steps.at(-1)!.dailyDose.amount);
+        expect(severe.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['BZD_SEIZURE_RISK', 'BZD_INPATIENT_CONSIDER']));
+        expect(severe.warnings.map((w) => w.code)).not.toContain('BZD_NOT_DEPENDENT');
       }),
       RUNS,
     );

@@ -335,6 +335,19 @@ function windowPhase(notes: PlanNotes, request: RestartRequest, drug: Benzodiaze
   return { window, situation, detox: request.breakReason === 'detox', symptoms, symptomatic };
 }
 
+/**
+ * Significant or severe withdrawal symptoms now show physical dependence whatever Table 2 predicted (Joint Guideline
+ * Rec 3a: significant withdrawal in a patient thought not to be dependent → consider restarting the BZD and a taper).
+ */
+function symptomsShowDependence(notes: PlanNotes, dependence: Dependence, phase: WindowPhase): Dependence {
+  if (dependence.dependent || !phase.symptomatic) return dependence;
+  notes.line(
+    `Withdrawal symptoms now (${phase.symptoms}) in a patient Table 2 classes as NOT_DEPENDENT: treated as physically dependent (Joint Guideline Rec 3a: restart the benzodiazepine and initiate a taper).`,
+    { assumption: 'bzd-window-symptoms-prior' },
+  );
+  return { ...dependence, dependent: true };
+}
+
 // ---------------------------------------------------------------------------------------------------------------------
 // Phase 5: product (target, label caps, initial dose).
 
@@ -582,7 +595,13 @@ function firstStepPhase(
     // Significant symptoms with a risk factor, or no symptoms without one: 75 %.
     if (symptoms || !factors.length) {
       const fractionValue = symptoms ? C.symptomsRiskFactorFraction : C.windowFraction;
-      const { first, text } = seventyFive(fractionValue);
+      let { first, text } = seventyFive(fractionValue);
+      // Never below what the same patient gets without the symptoms (Table 2 NOT_DEPENDENT: one prior single dose).
+      const single = D.min(prior.dose, target[0]!);
+      if (dependence.dependenceClass === 'NOT_DEPENDENT' && sum(first).lt(single)) {
+        first = [single];
+        text = `${text}, but no lower than one prior single dose (${formatDose({ amount: single, unit })}), the start without the symptoms`;
+      }
       const why = symptoms
         ? `significant withdrawal symptoms now with ${factorText(factors)}: ${text}`
         : `inside the withdrawal window, physically dependent: ${text}`;
@@ -828,7 +847,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
     );
     notes.line(`Warning BZD_TOLERANCE_LOSS: first step ${formatDose({ amount: firstDaily, unit })} a day after ${prior.missedDays} missed days.`, { assumption: 'bzd-after-window-restart-low' });
   }
-  if (dependence.dependenceClass === 'NOT_DEPENDENT') {
+  if (!dependence.dependent) {
     notes.warn(
       'BZD_NOT_DEPENDENT',
       'info',
@@ -1010,8 +1029,9 @@ export function planBenzodiazepine(request: RestartRequest, drug: Benzodiazepine
   const prior = priorExposurePhase(notes, request, drug, formulation);
   const refusal = refusalPhase(notes, request, drug, formulation, prior);
   if (refusal) return refusal;
-  const dependence = dependencePhase(notes, request, prior);
+  const classified = dependencePhase(notes, request, prior);
   const phase = windowPhase(notes, request, drug, prior);
+  const dependence = symptomsShowDependence(notes, classified, phase);
   const product = productPhase(notes, request, formulation, prior);
   const first = firstStepPhase(notes, request, drug, formulation, prior, dependence, phase, product);
   const steps = titrationPhase(notes, request, drug, formulation, first, product);

@@ -67,9 +67,9 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   {
     id: 'bzd-window-symptoms-prior',
     statement:
-      'With significant withdrawal symptoms now, inside the withdrawal window, the first step is the prior dose (75% of it with the risk factors of the 50% rule); with severe symptoms (seizure, delirium, hallucinations), or significant symptoms at more than 15 mg diazepam equivalents a day, the first step is the prior dose and inpatient care is to be considered. Significant or severe symptoms keep the window rules after the estimated window and after a supervised withdrawal.',
+      'With significant withdrawal symptoms now, inside the withdrawal window, the first step is the prior dose (75% of it with the risk factors of the 50% rule); with severe symptoms (seizure, delirium, hallucinations), or significant symptoms at more than 15 mg diazepam equivalents a day, the first step is the prior dose and inpatient care is to be considered. Significant or severe symptoms keep the window rules after the estimated window and after a supervised withdrawal, and make a patient Table 2 classes as not dependent be treated as dependent.',
     rationale:
-      'Amendment A8; Joint Guideline Rec 3a (restart the benzodiazepine and initiate a taper) and Rec 5c (consider inpatient care for severe or complicated withdrawal). Significant or severe symptoms recorded after the estimated window show the patient is still in withdrawal, so the window rules are used then too.',
+      'Amendment A8; Joint Guideline Rec 3a (restart the benzodiazepine and initiate a taper, also when significant withdrawal follows in a patient thought not to be dependent) and Rec 5c (consider inpatient care for severe or complicated withdrawal). Significant or severe symptoms recorded after the estimated window show the patient is still in withdrawal, so the window rules are used then too.',
   },
   {
     id: 'bzd-after-window-restart-low',
