@@ -257,6 +257,23 @@ describe('first step', () => {
     expect(hasLineStarting(p, 'After-window cap')).toBe(false);
   });
 
+  it('inside the window: the nearest real regimen at or below 75% may be uneven (lorazepam 3 mg → 2 mg, not the even 1.5 mg)', () => {
+    const p = plan({ drug: 'lorazepam', dose: '1', timesPerDay: 3, missedDays: 5 });
+    expect(p.steps[0]!.administrations).toEqual(['1', '0.5', '0.5']);
+    expect(lineStarting(p, 'First step')).toBe(
+      'First step: inside the withdrawal window, physically dependent: 75% of the prior dose = 3 × 0.75 = 2.25 mg, rounded down to real strengths: 1 mg + 0.5 mg + 0.5 mg = 2 mg daily. [engine assumption: bzd-window-75-percent]',
+    );
+    // Where the even regimen is as close, it is kept (diazepam 7.5 mg × 3 = 22.5 mg exactly).
+    expect(plan(DIAZEPAM_WINDOW).steps[0]!.administrations).toEqual(['7.5', '7.5', '7.5']);
+  });
+
+  it('a concurrent opioid stopped before the restart date is not a risk factor', () => {
+    const p = planBenzodiazepineWith(DIAZEPAM_WINDOW, { concurrent: [{ drug: 'oxycodone', stoppedOn: '2026-10-02' }] });
+    expect(p.steps[0]!.dailyDose.amount).toBe('22.5');
+    expect(codes(p)).not.toContain('BZD_OPIOID');
+    expect(codes(p)).not.toContain('OPIOID_BENZODIAZEPINE');
+  });
+
   it('inside the window: when 75% rounds below 50%, the smallest regimen at or above the floor (flurazepam 15 mg)', () => {
     const p = plan({ drug: 'flurazepam', dose: '15', timesPerDay: 1, missedDays: 5 });
     expect(lineStarting(p, 'First step')).toBe(
