@@ -332,6 +332,8 @@ describe('first step', () => {
 
   it('after the window: older adults get the label\'s older-adult initial dose; temazepam by the VA/DoD (higher-potency) figure', () => {
     const older = plan({ ...LORAZEPAM_AFTER, patient: { ageYears: 80 } });
+    expect(warning(older, 'BZD_TOLERANCE_LOSS').message).toMatch(/ The start uses the label's initial dose for older adults \(patient\.ageYears 80\)\.$/);
+    expect(warning(plan(LORAZEPAM_AFTER), 'BZD_TOLERANCE_LOSS').message).toMatch(/reconsider whether a restart is needed\.$/);
     expect(lineStarting(older, 'Label initial dose')).toMatch(/^Label initial dose: the label's initial dose for older adults \(age 80\), 0\.5 mg × 2 a day = 1 mg daily\./);
     const temazepam = plan({ drug: 'temazepam', dose: '30', timesPerDay: 1, missedDays: 20 });
     expect(lineStarting(temazepam, 'After-window cap')).toContain('= 15 mg temazepam a day (15 mg ≈ 10 mg diazepam, the higher-potency figure)');

@@ -842,7 +842,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
     notes.warn(
       'BZD_TOLERANCE_LOSS',
       'warning',
-      `Tolerance to sedation and breathing depression may have faded after ${prior.missedDays} missed days: returning straight to the previous dose can cause oversedation and, with opioids or alcohol, fatal respiratory depression. Follow the dated ceilings, and reconsider whether a restart is needed.`,
+      `Tolerance to sedation and breathing depression may have faded after ${prior.missedDays} missed days: returning straight to the previous dose can cause oversedation and, with opioids or alcohol, fatal respiratory depression. Follow the dated ceilings, and reconsider whether a restart is needed.${product.olderAdult && formulation.olderAdultInitialDose ? ` The start uses the label's initial dose for older adults (patient.ageYears ${patient.ageYears}).` : ''}`,
       ['joint-bzd-taper-2025', 'fda-benzo-boxed-2020'],
     );
     notes.line(`Warning BZD_TOLERANCE_LOSS: first step ${formatDose({ amount: firstDaily, unit })} a day after ${prior.missedDays} missed days.`, { assumption: 'bzd-after-window-restart-low' });
