@@ -31,21 +31,6 @@ const ASSUMPTION_LIST: readonly Assumption[] = [
     rationale: 'No guideline gives a restart fraction. After a short gap tolerance is largely kept, and abrupt lowering of a dependent patient\'s dose is the bigger danger (FDA 2020: withdrawal seizures).',
   },
   {
-    id: 'bzd-half-from-3-days',
-    statement: 'From 3 missed days until the drug has washed out, the first step is at most half the prior daily dose (retained fraction 0.5).',
-    rationale: 'No source quantifies how fast tolerance fades; the half-dose rule mirrors the methadone missed-dose rule at 3 days and errs on the side of caution (Medscape: when escalating, err on the side of caution).',
-  },
-  {
-    id: 'bzd-washout-5-half-lives',
-    statement: 'The drug counts as washed out after 5 × its longest Ashton half-life (parent or active metabolite, upper end of the range), in days rounded up, and never before 3 missed days.',
-    rationale: 'About 5 half-lives remove about 97% of a drug. The upper end of the longest range is used because "washed out" must hold for slow eliminators; the 3-day floor keeps the resume rule for up to 2 missed days, and when washout falls at or before 3 days the washout rule replaces the half-dose rule.',
-  },
-  {
-    id: 'bzd-washout-quarter-and-low-band',
-    statement: 'After washout the first step is at most a quarter of the prior daily dose and no more than 10 mg diazepam equivalents a day (the low band of the 2025 Joint Guideline Table 2), using the higher of the tables\' equivalents.',
-    rationale: 'Once the drug has gone, tolerance to sedation and respiratory depression may have gone too; the research notes suggest restarting in the low band. Status "reduced" (not "lost") because no source shows tolerance is ever fully lost.',
-  },
-  {
     id: 'bzd-titration-25-percent-weekly',
     statement: 'After the first step the benzodiazepine dose rises by at most 25% of the current daily dose, no sooner than every 7 days, up to the prior dose.',
     rationale: 'Mirror of the 2025 Joint Guideline taper limit (no more than 25% every 2 weeks), with a shorter interval because a re-start returns towards a dose the patient tolerated before the break.',
@@ -57,13 +42,8 @@ const ASSUMPTION_LIST: readonly Assumption[] = [
   },
   {
     id: 'bzd-conservative-equivalent',
-    statement: 'Where the diazepam-equivalence tables differ (Ashton range, or Ashton versus VA/DoD), the higher diazepam equivalent of the prior dose is used for the risk band, the withdrawal-risk row and the post-washout cap; Ashton (upper end of a range) is shown as the daily equivalent.',
-    rationale: 'For a restart the higher equivalent is the more cautious estimate of risk: it gives the lower post-washout dose and the higher withdrawal-risk band. House rule: where sources disagree take the lower dose and show the range.',
-  },
-  {
-    id: 'bzd-seizure-warning-75-percent',
-    statement: 'A dependent patient (Joint Guideline Table 2 risk "yes") whose first step is below 75% of the prior daily dose is warned about withdrawal seizures.',
-    rationale: 'FDA 2020: reducing the dose too quickly can cause withdrawal reactions including seizures; the Joint Guideline limits a taper to 25% every 2 weeks, so a first step more than 25% below the prior dose exceeds that pace.',
+    statement: 'Where the diazepam-equivalence tables differ (Ashton range, or Ashton versus VA/DoD), the higher diazepam equivalent of the prior dose is used for the risk band, the withdrawal-risk row, the inpatient threshold and the after-window cap; Ashton (upper end of a range) is shown as the daily equivalent.',
+    rationale: 'For a restart the higher equivalent is the more cautious estimate of risk: it gives the lower after-window dose and the higher withdrawal-risk band. House rule: where sources disagree take the lower dose and show the range.',
   },
   {
     id: 'bzd-above-label-maximum',
