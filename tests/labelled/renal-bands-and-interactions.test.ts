@@ -81,7 +81,7 @@ describe('lamotrigine with valproate (amendment A10; Lamictal label, psycheducat
     const p = plan({ drug: 'lamotrigine', dose: 200, restart: '2026-11-11', concurrent: ['valproate'] });
     const w = warning(p, 'LAMOTRIGINE_VALPROATE')!;
     expect(w.severity).toBe('critical');
-    expect(w.message).toMatch(/roughly doubles its levels/);
+    expect(w.message).toMatch(/valproate roughly doubles lamotrigine levels/);
     expect(p.steps[0]).toMatchObject({ everyOtherDay: true, dailyDose: { amount: '25' } });
   });
 
@@ -127,9 +127,9 @@ describe('clozapine: ANC monitoring and smoking (amendment A10)', () => {
 });
 
 describe('Beers 2023 for antiepileptics (amendment A2)', () => {
-  it('15. lamotrigine at 70 with falls → BEERS_FALLS (antiepileptics: avoid except for seizures and mood disorders)', () => {
+  it('15. lamotrigine at 70 with falls → BEERS_FALLS (antiepileptics: avoid except for seizures and mood disorders, amendment A2)', () => {
     const p = plan({ drug: 'lamotrigine', dose: 100, restart: '2026-11-02', patient: { ageYears: 70, historyOfFalls: true } });
-    expect(warning(p, 'BEERS_FALLS')?.message).toMatch(/antiepileptics: avoid except for seizures and mood disorders/);
+    expect(warning(p, 'BEERS_FALLS')?.message).toMatch(/antiepileptics among the drugs to avoid in older adults with a history of falls, except for seizures and mood disorders/);
     expect(codes(plan({ drug: 'quetiapine', dose: 100, restart: '2026-11-02', patient: { ageYears: 70, historyOfFalls: true } }))).not.toContain('BEERS_FALLS');
   });
 });

@@ -2,7 +2,7 @@
  * Antidepressant restart planner (restart-model amendment A9, with the A2 label caps and Beers rows):
  * resume the prior dose, restart partly, or re-titrate, by missed days and drug group; MAOI washouts and
  * bupropion's withdrawal contraindication refuse a plan. The rules, with their sources, are in
- * docs/clinical-model/antidepressants-labelled.md. Named phases: prior exposure, refusals (washouts),
+ * docs/clinical-model.md ("Antidepressants and labelled restarts"). Named phases: prior exposure, refusals (washouts),
  * ceiling (label maximum and caps), gap decision, first step and titration, warnings.
  */
 import type Decimal from 'decimal.js';
@@ -380,7 +380,7 @@ function decisionPhase(request: RestartRequest, drug: AntidepressantDrug, formul
       const first = D.min(tierMade, half.daily);
       const lines: Line[] = [
         line(`Decision: RE-TITRATE — ${gapText} > ${r.halfUpToMissedDays.value}.`, r.halfUpToMissedDays),
-        line(`Start ${dose(tierStart)} daily${older ? ` (patient.ageYears ${request.patient.ageYears} ≥ ${r.olderFromAge.value})` : ''}${tierMade.eq(tierStart) ? '' : `; ${dose(tierStart)} cannot be made, ${dose(tierMade)} is the nearest real dose`}.`, older ? r.olderStartDaily : r.startDaily, ...(older ? [r.olderFromAge] : [])),
+        line(`Start ${dose(tierStart)} daily${older ? ` (patient.ageYears ${request.patient.ageYears} ≥ ${r.olderFromAge.value})` : ''}${tierMade.eq(tierStart) ? '' : `; ${dose(tierStart)} cannot be made from the real strengths, so ${dose(tierMade)} (the smallest real dose) is used`}.`, older ? r.olderStartDaily : r.startDaily, ...(older ? [r.olderFromAge] : []), ...(tierMade.eq(tierStart) ? [] : [{ assumption: 'ad-half-prior-unmakeable-label-start' } as const])),
       ];
       if (first.lt(tierMade)) lines.push(line(`The first step is lowered to ${dose(first)} daily: never above the first step of a shorter gap (${formatAmount(r.fraction.value)} × prior after ${r.resumeUpToMissedDays.value + 1}–${r.halfUpToMissedDays.value} missed days).`, { assumption: 'ad-first-step-never-above-shorter-gap' }));
       lines.push(line(`Then + ${dose(r.stepDaily.value)}/day no sooner than every ${r.stepIntervalDays.value} days, up to ${dose(targetDaily)} daily.`, r.stepDaily, r.stepIntervalDays));
@@ -395,7 +395,8 @@ function decisionPhase(request: RestartRequest, drug: AntidepressantDrug, formul
     case 'bupropion': {
       const r = C.restart.bupropion;
       if (m <= r.resumeUpToMissedDays.value) {
-        return resume(`${gapText} ≤ ${r.resumeUpToMissedDays.value}: resume the prior dose within the single-dose limit of ${dose(formulation.maxSingleDose.value)} (bupropion; engine assumption of amendment A9)`, r.resumeUpToMissedDays, formulation.maxSingleDose);
+        const singleDose = 'source' in formulation.maxSingleDose ? ` within the label's single-dose limit of ${dose(formulation.maxSingleDose.value)}` : '';
+        return resume(`${gapText} ≤ ${r.resumeUpToMissedDays.value}: resume the prior dose${singleDose} (bupropion; engine assumption of amendment A9)`, r.resumeUpToMissedDays, ...(singleDose ? [formulation.maxSingleDose] : []));
       }
       return {
         action: 'retitrate',
@@ -526,7 +527,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: Antidepr
     notes.warn(
       'BUPROPION_SEIZURE',
       'critical',
-      `${drug.displayName}: dose-related seizures (about 0.1% at 300 mg/day or less, 0.4% at 400 mg/day); the label says to increase the dose gradually and not to exceed ${formatDose({ amount: formulation.maxSingleDose.value, unit })} in a single dose. Contraindicated with a seizure disorder, an eating disorder, or abrupt withdrawal of alcohol, benzodiazepines, barbiturates or antiepileptics.${patient.seizureHistory ? ' patient.seizureHistory is recorded: the label contraindicates bupropion with a seizure disorder.' : ''}`,
+      `${drug.displayName}: dose-related seizures (about 0.1% at 300 mg/day or less, 0.4% at 400 mg/day); the label says to increase the dose gradually${'source' in formulation.maxSingleDose ? ` and not to exceed ${formatDose({ amount: formulation.maxSingleDose.value, unit })} in a single dose` : ''}. Contraindicated with a seizure disorder, an eating disorder, or abrupt withdrawal of alcohol, benzodiazepines, barbiturates or antiepileptics.${patient.seizureHistory ? ' patient.seizureHistory is recorded: the label contraindicates bupropion with a seizure disorder.' : ''}`,
       ['label-wellbutrin-sr'],
     );
     notes.line(`Warning BUPROPION_SEIZURE: ${drug.displayName} [label-wellbutrin-sr].`, formulation.maxSingleDose);
@@ -539,7 +540,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: Antidepr
     notes.warn(
       'MAOI_TYRAMINE_DIET',
       'critical',
-      `${drug.displayName} is an irreversible MAOI: the low-tyramine diet must be in place from the first dose and for ${C.tyramineDietDaysAfter.value} days after the last dose. Tyramine-rich food (aged cheese, cured meats, tap beer, soy sauce and fermented products) or sympathomimetic drugs can cause a hypertensive crisis (sudden severe headache, palpitations, neck stiffness): seek emergency care. No other antidepressant, serotonergic opioid or sympathomimetic without checking the washouts.`,
+      `${drug.displayName} is an irreversible MAOI: the low-tyramine diet must be in place from the first dose and for ${C.tyramineDietDaysAfter.value} days after the last dose. Tyramine-rich food (for example aged cheese) or sympathomimetic drugs can cause a hypertensive crisis (sudden severe headache, palpitations, neck stiffness): seek emergency care. No other antidepressant, serotonergic opioid or sympathomimetic without checking the washouts.`,
       ['label-nardil-warnings'],
     );
     notes.line(`Warning MAOI_TYRAMINE_DIET: irreversible MAOI.`, C.tyramineDietDaysAfter);

@@ -1,7 +1,7 @@
 /**
  * Beers 2023 rows shared by the antidepressant and labelled-restart planners (amendment A2): history of
  * falls with an antidepressant or antiepileptic, and three or more CNS-active drugs. See
- * docs/clinical-model/antidepressants-labelled.md.
+ * docs/clinical-model.md ("Antidepressants and labelled restarts").
  */
 import { ANTIDEPRESSANT_CLASS } from '../../protocols/antidepressants/index.ts';
 import type { InteractionCategory } from '../../protocols/types.ts';
@@ -35,12 +35,12 @@ export function beersFallsAndCnsWarnings(notes: PlanNotes, request: RestartReque
   const age = request.patient.ageYears;
   if (request.patient.historyOfFalls && planned.fallsGroup) {
     const what = planned.fallsGroup === 'antidepressant'
-      ? 'antidepressants: avoid unless safer alternatives are not available'
-      : 'antiepileptics: avoid except for seizures and mood disorders';
+      ? 'antidepressants among the drugs to avoid in older adults with a history of falls'
+      : 'antiepileptics among the drugs to avoid in older adults with a history of falls, except for seizures and mood disorders';
     notes.warn(
       'BEERS_FALLS',
       'warning',
-      `Age ${age} with a history of falls: the Beers Criteria (2023) list ${what}. ${planned.displayName} can cause ataxia, impaired psychomotor function, syncope and further falls; use the lowest effective dose and review fall risk.`,
+      `Age ${age} with a history of falls: the Beers Criteria (2023) list ${what}. Review the fall risk and use the lowest effective dose of ${planned.displayName}.`,
       ['beers-2023'],
     );
     notes.line(`Warning BEERS_FALLS: age ${age} ≥ ${B.fromAge.value} and patient.historyOfFalls with ${planned.displayName} (${planned.fallsGroup}).`, B.fromAge, planned.fallsGroup === 'antiepileptic' ? B.antiepilepticIds : B.anticholinergic);
@@ -51,7 +51,7 @@ export function beersFallsAndCnsWarnings(notes: PlanNotes, request: RestartReque
     notes.warn(
       'BEERS_CNS_3PLUS',
       'warning',
-      `Age ${age}: ${count} CNS-active drugs (${planned.displayName}, ${others.map(concurrentName).join(', ')}). The Beers Criteria (2023) advise avoiding 3 or more together (falls, fractures) and minimising their number.`,
+      `Age ${age}: ${count} CNS-active drugs (${planned.displayName}, ${others.map(concurrentName).join(', ')}). The Beers Criteria (2023) advise avoiding 3 or more together (falls) and minimising their number.`,
       ['beers-2023'],
     );
     notes.line(`Warning BEERS_CNS_3PLUS: ${count} CNS-active drugs ≥ ${B.cnsActiveCount.value} at age ${age}.`, B.cnsActiveCount, B.cnsActiveIds, B.cnsActiveCategories);

@@ -4,7 +4,7 @@
  * decides resume or re-titrate; re-titration follows the label's initial schedule up to the target. The
  * target is the prior dose under every ceiling that applies: the labelled maximum, the gabapentinoid renal
  * band, clozapine after stopping smoking, lamotrigine when valproate was started in the gap. Rules and
- * sources: docs/clinical-model/antidepressants-labelled.md. Named phases: prior exposure, ceiling, gap
+ * sources: docs/clinical-model.md ("Antidepressants and labelled restarts"). Named phases: prior exposure, ceiling, gap
  * decision, titration, warnings.
  */
 import type Decimal from 'decimal.js';
@@ -397,7 +397,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: Labelled
       notes.warn(
         'LAMOTRIGINE_VALPROATE',
         'critical',
-        `Lamotrigine with valproate: valproate inhibits lamotrigine's glucuronidation and roughly doubles its levels, raising the risk of serious rash (Stevens-Johnson syndrome, toxic epidermal necrolysis). The label's valproate schedule (25 mg every other day in weeks 1–2) applies when re-titrating.${started ? ` Valproate was started during the gap (${started.input}): the ceiling is ${dose(started.daily)} daily, half the prior dose.` : ''}`,
+        `Lamotrigine with valproate: valproate roughly doubles lamotrigine levels, raising the risk of serious rash (Stevens-Johnson syndrome, toxic epidermal necrolysis). The label's valproate schedule (25 mg every other day in weeks 1–2) applies when re-titrating.${started ? ` Valproate was started during the gap (${started.input}): the ceiling is ${dose(started.daily)} daily, half the prior dose.` : ''}`,
         ['label-lamictal', ...(started ? ['psycheducation-lamotrigine-valproate'] : [])],
       );
       notes.line(`Warning LAMOTRIGINE_VALPROATE: ${started ? started.input : `concurrent ${valproate.map(concurrentName).join(', ')}`}.`);

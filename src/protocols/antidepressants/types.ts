@@ -37,7 +37,7 @@ export interface AntidepressantDrug extends DrugBase<'antidepressant', Antidepre
   readonly qtRisk?: Citation;
 }
 
-/** Which restart rule of amendment A9 a drug follows (docs/clinical-model/antidepressants-labelled.md). */
+/** Which restart rule of amendment A9 a drug follows (docs/clinical-model.md ("Antidepressants and labelled restarts")). */
 export type AntidepressantRestartRule = 'standard' | 'fluoxetine' | 'tca' | 'bupropion' | 'vilazodone' | 'maoi';
 
 /** A9 rules: missed-day tiers, each figure sourced or an engine assumption. */

@@ -1,7 +1,7 @@
 /**
  * Sources and engine assumptions added for the antidepressants work, kept in their own file so that
  * parallel changes to the registers do not collide. `sources.ts` and `assumptions.ts` merge them.
- * The rules they back are described in docs/clinical-model/antidepressants-labelled.md.
+ * The rules they back are described in docs/clinical-model.md ("Antidepressants and labelled restarts").
  */
 import type { Assumption, Source } from '../types.ts';
 
