@@ -23,8 +23,8 @@ export interface HalfLife {
 export interface AntidepressantDrug extends DrugBase<'antidepressant', AntidepressantFormulation> {
   readonly group: AntidepressantGroup;
   /**
-   * Half-life used for resume-vs-retitrate: the SHORTER end of the range of the longest-lived active moiety.
-   * A shorter half-life makes re-titration happen sooner, which is the safer reading.
+   * Half-life of the longest-lived active moiety, shorter end of its range: shown as the reason for fluoxetine's
+   * longer resume window (amendment A9); the resume decision itself uses missed-day tiers.
    */
   readonly resumeHalfLife: HalfLife;
   /** Half-life used for "5 half-lives" washouts: the LONGER end, so the washout is never too short. */
