@@ -530,7 +530,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: Antidepr
       `${drug.displayName}: dose-related seizures (about 0.1% at 300 mg/day or less, 0.4% at 400 mg/day); the label says to increase the dose gradually${'source' in formulation.maxSingleDose ? ` and not to exceed ${formatDose({ amount: formulation.maxSingleDose.value, unit })} in a single dose` : ''}. Contraindicated with a seizure disorder, an eating disorder, or abrupt withdrawal of alcohol, benzodiazepines, barbiturates or antiepileptics.${patient.seizureHistory ? ' patient.seizureHistory is recorded: the label contraindicates bupropion with a seizure disorder.' : ''}`,
       ['label-wellbutrin-sr'],
     );
-    notes.line(`Warning BUPROPION_SEIZURE: ${drug.displayName} [label-wellbutrin-sr].`, formulation.maxSingleDose);
+    notes.line(`Warning BUPROPION_SEIZURE: ${drug.displayName} [label-wellbutrin-sr].`, ...('source' in formulation.maxSingleDose ? [formulation.maxSingleDose] : []));
   }
   if (drug.seizureRisk && rule !== 'bupropion') {
     notes.warn('SEIZURE_RISK', 'warning', `${drug.displayName}: ${drug.seizureRisk.note}. Increase gradually.`, [drug.seizureRisk.source]);
