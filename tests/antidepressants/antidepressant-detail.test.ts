@@ -130,6 +130,16 @@ describe('resume or re-titrate: tier boundaries (amendment A9)', () => {
     expect(codes(p)).toContain('AD_RESUME_PRIOR');
   });
 
+  it('severe withdrawal symptoms now on a re-titration: the warning adds NG222 1.4.22 (consider the previous dose) without changing the plan', () => {
+    const base = plan({ drug: 'paroxetine', dose: 40, restart: '2026-11-16' });
+    const severe = plan({ drug: 'paroxetine', dose: 40, restart: '2026-11-16', patient: { withdrawalSymptomsNow: 'severe' } });
+    expect(dailies(severe)).toEqual(dailies(base));
+    expect(warning(severe, 'AD_DISCONTINUATION_SYMPTOMS')!.message).toMatch(/patient\.withdrawalSymptomsNow is severe: NICE NG222 1\.4\.22 says to consider restarting the original antidepressant at the previous dose/);
+    expect(warning(base, 'AD_DISCONTINUATION_SYMPTOMS')!.message).not.toMatch(/1\.4\.22/);
+    const mild = plan({ drug: 'paroxetine', dose: 40, restart: '2026-11-16', patient: { withdrawalSymptomsNow: 'mild' } });
+    expect(warning(mild, 'AD_DISCONTINUATION_SYMPTOMS')!.message).not.toMatch(/1\.4\.22/);
+  });
+
   it('the withdrawal warning cites NICE NG222 1.4.14 for missed doses, not for a re-titration', () => {
     const p = plan({ drug: 'paroxetine', dose: 20, restart: '2026-12-15' });
     const w = warning(p, 'AD_DISCONTINUATION_SYMPTOMS')!;

@@ -498,10 +498,12 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: Antidepr
     notes.warn('AD_RESUME_PRIOR', 'info', `Resume ${drug.displayName} at the prior dose: ${decision.rule}.`, []);
   }
   if (prior.missedDays >= C.discontinuationFromMissedDays.value) {
+    const symptoms = patient.withdrawalSymptomsNow;
+    const severe = (symptoms === 'significant' || symptoms === 'severe') && decision.action === 'retitrate';
     notes.warn(
       'AD_DISCONTINUATION_SYMPTOMS',
       'warning',
-      `${prior.missedDays} missed day${prior.missedDays === 1 ? '' : 's'}: NICE NG222 1.4.14 advises that stopping abruptly or missing doses can cause withdrawal symptoms (for example dizziness, altered sensations such as electric shocks, restlessness, sleep problems, sweating, nausea, palpitations, headaches). Ask about them; they are not a reason to go above the plan.`,
+      `${prior.missedDays} missed day${prior.missedDays === 1 ? '' : 's'}: NICE NG222 1.4.14 advises that stopping abruptly or missing doses can cause withdrawal symptoms (for example dizziness, altered sensations such as electric shocks, restlessness, sleep problems, sweating, nausea, palpitations, headaches). Ask about them; they are not a reason to go above the plan.${severe ? ` patient.withdrawalSymptomsNow is ${symptoms}: NICE NG222 1.4.22 says to consider restarting the original antidepressant at the previous dose when withdrawal symptoms are more severe; the plan reaches the previous dose at its last step, and a prescriber may judge an earlier return.` : ''}`,
       ['nice-ng222'],
     );
     notes.line(`Warning AD_DISCONTINUATION_SYMPTOMS: missedDays ${prior.missedDays} ≥ ${C.discontinuationFromMissedDays.value}.`, C.discontinuationFromMissedDays);
