@@ -4,6 +4,7 @@ import { LABELLED } from '../../src/protocols/labelled/index.ts';
 import { ASSUMPTIONS, CONCURRENT_ONLY, DRUGS, SOURCES } from '../../src/protocols/index.ts';
 import { makeExactly } from '../../src/engine/strengths.ts';
 import { D } from '../../src/engine/decimal.ts';
+import { restartRuleOf } from '../../src/engine/classes/antidepressant.ts';
 
 /** Every {source} and {assumption} reference anywhere inside a value. */
 function provenance(value: unknown, found: { sources: string[]; assumptions: string[] } = { sources: [], assumptions: [] }) {
@@ -119,6 +120,16 @@ describe('antidepressant protocol data', () => {
       fraction: { value: '0.5', assumption: 'ad-maoi-restart-tiers' },
     });
     expect(ANTIDEPRESSANT_CLASS.restartRuleByDrug).toEqual({ fluoxetine: 'fluoxetine', bupropion: 'bupropion', vilazodone: 'vilazodone' });
+  });
+
+  it('assigns every antidepressant to its amendment A9 restart rule', () => {
+    expect(Object.fromEntries(ANTIDEPRESSANTS.map((d) => [d.id, restartRuleOf(d)]))).toEqual({
+      sertraline: 'standard', fluoxetine: 'fluoxetine', paroxetine: 'standard', citalopram: 'standard', escitalopram: 'standard',
+      fluvoxamine: 'standard', venlafaxine: 'standard', desvenlafaxine: 'standard', duloxetine: 'standard', mirtazapine: 'standard',
+      bupropion: 'bupropion', trazodone: 'standard', vortioxetine: 'standard', vilazodone: 'vilazodone',
+      amitriptyline: 'tca', nortriptyline: 'tca', imipramine: 'tca', clomipramine: 'tca', doxepin: 'tca',
+      phenelzine: 'maoi', tranylcypromine: 'maoi',
+    });
   });
 
   it('pins the washout, bupropion, tyramine and discontinuation values', () => {
