@@ -118,16 +118,6 @@ const ASSUMPTION_LIST: readonly Assumption[] = [
   },
   // --- Antidepressants and labelled restart rules ---
   {
-    id: 'ad-resume-under-3-half-lives',
-    statement: 'An antidepressant is resumed at the prior dose when no dose was missed or the time since the last dose is under 3 half-lives of its longest-lived active moiety (the shorter end of that moiety\'s half-life range); otherwise it is re-titrated from the labelled starting dose.',
-    rationale: 'No guideline gives a resume-or-retitrate rule for antidepressants (NICE, Scottish Government, SPS checked). After 3 half-lives about 12.5% of the steady-state level remains; the shorter end of a half-life range makes re-titration happen sooner, which is the safer reading.',
-  },
-  {
-    id: 'ad-always-retitrate-after-2-missed-days',
-    statement: 'Tricyclics, MAOIs, bupropion and vilazodone are always re-titrated after more than 2 missed days, whatever the half-life.',
-    rationale: 'TCAs (cardiotoxicity, orthostasis), MAOIs (interactions), bupropion (dose-related seizures; the label says to increase gradually) and vilazodone (the label requires titration) carry dose-related harms; 2 missed days matches the methadone missed-dose rule used elsewhere in this engine.',
-  },
-  {
     id: 'ad-step-start-dose-weekly',
     statement: 'Where the registered sources give no titration step, the daily dose rises by the labelled starting dose per day, no sooner than every 7 days.',
     rationale: 'The MGH table gives weekly steps of about the starting dose for sertraline, citalopram and escitalopram; antidepressant labels commonly ask for intervals of at least 1 week.',
@@ -140,7 +130,7 @@ const ASSUMPTION_LIST: readonly Assumption[] = [
   {
     id: 'ad-half-life-secondary-source',
     statement: 'Half-lives of fluvoxamine, trazodone, vortioxetine, the tricyclics, the MAOIs and desmethylsertraline come from secondary or tertiary sources (textbook tables, label quotations) not yet registered as primary sources.',
-    rationale: 'The research notes record these values with their quality labels; they are used with the conservative end of each range (shorter for resuming, longer for washouts). TCAs and MAOIs are re-titrated after 2 missed days regardless.',
+    rationale: 'The research notes record these values with their quality labels; the longer end of each range sets washouts before an MAOI. The resume-or-retitrate decision uses the missed-day tiers of amendment A9, not half-lives.',
   },
   {
     id: 'ad-washout-5-half-lives-at-least-14-days',
@@ -149,18 +139,13 @@ const ASSUMPTION_LIST: readonly Assumption[] = [
   },
   {
     id: 'ad-unknown-serotonergic-washout-14-days',
-    statement: 'Before an MAOI, a serotonergic drug with no half-life in this engine is given a 14-day washout; after any irreversible MAOI (including linezolid and methylene blue here) another antidepressant waits 14 days.',
+    statement: 'Before an irreversible MAOI, a serotonergic drug with no half-life in this engine is given a 14-day washout.',
     rationale: 'The 14-day irreversible-MAOI washout is the longest common rule apart from fluoxetine; using it where no specific figure is stored can only delay the start.',
   },
   {
     id: 'ad-qtc-caution-450',
     statement: 'A baseline QTc above 450 ms prompts a QT warning for citalopram and escitalopram; above 500 ms the warning is critical.',
     rationale: 'FDA (2012) says to discontinue citalopram with persistent QTc above 500 ms; 450 ms is the common upper limit of normal and is used as the earlier caution point.',
-  },
-  {
-    id: 'ad-washout-shifts-start',
-    statement: 'When an MAOI washout applies to a concurrent drug, the plan assumes that drug is stopped on the requested restart date and moves the first step to the earliest safe date.',
-    rationale: 'The request gives no stop date for concurrent medicines; the washout must pass before the restart, so the plan never starts earlier than the washout allows.',
   },
   {
     id: 'ad-retained-fraction-decision',

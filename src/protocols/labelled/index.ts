@@ -6,13 +6,25 @@
  */
 import { deepFreeze } from '../../lib/deepFreeze.ts';
 import type { Strength } from '../types.ts';
-import type { LabelledDrug } from './types.ts';
+import type { LabelledClassProtocol, LabelledDrug } from './types.ts';
 
 const UNSCORED = (...amounts: string[]): Strength[] => amounts.map((amount) => ({ amount, scored: false }));
 const IMPLAUSIBLE = 'implausible-dose-limit';
 const TIMES = 'ad-max-times-per-day';
 const LAMICTAL_T1 = '2.2 Table 1: escalation regimen for LAMICTAL in patients older than 12 years with epilepsy';
 const CLOZ = '2.2 Dosage: 12.5 mg once or twice daily; total daily dose may be increased by 25–50 mg/day to 300–450 mg/day by the end of 2 weeks; then increments of up to 100 mg once or twice weekly; maximum 900 mg/day';
+
+export const LABELLED_CLASS: LabelledClassProtocol = deepFreeze({
+  renalImpairmentBandFromCrCl: { value: 30, assumption: 'gabapentinoid-renal-band-without-crcl' },
+  hemodialysisBandFromCrCl: { value: 0, assumption: 'gabapentinoid-renal-band-without-crcl' },
+  bandRestartIntervalDays: { value: 3, assumption: 'gabapentinoid-band-restart' },
+  clozapineAncNewPatientDaysOff: { value: 30, source: 'clozapine-anc-interruption', locator: 'Table 6, treatment interrupted: "≥ 30 days, monitor as if new patient" (weekly for 6 months, every 2 weeks to 12 months, then monthly)' },
+  clozapineSmokingStoppedFraction: { value: '0.5', assumption: 'clozapine-smoking-half-prior' },
+  lamotrigineValproateStartedFraction: { value: '0.5', source: 'psycheducation-lamotrigine-valproate', locator: 'lamotrigine dose "reduced by about 50%" when valproate is added' },
+});
+
+const NEURONTIN_RENAL = '2.x Table: dosage based on renal function (creatinine clearance), quoted at droracle.ai';
+const LYRICA_RENAL = '2.x Table 2: pregabalin dosage adjustment based on renal function, quoted at droracle.ai and the Canterbury DHB palliative care sheet';
 
 export const LABELLED: readonly LabelledDrug[] = deepFreeze([
   {
@@ -195,6 +207,18 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
       phases: [{ daily: { value: '300', assumption: 'gabapentinoid-step-weekly' }, intervalDays: { value: 7, assumption: 'gabapentinoid-step-weekly' } }],
     }],
     maxDailyDose: { value: '3600', source: 'label-neurontin', locator: '2.2 Epilepsy: up to 3,600 mg/day' },
+    renal: {
+      bands: {
+        value: [
+          { fromCrCl: 60, label: '≥ 60', minDaily: '900', maxDaily: '3600', maxTimesPerDay: 3 },
+          { fromCrCl: 30, label: '30–59', minDaily: '400', maxDaily: '1400', maxTimesPerDay: 2 },
+          { fromCrCl: 15, label: '15–29', minDaily: '200', maxDaily: '700', maxTimesPerDay: 1 },
+          { fromCrCl: 0, label: '< 15', minDaily: '100', maxDaily: '300', maxTimesPerDay: 1 },
+        ],
+        source: 'label-neurontin', locator: `${NEURONTIN_RENAL}: ≥ 60 mL/min 900–3600 mg/day TID; 30–59 400–1400 BID; 15–29 200–700 once daily; < 15 100–300 once daily`,
+      },
+      hemodialysisSupplement: { value: '125–350 mg', source: 'label-neurontin', locator: `${NEURONTIN_RENAL}: hemodialysis, supplemental dose 125–350 mg after each 4-hour session` },
+    },
     hazard: {
       code: 'GABAPENTINOID_RESPIRATORY',
       message: 'Gabapentinoids can cause serious breathing problems in patients with respiratory risk factors (opioids or other CNS depressants, COPD, older age). Start at the lowest dose and monitor for sedation and respiratory depression. Reduce the dose in renal impairment.',
@@ -237,6 +261,18 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
       ],
     }],
     maxDailyDose: { value: '600', source: 'label-lyrica', locator: '2.2: maximum 600 mg/day' },
+    renal: {
+      bands: {
+        value: [
+          { fromCrCl: 60, label: '≥ 60', minDaily: '150', maxDaily: '600', maxTimesPerDay: 3 },
+          { fromCrCl: 30, label: '30–60', minDaily: '75', maxDaily: '300', maxTimesPerDay: 3 },
+          { fromCrCl: 15, label: '15–30', minDaily: '25', maxDaily: '150', maxTimesPerDay: 2 },
+          { fromCrCl: 0, label: '< 15', minDaily: '25', maxDaily: '75', maxTimesPerDay: 1 },
+        ],
+        source: 'label-lyrica', locator: `${LYRICA_RENAL}: ≥ 60 mL/min 150–600 mg/day BID or TID; 30–60 75–300 BID or TID; 15–30 25–150 once daily or BID; < 15 25–75 once daily`,
+      },
+      hemodialysisSupplement: { value: '25–100 mg', source: 'label-lyrica', locator: `${LYRICA_RENAL}: hemodialysis, supplemental dose 25–100 mg after each session` },
+    },
     hazard: {
       code: 'GABAPENTINOID_RESPIRATORY',
       message: 'Gabapentinoids can cause serious breathing problems in patients with respiratory risk factors (opioids or other CNS depressants, COPD, older age). Start at the lowest dose and monitor for sedation and respiratory depression. Reduce the dose in renal impairment.',
