@@ -20,17 +20,25 @@
  * - `RESTRICTED_AFTER_TOLERANCE_LOSS`: a product or strength restricted to opioid-tolerant patients
  *   (e.g. a fentanyl patch, OxyContin above 40 mg a dose) when the plan's tolerance is not `retained`
  *   or the patient was not tolerant before the break.
- * - `RISES_TOO_FAST`: an increase sooner than the minimum interval, or larger than the allowed rise
- *   (the protocol's largest rise fraction, or the smallest rise the strengths can make).
- * - `SKIPS_CHECKPOINT`: reaches a plan checkpoint threshold (opioids: 50 MME/day) before the plan's
- *   checkpoint date, or without `checkpoint: true` (a reassessment) on that step.
+ * - `RISES_TOO_FAST`: an increase sooner than the plan's own shortest interval before a rise, or larger than
+ *   the allowed rise (the plan's own largest rise, the protocol's class fraction where larger, or the smallest
+ *   rise the strengths can make).
+ * - `SKIPS_CHECKPOINT`: crosses a checkpoint the plan itself crosses (opioids: 50 MME/day) while the plan is
+ *   still below it, or on/after the plan's checkpoint date without `checkpoint: true` (a reassessment).
  * - `STARTS_BEFORE_RESTART_DATE`: a step starts before the restart date (no ceiling before it).
+ * - `PLAN_REFUSED`: the planner refused the request; every step is a finding (never "within").
  *
- * Validation error codes for proposed steps (paths `proposed.N.…`): `REQUIRED`, `NOT_A_LIST`,
- * `EMPTY`, `INVALID_DATE`, `NOT_IN_ORDER`, `NOT_A_NUMBER`, `NOT_POSITIVE`, `NOT_THE_LARGEST`, `UNIT_MISMATCH`,
- * `NOT_A_REAL_STRENGTH`, `IMPLAUSIBLE_DOSE`, `TIMES_PER_DAY_OUT_OF_RANGE`, `UNKNOWN_DRUG`,
- * `UNKNOWN_FORMULATION`, `NOT_COMPARABLE`, `NOT_A_BOOLEAN`. Request errors keep the codes and paths
- * of `validateRequest` (prefixed `request.` when the nested form is used). All are returned at once.
+ * One rule set: every limit is read off the ceiling plan the planner made for the same request (its steps,
+ * dates, daily ceilings, checkpoints and rises), never re-derived from class tables, so the engine's own
+ * plan proposed back is always within (tests/check/planner-agreement.test.ts).
+ *
+ * Validation error codes for proposed steps (paths `proposed.N.…`), kebab-case like `validateRequest`'s (the
+ * old upper-case names are mapped in src/export/README.md): `required`, `not-a-list`, `empty`, `invalid-date`,
+ * `out-of-range`, `not-in-order`, `not-a-number`, `not-positive`, `not-the-largest`, `unit-mismatch`,
+ * `not-a-real-strength`, `implausible-dose`, `times-per-day-out-of-range`, `unknown-drug`,
+ * `unknown-formulation`, `not-comparable`, `not-a-boolean`; and the input limits `too-long`, `too-many`,
+ * `too-deep`, `too-large` (validate.ts). Request errors keep the codes and paths of `validateRequest`
+ * (prefixed `request.` when the nested form is used). All are returned at once.
  */
 import type Decimal from 'decimal.js';
 import { addCalendarDays, calendarDaysBetween, EARLIEST_DATE, isDateInRange, LATEST_DATE, parseCalendarDate } from './dates.ts';
