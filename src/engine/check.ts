@@ -543,8 +543,20 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[]): Chec
       });
     }
 
+    // Within the plan itself: at or below every plan step in force, same product, no larger single dose. Rules the
+    // planner has already applied to its own steps (tolerance restrictions, the prior dose) then cannot fire.
+    const stepFrom = later(step.start, restart);
+    const stepInForce = overlapping(plan, stepFrom, step.end);
+    const withinPlan =
+      stepInForce.length > 0 &&
+      stepInForce.every((c) => {
+        const compared = compare(step, c);
+        return compared !== null && !compared.proposed.gt(compared.ceiling);
+      }) &&
+      stepInForce.some((c) => c.drug === step.facts.drug.id && c.formulation === step.facts.formulation.id && !step.dose.gt(c.dose.amount));
+
     // RESTRICTED_AFTER_TOLERANCE_LOSS.
-    if (!toleranceOk && plan.drugClass === 'opioid') {
+    if (!toleranceOk && plan.drugClass === 'opioid' && !withinPlan) {
       const restriction = toleranceRestriction(step.facts, step.amounts);
       const avoidedByPlan =
         !planUsesOwnProduct && step.facts.drug.id === plan.drug && step.facts.formulation.id === plan.formulation
@@ -612,7 +624,7 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[]): Chec
 
     // ABOVE_PRIOR_DOSE.
     const prior = priorCompare(plan, step);
-    if (prior && prior.proposed.gt(prior.ceiling)) {
+    if (prior && prior.proposed.gt(prior.ceiling) && !withinPlan) {
       add(
         step,
         'ABOVE_PRIOR_DOSE',

@@ -8,6 +8,30 @@ import { checkAgainstPlan, checkSchedule } from '../../src/engine/check.ts';
 import { planRestart } from '../../src/engine/index.ts';
 import type { RestartPlan } from '../../src/engine/types.ts';
 import { requestArbitrary } from '../properties/arbitraries.ts';
+import { handPlan, handStep } from './fixtures.ts';
+
+/** Valid requests of every drug and formulation, with the amendments' optional inputs now and then. */
+const requests = fc
+  .tuple(
+    requestArbitrary,
+    fc.record(
+      {
+        sex: fc.constantFrom('female', 'male', 'unknown'),
+        withdrawalSymptomsNow: fc.constantFrom('none', 'mild', 'significant', 'severe'),
+        creatinineClearanceMlMin: fc.integer({ min: 5, max: 150 }),
+        hepaticImpairment: fc.constantFrom('none', 'mild', 'moderate', 'severe'),
+        seizureHistory: fc.boolean(),
+        historyOfFalls: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    ),
+    fc.record({ asNeeded: fc.boolean(), nonPrescribed: fc.boolean() }, { requiredKeys: [] }),
+    fc.record({ keepProduct: fc.boolean(), acetaminophenOtherSourcesMgPerDay: fc.integer({ min: 0, max: 3000 }) }, { requiredKeys: [] }),
+  )
+  .map(([generated, patient, prior, top]) => {
+    const request = generated.request as Record<string, Record<string, unknown>>;
+    return { request: { ...request, ...top, prior: { ...request.prior, ...prior }, patient: { ...request.patient, ...patient } } as Record<string, unknown> };
+  });
 
 /** The plan's own steps as a prescriber would propose them: same product, administrations, dates and checkpoints. */
 export function planAsProposal(plan: RestartPlan) {
@@ -29,12 +53,12 @@ describe('the check agrees with the planner', () => {
     let planned = 0;
     let refused = 0;
     fc.assert(
-      fc.property(requestArbitrary, ({ request }) => {
+      fc.property(requests, ({ request }) => {
         const result = planRestart(request);
         if (!result.ok) {
           if (!result.refusal) return; // invalid combinations the generator can make (e.g. a dose above a product limit)
           refused += 1;
-          const outcome = checkSchedule({ ...request, proposed: [{ start: request.restartDate, dose: { amount: String((request.prior as { dose: string }).dose), unit: (request.prior as { unit: string }).unit }, timesPerDay: 1 }] });
+          const outcome = checkSchedule({ ...request, proposed: [{ start: request.restartDate as string, dose: { amount: String((request.prior as { dose: string }).dose), unit: (request.prior as { unit: string }).unit }, timesPerDay: 1 }] });
           expect(outcome.ok).toBe(false);
           if (!outcome.ok && outcome.refusal) {
             expect(outcome.verdict).toBe('exceeds');
@@ -80,5 +104,26 @@ describe('plans the check used to judge "exceeds"', () => {
     const own = verdictOfOwnPlan({ ...base, drug: 'buprenorphine', prior: { dose: '16', unit: 'mg', timesPerDay: 1 }, lastDoseDate: '2026-11-20' });
     expect(own.steps).toBeGreaterThan(1);
     expect(own.codes).toEqual([]);
+  });
+});
+
+describe('rules the planner already applied to its own steps', () => {
+  // A hand-built plan that restarts a fentanyl patch after tolerance loss above the prior dose: whatever a class
+  // planner decides, its own steps are within; anything above them is not.
+  const patch = (start: string, rate: string, end?: string) =>
+    handStep({ start, ...(end ? { end } : {}), drug: 'fentanyl', formulation: 'patch', unit: 'mcg/h', administrations: [rate], makeUp: [], equivalentFactor: '2.4' });
+  const plan = handPlan([patch('2026-11-28', '12', '2026-12-03'), patch('2026-12-04', '25')], {
+    prior: { dailyDose: { amount: '12', unit: 'mcg/h' }, dailyEquivalent: { amount: '28.8', unit: 'MME' } },
+  });
+  const proposed = (rates: string[]) => rates.map((rate, i) => ({ start: i === 0 ? '2026-11-28' : '2026-12-04', dose: { amount: rate, unit: 'mcg/h' } }));
+
+  it("the plan's own steps are within (no RESTRICTED_AFTER_TOLERANCE_LOSS or ABOVE_PRIOR_DOSE the planner overrode)", () => {
+    const outcome = checkAgainstPlan(plan, proposed(['12', '25']));
+    expect(outcome.ok && outcome.result.findings.map((f) => f.code)).toEqual([]);
+  });
+
+  it('a step above the plan still gets every finding', () => {
+    const outcome = checkAgainstPlan(plan, proposed(['12', '50']));
+    expect(outcome.ok && outcome.result.findings.map((f) => f.code)).toEqual(['RESTRICTED_AFTER_TOLERANCE_LOSS', 'ABOVE_CEILING', 'ABOVE_DOSE_CEILING', 'ABOVE_PRIOR_DOSE', 'RISES_TOO_FAST']);
   });
 });
