@@ -105,4 +105,15 @@ describe('command line: check exit codes', () => {
     expect([exceeds.code, JSON.parse(exceeds.stdout).verdict, exceeds.stderr]).toEqual([1, 'exceeds', '']);
     expect(invalid(['check', '-'], JSON.stringify({ ...REQUEST, proposed: [] }))).toEqual(['proposed empty']);
   }, 60_000);
+
+  it("the engine's own methadone-for-OUD plan, checked back through the command, is within (exit 0)", () => {
+    const request = { ...REQUEST, drug: 'methadone', formulation: undefined, indication: 'oud', prior: { dose: '80', unit: 'mg', timesPerDay: 1 } };
+    const planned = runCli(['-'], JSON.stringify(request));
+    expect(planned.code).toBe(0);
+    const steps = (JSON.parse(planned.stdout) as { steps: { start: string; dose: { amount: string; unit: string }; timesPerDay: number }[] }).steps;
+    expect(steps.length).toBeGreaterThan(2);
+    const proposed = steps.map((s) => ({ start: s.start, dose: s.dose, timesPerDay: s.timesPerDay }));
+    const checked = runCli(['check', '-'], JSON.stringify({ ...request, proposed }));
+    expect([checked.code, JSON.parse(checked.stdout).verdict, checked.stderr]).toEqual([0, 'within', '']);
+  }, 60_000);
 });
