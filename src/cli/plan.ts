@@ -3,11 +3,16 @@
  * invalid input prints `{"errors":[…]}` and exits 2. `--list` prints the known drugs.
  * A refused plan (a labelled contraindication) prints `{"refusal":{…},"errors":[…]}` and exits 3.
  * `check FILE|-`: checks a proposed schedule (request fields + `proposed`) against the ceiling plan and
- * prints `{verdict, findings, steps, plan}`, exit 0; invalid input prints `{"errors":[…]}`, exit 2.
+ * prints `{verdict, findings, steps, plan}`: exit 0 when the verdict is "within", 1 when it is "exceeds" (so
+ * scripts can gate on it), 2 on invalid input (`{"errors":[…]}`), 3 when the plan is refused
+ * (`{"verdict":"exceeds","findings":[PLAN_REFUSED…],"refusal":{…},"errors":[…]}`).
+ * A UTF-8 byte-order mark at the start of the input is ignored. Whatever the input, the answer is JSON on
+ * stdout and nothing on stderr (usage errors aside).
  */
 import { readFileSync } from 'node:fs';
 import { listDrugs, planRestart } from '../engine/index.ts';
 import { checkSchedule } from '../engine/check.ts';
+import { truncateForMessage } from '../engine/format.ts';
 
 function usage(): never {
   process.stderr.write('usage: npm run --silent plan -- FILE | - | --list | check FILE|-\n');
@@ -15,8 +20,12 @@ function usage(): never {
 }
 
 function readInput(file: string): string {
-  return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+  const text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+  // Editors on Windows save JSON with a byte-order mark; JSON.parse rejects it.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
+const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
 export function main(argv: readonly string[]): number {
   const args = argv.filter((a) => a !== '--');
@@ -31,18 +40,24 @@ export function main(argv: readonly string[]): number {
   try {
     request = JSON.parse(readInput(file));
   } catch (error) {
-    const message = error instanceof SyntaxError ? `The input is not valid JSON: ${error.message}` : `Cannot read ${file}: ${(error as Error).message}`;
+    // The parser's message can quote the input: cut it (never echo unbounded input).
+    const reason = truncateForMessage(String((error as Error).message), 200);
+    const message = error instanceof SyntaxError ? `The input is not valid JSON: ${reason}` : `Cannot read ${truncateForMessage(file, 200)}: ${reason}`;
     process.stdout.write(`${JSON.stringify({ errors: [{ path: '', code: 'unreadable-input', message }] })}\n`);
     return 2;
   }
   if (checking) {
     const checked = checkSchedule(request);
+    if (!checked.ok && checked.refusal) {
+      print({ verdict: checked.verdict, findings: checked.findings, refusal: checked.refusal, errors: checked.errors });
+      return 3;
+    }
     if (!checked.ok) {
-      process.stdout.write(`${JSON.stringify({ errors: checked.errors }, null, 2)}\n`);
+      print({ errors: checked.errors });
       return 2;
     }
-    process.stdout.write(`${JSON.stringify(checked.result, null, 2)}\n`);
-    return 0;
+    print(checked.result);
+    return checked.result.verdict === 'within' ? 0 : 1;
   }
   const result = planRestart(request);
   if (!result.ok && result.refusal) {

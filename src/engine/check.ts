@@ -20,20 +20,28 @@
  * - `RESTRICTED_AFTER_TOLERANCE_LOSS`: a product or strength restricted to opioid-tolerant patients
  *   (e.g. a fentanyl patch, OxyContin above 40 mg a dose) when the plan's tolerance is not `retained`
  *   or the patient was not tolerant before the break.
- * - `RISES_TOO_FAST`: an increase sooner than the minimum interval, or larger than the allowed rise
- *   (the protocol's largest rise fraction, or the smallest rise the strengths can make).
- * - `SKIPS_CHECKPOINT`: reaches a plan checkpoint threshold (opioids: 50 MME/day) before the plan's
- *   checkpoint date, or without `checkpoint: true` (a reassessment) on that step.
+ * - `RISES_TOO_FAST`: an increase sooner than the plan's own shortest interval before a rise, or larger than
+ *   the allowed rise (the plan's own largest rise, the protocol's class fraction where larger, or the smallest
+ *   rise the strengths can make).
+ * - `SKIPS_CHECKPOINT`: crosses a checkpoint the plan itself crosses (opioids: 50 MME/day) while the plan is
+ *   still below it, or on/after the plan's checkpoint date without `checkpoint: true` (a reassessment).
  * - `STARTS_BEFORE_RESTART_DATE`: a step starts before the restart date (no ceiling before it).
+ * - `PLAN_REFUSED`: the planner refused the request; every step is a finding (never "within").
  *
- * Validation error codes for proposed steps (paths `proposed.N.…`): `REQUIRED`, `NOT_A_LIST`,
- * `EMPTY`, `INVALID_DATE`, `NOT_IN_ORDER`, `NOT_A_NUMBER`, `NOT_POSITIVE`, `NOT_THE_LARGEST`, `UNIT_MISMATCH`,
- * `NOT_A_REAL_STRENGTH`, `IMPLAUSIBLE_DOSE`, `TIMES_PER_DAY_OUT_OF_RANGE`, `UNKNOWN_DRUG`,
- * `UNKNOWN_FORMULATION`, `NOT_COMPARABLE`, `NOT_A_BOOLEAN`. Request errors keep the codes and paths
- * of `validateRequest` (prefixed `request.` when the nested form is used). All are returned at once.
+ * One rule set: every limit is read off the ceiling plan the planner made for the same request (its steps,
+ * dates, daily ceilings, checkpoints and rises), never re-derived from class tables, so the engine's own
+ * plan proposed back is always within (tests/check/planner-agreement.test.ts).
+ *
+ * Validation error codes for proposed steps (paths `proposed.N.…`), kebab-case like `validateRequest`'s (the
+ * old upper-case names are mapped in src/export/README.md): `required`, `not-a-list`, `empty`, `invalid-date`,
+ * `out-of-range`, `not-in-order`, `not-a-number`, `not-positive`, `not-the-largest`, `unit-mismatch`,
+ * `not-a-real-strength`, `implausible-dose`, `times-per-day-out-of-range`, `unknown-drug`,
+ * `unknown-formulation`, `not-comparable`, `not-a-boolean`; and the input limits `too-long`, `too-many`,
+ * `too-deep`, `too-large` (validate.ts). Request errors keep the codes and paths of `validateRequest`
+ * (prefixed `request.` when the nested form is used). All are returned at once.
  */
 import type Decimal from 'decimal.js';
-import { addCalendarDays, calendarDaysBetween, parseCalendarDate } from './dates.ts';
+import { addCalendarDays, calendarDaysBetween, EARLIEST_DATE, isDateInRange, LATEST_DATE, parseCalendarDate } from './dates.ts';
 import { D, decimalString, ZERO } from './decimal.ts';
 import { formatDose } from './format.ts';
 import { findDrug } from './registry.ts';
@@ -41,8 +49,8 @@ import { planRestart } from './plan.ts';
 import { checkpointThreshold, titrationLimits } from './checkLimits.ts';
 import { productFacts, smallestPracticalRise, toleranceRestriction, type ProductFacts } from './products.ts';
 import { makeExactly } from './strengths.ts';
-import type { Amount, FieldError, PlanStep, RestartPlan } from './types.ts';
-import { isRecord, parseAmount } from './validate.ts';
+import type { Amount, FieldError, PlanRefusal, PlanStep, RestartPlan } from './types.ts';
+import { inputShapeErrors, isRecord, parseAmount, precisionProblem, quotedValue, shownDose, shownValue } from './validate.ts';
 
 export const CHECK_CODES = [
   'STARTS_BEFORE_RESTART_DATE',
@@ -52,6 +60,7 @@ export const CHECK_CODES = [
   'ABOVE_PRIOR_DOSE',
   'RISES_TOO_FAST',
   'SKIPS_CHECKPOINT',
+  'PLAN_REFUSED',
 ] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];
 
@@ -126,7 +135,18 @@ export interface CheckResult {
 
 export type CheckOutcome =
   | { readonly ok: true; readonly result: CheckResult }
-  | { readonly ok: false; readonly errors: readonly FieldError[] };
+  | { readonly ok: false; readonly errors: readonly FieldError[]; readonly refusal?: undefined }
+  /**
+   * The planner refused (a labelled contraindication): no ceiling, so every proposed step is a PLAN_REFUSED
+   * finding and the verdict is "exceeds", never "within". `errors` holds the planner's `plan-refused` error.
+   */
+  | {
+      readonly ok: false;
+      readonly errors: readonly FieldError[];
+      readonly refusal: PlanRefusal;
+      readonly verdict: 'exceeds';
+      readonly findings: readonly CheckFinding[];
+    };
 
 interface Proposed {
   readonly index: number;
@@ -177,15 +197,15 @@ function readProposed(
   fail: (path: string, code: string, message: string) => void,
 ): Proposed[] | null {
   if (value === undefined) {
-    fail('proposed', 'REQUIRED', 'Enter the proposed schedule: a list of steps with start date, dose and times per day.');
+    fail('proposed', 'required', 'Enter the proposed schedule: a list of steps with start date, dose and times per day.');
     return null;
   }
   if (!Array.isArray(value)) {
-    fail('proposed', 'NOT_A_LIST', 'The proposed schedule must be a list of steps.');
+    fail('proposed', 'not-a-list', 'The proposed schedule must be a list of steps.');
     return null;
   }
   if (value.length === 0) {
-    fail('proposed', 'EMPTY', 'The proposed schedule has no steps.');
+    fail('proposed', 'empty', 'The proposed schedule has no steps.');
     return null;
   }
   const defaultFacts = defaults.drug && defaults.formulation ? productFacts(defaults.drug, defaults.formulation) : null;
@@ -199,19 +219,21 @@ function readProposed(
       fail(`${path}${suffix}`, code, message);
     };
     if (!isRecord(raw)) {
-      bad('', 'REQUIRED', `Step ${index + 1} must be an object with start, dose and timesPerDay.`);
+      bad('', 'required', `Step ${index + 1} must be an object with start, dose and timesPerDay.`);
       steps.push(null);
       return;
     }
     // Date.
     let start: string | null = null;
-    if (raw.start === undefined || raw.start === '') bad('.start', 'REQUIRED', `Enter the start date of step ${index + 1}.`);
+    if (raw.start === undefined || raw.start === '') bad('.start', 'required', `Enter the start date of step ${index + 1}.`);
     else if (typeof raw.start !== 'string' || parseCalendarDate(raw.start) === null)
-      bad('.start', 'INVALID_DATE', `The start of step ${index + 1} is not a real calendar date (use YYYY-MM-DD).`);
+      bad('.start', 'invalid-date', `The start of step ${index + 1} is not a real calendar date (use YYYY-MM-DD).`);
+    else if (!isDateInRange(raw.start))
+      bad('.start', 'out-of-range', `The start of step ${index + 1} (${raw.start}) must be from ${EARLIEST_DATE} to ${LATEST_DATE}. Check the year.`);
     else {
       start = raw.start;
       if (previousStart !== null && start <= previousStart)
-        bad('.start', 'NOT_IN_ORDER', `Step ${index + 1} must start after step ${index} (${previousStart}).`);
+        bad('.start', 'not-in-order', `Step ${index + 1} must start after step ${index} (${previousStart}).`);
       previousStart = start;
     }
     // Product.
@@ -220,10 +242,10 @@ function readProposed(
     if (raw.drug !== undefined || raw.formulation !== undefined) {
       facts = null;
       if (drugId === null || drugId === undefined) {
-        if (raw.drug !== undefined) bad('.drug', 'UNKNOWN_DRUG', `"${String(raw.drug)}" is not a drug Retitrate knows.`);
+        if (raw.drug !== undefined) bad('.drug', 'unknown-drug', `${quotedValue(raw.drug)} is not a drug Retitrate knows.`);
       } else {
         const drugFacts = productFacts(drugId, drugDefaultFormulation(drugId) ?? '');
-        if (!drugFacts) bad('.drug', 'UNKNOWN_DRUG', `"${String(raw.drug ?? drugId)}" is not a drug Retitrate knows.`);
+        if (!drugFacts) bad('.drug', 'unknown-drug', `${quotedValue(raw.drug ?? drugId)} is not a drug Retitrate knows.`);
         else {
           const formulationId =
             raw.formulation === undefined
@@ -236,13 +258,13 @@ function readProposed(
           facts = productFacts(drugId, formulationId);
           if (!facts) {
             const forms = drugFacts.drug.formulations.map((f) => f.id).join(', ');
-            bad('.formulation', 'UNKNOWN_FORMULATION', `${drugFacts.displayName} has no "${String(raw.formulation)}" form here. Known forms: ${forms}.`);
+            bad('.formulation', 'unknown-formulation', `${drugFacts.displayName} has no ${quotedValue(raw.formulation)} form here. Known forms: ${forms}.`);
           }
         }
       }
     }
     if (facts && defaultFacts && facts.drug.id !== defaultFacts.drug.id && !(facts.equivalent && defaultFacts.equivalent && facts.equivalent.unit === defaultFacts.equivalent.unit)) {
-      bad('.drug', 'NOT_COMPARABLE', `${facts.displayName} cannot be compared with ${defaultFacts.displayName}: they share no dose equivalent.`);
+      bad('.drug', 'not-comparable', `${facts.displayName} cannot be compared with ${defaultFacts.displayName}: they share no dose equivalent.`);
       facts = null;
     }
     // Uneven days: one amount per administration (optional; then timesPerDay and dose.amount may be omitted).
@@ -250,12 +272,12 @@ function readProposed(
     const unevenGiven = raw.administrations !== undefined;
     if (unevenGiven) {
       if (!Array.isArray(raw.administrations) || raw.administrations.length === 0) {
-        bad('.administrations', 'NOT_A_LIST', 'Administrations must be a list of amounts, one per administration of the day.');
+        bad('.administrations', 'not-a-list', 'Administrations must be a list of amounts, one per administration of the day.');
       } else {
         const parsedList = raw.administrations.map((value: unknown, k: number) => {
           const parsed = parseAmount(value);
-          if (parsed === null) bad(`.administrations.${k}`, 'NOT_A_NUMBER', 'Each administration must be a number, e.g. 10 or 2.5.');
-          else if (parsed.lte(0)) bad(`.administrations.${k}`, 'NOT_POSITIVE', 'Each administration must be more than zero.');
+          if (parsed === null) bad(`.administrations.${k}`, 'not-a-number', 'Each administration must be a number, e.g. 10 or 2.5.');
+          else if (parsed.lte(0)) bad(`.administrations.${k}`, 'not-positive', 'Each administration must be more than zero.');
           return parsed !== null && parsed.gt(0) ? parsed : null;
         });
         if (parsedList.every((a): a is Decimal => a !== null)) amounts = parsedList;
@@ -269,49 +291,53 @@ function readProposed(
     if (givenTimes === undefined && unevenGiven) {
       // The administrations list is already reported.
     } else if (givenTimes === undefined && isPatch) timesPerDay = 1;
-    else if (givenTimes === undefined) bad('.timesPerDay', 'REQUIRED', `Enter how many times a day step ${index + 1} is given.`);
+    else if (givenTimes === undefined) bad('.timesPerDay', 'required', `Enter how many times a day step ${index + 1} is given.`);
     else if (typeof givenTimes !== 'number' || !Number.isInteger(givenTimes) || givenTimes < 1)
-      bad('.timesPerDay', 'TIMES_PER_DAY_OUT_OF_RANGE', 'Times per day must be a whole number of at least 1.');
+      bad('.timesPerDay', 'times-per-day-out-of-range', 'Times per day must be a whole number of at least 1.');
     else if (isPatch && givenTimes !== 1)
-      bad('.timesPerDay', 'TIMES_PER_DAY_OUT_OF_RANGE', 'A patch is worn continuously: give its rate in mcg/h and times per day 1.');
+      bad('.timesPerDay', 'times-per-day-out-of-range', 'A patch is worn continuously: give its rate in mcg/h and times per day 1.');
     else if (facts && givenTimes > facts.formulation.maxTimesPerDay.value)
-      bad('.timesPerDay', 'TIMES_PER_DAY_OUT_OF_RANGE', `${facts.displayName} ${facts.formulation.name} is not given more than ${facts.formulation.maxTimesPerDay.value} times a day.`);
+      bad('.timesPerDay', 'times-per-day-out-of-range', `${facts.displayName} ${facts.formulation.name} is not given more than ${facts.formulation.maxTimesPerDay.value} times a day.`);
     else if (listLength !== undefined && givenTimes !== listLength)
-      bad('.timesPerDay', 'TIMES_PER_DAY_OUT_OF_RANGE', `Times per day (${givenTimes}) does not match the ${listLength} administrations listed.`);
+      bad('.timesPerDay', 'times-per-day-out-of-range', `Times per day (${givenTimes}) does not match the ${listLength} administrations listed.`);
     else timesPerDay = givenTimes;
     // Dose.
     let dose: Decimal | null = null;
-    if (!isRecord(raw.dose)) bad('.dose', 'REQUIRED', `Enter the dose of step ${index + 1} as { amount, unit }.`);
+    if (!isRecord(raw.dose)) bad('.dose', 'required', `Enter the dose of step ${index + 1} as { amount, unit }.`);
     else {
       const parsed = raw.dose.amount === undefined || raw.dose.amount === '' ? undefined : parseAmount(raw.dose.amount);
-      const largest = amounts ? D.max(...amounts) : null;
+      // A loop, not D.max(...amounts): spreading a long list overflows the call stack.
+      const largest = amounts ? amounts.reduce((a, b) => (b.gt(a) ? b : a)) : null;
       if (parsed === undefined && unevenGiven) dose = largest;
-      else if (parsed === undefined) bad('.dose.amount', 'REQUIRED', `Enter the dose per administration of step ${index + 1}.`);
-      else if (parsed === null) bad('.dose.amount', 'NOT_A_NUMBER', 'The dose must be a number, e.g. 10 or 2.5.');
-      else if (parsed.lte(0)) bad('.dose.amount', 'NOT_POSITIVE', 'The dose must be more than zero.');
+      else if (parsed === undefined) bad('.dose.amount', 'required', `Enter the dose per administration of step ${index + 1}.`);
+      else if (parsed === null) bad('.dose.amount', 'not-a-number', 'The dose must be a number, e.g. 10 or 2.5.');
+      else if (parsed.lte(0)) bad('.dose.amount', 'not-positive', 'The dose must be more than zero.');
       else if (largest && !parsed.eq(largest))
-        bad('.dose.amount', 'NOT_THE_LARGEST', 'With administrations listed, the dose must be the largest of them (or be left out).');
+        bad('.dose.amount', 'not-the-largest', 'With administrations listed, the dose must be the largest of them (or be left out).');
       else dose = parsed;
       if (facts) {
         const unit = facts.formulation.unit;
-        if (raw.dose.unit === undefined || raw.dose.unit === '') {
-          bad('.dose.unit', 'REQUIRED', `Enter the unit of the dose (${unit} for this ${facts.formulation.name}).`);
+        if (raw.dose.unit === undefined || raw.dose.unit === null || raw.dose.unit === '') {
+          bad('.dose.unit', 'required', `Enter the unit of the dose (${unit} for this ${facts.formulation.name}).`);
           dose = null;
         } else if (raw.dose.unit !== unit) {
-          bad('.dose.unit', 'UNIT_MISMATCH', `${facts.displayName} ${facts.formulation.name}s are dosed in ${unit}, not ${String(raw.dose.unit)}.`);
+          bad('.dose.unit', 'unit-mismatch', `${facts.displayName} ${facts.formulation.name}s are dosed in ${unit}, not ${shownValue(raw.dose.unit)}.`);
           dose = null;
         }
         const each = dose ? (amounts ?? [dose]).map((amount, k) => ({ amount, path: amounts ? `.administrations.${k}` : '.dose' })) : [];
         for (const { amount, path: where } of each) {
           if (amount.gt(facts.formulation.maxSingleDose.value)) {
-            bad(where, 'IMPLAUSIBLE_DOSE', `${formatDose({ amount, unit })} per dose is above any real ${facts.displayName} regimen. Check the dose.`);
+            bad(where, 'implausible-dose', `${shownDose(amount, unit)} per dose is above any real ${facts.displayName} regimen. Check the dose.`);
+            dose = null;
+          } else if (precisionProblem(amount, unit)) {
+            bad(where, 'not-a-real-strength', precisionProblem(amount, unit)!);
             dose = null;
           } else if (!makeExactly(amount, facts.formulation.strengths)) {
             const strengths = facts.formulation.strengths.map((s) => formatDose({ amount: s.amount, unit })).join(', ');
             bad(
               where,
-              'NOT_A_REAL_STRENGTH',
-              `${formatDose({ amount, unit })} cannot be made from the ${facts.formulation.name}s on the market (${strengths}${facts.formulation.strengths.some((s) => s.scored) ? '; scored tablets may be halved' : ''}).`,
+              'not-a-real-strength',
+              `${shownDose(amount, unit)} cannot be made from the ${facts.formulation.name}s on the market (${strengths}${facts.formulation.strengths.some((s) => s.scored) ? '; scored tablets may be halved' : ''}).`,
             );
             dose = null;
           }
@@ -322,7 +348,7 @@ function readProposed(
     for (const flag of ['everyOtherDay', 'checkpoint'] as const) {
       if (raw[flag] === undefined) flags[flag] = false;
       else if (typeof raw[flag] === 'boolean') flags[flag] = raw[flag];
-      else bad(`.${flag}`, 'NOT_A_BOOLEAN', 'Answer yes or no (true or false).');
+      else bad(`.${flag}`, 'not-a-boolean', 'Answer yes or no (true or false).');
     }
     // Each of these is null only after an error was reported (ok = false), and then the list is dropped below.
     // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent (see the line above)
@@ -399,13 +425,23 @@ function later(a: string, b: string): string {
 export function checkSchedule(input: unknown): CheckOutcome {
   const split = splitInput(input);
   if (!split) return { ok: false, errors: [{ path: '', code: 'not-an-object', message: 'The check input must be a JSON object.' }] };
+  // Limits first (text length, list length, depth): nothing below reads hostile input.
+  const shape = inputShapeErrors(input);
+  if (shape.length) return { ok: false, errors: shape };
   const planned = planRestart(split.request);
   const errors: FieldError[] = planned.ok ? [] : planned.errors.map((e) => ({ ...e, path: `${split.prefix}${e.path}` }));
   const raw = isRecord(split.request) ? split.request : {};
   const defaults = planned.ok
     ? { drug: planned.plan.drug, formulation: planned.plan.formulation }
-    : defaultProduct(raw);
-  const proposed = readProposed(split.proposed, defaults, (path, code, message) => errors.push({ path, code, message }));
+    : planned.refusal
+      ? { drug: planned.refusal.drug, formulation: planned.refusal.formulation }
+      : defaultProduct(raw);
+  const proposedErrors: FieldError[] = [];
+  const proposed = readProposed(split.proposed, defaults, (path, code, message) => proposedErrors.push({ path, code, message }));
+  if (!planned.ok && planned.refusal && proposed && proposedErrors.length === 0) {
+    return { ok: false, errors, refusal: planned.refusal, verdict: 'exceeds', findings: proposed.map((step) => refusedFinding(planned.refusal, step)) };
+  }
+  errors.push(...proposedErrors);
   if (planned.ok && proposed) errors.push(...comparability(planned.plan, proposed));
   if (!planned.ok || !proposed || errors.length) return { ok: false, errors };
   return { ok: true, result: compareWithPlan(planned.plan, proposed) };
@@ -416,6 +452,8 @@ export function checkSchedule(input: unknown): CheckOutcome {
  * (e.g. the UI's current plan). Proposed steps default to the plan's drug and formulation.
  */
 export function checkAgainstPlan(plan: RestartPlan, proposedInput: unknown): CheckOutcome {
+  const shape = inputShapeErrors(proposedInput, 'proposed');
+  if (shape.length) return { ok: false, errors: shape };
   const errors: FieldError[] = [];
   const proposed = readProposed(proposedInput, { drug: plan.drug, formulation: plan.formulation }, (path, code, message) => errors.push({ path, code, message }));
   if (proposed) errors.push(...comparability(plan, proposed));
@@ -433,12 +471,29 @@ function comparability(plan: RestartPlan, proposed: readonly Proposed[]): FieldE
     if (blocked) {
       errors.push({
         path: `proposed.${step.index}.drug`,
-        code: 'NOT_COMPARABLE',
+        code: 'not-comparable',
         message: `${step.facts.displayName} ${step.facts.formulation.name} cannot be compared with the plan step from ${blocked.start} (${blocked.drug} ${blocked.formulation}): they share no dose equivalent.`,
       });
     }
   }
   return errors;
+}
+
+/** Any step of a proposal for a refused plan: there is no ceiling to be within. */
+function refusedFinding(refusal: PlanRefusal, step: Proposed): CheckFinding {
+  const unit = step.facts.formulation.unit;
+  return {
+    step: step.index,
+    start: step.start,
+    code: 'PLAN_REFUSED',
+    proposedDaily: amount(step.perDay, unit),
+    ceilingDaily: amount(ZERO, unit),
+    excess: amount(step.perDay, unit),
+    excessPercent: null,
+    message: `Step ${step.index + 1}: Retitrate gives no plan for this request (${refusal.code}), so no dose is within a ceiling. ${refusal.message}`,
+    rule: `No plan: ${refusal.code} [${refusal.reasonSources.join(', ')}]`,
+    path: `proposed.${step.index}`,
+  };
 }
 
 function defaultProduct(raw: Record<string, unknown>): { drug?: string; formulation?: string } {
@@ -469,9 +524,13 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[]): Chec
   // Tolerance: restricted products need retained tolerance in a patient tolerant before the break.
   const toleranceOk = plan.tolerance.status === 'retained' && plan.tolerance.priorTolerant !== false;
   const planUsesOwnProduct = plan.steps.some((s) => s.drug === plan.drug && s.formulation === plan.formulation);
-  // Checkpoint thresholds the plan itself guards.
-  const checkpointStep = plan.steps.find((s, i) => i > 0 && s.checkpoint);
-  const threshold = planFacts ? checkpointThreshold(planFacts) : null;
+  // The checkpoints the plan itself crosses, and its rise rule (read off its own steps).
+  const checkpoints = planCheckpoints(plan, planFacts ? checkpointThreshold(planFacts) : null);
+  const limitsByProduct = new Map<ProductFacts, RiseLimits | null>();
+  const limitsFor = (facts: ProductFacts) => {
+    if (!limitsByProduct.has(facts)) limitsByProduct.set(facts, riseLimits(plan, facts));
+    return limitsByProduct.get(facts)!;
+  };
 
   proposed.forEach((step, index) => {
     const unit = step.facts.formulation.unit;
@@ -484,8 +543,20 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[]): Chec
       });
     }
 
+    // Within the plan itself: at or below every plan step in force, same product, no larger single dose. Rules the
+    // planner has already applied to its own steps (tolerance restrictions, the prior dose) then cannot fire.
+    const stepFrom = later(step.start, restart);
+    const stepInForce = overlapping(plan, stepFrom, step.end);
+    const withinPlan =
+      stepInForce.length > 0 &&
+      stepInForce.every((c) => {
+        const compared = compare(step, c);
+        return compared !== null && !compared.proposed.gt(compared.ceiling);
+      }) &&
+      stepInForce.some((c) => c.drug === step.facts.drug.id && c.formulation === step.facts.formulation.id && !step.dose.gt(c.dose.amount));
+
     // RESTRICTED_AFTER_TOLERANCE_LOSS.
-    if (!toleranceOk && plan.drugClass === 'opioid') {
+    if (!toleranceOk && plan.drugClass === 'opioid' && !withinPlan) {
       const restriction = toleranceRestriction(step.facts, step.amounts);
       const avoidedByPlan =
         !planUsesOwnProduct && step.facts.drug.id === plan.drug && step.facts.formulation.id === plan.formulation
@@ -553,7 +624,7 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[]): Chec
 
     // ABOVE_PRIOR_DOSE.
     const prior = priorCompare(plan, step);
-    if (prior && prior.proposed.gt(prior.ceiling)) {
+    if (prior && prior.proposed.gt(prior.ceiling) && !withinPlan) {
       add(
         step,
         'ABOVE_PRIOR_DOSE',
@@ -567,13 +638,13 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[]): Chec
 
     // RISES_TOO_FAST.
     if (previous) {
-      const rise = riseCheck(plan, previous, step);
+      const rise = riseCheck(limitsFor(step.facts), previous, step);
       if (rise) add(step, 'RISES_TOO_FAST', rise.proposed, rise.allowed, rise.unit, rise.message, { rule: rise.rule });
     }
 
     // SKIPS_CHECKPOINT.
-    if (checkpointStep) {
-      const skip = checkpointCheck(checkpointStep, threshold, previous, step);
+    {
+      const skip = checkpointCheck(plan, checkpoints, proposed, index, restart);
       if (skip) add(step, 'SKIPS_CHECKPOINT', skip.proposed, skip.threshold, skip.unit, skip.message, { rule: skip.rule });
     }
   });
@@ -621,46 +692,110 @@ function pairCompare(a: Proposed, b: Proposed): { a: Decimal; b: Decimal; unit: 
   return { a: a.perDay.mul(a.facts.equivalent.factor), b: b.perDay.mul(b.facts.equivalent.factor), unit: b.facts.equivalent.unit, sameProduct: false };
 }
 
-/** Titration limits: from the protocol for the product's class, else read off the plan itself. */
-function limitsFor(plan: RestartPlan, facts: ProductFacts): { maxRiseFraction: Decimal; minIntervalDays: number; basis: string } | null {
-  const fromProtocol = titrationLimits(facts);
-  if (fromProtocol) return fromProtocol;
-  if (plan.steps.length < 2) return null;
-  let minInterval = Infinity;
-  let maxRise = ZERO;
-  for (let i = 1; i < plan.steps.length; i++) {
-    const a = plan.steps[i - 1]!;
-    const b = plan.steps[i]!;
-    minInterval = Math.min(minInterval, calendarDaysBetween(a.start, b.start));
-    const from = planPerDay(a);
-    if (!from.gt(0) || a.drug !== b.drug || a.dailyDose.unit !== b.dailyDose.unit) continue;
-    // Rises the strengths force (the smallest practical rise) say nothing about the allowed fraction.
-    const stepFacts = productFacts(a.drug, a.formulation);
-    const forced = stepFacts ? smallestPracticalRise(stepFacts, a.administrations.map((x) => new D(x))) : ZERO;
-    const rise = new D(b.dailyDose.amount).sub(a.dailyDose.amount);
-    if (rise.gt(forced)) maxRise = D.max(maxRise, planPerDay(b).div(from).sub(1));
+/** A plan step read as a proposed step, so the plan's own rises are measured exactly as a proposal's are. */
+function planStepAsProposed(step: PlanStep, index: number): Proposed | null {
+  const facts = productFacts(step.drug, step.formulation);
+  if (!facts) return null;
+  const amounts = step.administrations.length
+    ? step.administrations.map((a) => new D(a)).sort((a, b) => b.cmp(a))
+    : Array.from({ length: step.timesPerDay }, () => new D(step.dose.amount));
+  const dosingDay = new D(step.dailyDose.amount);
+  return {
+    index,
+    start: step.start,
+    ...(step.end ? { end: step.end } : {}),
+    facts,
+    dose: new D(step.dose.amount),
+    amounts,
+    timesPerDay: step.timesPerDay,
+    everyOtherDay: Boolean(step.everyOtherDay),
+    checkpoint: step.checkpoint,
+    dosingDay,
+    perDay: step.everyOtherDay ? dosingDay.div(2) : dosingDay,
+  };
+}
+
+interface RiseLimits {
+  /** Largest rise per step as a fraction of the per-day dose (beyond the smallest rise the strengths can make). */
+  readonly maxRiseFraction: Decimal;
+  /** Fewest days between two increases; null = no interval rule. */
+  readonly minIntervalDays: number | null;
+  readonly basis: string;
+}
+
+/** The smallest rise the strengths can make from `previous` (same product only), per day. */
+function pieceAllowance(previous: Proposed, step: Proposed, sameProduct: boolean): Decimal {
+  const rise = sameProduct ? smallestPracticalRise(step.facts, previous.amounts) : ZERO;
+  return previous.everyOtherDay && step.everyOtherDay ? rise.div(2) : rise;
+}
+
+/**
+ * The rise rule, read off the ceiling plan itself: its largest rise between consecutive steps (beyond the
+ * smallest rise the strengths can make) and its shortest interval before a rise, measured exactly as a
+ * proposal's rises are. The plan is the one rule set: whatever the class planner did (methadone for OUD,
+ * a buprenorphine induction), its own schedule is within. The protocol's class fraction (opioids and
+ * benzodiazepines: 25 %), where there is one, is allowed too; its interval applies only when the plan
+ * has no rise to read one from.
+ */
+function riseLimits(plan: RestartPlan, facts: ProductFacts): RiseLimits | null {
+  const protocol = titrationLimits(facts);
+  const steps = plan.steps.map(planStepAsProposed);
+  let minInterval: number | null = null;
+  let maxRise: Decimal | null = null;
+  let intervalStep = 0;
+  let riseStep = 0;
+  for (let i = 1; i < steps.length; i++) {
+    const a = steps[i - 1];
+    const b = steps[i];
+    if (!a || !b) continue;
+    const pair = pairCompare(a, b);
+    if (!pair || !pair.b.gt(pair.a)) continue;
+    const days = calendarDaysBetween(a.start, b.start);
+    if (minInterval === null || days < minInterval) [minInterval, intervalStep] = [days, i];
+    // A change of drug says nothing about the fraction (its rise is an equivalence, not a titration).
+    if (a.facts.drug.id !== b.facts.drug.id) continue;
+    const fraction = pair.a.gt(0) && pair.b.gt(pair.a.add(pieceAllowance(a, b, pair.sameProduct))) ? pair.b.div(pair.a).sub(1) : ZERO;
+    if (maxRise === null || fraction.gt(maxRise)) [maxRise, riseStep] = [fraction, i];
   }
-  return { maxRiseFraction: maxRise, minIntervalDays: minInterval, basis: 'the largest rise (beyond the smallest practical rise) and shortest interval of the plan itself' };
+  const cite = (i: number) => `plan step ${i + 1} from ${plan.steps[i]!.start}: ${plan.steps[i]!.rule}`;
+  let intervalBasis = `the plan's shortest interval before a rise (${cite(intervalStep)})`;
+  if (minInterval === null) {
+    // No rise to read a rule from: the protocol's limits (they cannot contradict a plan that never rises), else
+    // the plan's shortest interval between any two steps, else (a one-step plan) no rule.
+    if (protocol) return { maxRiseFraction: protocol.maxRiseFraction, minIntervalDays: protocol.minIntervalDays, basis: protocol.basis };
+    for (let i = 1; i < plan.steps.length; i++) {
+      const days = calendarDaysBetween(plan.steps[i - 1]!.start, plan.steps[i]!.start);
+      if (minInterval === null || days < minInterval) [minInterval, intervalStep] = [days, i];
+    }
+    if (minInterval === null) return null;
+    intervalBasis = `the plan's shortest interval between steps (${cite(intervalStep)})`;
+  }
+  const fromPlan = maxRise ?? ZERO;
+  if (protocol && protocol.maxRiseFraction.gte(fromPlan)) {
+    return { maxRiseFraction: protocol.maxRiseFraction, minIntervalDays: minInterval, basis: `${protocol.basis.split('; ')[0]}; ${intervalBasis}` };
+  }
+  const riseBasis = fromPlan.gt(0)
+    ? `the plan's largest rise beyond the smallest practical rise (${cite(riseStep)})`
+    : 'the plan rises by no more than the smallest practical rise';
+  return { maxRiseFraction: fromPlan, minIntervalDays: minInterval, basis: `${riseBasis}; ${intervalBasis}` };
 }
 
 function riseCheck(
-  plan: RestartPlan,
+  limits: RiseLimits | null,
   previous: Proposed,
   step: Proposed,
 ): { proposed: Decimal; allowed: Decimal; unit: string; message: string; rule: string } | null {
   const pair = pairCompare(previous, step);
-  if (!pair || !pair.b.gt(pair.a)) return null;
-  const limits = limitsFor(plan, step.facts);
-  if (!limits) return null;
+  if (!pair || !pair.b.gt(pair.a) || !limits) return null;
   const days = calendarDaysBetween(previous.start, step.start);
   const byFraction = pair.a.mul(limits.maxRiseFraction.add(1));
   // The smallest rise the strengths can make from the previous regimen (as the scheduler makes it).
-  const rise = pair.sameProduct ? smallestPracticalRise(step.facts, previous.amounts) : ZERO;
-  const byPiece = pair.a.add(previous.everyOtherDay && step.everyOtherDay ? rise.div(2) : rise);
+  const byPiece = pair.a.add(pieceAllowance(previous, step, pair.sameProduct));
   // Doses have at most a few decimal places: rounding to 10 removes division noise (e.g. 7 × 8.5/7).
   const allowed = D.max(byFraction, byPiece).toDecimalPlaces(10, D.ROUND_HALF_UP);
-  const rule = `Rise at most ${limits.maxRiseFraction.mul(100).toDecimalPlaces(1, D.ROUND_DOWN).toFixed()}% of the daily dose (or the smallest rise the strengths can make), no sooner than every ${limits.minIntervalDays} days [${limits.basis}]`;
-  if (days < limits.minIntervalDays) {
+  const interval = limits.minIntervalDays === null ? '' : `, no sooner than every ${limits.minIntervalDays} days`;
+  const rule = `Rise at most ${limits.maxRiseFraction.mul(100).toDecimalPlaces(1, D.ROUND_DOWN).toFixed()}% of the daily dose (or the smallest rise the strengths can make)${interval} [${limits.basis}]`;
+  if (limits.minIntervalDays !== null && days < limits.minIntervalDays) {
     return {
       proposed: pair.b,
       allowed: pair.a,
@@ -683,42 +818,91 @@ function riseCheck(
   return null;
 }
 
+interface Checkpoint {
+  readonly step: PlanStep;
+  readonly level: Decimal;
+  readonly unit: string;
+  readonly basis: string;
+}
+
+/**
+ * The checkpoints the plan itself crosses: a checkpoint step (not the first) whose level the step before it is
+ * below. The level is the protocol threshold (opioids: 50 MME/day) when the plan crosses it there, else the
+ * checkpoint step's own per-day amount. A plan that starts above a threshold crosses nothing, so a proposal
+ * that does the same skips no checkpoint.
+ */
+function planCheckpoints(plan: RestartPlan, threshold: { amount: Decimal; unit: string; basis: string } | null): Checkpoint[] {
+  const checkpoints: Checkpoint[] = [];
+  plan.steps.forEach((step, i) => {
+    if (i === 0 || !step.checkpoint) return;
+    const previous = plan.steps[i - 1]!;
+    const value = (s: PlanStep, unit: string): Decimal | null => {
+      const equivalent = planEquivalentPerDay(s);
+      if (equivalent && equivalent.unit === unit) return new D(equivalent.amount);
+      return s.dailyDose.unit === unit && s.drug === step.drug ? planPerDay(s) : null;
+    };
+    if (threshold) {
+      const now = value(step, threshold.unit);
+      const before = value(previous, threshold.unit);
+      if (now !== null && before !== null && before.lt(threshold.amount) && now.gte(threshold.amount)) {
+        checkpoints.push({ step, level: threshold.amount, unit: threshold.unit, basis: threshold.basis });
+      }
+      // A class with a protocol threshold guards only that threshold.
+      return;
+    }
+    const equivalent = planEquivalentPerDay(step);
+    const own = equivalent ? { level: new D(equivalent.amount), unit: equivalent.unit } : { level: planPerDay(step), unit: step.dailyDose.unit };
+    const before = value(previous, own.unit);
+    if (before === null || before.lt(own.level)) checkpoints.push({ step, ...own, basis: 'the plan checkpoint step' });
+  });
+  return checkpoints;
+}
+
 function checkpointCheck(
-  checkpointStep: PlanStep,
-  threshold: { amount: Decimal; unit: string; basis: string } | null,
-  previous: Proposed | undefined,
-  step: Proposed,
+  plan: RestartPlan,
+  checkpoints: readonly Checkpoint[],
+  proposed: readonly Proposed[],
+  index: number,
+  restart: string,
 ): { proposed: Decimal; threshold: Decimal; unit: string; message: string; rule: string } | null {
-  // The level the checkpoint guards: the protocol threshold, else the checkpoint step's own level.
-  let level: { value: Decimal; unit: string; basis: string };
-  if (threshold) level = { value: threshold.amount, unit: threshold.unit, basis: threshold.basis };
-  else {
-    const equivalent = planEquivalentPerDay(checkpointStep);
-    level = equivalent
-      ? { value: new D(equivalent.amount), unit: equivalent.unit, basis: 'the plan checkpoint step' }
-      : { value: planPerDay(checkpointStep), unit: checkpointStep.dailyDose.unit, basis: 'the plan checkpoint step' };
+  const step = proposed[index]!;
+  const previous = proposed[index - 1];
+  for (const checkpoint of checkpoints) {
+    const valueOf = (p: Proposed): Decimal | null => {
+      if (checkpoint.unit === p.facts.formulation.unit && p.facts.drug.id === checkpoint.step.drug) return p.perDay;
+      if (p.facts.equivalent && p.facts.equivalent.unit === checkpoint.unit) return p.perDay.mul(p.facts.equivalent.factor);
+      return null;
+    };
+    const now = valueOf(step);
+    if (now === null || now.lt(checkpoint.level)) continue;
+    const before = previous ? valueOf(previous) : ZERO;
+    if (before !== null && before.gte(checkpoint.level)) continue;
+    // Early: the plan in force that day is still below the level (the plan crosses it later).
+    const inForce = overlapping(plan, later(step.start, restart), step.start)[0];
+    const planLevel = inForce ? planValue(inForce, checkpoint) : null;
+    const early = step.start < checkpoint.step.start && (planLevel === null || planLevel.lt(checkpoint.level));
+    // Reassessed: this step, or a step since the plan's checkpoint date, is marked checkpoint: true.
+    const reassessed = proposed.slice(0, index + 1).some((p) => p.checkpoint && p.start >= checkpoint.step.start);
+    if (!early && (step.start < checkpoint.step.start || reassessed)) continue;
+    const reason = early
+      ? `before the plan's checkpoint on ${checkpoint.step.start}`
+      : 'without a reassessment (mark the step with checkpoint: true once benefits and risks are reassessed)';
+    return {
+      proposed: now,
+      threshold: checkpoint.level,
+      unit: checkpoint.unit,
+      message: `Step ${step.index + 1} reaches ${describeDaily(now, checkpoint.unit, step.everyOtherDay)}, at or above the checkpoint of ${describeDaily(checkpoint.level, checkpoint.unit, false)}, ${reason}.`,
+      rule: `${checkpoint.step.checkpointReason ?? 'Plan checkpoint'} [${checkpoint.basis}]`,
+    };
   }
-  const valueOf = (p: Proposed): Decimal | null => {
-    if (level.unit === p.facts.formulation.unit && p.facts.drug.id === checkpointStep.drug) return p.perDay;
-    if (p.facts.equivalent && p.facts.equivalent.unit === level.unit) return p.perDay.mul(p.facts.equivalent.factor);
-    return null;
-  };
-  const now = valueOf(step);
-  if (now === null || now.lt(level.value)) return null;
-  const before = previous ? valueOf(previous) : ZERO;
-  if (before !== null && before.gte(level.value)) return null;
-  const early = step.start < checkpointStep.start;
-  if (!early && step.checkpoint) return null;
-  const reason = early
-    ? `before the plan's checkpoint on ${checkpointStep.start}`
-    : 'without a reassessment (mark the step with checkpoint: true once benefits and risks are reassessed)';
-  return {
-    proposed: now,
-    threshold: level.value,
-    unit: level.unit,
-    message: `Step ${step.index + 1} reaches ${describeDaily(now, level.unit, step.everyOtherDay)}, at or above the checkpoint of ${describeDaily(level.value, level.unit, false)}, ${reason}.`,
-    rule: `${checkpointStep.checkpointReason ?? 'Plan checkpoint'} [${level.basis}]`,
-  };
+  return null;
+}
+
+/** A plan step's per-day amount in a checkpoint's unit, or null when it has none. */
+function planValue(step: PlanStep, checkpoint: Checkpoint): Decimal | null {
+  const equivalent = planEquivalentPerDay(step);
+  if (equivalent && equivalent.unit === checkpoint.unit) return new D(equivalent.amount);
+  return step.dailyDose.unit === checkpoint.unit && step.drug === checkpoint.step.drug ? planPerDay(step) : null;
 }
 
 /** Human summary of a check result in one line (for logs and the CLI). */

@@ -17,7 +17,7 @@
  *   administration is applied ceil(days × 24 / wearHours) times over the days of the step in the
  *   period; a new step starts new patches. Without `wearHours` one patch a day is counted and a note says so.
  */
-import { addCalendarDays, calendarDaysBetween, parseCalendarDate } from './dates.ts';
+import { addCalendarDays, calendarDaysBetween, isDateInRange } from './dates.ts';
 import { D } from './decimal.ts';
 import { productFacts } from './products.ts';
 import { describeUnits, makeExactly } from './strengths.ts';
@@ -123,13 +123,15 @@ export function dispense(plan: RestartPlan, options: DispenseOptions = {}): Disp
   const errors: FieldError[] = [];
   const restart = plan.steps[0]!.start;
   const from = options.from ?? restart;
-  if (options.from !== undefined && parseCalendarDate(options.from) === null) errors.push({ path: 'from', code: 'invalid-date', message: 'The first day of supply is not a real calendar date (YYYY-MM-DD).' });
+  // Typed and within the calendar a plan uses (1000-01-01 … 9899-12-31), so `from + days` is always a real date.
+  const badDate = (value: unknown) => typeof value !== 'string' || !isDateInRange(value);
+  if (options.from !== undefined && badDate(options.from)) errors.push({ path: 'from', code: 'invalid-date', message: 'The first day of supply is not a real calendar date (YYYY-MM-DD).' });
   let until: string | undefined;
   let basis = '';
   if (options.until !== undefined && options.days !== undefined) {
     errors.push({ path: 'days', code: 'conflict', message: 'Give either an end date or a number of days, not both.' });
   } else if (options.until !== undefined) {
-    if (parseCalendarDate(options.until) === null) errors.push({ path: 'until', code: 'invalid-date', message: 'The last day of supply is not a real calendar date (YYYY-MM-DD).' });
+    if (badDate(options.until)) errors.push({ path: 'until', code: 'invalid-date', message: 'The last day of supply is not a real calendar date (YYYY-MM-DD).' });
     else {
       until = options.until;
       basis = `until ${options.until} (chosen)`;

@@ -4,9 +4,9 @@
  */
 import type Decimal from 'decimal.js';
 import type { FormulationBase } from '../protocols/types.ts';
-import { parseCalendarDate } from './dates.ts';
+import { EARLIEST_DATE, isDateInRange, LATEST_DATE, parseCalendarDate } from './dates.ts';
 import { D } from './decimal.ts';
-import { formatDose } from './format.ts';
+import { formatAmount, formatDose, truncateForMessage } from './format.ts';
 import { findDrug, findFormulation, isKnownConcurrent } from './registry.ts';
 import { makeExactly } from './strengths.ts';
 import {
@@ -35,6 +35,17 @@ export const MAX_CREATININE_CLEARANCE = 250;
 /** Acetaminophen from other sources, mg a day, above which the input is a typing error. */
 export const MAX_OTHER_ACETAMINOPHEN_MG = 10_000;
 
+/** Longest text any field takes (drug ids, units, dates and decimal doses are far shorter). */
+export const MAX_TEXT_LENGTH = 100;
+/** Longest list (concurrent medicines, proposed steps, administrations) and most keys in one object. */
+export const MAX_LIST_LENGTH = 400;
+/** Deepest nesting of objects and lists (the deepest real field, `request.proposed.0.administrations.1`, is at 5). */
+export const MAX_DEPTH = 8;
+/** Most values in one input, all levels together. */
+export const MAX_VALUES = 20_000;
+/** Significant digits the engine's decimals carry (decimal.ts): a dose with more cannot be computed exactly. */
+export const MAX_SIGNIFICANT_DIGITS = 20;
+
 export type Validated =
   | { readonly ok: true; readonly request: RestartRequest; readonly drug: AnyDrug; readonly formulation: FormulationBase }
   | { readonly ok: false; readonly errors: readonly FieldError[] };
@@ -56,6 +67,87 @@ export function parseAmount(value: unknown): Decimal | null {
   return null;
 }
 
+/** How a message may show a value the caller sent: short text as typed (cut at 40 characters), else its kind. */
+export function shownValue(value: unknown): string {
+  if (typeof value === 'string') return truncateForMessage(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : typeof value;
+}
+
+/** As shownValue, text in quotes: `"snake-oil"`, but `an object`. */
+export function quotedValue(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? `"${shownValue(value)}"` : shownValue(value);
+}
+
+/** A dose for a message: ISMP format, cut at 40 characters. */
+export function shownDose(amount: Decimal, unit: string): string {
+  return `${truncateForMessage(formatAmount(amount))} ${unit}`;
+}
+
+/**
+ * Structural limits on raw JSON, checked before any field is read: text length, list length, nesting
+ * depth and the number of values. Hostile input (a megabyte of digits, lists nested thousands deep, 200,000
+ * administrations) gets one error per offending field instead of a hang or a stack overflow. Bounded work:
+ * at most MAX_VALUES values are visited and at most 20 errors are reported.
+ */
+export function inputShapeErrors(input: unknown, root = ''): FieldError[] {
+  const errors: FieldError[] = [];
+  const field = (path: string) => (path === '' ? 'The input' : `The field ${path}`);
+  let visited = 0;
+  const visit = (value: unknown, path: string, depth: number): void => {
+    if (errors.length >= 20) return;
+    visited += 1;
+    if (visited > MAX_VALUES) {
+      if (visited === MAX_VALUES + 1) {
+        errors.push({ path: root, code: 'too-large', message: `The input has more than ${MAX_VALUES.toLocaleString('en-US')} values. A request or schedule is far smaller: check the input.` });
+      }
+      return;
+    }
+    if (typeof value === 'string') {
+      if (value.length > MAX_TEXT_LENGTH) {
+        errors.push({ path, code: 'too-long', message: `${field(path)} is ${value.length.toLocaleString('en-US')} characters long; at most ${MAX_TEXT_LENGTH} are accepted. Check what was entered.` });
+      }
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    if (depth >= MAX_DEPTH) {
+      errors.push({ path, code: 'too-deep', message: `${field(path)} is nested more than ${MAX_DEPTH} levels deep. No field of a request is.` });
+      return;
+    }
+    const join = (key: string | number) => (path === '' ? String(key) : `${path}.${key}`);
+    if (Array.isArray(value)) {
+      if (value.length > MAX_LIST_LENGTH) {
+        errors.push({ path, code: 'too-many', message: `${field(path)} has ${value.length.toLocaleString('en-US')} entries; at most ${MAX_LIST_LENGTH} are accepted.` });
+        return;
+      }
+      for (let i = 0; i < value.length && errors.length < 20; i++) visit(value[i], join(i), depth + 1);
+      return;
+    }
+    const keys = Object.keys(value);
+    if (keys.length > MAX_LIST_LENGTH) {
+      errors.push({ path, code: 'too-many', message: `${field(path)} has ${keys.length.toLocaleString('en-US')} fields; at most ${MAX_LIST_LENGTH} are accepted.` });
+      return;
+    }
+    for (const key of keys) {
+      if (errors.length >= 20) return;
+      if (key.length > MAX_TEXT_LENGTH) {
+        errors.push({ path, code: 'too-long', message: `${field(path)} has a field name ${key.length.toLocaleString('en-US')} characters long; at most ${MAX_TEXT_LENGTH} are accepted.` });
+        continue;
+      }
+      visit((value as Record<string, unknown>)[key], join(key), depth + 1);
+    }
+  };
+  visit(input, root, 0);
+  return errors;
+}
+
+/** A dose with more significant digits than the engine's decimals carry: an error message, else null. */
+export function precisionProblem(amount: Decimal, unit: string): string | null {
+  if (amount.sd() <= MAX_SIGNIFICANT_DIGITS) return null;
+  return `${shownDose(amount, unit)} has more than ${MAX_SIGNIFICANT_DIGITS} significant digits: no real strength is that precise, and the engine would round it. Check the dose.`;
+}
+
 export function validateRequest(input: unknown): Validated {
   const errors: FieldError[] = [];
   const fail = (path: string, code: string, message: string) => errors.push({ path, code, message });
@@ -63,6 +155,9 @@ export function validateRequest(input: unknown): Validated {
   if (!isRecord(input)) {
     return { ok: false, errors: [{ path: '', code: 'not-an-object', message: 'The request must be a JSON object.' }] };
   }
+  // Limits first: nothing below reads a field that is too long, too deep or too large.
+  const shape = inputShapeErrors(input);
+  if (shape.length > 0) return { ok: false, errors: shape };
 
   // Drug and formulation.
   let drug: AnyDrug | undefined;
@@ -71,7 +166,7 @@ export function validateRequest(input: unknown): Validated {
     fail('drug', 'required', 'Choose the drug the patient was taking.');
   } else {
     drug = findDrug(input.drug.trim().toLowerCase());
-    if (!drug) fail('drug', 'unknown-drug', `"${input.drug}" is not a drug Retitrate knows. Choose one from the list.`);
+    if (!drug) fail('drug', 'unknown-drug', `"${truncateForMessage(input.drug)}" is not a drug Retitrate knows. Choose one from the list.`);
   }
   if (drug) {
     const formulationId = input.formulation === undefined ? drug.defaultFormulation : input.formulation;
@@ -81,7 +176,7 @@ export function validateRequest(input: unknown): Validated {
       formulation = findFormulation(drug, formulationId.trim().toLowerCase());
       if (!formulation) {
         const known = drug.formulations.map((f) => f.id).join(', ');
-        fail('formulation', 'unknown-formulation', `${drug.displayName} has no "${formulationId}" form here. Known forms: ${known}.`);
+        fail('formulation', 'unknown-formulation', `${drug.displayName} has no "${truncateForMessage(formulationId)}" form here. Known forms: ${known}.`);
       }
     }
   }
@@ -107,13 +202,13 @@ export function validateRequest(input: unknown): Validated {
       }
     }
     if (formulation) {
-      if (prior.unit === undefined || prior.unit === '') {
+      if (prior.unit === undefined || prior.unit === null || prior.unit === '') {
         fail('prior.unit', 'required', `Enter the unit of the dose (${formulation.unit} for this ${formulation.name}).`);
       } else if (prior.unit !== formulation.unit) {
         fail(
           'prior.unit',
           'wrong-unit',
-          `A ${formulation.name} is dosed in ${formulation.unit}, not ${String(prior.unit)}.`,
+          `A ${formulation.name} is dosed in ${formulation.unit}, not ${shownValue(prior.unit)}.`,
         );
         dose = null;
       }
@@ -154,21 +249,23 @@ export function validateRequest(input: unknown): Validated {
     }
     if (dose && formulation && drug) {
       const max = new D(formulation.maxSingleDose.value);
-      const unitDose = { amount: dose, unit: formulation.unit };
       if (dose.gt(max)) {
         fail(
           'prior.dose',
           'implausible-dose',
-          `${formatDose(unitDose)} per dose is above any real ${drug.displayName} regimen (limit ${formatDose({ amount: max, unit: formulation.unit })}). Check the dose.`,
+          `${shownDose(dose, formulation.unit)} per dose is above any real ${drug.displayName} regimen (limit ${formatDose({ amount: max, unit: formulation.unit })}). Check the dose.`,
         );
+      } else if (precisionProblem(dose, formulation.unit)) {
+        // More digits than decimal.js carries: the strengths could not be matched exactly (the plan would round it).
+        fail('prior.dose', 'not-a-real-strength', precisionProblem(dose, formulation.unit)!);
       } else if (!makeExactly(dose, formulation.strengths)) {
         const strengths = formulation.strengths.map((s) => formatDose({ amount: s.amount, unit: formulation!.unit })).join(', ');
         fail(
           'prior.dose',
           'not-a-real-strength',
           formulation.unitForm === 'patch'
-            ? `There is no ${formatDose(unitDose)} patch or combination of patches. Patches: ${strengths}.`
-            : `${formatDose(unitDose)} cannot be made from the ${formulation.name}s on the market (${strengths}${formulation.strengths.some((s) => s.scored) ? '; scored tablets may be halved' : ''}).`,
+            ? `There is no ${shownDose(dose, formulation.unit)} patch or combination of patches. Patches: ${strengths}.`
+            : `${shownDose(dose, formulation.unit)} cannot be made from the ${formulation.name}s on the market (${strengths}${formulation.strengths.some((s) => s.scored) ? '; scored tablets may be halved' : ''}).`,
         );
       }
     }
@@ -205,6 +302,15 @@ export function validateRequest(input: unknown): Validated {
       input.concurrent.forEach((entry: unknown, index: number) => {
         const medication = readConcurrent(entry, `concurrent.${index}`, fail);
         if (!medication) return;
+        if (drug && medication.drug === drug.id) {
+          // The planned drug is not a medicine taken beside itself: counted as one, it would lower the first step.
+          fail(
+            `concurrent.${index}`,
+            'self-concurrent',
+            `${drug.displayName} is the drug being restarted, so it cannot also be listed as a concurrent medicine. Remove it from the list (its prior dose is entered above).`,
+          );
+          return;
+        }
         concurrentHistory.push(medication);
         // Stopped on or before the restart date: not taken at the restart (kept in the history for washout rules).
         const stopped = medication.stoppedOn !== undefined && restart !== null && medication.stoppedOn <= restart;
@@ -291,7 +397,14 @@ function readDate(value: unknown, path: string, what: string, fail: (p: string, 
     fail(path, 'invalid-date', `The ${what} is not a real calendar date (use YYYY-MM-DD, e.g. 2026-11-28).`);
     return null;
   }
-  return value;
+  return inRange(value, path, what, fail);
+}
+
+/** Dates outside the calendar a plan can reach (a restart date plus the longest plan must still be a date). */
+function inRange(value: string, path: string, what: string, fail: (p: string, c: string, m: string) => void): string | null {
+  if (isDateInRange(value)) return value;
+  fail(path, 'out-of-range', `The ${what} (${value}) must be from ${EARLIEST_DATE} to ${LATEST_DATE}, so that every date of the plan is a real calendar date. Check the year.`);
+  return null;
 }
 
 function readConcurrent(entry: unknown, path: string, fail: (p: string, c: string, m: string) => void): ConcurrentMedication | null {
@@ -300,19 +413,19 @@ function readConcurrent(entry: unknown, path: string, fail: (p: string, c: strin
   if (typeof entry === 'string') {
     const id = entry.trim().toLowerCase();
     if (!id || !isKnownConcurrent(id)) {
-      unknownDrug(entry);
+      unknownDrug(truncateForMessage(entry));
       return null;
     }
     return { drug: id };
   }
   if (!isRecord(entry)) {
-    unknownDrug(typeof entry === 'number' || typeof entry === 'boolean' ? String(entry) : typeof entry);
+    unknownDrug(shownValue(entry));
     return null;
   }
   const id = typeof entry.drug === 'string' ? entry.drug.trim().toLowerCase() : '';
   let ok = true;
   if (!id || !isKnownConcurrent(id)) {
-    unknownDrug(typeof entry.drug === 'string' ? entry.drug : '');
+    unknownDrug(typeof entry.drug === 'string' ? truncateForMessage(entry.drug) : entry.drug === undefined ? '' : shownValue(entry.drug));
     ok = false;
   }
   const startedOn = entry.startedOn === undefined ? undefined : readOptionalDate(entry.startedOn, `${path}.startedOn`, 'date this medicine was started', fail);
@@ -331,7 +444,7 @@ function readOptionalDate(value: unknown, path: string, what: string, fail: (p: 
     fail(path, 'invalid-date', `The ${what} is not a real calendar date (use YYYY-MM-DD, e.g. 2026-11-28).`);
     return null;
   }
-  return value;
+  return inRange(value, path, what, fail);
 }
 
 function readChoice<T extends string>(

@@ -7,7 +7,8 @@ import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { formatDose, type Amount, type RestartPlan } from '../engine/api.ts';
 import { checkAgainstPlan, type CheckFinding, type CheckOutcome } from '../engine/check.ts';
 import { displayDate } from './dates.ts';
-import { PROPOSED_KEY, emptyRow, errorsByRow, parsePasted, restoreRows, toProposed, type ProposedRow, type RowField } from './proposed.ts';
+import { MAX_INPUT_LENGTH } from './model.ts';
+import { MAX_PASTE_LENGTH, PROPOSED_KEY, emptyRow, errorsByRow, parsePasted, restoreRows, toProposed, type ProposedRow, type RowField } from './proposed.ts';
 import { loadJson, saveJson } from './storage.ts';
 
 const CODE_WORDS: Record<string, string> = {
@@ -183,6 +184,7 @@ function StepInput(props: {
         inputMode={props.inputMode}
         placeholder={props.placeholder}
         autoComplete="off"
+        maxLength={MAX_INPUT_LENGTH}
         value={props.value}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={props.describedBy}
@@ -310,7 +312,7 @@ export default function CheckView({ plan }: { readonly plan: RestartPlan }) {
             One step a line: start date, dose, times a day (e.g. <code>2026-11-28, 5 mg, 4</code>), or a CSV with a header row
             (start, dose per administration, times per day, checkpoint) such as Retitrate’s own export.
           </p>
-          <textarea id={`${id}-paste`} rows={5} value={paste} aria-describedby={`${id}-paste-hint`} onChange={(e) => setPaste(e.target.value)} />
+          <textarea id={`${id}-paste`} rows={5} maxLength={MAX_PASTE_LENGTH} value={paste} aria-describedby={`${id}-paste-hint`} onChange={(e) => setPaste(e.target.value)} />
         </div>
         <button type="button" className="secondary" onClick={usePasted}>
           Use the pasted steps

@@ -3,6 +3,7 @@
  * Down/Up move through it, Enter chooses, Escape closes it (and clears the text when it is already closed).
  */
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { MAX_INPUT_LENGTH } from './model.ts';
 
 export interface ComboOption {
   readonly id: string;
@@ -110,6 +111,7 @@ export function Combobox(props: Props) {
           role="combobox"
           autoComplete="off"
           spellCheck={false}
+          maxLength={MAX_INPUT_LENGTH}
           aria-autocomplete="list"
           aria-expanded={expanded}
           aria-controls={listId}

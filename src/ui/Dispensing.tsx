@@ -86,6 +86,7 @@ export default function Dispensing({ plan }: { readonly plan: RestartPlan }) {
               id={`${id}-until`}
               type="text"
               inputMode="numeric"
+              maxLength={100}
               placeholder="YYYY-MM-DD"
               autoComplete="off"
               value={until}
@@ -108,6 +109,7 @@ export default function Dispensing({ plan }: { readonly plan: RestartPlan }) {
               id={`${id}-days`}
               type="text"
               inputMode="numeric"
+              maxLength={100}
               autoComplete="off"
               value={days}
               aria-invalid={mode === 'days' && daysError ? true : undefined}

@@ -9,6 +9,7 @@ import {
   FLAG_LABELS,
   PATIENT_FLAGS,
   findFormulation,
+  MAX_INPUT_LENGTH,
   type FieldName,
   type FormValues,
 } from './model.ts';
@@ -94,6 +95,7 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
             type="text"
             inputMode={opts.inputMode}
             autoComplete="off"
+            maxLength={MAX_INPUT_LENGTH}
             placeholder={opts.placeholder}
             aria-invalid={error ? true : undefined}
             aria-describedby={describedBy(suffixId, hintId, error && `${name}-error`)}

@@ -83,18 +83,31 @@ export function emptyValues(today: string = todayIso()): FormValues {
   };
 }
 
-/** Accept only known keys of the right type from stored (untrusted) values. */
+/**
+ * Longest text a form field takes (`maxLength` on every text input): the engine's MAX_TEXT_LENGTH, so a paste of a
+ * megabyte is cut by the browser before any code sees it.
+ */
+export const MAX_INPUT_LENGTH = 100;
+/** Most concurrent medicines kept from storage (the engine's MAX_LIST_LENGTH). */
+export const MAX_STORED_LIST = 400;
+
+/**
+ * Accept only known keys of the right type and size from stored (untrusted) values; anything else falls back to
+ * the empty form's value. A corrupted or huge stored form (e.g. a 100,000-digit dose saved before the length cap)
+ * can then never freeze the page on reload.
+ */
 export function mergeStored(stored: unknown, today: string = todayIso()): FormValues {
   const values = emptyValues(today);
-  if (typeof stored !== 'object' || stored === null) return values;
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return values;
   const record = stored as Record<string, unknown>;
   const target = values as unknown as Record<string, unknown>;
+  const fits = (item: unknown): item is string => typeof item === 'string' && item.length <= MAX_INPUT_LENGTH;
   for (const key of Object.keys(values) as FieldName[]) {
     const current = target[key];
-    const next = record[key];
+    const next = Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
     if (Array.isArray(current)) {
-      if (Array.isArray(next)) target[key] = next.filter((item): item is string => typeof item === 'string');
-    } else if (typeof next === typeof current) {
+      if (Array.isArray(next) && next.length <= MAX_STORED_LIST) target[key] = [...new Set(next.filter(fits))];
+    } else if (typeof current === 'string' ? fits(next) : typeof next === typeof current) {
       target[key] = next;
     }
   }

@@ -24,16 +24,24 @@ export function emptyRow(): ProposedRow {
   return { start: '', dose: '', timesPerDay: '', administrations: '', checkpoint: false };
 }
 
-/** Restores stored rows, keeping only well-formed text. */
+/** Longest text a row field takes (the form's and the engine's text cap). */
+const MAX_ROW_TEXT = 100;
+/** Most rows kept (the engine's list cap). */
+const MAX_ROWS = 400;
+/** Longest paste the paste box takes: a schedule of 400 rows fits many times over. */
+export const MAX_PASTE_LENGTH = 100_000;
+
+/** Restores stored rows, keeping only well-formed text of a sane size (a huge stored value is dropped, not loaded). */
 export function restoreRows(stored: unknown): ProposedRow[] {
-  if (!Array.isArray(stored)) return [emptyRow()];
+  if (!Array.isArray(stored) || stored.length > MAX_ROWS) return [emptyRow()];
+  const text = (value: unknown) => (typeof value === 'string' && value.length <= MAX_ROW_TEXT ? value : '');
   const rows = stored
     .filter((row): row is Record<string, unknown> => typeof row === 'object' && row !== null)
     .map((row) => ({
-      start: typeof row.start === 'string' ? row.start : '',
-      dose: typeof row.dose === 'string' ? row.dose : '',
-      timesPerDay: typeof row.timesPerDay === 'string' ? row.timesPerDay : '',
-      administrations: typeof row.administrations === 'string' ? row.administrations : '',
+      start: text(row.start),
+      dose: text(row.dose),
+      timesPerDay: text(row.timesPerDay),
+      administrations: text(row.administrations),
       checkpoint: row.checkpoint === true,
     }));
   return rows.length ? rows : [emptyRow()];
@@ -105,7 +113,8 @@ function truthy(text: string | undefined): boolean {
 
 /** Parses pasted text into rows. Blank lines are skipped; a header row (with a "start" column) maps columns by name. */
 export function parsePasted(text: string): ProposedRow[] {
-  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  // At most a header and MAX_ROWS steps: a longer paste is not a schedule (and would render thousands of rows).
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, MAX_ROWS + 1);
   if (lines.length === 0) return [];
   const first = splitFields(lines[0]!).map((f) => f.toLowerCase());
   const hasHeader = first.some((f) => HEADER_NAMES.start.includes(f)) && !first.some((f) => /^\d{4}-\d{2}-\d{2}$/.test(f));
@@ -130,7 +139,7 @@ export function parsePasted(text: string): ProposedRow[] {
       };
     });
   }
-  return lines.map((line) => {
+  return lines.slice(0, MAX_ROWS).map((line) => {
     const fields = splitFields(line);
     return {
       start: (fields[0] ?? '').trim(),

@@ -494,7 +494,7 @@ describe('warnings: code, severity, sources, message and derivation line', () =>
       timesPerDay: 3,
       missedDays: 5,
       patient: { ageYears: 65, respiratoryDisease: true, sleepApnea: true, alcoholUse: true, historyOfFalls: true },
-      concurrent: ['oxycodone', 'morphine', 'gabapentin', 'pregabalin', 'alcohol', 'lorazepam'],
+      concurrent: ['oxycodone', 'morphine', 'gabapentin', 'pregabalin', 'alcohol'],
     });
 
   it('BZD_WITHDRAWAL_WINDOW: critical, the gap and the taper advice; its line names the class and the window', () => {

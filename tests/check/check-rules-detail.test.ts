@@ -358,7 +358,7 @@ describe('RISES_TOO_FAST', () => {
     expect(soon.findings[0]!.message).toContain('2 days after step 1; increases need at least 3 days');
   });
 
-  it('diazepam: the benzodiazepine protocol limits (25% a week) with their sources', () => {
+  it('diazepam: the protocol fraction (25%) with its source, and the plan’s own interval (7 days) citing its step', () => {
     const request = { drug: 'diazepam', prior: { dose: '10', unit: 'mg', timesPerDay: 3 }, priorDurationDays: 200, lastDoseDate: '2026-11-23', restartDate: '2026-11-28' };
     const result = check(
       [
@@ -370,7 +370,7 @@ describe('RISES_TOO_FAST', () => {
     const fast = finding(result, 'RISES_TOO_FAST', 1);
     expect(fast.message).toBe('Step 2 raises the dose 6 days after step 1; increases need at least 7 days.');
     expect(fast.rule).toBe(
-      'Rise at most 25% of the daily dose (or the smallest rise the strengths can make), no sooner than every 7 days [engine assumption bzd-titration-25-percent-weekly; engine assumption bzd-titration-25-percent-weekly]',
+      "Rise at most 25% of the daily dose (or the smallest rise the strengths can make), no sooner than every 7 days [engine assumption bzd-titration-25-percent-weekly; the plan's shortest interval before a rise (plan step 2 from 2026-12-05: rise of at most 25% of the daily dose, rounded down to real strengths)]",
     );
   });
 });
@@ -394,7 +394,7 @@ describe('RISES_TOO_FAST for a class without protocol limits: read off the plan'
     const fast = finding(soon, 'RISES_TOO_FAST', 1);
     expect(fast.message).toBe('Step 2 raises the dose 6 days after step 1; increases need at least 7 days.');
     expect(fast.rule).toBe(
-      'Rise at most 100% of the daily dose (or the smallest rise the strengths can make), no sooner than every 7 days [the largest rise (beyond the smallest practical rise) and shortest interval of the plan itself]',
+      "Rise at most 100% of the daily dose (or the smallest rise the strengths can make), no sooner than every 7 days [the plan's largest rise beyond the smallest practical rise (plan step 2 from 2026-12-05: hand-built step); the plan's shortest interval before a rise (plan step 2 from 2026-12-05: hand-built step)]",
     );
     expect(codes(against(plan, [eod('2026-11-28', '50'), eod('2026-12-05', '50', 2)]))).toEqual([]);
   });
@@ -486,7 +486,7 @@ describe('SKIPS_CHECKPOINT', () => {
     expect(finding(result, 'SKIPS_CHECKPOINT', 1).rule).toMatch(/^Plan checkpoint \[cdc-2022/);
   });
 
-  it('a product without MME is not measured against an MME threshold', () => {
+  it('a product without MME is not measured against an MME threshold, and the plan’s own rise (4 → 8 mg the next day) is within', () => {
     const bup = (start: string, administrations: string[], extra: Partial<Parameters<typeof handStep>[0]> = {}) =>
       handStep({ start, drug: 'buprenorphine', formulation: 'sl-tablet', unit: 'mg', administrations, makeUp: [], ...extra });
     const plan = handPlan([bup('2026-11-28', ['4'], { end: '2026-11-28' }), bup('2026-11-29', ['8'], { checkpoint: 'review' })], {
@@ -494,8 +494,12 @@ describe('SKIPS_CHECKPOINT', () => {
       prior: { dailyDose: { amount: '8', unit: 'mg' } },
     });
     const result = against(plan, [{ start: '2026-11-28', dose: { amount: '4', unit: 'mg' }, timesPerDay: 1 }, { start: '2026-11-29', dose: { amount: '4', unit: 'mg' }, timesPerDay: 2 }]);
-    // 4 → 8 mg the next day is too large a rise, but there is no checkpoint finding.
-    expect(codes(result)).toEqual(['1:RISES_TOO_FAST']);
+    // 4 → 8 mg the next day is the plan's own induction rise (the check reads its rise rule off the plan), and
+    // there is no checkpoint finding: the class's threshold is in MME, which buprenorphine has none of.
+    expect(codes(result)).toEqual([]);
+    // A rise beyond the plan's own (4 → 12 mg) is still too fast.
+    const faster = against(plan, [{ start: '2026-11-28', dose: { amount: '4', unit: 'mg' }, timesPerDay: 1 }, { start: '2026-11-29', dose: { amount: '4', unit: 'mg' }, timesPerDay: 3 }]);
+    expect(codes(faster)).toContain('1:RISES_TOO_FAST');
   });
 
   it('a class without a protocol threshold guards the checkpoint step’s own daily dose', () => {

@@ -28,7 +28,7 @@ describe('checkSchedule with a plan step that has no dose equivalent', () => {
     const outcome = checkSchedule({ ...REQUEST, proposed: [{ start: '2026-11-28', drug: 'morphine', dose: { amount: '7.5', unit: 'mg' }, timesPerDay: 1 }] });
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.errors.map((e) => `${e.path} ${e.code}`)).toEqual(['proposed.0.drug NOT_COMPARABLE']);
+    expect(outcome.errors.map((e) => `${e.path} ${e.code}`)).toEqual(['proposed.0.drug not-comparable']);
     expect(outcome.errors[0]!.message).toContain('morphine immediate-release tablet cannot be compared with the plan step from 2026-11-28 (oxycodone ir)');
   });
 

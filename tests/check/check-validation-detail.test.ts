@@ -27,28 +27,28 @@ function only(list: FieldError[]): FieldError {
 describe('the proposed list itself', () => {
   it('missing: REQUIRED, asking for the schedule', () => {
     const error = only(errorsOf(checkSchedule(REQUEST)));
-    expect(error).toMatchObject({ path: 'proposed', code: 'REQUIRED' });
+    expect(error).toMatchObject({ path: 'proposed', code: 'required' });
     expect(error.message).toContain('proposed schedule');
   });
 
-  it('not a list (a string or an object): NOT_A_LIST', () => {
+  it('not a list (a string or an object): not-a-list', () => {
     for (const proposed of ['2026-11-28 5 mg', { start: '2026-11-28' }]) {
       const error = only(errors(proposed));
-      expect(error).toMatchObject({ path: 'proposed', code: 'NOT_A_LIST' });
+      expect(error).toMatchObject({ path: 'proposed', code: 'not-a-list' });
       expect(error.message).toContain('must be a list of steps');
     }
   });
 
   it('empty: EMPTY, saying it has no steps', () => {
     const error = only(errors([]));
-    expect(error).toMatchObject({ path: 'proposed', code: 'EMPTY' });
+    expect(error).toMatchObject({ path: 'proposed', code: 'empty' });
     expect(error.message).toContain('no steps');
   });
 
   it('a step that is not an object: REQUIRED at proposed.N, naming the step number', () => {
     const list = errors([step('2026-11-28', '5', 4), 'five mg', step('2026-12-04', '5', 4)]);
     const error = only(list);
-    expect(error).toMatchObject({ path: 'proposed.1', code: 'REQUIRED' });
+    expect(error).toMatchObject({ path: 'proposed.1', code: 'required' });
     expect(error.message).toContain('Step 2 must be an object');
   });
 
@@ -61,14 +61,14 @@ describe('the proposed list itself', () => {
 describe('start dates', () => {
   it('missing or empty start: REQUIRED with the step number', () => {
     const list = errors([step('2026-11-28', '5', 4), { dose: { amount: '5', unit: 'mg' }, timesPerDay: 4 }, step('', '5', 4)]);
-    expect(pathsAndCodes(list)).toEqual(['proposed.1.start REQUIRED', 'proposed.2.start REQUIRED']);
+    expect(pathsAndCodes(list)).toEqual(['proposed.1.start required', 'proposed.2.start required']);
     expect(list[0]!.message).toBe('Enter the start date of step 2.');
     expect(list[1]!.message).toBe('Enter the start date of step 3.');
   });
 
   it('not a calendar date (a number, 30 February): INVALID_DATE with the step number', () => {
     const list = errors([step('2026-11-28', '5', 4), { ...step('x', '5', 4), start: 20261201 }, step('2026-02-30', '5', 4)]);
-    expect(pathsAndCodes(list)).toEqual(['proposed.1.start INVALID_DATE', 'proposed.2.start INVALID_DATE']);
+    expect(pathsAndCodes(list)).toEqual(['proposed.1.start invalid-date', 'proposed.2.start invalid-date']);
     expect(list[0]!.message).toContain('The start of step 2 is not a real calendar date');
     expect(list[0]!.message).toContain('YYYY-MM-DD');
     expect(list[1]!.message).toContain('step 3');
@@ -76,10 +76,10 @@ describe('start dates', () => {
 
   it('the same start as the step before, or earlier: NOT_IN_ORDER naming both steps and the date', () => {
     const same = only(errors([step('2026-11-28', '5', 4), step('2026-12-01', '5', 4), step('2026-12-01', '5', 4)]));
-    expect(same).toMatchObject({ path: 'proposed.2.start', code: 'NOT_IN_ORDER' });
+    expect(same).toMatchObject({ path: 'proposed.2.start', code: 'not-in-order' });
     expect(same.message).toBe('Step 3 must start after step 2 (2026-12-01).');
     const earlier = only(errors([step('2026-11-28', '5', 4), step('2026-11-27', '5', 4)]));
-    expect(earlier).toMatchObject({ path: 'proposed.1.start', code: 'NOT_IN_ORDER' });
+    expect(earlier).toMatchObject({ path: 'proposed.1.start', code: 'not-in-order' });
     expect(earlier.message).toBe('Step 2 must start after step 1 (2026-11-28).');
   });
 
@@ -118,28 +118,28 @@ describe('the product of a step', () => {
 
   it('an unknown drug: UNKNOWN_DRUG quoting what was typed, and no other error for that product', () => {
     const error = only(errors([{ ...step('2026-11-28', '5', 4), drug: 'Heroin' }]));
-    expect(error).toMatchObject({ path: 'proposed.0.drug', code: 'UNKNOWN_DRUG' });
+    expect(error).toMatchObject({ path: 'proposed.0.drug', code: 'unknown-drug' });
     expect(error.message).toBe('"Heroin" is not a drug Retitrate knows.');
   });
 
   it('a drug that is not a string: UNKNOWN_DRUG quoting it', () => {
     const error = only(errors([{ ...step('2026-11-28', '5', 4), drug: 42 }]));
-    expect(error).toMatchObject({ path: 'proposed.0.drug', code: 'UNKNOWN_DRUG' });
+    expect(error).toMatchObject({ path: 'proposed.0.drug', code: 'unknown-drug' });
     expect(error.message).toContain('"42" is not a drug');
   });
 
   it('an unknown formulation: UNKNOWN_FORMULATION naming the drug, what was typed and the known forms', () => {
     const error = only(errors([{ ...step('2026-11-28', '5', 4), formulation: 'patch' }]));
-    expect(error).toMatchObject({ path: 'proposed.0.formulation', code: 'UNKNOWN_FORMULATION' });
+    expect(error).toMatchObject({ path: 'proposed.0.formulation', code: 'unknown-formulation' });
     expect(error.message).toBe('oxyCODONE has no "patch" form here. Known forms: ir, er.');
     const notString = only(errors([{ ...step('2026-11-28', '5', 4), drug: 'oxycodone', formulation: 7 }]));
-    expect(notString).toMatchObject({ path: 'proposed.0.formulation', code: 'UNKNOWN_FORMULATION' });
+    expect(notString).toMatchObject({ path: 'proposed.0.formulation', code: 'unknown-formulation' });
     expect(notString.message).toContain('no "7" form');
   });
 
   it('a drug with no shared dose equivalent: NOT_COMPARABLE naming both drugs', () => {
     const error = only(errors([{ ...step('2026-11-28', '5', 1), drug: 'diazepam' }]));
-    expect(error).toMatchObject({ path: 'proposed.0.drug', code: 'NOT_COMPARABLE' });
+    expect(error).toMatchObject({ path: 'proposed.0.drug', code: 'not-comparable' });
     expect(error.message).toBe('diazePAM cannot be compared with oxyCODONE: they share no dose equivalent.');
   });
 });
@@ -150,7 +150,7 @@ describe('uneven days: administrations', () => {
       { start: '2026-11-28', dose: { unit: 'mg' }, administrations: '5, 5' },
       { start: '2026-12-01', dose: { unit: 'mg' }, administrations: [] },
     ]);
-    expect(pathsAndCodes(list)).toEqual(['proposed.0.administrations NOT_A_LIST', 'proposed.1.administrations NOT_A_LIST']);
+    expect(pathsAndCodes(list)).toEqual(['proposed.0.administrations not-a-list', 'proposed.1.administrations not-a-list']);
     expect(list[0]!.message).toContain('one per administration');
   });
 
@@ -160,9 +160,9 @@ describe('uneven days: administrations', () => {
       { start: '2026-12-01', dose: { unit: 'mg' }, administrations: ['0', '5', '-5'] },
     ]);
     expect(pathsAndCodes(list)).toEqual([
-      'proposed.0.administrations.1 NOT_A_NUMBER',
-      'proposed.1.administrations.0 NOT_POSITIVE',
-      'proposed.1.administrations.2 NOT_POSITIVE',
+      'proposed.0.administrations.1 not-a-number',
+      'proposed.1.administrations.0 not-positive',
+      'proposed.1.administrations.2 not-positive',
     ]);
     expect(list[0]!.message).toContain('must be a number');
     expect(list[1]!.message).toContain('more than zero');
@@ -170,19 +170,19 @@ describe('uneven days: administrations', () => {
 
   it('times per day that does not match the list: the message gives both numbers', () => {
     const error = only(errors([{ start: '2026-11-28', dose: { unit: 'mg' }, administrations: ['10', '5'], timesPerDay: 3 }]));
-    expect(error).toMatchObject({ path: 'proposed.0.timesPerDay', code: 'TIMES_PER_DAY_OUT_OF_RANGE' });
+    expect(error).toMatchObject({ path: 'proposed.0.timesPerDay', code: 'times-per-day-out-of-range' });
     expect(error.message).toBe('Times per day (3) does not match the 2 administrations listed.');
   });
 
-  it('a dose that is not the largest administration: NOT_THE_LARGEST', () => {
+  it('a dose that is not the largest administration: not-the-largest', () => {
     const error = only(errors([{ start: '2026-11-28', dose: { amount: '5', unit: 'mg' }, administrations: ['10', '5'] }]));
-    expect(error).toMatchObject({ path: 'proposed.0.dose.amount', code: 'NOT_THE_LARGEST' });
+    expect(error).toMatchObject({ path: 'proposed.0.dose.amount', code: 'not-the-largest' });
     expect(error.message).toContain('the dose must be the largest');
   });
 
   it('an implausible administration is reported at its own index', () => {
     const error = only(errors([{ start: '2026-11-28', dose: { unit: 'mg' }, administrations: ['5', '250'] }]));
-    expect(error).toMatchObject({ path: 'proposed.0.administrations.1', code: 'IMPLAUSIBLE_DOSE' });
+    expect(error).toMatchObject({ path: 'proposed.0.administrations.1', code: 'implausible-dose' });
     expect(error.message).toBe('250 mg per dose is above any real oxyCODONE regimen. Check the dose.');
   });
 });
@@ -190,7 +190,7 @@ describe('uneven days: administrations', () => {
 describe('times per day', () => {
   it('missing: REQUIRED with the step number', () => {
     const error = only(errors([step('2026-11-28', '5', 4), { start: '2026-12-01', dose: { amount: '5', unit: 'mg' } }]));
-    expect(error).toMatchObject({ path: 'proposed.1.timesPerDay', code: 'REQUIRED' });
+    expect(error).toMatchObject({ path: 'proposed.1.timesPerDay', code: 'required' });
     expect(error.message).toBe('Enter how many times a day step 2 is given.');
   });
 
@@ -202,16 +202,16 @@ describe('times per day', () => {
       { ...step('2026-12-07', '5', 1), timesPerDay: 0 },
     ]);
     expect(pathsAndCodes(list)).toEqual([
-      'proposed.1.timesPerDay TIMES_PER_DAY_OUT_OF_RANGE',
-      'proposed.2.timesPerDay TIMES_PER_DAY_OUT_OF_RANGE',
-      'proposed.3.timesPerDay TIMES_PER_DAY_OUT_OF_RANGE',
+      'proposed.1.timesPerDay times-per-day-out-of-range',
+      'proposed.2.timesPerDay times-per-day-out-of-range',
+      'proposed.3.timesPerDay times-per-day-out-of-range',
     ]);
     expect(list.every((e) => e.message === 'Times per day must be a whole number of at least 1.')).toBe(true);
   });
 
   it('above the formulation maximum: the message names the product and its maximum; the maximum itself is accepted', () => {
     const error = only(errors([step('2026-11-28', '5', 7)]));
-    expect(error).toMatchObject({ path: 'proposed.0.timesPerDay', code: 'TIMES_PER_DAY_OUT_OF_RANGE' });
+    expect(error).toMatchObject({ path: 'proposed.0.timesPerDay', code: 'times-per-day-out-of-range' });
     expect(error.message).toBe('oxyCODONE immediate-release tablet is not given more than 6 times a day.');
     expect(checkSchedule({ ...REQUEST, proposed: [step('2026-11-28', '5', 6)] }).ok).toBe(true);
   });
@@ -224,7 +224,7 @@ describe('times per day', () => {
     const once = checkSchedule({ ...REQUEST, lastDoseDate: '2026-11-27', proposed: [{ ...patch, timesPerDay: 1 }] });
     expect(once.ok).toBe(true);
     const twice = only(errors([{ ...patch, timesPerDay: 2 }]));
-    expect(twice).toMatchObject({ path: 'proposed.0.timesPerDay', code: 'TIMES_PER_DAY_OUT_OF_RANGE' });
+    expect(twice).toMatchObject({ path: 'proposed.0.timesPerDay', code: 'times-per-day-out-of-range' });
     expect(twice.message).toContain('A patch is worn continuously');
   });
 });
@@ -232,7 +232,7 @@ describe('times per day', () => {
 describe('the dose', () => {
   it('not an object: REQUIRED at .dose with the step number', () => {
     const error = only(errors([step('2026-11-28', '5', 4), { start: '2026-12-01', dose: '5 mg', timesPerDay: 4 }]));
-    expect(error).toMatchObject({ path: 'proposed.1.dose', code: 'REQUIRED' });
+    expect(error).toMatchObject({ path: 'proposed.1.dose', code: 'required' });
     expect(error.message).toBe('Enter the dose of step 2 as { amount, unit }.');
   });
 
@@ -242,13 +242,13 @@ describe('the dose', () => {
       { start: '2026-12-01', dose: { unit: 'mg' }, timesPerDay: 4 },
       { start: '2026-12-04', dose: { amount: '', unit: 'mg' }, timesPerDay: 4 },
     ]);
-    expect(pathsAndCodes(list)).toEqual(['proposed.1.dose.amount REQUIRED', 'proposed.2.dose.amount REQUIRED']);
+    expect(pathsAndCodes(list)).toEqual(['proposed.1.dose.amount required', 'proposed.2.dose.amount required']);
     expect(list[0]!.message).toBe('Enter the dose per administration of step 2.');
   });
 
-  it('not a number: NOT_A_NUMBER; zero or less: NOT_POSITIVE', () => {
+  it('not a number: NOT_A_NUMBER; zero or less: not-positive', () => {
     const list = errors([step('2026-11-28', 'five', 4), step('2026-12-01', '0', 4)]);
-    expect(pathsAndCodes(list)).toEqual(['proposed.0.dose.amount NOT_A_NUMBER', 'proposed.1.dose.amount NOT_POSITIVE']);
+    expect(pathsAndCodes(list)).toEqual(['proposed.0.dose.amount not-a-number', 'proposed.1.dose.amount not-positive']);
     expect(list[0]!.message).toContain('must be a number');
     expect(list[1]!.message).toContain('more than zero');
   });
@@ -258,19 +258,19 @@ describe('the dose', () => {
       { start: '2026-11-28', dose: { amount: '5' }, timesPerDay: 4 },
       { start: '2026-12-01', dose: { amount: '5', unit: '' }, timesPerDay: 4 },
     ]);
-    expect(pathsAndCodes(list)).toEqual(['proposed.0.dose.unit REQUIRED', 'proposed.1.dose.unit REQUIRED']);
+    expect(pathsAndCodes(list)).toEqual(['proposed.0.dose.unit required', 'proposed.1.dose.unit required']);
     expect(list[0]!.message).toBe('Enter the unit of the dose (mg for this immediate-release tablet).');
   });
 
   it('another unit: UNIT_MISMATCH naming the product, its unit and the unit given', () => {
     const error = only(errors([{ start: '2026-11-28', dose: { amount: '5', unit: 'mcg' }, timesPerDay: 4 }]));
-    expect(error).toMatchObject({ path: 'proposed.0.dose.unit', code: 'UNIT_MISMATCH' });
+    expect(error).toMatchObject({ path: 'proposed.0.dose.unit', code: 'unit-mismatch' });
     expect(error.message).toBe('oxyCODONE immediate-release tablets are dosed in mg, not mcg.');
   });
 
   it('above any real single dose: IMPLAUSIBLE_DOSE; the maximum itself is accepted as a dose', () => {
     const error = only(errors([step('2026-11-28', '250', 1)]));
-    expect(error).toMatchObject({ path: 'proposed.0.dose', code: 'IMPLAUSIBLE_DOSE' });
+    expect(error).toMatchObject({ path: 'proposed.0.dose', code: 'implausible-dose' });
     expect(error.message).toContain('250 mg per dose');
     expect(error.message).toContain('oxyCODONE');
     expect(checkSchedule({ ...REQUEST, proposed: [step('2026-11-28', '200', 1)] }).ok).toBe(true);
@@ -278,11 +278,11 @@ describe('the dose', () => {
 
   it('not makeable from the strengths: NOT_A_REAL_STRENGTH listing the strengths (and halving only when some are scored)', () => {
     const oxy = only(errors([step('2026-11-28', '7', 4)]));
-    expect(oxy).toMatchObject({ path: 'proposed.0.dose', code: 'NOT_A_REAL_STRENGTH' });
+    expect(oxy).toMatchObject({ path: 'proposed.0.dose', code: 'not-a-real-strength' });
     expect(oxy.message).toBe('7 mg cannot be made from the immediate-release tablets on the market (5 mg, 10 mg, 15 mg, 20 mg, 30 mg).');
     // Hydromorphone IR: 2, 4 and 8 mg, only the 8 mg scored.
     const hydro = only(errors([{ start: '2026-11-28', drug: 'hydromorphone', dose: { amount: '3', unit: 'mg' }, timesPerDay: 1 }]));
-    expect(hydro.code).toBe('NOT_A_REAL_STRENGTH');
+    expect(hydro.code).toBe('not-a-real-strength');
     expect(hydro.message).toContain('(2 mg, 4 mg, 8 mg; scored tablets may be halved)');
   });
 });
@@ -290,7 +290,7 @@ describe('the dose', () => {
 describe('flags', () => {
   it('everyOtherDay and checkpoint must be true or false', () => {
     const list = errors([{ ...step('2026-11-28', '5', 4), everyOtherDay: 'yes' }, { ...step('2026-12-01', '5', 4), checkpoint: 1 }]);
-    expect(pathsAndCodes(list)).toEqual(['proposed.0.everyOtherDay NOT_A_BOOLEAN', 'proposed.1.checkpoint NOT_A_BOOLEAN']);
+    expect(pathsAndCodes(list)).toEqual(['proposed.0.everyOtherDay not-a-boolean', 'proposed.1.checkpoint not-a-boolean']);
     expect(list[0]!.message).toContain('true or false');
   });
 
@@ -298,7 +298,7 @@ describe('flags', () => {
     // The plan step has no MME: a morphine step could not be compared with it either, but only the flag is reported.
     const plan = handPlan([handStep({ start: '2026-11-28', drug: 'oxycodone', formulation: 'ir', unit: 'mg', administrations: ['5'], makeUp: [] })]);
     const outcome = checkAgainstPlan(plan, [{ start: '2026-11-28', drug: 'morphine', dose: { amount: '15', unit: 'mg' }, timesPerDay: 1, everyOtherDay: 'no' }]);
-    expect(pathsAndCodes(errorsOf(outcome))).toEqual(['proposed.0.everyOtherDay NOT_A_BOOLEAN']);
+    expect(pathsAndCodes(errorsOf(outcome))).toEqual(['proposed.0.everyOtherDay not-a-boolean']);
   });
 
   it('everyOtherDay: true halves the per-day amount and is echoed on the step', () => {
@@ -317,8 +317,8 @@ describe('request errors and proposed errors together', () => {
 
   it('with an invalid request, proposed steps are still checked against the request drug and formulation (trimmed)', () => {
     const list = errors([{ start: '2026-11-28', dose: { amount: '5', unit: 'mcg' }, timesPerDay: 4 }], { ...noRestart, drug: ' Oxycodone ', formulation: ' ER ' });
-    expect(pathsAndCodes(list)).toContain('proposed.0.dose.unit UNIT_MISMATCH');
-    expect(list.find((e) => e.code === 'UNIT_MISMATCH')!.message).toContain('extended-release tablet (OxyContin)');
+    expect(pathsAndCodes(list)).toContain('proposed.0.dose.unit unit-mismatch');
+    expect(list.find((e) => e.code === 'unit-mismatch')!.message).toContain('extended-release tablet (OxyContin)');
   });
 
   it('with an invalid request and no formulation, the drug’s default form is used', () => {
@@ -327,7 +327,7 @@ describe('request errors and proposed errors together', () => {
     const list = errors([step('2026-11-28', '5', 7)], noForm);
     expect(list.find((e) => e.path === 'proposed.0.timesPerDay')!.message).toContain('immediate-release tablet is not given more than 6 times');
     const notString = errors([step('2026-11-28', '5', 7)], { ...noForm, formulation: 3 });
-    expect(pathsAndCodes(notString)).toContain('proposed.0.timesPerDay TIMES_PER_DAY_OUT_OF_RANGE');
+    expect(pathsAndCodes(notString)).toContain('proposed.0.timesPerDay times-per-day-out-of-range');
   });
 
   it('with an unknown request product, no product checks are made on the steps', () => {
@@ -343,7 +343,7 @@ describe('request errors and proposed errors together', () => {
 
   it('an unknown request formulation does not stop a step naming the drug from using its default form', () => {
     const list = errors([{ start: '2026-11-28', drug: 'oxycodone', dose: { amount: '5', unit: 'mcg' }, timesPerDay: 4 }], { ...noRestart, formulation: 'patch' });
-    expect(pathsAndCodes(list.filter((e) => e.path.startsWith('proposed')))).toEqual(['proposed.0.dose.unit UNIT_MISMATCH']);
+    expect(pathsAndCodes(list.filter((e) => e.path.startsWith('proposed')))).toEqual(['proposed.0.dose.unit unit-mismatch']);
   });
 });
 
@@ -355,7 +355,7 @@ describe('comparability with the plan steps in force', () => {
       { drug: 'buprenorphine', formulation: 'sl-tablet', prior: { dailyDose: { amount: '8', unit: 'mg' } } },
     );
     const error = only(errorsOf(checkAgainstPlan(plan, [{ start: '2026-11-28', dose: { amount: '2', unit: 'mg' }, timesPerDay: 1 }])));
-    expect(error).toMatchObject({ path: 'proposed.0.drug', code: 'NOT_COMPARABLE' });
+    expect(error).toMatchObject({ path: 'proposed.0.drug', code: 'not-comparable' });
     expect(error.message).toContain('plan step from 2026-11-28 (morphine ir)');
     expect(error.message).toContain('buprenorphine');
   });

@@ -120,7 +120,8 @@ describe('checkSchedule: each finding code', () => {
     // 20 mg on day 3 is within the 20 mg ceiling, but only 2 days after the last rise.
     expect(codes(result)).toEqual(['1:RISES_TOO_FAST']);
     expect(result.findings[0]!.message).toContain('2 days after step 1; increases need at least 3 days');
-    expect(result.findings[0]!.rule).toContain('opioid-ir-interval-3-days');
+    // The interval is the plan's own (its step 2, three days after step 1), not a class table.
+    expect(result.findings[0]!.rule).toContain("the plan's shortest interval before a rise (plan step 2 from 2026-12-01");
   });
 
   it('RISES_TOO_FAST: larger than the allowed rise (25%, or one smallest unit)', () => {
@@ -223,25 +224,25 @@ describe('checkSchedule: validation errors, all at once', () => {
     if (outcome.ok) return;
     expect(outcome.errors.map((e) => `${e.path} ${e.code}`)).toEqual([
       'restartDate required',
-      'proposed.1.dose.unit UNIT_MISMATCH',
-      'proposed.2.dose NOT_A_REAL_STRENGTH',
-      'proposed.3.start NOT_IN_ORDER',
-      'proposed.4.timesPerDay TIMES_PER_DAY_OUT_OF_RANGE',
-      'proposed.5.drug NOT_COMPARABLE',
+      'proposed.1.dose.unit unit-mismatch',
+      'proposed.2.dose not-a-real-strength',
+      'proposed.3.start not-in-order',
+      'proposed.4.timesPerDay times-per-day-out-of-range',
+      'proposed.5.drug not-comparable',
     ]);
-    expect(outcome.errors.find((e) => e.code === 'NOT_A_REAL_STRENGTH')!.message).toContain('7 mg cannot be made');
+    expect(outcome.errors.find((e) => e.code === 'not-a-real-strength')!.message).toContain('7 mg cannot be made');
   });
 
   it('missing or empty proposed list; nested { request, proposed } form prefixes request paths', () => {
     const missing = checkSchedule(REQUEST);
-    expect(!missing.ok && missing.errors.map((e) => `${e.path} ${e.code}`)).toEqual(['proposed REQUIRED']);
+    expect(!missing.ok && missing.errors.map((e) => `${e.path} ${e.code}`)).toEqual(['proposed required']);
     const empty = checkSchedule({ ...REQUEST, proposed: [] });
-    expect(!empty.ok && empty.errors.map((e) => e.code)).toEqual(['EMPTY']);
+    expect(!empty.ok && empty.errors.map((e) => e.code)).toEqual(['empty']);
     const nested = checkSchedule({ request: { ...REQUEST, prior: { ...(REQUEST.prior as object), dose: 'ten' } }, proposed: [{ start: '2026-02-30', dose: { amount: -5, unit: 'mg' }, timesPerDay: 1 }] });
     expect(!nested.ok && nested.errors.map((e) => `${e.path} ${e.code}`)).toEqual([
       'request.prior.dose not-a-number',
-      'proposed.0.start INVALID_DATE',
-      'proposed.0.dose.amount NOT_POSITIVE',
+      'proposed.0.start invalid-date',
+      'proposed.0.dose.amount not-positive',
     ]);
     const ok = checkSchedule({ request: REQUEST, proposed: [step('2026-11-28', '5', 4)] });
     expect(ok.ok && ok.result.verdict).toBe('within');
@@ -258,11 +259,11 @@ describe('checkAgainstPlan: products that cannot be compared', () => {
     const outcome = checkAgainstPlan(plan, [{ start: '2026-11-28', drug: 'oxycodone', dose: { amount: '5', unit: 'mg' }, timesPerDay: 1 }]);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.errors.map((e) => `${e.path} ${e.code}`)).toEqual(['proposed.0.drug NOT_COMPARABLE']);
+    expect(outcome.errors.map((e) => `${e.path} ${e.code}`)).toEqual(['proposed.0.drug not-comparable']);
     // Both opioids, but the plan step gives no MME to compare a different drug with.
     const noEquivalent = handPlan([handStep({ start: '2026-11-28', drug: 'oxycodone', formulation: 'ir', unit: 'mg', administrations: ['5'], makeUp: [] })]);
     const other = checkAgainstPlan(noEquivalent, [{ start: '2026-11-28', drug: 'morphine', dose: { amount: '15', unit: 'mg' }, timesPerDay: 1 }]);
-    expect(!other.ok && other.errors.map((e) => `${e.path} ${e.code}`)).toEqual(['proposed.0.drug NOT_COMPARABLE']);
+    expect(!other.ok && other.errors.map((e) => `${e.path} ${e.code}`)).toEqual(['proposed.0.drug not-comparable']);
     expect(!other.ok && other.errors[0]!.message).toContain('plan step from 2026-11-28');
   });
 });
@@ -294,10 +295,10 @@ describe('checkSchedule: uneven days (administrations)', () => {
       ],
     });
     expect(!outcome.ok && outcome.errors.map((e) => `${e.path} ${e.code}`)).toEqual([
-      'proposed.0.administrations.1 NOT_A_REAL_STRENGTH',
-      'proposed.1.dose.amount NOT_THE_LARGEST',
-      'proposed.2.timesPerDay TIMES_PER_DAY_OUT_OF_RANGE',
-      'proposed.3.administrations NOT_A_LIST',
+      'proposed.0.administrations.1 not-a-real-strength',
+      'proposed.1.dose.amount not-the-largest',
+      'proposed.2.timesPerDay times-per-day-out-of-range',
+      'proposed.3.administrations not-a-list',
     ]);
   });
 });

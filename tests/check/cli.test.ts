@@ -22,7 +22,7 @@ const REQUEST = {
 };
 
 describe('CLI: plan check', () => {
-  it('prints the verdict, findings and plan and exits 0 (file argument)', () => {
+  it('prints the verdict, findings and plan and exits 1 when the verdict is exceeds (file argument)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'retitrate-check-'));
     const file = join(dir, 'check.json');
     writeFileSync(
@@ -36,7 +36,8 @@ describe('CLI: plan check', () => {
       }),
     );
     const { status, stdout } = run(['check', file]);
-    expect(status).toBe(0);
+    // Exit 1 for "exceeds" (was 0: scripts could not gate on the verdict).
+    expect(status).toBe(1);
     const output = JSON.parse(stdout);
     expect(output.verdict).toBe('exceeds');
     expect(output.findings.map((f: { code: string }) => f.code)).toContain('ABOVE_CEILING');
@@ -59,7 +60,7 @@ describe('CLI: plan check', () => {
     expect(status).toBe(2);
     expect(JSON.parse(stdout).errors.map((e: { path: string; code: string }) => `${e.path} ${e.code}`)).toEqual([
       'lastDoseDate invalid-date',
-      'proposed.0.dose.unit UNIT_MISMATCH',
+      'proposed.0.dose.unit unit-mismatch',
     ]);
     const broken = run(['check', '-'], '{ not json');
     expect(broken.status).toBe(2);

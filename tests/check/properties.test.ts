@@ -68,7 +68,7 @@ describe('check properties (fast-check)', () => {
         const outcome = checkAgainstPlan(plan, proposal.map((p, i) => (i === index ? bumped : p)));
         if (!outcome.ok) {
           // More administrations than the product allows is rejected as input: also never within.
-          expect(outcome.errors.map((e) => e.code)).toContain('TIMES_PER_DAY_OUT_OF_RANGE');
+          expect(outcome.errors.map((e) => e.code)).toContain('times-per-day-out-of-range');
           return;
         }
         expect(outcome.result.verdict).toBe('exceeds');

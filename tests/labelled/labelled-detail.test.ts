@@ -333,9 +333,9 @@ describe('gabapentinoid warnings', () => {
     expect(codes(plan({ drug: 'pregabalin', dose: 150, times: 2, restart: '2026-11-03', patient: { ageYears: 64, creatinineClearanceMlMin: 90 } }))).toEqual([]);
   });
 
-  it('the planned drug listed as its own concurrent medicine is not a risk factor', () => {
-    const p = plan({ drug: 'gabapentin', dose: 300, times: 3, restart: '2026-11-03', concurrent: ['gabapentin'], patient: { creatinineClearanceMlMin: 80 } });
-    expect(p.warnings).toEqual([]);
+  it('the planned drug listed as its own concurrent medicine is an input error (self-concurrent), never a risk factor', () => {
+    // Issue 12: listing the drug beside itself lowered first steps with no word of why; it is now rejected by name.
+    expect(() => plan({ drug: 'gabapentin', dose: 300, times: 3, restart: '2026-11-03', concurrent: ['gabapentin'] })).toThrow(/"path":"concurrent.0","code":"self-concurrent"/);
   });
 
   it('age 65 (the threshold) is a risk factor, also when the dose is resumed', () => {
