@@ -27,7 +27,8 @@ function timeRuns(command, args, runs) {
 export function coldStart() {
   const bin = timeRuns(process.execPath, ['lib/cli.js', 'plan', EXAMPLE], 20);
   const tsx = timeRuns(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/plan.ts', EXAMPLE], 20);
-  console.log(`bench: cold start, one plan (median of 20): bin lib/cli.js ${Math.round(median(bin))} ms; old path tsx src/cli/plan.ts ${Math.round(median(tsx))} ms`);
+  const bare = timeRuns(process.execPath, ['-e', '0'], 20);
+  console.log(`bench: cold start, one plan (median of 20): bin lib/cli.js ${Math.round(median(bin))} ms; old path tsx src/cli/plan.ts ${Math.round(median(tsx))} ms; (node -e 0 on this machine now: ${Math.round(median(bare))} ms)`);
 }
 
 function countLines(file) {
