@@ -8,3 +8,4 @@ export type { CheckCode, CheckFinding, CheckOutcome, CheckResult, CheckedStep, P
 export * from '../export/index.ts';
 export * from '../engine/schema/index.ts';
 export { FIELD_ERROR_CODES, CHECK_CODE_ALIASES, normalizeErrorCode, isFieldErrorCode, type FieldErrorCode, type LegacyCheckCode } from '../engine/errorCodes.ts';
+export { clinicalDrugCode, productForCode, clinicalDrugCodes, type ClinicalDrugCode, type BrandedDrugCode, type CodedProduct } from '../engine/clinicalDrugCodes.ts';
