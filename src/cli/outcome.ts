@@ -13,7 +13,6 @@ export function planOutcome(request: unknown): PlanOutcome {
   const result = planRestart(request);
   if (result.ok) return { body: result.plan, exit: EXIT.ok };
   // A class planner may refuse (BLOCK): the result then carries `refusal` beside the `plan-refused` error.
-  const refusal = (result as { readonly refusal?: unknown }).refusal;
-  if (refusal !== undefined) return { body: { refusal, errors: result.errors }, exit: EXIT.refused };
+  if (result.refusal) return { body: { refusal: result.refusal, errors: result.errors }, exit: EXIT.refused };
   return { body: { errors: result.errors }, exit: EXIT.invalid };
 }

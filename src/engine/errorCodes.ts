@@ -28,6 +28,7 @@ export const FIELD_ERROR_CODES = [
   'unknown-reason',
   'unknown-indication',
   'not-a-boolean',
+  'unknown-choice',
   // the check's proposed schedule (check.ts; see CHECK_CODE_ALIASES)
   'empty',
   'not-in-order',

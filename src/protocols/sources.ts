@@ -110,9 +110,6 @@ const SOURCE_LIST: readonly Source[] = [
   // --- Output standards ---
   { id: 'ismp-tall-man-2023', title: 'FDA and ISMP Lists of Look-Alike Drug Names with Recommended Tall Man Letters', issuer: 'Institute for Safe Medication Practices', year: 2023, url: 'https://www.ismp.org/recommendations/tall-man-letters-list' },
   { id: 'ismp-error-prone-abbreviations', title: 'ISMP List of Error-Prone Abbreviations, Symbols, and Dose Designations', issuer: 'Institute for Safe Medication Practices', year: 2021, url: 'https://www.ismp.org/recommendations/error-prone-abbreviations-list' },
-  // --- Orderable codes (FHIR export) ---
-  { id: 'omtk-rxnav-2020', title: 'OMTK DrugIngredients table (RxNorm SCD and SBD codes, names and strengths of opioid products), generated from the RxNav local data store LocalDataStore_RxNav_OpioidCds-2020-10-20', issuer: 'HL7 / CDC Opioid MME Calculator implementation guide (cqframework/opioid-mme-r4, OMTKData.cql), data from US National Library of Medicine RxNav', year: 2020, url: 'https://github.com/cqframework/opioid-mme-r4/blob/master/input/cql/OMTKData.cql' },
-  { id: 'fhir-route-codes', title: 'SNOMED CT Route Codes value set (http://hl7.org/fhir/ValueSet/route-codes)', issuer: 'HL7 FHIR specification', year: 2019, url: 'https://hl7.org/fhir/R4/valueset-route-codes.html' },
 ];
 
 export const SOURCES: Readonly<Record<string, Source>> = deepFreeze(

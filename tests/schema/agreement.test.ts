@@ -26,6 +26,12 @@ const VALID: Record<string, unknown> = {
   'break reason, qtc': { ...base, breakReason: 'detox', qtcMs: 430 },
   'drug in capitals': { ...base, drug: 'OxyCodone' },
   'concurrent drug ids': { ...base, concurrent: ['alprazolam', 'gabapentin'] },
+  // the contract extensions
+  'sex, hepatic grade, creatinine clearance, withdrawal symptoms': withPatient({ sex: 'male', hepaticImpairment: 'mild', creatinineClearanceMlMin: 45, withdrawalSymptomsNow: 'mild' }),
+  'history flags': withPatient({ seizureHistory: true, historyOfFalls: false, complexSleepBehaviorHistory: false, smokedBeforeBreak: true, smokesNow: false, hemodialysis: false }),
+  'dated concurrent medicine': { ...base, concurrent: ['gabapentin', { drug: 'alprazolam', startedOn: '2026-09-01', stoppedOn: '2026-11-20' }] },
+  'as needed, non-prescribed': withPrior({ asNeeded: true, nonPrescribed: true }),
+  'other acetaminophen, keep product': { ...base, acetaminophenOtherSourcesMgPerDay: 1000, keepProduct: false },
 };
 
 /** [name, request, the field validateRequest must name]. */
@@ -70,6 +76,17 @@ const STRUCTURALLY_INVALID: [string, unknown, string][] = [
   ['full agonist as text', { ...base, fullAgonistUsedDuringBreak: 'no' }, 'fullAgonistUsedDuringBreak'],
   ['qtc too low', { ...base, qtcMs: 100 }, 'qtcMs'],
   ['qtc fractional', { ...base, qtcMs: 430.5 }, 'qtcMs'],
+  ['sex unknown value', withPatient({ sex: 'x' }), 'patient.sex'],
+  ['hepatic grade in words', withPatient({ hepaticImpairment: 'grade B' }), 'patient.hepaticImpairment'],
+  ['creatinine clearance 0', withPatient({ creatinineClearanceMlMin: 0 }), 'patient.creatinineClearanceMlMin'],
+  ['creatinine clearance 300', withPatient({ creatinineClearanceMlMin: 300 }), 'patient.creatinineClearanceMlMin'],
+  ['withdrawal level unknown', withPatient({ withdrawalSymptomsNow: 'some' }), 'patient.withdrawalSymptomsNow'],
+  ['a history flag as text', withPatient({ smokesNow: 'no' }), 'patient.smokesNow'],
+  ['concurrent start not a date', { ...base, concurrent: [{ drug: 'alprazolam', startedOn: '2026-13-01' }] }, 'concurrent.0.startedOn'],
+  ['concurrent entry without a drug', { ...base, concurrent: [{ startedOn: '2026-10-01' }] }, 'concurrent.0.drug'],
+  ['as needed as text', withPrior({ asNeeded: 'yes' }), 'prior.asNeeded'],
+  ['other acetaminophen negative', { ...base, acetaminophenOtherSourcesMgPerDay: -1 }, 'acetaminophenOtherSourcesMgPerDay'],
+  ['keep product as text', { ...base, keepProduct: 'yes' }, 'keepProduct'],
 ];
 
 describe('schema and validateRequest agree', () => {

@@ -7,8 +7,8 @@
  * Unknown fields are rejected here (a misspelt optional field would otherwise be ignored silently).
  */
 import { z } from 'zod';
-import { BREAK_REASONS, PATIENT_FLAGS } from '../types.ts';
-import { MAX_AGE_YEARS, MAX_PRIOR_DURATION_DAYS, MAX_TIMES_PER_DAY } from '../validate.ts';
+import { BREAK_REASONS, HEPATIC_GRADES, PATIENT_FLAGS, PATIENT_HISTORY_FLAGS, SEXES, WITHDRAWAL_SYMPTOM_LEVELS } from '../types.ts';
+import { MAX_AGE_YEARS, MAX_CREATININE_CLEARANCE, MAX_OTHER_ACETAMINOPHEN_MG, MAX_PRIOR_DURATION_DAYS, MAX_TIMES_PER_DAY } from '../validate.ts';
 
 /** A positive decimal as text ("10", "2.5", ".5"; spaces around allowed), as the engine's parseAmount reads it. */
 export const POSITIVE_DECIMAL_PATTERN = '^\\s*(?=[0-9.]*[1-9])([0-9]+(\\.[0-9]+)?|\\.[0-9]+)\\s*$';
@@ -23,27 +23,30 @@ const drugId = z.string().regex(/\S/).describe('A drug id from `retitrate list` 
 
 const flag = (description: string) => z.boolean().describe(description);
 
-const patientFlags = Object.fromEntries(PATIENT_FLAGS.filter((f) => f !== 'hepaticImpairment').map((f) => [f, flag(`Patient factor ${f} (default false).`)])) as Record<
-  Exclude<(typeof PATIENT_FLAGS)[number], 'hepaticImpairment'>,
-  z.ZodBoolean
->;
+const HISTORY_FLAG_TEXT: Record<(typeof PATIENT_HISTORY_FLAGS)[number], string> = {
+  seizureHistory: 'History of seizures',
+  historyOfFalls: 'History of falls',
+  complexSleepBehaviorHistory: 'History of complex sleep behaviours',
+  smokedBeforeBreak: 'Smoked tobacco before the break',
+  smokesNow: 'Smokes tobacco now',
+  hemodialysis: 'On hemodialysis',
+};
+
+const patientFlags = Object.fromEntries([
+  ...PATIENT_FLAGS.filter((f) => f !== 'hepaticImpairment').map((f) => [f, flag(`Patient factor ${f} (default false).`)]),
+  ...PATIENT_HISTORY_FLAGS.map((f) => [f, flag(`${HISTORY_FLAG_TEXT[f]} (default false).`)]),
+]) as Record<Exclude<(typeof PATIENT_FLAGS)[number], 'hepaticImpairment'> | (typeof PATIENT_HISTORY_FLAGS)[number], z.ZodBoolean>;
 
 export const patientSchema = z
   .strictObject({
     ageYears: z.number().min(0).max(MAX_AGE_YEARS).nullable().describe('Age in years, 0 to 120.'),
     hepaticImpairment: z
-      .union([z.boolean(), z.enum(['none', 'mild', 'moderate', 'severe'])])
-      .describe('Hepatic impairment: a grade, or a boolean (old form: true = moderate).'),
+      .union([z.boolean(), z.enum(HEPATIC_GRADES)])
+      .describe('Hepatic impairment: a grade (Child-Pugh A = mild, B = moderate, C = severe), or a boolean (old form: true = moderate).'),
     ...patientFlags,
-    sex: z.enum(['female', 'male', 'unknown']).describe('Absent or unknown is treated as female (the lower label dose), and the plan says so.'),
-    creatinineClearanceMlMin: z.number().min(0).describe('Creatinine clearance, mL/min.'),
-    hemodialysis: flag('On hemodialysis (default false).'),
-    seizureHistory: flag('History of seizures (default false).'),
-    historyOfFalls: flag('History of falls (default false).'),
-    complexSleepBehaviorHistory: flag('History of complex sleep behaviours (default false).'),
-    smokedBeforeBreak: flag('Smoked tobacco before the break (default false).'),
-    smokesNow: flag('Smokes tobacco now (default false).'),
-    withdrawalSymptomsNow: z.enum(['none', 'mild', 'significant', 'severe']).describe('Withdrawal symptoms now; absent = unknown.'),
+    sex: z.enum(SEXES).nullable().describe('Absent or unknown is treated as female (the lower label dose), and the plan says so.'),
+    creatinineClearanceMlMin: z.number().min(1).max(MAX_CREATININE_CLEARANCE).nullable().describe('Creatinine clearance, mL/min, 1 to 250.'),
+    withdrawalSymptomsNow: z.enum(WITHDRAWAL_SYMPTOM_LEVELS).nullable().describe('Withdrawal symptoms now; absent = unknown.'),
   })
   .partial()
   .describe('Patient factors; every field optional.');
@@ -80,8 +83,8 @@ export const requestShape = {
   indication: z.enum(['pain', 'oud']).optional().describe('Methadone (required there): pain, or opioid use disorder.'),
   fullAgonistUsedDuringBreak: z.boolean().optional().describe('Buprenorphine: a full-agonist opioid was used during the break.'),
   qtcMs: z.number().int().min(250).max(800).optional().describe('Baseline QTc, ms.'),
-  acetaminophenOtherSourcesMgPerDay: z.number().min(0).optional().describe('Acetaminophen from other products, mg a day.'),
-  keepProduct: z.boolean().optional().describe('Restart on the same product where the rules allow it.'),
+  acetaminophenOtherSourcesMgPerDay: z.number().min(0).max(MAX_OTHER_ACETAMINOPHEN_MG).optional().describe('Acetaminophen from other products, mg a day (0 to 10000).'),
+  keepProduct: z.boolean().optional().describe('Keep the extended-release product where the rules allow it.'),
 } as const;
 
 export const requestSchema = z.strictObject(requestShape).describe('A Retitrate restart request.');
