@@ -9,3 +9,5 @@ export * from '../export/index.ts';
 export * from '../engine/schema/index.ts';
 export { FIELD_ERROR_CODES, CHECK_CODE_ALIASES, normalizeErrorCode, isFieldErrorCode, type FieldErrorCode, type LegacyCheckCode } from '../engine/errorCodes.ts';
 export { clinicalDrugCode, productForCode, clinicalDrugCodes, type ClinicalDrugCode, type BrandedDrugCode, type CodedProduct } from '../engine/clinicalDrugCodes.ts';
+export * as units from '../engine/units.ts';
+export type { IsoDate, Mg, Mme, MgDiazepam, McgPerHour, Quantity } from '../engine/units.ts';
