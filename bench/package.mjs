@@ -3,7 +3,7 @@
  * tsx path, and `plan --ndjson` throughput on 100,000 varied lines. Prints numbers; asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,15 +12,24 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXAMPLE = 'examples/oxycodone-after-prison.json';
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+// GNU time reports the child's CPU seconds (user + system), which a machine shared with other work does not inflate.
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const CPU_MARK = 'retitrate-bench-cpu';
+
+/** Runs the command; wall milliseconds, and CPU milliseconds when GNU time is there. */
+function run(command, args, options = {}, exitCodes = [0]) {
+  const [file, argv] = GNU_TIME ? [GNU_TIME, ['-f', `${CPU_MARK} %U %S`, command, ...args]] : [command, args];
+  const start = performance.now();
+  const result = spawnSync(file, argv, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  const wall = performance.now() - start;
+  if (!exitCodes.includes(result.status)) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  const mark = (result.stderr ?? '').split('\n').find((line) => line.startsWith(CPU_MARK));
+  const cpu = mark ? mark.split(' ').slice(1).reduce((total, seconds) => total + Number(seconds) * 1000, 0) : NaN;
+  return { wall, cpu };
+}
+
 function timeRuns(command, args, runs) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    times.push(performance.now() - start);
-    if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-  }
-  return times;
+  return Array.from({ length: runs }, () => run(command, args));
 }
 
 /** Cold start: a fresh process answering one plan, median of 20 (bin) and of 20 (old tsx path). */
@@ -28,7 +37,9 @@ export function coldStart() {
   const bin = timeRuns(process.execPath, ['lib/cli.js', 'plan', EXAMPLE], 20);
   const tsx = timeRuns(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/plan.ts', EXAMPLE], 20);
   const bare = timeRuns(process.execPath, ['-e', '0'], 20);
-  console.log(`bench: cold start, one plan (median of 20): bin lib/cli.js ${Math.round(median(bin))} ms; old path tsx src/cli/plan.ts ${Math.round(median(tsx))} ms; (node -e 0 on this machine now: ${Math.round(median(bare))} ms)`);
+  const ms = (runs, key) => Math.round(median(runs.map((r) => r[key])));
+  console.log(`bench: cold start, one plan (median of 20, wall clock): bin lib/cli.js ${ms(bin, 'wall')} ms; old path tsx src/cli/plan.ts ${ms(tsx, 'wall')} ms; (node -e 0 on this machine now: ${ms(bare, 'wall')} ms)`);
+  if (GNU_TIME) console.log(`bench: cold start, one plan (median of 20, CPU time user+sys): bin ${ms(bin, 'cpu')} ms; tsx ${ms(tsx, 'cpu')} ms; node -e 0 ${ms(bare, 'cpu')} ms`);
 }
 
 function countLines(file) {
@@ -55,14 +66,15 @@ export function ndjson(requests, inProcessRate) {
     const start = performance.now();
     const outFile = join(dir, 'results.ndjson');
     const fd = openSync(outFile, 'w');
-    const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', fd, 'pipe'] });
+    // Exit 2: every tenth line is invalid on purpose.
+    const { cpu } = run(process.execPath, args, { stdio: ['ignore', fd, 'pipe'] }, [2]);
     closeSync(fd);
     const seconds = (performance.now() - start) / 1000;
     const out = countLines(outFile);
     const bytes = statSync(outFile).size;
-    if (out !== lines.length) throw new Error(`ndjson: ${out} results for ${lines.length} lines (exit ${result.status}): ${result.stderr}`);
+    if (out !== lines.length) throw new Error(`ndjson: ${out} results for ${lines.length} lines`);
     const label = threads === undefined ? 'one worker thread per core' : 'no worker threads';
-    console.log(`bench: plan --ndjson, 100,000 varied lines, ${label}: ${Math.round(lines.length / seconds)} requests per second (${seconds.toFixed(1)} s, process start included; ${Math.round(bytes / 2 ** 20)} MB out)`);
+    console.log(`bench: plan --ndjson, 100,000 varied lines, ${label}: ${Math.round(lines.length / seconds)} requests per second (${seconds.toFixed(1)} s, process start included; ${Math.round(bytes / 2 ** 20)} MB out${Number.isFinite(cpu) ? `; ${Math.round(lines.length / (cpu / 1000))} per CPU-second` : ''})`);
   }
   if (inProcessRate) console.log(`bench: (engine in-process, one thread, for comparison: ${Math.round(inProcessRate)} plans per second)`);
   rmSync(dir, { recursive: true, force: true });
