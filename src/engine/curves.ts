@@ -2,15 +2,15 @@
  * Tolerance curves for the educator view: each class's retained-fraction anchors (missed days →
  * share of the prior daily dose still tolerated) with the provenance of every figure. Pure data
  * reshaping: the anchors are the same ones the planners use (OPIOID_CLASS.anchors; benzodiazepines
- * per drug from `benzodiazepineAnchors`, whose washout depends on the half-life). Imports the class
+ * per drug from `benzodiazepineAnchors`, whose withdrawal window depends on the half-life). Imports the class
  * protocols, so load it lazily (the UI loads it with the chart).
  */
 import { ASSUMPTIONS } from '../protocols/assumptions.ts';
-import { BENZODIAZEPINE_CLASS, BENZODIAZEPINES } from '../protocols/benzodiazepines/index.ts';
+import { BENZODIAZEPINES } from '../protocols/benzodiazepines/index.ts';
 import { OPIOID_CLASS } from '../protocols/opioids/index.ts';
 import { SOURCES } from '../protocols/sources.ts';
 import type { DrugClass, Provenance, ToleranceAnchor } from '../protocols/types.ts';
-import { benzodiazepineAnchors, washoutFor } from './classes/benzodiazepine.ts';
+import { benzodiazepineAnchors, withdrawalWindowFor } from './classes/benzodiazepine.ts';
 
 /** Where a figure comes from: a cited source (with its locator) or an engine assumption. */
 export type CurveProvenance =
@@ -25,13 +25,13 @@ export interface CurveAnchor {
   readonly basis: string;
   /** Provenance of the retained fraction. */
   readonly source: CurveProvenance;
-  /** Provenance of the day the row starts, where it is computed (benzodiazepine washout: half-life and number of half-lives). */
+  /** Provenance of the day the row starts, where it is computed (benzodiazepine withdrawal window: half-life and window length). */
   readonly daySources?: readonly CurveProvenance[];
 }
 
 export interface ToleranceCurve {
   readonly drugClass: DrugClass;
-  /** Set when the curve is for one drug (benzodiazepines: the washout depends on its half-life). */
+  /** Set when the curve is for one drug (benzodiazepines: the withdrawal window depends on its half-life). */
   readonly drug?: string;
   readonly displayName: string;
   readonly status: 'anchored' | 'not-applicable';
@@ -79,11 +79,11 @@ export function toleranceCurves(): readonly ToleranceCurve[] {
   ];
   for (const drug of BENZODIAZEPINES) {
     if (!drug.halfLifeHours && !drug.metaboliteHalfLifeHours) continue;
-    const washout = washoutFor(drug);
+    const window = withdrawalWindowFor(drug);
     const anchors = rows(benzodiazepineAnchors(drug)).map((row) =>
-      // washout.days is never below the 3-day floor (halfFromMissedDays), so the washout row always starts after day 0.
-      row.fromMissedDays === washout.days
-        ? { ...row, daySources: [provenanceOf(washout.provenance), provenanceOf(BENZODIAZEPINE_CLASS.washoutHalfLives)] }
+      // The after-window row starts the day after the window, which the half-life group sets.
+      row.fromMissedDays === window.lastMissedDay + 1
+        ? { ...row, daySources: [provenanceOf(window.halfLife), provenanceOf(window.days)] }
         : row,
     );
     curves.push({ drugClass: 'benzodiazepine', drug: drug.id, displayName: drug.displayName, status: 'anchored', anchors });

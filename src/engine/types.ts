@@ -230,6 +230,10 @@ export interface RestartPlan {
     readonly anchor?: { readonly fromMissedDays: number; readonly source: string; readonly basis: string };
     /** Benzodiazepines: missed days from which the drug counts as washed out (extension). */
     readonly washoutDays?: number;
+    /** Benzodiazepines: amendment A8 dependence class (Joint Guideline Table 2; extension). */
+    readonly dependence?: 'NOT_DEPENDENT' | 'POSSIBLY_DEPENDENT' | 'DEPENDENT';
+    /** Benzodiazepines: last missed day inside the drug's withdrawal window (amendment A8; extension). */
+    readonly withdrawalWindowDays?: number;
   };
   readonly prior: {
     readonly dailyDose: Amount<DoseUnit>;

@@ -31,21 +31,6 @@ const ASSUMPTION_LIST: readonly Assumption[] = [
     rationale: 'No guideline gives a restart fraction. After a short gap tolerance is largely kept, and abrupt lowering of a dependent patient\'s dose is the bigger danger (FDA 2020: withdrawal seizures).',
   },
   {
-    id: 'bzd-half-from-3-days',
-    statement: 'From 3 missed days until the drug has washed out, the first step is at most half the prior daily dose (retained fraction 0.5).',
-    rationale: 'No source quantifies how fast tolerance fades; the half-dose rule mirrors the methadone missed-dose rule at 3 days and errs on the side of caution (Medscape: when escalating, err on the side of caution).',
-  },
-  {
-    id: 'bzd-washout-5-half-lives',
-    statement: 'The drug counts as washed out after 5 × its longest Ashton half-life (parent or active metabolite, upper end of the range), in days rounded up, and never before 3 missed days.',
-    rationale: 'About 5 half-lives remove about 97% of a drug. The upper end of the longest range is used because "washed out" must hold for slow eliminators; the 3-day floor keeps the resume rule for up to 2 missed days, and when washout falls at or before 3 days the washout rule replaces the half-dose rule.',
-  },
-  {
-    id: 'bzd-washout-quarter-and-low-band',
-    statement: 'After washout the first step is at most a quarter of the prior daily dose and no more than 10 mg diazepam equivalents a day (the low band of the 2025 Joint Guideline Table 2), using the higher of the tables\' equivalents.',
-    rationale: 'Once the drug has gone, tolerance to sedation and respiratory depression may have gone too; the research notes suggest restarting in the low band. Status "reduced" (not "lost") because no source shows tolerance is ever fully lost.',
-  },
-  {
     id: 'bzd-titration-25-percent-weekly',
     statement: 'After the first step the benzodiazepine dose rises by at most 25% of the current daily dose, no sooner than every 7 days, up to the prior dose.',
     rationale: 'Mirror of the 2025 Joint Guideline taper limit (no more than 25% every 2 weeks), with a shorter interval because a re-start returns towards a dose the patient tolerated before the break.',
@@ -57,13 +42,8 @@ const ASSUMPTION_LIST: readonly Assumption[] = [
   },
   {
     id: 'bzd-conservative-equivalent',
-    statement: 'Where the diazepam-equivalence tables differ (Ashton range, or Ashton versus VA/DoD), the higher diazepam equivalent of the prior dose is used for the risk band, the withdrawal-risk row and the post-washout cap; Ashton (upper end of a range) is shown as the daily equivalent.',
-    rationale: 'For a restart the higher equivalent is the more cautious estimate of risk: it gives the lower post-washout dose and the higher withdrawal-risk band. House rule: where sources disagree take the lower dose and show the range.',
-  },
-  {
-    id: 'bzd-seizure-warning-75-percent',
-    statement: 'A dependent patient (Joint Guideline Table 2 risk "yes") whose first step is below 75% of the prior daily dose is warned about withdrawal seizures.',
-    rationale: 'FDA 2020: reducing the dose too quickly can cause withdrawal reactions including seizures; the Joint Guideline limits a taper to 25% every 2 weeks, so a first step more than 25% below the prior dose exceeds that pace.',
+    statement: 'Where the diazepam-equivalence tables differ (Ashton range, or Ashton versus VA/DoD), the higher diazepam equivalent of the prior dose is used for the risk band, the withdrawal-risk row, the inpatient threshold and the after-window cap; Ashton (upper end of a range) is shown as the daily equivalent.',
+    rationale: 'For a restart the higher equivalent is the more cautious estimate of risk: it gives the lower after-window dose and the higher withdrawal-risk band. House rule: where sources disagree take the lower dose and show the range.',
   },
   {
     id: 'bzd-above-label-maximum',
@@ -133,20 +113,10 @@ const ASSUMPTION_LIST: readonly Assumption[] = [
   },
   {
     id: 'buprenorphine-short-gap-2-days',
-    statement: 'Buprenorphine restarts at the prior dose only after at most 2 missed days with no full-agonist opioid used during the break; otherwise the plan asks for a re-induction by a clinician experienced in it.',
+    statement: 'Buprenorphine restarts at the prior dose only after at most 2 missed days with no full-agonist opioid used during the break; otherwise the plan gives a re-induction with the label day-1 and day-2 induction ceilings only.',
     rationale: 'No source gives a buprenorphine missed-dose rule. Its ceiling effect on respiratory depression (Walsh 1994) makes a short gap low-risk, and 2 days mirrors the methadone rule (1–2 missed days: usual dose); full-agonist use during the gap risks precipitated withdrawal (CDC 2022), so it always leads to re-induction.',
   },
   // --- Antidepressants and labelled restart rules ---
-  {
-    id: 'ad-resume-under-3-half-lives',
-    statement: 'An antidepressant is resumed at the prior dose when no dose was missed or the time since the last dose is under 3 half-lives of its longest-lived active moiety (the shorter end of that moiety\'s half-life range); otherwise it is re-titrated from the labelled starting dose.',
-    rationale: 'No guideline gives a resume-or-retitrate rule for antidepressants (NICE, Scottish Government, SPS checked). After 3 half-lives about 12.5% of the steady-state level remains; the shorter end of a half-life range makes re-titration happen sooner, which is the safer reading.',
-  },
-  {
-    id: 'ad-always-retitrate-after-2-missed-days',
-    statement: 'Tricyclics, MAOIs, bupropion and vilazodone are always re-titrated after more than 2 missed days, whatever the half-life.',
-    rationale: 'TCAs (cardiotoxicity, orthostasis), MAOIs (interactions), bupropion (dose-related seizures; the label says to increase gradually) and vilazodone (the label requires titration) carry dose-related harms; 2 missed days matches the methadone missed-dose rule used elsewhere in this engine.',
-  },
   {
     id: 'ad-step-start-dose-weekly',
     statement: 'Where the registered sources give no titration step, the daily dose rises by the labelled starting dose per day, no sooner than every 7 days.',
@@ -160,7 +130,7 @@ const ASSUMPTION_LIST: readonly Assumption[] = [
   {
     id: 'ad-half-life-secondary-source',
     statement: 'Half-lives of fluvoxamine, trazodone, vortioxetine, the tricyclics, the MAOIs and desmethylsertraline come from secondary or tertiary sources (textbook tables, label quotations) not yet registered as primary sources.',
-    rationale: 'The research notes record these values with their quality labels; they are used with the conservative end of each range (shorter for resuming, longer for washouts). TCAs and MAOIs are re-titrated after 2 missed days regardless.',
+    rationale: 'The research notes record these values with their quality labels; the longer end of each range sets washouts before an MAOI. The resume-or-retitrate decision uses the missed-day tiers of amendment A9, not half-lives.',
   },
   {
     id: 'ad-washout-5-half-lives-at-least-14-days',
@@ -169,18 +139,13 @@ const ASSUMPTION_LIST: readonly Assumption[] = [
   },
   {
     id: 'ad-unknown-serotonergic-washout-14-days',
-    statement: 'Before an MAOI, a serotonergic drug with no half-life in this engine is given a 14-day washout; after any irreversible MAOI (including linezolid and methylene blue here) another antidepressant waits 14 days.',
+    statement: 'Before an irreversible MAOI, a serotonergic drug with no half-life in this engine is given a 14-day washout.',
     rationale: 'The 14-day irreversible-MAOI washout is the longest common rule apart from fluoxetine; using it where no specific figure is stored can only delay the start.',
   },
   {
     id: 'ad-qtc-caution-450',
     statement: 'A baseline QTc above 450 ms prompts a QT warning for citalopram and escitalopram; above 500 ms the warning is critical.',
     rationale: 'FDA (2012) says to discontinue citalopram with persistent QTc above 500 ms; 450 ms is the common upper limit of normal and is used as the earlier caution point.',
-  },
-  {
-    id: 'ad-washout-shifts-start',
-    statement: 'When an MAOI washout applies to a concurrent drug, the plan assumes that drug is stopped on the requested restart date and moves the first step to the earliest safe date.',
-    rationale: 'The request gives no stop date for concurrent medicines; the washout must pass before the restart, so the plan never starts earlier than the washout allows.',
   },
   {
     id: 'ad-retained-fraction-decision',

@@ -124,10 +124,24 @@ export type InteractionCategory =
   | 'valproate'
   | 'enzyme-inducer'
   | 'qt-prolonging'
-  | 'cyp2c19-inhibitor';
+  | 'cyp2c19-inhibitor'
+  /** Raises tramadol/codeine parent levels, lowers their active metabolite (opioid interactions, A1). */
+  | 'cyp2d6-inhibitor'
+  /** Raises fentanyl, oxycodone, methadone, hydrocodone, tramadol, buprenorphine exposure. */
+  | 'cyp3a4-inhibitor'
+  /** Lowers that exposure; stopping it raises exposure. */
+  | 'cyp3a4-inducer'
+  /** A reversible MAO inhibitor given short-term (linezolid, intravenous methylene blue): label 24-hour rules. */
+  | 'maoi-reversible'
+  | 'antipsychotic'
+  | 'antiepileptic'
+  /** Lowers the seizure threshold by itself (bupropion): tramadol seizure risk is critical. */
+  | 'seizure-threshold';
 
 export interface ConcurrentDrug {
   readonly id: string;
   readonly name: string;
   readonly categories: readonly InteractionCategory[];
+  /** Where the interaction categories come from, when a source names this drug in that category. */
+  readonly categorySource?: Citation;
 }

@@ -1,5 +1,6 @@
+import { expect } from 'vitest';
 import { planRestart } from '../../src/engine/index.ts';
-import type { RestartPlan } from '../../src/engine/types.ts';
+import type { PlanRefusal, RestartPlan } from '../../src/engine/types.ts';
 
 export interface Input {
   drug: string;
@@ -10,7 +11,7 @@ export interface Input {
   restart: string;
   duration?: number;
   patient?: Record<string, unknown>;
-  concurrent?: string[];
+  concurrent?: (string | { drug: string; startedOn?: string; stoppedOn?: string })[];
   qtcMs?: number;
 }
 
@@ -37,3 +38,13 @@ export function plan(input: Input): RestartPlan {
 export const codes = (p: RestartPlan) => p.warnings.map((w) => w.code);
 export const dailies = (p: RestartPlan) => p.steps.map((s) => s.dailyDose.amount);
 export const starts = (p: RestartPlan) => p.steps.map((s) => s.start);
+
+/** The refusal (BLOCK) of a request that must be refused. */
+export function refusal(input: Input): PlanRefusal {
+  const result = planRestart(request(input));
+  if (result.ok || !result.refusal) throw new Error(`expected a refusal, got ${JSON.stringify(result.ok ? result.plan.steps : result.errors)}`);
+  expect(result.errors).toEqual([{ path: result.refusal.path, code: 'plan-refused', message: `No plan: ${result.refusal.message}` }]);
+  return result.refusal;
+}
+
+export const warning = (p: RestartPlan, code: string) => p.warnings.find((w) => w.code === code);

@@ -48,9 +48,18 @@ const requestArb = fc
     };
   });
 
-function planOf(input: unknown): RestartPlan {
+/** The plan, or null when the engine refuses (a BLOCK: MAOI washout, bupropion contraindication); never field errors. */
+function planOf(input: unknown): RestartPlan | null {
   const result = planRestart(input);
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  if (!result.ok) {
+    if (result.refusal) {
+      // A refusal is never a schedule and always says when a plan can be made (every BLOCK here is time-bound).
+      expect(result.errors.map((e) => e.code)).toEqual(['plan-refused']);
+      expect(result.refusal.earliestPlanDate! > (input as { restartDate: string }).restartDate).toBe(true);
+      return null;
+    }
+    throw new Error(JSON.stringify(result.errors));
+  }
   return result.plan;
 }
 
@@ -61,6 +70,7 @@ describe('antidepressant and labelled-restart invariants (fast-check)', () => {
     fc.assert(
       fc.property(requestArb, ({ input, formulation, maxDaily }) => {
         const p = planOf(input);
+        if (!p) return;
         const prior = new D(p.prior.dailyDose.amount);
         expect(p.steps.length).toBeGreaterThan(0);
         expect(p.tolerance.status).toBe('not-applicable');
@@ -91,8 +101,10 @@ describe('antidepressant and labelled-restart invariants (fast-check)', () => {
   it('a longer break never gives a higher first step', () => {
     fc.assert(
       fc.property(requestArb, fc.integer({ min: 1, max: 60 }), ({ input }, extra) => {
-        const longer = { ...input, restartDate: addCalendarDays(input.restartDate, extra) };
-        expect(firstDaily(planOf(longer)).lte(firstDaily(planOf(input)))).toBe(true);
+        const longer = planOf({ ...input, restartDate: addCalendarDays(input.restartDate, extra) });
+        const shorter = planOf(input);
+        if (!longer || !shorter) return;
+        expect(firstDaily(longer).lte(firstDaily(shorter))).toBe(true);
       }),
       { numRuns: 300 },
     );
@@ -110,6 +122,7 @@ describe('antidepressant and labelled-restart invariants (fast-check)', () => {
         if (factor === 'depressant' && !concurrent.includes('lorazepam') && input.drug !== 'lorazepam') concurrent.push('lorazepam');
         const base = planOf(input);
         const risky = planOf({ ...input, patient, concurrent });
+        if (!base || !risky) return;
         // Compare the ceiling on every date of the base plan.
         for (const step of base.steps) {
           const ceilingOn = (p: RestartPlan, date: string) => {

@@ -4,6 +4,7 @@ import { LABELLED } from '../../src/protocols/labelled/index.ts';
 import { ASSUMPTIONS, CONCURRENT_ONLY, DRUGS, SOURCES } from '../../src/protocols/index.ts';
 import { makeExactly } from '../../src/engine/strengths.ts';
 import { D } from '../../src/engine/decimal.ts';
+import { restartRuleOf } from '../../src/engine/classes/antidepressant.ts';
 
 /** Every {source} and {assumption} reference anywhere inside a value. */
 function provenance(value: unknown, found: { sources: string[]; assumptions: string[] } = { sources: [], assumptions: [] }) {
@@ -61,7 +62,6 @@ describe('antidepressant protocol data', () => {
 
     const citalopram = byId('citalopram');
     expect(citalopram.formulations[0]!.maxDailyDose).toMatchObject({ value: '40', source: 'fda-citalopram-2012' });
-    expect(citalopram.reducedMaxDaily).toMatchObject({ value: '20', source: 'fda-citalopram-2012', overAge: { value: 60 } });
 
     const fluoxetine = byId('fluoxetine');
     expect(fluoxetine.resumeHalfLife.hours).toMatchObject({ value: '96', source: 'pmc6168070' });
@@ -78,14 +78,102 @@ describe('antidepressant protocol data', () => {
     expect(byId('bupropion').seizureRisk?.source).toBe('label-wellbutrin-sr');
     expect(byId('bupropion').formulations.find((f) => f.id === 'sr')!.maxSingleDose.value).toBe('200');
     expect(byId('clomipramine').seizureRisk?.source).toBe('label-anafranil');
-    expect(ANTIDEPRESSANT_CLASS.resumeHalfLives).toEqual({ value: 3, assumption: 'ad-resume-under-3-half-lives' });
     expect(ANTIDEPRESSANT_CLASS.concurrentMaoiWashoutDays.moclobemide).toMatchObject({ value: 1, source: 'sps-moclobemide' });
     expect(ANTIDEPRESSANT_CLASS.irreversibleMaoiWashoutDays.value).toBe(14);
   });
 
-  it('always re-titrates TCAs, MAOIs, bupropion and vilazodone after 2 missed days', () => {
-    const always = ANTIDEPRESSANTS.filter((d) => d.alwaysRetitrateAfterMissedDays).map((d) => d.id).sort();
-    expect(always).toEqual(['amitriptyline', 'bupropion', 'clomipramine', 'doxepin', 'imipramine', 'nortriptyline', 'phenelzine', 'tranylcypromine', 'vilazodone'].sort());
+  it('pins the amendment A9 restart tiers to their sources or engine assumptions', () => {
+    const r = ANTIDEPRESSANT_CLASS.restart;
+    expect(r.standard).toEqual({
+      resumeUpToMissedDays: { value: 7, assumption: 'ad-resume-up-to-7-missed-days' },
+      partialUpToMissedDays: { value: 28, assumption: 'ad-resume-up-to-7-missed-days' },
+      partialFraction: { value: '0.5', assumption: 'ad-resume-up-to-7-missed-days' },
+    });
+    expect(r.fluoxetine).toMatchObject({
+      resumeUpToMissedDays: { value: 28, assumption: 'ad-fluoxetine-resume-28-days' },
+      startDaily: { value: '20', source: 'uptodate-ad-doses' },
+      stepDaily: { value: '20', source: 'mgh-white-book' },
+      stepIntervalDays: { value: 7, assumption: 'ad-fluoxetine-resume-28-days' },
+    });
+    expect(r.tca).toMatchObject({
+      resumeUpToMissedDays: { value: 3, assumption: 'ad-tca-restart-tiers' },
+      halfUpToMissedDays: { value: 7, assumption: 'ad-tca-restart-tiers' },
+      fraction: { value: '0.5', assumption: 'ad-tca-restart-tiers' },
+      priorAfterDays: { value: 3, assumption: 'ad-tca-restart-tiers' },
+      startDaily: { value: '25', source: 'uptodate-ad-doses' },
+      olderStartDaily: { value: '10', assumption: 'ad-tca-restart-tiers' },
+      olderFromAge: { value: 65, assumption: 'ad-elderly-65' },
+      stepDaily: { value: '25', assumption: 'ad-tca-restart-tiers' },
+      stepIntervalDays: { value: 7, assumption: 'ad-tca-restart-tiers' },
+    });
+    expect(r.bupropion).toMatchObject({
+      resumeUpToMissedDays: { value: 3, assumption: 'ad-bupropion-restart-tiers' },
+      startDaily: { value: '150', source: 'uptodate-ad-doses' },
+      secondDaily: { value: '300', source: 'uptodate-ad-doses' },
+      secondAfterDays: { value: 3, assumption: 'ad-bupropion-restart-tiers' },
+    });
+    expect(r.vilazodone.resumeUpToMissedDays).toEqual({ value: 3, assumption: 'ad-vilazodone-restart-3-days' });
+    expect(r.vilazodone.stages).toMatchObject({ value: [{ daily: '10', days: 7 }, { daily: '20', days: 7 }, { daily: '40', days: 7 }], source: 'label-viibryd' });
+    expect(r.maoi).toEqual({
+      resumeUpToMissedDays: { value: 3, assumption: 'ad-maoi-restart-tiers' },
+      halfUpToMissedDays: { value: 14, assumption: 'ad-maoi-restart-tiers' },
+      fraction: { value: '0.5', assumption: 'ad-maoi-restart-tiers' },
+    });
+    expect(ANTIDEPRESSANT_CLASS.restartRuleByDrug).toEqual({ fluoxetine: 'fluoxetine', bupropion: 'bupropion', vilazodone: 'vilazodone' });
+  });
+
+  it('assigns every antidepressant to its amendment A9 restart rule', () => {
+    expect(Object.fromEntries(ANTIDEPRESSANTS.map((d) => [d.id, restartRuleOf(d)]))).toEqual({
+      sertraline: 'standard', fluoxetine: 'fluoxetine', paroxetine: 'standard', citalopram: 'standard', escitalopram: 'standard',
+      fluvoxamine: 'standard', venlafaxine: 'standard', desvenlafaxine: 'standard', duloxetine: 'standard', mirtazapine: 'standard',
+      bupropion: 'bupropion', trazodone: 'standard', vortioxetine: 'standard', vilazodone: 'vilazodone',
+      amitriptyline: 'tca', nortriptyline: 'tca', imipramine: 'tca', clomipramine: 'tca', doxepin: 'tca',
+      phenelzine: 'maoi', tranylcypromine: 'maoi',
+    });
+  });
+
+  it('pins the washout, bupropion, tyramine and discontinuation values', () => {
+    const c = ANTIDEPRESSANT_CLASS;
+    expect(c.linezolidWashoutDays).toMatchObject({ value: 1, source: 'fda-linezolid-2011' });
+    expect(c.linezolidIds).toEqual(['linezolid', 'methylene-blue']);
+    expect(c.bupropionWithdrawalWindowDays).toEqual({ value: 28, assumption: 'ad-bupropion-withdrawal-window-28-days' });
+    expect(c.bupropionWithdrawalCategories).toMatchObject({ value: ['alcohol', 'benzodiazepine', 'z-drug'], source: 'label-wellbutrin-sr' });
+    expect(c.tyramineDietDaysAfter).toEqual({ value: 14, assumption: 'ad-maoi-tyramine-diet-14-days' });
+    expect(c.discontinuationFromMissedDays).toMatchObject({ value: 1, source: 'nice-ng222' });
+    expect(c.discontinuationFromMissedDays).toHaveProperty('locator', expect.stringMatching(/^1\.4\.14: "if they stop taking it abruptly, miss doses/));
+    expect(c.washoutHalfLives.value).toBe(5);
+    expect(c.minimumWashoutDays.value).toBe(14);
+    expect(c.unknownSerotonergicWashoutDays.value).toBe(14);
+    expect(c.qtcCautionMs.value).toBe(450);
+    expect(c.qtcAvoidMs).toMatchObject({ value: 500, source: 'fda-citalopram-2012' });
+  });
+
+  it('pins the amendment A2 label caps', () => {
+    const caps = ANTIDEPRESSANT_CLASS.labelCaps;
+    expect(Object.keys(caps).sort()).toEqual(['citalopram', 'escitalopram', 'paroxetine']);
+    const cit = caps.citalopram![0]!;
+    expect(cit).toMatchObject({ code: 'CITALOPRAM_QT_CAP', severityAtOrBelow: 'critical', maxDaily: { value: '20', source: 'fda-citalopram-2012' } });
+    expect(cit.when).toMatchObject({ overAge: { value: 60, source: 'fda-citalopram-2012' }, hepaticGrades: { value: ['mild', 'moderate', 'severe'] }, cyp2c19Inhibitor: true });
+    const esc = caps.escitalopram![0]!;
+    expect(esc).toMatchObject({ code: 'ESCITALOPRAM_AGE_CAP', severityAtOrBelow: 'warning', maxDaily: { value: '10', source: 'droracle-ad-label-quotes' } });
+    expect(esc.when).toMatchObject({ fromAge: { value: 60, assumption: 'ad-escitalopram-elderly-60' }, hepaticGrades: { value: ['mild', 'moderate', 'severe'] } });
+    const par = caps.paroxetine![0]!;
+    expect(par).toMatchObject({ code: 'PAROXETINE_ELDERLY', severityAtOrBelow: 'warning', formulations: ['ir'], maxDaily: { value: '40' }, startDaily: { value: '10' } });
+    expect(par.when).toMatchObject({ fromAge: { value: 65, assumption: 'ad-elderly-65' }, hepaticGrades: { value: ['severe'] }, crclBelow: { value: 30 } });
+  });
+
+  it('pins the Beers 2023 rows', () => {
+    const b = ANTIDEPRESSANT_CLASS.beers;
+    expect(b.fromAge).toMatchObject({ value: 65, source: 'beers-2023' });
+    expect(b.anticholinergic.value).toEqual(['amitriptyline', 'imipramine', 'clomipramine', 'doxepin', 'nortriptyline', 'paroxetine']);
+    expect(b.doxepinAboveDaily.value).toBe('6');
+    expect(b.siadhGroups.value).toEqual(['ssri', 'snri']);
+    expect(b.siadhDrugs.value).toEqual(['mirtazapine']);
+    expect(b.cnsActiveCount.value).toBe(3);
+    expect(b.cnsActiveIds.value).toEqual(['lamotrigine', 'carbamazepine', 'gabapentin', 'pregabalin', 'valproate', 'phenytoin', 'phenobarbital', 'clozapine', 'quetiapine', 'moclobemide']);
+    expect(b.cnsActiveCategories.value).toEqual(['opioid', 'benzodiazepine', 'z-drug', 'gabapentinoid']);
+    expect(b.antiepilepticIds.value).toEqual(['lamotrigine', 'carbamazepine', 'gabapentin', 'pregabalin', 'valproate', 'phenytoin', 'phenobarbital']);
+    for (const value of Object.values(b)) expect(value).toHaveProperty('source', 'beers-2023');
   });
 
   it('uses Tall Man names only where ISMP lists them', () => {

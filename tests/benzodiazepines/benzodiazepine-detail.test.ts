@@ -1,12 +1,17 @@
 /**
- * Detail tests for the benzodiazepine / Z-drug planner (restart model, section 4): what the derivation says at each
- * stage (figures and arithmetic), each anchor's basis, each warning's code, severity, sources and key facts, and the
- * boundaries (washout day, age 65, Table 2 rows).
+ * Detail tests for the benzodiazepine / Z-drug planner (docs/clinical-model; amendments A8, A2, A3): what the derivation
+ * says in each phase (figures and arithmetic), each warning's code, severity, sources and key facts, and the boundaries
+ * (window edges, age 65, Table 2 rows, the 24 h half-life group boundary).
+ *
+ * Amendment A8 removed the retained-fraction and washout rows: the tests that pinned the washout day, the half dose from
+ * 3 missed days, the quarter dose and the post-washout cap, WITHDRAWAL_SEIZURE_RISK, BENZODIAZEPINE_TOLERANCE_REDUCED and
+ * OLDER_ADULT (now BEERS_AVOID) were replaced by the tests below.
  */
 import { describe, expect, it } from 'vitest';
 import { BENZODIAZEPINES } from '../../src/protocols/benzodiazepines/index.ts';
 import type { BenzodiazepineDrug, BenzodiazepineFormulation } from '../../src/protocols/benzodiazepines/types.ts';
-import { benzodiazepineAnchors, planBenzodiazepine, washoutFor, withdrawalRiskRow } from '../../src/engine/classes/benzodiazepine.ts';
+import { benzodiazepineAnchors, dependenceClass, planBenzodiazepine, withdrawalRiskRow, withdrawalWindowFor } from '../../src/engine/classes/benzodiazepine.ts';
+import { isRefusal } from '../../src/engine/plan.ts';
 import { validateRequest } from '../../src/engine/validate.ts';
 import type { RestartPlan } from '../../src/engine/types.ts';
 import { codes, plan, request, type Vignette } from './helpers.ts';
@@ -18,12 +23,12 @@ function drug(id: string): BenzodiazepineDrug {
 }
 
 /** The derivation without its "N. " numbering, one string per line. */
-function lines(p: RestartPlan): string[] {
+function lines(p: { derivation: readonly string[] }): string[] {
   return p.derivation.map((l) => l.replace(/^\d+\. /, ''));
 }
 
 /** The one derivation line that starts with `prefix` (fails if none or several). */
-function lineStarting(p: RestartPlan, prefix: string): string {
+function lineStarting(p: { derivation: readonly string[] }, prefix: string): string {
   const found = lines(p).filter((l) => l.startsWith(prefix));
   expect(found, `one line starting "${prefix}"`).toHaveLength(1);
   return found[0]!;
@@ -39,9 +44,18 @@ function warning(p: RestartPlan, code: string) {
   return w!;
 }
 
+/** Plans through the class planner directly, optionally with altered product data. */
+function direct(v: Vignette, formulation?: (f: BenzodiazepineFormulation) => BenzodiazepineFormulation) {
+  const validated = validateRequest(request(v));
+  if (!validated.ok) throw new Error('expected a valid request');
+  const d = drug(v.drug);
+  const f = d.formulations.find((x) => x.id === (v.formulation ?? 'ir'))!;
+  return planBenzodiazepine(validated.request, d, formulation ? formulation(f) : f);
+}
+
 const ALPRAZOLAM_RETAINED: Vignette = { drug: 'alprazolam', dose: '1', timesPerDay: 2, missedDays: 1 };
-const DIAZEPAM_HALF: Vignette = { drug: 'diazepam', dose: '10', timesPerDay: 3, missedDays: 4 };
-const LORAZEPAM_WASHOUT_DAY: Vignette = { drug: 'lorazepam', dose: '2', timesPerDay: 3, missedDays: 5 };
+const DIAZEPAM_WINDOW: Vignette = { drug: 'diazepam', dose: '10', timesPerDay: 3, missedDays: 4 };
+const LORAZEPAM_AFTER: Vignette = { drug: 'lorazepam', dose: '2', timesPerDay: 3, missedDays: 16 };
 
 describe('derivation: prior regimen and diazepam equivalents', () => {
   it('alprazolam 1 mg twice daily: the prior regimen, Ashton arithmetic, VA/DoD beside it and the figure used', () => {
@@ -53,7 +67,7 @@ describe('derivation: prior regimen and diazepam equivalents', () => {
     );
     expect(lineStarting(p, 'VA/DoD 2021')).toMatch(/^VA\/DoD 2021 gives 1 mg ≈ 10 mg diazepam: 20 mg diazepam\/day\. The tables differ; both are shown\. \[va-dod-sud-2021:/);
     expect(lineStarting(p, 'For the risk band')).toBe(
-      'For the risk band, the withdrawal-risk row and the post-washout cap the higher equivalent is used: 40 mg diazepam/day (Ashton). [engine assumption: bzd-conservative-equivalent]',
+      'For the risk band, the withdrawal-risk row and the after-window cap the higher equivalent is used: 40 mg diazepam/day (Ashton). [engine assumption: bzd-conservative-equivalent]',
     );
     expect(p.prior.equivalents!.map((e) => e.table)).toEqual(['Ashton Manual 2002, Table 1', 'VA/DoD SUD CPG 2021 (2025 Joint Guideline Table 7)']);
     expect(p.prior.equivalents![0]).not.toHaveProperty('dailyEquivalentRange');
@@ -62,7 +76,7 @@ describe('derivation: prior regimen and diazepam equivalents', () => {
   });
 
   it('diazepam: VA/DoD gives the same figure, said once', () => {
-    const p = plan(DIAZEPAM_HALF);
+    const p = plan(DIAZEPAM_WINDOW);
     expect(lineStarting(p, 'VA/DoD 2021')).toMatch(/^VA\/DoD 2021 gives the same figure \(10 mg ≈ 10 mg diazepam\)\. \[va-dod-sud-2021:/);
     expect(lines(p).join('\n')).not.toContain('The tables differ');
     expect(lineStarting(p, 'Diazepam equivalent')).toContain('10 mg diazepam ≈ 10 mg diazepam, so 30 mg/day × 10 ÷ 10 = 30 mg diazepam/day.');
@@ -99,7 +113,7 @@ describe('derivation: prior regimen and diazepam equivalents', () => {
   });
 });
 
-describe('derivation: withdrawal-risk row, dates and washout', () => {
+describe('derivation: withdrawal-risk row, dependence and dates', () => {
   it('the Table 2 line names the duration, days a week, band and row text', () => {
     const p = plan(ALPRAZOLAM_RETAINED);
     expect(lineStarting(p, 'Withdrawal risk before the break')).toContain(
@@ -130,190 +144,303 @@ describe('derivation: withdrawal-risk row, dates and washout', () => {
     expect(lineStarting(plan(ALPRAZOLAM_RETAINED), 'Last dose')).toBe('Last dose 2026-10-01, restart 2026-10-03: daysOff = 2; missedDays = daysOff − 1 = 1.');
   });
 
-  it('washout line: parent half-life, hours and days; the 3-day floor is said only when it applies', () => {
-    expect(lineStarting(plan(ALPRAZOLAM_RETAINED), 'Washout')).toMatch(
-      /^Washout: 5 × longest half-life \(parent, upper end 12 h\) = 60 h = 3 days rounded up\. \[ashton-2002: /,
+  it('dependence: Table 2 "rare" → NOT_DEPENDENT, "lower, but possible" → POSSIBLY_DEPENDENT (treated as dependent), "yes" → DEPENDENT', () => {
+    expect(dependenceClass(withdrawalRiskRow(3, 400, 'high'))).toBe('NOT_DEPENDENT');
+    expect(dependenceClass(withdrawalRiskRow(4, 20, 'high'))).toBe('POSSIBLY_DEPENDENT');
+    expect(dependenceClass(withdrawalRiskRow(7, 60, 'low'))).toBe('POSSIBLY_DEPENDENT');
+    expect(dependenceClass(withdrawalRiskRow(7, 60, 'moderate'))).toBe('DEPENDENT');
+    expect(dependenceClass(withdrawalRiskRow(7, 90, 'low'))).toBe('DEPENDENT');
+    expect(lineStarting(plan(ALPRAZOLAM_RETAINED), 'Dependence')).toBe('Dependence: DEPENDENT (withdrawal risk "yes").');
+    const possibly = plan({ drug: 'diazepam', dose: '5', timesPerDay: 1, priorDurationDays: 20, missedDays: 1 });
+    expect(lineStarting(possibly, 'Dependence')).toBe(
+      'Dependence: POSSIBLY_DEPENDENT (withdrawal "lower, but possible"), treated as physically dependent. [engine assumption: bzd-possibly-dependent-as-dependent]',
     );
-    expect(lineStarting(plan(DIAZEPAM_HALF), 'Washout')).toMatch(
-      /^Washout: 5 × longest half-life \(active metabolite, upper end 200 h\) = 1000 h = 42 days rounded up\. \[ashton-2002: /,
-    );
-    expect(lineStarting(plan({ drug: 'zolpidem', dose: '10', timesPerDay: 1, missedDays: 1 }), 'Washout')).toMatch(
-      /^Washout: 5 × longest half-life \(parent, upper end 2 h\) = 10 h = 1 days rounded up, not before 3 missed days: 3\. \[ashton-2002: /,
+    expect(possibly.tolerance).toMatchObject({ dependence: 'POSSIBLY_DEPENDENT', priorTolerant: true });
+    const rare = plan({ drug: 'diazepam', dose: '5', timesPerDay: 1, daysPerWeek: 3, missedDays: 1 });
+    expect(lineStarting(rare, 'Dependence')).toBe('Dependence: NOT_DEPENDENT (taken on 3 days a week or fewer: withdrawal "rare").');
+    expect(rare.tolerance).toMatchObject({ dependence: 'NOT_DEPENDENT', priorTolerant: false, status: 'not-applicable' });
+  });
+
+  it('as-needed use is said in the prior regimen line', () => {
+    const body = request(ALPRAZOLAM_RETAINED);
+    const validated = validateRequest({ ...body, prior: { ...(body.prior as object), asNeeded: true } });
+    if (!validated.ok) throw new Error('expected a valid request');
+    const p = planBenzodiazepine(validated.request, drug('alprazolam'), drug('alprazolam').formulations[0]!);
+    expect(lines(p)[0]).toBe(
+      'Prior regimen: ALPRAZolam immediate-release tablet 1 mg × 2 a day = 2 mg daily (as needed: the average number of doses actually taken a day), 7 days a week, for 180 days.',
     );
   });
 });
 
-describe('washoutFor and anchors', () => {
-  it('uses the active metabolite when it outlasts the parent, and the parent otherwise', () => {
-    expect(washoutFor(drug('diazepam'))).toMatchObject({ which: 'active metabolite', longestHours: 200, rawDays: 42, days: 42 });
-    expect(washoutFor(drug('clorazepate'))).toMatchObject({ which: 'active metabolite', longestHours: 200, days: 42 });
-    expect(washoutFor(drug('lorazepam'))).toMatchObject({ which: 'parent', longestHours: 20, rawDays: 5, days: 5 });
-    expect(washoutFor(drug('zolpidem'))).toMatchObject({ which: 'parent', longestHours: 2, rawDays: 1, days: 3 });
+describe('withdrawal window (A8, engine assumption bzd-withdrawal-window-14-28)', () => {
+  it('the window line: the longest half-life, its group and the window; parent or active metabolite', () => {
+    expect(lineStarting(plan(ALPRAZOLAM_RETAINED), 'Withdrawal window')).toMatch(
+      /^Withdrawal window: longest half-life 12 h \(parent, upper end\) is at most 24 h \(short or intermediate\), so the window runs from 3 to 14 missed days\. \[ashton-2002: .*alprazolam 6–12 h\] \[engine assumption: bzd-withdrawal-window-14-28\]$/,
+    );
+    expect(lineStarting(plan(DIAZEPAM_WINDOW), 'Withdrawal window')).toMatch(
+      /^Withdrawal window: longest half-life 200 h \(active metabolite, upper end\) is above 24 h \(long\), so the window runs from 3 to 28 missed days\. \[ashton-2002: /,
+    );
   });
 
-  it('a metabolite shorter than, or as long as, the parent does not set the washout', () => {
+  it('withdrawalWindowFor: metabolite when it outlasts the parent; 24 h exactly is still the short group (estazolam 10–24 h)', () => {
+    expect(withdrawalWindowFor(drug('diazepam'))).toMatchObject({ which: 'active metabolite', longestHours: 200, group: 'long', lastMissedDay: 28 });
+    expect(withdrawalWindowFor(drug('clorazepate'))).toMatchObject({ which: 'active metabolite', longestHours: 200, group: 'long' });
+    expect(withdrawalWindowFor(drug('lorazepam'))).toMatchObject({ which: 'parent', longestHours: 20, group: 'short', lastMissedDay: 14 });
+    expect(withdrawalWindowFor(drug('estazolam'))).toMatchObject({ longestHours: 24, group: 'short', lastMissedDay: 14 });
+    expect(withdrawalWindowFor(drug('clonazepam'))).toMatchObject({ longestHours: 50, group: 'long', lastMissedDay: 28 });
+    expect(withdrawalWindowFor(drug('diazepam')).days).toMatchObject({ value: 28, assumption: 'bzd-withdrawal-window-14-28' });
+    expect(withdrawalWindowFor(drug('lorazepam')).days).toMatchObject({ value: 14 });
+  });
+
+  it('a metabolite shorter than, or as long as, the parent does not set the group; no half-life is a programmer error', () => {
     const diazepam = drug('diazepam');
     const metabolite = diazepam.metaboliteHalfLifeHours!;
-    const shorter = { ...diazepam, metaboliteHalfLifeHours: { ...metabolite, value: { low: 10, high: 50 } } };
-    expect(washoutFor(shorter)).toMatchObject({ which: 'parent', longestHours: 100, rawDays: 21, days: 21 });
+    const shorter = { ...diazepam, halfLifeHours: { ...diazepam.halfLifeHours!, value: { low: 10, high: 20 } }, metaboliteHalfLifeHours: { ...metabolite, value: { low: 10, high: 15 } } };
+    expect(withdrawalWindowFor(shorter)).toMatchObject({ which: 'parent', longestHours: 20, group: 'short' });
     const equal = { ...diazepam, metaboliteHalfLifeHours: { ...metabolite, value: { low: 10, high: 100 } } };
-    expect(washoutFor(equal)).toMatchObject({ which: 'parent', longestHours: 100 });
-    expect(washoutFor(equal).provenance).toBe(diazepam.halfLifeHours);
-  });
-
-  it('a drug with no half-life at all is a programmer error naming the drug', () => {
+    expect(withdrawalWindowFor(equal)).toMatchObject({ which: 'parent', longestHours: 100 });
+    expect(withdrawalWindowFor(equal).halfLife).toBe(diazepam.halfLifeHours);
     const broken = { ...drug('clorazepate'), halfLifeHours: undefined, metaboliteHalfLifeHours: undefined };
-    expect(() => washoutFor(broken)).toThrow('programmer error: clorazepate has no half-life');
+    expect(() => withdrawalWindowFor(broken)).toThrow('programmer error: clorazepate has no half-life');
   });
 
-  it('anchors: resume up to 2 missed days, half from 3, a quarter from washout, each with its basis', () => {
-    // A fresh copy of the drug record: the anchors are computed here rather than taken from the per-drug memo.
-    expect(benzodiazepineAnchors({ ...drug('lorazepam') }).map((a) => [a.fromMissedDays, a.retainedFraction.value, a.basis])).toEqual([
+  it('the situation line: resume range, inside, after, on the window edges', () => {
+    expect(lineStarting(plan({ ...ALPRAZOLAM_RETAINED, missedDays: 2 }), '2 missed days')).toMatch(/^2 missed days: up to 2, the resume range\. \[engine assumption: bzd-resume-up-to-2-days\]$/);
+    expect(lineStarting(plan({ ...ALPRAZOLAM_RETAINED, missedDays: 3 }), '3 missed days')).toMatch(/^3 missed days: inside the withdrawal window\. \[engine assumption: bzd-withdrawal-window-14-28\]$/);
+    expect(lineStarting(plan({ ...ALPRAZOLAM_RETAINED, missedDays: 14 }), '14 missed days')).toMatch(/^14 missed days: inside the withdrawal window\./);
+    expect(lineStarting(plan({ ...ALPRAZOLAM_RETAINED, missedDays: 15 }), '15 missed days')).toMatch(/^15 missed days: after the withdrawal window\./);
+  });
+
+  it('the symptoms line: not recorded, mild (no change), significant', () => {
+    expect(lineStarting(plan(ALPRAZOLAM_RETAINED), 'Withdrawal symptoms now')).toBe(
+      'Withdrawal symptoms now: not recorded (patient.withdrawalSymptomsNow absent); read as none for the first step.',
+    );
+    expect(lineStarting(plan({ ...ALPRAZOLAM_RETAINED, patient: { withdrawalSymptomsNow: 'mild' } }), 'Withdrawal symptoms now')).toBe(
+      'Withdrawal symptoms now: mild (patient.withdrawalSymptomsNow); mild symptoms do not change the first step.',
+    );
+    expect(lineStarting(plan({ ...ALPRAZOLAM_RETAINED, patient: { withdrawalSymptomsNow: 'significant' } }), 'Withdrawal symptoms now')).toBe(
+      'Withdrawal symptoms now: significant (patient.withdrawalSymptomsNow).',
+    );
+  });
+
+  it('anchors for the educator curve: resume, 75% inside the window, 0 after it, each with its basis', () => {
+    expect(benzodiazepineAnchors(drug('lorazepam')).map((a) => [a.fromMissedDays, a.retainedFraction.value, a.basis])).toEqual([
       [0, '1', 'up to 2 missed days: resume the prior dose'],
-      [3, '0.5', '3 missed days until washout: at most half the prior dose'],
       [
-        5,
-        '0.25',
-        'washed out (5 × 20 h parent half-life ≈ 5 days): at most a quarter of the prior dose and no more than 10 mg diazepam equivalents a day',
+        3,
+        '0.75',
+        'inside the withdrawal window (3–14 missed days), physically dependent: 75% of the prior dose, never below 50% (50% with an opioid, gabapentinoid, alcohol, respiratory disease or sleep apnea, or age 65 or over)',
       ],
+      [15, '0', 'after the withdrawal window with no withdrawal symptoms: restart low (label initial dose, no more than 10 mg diazepam equivalents a day) and re-titrate'],
     ]);
-    // Washout on day 3 (zolpidem): no separate half-dose anchor.
-    expect(benzodiazepineAnchors({ ...drug('zolpidem') }).map((a) => a.fromMissedDays)).toEqual([0, 3]);
   });
 });
 
-describe('derivation: retained fraction, tolerance status and first step', () => {
-  it('tolerance retained: r = 1, the prior dose is the first step', () => {
+describe('first step', () => {
+  it('resume range: the prior dose, r = 1', () => {
     const p = plan(ALPRAZOLAM_RETAINED);
-    expect(lineStarting(p, 'Retained fraction')).toMatch(/^Retained fraction r = 1 for 1 missed days \(up to 2 missed days: resume the prior dose\)\. \[engine assumption: /);
-    expect(lineStarting(p, 'Tolerance status')).toBe('Tolerance status: retained (r = 1).');
-    expect(lineStarting(p, 'Labelled maximum')).toMatch(/^Labelled maximum: 10 mg a day; the prior dose is within it\. \[label-xanax: /);
-    expect(lineStarting(p, 'First step')).toBe('First step: the prior dose, because tolerance is retained (r = 1): 1 mg × 2 a day = 2 mg daily.');
-    expect(p.steps[0]!.rule).toBe('prior dose (tolerance retained)');
-    expect(p.tolerance.anchor).toEqual({ fromMissedDays: 0, source: 'engine assumption', basis: 'up to 2 missed days: resume the prior dose' });
-    expect(lineStarting(p, 'Step 1 from')).toBe('Step 1 from 2026-10-03: 1 mg + 1 mg = 2 mg daily ≈ 40 mg diazepam/day (prior dose (tolerance retained)).');
+    expect(lineStarting(p, 'Limit')).toMatch(/^Limit: labelled maximum of 10 mg a day; the prior dose is within it\. \[label-xanax: /);
+    expect(lineStarting(p, 'First step')).toBe('First step: up to 2 missed days: resume the prior dose: 1 mg × 2 a day = 2 mg daily. [engine assumption: bzd-resume-up-to-2-days]');
+    expect(p.steps[0]!.rule).toBe('prior dose, resume range');
+    expect(p.tolerance).toMatchObject({ retainedFraction: '1', status: 'retained', anchor: { fromMissedDays: 0, source: 'engine assumption', basis: 'up to 2 missed days: resume the prior dose' } });
+    expect(lineStarting(p, 'Step 1 from')).toBe('Step 1 from 2026-10-03: 1 mg + 1 mg = 2 mg daily ≈ 40 mg diazepam/day (prior dose, resume range).');
     expect(hasLineStarting(p, 'Step 2')).toBe(false);
-    expect(p.warnings).toEqual([]);
   });
 
-  it('before washout: r = 0.5, "some tolerance kept", no post-washout cap', () => {
-    const p = plan(DIAZEPAM_HALF);
-    expect(lineStarting(p, 'Retained fraction')).toContain('Retained fraction r = 0.5 for 4 missed days (3 missed days until washout: at most half the prior dose).');
-    expect(lineStarting(p, 'Tolerance status')).toBe('Tolerance status: reduced (r = 0.5). Some tolerance is assumed kept; how much is not known.');
-    expect(hasLineStarting(p, 'Post-washout cap')).toBe(false);
-    expect(lineStarting(p, 'First step')).toBe('First step: at most prior daily × r = 30 × 0.5 = 15 mg, rounded down to real strengths: 5 mg × 3 a day = 15 mg daily.');
-    expect(p.steps[0]!.rule).toBe('prior daily × r = 30 × 0.5 = 15 mg, rounded down to real strengths');
-    expect(p.tolerance.anchor).toEqual({ fromMissedDays: 3, source: 'engine assumption', basis: '3 missed days until washout: at most half the prior dose' });
-  });
-
-  it('on the washout day itself (lorazepam, 5 missed days): r = 0.25 and the 10 mg DE cap applies', () => {
-    const p = plan(LORAZEPAM_WASHOUT_DAY);
-    expect(p.tolerance).toMatchObject({ retainedFraction: '0.25', washoutDays: 5 });
-    expect(lineStarting(p, 'Retained fraction')).toContain(
-      'Retained fraction r = 0.25 for 5 missed days (washed out (5 × 20 h parent half-life ≈ 5 days): at most a quarter of the prior dose and no more than 10 mg diazepam equivalents a day).',
-    );
-    expect(lineStarting(p, 'Tolerance status')).toMatch(
-      /^Tolerance status: reduced \(r = 0\.25\)\. After washout "reduced" means tolerance to sedation and breathing depression may be largely gone/,
-    );
-    expect(lineStarting(p, 'Post-washout cap')).toMatch(
-      /^Post-washout cap: 10 mg diazepam equivalents a day = 1 mg lorazepam a day \(1 mg ≈ 10 mg diazepam, the higher-potency figure\)\. \[joint-bzd-taper-2025: /,
-    );
+  it('inside the window: 75% rounded down to real strengths (diazepam 30 → 22.5 mg)', () => {
+    const p = plan(DIAZEPAM_WINDOW);
     expect(lineStarting(p, 'First step')).toBe(
-      'First step: at most 10 mg diazepam equivalents = 1 mg (below prior daily × r), rounded down to real strengths: 0.5 mg × 2 a day = 1 mg daily.',
+      'First step: inside the withdrawal window, physically dependent: 75% of the prior dose = 30 × 0.75 = 22.5 mg, rounded down to real strengths: 7.5 mg × 3 a day = 22.5 mg daily. [engine assumption: bzd-window-75-percent]',
     );
-    expect(p.steps[0]!.rule).toBe('10 mg diazepam equivalents = 1 mg (below prior daily × r), rounded down to real strengths');
+    expect(p.steps[0]!.rule).toBe('inside the withdrawal window: 75% of the prior dose = 30 × 0.75 = 22.5 mg, rounded down to real strengths');
+    expect(p.tolerance).toMatchObject({ retainedFraction: '0.75', status: 'reduced', anchor: { fromMissedDays: 3, source: 'engine assumption' } });
+    expect(hasLineStarting(p, 'After-window cap')).toBe(false);
   });
 
-  it('one day before washout (lorazepam, 4 missed days): no cap, half the prior dose', () => {
-    const p = plan({ ...LORAZEPAM_WASHOUT_DAY, missedDays: 4 });
-    expect(hasLineStarting(p, 'Post-washout cap')).toBe(false);
-    expect(lineStarting(p, 'Tolerance status')).toContain('Some tolerance is assumed kept');
-    expect(p.steps[0]!.dailyDose.amount).toBe('3');
-  });
-
-  it('post-washout cap uses the higher-potency figure: temazepam by VA/DoD (15 mg), below prior × r the cap does not bind', () => {
-    const p = plan({ drug: 'temazepam', dose: '30', timesPerDay: 1, missedDays: 5 });
-    expect(lineStarting(p, 'Post-washout cap')).toContain('Post-washout cap: 10 mg diazepam equivalents a day = 15 mg temazepam a day (15 mg ≈ 10 mg diazepam, the higher-potency figure).');
-    expect(lineStarting(p, 'First step')).toBe('First step: at most prior daily × r = 30 × 0.25 = 7.5 mg, rounded down to real strengths: 7.5 mg × 1 a day = 7.5 mg daily.');
-  });
-
-  it('triazolam: VA/DoD 0.25 mg is the higher-potency figure, so the cap is 0.25 mg a day', () => {
-    const p = plan({ drug: 'triazolam', dose: '0.25', timesPerDay: 1, missedDays: 5 });
-    expect(lineStarting(p, 'Post-washout cap')).toContain('= 0.25 mg triazolam a day (0.25 mg ≈ 10 mg diazepam, the higher-potency figure)');
-  });
-
-  it('the smallest unit is the floor when the ceiling is below it (zolpidem 10 mg after washout)', () => {
-    const p = plan({ drug: 'zolpidem', dose: '10', timesPerDay: 1, missedDays: 3 });
+  it('inside the window: the nearest real regimen at or below 75% may be uneven (lorazepam 3 mg → 2 mg, not the even 1.5 mg)', () => {
+    const p = plan({ drug: 'lorazepam', dose: '1', timesPerDay: 3, missedDays: 5 });
+    expect(p.steps[0]!.administrations).toEqual(['1', '0.5', '0.5']);
     expect(lineStarting(p, 'First step')).toBe(
-      'First step: prior daily × r = 10 × 0.25 = 2.5 mg is below the smallest unit; the smallest unit once daily is the floor: 5 mg × 1 a day = 5 mg daily.',
+      'First step: inside the withdrawal window, physically dependent: 75% of the prior dose = 3 × 0.75 = 2.25 mg, rounded down to real strengths: 1 mg + 0.5 mg + 0.5 mg = 2 mg daily. [engine assumption: bzd-window-75-percent]',
     );
-    expect(p.steps[0]!.rule).toBe('smallest unit once daily (prior daily × r = 10 × 0.25 = 2.5 mg is below the smallest unit)');
-    const w = warning(p, 'SMALLEST_UNIT_ABOVE_CEILING');
-    expect(w.severity).toBe('warning');
-    expect(w.sources).toEqual(['label-ambien']);
-    expect(w.message).toContain('below the smallest tablet or capsule');
-    expect(w.message).toContain('smallest unit once daily');
+    // Where the even regimen is as close, it is kept (diazepam 7.5 mg × 3 = 22.5 mg exactly).
+    expect(plan(DIAZEPAM_WINDOW).steps[0]!.administrations).toEqual(['7.5', '7.5', '7.5']);
+  });
+
+  it('a concurrent opioid stopped before the restart date is not a risk factor', () => {
+    const p = planBenzodiazepineWith(DIAZEPAM_WINDOW, { concurrent: [{ drug: 'oxycodone', stoppedOn: '2026-10-02' }] });
+    expect(p.steps[0]!.dailyDose.amount).toBe('22.5');
+    expect(codes(p)).not.toContain('BZD_OPIOID');
+    expect(codes(p)).not.toContain('OPIOID_BENZODIAZEPINE');
+  });
+
+  it('inside the window: when 75% rounds below 50%, the smallest regimen at or above the floor (flurazepam 15 mg)', () => {
+    const p = plan({ drug: 'flurazepam', dose: '15', timesPerDay: 1, missedDays: 5 });
+    expect(lineStarting(p, 'First step')).toBe(
+      'First step: inside the withdrawal window, physically dependent: 75% of the prior dose (11.25 mg) rounds below the floor of 50% (7.5 mg): the smallest regimen at or above the floor: 15 mg × 1 a day = 15 mg daily. [engine assumption: bzd-window-75-percent]',
+    );
+  });
+
+  it('inside the window with a risk factor: 50% rounded up, the input named (uneven doses written out)', () => {
+    const p = plan({ drug: 'lorazepam', dose: '1', timesPerDay: 3, missedDays: 5, patient: { respiratoryDisease: true, ageYears: 70 } });
+    expect(lineStarting(p, 'First step')).toBe(
+      'First step: inside the withdrawal window, physically dependent, lowered from 75% by respiratory disease (input patient.respiratoryDisease), age 70 (input patient.ageYears): 50% of the prior dose = 3 × 0.5 = 1.5 mg, rounded up to real strengths, never above the prior dose: 0.5 mg × 3 a day = 1.5 mg daily. [engine assumption: bzd-window-50-percent-risk-factors]',
+    );
+    expect(p.tolerance).toMatchObject({ retainedFraction: '0.5', status: 'reduced' });
+    const uneven = plan({ drug: 'lorazepam', dose: '1', timesPerDay: 2, missedDays: 5, concurrent: ['alcohol'] });
+    expect(lineStarting(uneven, 'First step')).toContain('concurrent alcohol (input concurrent)');
+    expect(uneven.steps[0]!.administrations).toEqual(['0.5', '0.5']);
+  });
+
+  it('significant symptoms: the prior dose; with a risk factor 75%; severe: the prior dose whatever else', () => {
+    const sig = plan({ ...DIAZEPAM_WINDOW, patient: { withdrawalSymptomsNow: 'significant' } });
+    expect(lineStarting(sig, 'First step')).toBe(
+      'First step: significant withdrawal symptoms now: the prior dose: 10 mg × 3 a day = 30 mg daily. [engine assumption: bzd-window-symptoms-prior]',
+    );
+    expect(sig.steps[0]!.rule).toBe('prior dose, significant withdrawal symptoms now');
+    expect(sig.tolerance).toMatchObject({ retainedFraction: '1', status: 'retained', anchor: { fromMissedDays: 3 } });
+    const sigRisk = plan({ ...DIAZEPAM_WINDOW, patient: { withdrawalSymptomsNow: 'significant', sleepApnea: true } });
+    expect(lineStarting(sigRisk, 'First step')).toBe(
+      'First step: significant withdrawal symptoms now with sleep apnea (input patient.sleepApnea): 75% of the prior dose = 30 × 0.75 = 22.5 mg, rounded down to real strengths: 7.5 mg × 3 a day = 22.5 mg daily. [engine assumption: bzd-window-symptoms-prior] [engine assumption: bzd-window-75-percent]',
+    );
+    expect(sigRisk.tolerance.retainedFraction).toBe('0.75');
+    const severe = plan({ ...DIAZEPAM_WINDOW, patient: { withdrawalSymptomsNow: 'severe', sleepApnea: true } });
+    expect(lineStarting(severe, 'First step')).toBe(
+      'First step: severe withdrawal symptoms now: the prior dose, and consider inpatient care: 10 mg × 3 a day = 30 mg daily. [engine assumption: bzd-window-symptoms-prior]',
+    );
+  });
+
+  it('significant symptoms after the estimated window, or after a detox, keep the window rules', () => {
+    const after = plan({ ...LORAZEPAM_AFTER, patient: { withdrawalSymptomsNow: 'significant' } });
+    expect(after.steps[0]!.dailyDose.amount).toBe('6');
+    const detox = planBenzodiazepineWith({ ...DIAZEPAM_WINDOW, patient: { withdrawalSymptomsNow: 'significant' } }, { breakReason: 'detox' });
+    expect(detox.steps[0]!.dailyDose.amount).toBe('30');
+    expect(codes(detox)).not.toContain('BZD_AFTER_DETOX');
+  });
+
+  it('after the window: the lowest of the label initial dose, 10 mg DE and the prior dose', () => {
+    const p = plan(LORAZEPAM_AFTER);
+    expect(lineStarting(p, 'After-window cap')).toMatch(
+      /^After-window cap: 10 mg diazepam equivalents a day = 1 mg lorazepam a day \(1 mg ≈ 10 mg diazepam, the higher-potency figure\)\. \[joint-bzd-taper-2025: .*\] \[engine assumption: bzd-after-window-restart-low\]$/,
+    );
+    expect(lineStarting(p, 'Label initial dose')).toMatch(/^Label initial dose: the label's lowest adult initial dose, 1 mg × 2 a day = 2 mg daily\. \[label-ativan: /);
+    expect(lineStarting(p, 'First step')).toBe(
+      'First step: after the withdrawal window, no significant withdrawal symptoms: the lowest of the label initial dose (2 mg a day), 10 mg diazepam equivalents (1 mg) and the prior dose (6 mg) = 1 mg a day, rounded down to real strengths: 1 mg × 1 a day = 1 mg daily. [engine assumption: bzd-after-window-restart-low]',
+    );
+    expect(p.tolerance).toMatchObject({ retainedFraction: '0', status: 'lost', anchor: { fromMissedDays: 15 } });
+  });
+
+  it('after the window: older adults get the label\'s older-adult initial dose; temazepam by the VA/DoD (higher-potency) figure', () => {
+    const older = plan({ ...LORAZEPAM_AFTER, patient: { ageYears: 80 } });
+    expect(warning(older, 'BZD_TOLERANCE_LOSS').message).toMatch(/ The start uses the label's initial dose for older adults \(patient\.ageYears 80\)\.$/);
+    expect(warning(plan(LORAZEPAM_AFTER), 'BZD_TOLERANCE_LOSS').message).toMatch(/reconsider whether a restart is needed\.$/);
+    expect(lineStarting(older, 'Label initial dose')).toMatch(/^Label initial dose: the label's initial dose for older adults \(age 80\), 0\.5 mg × 2 a day = 1 mg daily\./);
+    const temazepam = plan({ drug: 'temazepam', dose: '30', timesPerDay: 1, missedDays: 20 });
+    expect(lineStarting(temazepam, 'After-window cap')).toContain('= 15 mg temazepam a day (15 mg ≈ 10 mg diazepam, the higher-potency figure)');
+    expect(temazepam.steps[0]!.dailyDose.amount).toBe('7.5');
+  });
+
+  it('after the window: never above what the window rule would give (tiny prior dose), and the smallest unit as the floor', () => {
+    const tiny = plan({ drug: 'alprazolam', dose: '0.25', timesPerDay: 1, missedDays: 20 });
+    expect(tiny.steps[0]!.dailyDose.amount).toBe('0.125');
+    expect(lineStarting(tiny, 'First step')).toContain('but no higher than the first step inside the withdrawal window would be (75% of the prior dose = 0.25 × 0.75 = 0.1875 mg, rounded down to real strengths)');
+    const noInitial = direct({ drug: 'zolpidem', dose: '10', timesPerDay: 1, missedDays: 20 }, (f) => ({ ...f, initialDose: undefined }));
+    if (isRefusal(noInitial)) throw new Error('refused');
+    expect(lineStarting(noInitial, 'No label initial dose')).toBe('No label initial dose is stored for this product: the after-window cap alone applies.');
+    // 10 mg DE = 20 mg zolpidem: the cap does not bind, the window bound (75% → 5 mg) does.
+    expect(noInitial.steps[0]!.dailyDose.amount).toBe('5');
+    const floor = direct({ drug: 'zolpidem', dose: '10', timesPerDay: 1, missedDays: 20 }, (f) => ({ ...f, initialDose: { ...f.initialDose!, value: { dose: '2.5', timesPerDay: 1 } } }));
+    if (isRefusal(floor)) throw new Error('refused');
+    expect(floor.steps[0]!.dailyDose.amount).toBe('5');
+    expect(lineStarting(floor, 'First step')).toContain('is below the smallest unit; the smallest unit once daily is the floor: 5 mg × 1 a day');
+    expect(warning(floor, 'SMALLEST_UNIT_ABOVE_CEILING')).toMatchObject({ severity: 'warning', sources: ['label-ambien'] });
+  });
+
+  it('NOT_DEPENDENT: one prior single dose; after the window the lower start, still once a day', () => {
+    const p = plan({ drug: 'diazepam', dose: '10', timesPerDay: 2, daysPerWeek: 2, missedDays: 1 });
+    expect(lineStarting(p, 'First step')).toBe(
+      'First step: not physically dependent: at most one prior single dose a day (10 mg), no more than 2 days a week as before: 10 mg × 1 a day = 10 mg daily. [engine assumption: bzd-not-dependent-single-dose]',
+    );
+    expect(p.tolerance).toMatchObject({ retainedFraction: '0.5', status: 'not-applicable' });
+    const after = plan({ drug: 'diazepam', dose: '10', timesPerDay: 2, daysPerWeek: 2, missedDays: 40 });
+    expect(after.steps[0]!.administrations).toEqual(['4']);
+    expect(lineStarting(after, 'First step')).toContain('not physically dependent, after the withdrawal window: the lower of one prior single dose (10 mg) and the lowest of');
   });
 });
 
-describe('above the labelled maximum', () => {
-  it('alprazolam 16 mg a day, tolerance retained: the target and first step are the 10 mg labelled maximum', () => {
+describe('product: label caps (A2)', () => {
+  it('alprazolam 16 mg a day: capped at the 10 mg labelled maximum with LABEL_CAP_APPLIED and ABOVE_LABEL_MAXIMUM', () => {
     const p = plan({ drug: 'alprazolam', dose: '4', timesPerDay: 4, missedDays: 1 });
-    expect(lineStarting(p, 'The prior dose is above the labelled maximum')).toMatch(
-      /^The prior dose is above the labelled maximum \(10 mg a day\): no step goes above it; target 2\.5 mg × 4 a day = 10 mg daily\. \[label-xanax: .*\[engine assumption: bzd-above-label-maximum\]$/,
+    expect(lineStarting(p, 'Ceiling')).toMatch(
+      /^Ceiling: the prior dose is above the labelled maximum of 10 mg a day \(prior\.dose\); no step goes above it: target 2\.5 mg × 4 a day = 10 mg daily\. \[label-xanax: .*\[engine assumption: bzd-above-label-maximum\]$/,
     );
-    expect(hasLineStarting(p, 'Labelled maximum:')).toBe(false);
-    expect(lineStarting(p, 'First step')).toBe('First step: the labelled maximum, because tolerance is retained (r = 1): 2.5 mg × 4 a day = 10 mg daily.');
-    expect(p.steps[0]!.rule).toBe('prior dose capped at the labelled maximum (tolerance retained)');
-    expect(lineStarting(p, 'Titration ceiling')).toContain('up to the labelled maximum (mirror of the Joint Guideline taper limit');
-    const w = warning(p, 'ABOVE_LABEL_MAXIMUM');
-    expect(w.severity).toBe('warning');
-    expect(w.sources).toEqual(['label-xanax']);
-    expect(w.message).toContain('above the labelled maximum daily dose');
-    expect(w.message).toContain('stops at the labelled maximum');
+    expect(hasLineStarting(p, 'Limit:')).toBe(false);
+    expect(lineStarting(p, 'First step')).toBe('First step: up to 2 missed days: resume the prior dose (no higher than the capped target): 2.5 mg × 4 a day = 10 mg daily. [engine assumption: bzd-resume-up-to-2-days]');
+    expect(lineStarting(p, 'Titration ceiling')).toContain('up to the capped target (mirror of the Joint Guideline taper limit');
+    expect(warning(p, 'LABEL_CAP_APPLIED')).toMatchObject({ severity: 'critical', sources: ['label-xanax'] });
+    expect(warning(p, 'LABEL_CAP_APPLIED').message).toBe(
+      "The prior dose (16 mg a day) is above the labelled maximum of 10 mg a day (prior.dose): the plan stops at 10 mg a day. A higher dose is the prescriber's decision, with monitoring.",
+    );
+    expect(warning(p, 'ABOVE_LABEL_MAXIMUM')).toMatchObject({ severity: 'warning', sources: ['label-xanax'] });
   });
 
-  it('after washout the cap, not the label, sets the first step (0.5 mg = 10 mg DE)', () => {
-    const p = plan({ drug: 'alprazolam', dose: '4', timesPerDay: 4, missedDays: 5 });
-    expect(lineStarting(p, 'First step')).toBe(
-      'First step: at most 10 mg diazepam equivalents = 0.5 mg (below prior daily × r), rounded down to real strengths: 0.125 mg × 4 a day = 0.5 mg daily.',
-    );
-    expect(p.steps.at(-1)!.dailyDose.amount).toBe('10');
-  });
-
-  it('a product without a labelled maximum: no label line, titration back to the prior dose', () => {
-    const validated = validateRequest(request({ drug: 'diazepam', dose: '10', timesPerDay: 3, missedDays: 1 }));
-    if (!validated.ok) throw new Error('expected a valid request');
-    const d = drug('diazepam');
-    const formulation: BenzodiazepineFormulation = { ...d.formulations[0]!, maxDailyDose: undefined };
-    const p = planBenzodiazepine(validated.request, d, formulation);
-    expect(hasLineStarting(p, 'Labelled maximum')).toBe(false);
-    expect(hasLineStarting(p, 'The prior dose is above')).toBe(false);
+  it('a product without a labelled maximum: no limit line, titration back to the prior dose', () => {
+    const p = direct({ drug: 'diazepam', dose: '10', timesPerDay: 3, missedDays: 1 }, (f) => ({ ...f, maxDailyDose: undefined }));
+    if (isRefusal(p)) throw new Error('refused');
+    expect(hasLineStarting(p, 'Limit')).toBe(false);
+    expect(hasLineStarting(p, 'Ceiling')).toBe(false);
     expect(p.steps.map((s) => s.dailyDose.amount)).toEqual(['30']);
   });
+
+  it('zolpidem at 72 with mild hepatic impairment: the age cap lowers the ceiling; the hepatic limit is stated', () => {
+    const p = plan({ drug: 'zolpidem', dose: '10', timesPerDay: 1, missedDays: 1, patient: { ageYears: 72, hepaticImpairment: 'mild' } });
+    expect(lineStarting(p, 'Ceiling')).toMatch(
+      /^Ceiling: the prior dose is above the label limit of 5 mg a day from age 65 \(patient\.ageYears 72\); no step goes above it: target 5 mg × 1 a day = 5 mg daily\. \[label-ambien: 2\.3 Geriatric/,
+    );
+    expect(lines(p)).toContain(
+      'Limit: label limit of 5 mg a day in hepatic impairment (patient.hepaticImpairment mild); the prior dose is within it. [label-ambien: 2.3 Mild to moderate hepatic impairment: 5 mg once daily; severe hepatic impairment: avoid (amendment A2, label quoted by a secondary source)]',
+    );
+    const w = warning(p, 'ZDRUG_AGE_DOSE');
+    expect(w).toMatchObject({ severity: 'critical', sources: ['label-ambien'] });
+    expect(w.message).toMatch(/^patient\.ageYears 72: label limit of 5 mg a day from age 65; patient\.hepaticImpairment mild: label limit of 5 mg a day in hepatic impairment; the ceiling is lowered to the label limit\./);
+    expect(lineStarting(p, 'Warning ZDRUG_AGE_DOSE')).toBe('Warning ZDRUG_AGE_DOSE: patient.ageYears 72, patient.hepaticImpairment mild.');
+  });
+
+  it('a Z-drug cap that does not lower the dose is a warning, not critical; age not given says the limit was not checked', () => {
+    const within = plan({ drug: 'zolpidem', dose: '5', timesPerDay: 1, missedDays: 1, patient: { ageYears: 70 } });
+    expect(warning(within, 'ZDRUG_AGE_DOSE').severity).toBe('warning');
+    expect(codes(within)).not.toContain('LABEL_CAP_APPLIED');
+    const noAge = plan({ drug: 'eszopiclone', dose: '3', timesPerDay: 1, missedDays: 1 });
+    expect(lineStarting(noAge, 'Age not given')).toMatch(/^Age not given: the label's limit from age 65 \(2 mg a day\) could not be checked\. \[label-lunesta: /);
+  });
+
+  it('zolpidem sex lines: women, men (the lower of 5 or 10 mg), not given', () => {
+    const base = { drug: 'zolpidem', dose: '10', timesPerDay: 1, missedDays: 1 } as const;
+    expect(lineStarting(plan({ ...base, patient: { sex: 'female' } }), 'Label initial dose for women')).toMatch(/^Label initial dose for women: 5 mg\. \[fda-zolpidem-2013: /);
+    expect(lineStarting(plan({ ...base, patient: { sex: 'male' } }), 'Label initial dose for men')).toMatch(/^Label initial dose for men: 5 or 10 mg; the lower, 5 mg, is used\. \[fda-zolpidem-2013: /);
+    expect(lineStarting(plan({ ...base, patient: { sex: 'unknown' } }), 'Label initial dose for women')).toContain('(patient.sex unknown: treated as female, the lower label dose)');
+    expect(warning(plan({ ...base, patient: { sex: 'female' } }), 'ZDRUG_SEX_DOSE').message).toMatch(/^Women have higher next-morning zolpidem levels; the FDA lowered the recommended dose for women \(initial 5 mg\)/);
+    expect(codes(plan({ ...base, patient: { sex: 'male' } }))).not.toContain('ZDRUG_SEX_DOSE');
+  });
 });
 
-describe('derivation: titration and steps', () => {
-  it('titration ceiling: +25% no sooner than every 7 days up to the prior dose; each step written out', () => {
-    const p = plan(DIAZEPAM_HALF);
+describe('titration', () => {
+  it('+25% no sooner than every 7 days up to the prior dose; each step written out', () => {
+    const p = plan(DIAZEPAM_WINDOW);
     expect(lineStarting(p, 'Titration ceiling')).toMatch(
       /^Titration ceiling: each step at most \+ 25% of the current daily dose, or the smallest rise the strengths can make, no sooner than every 7 days, up to the prior dose \(mirror of the Joint Guideline taper limit of ≤ 25% every 2 weeks\)\. \[engine assumption: /,
     );
-    expect(lineStarting(p, 'Step 1 from')).toBe(
-      'Step 1 from 2026-10-06: 5 mg + 5 mg + 5 mg = 15 mg daily ≈ 15 mg diazepam/day (prior daily × r = 30 × 0.5 = 15 mg, rounded down to real strengths).',
-    );
     expect(lineStarting(p, 'Step 2 from')).toBe(
-      'Step 2 from 2026-10-13: 6.5 mg + 6 mg + 6 mg = 18.5 mg daily ≈ 18.5 mg diazepam/day (rise of at most 25% of the daily dose, rounded down to real strengths).',
+      'Step 2 from 2026-10-13: 9.5 mg + 9.5 mg + 9 mg = 28 mg daily ≈ 28 mg diazepam/day (rise of at most 25% of the daily dose, rounded down to real strengths).',
     );
-    expect(lineStarting(p, 'Step 5 from')).toBe('Step 5 from 2026-11-03: 10 mg + 10 mg + 10 mg = 30 mg daily ≈ 30 mg diazepam/day (reaches the prior dose (the target)).');
-    expect(hasLineStarting(p, 'Step 6')).toBe(false);
-    // Every step rises by 25% at most here: no "smallest rise" note; diazepam tablets are scored: no scoring note.
+    expect(lineStarting(p, 'Step 3 from')).toBe('Step 3 from 2026-10-20: 10 mg + 10 mg + 10 mg = 30 mg daily ≈ 30 mg diazepam/day (reaches the prior dose (the target)).');
+    expect(hasLineStarting(p, 'Step 4')).toBe(false);
     expect(hasLineStarting(p, 'Where the real strengths')).toBe(false);
     expect(hasLineStarting(p, 'Tablets whose scoring')).toBe(false);
   });
 
-  it('lorazepam after washout: the smallest-rise note and the unverified-scoring note with the strengths', () => {
-    const p = plan(LORAZEPAM_WASHOUT_DAY);
+  it('lorazepam after the window: the smallest-rise note and the unverified-scoring note with the strengths', () => {
+    const p = plan(LORAZEPAM_AFTER);
     expect(p.steps.some((s) => s.rule.startsWith('smallest rise'))).toBe(true);
     expect(p.steps.every((s) => s.rule.startsWith('smallest rise'))).toBe(false);
     expect(lineStarting(p, 'Where the real strengths')).toBe(
@@ -327,9 +454,34 @@ describe('derivation: titration and steps', () => {
   it('clorazepate: only the unscored 15 mg tablet is listed as never halved', () => {
     const p = plan({ drug: 'clorazepate', dose: '15', timesPerDay: 2, missedDays: 50 });
     expect(lineStarting(p, 'Tablets whose scoring')).toContain('(15 mg) are never halved.');
-    expect(lineStarting(p, 'Step 1 from')).toBe(
-      'Step 1 from 2026-11-21: 3.75 mg + 3.75 mg = 7.5 mg daily ≈ 5 mg diazepam/day (prior daily × r = 30 × 0.25 = 7.5 mg, rounded down to real strengths).',
-    );
+    // After the window: label initial 7.5 mg × 2 = 15 mg = 10 mg DE (15 mg ≈ 10 mg diazepam in both tables).
+    expect(p.steps[0]!.administrations).toEqual(['7.5', '7.5']);
+  });
+});
+
+describe('refusals (BLOCK)', () => {
+  it('BZD_DOSE_UNKNOWN: the working so far, the refusal line, and no steps', () => {
+    const body = request(DIAZEPAM_WINDOW);
+    const validated = validateRequest({ ...body, prior: { ...(body.prior as object), nonPrescribed: true } });
+    if (!validated.ok) throw new Error('expected a valid request');
+    const r = planBenzodiazepine(validated.request, drug('diazepam'), drug('diazepam').formulations[0]!);
+    if (!isRefusal(r)) throw new Error('expected a refusal');
+    expect(r).toMatchObject({ code: 'BZD_DOSE_UNKNOWN', severity: 'block', path: 'prior.nonPrescribed', drug: 'diazepam', formulation: 'ir', displayName: 'diazePAM', daysOff: 5, missedDays: 4 });
+    expect(r.message).toBe('The prior dose comes from non-prescribed use and is uncertain, so no schedule can be anchored on it.');
+    expect(lineStarting(r, 'Refused (BZD_DOSE_UNKNOWN)')).toContain('titrate the dose to the minimum necessary to control withdrawal symptoms and taper from that point');
+    expect(r.sources.map((s) => s.id)).toContain('joint-bzd-taper-2025');
+    expect(r).not.toHaveProperty('steps');
+  });
+
+  it('ZDRUG_COMPLEX_SLEEP_BEHAVIOR: refused before the dose question, with the FDA 2019 source and an alternative', () => {
+    const body = request({ drug: 'eszopiclone', dose: '2', timesPerDay: 1, missedDays: 1, patient: { complexSleepBehaviorHistory: true } });
+    const validated = validateRequest({ ...body, prior: { ...(body.prior as object), nonPrescribed: true } });
+    if (!validated.ok) throw new Error('expected a valid request');
+    const r = planBenzodiazepine(validated.request, drug('eszopiclone'), drug('eszopiclone').formulations[0]!);
+    if (!isRefusal(r)) throw new Error('expected a refusal');
+    expect(r).toMatchObject({ code: 'ZDRUG_COMPLEX_SLEEP_BEHAVIOR', path: 'patient.complexSleepBehaviorHistory', reasonSources: ['fda-zdrug-csb-2019'] });
+    expect(r.message).toMatch(/^eszopiclone is contraindicated after an episode of complex sleep behavior/);
+    expect(r.alternative).toMatch(/^Do not restart this drug\./);
   });
 });
 
@@ -337,111 +489,180 @@ describe('warnings: code, severity, sources, message and derivation line', () =>
   // Built inside each test (not at collection time), so every assertion sees the code under test as it runs.
   const everythingPlan = () =>
     plan({
-      ...LORAZEPAM_WASHOUT_DAY,
-      patient: { ageYears: 65, respiratoryDisease: true, sleepApnea: true, alcoholUse: true },
+      drug: 'lorazepam',
+      dose: '2',
+      timesPerDay: 3,
+      missedDays: 5,
+      patient: { ageYears: 65, respiratoryDisease: true, sleepApnea: true, alcoholUse: true, historyOfFalls: true },
       concurrent: ['oxycodone', 'morphine', 'gabapentin', 'pregabalin', 'alcohol', 'lorazepam'],
     });
 
-  it('OPIOID_BENZODIAZEPINE: critical, names every opioid, offers naloxone', () => {
+  it('BZD_WITHDRAWAL_WINDOW: critical, the gap and the taper advice; its line names the class and the window', () => {
+    const p = plan(DIAZEPAM_WINDOW);
+    const w = warning(p, 'BZD_WITHDRAWAL_WINDOW');
+    expect(w).toMatchObject({ severity: 'critical', sources: ['joint-bzd-taper-2025', 'fda-benzo-boxed-2020'] });
+    expect(w.message).toBe(
+      'Abrupt stop in a physically dependent patient, 4 missed days: the patient may be in withdrawal (seizures can be life-threatening). Restart near the prior dose (first step 22.5 mg a day), then plan a taper (typically 5–10% every 2–4 weeks, not more than 25% every 2 weeks); do not leave the patient on a low "new start" dose.',
+    );
+    expect(lineStarting(p, 'Warning BZD_WITHDRAWAL_WINDOW')).toBe('Warning BZD_WITHDRAWAL_WINDOW: DEPENDENT, 4 missed days (window to 28). [engine assumption: bzd-withdrawal-window-14-28]');
+    expect(codes(p)).toEqual(['BZD_WITHDRAWAL_WINDOW']);
+  });
+
+  it('BZD_WITHDRAWAL_EARLY: on days 2 and 3 only (1–2 missed days), not after a detox, not for NOT_DEPENDENT', () => {
+    const p = plan(ALPRAZOLAM_RETAINED);
+    const w = warning(p, 'BZD_WITHDRAWAL_EARLY');
+    expect(w).toMatchObject({ severity: 'warning', sources: ['fda-benzo-boxed-2020', 'prescriber-2012-bzd-withdrawal'] });
+    expect(w.message).toMatch(/^Day 2 after an abrupt stop in a physically dependent patient: withdrawal can begin within 24 hours for short-acting drugs \(several days for longer-acting ones\)\./);
+    expect(lineStarting(p, 'Warning BZD_WITHDRAWAL_EARLY')).toBe('Warning BZD_WITHDRAWAL_EARLY: DEPENDENT, daysOff 2.');
+    expect(codes(plan({ ...ALPRAZOLAM_RETAINED, missedDays: 0 }))).not.toContain('BZD_WITHDRAWAL_EARLY');
+    expect(codes(plan({ ...ALPRAZOLAM_RETAINED, missedDays: 3 }))).not.toContain('BZD_WITHDRAWAL_EARLY');
+    expect(codes(plan({ ...ALPRAZOLAM_RETAINED, daysPerWeek: 3 }))).not.toContain('BZD_WITHDRAWAL_EARLY');
+  });
+
+  it('BZD_SEIZURE_RISK and BZD_INPATIENT_CONSIDER: significant symptoms at ≤ 15 mg DE seizure only; above 15 mg DE also inpatient', () => {
+    const low = plan({ drug: 'diazepam', dose: '5', timesPerDay: 1, missedDays: 4, patient: { withdrawalSymptomsNow: 'significant' } });
+    const w = warning(low, 'BZD_SEIZURE_RISK');
+    expect(w).toMatchObject({ severity: 'critical', sources: ['fda-benzo-boxed-2020', 'joint-bzd-taper-2025'] });
+    expect(w.message).toMatch(/^Significant withdrawal symptoms now \(patient\.withdrawalSymptomsNow\): stopping a benzodiazepine abruptly can cause withdrawal reactions, including seizures/);
+    expect(codes(low)).not.toContain('BZD_INPATIENT_CONSIDER');
+    const boundary = plan({ drug: 'diazepam', dose: '15', timesPerDay: 1, missedDays: 4, patient: { withdrawalSymptomsNow: 'significant' } });
+    expect(codes(boundary)).not.toContain('BZD_INPATIENT_CONSIDER');
+    const high = plan({ drug: 'diazepam', dose: '16', timesPerDay: 1, missedDays: 4, patient: { withdrawalSymptomsNow: 'significant' } });
+    expect(warning(high, 'BZD_INPATIENT_CONSIDER')).toMatchObject({ severity: 'critical', sources: ['joint-bzd-taper-2025'] });
+    expect(warning(high, 'BZD_INPATIENT_CONSIDER').message).toMatch(/^Significant withdrawal symptoms at a high prior dose \(16 mg diazepam equivalents a day, above 15\): consider inpatient management/);
+    expect(lineStarting(high, 'Warning BZD_INPATIENT_CONSIDER')).toMatch(/^Warning BZD_INPATIENT_CONSIDER: withdrawal symptoms significant, prior 16 mg diazepam equivalents a day\. \[joint-bzd-taper-2025: /);
+    // Table 2 "rare", but significant symptoms now: treated as dependent (Joint Guideline Rec 3a).
+    const notDependent = plan({ drug: 'diazepam', dose: '8', timesPerDay: 2, daysPerWeek: 2, missedDays: 4, patient: { withdrawalSymptomsNow: 'significant' } });
+    expect(notDependent.tolerance).toMatchObject({ dependence: 'NOT_DEPENDENT', priorTolerant: true });
+    expect(notDependent.steps[0]!.dailyDose.amount).toBe('16');
+    expect(codes(notDependent)).toEqual(expect.arrayContaining(['BZD_SEIZURE_RISK', 'BZD_INPATIENT_CONSIDER']));
+    expect(codes(notDependent)).not.toContain('BZD_NOT_DEPENDENT');
+    expect(lineStarting(notDependent, 'Withdrawal symptoms now (significant)')).toBe(
+      'Withdrawal symptoms now (significant) in a patient Table 2 classes as NOT_DEPENDENT: treated as physically dependent (Joint Guideline Rec 3a: restart the benzodiazepine and initiate a taper). [engine assumption: bzd-window-symptoms-prior]',
+    );
+  });
+
+  it('BZD_RISK_FACTOR_STEP and BZD_OPIOID: every lowering input named; naloxone when an opioid is one', () => {
+    const everything = everythingPlan();
+    const w = warning(everything, 'BZD_RISK_FACTOR_STEP');
+    expect(w.severity).toBe('warning');
+    expect(w.message).toBe(
+      'The first step was lowered to 3 mg a day by: opioid (oxyCODONE, morphine) (concurrent), gabapentinoid (gabapentin, pregabalin) (concurrent), alcohol use (patient.alcoholUse), respiratory disease (patient.respiratoryDisease), sleep apnea (patient.sleepApnea), age 65 (patient.ageYears). These add to sedation and respiratory depression; review early and watch for withdrawal.',
+    );
+    expect(warning(everything, 'BZD_OPIOID')).toMatchObject({ severity: 'critical', sources: ['joint-bzd-taper-2025', 'fda-opioid-benzo-2016'] });
+    const gabaOnly = plan({ drug: 'lorazepam', dose: '2', timesPerDay: 3, missedDays: 5, concurrent: ['gabapentin'] });
+    expect(codes(gabaOnly)).toContain('BZD_RISK_FACTOR_STEP');
+    expect(codes(gabaOnly)).not.toContain('BZD_OPIOID');
+    // Outside the window the inputs lower nothing: no step warning.
+    expect(codes(plan({ ...ALPRAZOLAM_RETAINED, concurrent: ['gabapentin'] }))).not.toContain('BZD_RISK_FACTOR_STEP');
+  });
+
+  it('BZD_AFTER_DETOX and BZD_TOLERANCE_LOSS after a supervised withdrawal; BZD_NOT_DEPENDENT info', () => {
+    const detox = planBenzodiazepineWith({ ...DIAZEPAM_WINDOW }, { breakReason: 'detox' });
+    expect(warning(detox, 'BZD_AFTER_DETOX')).toMatchObject({ severity: 'warning', sources: ['joint-bzd-taper-2025'] });
+    expect(warning(detox, 'BZD_AFTER_DETOX').message).toMatch(/^Withdrawal was completed under medical supervision \(breakReason "detox"\): reconsider whether a restart is needed\./);
+    expect(warning(detox, 'BZD_TOLERANCE_LOSS').message).toMatch(/^Tolerance to sedation and breathing depression may have faded after 4 missed days/);
+    expect(detox.tolerance).toMatchObject({ retainedFraction: '0', status: 'lost' });
+    const nd = plan({ drug: 'diazepam', dose: '10', timesPerDay: 2, daysPerWeek: 2, missedDays: 5 });
+    expect(warning(nd, 'BZD_NOT_DEPENDENT').message).toBe(
+      'Taken on 2 days a week (prior.daysPerWeek): withdrawal is rare at 3 days a week or fewer (Joint Guideline Table 2). The first step is at most one prior single dose a day, taken no more often than before.',
+    );
+  });
+
+  it('OPIOID_BENZODIAZEPINE: critical, names every opioid, offers naloxone; BZD_OPIOID_STEP_DAY lists the rise dates', () => {
     const everything = everythingPlan();
     const w = warning(everything, 'OPIOID_BENZODIAZEPINE');
     expect(w.severity).toBe('critical');
     expect(w.sources).toEqual(['fda-opioid-benzo-2016', 'joint-bzd-taper-2025', 'beers-2023']);
     expect(w.message).toMatch(/^LORazepam with oxyCODONE, morphine: combined use can cause profound sedation, respiratory depression, coma and death\./);
-    expect(w.message).toContain('offer naloxone');
     expect(lineStarting(everything, 'Warning OPIOID_BENZODIAZEPINE')).toBe(
       'Warning OPIOID_BENZODIAZEPINE: concurrent oxycodone, morphine (FDA 2016 boxed warning; Joint Guideline Recs 16–18: offer naloxone).',
     );
+    const rises = everything.steps.slice(1).map((s) => s.start);
+    expect(warning(everything, 'BZD_OPIOID_STEP_DAY').message).toBe(
+      `Do not raise oxyCODONE, morphine on a day LORazepam rises (${rises.join(', ')}): delay one of the two steps by at least a day, so that two rises never fall on the same day.`,
+    );
+    // A plan with one step has no rise to keep apart.
+    expect(codes(plan({ ...ALPRAZOLAM_RETAINED, concurrent: ['oxycodone'] }))).not.toContain('BZD_OPIOID_STEP_DAY');
   });
 
-  it('BENZODIAZEPINE_GABAPENTINOID: warning, names the gabapentinoids, FDA 2019', () => {
+  it('BEERS_OPIOID_BZD, BEERS_AVOID, BEERS_CNS_3PLUS from exactly 65 (not 64)', () => {
     const everything = everythingPlan();
-    const w = warning(everything, 'BENZODIAZEPINE_GABAPENTINOID');
-    expect(w.severity).toBe('warning');
-    expect(w.sources).toEqual(['fda-gabapentinoid-2019']);
-    expect(w.message).toMatch(/^LORazepam with gabapentin, pregabalin: serious breathing problems/);
-    expect(w.message).toContain('respiratory depression');
+    expect(warning(everything, 'BEERS_OPIOID_BZD')).toMatchObject({ severity: 'critical', sources: ['beers-2023'] });
+    const w = warning(everything, 'BEERS_AVOID');
+    expect(w).toMatchObject({ severity: 'warning', sources: ['beers-2023', 'joint-bzd-taper-2025'] });
+    expect(w.message).toMatch(/^Age 65: the Beers Criteria say avoid benzodiazepines in older adults/);
+    expect(lineStarting(everything, 'Warning BEERS_AVOID')).toMatch(/^Warning BEERS_AVOID: age 65 ≥ 65\. \[beers-2023: /);
+    expect(warning(everything, 'BEERS_CNS_3PLUS').message).toMatch(/^Age 65: LORazepam with oxyCODONE, morphine, gabapentin, pregabalin makes 5 CNS-active drugs/);
+    const young = plan({ drug: 'lorazepam', dose: '1', timesPerDay: 2, missedDays: 1, patient: { ageYears: 64 }, concurrent: ['oxycodone', 'gabapentin'] });
+    expect(codes(young)).not.toEqual(expect.arrayContaining(['BEERS_AVOID']));
+    expect(codes(young)).not.toContain('BEERS_OPIOID_BZD');
+    expect(codes(young)).not.toContain('BEERS_CNS_3PLUS');
+    const z = plan({ drug: 'zolpidem', dose: '5', timesPerDay: 1, missedDays: 1, patient: { ageYears: 70 }, concurrent: ['quetiapine', 'valproate'] });
+    expect(warning(z, 'BEERS_AVOID').message).toMatch(/^Age 70: the Beers Criteria say avoid Z-drugs in older adults/);
+    expect(warning(z, 'BEERS_CNS_3PLUS').message).toContain('makes 3 CNS-active drugs');
+    // Alcohol and lithium are not Beers CNS-active drugs.
+    expect(codes(plan({ drug: 'zolpidem', dose: '5', timesPerDay: 1, missedDays: 1, patient: { ageYears: 70 }, concurrent: ['alcohol', 'lithium'] }))).not.toContain('BEERS_CNS_3PLUS');
+  });
+
+  it('BEERS_FALLS: with a history of falls at 65 or over, or when the age is not given', () => {
+    expect(warning(everythingPlan(), 'BEERS_FALLS').message).toMatch(/^History of falls \(patient\.historyOfFalls\), age 65: the Beers Criteria say avoid benzodiazepines/);
+    const noAge = plan({ ...ALPRAZOLAM_RETAINED, patient: { historyOfFalls: true } });
+    expect(warning(noAge, 'BEERS_FALLS').message).toMatch(/^History of falls \(patient\.historyOfFalls\), age not given:/);
+    expect(lineStarting(noAge, 'Warning BEERS_FALLS')).toMatch(/^Warning BEERS_FALLS: patient\.historyOfFalls \(age not given: applied\)\./);
+  });
+
+  it('BENZODIAZEPINE_GABAPENTINOID, ALCOHOL, RESPIRATORY_RISK: as before', () => {
+    const everything = everythingPlan();
+    expect(warning(everything, 'BENZODIAZEPINE_GABAPENTINOID')).toMatchObject({ severity: 'warning', sources: ['fda-gabapentinoid-2019'] });
     expect(lineStarting(everything, 'Warning BENZODIAZEPINE_GABAPENTINOID')).toBe('Warning BENZODIAZEPINE_GABAPENTINOID: concurrent gabapentin, pregabalin.');
-  });
-
-  it('a gabapentinoid alone raises only the gabapentinoid warning', () => {
-    expect(codes(plan({ drug: 'lorazepam', dose: '1', timesPerDay: 2, missedDays: 1, concurrent: ['gabapentin'] }))).toEqual(['BENZODIAZEPINE_GABAPENTINOID']);
-    expect(codes(plan({ drug: 'lorazepam', dose: '1', timesPerDay: 2, missedDays: 1, concurrent: ['oxycodone'] }))).toEqual(['OPIOID_BENZODIAZEPINE']);
-  });
-
-  it('ALCOHOL: warning with the label source; the line says whether it is patient use or concurrent alcohol', () => {
-    const everything = everythingPlan();
-    const w = warning(everything, 'ALCOHOL');
-    expect(w.severity).toBe('warning');
-    expect(w.sources).toEqual(['fda-benzo-boxed-2020', 'label-ativan']);
-    expect(w.message).toMatch(/^Alcohol with LORazepam adds to sedation and respiratory depression/);
-    expect(w.message).toContain('not to drink');
-    expect(w.message).toContain('alcohol withdrawal also causes seizures');
+    expect(warning(everything, 'ALCOHOL')).toMatchObject({ severity: 'warning', sources: ['fda-benzo-boxed-2020', 'label-ativan'] });
     expect(lineStarting(everything, 'Warning ALCOHOL')).toBe('Warning ALCOHOL: patient alcohol use.');
-    const concurrentOnly = plan({ drug: 'lorazepam', dose: '1', timesPerDay: 2, missedDays: 1, concurrent: ['alcohol'] });
+    const concurrentOnly = plan({ drug: 'lorazepam', dose: '1', timesPerDay: 2, missedDays: 0, concurrent: ['alcohol'] });
     expect(codes(concurrentOnly)).toEqual(['ALCOHOL']);
     expect(lineStarting(concurrentOnly, 'Warning ALCOHOL')).toBe('Warning ALCOHOL: concurrent alcohol.');
-  });
-
-  it('OLDER_ADULT from exactly 65 (not at 64): Beers "avoid", the age, and Z-drugs named as such', () => {
-    const everything = everythingPlan();
-    const w = warning(everything, 'OLDER_ADULT');
-    expect(w.severity).toBe('warning');
-    expect(w.sources).toEqual(['beers-2023', 'joint-bzd-taper-2025']);
-    expect(w.message).toMatch(/^Age 65: the Beers Criteria say avoid benzodiazepines in older adults/);
-    expect(w.message).toContain('falls');
-    expect(lineStarting(everything, 'Warning OLDER_ADULT')).toMatch(/^Warning OLDER_ADULT: age 65 ≥ 65\. \[beers-2023: /);
-    expect(codes(plan({ drug: 'lorazepam', dose: '1', timesPerDay: 2, missedDays: 1, patient: { ageYears: 64 } }))).not.toContain('OLDER_ADULT');
-    const z = plan({ drug: 'zolpidem', dose: '10', timesPerDay: 1, missedDays: 1, patient: { ageYears: 70 } });
-    expect(warning(z, 'OLDER_ADULT').message).toMatch(/^Age 70: the Beers Criteria say avoid Z-drugs in older adults/);
-  });
-
-  it('RESPIRATORY_RISK: names respiratory disease, sleep apnea or both', () => {
-    const everything = everythingPlan();
-    const w = warning(everything, 'RESPIRATORY_RISK');
-    expect(w.severity).toBe('warning');
-    expect(w.sources).toEqual(['label-ativan', 'fda-opioid-benzo-2016']);
-    expect(w.message).toBe('Respiratory disease and sleep apnea: LORazepam can depress breathing, more so during sleep. Use the lowest dose and monitor.');
-    expect(lineStarting(everything, 'Warning RESPIRATORY_RISK')).toBe('Warning RESPIRATORY_RISK: respiratory disease and sleep apnea.');
-    const base = { drug: 'lorazepam', dose: '1', timesPerDay: 2, missedDays: 1 } as const;
-    const lung = plan({ ...base, patient: { respiratoryDisease: true } });
-    expect(warning(lung, 'RESPIRATORY_RISK').message).toMatch(/^Respiratory disease: LORazepam can depress breathing/);
-    expect(lineStarting(lung, 'Warning RESPIRATORY_RISK')).toBe('Warning RESPIRATORY_RISK: respiratory disease.');
-    const apnea = plan({ ...base, patient: { sleepApnea: true } });
-    expect(warning(apnea, 'RESPIRATORY_RISK').message).toMatch(/^Sleep apnea: LORazepam can depress breathing/);
+    expect(warning(everything, 'RESPIRATORY_RISK').message).toBe('Respiratory disease and sleep apnea: LORazepam can depress breathing, more so during sleep. Use the lowest dose and monitor.');
+    const apnea = plan({ drug: 'lorazepam', dose: '1', timesPerDay: 2, missedDays: 0, patient: { sleepApnea: true } });
+    expect(warning(apnea, 'RESPIRATORY_RISK').message).toMatch(/^Sleep apnea: LORazepam/);
     expect(lineStarting(apnea, 'Warning RESPIRATORY_RISK')).toBe('Warning RESPIRATORY_RISK: sleep apnea.');
   });
 
-  it('WITHDRAWAL_SEIZURE_RISK: critical, with the first and prior daily doses', () => {
-    const p = plan(DIAZEPAM_HALF);
-    expect(codes(p)).toEqual(['WITHDRAWAL_SEIZURE_RISK', 'BENZODIAZEPINE_TOLERANCE_REDUCED']);
-    const w = warning(p, 'WITHDRAWAL_SEIZURE_RISK');
-    expect(w.severity).toBe('critical');
-    expect(w.sources).toEqual(['fda-benzo-boxed-2020', 'joint-bzd-taper-2025']);
-    expect(w.message).toContain('likely physically dependent before the break');
-    expect(w.message).toContain('starts at 15 mg a day, well below the prior 30 mg');
-    expect(w.message).toContain('seizures');
-    expect(lineStarting(p, 'Warning WITHDRAWAL_SEIZURE_RISK')).toMatch(
-      /^Warning WITHDRAWAL_SEIZURE_RISK: Table 2 risk "yes" and first step 15 < 0\.75 × prior 30\. \[engine assumption: bzd-seizure-warning-75-percent\]$/,
-    );
+  it('BZD_HEPATIC for moderate or severe only; ZOLPIDEM_SEVERE_HEPATIC for severe only', () => {
+    const severe = plan({ drug: 'alprazolam', dose: '1', timesPerDay: 2, missedDays: 0, patient: { hepaticImpairment: 'severe' } });
+    expect(warning(severe, 'BZD_HEPATIC')).toMatchObject({ severity: 'warning', sources: ['aliem-lot-2013'] });
+    expect(warning(severe, 'BZD_HEPATIC').message).toMatch(/^Severe hepatic impairment \(patient\.hepaticImpairment\): ALPRAZolam is oxidised in the liver/);
+    expect(lineStarting(severe, 'Warning BZD_HEPATIC')).toMatch(/^Warning BZD_HEPATIC: hepaticGrade severe\. \[aliem-lot-2013: /);
+    const legacy = plan({ drug: 'alprazolam', dose: '1', timesPerDay: 2, missedDays: 0, patient: { hepaticImpairment: true } });
+    expect(warning(legacy, 'BZD_HEPATIC').message).toMatch(/^Moderate hepatic impairment/);
+    const zModerate = plan({ drug: 'zolpidem', dose: '5', timesPerDay: 1, missedDays: 0, patient: { hepaticImpairment: 'moderate' } });
+    expect(codes(zModerate)).not.toContain('ZOLPIDEM_SEVERE_HEPATIC');
+    const zSevere = plan({ drug: 'zolpidem', dose: '5', timesPerDay: 1, missedDays: 0, patient: { hepaticImpairment: 'severe' } });
+    expect(warning(zSevere, 'ZOLPIDEM_SEVERE_HEPATIC')).toMatchObject({ severity: 'critical', sources: ['label-ambien'] });
+    expect(warning(zSevere, 'ZOLPIDEM_SEVERE_HEPATIC').message).toMatch(/^Severe hepatic impairment \(patient\.hepaticImpairment\): the label says avoid zolpidem\./);
   });
 
-  it('BENZODIAZEPINE_TOLERANCE_REDUCED: warning about oversedation after the break', () => {
-    const w = warning(plan(DIAZEPAM_HALF), 'BENZODIAZEPINE_TOLERANCE_REDUCED');
-    expect(w.severity).toBe('warning');
-    expect(w.sources).toEqual(['joint-bzd-taper-2025', 'fda-benzo-boxed-2020']);
-    expect(w.message).toMatch(/^Tolerance may be lower after the break/);
-    expect(w.message).toContain('oversedation');
-    expect(w.message).toContain('fatal respiratory depression');
+  it('ZDRUG_COMPLEX_SLEEP_BEHAVIOR on every Z-drug, never on a benzodiazepine', () => {
+    const z = plan({ drug: 'zaleplon', dose: '10', timesPerDay: 1, missedDays: 0 });
+    expect(warning(z, 'ZDRUG_COMPLEX_SLEEP_BEHAVIOR')).toMatchObject({ severity: 'warning', sources: ['fda-zdrug-csb-2019'] });
+    expect(warning(z, 'ZDRUG_COMPLEX_SLEEP_BEHAVIOR').message).toMatch(/can occur after just one dose of zaleplon/);
+    expect(codes(plan({ drug: 'temazepam', dose: '15', timesPerDay: 1, missedDays: 0 }))).not.toContain('ZDRUG_COMPLEX_SLEEP_BEHAVIOR');
   });
 
   it('EPILEPSY_INDICATION: info, only when the first step is below the prior dose', () => {
     const lower = plan({ drug: 'clonazepam', dose: '2', timesPerDay: 3, missedDays: 5 });
     const w = warning(lower, 'EPILEPSY_INDICATION');
-    expect(w.severity).toBe('info');
-    expect(w.sources).toEqual(['nhs-scotland-bzd']);
+    expect(w).toMatchObject({ severity: 'info', sources: ['nhs-scotland-bzd'] });
     expect(w.message).toMatch(/^clonazePAM may be prescribed for epilepsy: if so, a lower dose can provoke seizures\./);
     expect(lower.warnings.at(-1)!.code).toBe('EPILEPSY_INDICATION');
     expect(codes(plan({ drug: 'clonazepam', dose: '2', timesPerDay: 3, missedDays: 1 }))).not.toContain('EPILEPSY_INDICATION');
   });
 });
+
+function planBenzodiazepineWith(v: Vignette, extra: Record<string, unknown>): RestartPlan {
+  const validated = validateRequest({ ...request(v), ...extra });
+  if (!validated.ok) throw new Error('expected a valid request');
+  const d = drug(v.drug);
+  const result = planBenzodiazepine(validated.request, d, d.formulations[0]!);
+  if (isRefusal(result)) throw new Error('refused');
+  return result;
+}

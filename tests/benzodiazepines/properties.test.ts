@@ -115,13 +115,16 @@ describe('benzodiazepine invariants over every drug and formulation', () => {
     );
   });
 
-  it('after washout the first step is at most 10 mg diazepam equivalents a day (unless only the smallest unit fits)', () => {
+  it('after the withdrawal window (dependent, no symptoms) the first step is at most 10 mg diazepam equivalents a day (unless only the smallest unit fits)', () => {
     fc.assert(
       fc.property(scenario, (s) => {
         const p = run(s);
-        if (p.tolerance.retainedFraction !== '0.25') return;
+        if (p.tolerance.status !== 'lost') return;
+        expect(p.tolerance.retainedFraction).toBe('0');
+        expect(s.missedDays).toBeGreaterThan(p.tolerance.withdrawalWindowDays!);
         const de = new D(p.steps[0]!.dailyEquivalent!.amount);
         if (!p.warnings.some((w) => w.code === 'SMALLEST_UNIT_ABOVE_CEILING')) expect(de.lte(10)).toBe(true);
+        expect(p.warnings.some((w) => w.code === 'BZD_TOLERANCE_LOSS')).toBe(true);
       }),
       RUNS,
     );
@@ -179,9 +182,133 @@ describe('benzodiazepine invariants over every drug and formulation', () => {
         expect(p.steps.every((st) => st.dailyEquivalent?.unit === 'mg diazepam')).toBe(true);
         expect(p.assumptionDetails.length).toBe(p.assumptions.length);
         expect(p.derivation.length).toBeGreaterThan(5);
-        expect(['retained', 'reduced']).toContain(p.tolerance.status);
+        expect(['retained', 'reduced', 'lost', 'not-applicable']).toContain(p.tolerance.status);
+        expect(p.tolerance.status === 'not-applicable').toBe(p.tolerance.dependence === 'NOT_DEPENDENT');
       }),
       RUNS,
+    );
+  });
+
+  // Amendment A8 (restart-model-amendments.md): inside the withdrawal window a physically dependent patient is never held
+  // to a sub-therapeutic dose.
+  const dependentInside = fc.record({
+    regimen,
+    missedDays: fc.integer({ min: 3, max: 28 }),
+    priorDurationDays: fc.integer({ min: 0, max: 2000 }),
+    daysPerWeek: fc.integer({ min: 4, max: 7 }),
+  });
+  const riskInputs = fc.record({
+    patient: fc.record({
+      ageYears: fc.integer({ min: 18, max: 100 }),
+      respiratoryDisease: fc.boolean(),
+      sleepApnea: fc.boolean(),
+      alcoholUse: fc.boolean(),
+    }),
+    concurrent: fc.subarray(['oxycodone', 'morphine', 'gabapentin', 'pregabalin', 'alcohol']),
+  });
+
+  it('A8: a dependent patient inside the window never restarts below 50% of the prior dose (the amendment floor) nor above it', () => {
+    fc.assert(
+      fc.property(dependentInside, riskInputs, (s, r) => {
+        const p = run(s, r);
+        if (s.missedDays > p.tolerance.withdrawalWindowDays!) return;
+        const prior = s.regimen.dose.mul(s.regimen.times);
+        const first = new D(p.steps[0]!.dailyDose.amount);
+        const capped = p.warnings.some((w) => w.code === 'LABEL_CAP_APPLIED');
+        const target = new D(p.steps.at(-1)!.dailyDose.amount);
+        expect(first.gte(D.min(prior.mul(0.5), target))).toBe(true);
+        expect(first.lte(prior)).toBe(true);
+        if (!capped) expect(target.eq(prior)).toBe(true);
+        expect(p.warnings.find((w) => w.code === 'BZD_WITHDRAWAL_WINDOW')?.severity).toBe('critical');
+        expect(p.tolerance.retainedFraction).not.toBe('0');
+      }),
+      RUNS,
+    );
+  });
+
+  it('A8: without a risk factor the first step inside the window is at most 75% of the prior dose, or the smallest regimen at or above 50%', () => {
+    fc.assert(
+      fc.property(dependentInside, (s) => {
+        const p = run(s);
+        if (s.missedDays > p.tolerance.withdrawalWindowDays!) return;
+        const prior = s.regimen.dose.mul(s.regimen.times);
+        const first = new D(p.steps[0]!.dailyDose.amount);
+        if (first.gt(prior.mul(0.75))) expect(p.steps[0]!.rule).toMatch(/rounds below the floor of 50%/);
+        expect(p.tolerance.retainedFraction).toBe('0.75');
+      }),
+      RUNS,
+    );
+  });
+
+  it('A8: recording significant withdrawal symptoms never lowers the first step; severe symptoms restart at the prior dose', () => {
+    fc.assert(
+      fc.property(scenario, riskInputs, (s, r) => {
+        const quiet = run(s, r);
+        const significant = run(s, { ...r, patient: { ...r.patient, withdrawalSymptomsNow: 'significant' } });
+        const severe = run(s, { ...r, patient: { ...r.patient, withdrawalSymptomsNow: 'severe' } });
+        expect(new D(significant.steps[0]!.dailyDose.amount).gte(quiet.steps[0]!.dailyDose.amount)).toBe(true);
+        // Severe symptoms show dependence whatever Table 2 predicted (Rec 3a): the prior dose (or its label cap).
+        expect(severe.steps[0]!.dailyDose.amount).toBe(severe.steps.at(-1)!.dailyDose.amount);
+        expect(severe.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['BZD_SEIZURE_RISK', 'BZD_INPATIENT_CONSIDER']));
+        expect(severe.warnings.map((w) => w.code)).not.toContain('BZD_NOT_DEPENDENT');
+      }),
+      RUNS,
+    );
+  });
+
+  it('A8: NOT_DEPENDENT (3 days a week or fewer) never restarts above one prior single dose a day', () => {
+    fc.assert(
+      fc.property(scenario, fc.integer({ min: 1, max: 3 }), (s, daysPerWeek) => {
+        const p = run({ ...s, daysPerWeek });
+        expect(p.tolerance.dependence).toBe('NOT_DEPENDENT');
+        expect(p.steps[0]!.timesPerDay).toBe(1);
+        expect(new D(p.steps[0]!.dailyDose.amount).lte(s.regimen.dose)).toBe(true);
+        expect(p.warnings.find((w) => w.code === 'BZD_NOT_DEPENDENT')?.severity).toBe('info');
+      }),
+      RUNS,
+    );
+  });
+
+  it('A2: every Z-drug plan carries the complex-sleep-behavior boxed warning; a history of it refuses Z-drugs only', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const p = run(s);
+        const z = s.regimen.drug.kind === 'z-drug';
+        expect(p.warnings.some((w) => w.code === 'ZDRUG_COMPLEX_SLEEP_BEHAVIOR' && w.severity === 'warning')).toBe(z);
+        const result = planRestart({
+          drug: s.regimen.drug.id,
+          formulation: s.regimen.formulation.id,
+          prior: { dose: s.regimen.dose.toFixed(), unit: 'mg', timesPerDay: s.regimen.times },
+          priorDurationDays: s.priorDurationDays,
+          lastDoseDate: '2026-06-01',
+          restartDate: isoAfter('2026-06-01', s.missedDays + 1),
+          patient: { complexSleepBehaviorHistory: true },
+        });
+        expect(result.ok).toBe(!z);
+        if (!result.ok) expect(result.refusal).toMatchObject({ code: 'ZDRUG_COMPLEX_SLEEP_BEHAVIOR', path: 'patient.complexSleepBehaviorHistory' });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('A8: a non-prescribed (uncertain) prior dose is always refused with BZD_DOSE_UNKNOWN, never planned', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const result = planRestart({
+          drug: s.regimen.drug.id,
+          formulation: s.regimen.formulation.id,
+          prior: { dose: s.regimen.dose.toFixed(), unit: 'mg', timesPerDay: s.regimen.times, nonPrescribed: true },
+          priorDurationDays: s.priorDurationDays,
+          lastDoseDate: '2026-06-01',
+          restartDate: isoAfter('2026-06-01', s.missedDays + 1),
+        });
+        expect(result.ok).toBe(false);
+        if (!result.ok) {
+          expect(result.refusal).toMatchObject({ code: 'BZD_DOSE_UNKNOWN', path: 'prior.nonPrescribed', severity: 'block' });
+          expect(result.errors).toEqual([expect.objectContaining({ path: 'prior.nonPrescribed', code: 'plan-refused' })]);
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 });

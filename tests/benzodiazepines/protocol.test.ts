@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BENZODIAZEPINE_CLASS, BENZODIAZEPINES } from '../../src/protocols/benzodiazepines/index.ts';
 import { ASSUMPTIONS, CONCURRENT_ONLY, DRUGS, SOURCES } from '../../src/protocols/index.ts';
-import { benzodiazepineAnchors, washoutFor } from '../../src/engine/classes/benzodiazepine.ts';
+import { benzodiazepineAnchors, withdrawalWindowFor } from '../../src/engine/classes/benzodiazepine.ts';
 import { makeExactly } from '../../src/engine/strengths.ts';
 import { D } from '../../src/engine/decimal.ts';
 
@@ -12,24 +12,24 @@ function drug(id: string) {
   return found;
 }
 
-/** [id, Ashton low, Ashton high, VA/DoD or null, parent half-life [lo, hi] or null, metabolite [lo, hi] or null, washout days] */
+/** [id, Ashton low, Ashton high, VA/DoD or null, parent half-life [lo, hi] or null, metabolite [lo, hi] or null, last missed day of the withdrawal window (amendment A8 groups)] */
 const EQUIVALENTS: [string, string, string, string | null, [number, number] | null, [number, number] | null, number][] = [
-  ['alprazolam', '0.5', '0.5', '1', [6, 12], null, 3],
-  ['clonazepam', '0.5', '0.5', '1', [18, 50], null, 11],
-  ['diazepam', '10', '10', '10', [20, 100], [36, 200], 42],
-  ['lorazepam', '1', '1', '2', [10, 20], null, 5],
-  ['chlordiazepoxide', '25', '25', '25', [5, 30], [36, 200], 42],
-  ['clobazam', '20', '20', null, [12, 60], null, 13],
-  ['clorazepate', '15', '15', '15', null, [36, 200], 42],
-  ['oxazepam', '20', '20', '30', [4, 15], null, 4],
-  ['temazepam', '20', '20', '15', [8, 22], null, 5],
-  ['triazolam', '0.5', '0.5', '0.25', [2, 2], null, 3],
-  ['estazolam', '1', '2', '1', [10, 24], null, 5],
-  ['flurazepam', '15', '30', '15', null, [40, 250], 53],
-  ['zolpidem', '20', '20', null, [2, 2], null, 3],
-  ['zopiclone', '15', '15', null, [5, 6], null, 3],
-  ['eszopiclone', '3', '3', null, [6, 9], null, 3],
-  ['zaleplon', '20', '20', null, [2, 2], null, 3],
+  ['alprazolam', '0.5', '0.5', '1', [6, 12], null, 14],
+  ['clonazepam', '0.5', '0.5', '1', [18, 50], null, 28],
+  ['diazepam', '10', '10', '10', [20, 100], [36, 200], 28],
+  ['lorazepam', '1', '1', '2', [10, 20], null, 14],
+  ['chlordiazepoxide', '25', '25', '25', [5, 30], [36, 200], 28],
+  ['clobazam', '20', '20', null, [12, 60], null, 28],
+  ['clorazepate', '15', '15', '15', null, [36, 200], 28],
+  ['oxazepam', '20', '20', '30', [4, 15], null, 14],
+  ['temazepam', '20', '20', '15', [8, 22], null, 14],
+  ['triazolam', '0.5', '0.5', '0.25', [2, 2], null, 14],
+  ['estazolam', '1', '2', '1', [10, 24], null, 14],
+  ['flurazepam', '15', '30', '15', null, [40, 250], 28],
+  ['zolpidem', '20', '20', null, [2, 2], null, 14],
+  ['zopiclone', '15', '15', null, [5, 6], null, 14],
+  ['eszopiclone', '3', '3', null, [6, 9], null, 14],
+  ['zaleplon', '20', '20', null, [2, 2], null, 14],
 ];
 
 /** [id, formulation, strengths "amount:scored", maxTimesPerDay, labelled max daily, label source] */
@@ -79,7 +79,7 @@ describe('benzodiazepine protocol data', () => {
     expect(BENZODIAZEPINES.every((d) => d.drugClass === 'benzodiazepine')).toBe(true);
   });
 
-  it.each(EQUIVALENTS)('%s: Ashton and VA/DoD equivalents, half-lives and washout pinned to their sources', (id, lo, hi, va, parent, metabolite, washout) => {
+  it.each(EQUIVALENTS)('%s: Ashton and VA/DoD equivalents, half-lives and withdrawal window pinned to their sources', (id, lo, hi, va, parent, metabolite, window) => {
     const d = drug(id);
     expect(d.ashtonEquivalent).toMatchObject({ value: { low: lo, high: hi }, source: 'ashton-2002' });
     expect((d.ashtonEquivalent as { locator: string }).locator).toMatch(/Table 1/);
@@ -89,7 +89,7 @@ describe('benzodiazepine protocol data', () => {
     else expect(d.halfLifeHours).toMatchObject({ value: { low: parent[0], high: parent[1] }, source: 'ashton-2002' });
     if (metabolite === null) expect(d.metaboliteHalfLifeHours).toBeUndefined();
     else expect(d.metaboliteHalfLifeHours).toMatchObject({ value: { low: metabolite[0], high: metabolite[1] }, source: 'ashton-2002' });
-    expect(washoutFor(d).days).toBe(washout);
+    expect(withdrawalWindowFor(d).lastMissedDay).toBe(window);
   });
 
   it.each(PRODUCTS)('%s %s: strengths, scoring, times a day and labelled maximum pinned to %s', (id, formulationId, strengths, times, max, label) => {
@@ -161,30 +161,141 @@ describe('benzodiazepine protocol data', () => {
     expect(missing).toEqual([]);
   });
 
-  it('the class numbers are sourced or engine assumptions', () => {
-    expect(BENZODIAZEPINE_CLASS.lowBandMaxDe).toMatchObject({ value: '10', source: 'joint-bzd-taper-2025' });
-    expect(BENZODIAZEPINE_CLASS.moderateBandMaxDe).toMatchObject({ value: '15', source: 'joint-bzd-taper-2025' });
-    expect(BENZODIAZEPINE_CLASS.washoutCapDe).toMatchObject({ value: '10', source: 'joint-bzd-taper-2025' });
-    expect(BENZODIAZEPINE_CLASS.olderAdultAge).toMatchObject({ value: 65, source: 'beers-2023' });
-    expect(BENZODIAZEPINE_CLASS.maxRiseFraction).toMatchObject({ value: '0.25', assumption: 'bzd-titration-25-percent-weekly' });
-    expect(BENZODIAZEPINE_CLASS.titrationIntervalDays).toMatchObject({ value: 7, assumption: 'bzd-titration-25-percent-weekly' });
-    expect(BENZODIAZEPINE_CLASS.resumeFraction).toMatchObject({ value: '1', assumption: 'bzd-resume-up-to-2-days' });
-    expect(BENZODIAZEPINE_CLASS.halfFraction).toMatchObject({ value: '0.5', assumption: 'bzd-half-from-3-days' });
-    expect(BENZODIAZEPINE_CLASS.washoutFraction).toMatchObject({ value: '0.25', assumption: 'bzd-washout-quarter-and-low-band' });
-    expect(BENZODIAZEPINE_CLASS.withdrawalRiskRows).toHaveLength(5);
-    expect(BENZODIAZEPINE_CLASS.withdrawalRiskRows.every((r) => r.provenance.source === 'joint-bzd-taper-2025')).toBe(true);
+  it('the class numbers are sourced or engine assumptions (amendment A8 rows pinned)', () => {
+    const c = BENZODIAZEPINE_CLASS;
+    expect(c.lowBandMaxDe).toMatchObject({ value: '10', source: 'joint-bzd-taper-2025' });
+    expect(c.moderateBandMaxDe).toMatchObject({ value: '15', source: 'joint-bzd-taper-2025' });
+    expect(c.afterWindowCapDe).toMatchObject({ value: '10', source: 'joint-bzd-taper-2025' });
+    expect((c.afterWindowCapDe as { locator: string }).locator).toMatch(/Table 2.*≤ 10 mg.*bzd-after-window-restart-low, restart-model amendment A8\)$/);
+    expect(c.olderAdultAge).toMatchObject({ value: 65, source: 'beers-2023' });
+    expect(c.maxRiseFraction).toMatchObject({ value: '0.25', assumption: 'bzd-titration-25-percent-weekly' });
+    expect(c.titrationIntervalDays).toMatchObject({ value: 7, assumption: 'bzd-titration-25-percent-weekly' });
+    expect(c.resumeUpToMissedDays).toMatchObject({ value: 2, assumption: 'bzd-resume-up-to-2-days' });
+    expect(c.resumeFraction).toMatchObject({ value: '1', assumption: 'bzd-resume-up-to-2-days' });
+    expect(c.windowFraction).toMatchObject({ value: '0.75', assumption: 'bzd-window-75-percent' });
+    expect(c.windowFloorFraction).toMatchObject({ value: '0.5', assumption: 'bzd-window-75-percent' });
+    expect(c.riskFactorFraction).toMatchObject({ value: '0.5', assumption: 'bzd-window-50-percent-risk-factors' });
+    expect(c.symptomsRiskFactorFraction).toMatchObject({ value: '0.75', assumption: 'bzd-window-symptoms-prior' });
+    expect(c.shortWindowMissedDays).toMatchObject({ value: 14, assumption: 'bzd-withdrawal-window-14-28' });
+    expect(c.longWindowMissedDays).toMatchObject({ value: 28, assumption: 'bzd-withdrawal-window-14-28' });
+    expect(c.shortGroupMaxHalfLifeHours).toMatchObject({ value: 24, assumption: 'bzd-withdrawal-window-14-28' });
+    expect(c.afterWindowFraction).toMatchObject({ value: '0', assumption: 'bzd-after-window-restart-low' });
+    expect(c.daysPerMonth).toMatchObject({ value: 30, assumption: 'bzd-month-30-days' });
+    expect(c.beersCnsActiveCount).toMatchObject({ value: 3, source: 'beers-2023' });
+    expect(c.beersCnsActiveClasses).toMatchObject({ value: ['opioid', 'benzodiazepine', 'antidepressant'], source: 'beers-2023' });
+    expect(c.beersCnsActiveDrugs).toMatchObject({
+      value: ['clozapine', 'quetiapine', 'lamotrigine', 'carbamazepine', 'gabapentin', 'pregabalin', 'valproate', 'phenytoin', 'phenobarbital'],
+      source: 'beers-2023',
+    });
+    expect(c.withdrawalRiskRows).toHaveLength(5);
+    expect(c.withdrawalRiskRows.every((r) => r.provenance.source === 'joint-bzd-taper-2025')).toBe(true);
+    expect(c.withdrawalRiskRows.map((r) => [r.minDaysPerWeek, r.maxDaysPerWeek, r.minMonths, r.maxMonths ?? null, r.bands.join('/'), r.risk])).toEqual([
+      [1, 3, 0, null, 'low/moderate/high', 'rare'],
+      [4, 7, 0, 1, 'low/moderate/high', 'lower-but-possible'],
+      [4, 7, 1, 3, 'low', 'lower-but-possible'],
+      [4, 7, 1, 3, 'moderate/high', 'yes'],
+      [4, 7, 3, null, 'low/moderate/high', 'yes'],
+    ]);
   });
 
-  it('anchors: resume up to 2 missed days, half from 3 (when washout is later), quarter from washout', () => {
+  it('anchors (educator curve): resume up to 2 missed days, 75% inside the window, 0 (restart low) after it', () => {
     expect(benzodiazepineAnchors(drug('diazepam')).map((a) => [a.fromMissedDays, a.retainedFraction.value])).toEqual([
       [0, '1'],
-      [3, '0.5'],
-      [42, '0.25'],
+      [3, '0.75'],
+      [29, '0'],
     ]);
     expect(benzodiazepineAnchors(drug('zolpidem')).map((a) => [a.fromMissedDays, a.retainedFraction.value])).toEqual([
       [0, '1'],
-      [3, '0.25'],
+      [3, '0.75'],
+      [15, '0'],
     ]);
+  });
+
+  /** [id, formulation, label initial dose "dose×times", older-adult initial or null, source] (amendment A8: after-window start). */
+  const INITIAL: [string, string, string, string | null, string][] = [
+    ['alprazolam', 'ir', '0.25×3', '0.25×2', 'label-xanax'],
+    ['alprazolam', 'er', '0.5×1', null, 'label-xanax-xr'],
+    ['clonazepam', 'ir', '0.25×2', null, 'label-clonazepam'],
+    ['diazepam', 'ir', '2×2', '2×1', 'label-valium'],
+    ['lorazepam', 'ir', '1×2', '0.5×2', 'label-ativan'],
+    ['chlordiazepoxide', 'ir', '5×3', '5×2', 'label-librium'],
+    ['clobazam', 'ir', '5×2', '5×1', 'label-onfi'],
+    ['clorazepate', 'ir', '7.5×2', '7.5×1', 'label-clorazepate'],
+    ['oxazepam', 'ir', '10×3', null, 'label-oxazepam'],
+    ['temazepam', 'ir', '7.5×1', null, 'label-restoril'],
+    ['triazolam', 'ir', '0.25×1', '0.125×1', 'label-halcion'],
+    ['estazolam', 'ir', '1×1', null, 'label-estazolam'],
+    ['flurazepam', 'ir', '15×1', null, 'label-flurazepam'],
+    ['zolpidem', 'ir', '5×1', '5×1', 'label-ambien'],
+    ['zolpidem', 'er', '6.25×1', '6.25×1', 'label-ambien-cr'],
+    ['zopiclone', 'ir', '7.5×1', '3.75×1', 'emc-zopiclone-smpc'],
+    ['eszopiclone', 'ir', '1×1', '1×1', 'fda-eszopiclone-2014'],
+    ['zaleplon', 'ir', '5×1', '5×1', 'label-sonata'],
+  ];
+
+  it.each(INITIAL)('%s %s: label initial dose %s (older adults %s) pinned to %s', (id, formulationId, initial, olderInitial, source) => {
+    const f = drug(id).formulations.find((x) => x.id === formulationId)!;
+    const text = (v: { value: { dose: string; timesPerDay: number } } | undefined) => (v ? `${v.value.dose}×${v.value.timesPerDay}` : null);
+    expect(text(f.initialDose)).toBe(initial);
+    expect(f.initialDose).toMatchObject({ source });
+    expect(text(f.olderAdultInitialDose)).toBe(olderInitial);
+    // Every initial dose can be made from real strengths.
+    expect(makeExactly(new D(f.initialDose!.value.dose), f.strengths)).not.toBeNull();
+    if (f.olderAdultInitialDose) expect(makeExactly(new D(f.olderAdultInitialDose.value.dose), f.strengths)).not.toBeNull();
+  });
+
+  it('label initial doses whose wording was not read in a stored copy say so in their locator', () => {
+    const recalled = (v: { locator?: string } | undefined) => Boolean(v?.locator?.endsWith('(label wording as recalled; not re-checked against a stored label copy in this review)'));
+    const flagged = BENZODIAZEPINES.flatMap((d) =>
+      d.formulations.flatMap((f) => [
+        ...(recalled(f.initialDose as { locator?: string }) ? [`${d.id}/${f.id}`] : []),
+        ...(recalled(f.olderAdultInitialDose as { locator?: string }) ? [`${d.id}/${f.id} older`] : []),
+      ]),
+    );
+    expect(flagged).toEqual([
+      'alprazolam/er', 'chlordiazepoxide/ir', 'chlordiazepoxide/ir older', 'clobazam/ir', 'clobazam/ir older', 'clorazepate/ir', 'clorazepate/ir older',
+      'triazolam/ir older', 'flurazepam/ir', 'zaleplon/ir', 'zaleplon/ir older',
+    ]);
+    const secondary = BENZODIAZEPINES.flatMap((d) =>
+      d.formulations.flatMap((f) =>
+        [f.initialDose, f.olderAdultInitialDose].flatMap((v, i) => {
+          const m = /\(label wording read via (.+); re-check against DailyMed\)$/.exec((v as { locator?: string } | undefined)?.locator ?? '');
+          return m ? [`${d.id}${i ? ' older' : ''}: ${m[1]}`] : [];
+        }),
+      ),
+    );
+    expect(secondary).toEqual([
+      'alprazolam: droracle.ai quoting the FDA label',
+      'alprazolam older: droracle.ai quoting the FDA label',
+      'clonazepam: droracle.ai quoting the FDA label',
+      'diazepam: a nursing drug handbook (mussenhealth.us)',
+      'diazepam older: a nursing drug handbook (mussenhealth.us)',
+      'lorazepam: droracle.ai quoting the FDA label',
+      'lorazepam older: droracle.ai quoting the FDA label',
+      'oxazepam: a label copy at recallguide.org',
+    ]);
+    expect((drug('zaleplon').formulations[0]!.ageCap as { locator: string }).locator).toMatch(/as recalled.*bzd-age-65-zdrug-elderly/);
+  });
+
+  it('Z-drug label limits (amendment A2): age caps, hepatic caps and the zolpidem doses by sex', () => {
+    const zir = drug('zolpidem').formulations.find((f) => f.id === 'ir')!;
+    const zer = drug('zolpidem').formulations.find((f) => f.id === 'er')!;
+    expect(zir.ageCap).toMatchObject({ value: { fromAge: 65, maxDaily: '5' }, source: 'label-ambien' });
+    expect(zer.ageCap).toMatchObject({ value: { fromAge: 65, maxDaily: '6.25' }, source: 'label-ambien-cr' });
+    expect(zir.hepaticCap).toMatchObject({ value: { maxDaily: '5', severeAvoid: true }, source: 'label-ambien' });
+    expect(zer.hepaticCap).toMatchObject({ value: { maxDaily: '6.25', severeAvoid: true }, source: 'label-ambien-cr' });
+    expect(zir.sexInitialDose).toMatchObject({ value: { female: '5', maleLow: '5', maleHigh: '10' }, source: 'fda-zolpidem-2013' });
+    expect(zer.sexInitialDose).toMatchObject({ value: { female: '6.25', maleLow: '6.25', maleHigh: '12.5' }, source: 'fda-zolpidem-2013' });
+    expect(drug('eszopiclone').formulations[0]!.ageCap).toMatchObject({ value: { fromAge: 65, maxDaily: '2' }, source: 'label-lunesta' });
+    expect(drug('zaleplon').formulations[0]!.ageCap).toMatchObject({ value: { fromAge: 65, maxDaily: '10' }, source: 'label-sonata' });
+    const withCaps = BENZODIAZEPINES.flatMap((d) => d.formulations.filter((f) => f.ageCap || f.hepaticCap || f.sexInitialDose).map((f) => `${d.id}/${f.id}`));
+    expect(withCaps).toEqual(['zolpidem/ir', 'zolpidem/er', 'eszopiclone/ir', 'zaleplon/ir']);
+  });
+
+  it('hepatic caution (amendment A3) on exactly the oxidised drugs the amendment lists', () => {
+    const flagged = BENZODIAZEPINES.filter((d) => d.hepaticCaution).map((d) => d.id);
+    expect(flagged).toEqual(['alprazolam', 'clonazepam', 'diazepam', 'chlordiazepoxide', 'clorazepate']);
+    for (const id of flagged) expect(drug(id).hepaticCaution).toMatchObject({ source: 'aliem-lot-2013' });
   });
 
   it('the data are deep-frozen', () => {
@@ -200,10 +311,10 @@ describe('benzodiazepine protocol data', () => {
   });
 
   it('every benzodiazepine source and assumption is registered once and has its block', () => {
-    for (const id of ['ashton-2002', 'joint-bzd-taper-2025', 'va-dod-sud-2021', 'fda-benzo-boxed-2020', 'beers-2023', 'nhs-scotland-bzd', 'fda-opioid-benzo-2016', 'fda-gabapentinoid-2019']) {
+    for (const id of ['ashton-2002', 'joint-bzd-taper-2025', 'va-dod-sud-2021', 'fda-benzo-boxed-2020', 'beers-2023', 'nhs-scotland-bzd', 'fda-opioid-benzo-2016', 'fda-gabapentinoid-2019', 'fda-zdrug-csb-2019', 'fda-zolpidem-2013', 'fda-eszopiclone-2014', 'prescriber-2012-bzd-withdrawal', 'aliem-lot-2013']) {
       expect(SOURCES[id]).toBeDefined();
     }
-    for (const id of ['bzd-resume-up-to-2-days', 'bzd-half-from-3-days', 'bzd-washout-5-half-lives', 'bzd-washout-quarter-and-low-band', 'bzd-titration-25-percent-weekly', 'bzd-month-30-days', 'bzd-conservative-equivalent', 'bzd-seizure-warning-75-percent', 'bzd-above-label-maximum']) {
+    for (const id of ['bzd-resume-up-to-2-days', 'bzd-titration-25-percent-weekly', 'bzd-month-30-days', 'bzd-conservative-equivalent', 'bzd-above-label-maximum', 'bzd-withdrawal-window-14-28', 'bzd-window-75-percent', 'bzd-window-50-percent-risk-factors', 'bzd-window-symptoms-prior', 'bzd-after-window-restart-low', 'bzd-not-dependent-single-dose', 'bzd-possibly-dependent-as-dependent', 'bzd-zolpidem-sex-unknown-female', 'bzd-opioid-step-days', 'bzd-age-65-zdrug-elderly']) {
       expect(ASSUMPTIONS[id]?.statement).toBeTruthy();
     }
   });

@@ -25,14 +25,15 @@ describe('benzodiazepine vignettes', () => {
     expect(p.steps).toHaveLength(1);
     expect(p.steps[0]).toMatchObject({ dose: { amount: '10', unit: 'mg' }, timesPerDay: 3, dailyDose: { amount: '30', unit: 'mg' } });
     expect(p.steps[0]!.dailyEquivalent).toEqual({ amount: '30', unit: 'mg diazepam' });
-    expect(codes(p)).not.toContain('WITHDRAWAL_SEIZURE_RISK');
+    // Amendment A8 / issue 11: day 3 after an abrupt stop warns of withdrawal even when resuming.
+    expect(codes(p)).toEqual(['BZD_WITHDRAWAL_EARLY']);
   });
 
-  it('3. diazepam 10 mg three times daily after 4 missed days: half (15 mg a day), then +25% a week back to 30 mg', () => {
+  it('3. diazepam 10 mg three times daily after 4 missed days: inside the 28-day window, 75% (22.5 mg a day), then +25% a week back to 30 mg (A8)', () => {
     const p = plan({ drug: 'diazepam', dose: '10', timesPerDay: 3, missedDays: 4 });
-    expect(p.tolerance).toMatchObject({ retainedFraction: '0.5', status: 'reduced', washoutDays: 42 });
-    expect(p.steps[0]!.dailyDose.amount).toBe('15');
-    expect(p.steps[0]!.administrations).toEqual(['5', '5', '5']);
+    expect(p.tolerance).toMatchObject({ retainedFraction: '0.75', status: 'reduced', dependence: 'DEPENDENT', withdrawalWindowDays: 28 });
+    expect(p.steps[0]!.dailyDose.amount).toBe('22.5');
+    expect(p.steps[0]!.administrations).toEqual(['7.5', '7.5', '7.5']);
     expect(p.steps.at(-1)!.dailyDose.amount).toBe('30');
     for (let i = 1; i < p.steps.length; i++) {
       const prev = Number(p.steps[i - 1]!.dailyDose.amount);
@@ -40,28 +41,23 @@ describe('benzodiazepine vignettes', () => {
       const days = (Date.parse(p.steps[i]!.start) - Date.parse(p.steps[i - 1]!.start)) / 86_400_000;
       expect(days).toBe(7);
       expect(cur).toBeGreaterThan(prev);
-      // 25% or the smallest practical rise (one 1 mg half-tablet).
       expect(cur <= prev * 1.25 || cur - prev <= 1).toBe(true);
     }
-    // 180 days daily, high band → dependent; first step 50% < 75% → seizure warning.
-    expect(codes(p)).toContain('WITHDRAWAL_SEIZURE_RISK');
+    expect(p.warnings.find((w) => w.code === 'BZD_WITHDRAWAL_WINDOW')?.severity).toBe('critical');
   });
-
-  it('4. lorazepam 2 mg three times daily after washout: no more than 10 mg diazepam equivalents a day', () => {
-    const p = plan({ drug: 'lorazepam', dose: '2', timesPerDay: 3, missedDays: 10 });
-    expect(p.tolerance).toMatchObject({ retainedFraction: '0.25', status: 'reduced', washoutDays: 5 });
+  it('4. lorazepam 2 mg three times daily after the 14-day window (16 missed days): no more than 10 mg diazepam equivalents a day (A8)', () => {
+    const p = plan({ drug: 'lorazepam', dose: '2', timesPerDay: 3, missedDays: 16 });
+    expect(p.tolerance).toMatchObject({ retainedFraction: '0', status: 'lost', withdrawalWindowDays: 14 });
     expect(Number(p.steps[0]!.dailyEquivalent!.amount)).toBeLessThanOrEqual(10);
     expect(p.steps[0]!.dailyDose.amount).toBe('1');
     expect(p.steps.at(-1)!.dailyDose.amount).toBe('6');
-    expect(p.derivation.join('\n')).toMatch(/Post-washout cap: 10 mg diazepam equivalents a day = 1 mg lorazepam/);
+    expect(p.derivation.join('\n')).toMatch(/After-window cap: 10 mg diazepam equivalents a day = 1 mg lorazepam/);
+    expect(codes(p)).toContain('BZD_TOLERANCE_LOSS');
   });
-
-  it('5. lorazepam one day before washout is still on the half-dose rule', () => {
-    const p = plan({ drug: 'lorazepam', dose: '2', timesPerDay: 3, missedDays: 4 });
-    expect(p.tolerance.retainedFraction).toBe('0.5');
-    expect(p.steps[0]!.dailyDose.amount).toBe('3');
+  it('5. lorazepam on the last day of the window (14 missed days) is on the 75% rule; the day after, the low restart (A8)', () => {
+    expect(plan({ drug: 'lorazepam', dose: '2', timesPerDay: 3, missedDays: 14 }).steps[0]!.dailyDose.amount).toBe('4.5');
+    expect(plan({ drug: 'lorazepam', dose: '2', timesPerDay: 3, missedDays: 15 }).steps[0]!.dailyDose.amount).toBe('1');
   });
-
   it('6. temazepam with oxycodone concurrent → OPIOID_BENZODIAZEPINE (critical, offer naloxone)', () => {
     const p = plan({ drug: 'temazepam', dose: '30', timesPerDay: 1, missedDays: 1, concurrent: ['oxycodone'] });
     const w = p.warnings.find((x) => x.code === 'OPIOID_BENZODIAZEPINE');
@@ -72,16 +68,17 @@ describe('benzodiazepine vignettes', () => {
     expect(p.warnings[0]!.severity).toBe('critical');
   });
 
-  it('7. older adult → OLDER_ADULT (Beers: avoid), and the age does not change the steps', () => {
+  it('7. older adult inside the window → BEERS_AVOID and the 50% risk-factor step (A2 Beers; A8 risk factor: age ≥ 65)', () => {
     const base = { drug: 'clonazepam', dose: '1', timesPerDay: 2, missedDays: 6 } as const;
     const older = plan({ ...base, patient: { ageYears: 78 } });
     const younger = plan({ ...base, patient: { ageYears: 40 } });
-    expect(codes(older)).toContain('OLDER_ADULT');
-    expect(older.warnings.find((w) => w.code === 'OLDER_ADULT')!.sources).toContain('beers-2023');
-    expect(codes(younger)).not.toContain('OLDER_ADULT');
-    expect(older.steps.map((s) => s.dailyDose.amount)).toEqual(younger.steps.map((s) => s.dailyDose.amount));
+    expect(codes(older)).toContain('BEERS_AVOID');
+    expect(older.warnings.find((w) => w.code === 'BEERS_AVOID')!.sources).toContain('beers-2023');
+    expect(codes(younger)).not.toContain('BEERS_AVOID');
+    expect(older.steps[0]!.dailyDose.amount).toBe('1');
+    expect(younger.steps[0]!.dailyDose.amount).toBe('1.5');
+    expect(older.warnings.find((w) => w.code === 'BZD_RISK_FACTOR_STEP')!.message).toMatch(/age 78 \(patient\.ageYears\)/);
   });
-
   it('8. withdrawal-risk rows of Joint Guideline Table 2', () => {
     const row = (dose: string, times: number, durationDays: number, daysPerWeek = 7) =>
       plan({ drug: 'diazepam', dose, timesPerDay: times, priorDurationDays: durationDays, daysPerWeek, missedDays: 1 }).prior.withdrawalRisk!;
@@ -105,13 +102,16 @@ describe('benzodiazepine vignettes', () => {
     expect(p.derivation.join('\n')).toMatch(/the higher figure, 20 mg, is the more cautious risk estimate/);
   });
 
-  it('10. flurazepam: range 15–30 mg, washout from the 250 h metabolite upper end = 53 days', () => {
-    const p = plan({ drug: 'flurazepam', dose: '30', timesPerDay: 1, missedDays: 52 });
+  it('10. flurazepam: range 15–30 mg; the 250 h metabolite puts it in the long group (window to 28 missed days)', () => {
+    const p = plan({ drug: 'flurazepam', dose: '30', timesPerDay: 1, missedDays: 28 });
     expect(p.prior.equivalents![0]!.dailyEquivalentRange).toEqual({ low: '10', high: '20' });
-    expect(p.tolerance).toMatchObject({ washoutDays: 53, retainedFraction: '0.5' });
-    expect(plan({ drug: 'flurazepam', dose: '30', timesPerDay: 1, missedDays: 53 }).tolerance.retainedFraction).toBe('0.25');
+    expect(p.tolerance).toMatchObject({ withdrawalWindowDays: 28, retainedFraction: '0.75' });
+    // 75% of 30 = 22.5 mg rounds down to one 15 mg capsule (50%, the floor).
+    expect(p.steps[0]!.dailyDose.amount).toBe('15');
+    const after = plan({ drug: 'flurazepam', dose: '30', timesPerDay: 1, missedDays: 29 });
+    expect(after.tolerance.retainedFraction).toBe('0');
+    expect(after.steps[0]!.dailyDose.amount).toBe('15');
   });
-
   it('11. temazepam 30 mg: Ashton 15 mg DE (moderate) but VA/DoD 20 mg DE (high): the band uses the higher', () => {
     const p = plan({ drug: 'temazepam', dose: '30', timesPerDay: 1, missedDays: 1 });
     expect(p.prior.dailyEquivalent!.amount).toBe('15');
@@ -120,23 +120,21 @@ describe('benzodiazepine vignettes', () => {
     expect(p.assumptionDetails.map((a) => a.id)).toContain('bzd-conservative-equivalent');
   });
 
-  it('12. zolpidem 10 mg after 3 missed days: washed out; ceiling below the smallest tablet → 5 mg floor with a warning', () => {
+  it('12. zolpidem 10 mg after 3 missed days: inside the 14-day window, 75% (7.5 mg) rounds down to 5 mg (A8); Z-drug warnings (A2)', () => {
     const p = plan({ drug: 'zolpidem', dose: '10', timesPerDay: 1, missedDays: 3 });
     expect(p.drugKind).toBe('z-drug');
-    expect(p.tolerance).toMatchObject({ retainedFraction: '0.25', washoutDays: 3 });
+    expect(p.tolerance).toMatchObject({ retainedFraction: '0.75', withdrawalWindowDays: 14 });
     expect(p.steps[0]!.dailyDose.amount).toBe('5');
     expect(p.steps.at(-1)!.dailyDose.amount).toBe('10');
-    expect(codes(p)).toContain('SMALLEST_UNIT_ABOVE_CEILING');
+    expect(codes(p)).toEqual(['BZD_WITHDRAWAL_WINDOW', 'ZDRUG_SEX_DOSE', 'ZDRUG_COMPLEX_SLEEP_BEHAVIOR']);
     expect(p.prior.equivalents).toHaveLength(1); // VA/DoD does not list Z-drugs
   });
-
-  it('13. clonazepam 2 mg three times daily after 5 missed days: half, epilepsy note, seizure warning', () => {
+  it('13. clonazepam 2 mg three times daily after 5 missed days: 75% (4.5 mg), window warning and epilepsy note (A8)', () => {
     const p = plan({ drug: 'clonazepam', dose: '2', timesPerDay: 3, missedDays: 5 });
     expect(p.prior.dailyEquivalent!.amount).toBe('120');
-    expect(p.steps[0]!.dailyDose.amount).toBe('3');
-    expect(codes(p)).toEqual(expect.arrayContaining(['WITHDRAWAL_SEIZURE_RISK', 'EPILEPSY_INDICATION', 'BENZODIAZEPINE_TOLERANCE_REDUCED']));
+    expect(p.steps[0]!.dailyDose.amount).toBe('4.5');
+    expect(codes(p)).toEqual(expect.arrayContaining(['BZD_WITHDRAWAL_WINDOW', 'EPILEPSY_INDICATION']));
   });
-
   it('14. gabapentin, alcohol, respiratory disease and sleep apnea each warn', () => {
     const base = { drug: 'lorazepam', dose: '1', timesPerDay: 2, missedDays: 1 } as const;
     expect(codes(plan({ ...base, concurrent: ['gabapentin'] }))).toContain('BENZODIAZEPINE_GABAPENTINOID');
@@ -144,7 +142,7 @@ describe('benzodiazepine vignettes', () => {
     expect(codes(plan({ ...base, patient: { alcoholUse: true } }))).toContain('ALCOHOL');
     expect(codes(plan({ ...base, patient: { respiratoryDisease: true } }))).toContain('RESPIRATORY_RISK');
     expect(codes(plan({ ...base, patient: { sleepApnea: true } }))).toContain('RESPIRATORY_RISK');
-    expect(codes(plan(base))).toEqual([]);
+    expect(codes(plan(base))).toEqual(['BZD_WITHDRAWAL_EARLY']);
   });
 
   it('15. alprazolam 4 mg four times daily (16 mg) is above the 10 mg label maximum: no step above 10 mg', () => {
@@ -154,24 +152,23 @@ describe('benzodiazepine vignettes', () => {
     expect(p.prior.dailyDose.amount).toBe('16');
   });
 
-  it('16. chlordiazepoxide: half until 41 missed days, quarter from 42 (5 × 200 h)', () => {
+  it('16. chlordiazepoxide (long group): 75% on the 28th missed day, the low restart from the 29th (A8)', () => {
     const at = (missed: number) => plan({ drug: 'chlordiazepoxide', dose: '25', timesPerDay: 4, missedDays: missed });
-    expect(at(41).tolerance.retainedFraction).toBe('0.5');
-    const washed = at(42);
-    expect(washed.tolerance.retainedFraction).toBe('0.25');
-    expect(Number(washed.steps[0]!.dailyEquivalent!.amount)).toBeLessThanOrEqual(10);
-    // 25 mg a day allowed; the even regimen in the prior's four administrations is 4 × 5 mg = 20 mg.
-    expect(washed.steps[0]!.dailyDose.amount).toBe('20');
-    expect(washed.steps[0]!.administrations).toEqual(['5', '5', '5', '5']);
+    const inside = at(28);
+    expect(inside.tolerance.retainedFraction).toBe('0.75');
+    expect(inside.steps[0]!.dailyDose.amount).toBe('75');
+    const after = at(29);
+    expect(after.tolerance.retainedFraction).toBe('0');
+    expect(Number(after.steps[0]!.dailyEquivalent!.amount)).toBeLessThanOrEqual(10);
+    // Label initial 5 mg × 3 = 15 mg a day, below 10 mg DE (25 mg): 3 × 5 mg.
+    expect(after.steps[0]!.administrations).toEqual(['5', '5', '5']);
   });
-
-  it('17. alprazolam extended-release restarts on the same product', () => {
+  it('17. alprazolam extended-release restarts on the same product (75% of 3 mg rounds down to 2 mg)', () => {
     const p = plan({ drug: 'alprazolam', formulation: 'er', dose: '3', timesPerDay: 1, missedDays: 5 });
     expect(p.formulation).toBe('er');
     expect(p.steps.every((s) => s.formulation === 'er' && s.timesPerDay === 1)).toBe(true);
-    expect(Number(p.steps[0]!.dailyDose.amount)).toBeLessThanOrEqual(0.5); // washed out: 10 mg DE = 0.5 mg
+    expect(p.steps[0]!.dailyDose.amount).toBe('2');
   });
-
   it('18. zopiclone is marked as a non-US (UK) product', () => {
     const p = plan({ drug: 'zopiclone', dose: '7.5', timesPerDay: 1, missedDays: 0 });
     expect(p.derivation.join('\n')).toMatch(/Not a US product/);
@@ -192,13 +189,13 @@ describe('benzodiazepine vignettes', () => {
     expect(w.message).toMatch(/clonazePAM, zolpidem/);
   });
 
-  it('20. intermittent use (2 days a week) is "rare" withdrawal risk: no seizure warning even when the dose is halved', () => {
+  it('20. intermittent use (2 days a week) is "rare" withdrawal risk: NOT_DEPENDENT, one prior single dose, no window warning (A8)', () => {
     const p = plan({ drug: 'diazepam', dose: '10', timesPerDay: 2, daysPerWeek: 2, missedDays: 5 });
     expect(p.prior.withdrawalRisk!.risk).toBe('rare');
-    expect(p.tolerance.priorTolerant).toBe(false);
-    expect(codes(p)).not.toContain('WITHDRAWAL_SEIZURE_RISK');
+    expect(p.tolerance).toMatchObject({ priorTolerant: false, dependence: 'NOT_DEPENDENT', status: 'not-applicable' });
+    expect(p.steps[0]!.administrations).toEqual(['10']);
+    expect(codes(p)).toEqual(['BZD_NOT_DEPENDENT']);
   });
-
   it('every plan lists each source and assumption it cites', () => {
     const p = plan({ drug: 'oxazepam', dose: '30', timesPerDay: 4, missedDays: 7, concurrent: ['morphine'] });
     const text = p.derivation.join('\n');

@@ -24,13 +24,13 @@ const fractions = (drug: string) => curve(drug).anchors.map((a) => a.retainedFra
 
 describe('provenanceOf: where each figure on the educator chart comes from', () => {
   it('a cited source carries the source record (title, issuer, year, url) and the locator', () => {
-    const source = SOURCES['au-methadone-2014']!;
-    expect(provenanceOf({ source: 'au-methadone-2014', locator: '§3.5 Missed doses' })).toEqual({
+    const source = SOURCES['au-methadone-2003']!;
+    expect(provenanceOf({ source: 'au-methadone-2003', locator: '§3.5 Missed doses' })).toEqual({
       kind: 'source',
-      id: 'au-methadone-2014',
+      id: 'au-methadone-2003',
       title: source.title,
-      issuer: 'Australian Government Department of Health',
-      year: 2014,
+      issuer: 'Australian Government Department of Health and Ageing',
+      year: 2003,
       url: source.url,
       locator: '§3.5 Missed doses',
     });
@@ -44,12 +44,12 @@ describe('provenanceOf: where each figure on the educator chart comes from', () 
   });
 
   it('an engine assumption carries its statement', () => {
-    expect(provenanceOf({ assumption: 'bzd-washout-5-half-lives' })).toEqual({
+    expect(provenanceOf({ assumption: 'bzd-withdrawal-window-14-28' })).toEqual({
       kind: 'assumption',
-      id: 'bzd-washout-5-half-lives',
-      statement: ASSUMPTIONS['bzd-washout-5-half-lives']!.statement,
+      id: 'bzd-withdrawal-window-14-28',
+      statement: ASSUMPTIONS['bzd-withdrawal-window-14-28']!.statement,
     });
-    expect(ASSUMPTIONS['bzd-washout-5-half-lives']!.statement).toMatch(/5 × its longest/);
+    expect(ASSUMPTIONS['bzd-withdrawal-window-14-28']!.statement).toMatch(/14 missed days .* 28 missed days/);
   });
 
   it('an unknown assumption id falls back to the id as the statement', () => {
@@ -80,45 +80,43 @@ describe('toleranceCurves: the retained-fraction step functions shown to educato
     expect(opioid.anchors[0]!.basis).toBe('up to 2 missed days: usual dose');
     expect(opioid.anchors[3]!.basis).toMatch(/5 or more missed days: treat as a new start/);
     for (const a of opioid.anchors) {
-      expect(a.source).toMatchObject({ kind: 'source', id: 'au-methadone-2014', year: 2014, issuer: 'Australian Government Department of Health' });
+      expect(a.source).toMatchObject({ kind: 'source', id: 'au-methadone-2003', year: 2003, issuer: 'Australian Government Department of Health and Ageing' });
       expect(a.daySources).toBeUndefined();
     }
     expect(opioid.anchors[2]!.source).toMatchObject({ locator: '§3.5 Missed doses: 4 days, 40 mg or half the dose, whichever is lower' });
   });
 
-  it('diazepam: resume, half from 3 missed days, quarter from washout at 42 days (5 × 200 h desmethyldiazepam)', () => {
-    expect(days('diazepam')).toEqual([0, 3, 42]);
-    expect(fractions('diazepam')).toEqual(['1', '0.5', '0.25']);
-    const [resume, half, washout] = curve('diazepam').anchors;
+  // Amendment A8 replaced the washout rows (5 half-lives, a quarter of the prior dose) with withdrawal windows:
+  // resume to 2 missed days, 75% inside the window, restart low after it.
+  it('diazepam: resume, 75% from 3 missed days, restart low after the 28-day window (long half-life group)', () => {
+    expect(days('diazepam')).toEqual([0, 3, 29]);
+    expect(fractions('diazepam')).toEqual(['1', '0.75', '0']);
+    const [resume, inside, after] = curve('diazepam').anchors;
     expect(resume!.source).toEqual({ kind: 'assumption', id: 'bzd-resume-up-to-2-days', statement: ASSUMPTIONS['bzd-resume-up-to-2-days']!.statement });
-    expect(half!.source).toMatchObject({ kind: 'assumption', id: 'bzd-half-from-3-days' });
-    expect(washout!.source).toMatchObject({ kind: 'assumption', id: 'bzd-washout-quarter-and-low-band' });
-    expect(washout!.basis).toMatch(/5 × 200 h active metabolite half-life ≈ 42 days/);
-    // The washout day is computed: its provenance is the half-life row (Ashton) and the 5-half-lives assumption.
-    expect(washout!.daySources).toHaveLength(2);
-    expect(washout!.daySources![0]).toMatchObject({ kind: 'source', id: 'ashton-2002', year: SOURCES['ashton-2002']!.year });
-    expect((washout!.daySources![0] as { locator: string }).locator).toMatch(/diazepam \[36–200 h\]/);
-    expect(washout!.daySources![1]).toEqual({ kind: 'assumption', id: 'bzd-washout-5-half-lives', statement: ASSUMPTIONS['bzd-washout-5-half-lives']!.statement });
+    expect(inside!.source).toMatchObject({ kind: 'assumption', id: 'bzd-window-75-percent' });
+    expect(inside!.basis).toMatch(/^inside the withdrawal window \(3–28 missed days\), physically dependent: 75% of the prior dose, never below 50% \(50% with an opioid/);
+    expect(after!.source).toMatchObject({ kind: 'assumption', id: 'bzd-after-window-restart-low' });
+    expect(after!.basis).toBe('after the withdrawal window with no withdrawal symptoms: restart low (label initial dose, no more than 10 mg diazepam equivalents a day) and re-titrate');
+    // The after-window day is computed: its provenance is the half-life row (Ashton) and the window assumption.
+    expect(after!.daySources).toHaveLength(2);
+    expect(after!.daySources![0]).toMatchObject({ kind: 'source', id: 'ashton-2002', year: SOURCES['ashton-2002']!.year });
+    expect((after!.daySources![0] as { locator: string }).locator).toMatch(/diazepam \[36–200 h\]/);
+    expect(after!.daySources![1]).toEqual({ kind: 'assumption', id: 'bzd-withdrawal-window-14-28', statement: ASSUMPTIONS['bzd-withdrawal-window-14-28']!.statement });
     expect(resume!.daySources).toBeUndefined();
-    expect(half!.daySources).toBeUndefined();
+    expect(inside!.daySources).toBeUndefined();
   });
 
-  it('lorazepam: washout 5 × 20 h = 100 h → 5 days, from the parent half-life', () => {
-    expect(days('lorazepam')).toEqual([0, 3, 5]);
-    const washout = curve('lorazepam').anchors[2]!;
-    expect((washout.daySources![0] as { locator: string }).locator).toMatch(/lorazepam 10–20 h/);
-  });
-
-  it('a short half-life (triazolam 2 h) washes out by the 3-day floor: no half row, the washout row starts at 3', () => {
-    expect(days('triazolam')).toEqual([0, 3]);
-    expect(fractions('triazolam')).toEqual(['1', '0.25']);
-    expect(curve('triazolam').anchors[1]!.daySources).toHaveLength(2);
+  it('lorazepam (10–20 h) and triazolam (2 h): short group, window to 14 missed days, from the parent half-life', () => {
+    expect(days('lorazepam')).toEqual([0, 3, 15]);
+    expect((curve('lorazepam').anchors[2]!.daySources![0] as { locator: string }).locator).toMatch(/lorazepam 10–20 h/);
+    expect(days('triazolam')).toEqual([0, 3, 15]);
+    expect(fractions('triazolam')).toEqual(['1', '0.75', '0']);
     expect(curve('triazolam').anchors[0]!.daySources).toBeUndefined();
   });
 
-  it('drugs with only a metabolite half-life (clorazepate, flurazepam) still get a curve', () => {
-    expect(days('clorazepate')).toEqual([0, 3, 42]);
-    expect(days('flurazepam')).toEqual([0, 3, 53]);
+  it('drugs with only a metabolite half-life (clorazepate, flurazepam) still get a curve: long group', () => {
+    expect(days('clorazepate')).toEqual([0, 3, 29]);
+    expect(days('flurazepam')).toEqual([0, 3, 29]);
   });
 
   it('antidepressants: not applicable, no anchors, with a note explaining why', () => {

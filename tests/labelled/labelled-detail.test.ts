@@ -23,9 +23,10 @@ const warning = (p: RestartPlan, code: string) => {
 };
 
 describe('derivation: target and the labelled maximum', () => {
-  it('states that the drug has a labelled restart rule and that tolerance does not apply', () => {
+  it('states that the drug has a labelled restart rule (the decision, not a tolerance rule)', () => {
     const p = plan({ drug: 'quetiapine', dose: 100, restart: '2026-11-03' });
-    expect(line(p, 'labelled restart rule')).toMatch(/resume the prior dose or follow the label's titration again\. Tolerance is not applicable and no daily equivalent is computed\./);
+    expect(line(p, 'labelled restart rule')).toMatch(/resume the prior dose or follow the label's titration again; no daily equivalent is computed\./);
+    expect(p.derivation.join('\n')).not.toMatch(/tolerance/i);
   });
 
   it('below the maximum: the target is the prior regimen, with the labelled maximum cited', () => {
@@ -50,7 +51,7 @@ describe('derivation: target and the labelled maximum', () => {
     expect(hasLine(p, 'Target (last step)')).toBe(false);
     expect(p.steps).toHaveLength(1);
     expect(p.steps[0]).toMatchObject({ dailyDose: { amount: '900', unit: 'mg' }, administrations: ['450', '450'], rule: 'prior dose capped at the labelled maximum' });
-    expect(p.warnings).toEqual([
+    expect(p.warnings.filter((w) => w.code !== 'CLOZAPINE_ANC_CONTINUE')).toEqual([
       { code: 'DOSE_ABOVE_LABEL_MAX', severity: 'warning', message: 'The prior dose was above the labelled maximum; the plan stops at 900 mg daily.', sources: ['label-clozaril'] },
     ]);
   });
@@ -77,7 +78,7 @@ describe('the label threshold, exactly at and either side of it', () => {
     expect(resume.decision).toEqual({ action: 'resume', rule: `${rule}: daysOff 1 < 2` });
     expect(line(resume, 'Decision:')).toMatch(/^Decision: RESUME — the label re-initiates clozapine .*: daysOff 1 < 2\. \[label-clozaril: 2\.5 Re-initiation/);
     expect(resume.tolerance).toEqual({ retainedFraction: '1', status: 'not-applicable' });
-    expect(resume.warnings).toEqual([]);
+    expect(codes(resume)).toEqual(['CLOZAPINE_ANC_CONTINUE']);
 
     const at = plan({ drug: 'clozapine', dose: 100, restart: '2026-11-03' });
     expect(at.daysOff).toBe(2);
@@ -327,12 +328,13 @@ describe('gabapentinoid warnings', () => {
   const resp = 'GABAPENTINOID_RESPIRATORY';
 
   it('no risk factor: no respiratory warning, even when re-titrating', () => {
-    expect(plan({ drug: 'gabapentin', dose: 300, times: 3, restart: '2026-11-11' }).warnings).toEqual([]);
-    expect(plan({ drug: 'pregabalin', dose: 150, times: 2, restart: '2026-11-03', patient: { ageYears: 64 } }).warnings).toEqual([]);
+    // without a creatinine clearance the only note is that the renal band could not be checked (amendment A3)
+    expect(codes(plan({ drug: 'gabapentin', dose: 300, times: 3, restart: '2026-11-11' }))).toEqual(['RENAL_FUNCTION_UNCHECKED']);
+    expect(codes(plan({ drug: 'pregabalin', dose: 150, times: 2, restart: '2026-11-03', patient: { ageYears: 64, creatinineClearanceMlMin: 90 } }))).toEqual([]);
   });
 
   it('the planned drug listed as its own concurrent medicine is not a risk factor', () => {
-    const p = plan({ drug: 'gabapentin', dose: 300, times: 3, restart: '2026-11-03', concurrent: ['gabapentin'] });
+    const p = plan({ drug: 'gabapentin', dose: 300, times: 3, restart: '2026-11-03', concurrent: ['gabapentin'], patient: { creatinineClearanceMlMin: 80 } });
     expect(p.warnings).toEqual([]);
   });
 
@@ -354,7 +356,7 @@ describe('gabapentinoid warnings', () => {
   it('a CNS depressant (alcohol) is a risk factor without the opioid warning; other concurrent drugs are not listed', () => {
     const p = plan({ drug: 'gabapentin', dose: 300, times: 3, restart: '2026-11-03', concurrent: ['phenytoin', 'alcohol'] });
     expect(warning(p, resp).message).toMatch(/Risk factors here: concurrent alcohol\.$/);
-    expect(codes(p)).not.toContain('OPIOID_GABAPENTINOID');
+    expect(codes(p)).not.toContain('GABAPENTINOID_OPIOID');
   });
 
   it('all risk factors together, with an opioid: both warnings, the opioid warning naming only the opioid', () => {
@@ -364,17 +366,20 @@ describe('gabapentinoid warnings', () => {
     });
     expect(warning(p, resp).message).toMatch(/Risk factors here: age 70; respiratory disease; concurrent oxyCODONE, alcohol\.$/);
     expect(line(p, `Warning ${resp}`)).toBe(`Warning ${resp}: age 70; respiratory disease; concurrent oxyCODONE, alcohol.`);
-    const opioid = warning(p, 'OPIOID_GABAPENTINOID');
-    expect(opioid.severity).toBe('warning');
+    // amendment A10: critical, with the misuse warning; Beers 2023 at 65 or over
+    const opioid = warning(p, 'GABAPENTINOID_OPIOID');
+    expect(opioid.severity).toBe('critical');
     expect(opioid.sources).toEqual(['fda-gabapentinoid-2019']);
-    expect(opioid.message).toBe('pregabalin with oxyCODONE: serious breathing problems can occur. Start the gabapentinoid at the lowest dose and monitor for respiratory depression and sedation.');
-    expect(line(p, 'Warning OPIOID_GABAPENTINOID')).toBe('Warning OPIOID_GABAPENTINOID: concurrent oxyCODONE.');
+    expect(opioid.message).toMatch(/^pregabalin with oxyCODONE: serious, sometimes fatal respiratory depression \(FDA 2019\)\..*naloxone/);
+    expect(line(p, 'Warning GABAPENTINOID_OPIOID')).toBe('Warning GABAPENTINOID_OPIOID: concurrent oxyCODONE.');
+    expect(warning(p, 'GABAPENTINOID_MISUSE')).toMatchObject({ severity: 'warning', sources: ['uk-gabapentinoid-2019'] });
+    expect(warning(p, 'BEERS_OPIOID_GABAPENTINOID')).toMatchObject({ severity: 'critical', sources: ['beers-2023'] });
   });
 
   it('two opioids are both named, in the warning (display names) and in the derivation', () => {
     const p = plan({ drug: 'gabapentin', dose: 300, times: 3, restart: '2026-11-03', concurrent: ['oxycodone', 'morphine'] });
-    expect(warning(p, 'OPIOID_GABAPENTINOID').message).toMatch(/^gabapentin with oxyCODONE, morphine: serious breathing problems/);
-    expect(line(p, 'Warning OPIOID_GABAPENTINOID')).toBe('Warning OPIOID_GABAPENTINOID: concurrent oxyCODONE, morphine.');
+    expect(warning(p, 'GABAPENTINOID_OPIOID').message).toMatch(/^gabapentin with oxyCODONE, morphine: serious/);
+    expect(line(p, 'Warning GABAPENTINOID_OPIOID')).toBe('Warning GABAPENTINOID_OPIOID: concurrent oxyCODONE, morphine.');
     expect(warning(p, 'GABAPENTINOID_RESPIRATORY').message).toMatch(/Risk factors here: concurrent oxyCODONE, morphine\.$/);
   });
 
@@ -382,16 +387,17 @@ describe('gabapentinoid warnings', () => {
     const g = plan({ drug: 'gabapentin', dose: 300, times: 3, restart: '2026-11-03', patient: { renalImpairment: true } });
     const gw = warning(g, 'RENAL_DOSE_ADJUSTMENT');
     expect(gw).toMatchObject({ severity: 'warning', sources: ['label-neurontin'] });
-    expect(gw.message).toMatch(/^gabapentin is cleared by the kidneys: reduce the dose for creatinine clearance below 60 mL\/min/);
-    expect(gw.message).toMatch(/the plan's target is the prior dose, not a renal dose\.$/);
+    expect(gw.message).toMatch(/^gabapentin is cleared by the kidneys: patient\.renalImpairment without a creatinine clearance gives the label band CrCl 30–59 mL\/min \(400 mg to 1,400 mg daily, at most 2 a day\); the plan stays within it\. The band is an engine assumption/);
     expect(codes(g)).toEqual(['RENAL_DOSE_ADJUSTMENT']);
+    expect(dailies(g)).toEqual(['900']);
+    expect(g.steps[0]!.timesPerDay).toBe(2);
     const p = plan({ drug: 'pregabalin', dose: 150, times: 2, restart: '2026-11-03', patient: { renalImpairment: true } });
     expect(warning(p, 'RENAL_DOSE_ADJUSTMENT')).toMatchObject({ severity: 'warning', sources: ['label-lyrica'] });
     expect(warning(p, 'RENAL_DOSE_ADJUSTMENT').message).toMatch(/^pregabalin is cleared by the kidneys/);
   });
 
   it('no renal warning without renal impairment, and none for non-gabapentinoids', () => {
-    expect(codes(plan({ drug: 'gabapentin', dose: 300, times: 3, restart: '2026-11-03', patient: { renalImpairment: false } }))).toEqual([]);
+    expect(codes(plan({ drug: 'gabapentin', dose: 300, times: 3, restart: '2026-11-03', patient: { renalImpairment: false, creatinineClearanceMlMin: 60 } }))).toEqual([]);
     expect(codes(plan({ drug: 'quetiapine', dose: 100, restart: '2026-11-03', patient: { renalImpairment: true, ageYears: 80 } }))).toEqual([]);
   });
 });

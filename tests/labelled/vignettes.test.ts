@@ -99,8 +99,8 @@ describe('labelled restart vignettes', () => {
     const p = plan({ drug: 'gabapentin', dose: 600, times: 3, restart: '2026-11-11', concurrent: ['oxycodone'] });
     expect(dailies(p)).toEqual(['300', '600', '900', '1200', '1500', '1800']);
     expect(starts(p).slice(0, 4)).toEqual(['2026-11-11', '2026-11-12', '2026-11-13', '2026-11-20']);
-    expect(codes(p)).toEqual(expect.arrayContaining(['OPIOID_GABAPENTINOID', 'GABAPENTINOID_RESPIRATORY']));
-    expect(p.warnings.find((w) => w.code === 'OPIOID_GABAPENTINOID')?.sources).toEqual(['fda-gabapentinoid-2019']);
+    expect(codes(p)).toEqual(expect.arrayContaining(['GABAPENTINOID_OPIOID', 'GABAPENTINOID_RESPIRATORY', 'GABAPENTINOID_MISUSE']));
+    expect(p.warnings.find((w) => w.code === 'GABAPENTINOID_OPIOID')).toMatchObject({ severity: 'critical', sources: ['fda-gabapentinoid-2019'] });
   });
 
   it('12. pregabalin 150 mg twice daily after 5 days → 75 mg twice daily for a week, then 300 mg/day; 600 only 4 weeks later', () => {

@@ -20,7 +20,7 @@ describe('the plan reports the tolerance anchor it used', () => {
   it('a sourced anchor: its row, source id and basis', () => {
     const result = planRestart({ drug: 'oxycodone', prior: { dose: '10', unit: 'mg', timesPerDay: 4 }, priorDurationDays: 90, lastDoseDate: '2026-11-24', restartDate: '2026-11-28' });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    expect(result.plan.tolerance.anchor).toEqual({ fromMissedDays: 3, source: 'au-methadone-2014', basis: expect.stringMatching(/half/) });
+    expect(result.plan.tolerance.anchor).toEqual({ fromMissedDays: 3, source: 'au-methadone-2003', basis: expect.stringMatching(/half/) });
   });
 
   it('an assumed anchor is reported as an engine assumption', () => {

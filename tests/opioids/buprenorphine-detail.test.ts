@@ -92,9 +92,12 @@ describe('buprenorphine re-induction: the label ceilings only', () => {
     expect(line(p, 'Step 2 from')).toBe('Step 2 from 2026-11-04: buprenorphine 16 mg = 16 mg daily (label induction, day 2: a single daily dose of at most 16 mg (label ≤ 16 mg)).');
     const w = warning(p, 'BUPRENORPHINE_REINDUCTION');
     expect(w.severity).toBe('critical');
-    expect(w.sources).toEqual(['cdc-2022', 'label-suboxone', 'samhsa-tip-63']);
+    // Re-read against the sources (issue 11): TIP 63 was never read (its text was not retrieved), so it is not cited;
+    // the referral sentence says what CDC 2022 says (PCSS training and mentors), not "must be done by an expert".
+    expect(w.sources).toEqual(['cdc-2022', 'label-suboxone']);
     expect(w.message).toMatch(/^Re-induction is needed because a full-agonist opioid was used during the break\./);
-    expect(w.message).toContain('clinician experienced in buprenorphine induction');
+    expect(w.message).toContain('CDC 2022: mild to moderate withdrawal');
+    expect(w.message).toContain("Clinicians unfamiliar with buprenorphine initiation can get training and mentors from SAMHSA's Providers Clinical Support System (CDC 2022).");
     expect(w.message).toContain('at least 8–12 h after short-acting opioids, 12–24 h after extended-release ones');
     expect(codes(p)).toEqual(['BUPRENORPHINE_REINDUCTION', 'NALOXONE', 'BUPRENORPHINE_CEILING']);
   });

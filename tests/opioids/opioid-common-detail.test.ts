@@ -542,7 +542,7 @@ describe('OPIOID_TOLERANCE_LOST: only for a previously tolerant patient whose to
     const f = warningsFor(request(), { status: 'lost', priorTolerant: true });
     const w = find(f, 'OPIOID_TOLERANCE_LOST');
     expect(w.severity).toBe('critical');
-    expect(w.sources).toEqual(['cdc-2022', 'au-methadone-2014']);
+    expect(w.sources).toEqual(['cdc-2022', 'au-methadone-2003']);
     expect(w.message).toMatch(/^Tolerance is lost after the break: returning to the previous dose can cause fatal respiratory depression\./);
     expect(w.message).toContain('Restart at the first step');
     expect(f.derivation).toContain('2. Warning OPIOID_TOLERANCE_LOST: tolerance lost (r < 1) in a previously tolerant patient.');
@@ -677,7 +677,7 @@ describe('opioidPlanSummary: tolerance and prior dose as the plan reports them',
       retainedFraction: '0.5',
       status: 'reduced',
       priorTolerant: true,
-      anchor: { fromMissedDays: 3, source: 'au-methadone-2014', basis: '3 missed days: tolerance may be reduced, half the dose' },
+      anchor: { fromMissedDays: 3, source: 'au-methadone-2003', basis: '3 missed days: tolerance may be reduced, half the dose' },
     });
     expect(s.prior).toEqual({
       dailyDose: { amount: '40', unit: 'mg' },

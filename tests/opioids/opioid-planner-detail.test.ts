@@ -7,6 +7,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { planOpioid } from '../../src/engine/classes/opioid.ts';
+import { isRefusal } from '../../src/engine/plan.ts';
+
+/** planOpioid where the request cannot be refused (no MAOI): the plan itself. */
+function plannedOpioid(...args: Parameters<typeof planOpioid>) {
+  const outcome = planOpioid(...args);
+  if (isRefusal(outcome)) throw new Error(`unexpected refusal ${outcome.code}`);
+  return outcome;
+}
 import { validateRequest } from '../../src/engine/index.ts';
 import type { RestartPlan, RestartRequest } from '../../src/engine/types.ts';
 import type { OpioidDrug, OpioidFormulation } from '../../src/protocols/opioids/types.ts';
@@ -81,7 +89,7 @@ describe('derivation: inputs and prior MME', () => {
   it('retained fraction line: r, the missed days and the anchor it came from, with its source', () => {
     const p = plan(ir('oxycodone', '10', 4, 4));
     expect(line(p, 'Retained fraction')).toBe(
-      'Retained fraction r = 0.5 for 3 missed days (anchor from 3 missed days: 3 missed days: tolerance may be reduced, half the dose). [au-methadone-2014: §3.5 Missed doses: 3 days, give half the dose]',
+      'Retained fraction r = 0.5 for 3 missed days (anchor from 3 missed days: 3 missed days: tolerance may be reduced, half the dose). [au-methadone-2003: §3.5 Missed doses: 3 days, give half the dose]',
     );
     const lost = plan(ir('oxycodone', '10', 4, 10));
     expect(line(lost, 'Retained fraction')).toContain('r = 0 for 9 missed days (anchor from 5 missed days: 5 or more missed days');
@@ -449,7 +457,7 @@ describe('guards on the protocol data', () => {
   it('an alternative restart product of the same molecule keeps the full prior dose as the ceiling', () => {
     const msContin = realForm('morphine', 'er');
     const erOnly = { ...realDrug('morphine'), formulations: [msContin], irAlternative: { drug: 'morphine', formulation: 'ir', reason: 'test reason' } } as OpioidDrug;
-    const p = planOpioid(request(er('morphine', '60', 2, 10)), erOnly, msContin);
+    const p = plannedOpioid(request(er('morphine', '60', 2, 10)), erOnly, msContin);
     expect(line(p, 'Restart product:')).toBe('Restart product: morphine immediate-release tablet, because test reason. [engine assumption: opioid-restart-product]');
     expect(line(p, 'Ceiling target on morphine')).toContain('the same molecule, so the prior daily dose 120 mg/day (120 MME/day)');
     expect(p.steps.at(-1)!.dailyDose.amount).toBe('120');
@@ -464,14 +472,14 @@ describe('guards on the protocol data', () => {
       maxDailyDose: { value: '500', assumption: 'implausible-dose-limit' },
     } as OpioidFormulation;
     const drug = { ...realDrug('tramadol'), formulations: [realForm('tramadol', 'ir'), bigEr] } as OpioidDrug;
-    const p = planOpioid(request(er('tramadol', '300', 1, 10)), drug, bigEr);
+    const p = plannedOpioid(request(er('tramadol', '300', 1, 10)), drug, bigEr);
     expect(p.steps.at(-1)!.dailyDose.amount).toBe('300');
-    const q = planOpioid({ ...request(er('tramadol', '300', 1, 10)), prior: { ...request(er('tramadol', '300', 1, 10)).prior, dose: { amount: dec('500'), unit: 'mg' } } } as RestartRequest, drug, bigEr);
+    const q = plannedOpioid({ ...request(er('tramadol', '300', 1, 10)), prior: { ...request(er('tramadol', '300', 1, 10)).prior, dose: { amount: dec('500'), unit: 'mg' } } } as RestartRequest, drug, bigEr);
     expect(line(q, 'Ceiling target capped at the label maximum')).toBe('Ceiling target capped at the label maximum of 400 mg/day. [label-tramadol: Dosage: not more than 400 mg/day]');
     expect(line(q, 'Ceiling target 400 mg/day')).toContain('in 4 administrations (at most 100 mg a dose), rounded down to real strengths: 100 mg × 4 a day = 400 mg daily = 80 MME/day.');
     expect(q.steps.at(-1)).toMatchObject({ dailyDose: { amount: '400' }, administrations: ['100', '100', '100', '100'] });
     // 350 mg/day is not a whole number of 100 mg doses: one more administration carries the rest.
-    const r = planOpioid({ ...request(er('tramadol', '300', 1, 10)), prior: { ...request(er('tramadol', '300', 1, 10)).prior, dose: { amount: dec('350'), unit: 'mg' } } } as RestartRequest, drug, bigEr);
+    const r = plannedOpioid({ ...request(er('tramadol', '300', 1, 10)), prior: { ...request(er('tramadol', '300', 1, 10)).prior, dose: { amount: dec('350'), unit: 'mg' } } } as RestartRequest, drug, bigEr);
     expect(r.steps.at(-1)).toMatchObject({ dailyDose: { amount: '350' }, administrations: ['100', '100', '100', '50'] });
   });
 
@@ -486,7 +494,7 @@ describe('guards on the protocol data', () => {
       ],
     } as OpioidFormulation;
     const drug = { ...hydrocodone, formulations: [mixed, realForm('hydrocodone', 'er')] } as OpioidDrug;
-    const p = planOpioid(request(apap('10', 6, 10, { patient: { alcoholUse: true } })), drug, mixed);
+    const p = plannedOpioid(request(apap('10', 6, 10, { patient: { alcoholUse: true } })), drug, mixed);
     // Naive start 5 mg × 4 = 2,000 mg acetaminophen, at the 2 g limit; any rise goes through a 7.5/750 tablet.
     expect(p.steps).toEqual([expect.objectContaining({ administrations: ['5', '5', '5', '5'], rule: 'opioid-naive start (tolerance lost)' })]);
     expect(line(p, 'The schedule stops at')).toBe('The schedule stops at 20 mg daily: no higher step can be made within the acetaminophen limit with these tablets.');
@@ -505,7 +513,7 @@ describe('guards on the protocol data', () => {
     } as OpioidFormulation;
     const drug = { ...hydrocodone, formulations: [odd, realForm('hydrocodone', 'er')] } as OpioidDrug;
     // prior 10 mg × 6 = 60 mg/day (1,950 mg acetaminophen, within 2 g); naive start 5 mg × 4 = 2,400 mg: over the limit
-    const p = planOpioid(request(apap('10', 6, 10, { patient: { alcoholUse: true } })), drug, odd);
+    const p = plannedOpioid(request(apap('10', 6, 10, { patient: { alcoholUse: true } })), drug, odd);
     const first = p.steps[0]!;
     expect(Number(first.dailyDose.amount)).toBeLessThan(60);
     expect(first.administrations).toEqual(['5', '5', '5']);
@@ -518,10 +526,10 @@ describe('guards on the protocol data', () => {
     const fentanyl = realDrug('fentanyl');
     const duragesic = realForm('fentanyl', 'patch');
     const week = { ...duragesic, wearHours: { value: 168, assumption: 'opioid-restart-product' } } as OpioidFormulation;
-    const p1 = planOpioid(request(patch('50', 2)), { ...fentanyl, formulations: [week] } as OpioidDrug, week);
+    const p1 = plannedOpioid(request(patch('50', 2)), { ...fentanyl, formulations: [week] } as OpioidDrug, week);
     expect(line(p1, 'Prior regimen:')).toContain('a new patch every 168 hours');
     const none = { ...duragesic, wearHours: undefined } as OpioidFormulation;
-    const p2 = planOpioid(request(patch('50', 2)), { ...fentanyl, formulations: [none] } as OpioidDrug, none);
+    const p2 = plannedOpioid(request(patch('50', 2)), { ...fentanyl, formulations: [none] } as OpioidDrug, none);
     expect(line(p2, 'Prior regimen:')).toBe('Prior regimen: fentaNYL transdermal patch (72 hours) 50 mcg/h, a new patch every 72 hours, for 60 days.');
   });
 
@@ -537,7 +545,7 @@ describe('guards on the protocol data', () => {
       return { drug: { ...realDrug(drugId), formulations: [...realDrug(drugId).formulations.filter((x) => x.id !== 'er'), formulation] } as OpioidDrug, formulation };
     };
     const run = (drugId: string, dose: string, times: number, start: ReturnType<typeof withStart>) =>
-      planOpioid(request(er(drugId, dose, times, 2, { priorDurationDays: 5 })), start.drug, start.formulation);
+      plannedOpioid(request(er(drugId, dose, times, 2, { priorDurationDays: 5 })), start.drug, start.formulation);
     const continued = (p: RestartPlan) => p.steps.length === 1 && p.steps[0]!.formulation === 'er';
 
     it('a single dose above the limit (OxyContin 60 mg once daily, 60 mg/day) is restricted; 40 mg is not', () => {

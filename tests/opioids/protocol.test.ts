@@ -156,7 +156,7 @@ describe('opioid protocol: every number pinned to its source', () => {
     expect([C.crossToleranceRetainedFraction.value, sourceOf(C.crossToleranceRetainedFraction)]).toEqual(['0.5', 'msd-equianalgesic']);
     expect(C.anchors.map((a) => [a.fromMissedDays, a.retainedFraction.value])).toEqual([[0, '1'], [3, '0.5'], [4, '0.5'], [5, '0']]);
     expect([C.acetaminophen.standardMg.value, C.acetaminophen.olderOrLongUseMg.value, C.acetaminophen.liverOrAlcoholMg.value]).toEqual(['4000', '3000', '2000']);
-    expect([C.methadone.fourDayCapMg.value, sourceOf(C.methadone.fourDayCapMg)]).toEqual(['40', 'au-methadone-2014']);
+    expect([C.methadone.fourDayCapMg.value, sourceOf(C.methadone.fourDayCapMg)]).toEqual(['40', 'au-methadone-2003']);
     expect([C.methadone.inductionFirstDayMg.value, C.methadone.inductionFirstDayHighRiskMg.value]).toEqual(['30', '20']);
     expect([C.methadone.qtcAvoidAboveMs.value, C.methadone.qtcCautionFromMs.value, sourceOf(C.methadone.qtcAvoidAboveMs)]).toEqual([500, 450, 'aps-cpdd-methadone-2014']);
     expect([C.methadone.followUpDays.value, sourceOf(C.methadone.followUpDays)]).toEqual([3, 'cdc-2022']);

@@ -209,7 +209,7 @@ describe('methadone', () => {
     const p = meth('80', 4);
     expect(p.missedDays).toBe(3);
     expect(p.steps[0]!.dailyDose.amount).toBe('40');
-    expect(codes(p)).not.toContain('METHADONE_REINDUCTION');
+    expect(codes(p)).not.toContain('METHADONE_NEW_INDUCTION');
   });
 
   it('25. 4 missed days: 40 mg or half, whichever is lower (100 → 40; 60 → 30)', () => {
@@ -217,17 +217,22 @@ describe('methadone', () => {
     expect(meth('60', 5).steps[0]!.dailyDose.amount).toBe('30');
   });
 
-  it('26. 6 missed days: re-induction ≤ 30 mg; ≤ 20 mg with a benzodiazepine; METHADONE_REINDUCTION', () => {
+  // Amendment A7 (deliberate change): the OUD re-induction code is METHADONE_NEW_INDUCTION (2003 guideline §3.5).
+  it('26. 6 missed days: re-induction ≤ 30 mg; ≤ 20 mg with a benzodiazepine; METHADONE_NEW_INDUCTION', () => {
     const p = meth('80', 7);
     expect(p.steps[0]!.dailyDose.amount).toBe('30');
-    expect(warning(p, 'METHADONE_REINDUCTION').severity).toBe('critical');
+    expect(warning(p, 'METHADONE_NEW_INDUCTION').severity).toBe('critical');
     const b = meth('80', 7, { concurrent: ['diazepam'] });
     expect(b.steps[0]!.dailyDose.amount).toBe('20');
   });
 
+  // Amendment A7 (deliberate change): the induction limits hold for the first 14 days only; later steps follow
+  // the re-escalation rule (+ 10 mg no sooner than every 3 days).
   it('27. OUD induction rises by ≤ 5 mg no sooner than every 5 days, ≤ 30 mg a week in the first 2 weeks', () => {
     const p = meth('80', 7);
     for (let i = 1; i < p.steps.length; i++) {
+      const dayOf = (Date.parse(p.steps[i]!.start) - Date.parse(p.steps[0]!.start)) / 86_400_000;
+      if (dayOf >= 14) continue;
       const rise = dec(p.steps[i]!.dailyDose.amount).sub(p.steps[i - 1]!.dailyDose.amount);
       expect(rise.lte(5)).toBe(true);
       const days = (Date.parse(p.steps[i]!.start) - Date.parse(p.steps[i - 1]!.start)) / 86_400_000;

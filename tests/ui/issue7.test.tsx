@@ -211,7 +211,7 @@ describe('How tolerance is lost', () => {
     expect(opioid.anchors.map((a) => [a.fromMissedDays, a.retainedFraction, a.basis])).toEqual(
       OPIOID_CLASS.anchors.map((a) => [a.fromMissedDays, a.retainedFraction.value, a.basis]),
     );
-    expect(opioid.anchors[1]!.source).toMatchObject({ kind: 'source', id: 'au-methadone-2014', locator: expect.stringContaining('§3.5') });
+    expect(opioid.anchors[1]!.source).toMatchObject({ kind: 'source', id: 'au-methadone-2003', locator: expect.stringContaining('§3.5') });
     for (const drug of BENZODIAZEPINES) {
       const curve = curves.find((c) => c.drug === drug.id);
       if (!drug.halfLifeHours && !drug.metaboliteHalfLifeHours) continue;

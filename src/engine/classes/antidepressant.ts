@@ -1,25 +1,35 @@
 /**
- * Antidepressant restart planner (restart model section 5): resume the prior dose or re-titrate from the
- * labelled start, with MAOI washouts, serotonin syndrome, discontinuation, QT, seizure and TCA warnings.
- * No tolerance curve and no daily equivalent for this class.
+ * Antidepressant restart planner (restart-model amendment A9, with the A2 label caps and Beers rows):
+ * resume the prior dose, restart partly, or re-titrate, by missed days and drug group; MAOI washouts and
+ * bupropion's withdrawal contraindication refuse a plan. The rules, with their sources, are in
+ * docs/clinical-model.md ("Antidepressants and labelled restarts"). Named phases: prior exposure, refusals (washouts),
+ * ceiling (label maximum and caps), gap decision, first step and titration, warnings.
  */
 import type Decimal from 'decimal.js';
 import { ANTIDEPRESSANT_CLASS } from '../../protocols/antidepressants/index.ts';
-import type { AntidepressantDrug, AntidepressantFormulation } from '../../protocols/antidepressants/types.ts';
+import type { AntidepressantDrug, AntidepressantFormulation, AntidepressantRestartRule, LabelCap } from '../../protocols/antidepressants/types.ts';
 import type { Provenance } from '../../protocols/types.ts';
-import { addCalendarDays, breakLength } from '../dates.ts';
+import { addCalendarDays } from '../dates.ts';
 import { D, decimalString } from '../decimal.ts';
 import { sum } from '../regimen.ts';
 import { formatAmount, formatDose } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
 import { concurrentCategories, concurrentName, findDrug } from '../registry.ts';
-import type { PlanStep, RestartPlan, RestartRequest } from '../types.ts';
-import { buildFixedSchedule, splitDaily } from './fixedSchedule.ts';
-import { priorAndBreak } from './prior.ts';
+import type { PlanRefusal, PlanStep, RestartPlan, RestartRequest } from '../types.ts';
+import { beersFallsAndCnsWarnings, isOlderAdult } from './beers.ts';
+import { buildFixedSchedule, splitDaily, type FixedPhase, type FixedStage } from './fixedSchedule.ts';
+import { priorAndBreak, type PriorAndBreak } from './prior.ts';
 import { toPlanSteps } from './steps.ts';
 
 const C = ANTIDEPRESSANT_CLASS;
 
+/** A line of working with the provenance of its figures. */
+interface Line {
+  readonly text: string;
+  readonly provenance: readonly Provenance[];
+}
+const line = (text: string, ...provenance: Provenance[]): Line => ({ text, provenance });
+const write = (notes: PlanNotes, lines: readonly Line[]): void => lines.forEach((l) => notes.line(l.text, ...l.provenance));
 
 function regimenText(amounts: readonly Decimal[], unit: string): string {
   const daily = formatDose({ amount: sum(amounts), unit });
@@ -29,190 +39,546 @@ function regimenText(amounts: readonly Decimal[], unit: string): string {
     : `${amounts.map((a) => formatDose({ amount: a, unit })).join(' + ')} = ${daily} daily`;
 }
 
-/** Days to wait after stopping `id` before an MAOI, where the figure comes from, and its provenance. */
-function washoutBeforeMaoi(id: string): { days: number; basis: string; provenance: Provenance[] } {
+export function restartRuleOf(drug: AntidepressantDrug): AntidepressantRestartRule {
+  const named = C.restartRuleByDrug[drug.id];
+  if (named) return named;
+  if (drug.group === 'tca') return 'tca';
+  if (drug.group === 'maoi') return 'maoi';
+  return 'standard';
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Phase: refusals (MAOI washouts, bupropion during an abrupt withdrawal). BLOCK = labelled contraindication.
+
+interface Washout {
+  readonly index: number;
+  readonly id: string;
+  readonly days: number;
+  readonly lastDose: string;
+  readonly stopDateGiven: boolean;
+  readonly basis: string;
+  readonly sources: readonly string[];
+  readonly provenance: readonly Provenance[];
+}
+
+/** Days to wait after stopping `id` before an irreversible MAOI, where the figure comes from. */
+function washoutBeforeMaoi(id: string): { days: number; basis: string; sources: string[]; provenance: Provenance[] } {
   const other = findDrug(id);
   if (other && other.drugClass === 'antidepressant') {
     if (other.maoiWashoutDays) {
-      return { days: other.maoiWashoutDays.value, basis: `${other.displayName}: ${other.maoiWashoutDays.value} days`, provenance: [other.maoiWashoutDays] };
+      const w = other.maoiWashoutDays;
+      return { days: w.value, basis: `${other.displayName} before an MAOI: ${w.value} days`, sources: 'source' in w ? [w.source] : [], provenance: [w] };
     }
     const hours = new D(other.washoutHalfLife.hours.value).mul(C.washoutHalfLives.value);
     const byHalfLife = hours.div(24).ceil().toNumber();
     const days = Math.max(byHalfLife, C.minimumWashoutDays.value);
     return {
       days,
-      basis: `${other.displayName}: ${C.washoutHalfLives.value} × ${formatAmount(other.washoutHalfLife.hours.value)} h (${other.washoutHalfLife.moiety}) = ${formatAmount(hours)} h → ${byHalfLife} days, at least ${C.minimumWashoutDays.value} days → ${days} days`,
+      basis: `${other.displayName} before an MAOI: ${C.washoutHalfLives.value} × ${formatAmount(other.washoutHalfLife.hours.value)} h (${other.washoutHalfLife.moiety}) = ${formatAmount(hours)} h → ${byHalfLife} days, at least ${C.minimumWashoutDays.value} days → ${days} days`,
+      sources: [],
       provenance: [other.washoutHalfLife.hours, C.washoutHalfLives, C.minimumWashoutDays],
     };
   }
-  // Concurrent MAOIs never reach here: the caller gives them their own MAOI washout first.
   return {
     days: C.unknownSerotonergicWashoutDays.value,
-    basis: `${concurrentName(id)}: ${C.unknownSerotonergicWashoutDays.value} days (no half-life stored)`,
+    basis: `${concurrentName(id)} before an MAOI: ${C.unknownSerotonergicWashoutDays.value} days (no half-life stored)`,
+    sources: [],
     provenance: [C.unknownSerotonergicWashoutDays],
   };
 }
 
-export function planAntidepressant(request: RestartRequest, drug: AntidepressantDrug, formulation: AntidepressantFormulation): RestartPlan {
-  const notes = new PlanNotes();
-  const unit = formulation.unit;
-  const { patient } = request;
-  const categoriesOf = (id: string) => concurrentCategories(id);
-  const others = request.concurrent.filter((id) => id !== drug.id);
-  const { times, priorRegimen, priorDaily, daysOff, missedDays } = priorAndBreak(notes, request, drug.displayName, formulation);
-  notes.line('Antidepressants have no overdose-through-lost-tolerance mechanism: the question is resume the prior dose or re-titrate. Tolerance is not applicable and no daily equivalent is computed.');
+function washoutsFor(request: RestartRequest, drug: AntidepressantDrug): Washout[] {
+  const plannedIsMaoi = drug.group === 'maoi';
+  const out: Washout[] = [];
+  request.concurrentHistory.forEach((entry, index) => {
+    const id = entry.drug;
+    if (id === drug.id) return;
+    // A medicine that starts after the restart date is that medicine's own plan's concern.
+    if (entry.startedOn && entry.startedOn > request.restartDate) return;
+    const cats = concurrentCategories(id);
+    const lastDose = entry.stoppedOn ?? request.restartDate;
+    const base = { index, id, lastDose, stopDateGiven: entry.stoppedOn !== undefined };
+    if (C.linezolidIds.includes(id)) {
+      const w = C.linezolidWashoutDays;
+      out.push({ ...base, days: w.value, basis: `${concurrentName(id)}: 24 hours after its last dose`, sources: ['fda-linezolid-2011'], provenance: [w] });
+    } else if (C.concurrentMaoiWashoutDays[id]) {
+      const w = C.concurrentMaoiWashoutDays[id]!;
+      out.push({ ...base, days: w.value, basis: `${concurrentName(id)}: 24 hours after its last dose`, sources: 'source' in w ? [w.source] : [], provenance: [w] });
+    } else if (cats.includes('maoi')) {
+      const w = C.irreversibleMaoiWashoutDays;
+      out.push({ ...base, days: w.value, basis: `${concurrentName(id)} (irreversible MAOI): ${w.value} days after its last dose`, sources: ['ontario-maoi-washout'], provenance: [w] });
+    } else if (plannedIsMaoi && (findDrug(id)?.drugClass === 'antidepressant' || cats.includes('serotonergic'))) {
+      const w = washoutBeforeMaoi(id);
+      const sources = id === 'fluoxetine' ? ['label-prozac-contraindications', ...w.sources] : w.sources.length ? w.sources : ['ontario-maoi-washout'];
+      out.push({ ...base, days: w.days, basis: w.basis, sources, provenance: w.provenance });
+    }
+  });
+  return out;
+}
 
-  // 1. Maximum daily dose, and citalopram's reduced maximum.
-  let max = new D(formulation.maxDailyDose.value);
-  notes.line(`Labelled maximum: ${formatDose({ amount: max, unit })} daily.`, formulation.maxDailyDose);
-  let reducedReasons: string[] = [];
-  if (drug.reducedMaxDaily) {
-    const r = drug.reducedMaxDaily;
-    if ((patient.ageYears ?? 0) > r.overAge.value) reducedReasons.push(`age ${patient.ageYears} (over ${r.overAge.value})`);
-    if (patient.hepaticImpairment) reducedReasons.push('hepatic impairment');
-    const inhibitors = others.filter((id) => categoriesOf(id).includes('cyp2c19-inhibitor'));
-    if (inhibitors.length) reducedReasons.push(`CYP2C19 inhibitor (${inhibitors.map(concurrentName).join(', ')})`);
-    if (reducedReasons.length) {
-      max = D.min(max, r.value);
-      notes.line(`Reduced maximum ${formatDose({ amount: r.value, unit })} daily because of ${reducedReasons.join('; ')}.`, r, r.overAge);
+/** Phase: MAOI washouts and the bupropion contraindication. A refusal when one blocks the restart date. */
+function refusalPhase(notes: PlanNotes, request: RestartRequest, drug: AntidepressantDrug, formulation: AntidepressantFormulation, gap: PriorAndBreak): PlanRefusal | null {
+  const washouts = washoutsFor(request, drug);
+  const blocking = washouts
+    .map((w) => ({ ...w, earliest: addCalendarDays(w.lastDose, w.days) }))
+    .filter((w) => w.earliest > request.restartDate);
+  for (const w of washouts) {
+    const earliest = addCalendarDays(w.lastDose, w.days);
+    notes.line(
+      `MAOI washout: ${w.basis}; last dose ${w.lastDose}${w.stopDateGiven ? '' : ' (still taken: assumed to stop on the restart date)'} → earliest ${earliest}${earliest > request.restartDate ? ' (after the restart date: blocks)' : ' (passed)'}.`,
+      ...w.provenance,
+      ...(w.stopDateGiven ? [] : [{ assumption: 'ad-washout-from-stop-date' } as const]),
+    );
+  }
+  if (blocking.length) {
+    const latest = blocking.reduce((a, b) => (b.earliest > a.earliest ? b : a));
+    const names = blocking.map((w) => concurrentName(w.id)).join(', ');
+    return notes.refuse({
+      code: 'MAOI_WASHOUT',
+      path: `concurrent.${latest.index}`,
+      drug: drug.id,
+      formulation: formulation.id,
+      displayName: drug.displayName,
+      message: `${drug.displayName} must not be started with or soon after ${names}: ${blocking.map((w) => w.basis).join('; ')}. The earliest date a plan can be made is ${latest.earliest}${latest.stopDateGiven ? '' : ` if ${concurrentName(latest.id)} is stopped on ${request.restartDate}`}.`,
+      reasonSources: [...new Set(blocking.flatMap((w) => w.sources))],
+      earliestPlanDate: latest.earliest,
+      alternative: `Stop ${names} and wait for the washout; until then manage discontinuation symptoms without restarting ${drug.displayName}, with specialist advice.`,
+      daysOff: gap.daysOff,
+      missedDays: gap.missedDays,
+    });
+  }
+  if (restartRuleOf(drug) === 'bupropion') {
+    const window = C.bupropionWithdrawalWindowDays;
+    const stopping = request.concurrentHistory
+      .map((entry, index) => ({ entry, index }))
+      .filter(({ entry }) => {
+        if (!entry.stoppedOn) return false;
+        const cats = concurrentCategories(entry.drug);
+        const listed = C.bupropionWithdrawalCategories.value.some((c) => cats.includes(c as (typeof cats)[number])) || C.beers.antiepilepticIds.value.includes(entry.drug);
+        return listed && request.restartDate <= addCalendarDays(entry.stoppedOn, window.value);
+      });
+    if (stopping.length) {
+      const latest = stopping.reduce((a, b) => (b.entry.stoppedOn! > a.entry.stoppedOn! ? b : a));
+      const earliest = addCalendarDays(latest.entry.stoppedOn!, window.value + 1);
+      const names = stopping.map(({ entry }) => `${concurrentName(entry.drug)} (stopped ${entry.stoppedOn})`).join(', ');
+      notes.line(
+        `Bupropion contraindication: ${names}, within ${window.value} days of the restart date (rule: a concurrent entry with a stoppedOn date and the category alcohol, benzodiazepine or Z-drug, or an antiepileptic, stopped on or after ${addCalendarDays(request.restartDate, -window.value)}; a recorded stop is treated as abrupt).`,
+        C.bupropionWithdrawalCategories,
+        window,
+      );
+      return notes.refuse({
+        code: 'BUPROPION_WITHDRAWAL_CONTRAINDICATED',
+        path: `concurrent.${latest.index}.stoppedOn`,
+        drug: drug.id,
+        formulation: formulation.id,
+        displayName: drug.displayName,
+        message: `The bupropion label contraindicates it in patients undergoing abrupt discontinuation of alcohol, benzodiazepines, barbiturates or antiepileptic drugs (seizures): ${names}. No plan before ${earliest}.`,
+        reasonSources: ['label-wellbutrin-sr'],
+        earliestPlanDate: earliest,
+        alternative: 'Manage the withdrawal first (or taper the other drug rather than stop it); an antidepressant that does not lower the seizure threshold as much can be considered with specialist advice.',
+        daysOff: gap.daysOff,
+        missedDays: gap.missedDays,
+      });
     }
   }
-  let target = priorRegimen;
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Phase: ceiling (label maximum and the A2 label caps).
+
+interface AppliedCap {
+  readonly cap: LabelCap;
+  readonly reasons: readonly string[];
+}
+
+interface Ceiling {
+  readonly maxDaily: Decimal;
+  readonly target: readonly Decimal[];
+  readonly capped: boolean;
+  readonly applied: readonly AppliedCap[];
+  /** Re-titration start under a cap (paroxetine elderly), when lower than the label start. */
+  readonly capStartDaily: Decimal | null;
+  readonly lines: readonly Line[];
+}
+
+function capReasons(cap: LabelCap, request: RestartRequest, others: readonly string[]): string[] {
+  const { patient } = request;
+  const reasons: string[] = [];
+  const age = patient.ageYears;
+  if (cap.when.overAge && age !== undefined && age > cap.when.overAge.value) reasons.push(`patient.ageYears ${age} (older than ${cap.when.overAge.value})`);
+  if (cap.when.fromAge && age !== undefined && age >= cap.when.fromAge.value) reasons.push(`patient.ageYears ${age} (${cap.when.fromAge.value} or over)`);
+  if (cap.when.hepaticGrades && cap.when.hepaticGrades.value.includes(patient.hepaticGrade)) reasons.push(`patient.hepaticImpairment (${patient.hepaticGrade})`);
+  if (cap.when.crclBelow && patient.creatinineClearanceMlMin !== undefined && patient.creatinineClearanceMlMin < cap.when.crclBelow.value) {
+    reasons.push(`patient.creatinineClearanceMlMin ${patient.creatinineClearanceMlMin} (below ${cap.when.crclBelow.value})`);
+  }
+  if (cap.when.cyp2c19Inhibitor) {
+    const inhibitors = others.filter((id) => concurrentCategories(id).includes('cyp2c19-inhibitor'));
+    if (inhibitors.length) reasons.push(`concurrent CYP2C19 inhibitor (${inhibitors.map(concurrentName).join(', ')})`);
+  }
+  return reasons;
+}
+
+function ceilingPhase(request: RestartRequest, drug: AntidepressantDrug, formulation: AntidepressantFormulation, prior: PriorAndBreak, others: readonly string[]): Ceiling {
+  const unit = formulation.unit;
+  const lines: Line[] = [];
+  let max = new D(formulation.maxDailyDose.value);
+  lines.push(line(`Labelled maximum: ${formatDose({ amount: max, unit })} daily.`, formulation.maxDailyDose));
+  const applied: AppliedCap[] = [];
+  let capStartDaily: Decimal | null = null;
+  for (const cap of C.labelCaps[drug.id] ?? []) {
+    if (cap.formulations && !cap.formulations.includes(formulation.id)) continue;
+    const reasons = capReasons(cap, request, others);
+    if (!reasons.length) continue;
+    applied.push({ cap, reasons });
+    max = D.min(max, cap.maxDaily.value);
+    const whenProvenance = [cap.when.overAge, cap.when.fromAge, cap.when.hepaticGrades, cap.when.crclBelow].filter((p): p is NonNullable<typeof p> => p !== undefined);
+    lines.push(line(`Label cap ${cap.code}: ${formatDose({ amount: cap.maxDaily.value, unit })} daily because of ${reasons.join('; ')}.`, cap.maxDaily, ...whenProvenance));
+    if (cap.startDaily) {
+      capStartDaily = new D(cap.startDaily.value);
+      lines.push(line(`Under this cap the re-titration start is ${formatDose({ amount: cap.startDaily.value, unit })} daily.`, cap.startDaily));
+    }
+  }
+  let target: readonly Decimal[] = prior.priorRegimen;
   let capped = false;
-  if (priorDaily.gt(max)) {
-    const split = splitDaily(max, times, formulation.strengths);
-    // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable guard, every labelled maximum is made from the strengths (protocol tests)
+  if (prior.priorDaily.gt(max)) {
+    const split = splitDaily(max, prior.times, formulation.strengths);
+    // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable guard, every labelled maximum and cap is made from the strengths (protocol tests)
     if (!split) throw new Error(`programmer error: ${drug.id} maximum cannot be made`);
     target = split;
     capped = true;
-    notes.line(`The prior ${formatDose({ amount: priorDaily, unit })} daily is above the maximum: the target is capped at ${regimenText(target, unit)} (rounded down to real strengths).`);
+    lines.push(line(`The prior ${formatDose({ amount: prior.priorDaily, unit })} daily is above the ceiling ${formatDose({ amount: max, unit })} daily: the target (last step) is ${regimenText(target, unit)} (rounded down to real strengths).`));
   } else {
-    notes.line(`Target (last step): the prior regimen, ${regimenText(target, unit)}.`);
+    lines.push(line(`Target (last step): the prior regimen, ${regimenText(target, unit)}.`));
   }
-  const targetDaily = sum(target);
+  return { maxDaily: max, target, capped, applied, capStartDaily, lines };
+}
 
-  // 2. MAOI washouts: the first step may not start before the washout ends.
-  const plannedIsMaoi = drug.group === 'maoi';
-  const washouts: { id: string; days: number; basis: string; provenance: Provenance[] }[] = [];
-  for (const id of others) {
-    const cats = categoriesOf(id);
-    const otherAntidepressant = findDrug(id)?.drugClass === 'antidepressant';
-    if (cats.includes('maoi')) {
-      // Planned drug after an MAOI (or MAOI after MAOI): the MAOI's own washout.
-      const specific = C.concurrentMaoiWashoutDays[id];
-      const value = specific ?? C.irreversibleMaoiWashoutDays;
-      const provenance: Provenance[] = [value];
-      if (!specific && !findDrug(id)) provenance.push(C.unknownSerotonergicWashoutDays);
-      washouts.push({ id, days: value.value, basis: `after ${concurrentName(id)} (MAOI): ${value.value} day${value.value === 1 ? '' : 's'}`, provenance });
-    } else if (plannedIsMaoi && (otherAntidepressant || cats.includes('serotonergic'))) {
-      const w = washoutBeforeMaoi(id);
-      washouts.push({ id, days: w.days, basis: `after ${w.basis}`, provenance: w.provenance });
+// ---------------------------------------------------------------------------------------------------------
+// Phase: gap decision, first step and titration (amendment A9).
+
+interface Decision {
+  readonly action: 'resume' | 'retitrate';
+  readonly rule: string;
+  readonly stages: readonly FixedStage[];
+  readonly phases: readonly FixedPhase[];
+  readonly lines: readonly Line[];
+}
+
+/** The daily dose actually made from the strengths at or below `cap` (and the target), or null when nothing fits. */
+function madeDaily(cap: Decimal, times: number, formulation: AntidepressantFormulation, targetDaily: Decimal): Decimal | null {
+  const amounts = splitDaily(D.min(cap, targetDaily), times, formulation.strengths);
+  return amounts ? sum(amounts) : null;
+}
+
+function decisionPhase(request: RestartRequest, drug: AntidepressantDrug, formulation: AntidepressantFormulation, prior: PriorAndBreak, ceiling: Ceiling): Decision {
+  const unit = formulation.unit;
+  const m = prior.missedDays;
+  const times = prior.times;
+  const targetDaily = sum(ceiling.target);
+  const dose = (amount: string | Decimal) => formatDose({ amount, unit });
+  const labelStartDaily = new D(formulation.start.dose.value).mul(formulation.start.timesPerDay.value);
+  const startDaily = ceiling.capStartDaily ? D.min(labelStartDaily, ceiling.capStartDaily) : labelStartDaily;
+  const startTimes = formulation.start.timesPerDay.value;
+  const labelSteps: FixedPhase[] = [{
+    daily: new D(formulation.step.daily.value),
+    intervalDays: formulation.step.intervalDays.value,
+    timesPerDay: times,
+    rule: `label step of + ${dose(formulation.step.daily.value)}/day every ${formulation.step.intervalDays.value} days, rounded down to real strengths`,
+  }];
+  const labelStepLine = line(
+    `Then + ${dose(formulation.step.daily.value)}/day no sooner than every ${formulation.step.intervalDays.value} days, up to ${dose(targetDaily)} daily.`,
+    formulation.step.daily,
+    formulation.step.intervalDays,
+  );
+  const resume = (rule: string, ...provenance: Provenance[]): Decision => ({
+    action: 'resume',
+    rule,
+    stages: [],
+    phases: [],
+    lines: [line(`Decision: RESUME — ${rule}.`, ...provenance)],
+  });
+  /** A fraction of the prior dose, rounded down; the label start (capped at the target) when it cannot be made. */
+  const fractionStep = (fraction: Provenance & { value: string }): { daily: Decimal; lines: Line[] } => {
+    const wanted = prior.priorDaily.mul(fraction.value);
+    const made = madeDaily(wanted, times, formulation, targetDaily);
+    if (made) return { daily: made, lines: [line(`${formatAmount(fraction.value)} × ${dose(prior.priorDaily)} = ${dose(wanted)} daily, rounded down to real strengths: ${dose(made)} daily.`, fraction)] };
+    const fallback = D.min(startDaily, targetDaily);
+    return {
+      daily: fallback,
+      lines: [line(`${formatAmount(fraction.value)} × ${dose(prior.priorDaily)} = ${dose(wanted)} daily cannot be made from the real strengths: the label start ${dose(fallback)} daily is used.`, fraction, formulation.start.dose, { assumption: 'ad-half-prior-unmakeable-label-start' })],
+    };
+  };
+  const gapText = `missedDays ${m}`;
+  if (m === 0) return resume(`no dose missed (daysOff ${prior.daysOff}): resume the prior dose`);
+
+  switch (restartRuleOf(drug)) {
+    case 'standard': {
+      const r = C.restart.standard;
+      if (m <= r.resumeUpToMissedDays.value) {
+        return resume(`${gapText} ≤ ${r.resumeUpToMissedDays.value}: resume the prior dose (SSRI, SNRI, mirtazapine, vortioxetine, trazodone; engine assumption of amendment A9)`, r.resumeUpToMissedDays);
+      }
+      if (m <= r.partialUpToMissedDays.value) {
+        const half = prior.priorDaily.mul(r.partialFraction.value);
+        const first = D.max(startDaily, half);
+        const interval = formulation.step.intervalDays.value;
+        return {
+          action: 'retitrate',
+          rule: `${gapText} is ${r.resumeUpToMissedDays.value + 1}–${r.partialUpToMissedDays.value}: partial restart at the larger of the label start and ${formatAmount(r.partialFraction.value)} × prior, then the prior dose after the label's minimum interval (engine assumption of amendment A9)`,
+          stages: [{ days: interval, daily: first, timesPerDay: times, rule: `partial restart: larger of the label start ${dose(startDaily)} and ${formatAmount(r.partialFraction.value)} × prior ${dose(half)} daily, rounded down to real strengths` }],
+          phases: [],
+          lines: [
+            line(`Decision: PARTIAL RESTART — ${gapText} is ${r.resumeUpToMissedDays.value + 1}–${r.partialUpToMissedDays.value}.`, r.resumeUpToMissedDays, r.partialUpToMissedDays),
+            line(`First step: max(label start ${dose(startDaily)}, ${formatAmount(r.partialFraction.value)} × ${dose(prior.priorDaily)} = ${dose(half)}) = ${dose(first)} daily (capped at the target, rounded down); the target follows after ${interval} days (the label's minimum interval).`, r.partialFraction, formulation.start.dose, formulation.step.intervalDays),
+          ],
+        };
+      }
+      return {
+        action: 'retitrate',
+        rule: `${gapText} > ${r.partialUpToMissedDays.value}: re-titrate from the label start with the label steps (engine assumption of amendment A9)`,
+        stages: [{ days: formulation.step.intervalDays.value, daily: startDaily, timesPerDay: startTimes, rule: 'label starting dose' }],
+        phases: labelSteps,
+        lines: [
+          line(`Decision: RE-TITRATE — ${gapText} > ${r.partialUpToMissedDays.value}.`, r.partialUpToMissedDays),
+          line(`First step: the label start ${dose(startDaily)} daily (capped at the target).`, formulation.start.dose, formulation.start.timesPerDay),
+          labelStepLine,
+        ],
+      };
+    }
+    case 'fluoxetine': {
+      const r = C.restart.fluoxetine;
+      if (m <= r.resumeUpToMissedDays.value) {
+        return resume(`${gapText} ≤ ${r.resumeUpToMissedDays.value}: resume the prior dose (norfluoxetine half-life ${drug.resumeHalfLife.range}: substantial drug remains for 2–3 weeks; engine assumption of amendment A9)`, r.resumeUpToMissedDays, drug.resumeHalfLife.hours);
+      }
+      return {
+        action: 'retitrate',
+        rule: `${gapText} > ${r.resumeUpToMissedDays.value}: restart at ${dose(r.startDaily.value)} daily, + ${dose(r.stepDaily.value)}/day every ${r.stepIntervalDays.value} days (engine assumption of amendment A9)`,
+        stages: [{ days: r.stepIntervalDays.value, daily: new D(r.startDaily.value), timesPerDay: 1, rule: 'label starting dose' }],
+        phases: [{ daily: new D(r.stepDaily.value), intervalDays: r.stepIntervalDays.value, timesPerDay: times, rule: `+ ${dose(r.stepDaily.value)}/day every ${r.stepIntervalDays.value} days, rounded down to real strengths` }],
+        lines: [
+          line(`Decision: RE-TITRATE — ${gapText} > ${r.resumeUpToMissedDays.value}.`, r.resumeUpToMissedDays),
+          line(`First step ${dose(r.startDaily.value)} daily, then + ${dose(r.stepDaily.value)}/day no sooner than every ${r.stepIntervalDays.value} days, up to ${dose(targetDaily)} daily.`, r.startDaily, r.stepDaily, r.stepIntervalDays),
+        ],
+      };
+    }
+    case 'tca': {
+      const r = C.restart.tca;
+      if (m <= r.resumeUpToMissedDays.value) return resume(`${gapText} ≤ ${r.resumeUpToMissedDays.value}: resume the prior dose (tricyclic; engine assumption of amendment A9)`, r.resumeUpToMissedDays);
+      const half = fractionStep(r.fraction);
+      if (m <= r.halfUpToMissedDays.value) {
+        return {
+          action: 'retitrate',
+          rule: `${gapText} is ${r.resumeUpToMissedDays.value + 1}–${r.halfUpToMissedDays.value}: ${formatAmount(r.fraction.value)} × prior, then the prior dose after ${r.priorAfterDays.value} days (tricyclic; engine assumption of amendment A9)`,
+          stages: [{ days: r.priorAfterDays.value, daily: half.daily, timesPerDay: times, rule: `${formatAmount(r.fraction.value)} × prior, rounded down to real strengths` }],
+          phases: [],
+          lines: [line(`Decision: RE-TITRATE — ${gapText} is ${r.resumeUpToMissedDays.value + 1}–${r.halfUpToMissedDays.value}.`, r.resumeUpToMissedDays, r.halfUpToMissedDays), ...half.lines, line(`The target follows after ${r.priorAfterDays.value} days.`, r.priorAfterDays)],
+        };
+      }
+      const older = request.patient.ageYears !== undefined && request.patient.ageYears >= r.olderFromAge.value;
+      const tierStart = new D(older ? r.olderStartDaily.value : r.startDaily.value);
+      const tierMade = madeDaily(tierStart, times, formulation, targetDaily) ?? D.min(new D(formulation.strengths[0]!.amount), targetDaily);
+      const first = D.min(tierMade, half.daily);
+      const lines: Line[] = [
+        line(`Decision: RE-TITRATE — ${gapText} > ${r.halfUpToMissedDays.value}.`, r.halfUpToMissedDays),
+        line(`Start ${dose(tierStart)} daily${older ? ` (patient.ageYears ${request.patient.ageYears} ≥ ${r.olderFromAge.value})` : ''}${tierMade.eq(tierStart) ? '' : `; ${dose(tierStart)} cannot be made from the real strengths, so ${dose(tierMade)} (the smallest real dose) is used`}.`, older ? r.olderStartDaily : r.startDaily, ...(older ? [r.olderFromAge] : []), ...(tierMade.eq(tierStart) ? [] : [{ assumption: 'ad-half-prior-unmakeable-label-start' } as const])),
+      ];
+      if (first.lt(tierMade)) lines.push(line(`The first step is lowered to ${dose(first)} daily: never above the first step of a shorter gap (${formatAmount(r.fraction.value)} × prior after ${r.resumeUpToMissedDays.value + 1}–${r.halfUpToMissedDays.value} missed days).`, { assumption: 'ad-first-step-never-above-shorter-gap' }));
+      lines.push(line(`Then + ${dose(r.stepDaily.value)}/day no sooner than every ${r.stepIntervalDays.value} days, up to ${dose(targetDaily)} daily.`, r.stepDaily, r.stepIntervalDays));
+      return {
+        action: 'retitrate',
+        rule: `${gapText} > ${r.halfUpToMissedDays.value}: re-titrate from ${dose(first)} daily, + ${dose(r.stepDaily.value)}/day every ${r.stepIntervalDays.value} days (tricyclic; engine assumption of amendment A9)`,
+        stages: [{ days: r.stepIntervalDays.value, daily: first, timesPerDay: times, rule: older ? `tricyclic restart at age ${request.patient.ageYears}` : 'tricyclic restart dose' }],
+        phases: [{ daily: new D(r.stepDaily.value), intervalDays: r.stepIntervalDays.value, timesPerDay: times, rule: `+ ${dose(r.stepDaily.value)}/day every ${r.stepIntervalDays.value} days, rounded down to real strengths` }],
+        lines,
+      };
+    }
+    case 'bupropion': {
+      const r = C.restart.bupropion;
+      if (m <= r.resumeUpToMissedDays.value) {
+        const singleDose = 'source' in formulation.maxSingleDose ? ` within the label's single-dose limit of ${dose(formulation.maxSingleDose.value)}` : '';
+        return resume(`${gapText} ≤ ${r.resumeUpToMissedDays.value}: resume the prior dose${singleDose} (bupropion; engine assumption of amendment A9)`, r.resumeUpToMissedDays, ...(singleDose ? [formulation.maxSingleDose] : []));
+      }
+      return {
+        action: 'retitrate',
+        rule: `${gapText} > ${r.resumeUpToMissedDays.value}: restart at ${dose(r.startDaily.value)} daily, ${dose(r.secondDaily.value)} after ${r.secondAfterDays.value} days, then label steps (bupropion; engine assumption of amendment A9)`,
+        stages: [{ days: r.secondAfterDays.value, daily: new D(r.startDaily.value), timesPerDay: times, rule: 'bupropion restart dose' }],
+        phases: [
+          { daily: new D(r.secondDaily.value).sub(r.startDaily.value), intervalDays: r.secondAfterDays.value, upTo: new D(r.secondDaily.value), timesPerDay: times, rule: `${dose(r.secondDaily.value)} daily after ${r.secondAfterDays.value} days` },
+          ...labelSteps,
+        ],
+        lines: [
+          line(`Decision: RE-TITRATE — ${gapText} > ${r.resumeUpToMissedDays.value}.`, r.resumeUpToMissedDays),
+          line(`First step ${dose(r.startDaily.value)} daily; ${dose(r.secondDaily.value)} daily no sooner than ${r.secondAfterDays.value} days later.`, r.startDaily, r.secondDaily, r.secondAfterDays),
+          labelStepLine,
+        ],
+      };
+    }
+    case 'vilazodone': {
+      const r = C.restart.vilazodone;
+      if (m <= r.resumeUpToMissedDays.value) return resume(`${gapText} ≤ ${r.resumeUpToMissedDays.value}: resume the prior dose (vilazodone; engine assumption of amendment A9)`, r.resumeUpToMissedDays);
+      return {
+        action: 'retitrate',
+        rule: `${gapText} > ${r.resumeUpToMissedDays.value}: the label titration (${r.stages.value.map((s) => dose(s.daily)).join(' → ')}, each for at least ${r.stages.value[0]!.days} days)`,
+        stages: r.stages.value.map((s) => ({ days: s.days, daily: new D(s.daily), timesPerDay: 1, rule: `label titration: ${dose(s.daily)} daily` })),
+        phases: [],
+        lines: [
+          line(`Decision: RE-TITRATE — ${gapText} > ${r.resumeUpToMissedDays.value}.`, r.resumeUpToMissedDays),
+          line(`Label titration: ${r.stages.value.map((s) => `${dose(s.daily)} daily for ${s.days} days`).join(', then ')}, up to ${dose(targetDaily)} daily.`, r.stages),
+        ],
+      };
+    }
+    case 'maoi': {
+      const r = C.restart.maoi;
+      if (m <= r.resumeUpToMissedDays.value) return resume(`${gapText} ≤ ${r.resumeUpToMissedDays.value}: resume the prior dose (irreversible MAOI; engine assumption of amendment A9)`, r.resumeUpToMissedDays);
+      const half = fractionStep(r.fraction);
+      if (m <= r.halfUpToMissedDays.value) {
+        return {
+          action: 'retitrate',
+          rule: `${gapText} is ${r.resumeUpToMissedDays.value + 1}–${r.halfUpToMissedDays.value}: ${formatAmount(r.fraction.value)} × prior, then label steps (irreversible MAOI; engine assumption of amendment A9)`,
+          stages: [{ days: formulation.step.intervalDays.value, daily: half.daily, timesPerDay: times, rule: `${formatAmount(r.fraction.value)} × prior, rounded down to real strengths` }],
+          phases: labelSteps,
+          lines: [line(`Decision: RE-TITRATE — ${gapText} is ${r.resumeUpToMissedDays.value + 1}–${r.halfUpToMissedDays.value}.`, r.resumeUpToMissedDays, r.halfUpToMissedDays), ...half.lines, labelStepLine],
+        };
+      }
+      const startMade = madeDaily(startDaily, startTimes, formulation, targetDaily) ?? D.min(startDaily, targetDaily);
+      const first = D.min(startMade, half.daily);
+      const lines: Line[] = [
+        line(`Decision: RE-TITRATE — ${gapText} > ${r.halfUpToMissedDays.value}.`, r.halfUpToMissedDays),
+        line(`First step: the label start ${dose(startDaily)} daily (capped at the target).`, formulation.start.dose, formulation.start.timesPerDay),
+      ];
+      if (first.lt(startMade)) lines.push(line(`Lowered to ${dose(first)} daily: never above the first step of a shorter gap.`, { assumption: 'ad-first-step-never-above-shorter-gap' }));
+      lines.push(labelStepLine);
+      return {
+        action: 'retitrate',
+        rule: `${gapText} > ${r.halfUpToMissedDays.value}: re-titrate from the label start with the label steps (irreversible MAOI; engine assumption of amendment A9)`,
+        stages: [{ days: formulation.step.intervalDays.value, daily: first, timesPerDay: startTimes, rule: 'label starting dose' }],
+        phases: labelSteps,
+        lines,
+      };
     }
   }
-  let start = request.restartDate;
-  if (washouts.length) {
-    const longest = Math.max(...washouts.map((w) => w.days));
-    start = addCalendarDays(request.restartDate, longest);
-    notes.line(
-      `MAOI washout: ${washouts.map((w) => w.basis).join('; ')}. Assuming the other drug stops on ${request.restartDate}, the earliest safe start is ${start} (+ ${longest} days).`,
-      ...washouts.flatMap((w) => w.provenance),
-      { assumption: 'ad-washout-shifts-start' },
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Phase: warnings.
+
+function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: AntidepressantDrug, formulation: AntidepressantFormulation, prior: PriorAndBreak, ceiling: Ceiling, decision: Decision, others: readonly string[]): void {
+  const unit = formulation.unit;
+  const { patient } = request;
+  const rule = restartRuleOf(drug);
+  const priorText = formatDose({ amount: prior.priorDaily, unit });
+
+  // Label caps (A2): the specific code, and LABEL_CAP_APPLIED when a cap lowers the ceiling below the prior.
+  for (const { cap, reasons } of ceiling.applied) {
+    const above = prior.priorDaily.gt(cap.maxDaily.value);
+    notes.warn(
+      cap.code,
+      above ? 'critical' : cap.severityAtOrBelow,
+      `${drug.displayName}: ${cap.message}. Here: ${reasons.join('; ')}. ${above ? `The prior ${priorText} daily is above the cap: the plan stops at ${formatDose({ amount: sum(ceiling.target), unit })} daily.` : `The prior ${priorText} daily is within the cap; do not exceed ${formatDose({ amount: cap.maxDaily.value, unit })} daily.`}`,
+      'source' in cap.maxDaily ? [cap.maxDaily.source] : [],
+    );
+    notes.line(`Warning ${cap.code}: ${reasons.join('; ')}.`);
+    if (above) {
+      notes.warn(
+        'LABEL_CAP_APPLIED',
+        'critical',
+        `The label cap (${cap.code}) lowers the ceiling below the prior dose: ${priorText} → ${formatDose({ amount: sum(ceiling.target), unit })} daily, because of ${reasons.join('; ')}. A prescriber may override it only with the monitoring the label asks for.`,
+        'source' in cap.maxDaily ? [cap.maxDaily.source] : [],
+      );
+      notes.line(`Warning LABEL_CAP_APPLIED: the ceiling ${formatDose({ amount: sum(ceiling.target), unit })} daily is below the prior ${priorText} daily (input: ${reasons.join('; ')}).`);
+    }
+  }
+  // A QT drug reports the label maximum as a QT reason instead (below).
+  if (ceiling.capped && !drug.qtRisk && !ceiling.applied.some((a) => prior.priorDaily.gt(a.cap.maxDaily.value))) {
+    notes.warn('DOSE_ABOVE_LABEL_MAX', 'warning', `The prior dose was above the labelled maximum; the plan stops at ${formatDose({ amount: sum(ceiling.target), unit })} daily.`, 'source' in formulation.maxDailyDose ? [formulation.maxDailyDose.source] : []);
+  }
+
+  // Decision (A9).
+  if (decision.action === 'resume') {
+    notes.warn('AD_RESUME_PRIOR', 'info', `Resume ${drug.displayName} at the prior dose: ${decision.rule}.`, []);
+  }
+  if (prior.missedDays >= C.discontinuationFromMissedDays.value) {
+    const symptoms = patient.withdrawalSymptomsNow;
+    const severe = (symptoms === 'significant' || symptoms === 'severe') && decision.action === 'retitrate';
+    notes.warn(
+      'AD_DISCONTINUATION_SYMPTOMS',
+      'warning',
+      `${prior.missedDays} missed day${prior.missedDays === 1 ? '' : 's'}: NICE NG222 1.4.14 advises that stopping abruptly or missing doses can cause withdrawal symptoms (for example dizziness, altered sensations such as electric shocks, restlessness, sleep problems, sweating, nausea, palpitations, headaches). Ask about them; they are not a reason to go above the plan.${severe ? ` patient.withdrawalSymptomsNow is ${symptoms}: NICE NG222 1.4.22 says to consider restarting the original antidepressant at the previous dose when withdrawal symptoms are more severe; the plan reaches the previous dose at its last step, and a prescriber may judge an earlier return.` : ''}`,
+      ['nice-ng222'],
+    );
+    notes.line(`Warning AD_DISCONTINUATION_SYMPTOMS: missedDays ${prior.missedDays} ≥ ${C.discontinuationFromMissedDays.value}.`, C.discontinuationFromMissedDays);
+  }
+  const olderTca = prior.missedDays > C.restart.tca.halfUpToMissedDays.value && patient.ageYears !== undefined && patient.ageYears >= C.restart.tca.olderFromAge.value;
+  if (rule === 'tca' && decision.action === 'retitrate') {
+    notes.warn(
+      'TCA_RETITRATE',
+      'warning',
+      `${drug.displayName} is a tricyclic: after a break orthostatic hypotension, anticholinergic effects and QRS/QT prolongation return with the dose, so the plan re-titrates (${decision.rule})${olderTca ? `; the restart dose is ${formatDose({ amount: C.restart.tca.olderStartDaily.value, unit })} daily because patient.ageYears is ${patient.ageYears} (${C.restart.tca.olderFromAge.value} or over)` : ''}. Check an ECG in older or cardiac patients.`,
+      ['beers-2023', 'boehnert-1985'],
     );
   }
-
-  // 3. Resume or re-titrate.
-  const gap = breakLength(request.lastDoseDate, start);
-  const halfLife = new D(drug.resumeHalfLife.hours.value);
-  const limitHours = halfLife.mul(C.resumeHalfLives.value);
-  const gapHours = gap.daysOff * 24;
-  notes.line(
-    `Half-life used: ${formatAmount(halfLife)} h, ${drug.resumeHalfLife.moiety} (range ${drug.resumeHalfLife.range}); the shorter end is used because a shorter half-life makes re-titration happen sooner, the safer reading. ${C.resumeHalfLives.value} half-lives = ${formatAmount(limitHours)} h.`,
-    drug.resumeHalfLife.hours,
-    C.resumeHalfLives,
-  );
-  let action: 'resume' | 'retitrate';
-  let rule: string;
-  const always = drug.alwaysRetitrateAfterMissedDays;
-  if (gap.missedDays === 0) {
-    action = 'resume';
-    rule = `no dose missed (daysOff ${gap.daysOff}): resume the prior dose`;
-  } else if (always && gap.missedDays > always.value) {
-    action = 'retitrate';
-    rule = `${drug.displayName} is always re-titrated after more than ${always.value} missed days (${gap.missedDays} missed)`;
-    notes.cite(always);
-  } else if (new D(gapHours).lt(limitHours)) {
-    action = 'resume';
-    rule = `gap ${gapHours} h is under ${C.resumeHalfLives.value} half-lives (${formatAmount(limitHours)} h): resume the prior dose`;
-  } else {
-    action = 'retitrate';
-    rule = `gap ${gapHours} h is at least ${C.resumeHalfLives.value} half-lives (${formatAmount(limitHours)} h): re-titrate from the labelled start`;
-  }
-  notes.line(`Decision: ${action === 'resume' ? 'RESUME' : 'RE-TITRATE'} — ${rule}.`);
-
-  // 4. Steps.
-  const startDaily = new D(formulation.start.dose.value).mul(formulation.start.timesPerDay.value);
-  const scheduled = action === 'resume'
-    ? buildFixedSchedule({ startDate: start, stages: [], phases: [], target, targetRule: capped ? 'prior dose capped at the maximum' : 'resume the prior dose', strengths: formulation.strengths })
-    : buildFixedSchedule({
-        startDate: start,
-        stages: [{ days: formulation.step.intervalDays.value, daily: startDaily, timesPerDay: formulation.start.timesPerDay.value, rule: 'labelled starting dose' }],
-        phases: [{ daily: new D(formulation.step.daily.value), intervalDays: formulation.step.intervalDays.value, timesPerDay: times, rule: `labelled step of + ${formatDose({ amount: formulation.step.daily.value, unit })}/day, rounded down to real strengths` }],
-        target,
-        targetRule: capped ? 'reaches the maximum (prior dose capped)' : 'reaches the prior dose (the target)',
-        strengths: formulation.strengths,
-      });
-  if (action === 'retitrate') {
-    notes.line(
-      `Re-titration: start ${formatDose({ amount: formulation.start.dose.value, unit })} × ${formulation.start.timesPerDay.value} a day (capped at the target), then + ${formatDose({ amount: formulation.step.daily.value, unit })}/day no sooner than every ${formulation.step.intervalDays.value} days, up to ${formatDose({ amount: targetDaily, unit })} daily.`,
-      formulation.start.dose,
-      formulation.start.timesPerDay,
-      formulation.step.daily,
-      formulation.step.intervalDays,
+  if (drug.group === 'tca') {
+    notes.warn(
+      'TCA_TOXICITY',
+      'warning',
+      `${drug.displayName} is a tricyclic: narrow margin in overdose (QRS ≥ 0.10 s predicted seizures and arrhythmias). Limit the quantity supplied if there is a risk of self-harm.`,
+      ['boehnert-1985'],
     );
   }
-  const steps: PlanStep[] = toPlanSteps(scheduled, { drug: drug.id, formulation });
-  steps.forEach((step, index) => {
-    notes.line(`Step ${index + 1} from ${step.start}: ${step.administrations.map((a) => formatDose({ amount: a, unit })).join(' + ')} = ${formatDose(step.dailyDose)} daily (${step.rule}).`);
-  });
-  notes.assume('ad-retained-fraction-decision');
+  if (rule === 'bupropion') {
+    notes.warn(
+      'BUPROPION_SEIZURE',
+      'critical',
+      `${drug.displayName}: dose-related seizures (about 0.1% at 300 mg/day or less, 0.4% at 400 mg/day); the label says to increase the dose gradually${'source' in formulation.maxSingleDose ? ` and not to exceed ${formatDose({ amount: formulation.maxSingleDose.value, unit })} in a single dose` : ''}. Contraindicated with a seizure disorder, an eating disorder, or abrupt withdrawal of alcohol, benzodiazepines, barbiturates or antiepileptics.${patient.seizureHistory ? ' patient.seizureHistory is recorded: the label contraindicates bupropion with a seizure disorder.' : ''}`,
+      ['label-wellbutrin-sr'],
+    );
+    notes.line(`Warning BUPROPION_SEIZURE: ${drug.displayName} [label-wellbutrin-sr].`, ...('source' in formulation.maxSingleDose ? [formulation.maxSingleDose] : []));
+  }
+  if (drug.seizureRisk && rule !== 'bupropion') {
+    notes.warn('SEIZURE_RISK', 'warning', `${drug.displayName}: ${drug.seizureRisk.note}. Increase gradually.`, [drug.seizureRisk.source]);
+    notes.line(`Warning SEIZURE_RISK: ${drug.displayName} [${drug.seizureRisk.source}: ${drug.seizureRisk.locator}].`);
+  }
+  if (rule === 'maoi') {
+    notes.warn(
+      'MAOI_TYRAMINE_DIET',
+      'critical',
+      `${drug.displayName} is an irreversible MAOI: the low-tyramine diet must be in place from the first dose and for ${C.tyramineDietDaysAfter.value} days after the last dose. Tyramine-rich food (for example aged cheese) or sympathomimetic drugs can cause a hypertensive crisis (sudden severe headache, palpitations, neck stiffness): seek emergency care. No other antidepressant, serotonergic opioid or sympathomimetic without checking the washouts.`,
+      ['label-nardil-warnings'],
+    );
+    notes.line(`Warning MAOI_TYRAMINE_DIET: irreversible MAOI.`, C.tyramineDietDaysAfter);
+  }
 
-  // 5. Warnings.
-  const serotonergicSelf = drug.interactionCategories.includes('serotonergic') || plannedIsMaoi;
+  // Serotonin syndrome with a serotonergic co-medication.
+  const serotonergicSelf = drug.interactionCategories.includes('serotonergic') || drug.group === 'maoi';
   const serotonergicOthers = others.filter((id) => {
-    const cats = categoriesOf(id);
+    const cats = concurrentCategories(id);
     return cats.includes('serotonergic') || cats.includes('maoi');
   });
-  if (washouts.length) {
-    notes.warn(
-      'MAOI_WASHOUT',
-      'critical',
-      `${drug.displayName} must not be taken with or soon after ${washouts.map((w) => concurrentName(w.id)).join(', ')}: ${washouts.map((w) => w.basis).join('; ')}. Stop the other drug and start no earlier than ${start}.`,
-      ['ontario-maoi-washout', ...(washouts.some((w) => w.id === 'moclobemide') ? ['sps-moclobemide'] : [])],
-    );
-  }
   if (serotonergicSelf && serotonergicOthers.length) {
-    const maoiInvolved = plannedIsMaoi || serotonergicOthers.some((id) => categoriesOf(id).includes('maoi'));
+    const maoiInvolved = drug.group === 'maoi' || serotonergicOthers.some((id) => concurrentCategories(id).includes('maoi'));
     notes.warn(
       'SEROTONIN_SYNDROME',
       maoiInvolved ? 'critical' : 'warning',
       `${drug.displayName} with ${serotonergicOthers.map(concurrentName).join(', ')}: risk of serotonin syndrome. Watch for clonus, agitation, sweating, tremor with hyperreflexia and fever (Hunter criteria).`,
       ['hunter-2003'],
     );
-    notes.line(`Warning SEROTONIN_SYNDROME: concurrent ${serotonergicOthers.join(', ')}.`);
+    notes.line(`Warning SEROTONIN_SYNDROME: concurrent ${serotonergicOthers.map(concurrentName).join(', ')}.`);
   }
-  if (missedDays >= 1 && daysOff <= C.discontinuationWindowDays.value) {
+  // Linezolid / methylene blue stopped recently (the 24-hour wait has passed): monitor.
+  const recentLinezolid = request.concurrentHistory.filter((h) => C.linezolidIds.includes(h.drug) && h.stoppedOn && h.stoppedOn >= addCalendarDays(request.restartDate, -C.irreversibleMaoiWashoutDays.value));
+  if (serotonergicSelf && recentLinezolid.length) {
     notes.warn(
-      'DISCONTINUATION_SYMPTOMS',
-      'info',
-      `The ${daysOff}-day gap is within the window for discontinuation symptoms (dizziness, electric-shock sensations, insomnia, nausea, anxiety), which usually settle within 1 to 2 weeks of restarting.`,
-      ['nice-ng222'],
+      'SEROTONIN_SYNDROME',
+      'warning',
+      `${recentLinezolid.map((h) => `${concurrentName(h.drug)} (last dose ${h.stoppedOn})`).join(', ')}: the antidepressant may be restarted 24 hours after the last dose (FDA 2011); watch for serotonin toxicity in the first days.`,
+      ['fda-linezolid-2011'],
     );
-    notes.line(`Warning DISCONTINUATION_SYMPTOMS: daysOff ${daysOff} ≤ ${C.discontinuationWindowDays.value}.`, C.discontinuationWindowDays);
   }
+
+  // QT (citalopram, escitalopram).
   if (drug.qtRisk) {
     const reasons: string[] = [];
     let severity: 'critical' | 'warning' = 'warning';
-    if (capped) reasons.push(`the prior dose was above the ${formatDose({ amount: max, unit })} daily maximum${reducedReasons.length ? ` for ${reducedReasons.join('; ')}` : ''}`);
     const qtcMs = request.qtcMs ?? 0;
     if (qtcMs > C.qtcCautionMs.value) {
       reasons.push(`baseline QTc ${qtcMs} ms`);
@@ -222,8 +588,10 @@ export function planAntidepressant(request: RestartRequest, drug: Antidepressant
         notes.cite(C.qtcAvoidMs);
       }
     }
-    const qtOthers = others.filter((id) => categoriesOf(id).includes('qt-prolonging'));
+    const qtOthers = others.filter((id) => concurrentCategories(id).includes('qt-prolonging'));
     if (qtOthers.length) reasons.push(`another QT-prolonging drug (${qtOthers.map(concurrentName).join(', ')})`);
+    const capReasonsText = ceiling.applied.flatMap((a) => a.reasons).join('; ');
+    if (ceiling.capped) reasons.unshift(`the prior dose was above the ${formatDose({ amount: ceiling.maxDaily, unit })} daily maximum${capReasonsText ? ` for ${capReasonsText}` : ''}`);
     if (reasons.length) {
       notes.warn(
         'QT_PROLONGATION',
@@ -233,53 +601,85 @@ export function planAntidepressant(request: RestartRequest, drug: Antidepressant
       );
       notes.line(`Warning QT_PROLONGATION: ${reasons.join('; ')}.`);
     }
-  } else if (capped) {
-    notes.warn('DOSE_ABOVE_LABEL_MAX', 'warning', `The prior dose was above the labelled maximum; the plan stops at ${formatDose({ amount: targetDaily, unit })} daily.`, 'source' in formulation.maxDailyDose ? [formulation.maxDailyDose.source] : []);
   }
-  if (drug.seizureRisk) {
-    const extra: string[] = [];
-    const withdrawal = others.filter((id) => {
-      const cats = categoriesOf(id);
-      return cats.includes('benzodiazepine') || cats.includes('alcohol');
-    });
-    if (withdrawal.length) extra.push(`concurrent ${withdrawal.map(concurrentName).join(', ')}: abrupt withdrawal of these lowers the seizure threshold`);
-    if (patient.alcoholUse) extra.push('regular alcohol use');
-    notes.warn(
-      'SEIZURE_RISK',
-      'warning',
-      `${drug.displayName}: ${drug.seizureRisk.note}. Increase gradually${extra.length ? `; ${extra.join('; ')}` : ''}.`,
-      [drug.seizureRisk.source],
-    );
-    notes.line(`Warning SEIZURE_RISK: ${drug.displayName} [${drug.seizureRisk.source}: ${drug.seizureRisk.locator}].`);
+
+  // Beers 2023 (age 65 or over).
+  if (isOlderAdult(request)) {
+    const B = C.beers;
+    const anticholinergic = B.anticholinergic.value.includes(drug.id) && (drug.id !== 'doxepin' || prior.priorDaily.gt(B.doxepinAboveDaily.value));
+    if (anticholinergic) {
+      notes.warn(
+        'BEERS_AVOID',
+        'warning',
+        `Age ${patient.ageYears}: the Beers Criteria (2023) list ${drug.displayName} among antidepressants with strong anticholinergic activity: highly anticholinergic, sedating, and cause orthostatic hypotension; avoid. Consider an alternative before restarting.`,
+        ['beers-2023'],
+      );
+      notes.line(`Warning BEERS_AVOID: patient.ageYears ${patient.ageYears} ≥ ${B.fromAge.value}, strongly anticholinergic antidepressant.`, B.fromAge, B.anticholinergic, ...(drug.id === 'doxepin' ? [B.doxepinAboveDaily] : []));
+    }
+    if (B.siadhGroups.value.includes(drug.group) || B.siadhDrugs.value.includes(drug.id)) {
+      notes.warn(
+        'BEERS_SIADH',
+        'warning',
+        `Age ${patient.ageYears}: the Beers Criteria list ${drug.displayName} (${drug.group === 'atypical' ? drug.displayName : drug.group.toUpperCase()}) among drugs that may cause or worsen SIADH or hyponatraemia: use with caution and check sodium when starting or changing the dose.`,
+        ['beers-2023'],
+      );
+      notes.line(`Warning BEERS_SIADH: patient.ageYears ${patient.ageYears} ≥ ${B.fromAge.value}.`, B.fromAge, B.siadhGroups.value.includes(drug.group) ? B.siadhGroups : B.siadhDrugs);
+    }
   }
-  if (drug.group === 'tca' && (patient.ageYears ?? 0) >= 65) {
-    notes.warn(
-      'OLDER_ADULT_ANTICHOLINERGIC',
-      'warning',
-      `Age ${patient.ageYears}: the Beers criteria advise avoiding strongly anticholinergic tricyclics such as amitriptyline in older adults (confusion, falls, orthostatic hypotension, urinary retention). Consider an alternative before restarting.`,
-      ['beers-2023'],
-    );
-  }
-  if (drug.group === 'tca') {
-    notes.warn(
-      'TCA_TOXICITY',
-      'warning',
-      `${drug.displayName} is a tricyclic: narrow margin in overdose (QRS ≥ 0.10 s predicted seizures and arrhythmias). Re-titrate after a break, check an ECG in older or cardiac patients, and limit the quantity supplied if there is a risk of self-harm.`,
-      ['boehnert-1985'],
-    );
-  }
+  beersFallsAndCnsWarnings(notes, request, { id: drug.id, displayName: drug.displayName, fallsGroup: 'antidepressant' });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+export function planAntidepressant(request: RestartRequest, drug: AntidepressantDrug, formulation: AntidepressantFormulation): RestartPlan | PlanRefusal {
+  const notes = new PlanNotes();
+  const unit = formulation.unit;
+  const others = request.concurrent.filter((id) => id !== drug.id);
+
+  // Phase: prior exposure and the gap.
+  const prior = priorAndBreak(notes, request, drug.displayName, formulation);
+  notes.line('Antidepressants: the question is to resume the prior dose or re-titrate (restart-model amendment A9); no daily equivalent is computed.');
+
+  // Phase: refusals.
+  const refusal = refusalPhase(notes, request, drug, formulation, prior);
+  if (refusal) return refusal;
+
+  // Phase: ceiling.
+  const ceiling = ceilingPhase(request, drug, formulation, prior, others);
+  write(notes, ceiling.lines);
+
+  // Phase: gap decision, first step and titration.
+  const decision = decisionPhase(request, drug, formulation, prior, ceiling);
+  write(notes, decision.lines);
+  const scheduled = buildFixedSchedule({
+    startDate: request.restartDate,
+    stages: decision.stages,
+    phases: decision.phases,
+    target: ceiling.target,
+    targetRule: decision.action === 'resume'
+      ? (ceiling.capped ? 'resume the prior dose, capped at the ceiling' : 'resume the prior dose')
+      : (ceiling.capped ? 'reaches the ceiling (prior dose capped)' : 'reaches the prior dose (the target)'),
+    strengths: formulation.strengths,
+  });
+  const steps: PlanStep[] = toPlanSteps(scheduled, { drug: drug.id, formulation });
+  steps.forEach((step, index) => {
+    notes.line(`Step ${index + 1} from ${step.start}: ${step.administrations.map((a) => formatDose({ amount: a, unit })).join(' + ')} = ${formatDose(step.dailyDose)} daily (${step.rule}).`);
+  });
+  notes.assume('ad-retained-fraction-decision');
+
+  // Phase: warnings.
+  warningsPhase(notes, request, drug, formulation, prior, ceiling, decision, others);
 
   return notes.finish({
     drug: drug.id,
     drugClass: 'antidepressant',
     formulation: formulation.id,
     displayName: drug.displayName,
-    daysOff,
-    missedDays,
-    tolerance: { retainedFraction: action === 'resume' ? '1' : '0', status: 'not-applicable' },
-    prior: { dailyDose: { amount: decimalString(priorDaily), unit } },
+    daysOff: prior.daysOff,
+    missedDays: prior.missedDays,
+    tolerance: { retainedFraction: decision.action === 'resume' ? '1' : '0', status: 'not-applicable' },
+    prior: { dailyDose: { amount: decimalString(prior.priorDaily), unit } },
     steps,
-    decision: { action, rule },
-    ...(start !== request.restartDate ? { earliestSafeStart: start } : {}),
+    decision: { action: decision.action, rule: decision.rule },
   });
 }

@@ -1,15 +1,18 @@
 /**
- * Benzodiazepine and Z-drug restart planner (restart model, section 4).
- * Prior dose → diazepam equivalents (Ashton primary, VA/DoD beside it) → risk band and Joint Guideline Table 2 row →
- * break length and washout → retained fraction → first step (rounded down to real strengths) → titration ceiling.
- * A restart stays on the same drug: equivalents are for display, the risk band and the post-washout cap.
+ * Benzodiazepine and Z-drug restart planner (docs/clinical-model.md, benzodiazepines: amendments A2, A3, A8).
+ * Named phases, each returning its value and writing its derivation lines:
+ *   prior exposure (dose, diazepam equivalents, band, break) → refusals (BLOCK) → dependence (Joint Guideline Table 2)
+ *   → withdrawal window → product (target, label caps, initial dose) → first step → titration ceiling → warnings.
+ * A restart stays on the same drug: equivalents are for display, the risk band and the after-window cap.
  */
 import type Decimal from 'decimal.js';
 import { BENZODIAZEPINE_CLASS } from '../../protocols/benzodiazepines/index.ts';
 import type {
   BenzodiazepineDrug,
   BenzodiazepineFormulation,
+  DependenceClass,
   DoseBand,
+  LabelDose,
   WithdrawalRiskRow,
 } from '../../protocols/benzodiazepines/types.ts';
 import type { Provenance, Sourced, ToleranceAnchor } from '../../protocols/types.ts';
@@ -17,18 +20,15 @@ import { breakLength } from '../dates.ts';
 import { D, decimalString } from '../decimal.ts';
 import { formatAmount, formatDose } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
-import { concurrentCategories, concurrentName } from '../registry.ts';
+import { catalogDrug, concurrentCategories, concurrentName } from '../registry.ts';
 import { buildTitration } from '../schedule.ts';
-import { nextAbove } from '../strengths.ts';
-import { retainedFraction, toleranceStatus } from '../tolerance.ts';
-import type { EquivalentReading, RestartPlan, RestartRequest } from '../types.ts';
+import { floorToStrengths, nextAbove } from '../strengths.ts';
+import type { EquivalentReading, PlanRefusal, PlanStep, RestartPlan, RestartRequest, ToleranceStatus } from '../types.ts';
 import { toPlanSteps } from './steps.ts';
 import { evenRegimen, repeat, sum } from '../regimen.ts';
 
 const C = BENZODIAZEPINE_CLASS;
 const TEN = new D(10);
-const HOURS_PER_DAY = 24;
-
 
 function sourceOf(provenance: Provenance): string {
   return 'source' in provenance ? provenance.source : 'engine assumption';
@@ -44,63 +44,25 @@ function shown(value: Decimal): Decimal {
   return value.toDecimalPlaces(2, D.ROUND_HALF_UP);
 }
 
-export interface Washout {
-  /** Missed days from which the drug counts as washed out (never before the half-dose day). */
-  readonly days: number;
-  /** Days before the floor is applied: ceil(half-lives × longest half-life / 24). */
-  readonly rawDays: number;
-  readonly longestHours: number;
-  readonly which: 'parent' | 'active metabolite';
-  readonly provenance: Sourced<unknown>;
+function percent(fraction: Sourced<string>): string {
+  return `${new D(fraction.value).mul(100).toFixed()}%`;
 }
 
-const washoutCache = new WeakMap<BenzodiazepineDrug, Washout>();
-const anchorCache = new WeakMap<BenzodiazepineDrug, readonly ToleranceAnchor[]>();
-
-/** Washout day from the drug's Ashton half-lives (engine assumption bzd-washout-5-half-lives). */
-export function washoutFor(drug: BenzodiazepineDrug): Washout {
-  const cached = washoutCache.get(drug);
-  // Stryker disable next-line all: memo only; a cache miss recomputes the same value, so no output can change
-  if (cached) return cached;
-  const parent = drug.halfLifeHours;
-  const metabolite = drug.metaboliteHalfLifeHours;
-  const useMetabolite = metabolite !== undefined && (parent === undefined || metabolite.value.high > parent.value.high);
-  const chosen = useMetabolite ? metabolite : parent;
-  if (!chosen) throw new Error(`programmer error: ${drug.id} has no half-life`);
-  const longestHours = chosen.value.high;
-  const rawDays = Math.ceil((C.washoutHalfLives.value * longestHours) / HOURS_PER_DAY);
-  const washout: Washout = {
-    days: Math.max(rawDays, C.halfFromMissedDays.value),
-    rawDays,
-    longestHours,
-    which: useMetabolite ? 'active metabolite' : 'parent',
-    provenance: chosen,
-  };
-  washoutCache.set(drug, washout);
-  return washout;
+/** "5 mg × 3 a day = 15 mg daily", or "1.5 mg + 1 mg = 2.5 mg daily" when the doses differ. */
+function describe(regimen: readonly Decimal[], unit: string): string {
+  const total = formatDose({ amount: sum(regimen), unit });
+  const even = regimen.every((amount) => amount.eq(regimen[0]!));
+  return even
+    ? `${formatDose({ amount: regimen[0]!, unit })} × ${regimen.length} a day = ${total} daily`
+    : `${regimen.map((amount) => formatDose({ amount, unit })).join(' + ')} = ${total} daily`;
 }
 
-/** Retained-fraction anchors for one drug: resume, half from 3 missed days, quarter from washout. */
-export function benzodiazepineAnchors(drug: BenzodiazepineDrug): readonly ToleranceAnchor[] {
-  const cached = anchorCache.get(drug);
-  // Stryker disable next-line all: memo only; a cache miss recomputes the same value, so no output can change
-  if (cached) return cached;
-  const washout = washoutFor(drug);
-  const half = C.halfFromMissedDays.value;
-  const anchors: ToleranceAnchor[] = [
-    { fromMissedDays: 0, retainedFraction: C.resumeFraction, basis: `up to ${half - 1} missed days: resume the prior dose` },
-  ];
-  if (washout.days > half) {
-    anchors.push({ fromMissedDays: half, retainedFraction: C.halfFraction, basis: `${half} missed days until washout: at most half the prior dose` });
-  }
-  anchors.push({
-    fromMissedDays: washout.days,
-    retainedFraction: C.washoutFraction,
-    basis: `washed out (${C.washoutHalfLives.value} × ${washout.longestHours} h ${washout.which} half-life ≈ ${washout.days} days): at most a quarter of the prior dose and no more than ${C.washoutCapDe.value} mg diazepam equivalents a day`,
-  });
-  anchorCache.set(drug, anchors);
-  return anchors;
+function amountText(amount: { readonly low: string; readonly high: string }): string {
+  return amount.low === amount.high ? formatAmount(amount.low) : `${formatAmount(amount.low)}–${formatAmount(amount.high)}`;
 }
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Table 2 and the withdrawal window (also used by the educator curves).
 
 export function doseBand(dailyDe: Decimal): DoseBand {
   if (dailyDe.lte(C.lowBandMaxDe.value)) return 'low';
@@ -123,31 +85,87 @@ export function withdrawalRiskRow(daysPerWeek: number, durationDays: number, ban
   return row;
 }
 
-
-/** "5 mg × 3 a day = 15 mg daily". Every regimen this planner describes is n equal administrations (repeat, evenRegimen or one unit). */
-function describe(regimen: readonly Decimal[], unit: string): string {
-  return `${formatDose({ amount: regimen[0]!, unit })} × ${regimen.length} a day = ${formatDose({ amount: sum(regimen), unit })} daily`;
+/** Amendment A8 dependence class from the Table 2 row. */
+export function dependenceClass(row: WithdrawalRiskRow): DependenceClass {
+  if (row.risk === 'rare') return 'NOT_DEPENDENT';
+  return row.risk === 'yes' ? 'DEPENDENT' : 'POSSIBLY_DEPENDENT';
 }
 
-function amountText(amount: { readonly low: string; readonly high: string }): string {
-  return amount.low === amount.high ? formatAmount(amount.low) : `${formatAmount(amount.low)}–${formatAmount(amount.high)}`;
+export interface WithdrawalWindow {
+  /** Half-life group: short or intermediate (≤ 24 h) or long. */
+  readonly group: 'short' | 'long';
+  /** Last missed day inside the window (14 or 28). */
+  readonly lastMissedDay: number;
+  /** Upper end of the longest Ashton half-life, hours, and whose it is. */
+  readonly longestHours: number;
+  readonly which: 'parent' | 'active metabolite';
+  readonly halfLife: Sourced<unknown>;
+  readonly days: Sourced<number>;
 }
 
-export function planBenzodiazepine(request: RestartRequest, drug: BenzodiazepineDrug, formulation: BenzodiazepineFormulation): RestartPlan {
-  const notes = new PlanNotes();
+/** The drug's withdrawal window from its longest Ashton half-life (engine assumption bzd-withdrawal-window-14-28). */
+export function withdrawalWindowFor(drug: BenzodiazepineDrug): WithdrawalWindow {
+  const parent = drug.halfLifeHours;
+  const metabolite = drug.metaboliteHalfLifeHours;
+  const useMetabolite = metabolite !== undefined && (parent === undefined || metabolite.value.high > parent.value.high);
+  const chosen = useMetabolite ? metabolite : parent;
+  if (!chosen) throw new Error(`programmer error: ${drug.id} has no half-life`);
+  const longestHours = chosen.value.high;
+  const group = longestHours <= C.shortGroupMaxHalfLifeHours.value ? 'short' : 'long';
+  const days = group === 'short' ? C.shortWindowMissedDays : C.longWindowMissedDays;
+  return { group, lastMissedDay: days.value, longestHours, which: useMetabolite ? 'active metabolite' : 'parent', halfLife: chosen, days };
+}
+
+/** The educator curve of one drug: resume, inside the window, after the window (amendment A8). */
+export function benzodiazepineAnchors(drug: BenzodiazepineDrug): readonly ToleranceAnchor[] {
+  const window = withdrawalWindowFor(drug);
+  const resume = C.resumeUpToMissedDays.value;
+  return [
+    { fromMissedDays: 0, retainedFraction: C.resumeFraction, basis: `up to ${resume} missed days: resume the prior dose` },
+    {
+      fromMissedDays: resume + 1,
+      retainedFraction: C.windowFraction,
+      basis: `inside the withdrawal window (${resume + 1}–${window.lastMissedDay} missed days), physically dependent: ${percent(C.windowFraction)} of the prior dose, never below ${percent(C.windowFloorFraction)} (${percent(C.riskFactorFraction)} with an opioid, gabapentinoid, alcohol, respiratory disease or sleep apnea, or age ${C.olderAdultAge.value} or over)`,
+    },
+    {
+      fromMissedDays: window.lastMissedDay + 1,
+      retainedFraction: C.afterWindowFraction,
+      basis: `after the withdrawal window with no withdrawal symptoms: restart low (label initial dose, no more than ${C.afterWindowCapDe.value} mg diazepam equivalents a day) and re-titrate`,
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Phase 1: prior exposure.
+
+interface PriorExposure {
+  readonly dose: Decimal;
+  readonly times: number;
+  readonly daysPerWeek: number;
+  readonly priorDaily: Decimal;
+  /** Ashton daily equivalent (upper figure of a range): the plan's displayed equivalent. */
+  readonly ashtonDe: Decimal;
+  /** Higher of the tables' daily equivalents: band, Table 2 row, inpatient threshold. */
+  readonly decisionDe: Decimal;
+  /** Amount of this drug ≈ 10 mg diazepam by the higher-potency figure (the after-window cap). */
+  readonly capPer10: Decimal;
+  readonly equivalents: readonly EquivalentReading[];
+  readonly band: DoseBand;
+  readonly daysOff: number;
+  readonly missedDays: number;
+}
+
+function priorExposurePhase(notes: PlanNotes, request: RestartRequest, drug: BenzodiazepineDrug, formulation: BenzodiazepineFormulation): PriorExposure {
   const unit = formulation.unit;
   const dose = request.prior.dose.amount;
   const times = request.prior.timesPerDay;
   const daysPerWeek = request.prior.daysPerWeek;
   const priorDaily = dose.mul(times);
-
-  // 1. Inputs.
   notes.line(
-    `Prior regimen: ${drug.displayName} ${formulation.name} ${formatDose({ amount: dose, unit })} × ${times} a day = ${formatDose({ amount: priorDaily, unit })} daily, ${daysPerWeek} days a week, for ${request.priorDurationDays} days.`,
+    `Prior regimen: ${drug.displayName} ${formulation.name} ${formatDose({ amount: dose, unit })} × ${times} a day = ${formatDose({ amount: priorDaily, unit })} daily${request.prior.asNeeded ? ' (as needed: the average number of doses actually taken a day)' : ''}, ${daysPerWeek} days a week, for ${request.priorDurationDays} days.`,
   );
   if (formulation.nonUsProduct) notes.line(`Product note: ${formulation.nonUsProduct}`, formulation.strengthsSource);
 
-  // 2. Diazepam equivalents: Ashton (primary) and VA/DoD beside it.
   const ashton = drug.ashtonEquivalent;
   const ashtonHigh = diazepamEquivalent(priorDaily, ashton.value.low); // the smaller amount per 10 mg gives the higher DE
   const ashtonLow = diazepamEquivalent(priorDaily, ashton.value.high);
@@ -196,123 +214,501 @@ export function planBenzodiazepine(request: RestartRequest, drug: Benzodiazepine
   }
   if (va || isRange) {
     notes.line(
-      `For the risk band, the withdrawal-risk row and the post-washout cap the higher equivalent is used: ${formatAmount(shown(decisionDe))} mg diazepam/day (${decisionTable}).`,
+      `For the risk band, the withdrawal-risk row and the after-window cap the higher equivalent is used: ${formatAmount(shown(decisionDe))} mg diazepam/day (${decisionTable}).`,
       { assumption: 'bzd-conservative-equivalent' },
     );
   }
-
-  // 3. Risk band and Joint Guideline Table 2 row.
   const band = doseBand(decisionDe);
   notes.line(
     `Dose band: ${band} (low ≤ ${C.lowBandMaxDe.value}, moderate ${C.lowBandMaxDe.value}–${C.moderateBandMaxDe.value}, high > ${C.moderateBandMaxDe.value} mg diazepam equivalents a day).`,
     C.lowBandMaxDe,
     C.moderateBandMaxDe,
   );
-  const row = withdrawalRiskRow(daysPerWeek, request.priorDurationDays, band);
+  const { daysOff, missedDays } = breakLength(request.lastDoseDate, request.restartDate);
+  notes.line(`Last dose ${request.lastDoseDate}, restart ${request.restartDate}: daysOff = ${daysOff}; missedDays = daysOff − 1 = ${missedDays}.`);
+  return { dose, times, daysPerWeek, priorDaily, ashtonDe: ashtonHigh, decisionDe, capPer10, equivalents, band, daysOff, missedDays };
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Phase 2: refusals (severity BLOCK).
+
+function refusalPhase(notes: PlanNotes, request: RestartRequest, drug: BenzodiazepineDrug, formulation: BenzodiazepineFormulation, prior: PriorExposure): PlanRefusal | null {
+  const base = { drug: drug.id, formulation: formulation.id, displayName: drug.displayName, daysOff: prior.daysOff, missedDays: prior.missedDays };
+  if (drug.kind === 'z-drug' && request.patient.complexSleepBehaviorHistory) {
+    notes.line(
+      'Refused (ZDRUG_COMPLEX_SLEEP_BEHAVIOR): patient.complexSleepBehaviorHistory is set; the FDA requires a contraindication in patients who have previously had an episode of complex sleep behavior (sleepwalking, sleep-driving) with eszopiclone, zaleplon or zolpidem.',
+    );
+    return notes.refuse({
+      ...base,
+      code: 'ZDRUG_COMPLEX_SLEEP_BEHAVIOR',
+      path: 'patient.complexSleepBehaviorHistory',
+      message: `${drug.displayName} is contraindicated after an episode of complex sleep behavior (FDA 2019 boxed warning and contraindication): no restart schedule is given.`,
+      reasonSources: ['fda-zdrug-csb-2019'],
+      alternative: 'Do not restart this drug. If it was taken nightly and stopped abruptly, assess for withdrawal and plan its management and another treatment for insomnia with the prescriber.',
+    });
+  }
+  if (request.prior.nonPrescribed) {
+    notes.line(
+      'Refused (BZD_DOSE_UNKNOWN): prior.nonPrescribed is set, so the prior dose is uncertain. The Joint Guideline says that for such use clinicians titrate the dose to the minimum necessary to control withdrawal symptoms and taper from that point.',
+    );
+    return notes.refuse({
+      ...base,
+      code: 'BZD_DOSE_UNKNOWN',
+      path: 'prior.nonPrescribed',
+      message: 'The prior dose comes from non-prescribed use and is uncertain, so no schedule can be anchored on it.',
+      reasonSources: ['joint-bzd-taper-2025'],
+      alternative: 'Titrate the benzodiazepine dose to the minimum necessary to control withdrawal symptoms, then taper from that point (Joint Guideline); consider specialist or inpatient care for severe withdrawal.',
+    });
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Phase 3: dependence (Joint Guideline Table 2, amendment A8).
+
+interface Dependence {
+  readonly row: WithdrawalRiskRow;
+  readonly dependenceClass: DependenceClass;
+  /** DEPENDENT or POSSIBLY_DEPENDENT (treated as dependent). */
+  readonly dependent: boolean;
+}
+
+function dependencePhase(notes: PlanNotes, request: RestartRequest, prior: PriorExposure): Dependence {
+  const row = withdrawalRiskRow(prior.daysPerWeek, request.priorDurationDays, prior.band);
   notes.line(
-    `Withdrawal risk before the break (Joint Guideline Table 2): ${request.priorDurationDays} days of use, ${daysPerWeek} days a week, ${band} dose → row "${row.text}".`,
+    `Withdrawal risk before the break (Joint Guideline Table 2): ${request.priorDurationDays} days of use, ${prior.daysPerWeek} days a week, ${prior.band} dose → row "${row.text}".`,
     row.provenance,
     C.daysPerMonth,
   );
-  const dependent = row.risk === 'yes';
-
-  // 4. Break length, washout and retained fraction.
-  const { daysOff, missedDays } = breakLength(request.lastDoseDate, request.restartDate);
-  notes.line(`Last dose ${request.lastDoseDate}, restart ${request.restartDate}: daysOff = ${daysOff}; missedDays = daysOff − 1 = ${missedDays}.`);
-  const washout = washoutFor(drug);
-  notes.line(
-    `Washout: ${C.washoutHalfLives.value} × longest half-life (${washout.which}, upper end ${washout.longestHours} h) = ${C.washoutHalfLives.value * washout.longestHours} h = ${washout.rawDays} days rounded up${
-      washout.days !== washout.rawDays ? `, not before ${C.halfFromMissedDays.value} missed days: ${washout.days}` : ''
-    }.`,
-    washout.provenance,
-    C.washoutHalfLives,
-  );
-  const anchors = benzodiazepineAnchors(drug);
-  const retained = retainedFraction(anchors, missedDays);
-  const status = toleranceStatus(retained.fraction);
-  // The anchors are 0, (3,) washout.days with washout.days >= 3, so the washout anchor applies exactly from washout.days.
-  const washedOut = missedDays >= washout.days;
-  notes.line(
-    `Retained fraction r = ${retained.fraction.toFixed()} for ${missedDays} missed days (${retained.anchor.basis}).`,
-    retained.anchor.retainedFraction,
-  );
-  notes.line(
-    status === 'retained'
-      ? 'Tolerance status: retained (r = 1).'
-      : `Tolerance status: reduced (r = ${retained.fraction.toFixed()}). ${washedOut ? 'After washout "reduced" means tolerance to sedation and breathing depression may be largely gone; no source shows it is ever entirely lost, and no source says how fast it returns.' : 'Some tolerance is assumed kept; how much is not known.'}`,
-  );
-
-  // 5. Target: the prior dose, never above the labelled maximum daily dose.
-  const priorRegimen = repeat(dose, times);
-  const maxDaily = formulation.maxDailyDose;
-  let target = priorRegimen;
-  let aboveLabel = false;
-  if (maxDaily && priorDaily.gt(maxDaily.value)) {
-    aboveLabel = true;
-    target = evenRegimen(new D(maxDaily.value), dose, times, formulation) ?? priorRegimen;
-    notes.line(
-      `The prior dose is above the labelled maximum (${formatDose({ amount: maxDaily.value, unit })} a day): no step goes above it; target ${describe(target, unit)}.`,
-      maxDaily,
-      { assumption: 'bzd-above-label-maximum' },
-    );
-  } else if (maxDaily) {
-    notes.line(`Labelled maximum: ${formatDose({ amount: maxDaily.value, unit })} a day; the prior dose is within it.`, maxDaily);
-  }
-  const targetDaily = sum(target);
-
-  // 6. First step.
-  let first: Decimal[];
-  let firstRule: string;
-  let smallestUnitFloor = false;
-  if (retained.fraction.gte(1)) {
-    first = target;
-    firstRule = aboveLabel ? 'prior dose capped at the labelled maximum (tolerance retained)' : 'prior dose (tolerance retained)';
-    notes.line(`First step: ${aboveLabel ? 'the labelled maximum' : 'the prior dose'}, because tolerance is retained (r = 1): ${describe(first, unit)}.`);
+  const found = dependenceClass(row);
+  const dependent = found !== 'NOT_DEPENDENT';
+  if (found === 'NOT_DEPENDENT') {
+    notes.line('Dependence: NOT_DEPENDENT (taken on 3 days a week or fewer: withdrawal "rare").');
+  } else if (found === 'POSSIBLY_DEPENDENT') {
+    notes.line('Dependence: POSSIBLY_DEPENDENT (withdrawal "lower, but possible"), treated as physically dependent.', { assumption: 'bzd-possibly-dependent-as-dependent' });
   } else {
-    let allowed = priorDaily.mul(retained.fraction);
-    let why = `prior daily × r = ${formatAmount(priorDaily)} × ${retained.fraction.toFixed()} = ${formatDose({ amount: allowed, unit })}`;
-    if (washedOut) {
-      const capMg = new D(C.washoutCapDe.value).mul(capPer10).div(TEN);
-      notes.line(
-        `Post-washout cap: ${C.washoutCapDe.value} mg diazepam equivalents a day = ${formatDose({ amount: capMg, unit })} ${drug.genericName} a day (${formatAmount(capPer10)} mg ≈ 10 mg diazepam, the higher-potency figure).`,
-        C.washoutCapDe,
-        { assumption: 'bzd-washout-quarter-and-low-band' },
-      );
-      if (capMg.lt(allowed)) {
-        allowed = capMg;
-        why = `${C.washoutCapDe.value} mg diazepam equivalents = ${formatDose({ amount: capMg, unit })} (below prior daily × r)`;
+    notes.line('Dependence: DEPENDENT (withdrawal risk "yes").');
+  }
+  return { row, dependenceClass: found, dependent };
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Phase 4: the withdrawal window and the rule that applies.
+
+type Situation = 'resume' | 'inside' | 'after';
+
+interface WindowPhase {
+  readonly window: WithdrawalWindow;
+  /** Where the break falls: resume (0–2 missed days), inside the window, after it. */
+  readonly situation: Situation;
+  readonly detox: boolean;
+  readonly symptoms: RestartRequest['patient']['withdrawalSymptomsNow'];
+  /** Significant or severe symptoms now. */
+  readonly symptomatic: boolean;
+}
+
+function windowPhase(notes: PlanNotes, request: RestartRequest, drug: BenzodiazepineDrug, prior: PriorExposure): WindowPhase {
+  const window = withdrawalWindowFor(drug);
+  const resumeTo = C.resumeUpToMissedDays.value;
+  notes.line(
+    `Withdrawal window: longest half-life ${window.longestHours} h (${window.which}, upper end) is ${window.group === 'short' ? `at most ${C.shortGroupMaxHalfLifeHours.value} h (short or intermediate)` : `above ${C.shortGroupMaxHalfLifeHours.value} h (long)`}, so the window runs from ${resumeTo + 1} to ${window.lastMissedDay} missed days.`,
+    window.halfLife,
+    window.days,
+  );
+  const missed = prior.missedDays;
+  const situation: Situation = missed <= resumeTo ? 'resume' : missed <= window.lastMissedDay ? 'inside' : 'after';
+  notes.line(
+    situation === 'resume'
+      ? `${missed} missed days: up to ${resumeTo}, the resume range.`
+      : situation === 'inside'
+        ? `${missed} missed days: inside the withdrawal window.`
+        : `${missed} missed days: after the withdrawal window.`,
+    situation === 'resume' ? C.resumeUpToMissedDays : window.days,
+  );
+  const symptoms = request.patient.withdrawalSymptomsNow;
+  const symptomatic = symptoms === 'significant' || symptoms === 'severe';
+  notes.line(
+    symptoms === undefined
+      ? 'Withdrawal symptoms now: not recorded (patient.withdrawalSymptomsNow absent); read as none for the first step.'
+      : `Withdrawal symptoms now: ${symptoms} (patient.withdrawalSymptomsNow)${symptoms === 'mild' ? '; mild symptoms do not change the first step' : ''}.`,
+  );
+  return { window, situation, detox: request.breakReason === 'detox', symptoms, symptomatic };
+}
+
+/**
+ * Significant or severe withdrawal symptoms now show physical dependence whatever Table 2 predicted (Joint Guideline
+ * Rec 3a: significant withdrawal in a patient thought not to be dependent → consider restarting the BZD and a taper).
+ */
+function symptomsShowDependence(notes: PlanNotes, dependence: Dependence, phase: WindowPhase): Dependence {
+  if (dependence.dependent || !phase.symptomatic) return dependence;
+  notes.line(
+    `Withdrawal symptoms now (${phase.symptoms}) in a patient Table 2 classes as NOT_DEPENDENT: treated as physically dependent (Joint Guideline Rec 3a: restart the benzodiazepine and initiate a taper).`,
+    { assumption: 'bzd-window-symptoms-prior' },
+  );
+  return { ...dependence, dependent: true };
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Phase 5: product (target, label caps, initial dose).
+
+interface Cap {
+  readonly maxDaily: Decimal;
+  /** The input that set it, and why, for the warning and the derivation. */
+  readonly input: string;
+  readonly reason: string;
+  readonly provenance: Provenance;
+  readonly code: 'ABOVE_LABEL_MAXIMUM' | 'ZDRUG_AGE_DOSE';
+}
+
+interface Product {
+  readonly target: Decimal[];
+  readonly targetDaily: Decimal;
+  /** Caps that lowered the target below the prior dose. */
+  readonly lowering: readonly Cap[];
+  /** Every age or hepatic cap that applies, whether it lowered the target or not. */
+  readonly caps: readonly Cap[];
+  readonly initial?: { readonly dose: LabelDose; readonly provenance: Provenance; readonly why: string };
+  readonly olderAdult: boolean;
+  readonly sexTreatedAsFemale: boolean;
+}
+
+function productPhase(notes: PlanNotes, request: RestartRequest, formulation: BenzodiazepineFormulation, prior: PriorExposure): Product {
+  const unit = formulation.unit;
+  const { patient } = request;
+  const olderAdult = patient.ageYears !== undefined && patient.ageYears >= C.olderAdultAge.value;
+  const caps: Cap[] = [];
+  const maxDaily = formulation.maxDailyDose;
+  if (maxDaily) {
+    caps.push({ maxDaily: new D(maxDaily.value), input: 'prior.dose', reason: `labelled maximum of ${formatDose({ amount: maxDaily.value, unit })} a day`, provenance: maxDaily, code: 'ABOVE_LABEL_MAXIMUM' });
+  }
+  const age = formulation.ageCap;
+  if (age && patient.ageYears !== undefined && patient.ageYears >= age.value.fromAge) {
+    caps.push({ maxDaily: new D(age.value.maxDaily), input: `patient.ageYears ${patient.ageYears}`, reason: `label limit of ${formatDose({ amount: age.value.maxDaily, unit })} a day from age ${age.value.fromAge}`, provenance: age, code: 'ZDRUG_AGE_DOSE' });
+  }
+  const hepatic = formulation.hepaticCap;
+  const grade = patient.hepaticGrade;
+  if (hepatic && grade !== 'none') {
+    caps.push({ maxDaily: new D(hepatic.value.maxDaily), input: `patient.hepaticImpairment ${grade}`, reason: `label limit of ${formatDose({ amount: hepatic.value.maxDaily, unit })} a day in hepatic impairment`, provenance: hepatic, code: 'ZDRUG_AGE_DOSE' });
+  }
+  const priorRegimen = repeat(prior.dose, prior.times);
+  let target = priorRegimen;
+  const lowering: Cap[] = [];
+  for (const cap of [...caps].sort((a, b) => a.maxDaily.cmp(b.maxDaily))) {
+    if (prior.priorDaily.gt(cap.maxDaily) && sum(target).gt(cap.maxDaily)) {
+      target = evenRegimen(cap.maxDaily, prior.dose, prior.times, formulation) ?? target;
+      lowering.push(cap);
+    }
+  }
+  for (const cap of caps) {
+    const lowered = lowering.includes(cap);
+    notes.line(
+      lowered
+        ? `Ceiling: the prior dose is above the ${cap.reason} (${cap.input}); no step goes above it: target ${describe(target, unit)}.`
+        : `Limit: ${cap.reason}${cap.code === 'ABOVE_LABEL_MAXIMUM' ? '' : ` (${cap.input})`}; the prior dose is within it.`,
+      cap.provenance,
+      ...(lowered && cap.code === 'ABOVE_LABEL_MAXIMUM' ? [{ assumption: 'bzd-above-label-maximum' }] : []),
+    );
+  }
+  if (age && patient.ageYears === undefined) notes.line(`Age not given: the label's limit from age ${age.value.fromAge} (${formatDose({ amount: age.value.maxDaily, unit })} a day) could not be checked.`, age);
+
+  // The label initial dose (after-window restart): older adults and sex where the label gives them.
+  let initial: Product['initial'];
+  let sexTreatedAsFemale = false;
+  const older = formulation.olderAdultInitialDose;
+  if (olderAdult && older) {
+    initial = { dose: older.value, provenance: older, why: `the label's initial dose for older adults (age ${patient.ageYears})` };
+  } else if (formulation.initialDose) {
+    initial = { dose: formulation.initialDose.value, provenance: formulation.initialDose, why: "the label's lowest adult initial dose" };
+  }
+  const sexDose = formulation.sexInitialDose;
+  if (sexDose) {
+    sexTreatedAsFemale = patient.sex !== 'male';
+    notes.line(
+      patient.sex === 'male'
+        ? `Label initial dose for men: ${formatAmount(sexDose.value.maleLow)} or ${formatDose({ amount: sexDose.value.maleHigh, unit })}; the lower, ${formatDose({ amount: sexDose.value.maleLow, unit })}, is used.`
+        : `Label initial dose for women: ${formatDose({ amount: sexDose.value.female, unit })}${patient.sex === 'female' ? '' : ` (patient.sex ${patient.sex === undefined ? 'not given' : 'unknown'}: treated as female, the lower label dose)`}.`,
+      sexDose,
+      ...(patient.sex === 'female' || patient.sex === 'male' ? [] : [{ assumption: 'bzd-zolpidem-sex-unknown-female' }]),
+    );
+  }
+  return { target, targetDaily: sum(target), lowering, caps, ...(initial ? { initial } : {}), olderAdult, sexTreatedAsFemale };
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Phase 6: first step.
+
+interface RiskFactor {
+  /** The request field, e.g. `patient.alcoholUse` or `concurrent`. */
+  readonly input: string;
+  readonly text: string;
+}
+
+function riskFactors(request: RestartRequest, drug: BenzodiazepineDrug): RiskFactor[] {
+  const { patient } = request;
+  const factors: RiskFactor[] = [];
+  const others = otherConcurrent(request, drug);
+  const opioids = withCategory(others, 'opioid');
+  if (opioids.length) factors.push({ input: 'concurrent', text: `opioid (${names(opioids)})` });
+  const gabapentinoids = withCategory(others, 'gabapentinoid');
+  if (gabapentinoids.length) factors.push({ input: 'concurrent', text: `gabapentinoid (${names(gabapentinoids)})` });
+  if (patient.alcoholUse) factors.push({ input: 'patient.alcoholUse', text: 'alcohol use' });
+  else if (withCategory(others, 'alcohol').length) factors.push({ input: 'concurrent', text: 'concurrent alcohol' });
+  if (patient.respiratoryDisease) factors.push({ input: 'patient.respiratoryDisease', text: 'respiratory disease' });
+  if (patient.sleepApnea) factors.push({ input: 'patient.sleepApnea', text: 'sleep apnea' });
+  if (patient.ageYears !== undefined && patient.ageYears >= C.olderAdultAge.value) factors.push({ input: 'patient.ageYears', text: `age ${patient.ageYears}` });
+  return factors;
+}
+
+function factorText(factors: readonly RiskFactor[]): string {
+  return factors.map((f) => `${f.text} (input ${f.input})`).join(', ');
+}
+
+/** The largest regimen at or below `limit` a day, administrations raised one real-strength level at a time (lowest first). */
+function fillAtOrBelow(limit: Decimal, target: readonly Decimal[], formulation: BenzodiazepineFormulation): Decimal[] {
+  return fill(target, formulation, (_amounts, raised) => sum(raised).lte(limit));
+}
+
+/** The smallest such regimen at or above `minimum` a day (never above the target). */
+function fillAtOrAbove(minimum: Decimal, target: readonly Decimal[], formulation: BenzodiazepineFormulation): Decimal[] {
+  return fill(target, formulation, (amounts) => sum(amounts).lt(minimum));
+}
+
+function fill(target: readonly Decimal[], formulation: BenzodiazepineFormulation, keepRaising: (amounts: readonly Decimal[], raised: readonly Decimal[]) => boolean): Decimal[] {
+  const amounts: Decimal[] = target.map(() => new D(0));
+  for (;;) {
+    let index = -1;
+    let level: Decimal | null = null;
+    for (let i = 0; i < amounts.length; i++) {
+      const next = nextAbove(amounts[i]!, target[i]!, formulation.strengths);
+      if (next && (index === -1 || amounts[i]!.lt(amounts[index]!))) {
+        index = i;
+        level = next.amount;
       }
     }
-    // No clamp to the target is needed: evenRegimen keeps each dose <= target[0] and the count <= target.length.
-    const rounded = evenRegimen(allowed, target[0]!, target.length, formulation);
-    if (rounded && sum(rounded).lte(targetDaily)) {
-      first = rounded;
-      firstRule = `${why}, rounded down to real strengths`;
-      notes.line(`First step: at most ${why}, rounded down to real strengths: ${describe(first, unit)}.`);
-    } else {
-      // Not even the smallest unit fits under the ceiling: the smallest unit once daily is the floor of any regimen.
-      const smallest = nextAbove(new D(0), target[0]!, formulation.strengths);
-      // Stryker disable next-line ArrayDeclaration: unreachable fallback; target[0] is made of real strengths, so nextAbove(0, target[0]) always finds one
-      first = smallest ? [smallest.amount] : [target[0]!];
-      smallestUnitFloor = true;
-      firstRule = `smallest unit once daily (${why} is below the smallest unit)`;
-      notes.line(`First step: ${why} is below the smallest unit; the smallest unit once daily is the floor: ${describe(first, unit)}.`);
-    }
+    if (index === -1 || !level) break;
+    const raised = amounts.map((a, i) => (i === index ? level! : a));
+    if (!keepRaising(amounts, raised)) break;
+    amounts.splice(0, amounts.length, ...raised);
+  }
+  return amounts.filter((a) => a.gt(0)).sort((a, b) => b.cmp(a));
+}
+
+/** At or below `limit`, the better of the even regimen and the stepwise fill (the larger total; the even one on a tie). */
+function atOrBelow(limit: Decimal, target: readonly Decimal[], formulation: BenzodiazepineFormulation): Decimal[] | null {
+  const even = evenRegimen(limit, target[0]!, target.length, formulation);
+  const filled = fillAtOrBelow(limit, target, formulation);
+  if (!filled.length) return even;
+  if (!even) return filled;
+  return sum(filled).gt(sum(even)) ? filled : even;
+}
+
+type Rule = 'resume' | 'window' | 'window-risk' | 'symptoms' | 'symptoms-risk' | 'inpatient' | 'after-window' | 'detox' | 'not-dependent';
+
+interface FirstStep {
+  readonly first: Decimal[];
+  readonly rule: Rule;
+  /** The step's rule in words (plan step `rule`). */
+  readonly text: string;
+  readonly fraction: string;
+  readonly status: ToleranceStatus;
+  readonly anchorFrom: number;
+  readonly anchorProvenance: Provenance;
+  readonly anchorBasis: string;
+  /** Inputs that lowered the step below what the rule gives without them. */
+  readonly lowered: readonly RiskFactor[];
+  readonly smallestUnitFloor: boolean;
+}
+
+function firstStepPhase(
+  notes: PlanNotes,
+  request: RestartRequest,
+  drug: BenzodiazepineDrug,
+  formulation: BenzodiazepineFormulation,
+  prior: PriorExposure,
+  dependence: Dependence,
+  phase: WindowPhase,
+  product: Product,
+): FirstStep {
+  const unit = formulation.unit;
+  const P = prior.priorDaily;
+  const { target, targetDaily } = product;
+  const capNote = product.lowering.length ? ' (no higher than the capped target)' : '';
+  const factors = riskFactors(request, drug);
+  const resumeTo = C.resumeUpToMissedDays.value;
+  const windowStart = resumeTo + 1;
+  const afterFrom = phase.window.lastMissedDay + 1;
+
+  // Severe symptoms: the prior dose, whatever else applies (significant ones at a high dose also prompt inpatient care,
+  // but keep the significant-symptom rule: 75% with a risk factor, amendment A8 test vector).
+  const inpatient = dependence.dependent && phase.symptoms === 'severe';
+  // Significant or severe symptoms keep (or reopen) the window, also after a supervised withdrawal.
+  const insideRules =
+    dependence.dependent && (phase.symptomatic ? phase.situation !== 'resume' || phase.detox : phase.situation === 'inside' && !phase.detox);
+  const resume = dependence.dependent && phase.situation === 'resume' && !phase.detox;
+
+  const make = (rule: Rule, first: Decimal[], text: string, fraction: string, status: ToleranceStatus, anchorFrom: number, anchorProvenance: Provenance, anchorBasis: string, lowered: RiskFactor[] = [], smallestUnitFloor = false): FirstStep => ({
+    first,
+    rule,
+    text,
+    fraction,
+    status,
+    anchorFrom,
+    anchorProvenance,
+    anchorBasis,
+    lowered,
+    smallestUnitFloor,
+  });
+
+  if (dependence.dependent && (resume || inpatient || (insideRules && phase.symptoms === 'significant' && !factors.length))) {
+    const rule: Rule = inpatient ? 'inpatient' : resume ? 'resume' : 'symptoms';
+    const why =
+      rule === 'resume'
+        ? `up to ${resumeTo} missed days: resume the prior dose`
+        : rule === 'inpatient'
+          ? 'severe withdrawal symptoms now: the prior dose, and consider inpatient care'
+          : 'significant withdrawal symptoms now: the prior dose';
+    notes.line(`First step: ${why}${capNote}: ${describe(target, unit)}.`, rule === 'resume' ? C.resumeFraction : { assumption: 'bzd-window-symptoms-prior' });
+    return make(rule, [...target], rule === 'resume' ? 'prior dose, resume range' : `prior dose, ${phase.symptoms} withdrawal symptoms now`, '1', 'retained', rule === 'resume' ? 0 : windowStart, rule === 'resume' ? C.resumeFraction : { assumption: 'bzd-window-symptoms-prior' }, why);
   }
 
-  // 7. Titration to the target.
+  // 75 % (or 75 % with symptoms and risk factors) at or below, never below 50 %.
+  const seventyFive = (fractionValue: Sourced<string>): { first: Decimal[]; text: string } => {
+    const allowed = P.mul(fractionValue.value);
+    const floor = P.mul(C.windowFloorFraction.value);
+    const below = atOrBelow(D.min(allowed, targetDaily), target, formulation);
+    if (below && sum(below).gte(D.min(floor, targetDaily))) {
+      return { first: below, text: `${percent(fractionValue)} of the prior dose = ${formatAmount(P)} × ${fractionValue.value} = ${formatDose({ amount: allowed, unit })}, rounded down to real strengths` };
+    }
+    return {
+      first: fillAtOrAbove(D.min(floor, targetDaily), target, formulation),
+      text: `${percent(fractionValue)} of the prior dose (${formatDose({ amount: allowed, unit })}) rounds below the floor of ${percent(C.windowFloorFraction)} (${formatDose({ amount: floor, unit })}): the smallest regimen at or above the floor`,
+    };
+  };
+  // 50 % at or above, never above the prior (or the capped target).
+  const fifty = (): { first: Decimal[]; text: string } => ({
+    first: fillAtOrAbove(D.min(P.mul(C.riskFactorFraction.value), targetDaily), target, formulation),
+    text: `${percent(C.riskFactorFraction)} of the prior dose = ${formatAmount(P)} × ${C.riskFactorFraction.value} = ${formatDose({ amount: P.mul(C.riskFactorFraction.value), unit })}, rounded up to real strengths, never above the prior dose`,
+  });
+
+  if (insideRules) {
+    const symptoms = phase.symptoms === 'significant';
+    // Significant symptoms with a risk factor, or no symptoms without one: 75 %.
+    if (symptoms || !factors.length) {
+      const fractionValue = symptoms ? C.symptomsRiskFactorFraction : C.windowFraction;
+      let { first, text } = seventyFive(fractionValue);
+      // Never below what the same patient gets without the symptoms (Table 2 NOT_DEPENDENT: one prior single dose).
+      const single = D.min(prior.dose, target[0]!);
+      if (dependence.dependenceClass === 'NOT_DEPENDENT' && sum(first).lt(single)) {
+        first = [single];
+        text = `${text}, but no lower than one prior single dose (${formatDose({ amount: single, unit })}), the start without the symptoms`;
+      }
+      const why = symptoms
+        ? `significant withdrawal symptoms now with ${factorText(factors)}: ${text}`
+        : `inside the withdrawal window, physically dependent: ${text}`;
+      notes.line(`First step: ${why}${capNote}: ${describe(first, unit)}.`, fractionValue, C.windowFloorFraction);
+      const rule: Rule = symptoms ? 'symptoms-risk' : 'window';
+      return make(rule, first, `${symptoms ? 'significant withdrawal symptoms with risk factors' : 'inside the withdrawal window'}: ${text}`, fractionValue.value, 'reduced', windowStart, fractionValue, why, symptoms ? factors : []);
+    }
+    // Risk factors, no significant symptoms: 50 % (never above what the rule gives without them).
+    const withFactor = fifty();
+    const without = seventyFive(C.windowFraction);
+    const { first, text } = sum(withFactor.first).lte(sum(without.first)) ? withFactor : without;
+    const why = `inside the withdrawal window, physically dependent, lowered from ${percent(C.windowFraction)} by ${factorText(factors)}: ${text}`;
+    notes.line(`First step: ${why}${capNote}: ${describe(first, unit)}.`, C.riskFactorFraction);
+    return make('window-risk', first, `inside the withdrawal window, lowered by ${factors.map((f) => f.text).join(', ')}: ${text}`, C.riskFactorFraction.value, 'reduced', windowStart, C.riskFactorFraction, why, factors);
+  }
+
+  // After the window, after a supervised withdrawal, or a patient who was not dependent: the label initial dose, ≤ 10 mg DE.
+  const capMg = new D(C.afterWindowCapDe.value).mul(prior.capPer10).div(TEN);
+  const afterWindow = dependence.dependent || phase.situation === 'after';
+  let lowStart: { regimen: Decimal[] | null; text: string } | null = null;
+  if (afterWindow) {
+    const initial = product.initial;
+    const initialDaily = initial ? new D(initial.dose.dose).mul(initial.dose.timesPerDay) : null;
+    const limit = D.min(capMg, targetDaily, ...(initialDaily ? [initialDaily] : []));
+    notes.line(
+      `After-window cap: ${C.afterWindowCapDe.value} mg diazepam equivalents a day = ${formatDose({ amount: capMg, unit })} ${drug.genericName} a day (${formatAmount(prior.capPer10)} mg ≈ 10 mg diazepam, the higher-potency figure).`,
+      C.afterWindowCapDe,
+      { assumption: 'bzd-after-window-restart-low' },
+    );
+    if (initial) {
+      notes.line(
+        `Label initial dose: ${initial.why}, ${formatDose({ amount: initial.dose.dose, unit })} × ${initial.dose.timesPerDay} a day = ${formatDose({ amount: initialDaily!, unit })} daily.`,
+        initial.provenance,
+      );
+    } else {
+      notes.line(`No label initial dose is stored for this product: the after-window cap alone applies.`);
+    }
+    let regimen: Decimal[] | null = null;
+    if (initial) {
+      const single = D.min(new D(initial.dose.dose), target[0]!);
+      const made = floorToStrengths(D.min(single, limit), formulation.strengths);
+      if (made) {
+        const count = Math.max(1, Math.min(initial.dose.timesPerDay, target.length, Math.floor(limit.div(made.amount).toNumber())));
+        regimen = repeat(made.amount, count);
+      }
+    } else {
+      regimen = evenRegimen(limit, target[0]!, target.length, formulation);
+    }
+    const limitText = `the lowest of ${initialDaily ? `the label initial dose (${formatDose({ amount: initialDaily, unit })} a day), ` : ''}${C.afterWindowCapDe.value} mg diazepam equivalents (${formatDose({ amount: capMg, unit })}) and the ${product.lowering.length ? 'capped target' : 'prior dose'} (${formatDose({ amount: targetDaily, unit })}) = ${formatDose({ amount: limit, unit })} a day`;
+    lowStart = { regimen, text: limitText };
+  }
+
+  if (!dependence.dependent) {
+    const single = D.min(prior.dose, target[0]!);
+    let first = [single];
+    let text = `not physically dependent: at most one prior single dose a day (${formatDose({ amount: prior.dose, unit })}), no more than ${prior.daysPerWeek} days a week as before`;
+    const lowSingle = lowStart?.regimen ? floorToStrengths(sum(lowStart.regimen), formulation.strengths) : null;
+    if (lowSingle && lowSingle.amount.lt(single)) {
+      first = [D.min(lowSingle.amount, single)];
+      text = `not physically dependent, after the withdrawal window: the lower of one prior single dose (${formatDose({ amount: prior.dose, unit })}) and ${lowStart!.text}, as one dose a day`;
+    }
+    notes.line(`First step: ${text}: ${describe(first, unit)}.`, { assumption: 'bzd-not-dependent-single-dose' });
+    const fraction = shown(sum(first).div(P)).toFixed();
+    return make('not-dependent', first, text, fraction, 'not-applicable', 0, { assumption: 'bzd-not-dependent-single-dose' }, text);
+  }
+
+  const rule: Rule = phase.detox ? 'detox' : 'after-window';
+  const lead = phase.detox ? `completed medically supervised withdrawal (breakReason "detox")` : `after the withdrawal window, no significant withdrawal symptoms`;
+  let first: Decimal[];
+  let text: string;
+  let smallestUnitFloor = false;
+  // Never above what the window rule would give the same patient: a longer break never gives a higher first step.
+  const bound = factors.length ? fifty() : seventyFive(C.windowFraction);
+  if (lowStart!.regimen && sum(lowStart!.regimen).gt(sum(bound.first))) {
+    first = bound.first;
+    text = `${lead}: ${lowStart!.text}, but no higher than the first step inside the withdrawal window would be (${bound.text})`;
+  } else if (lowStart!.regimen) {
+    first = lowStart!.regimen;
+    text = `${lead}: ${lowStart!.text}, rounded down to real strengths`;
+  } else {
+    const smallest = nextAbove(new D(0), target[0]!, formulation.strengths);
+    // Stryker disable next-line ArrayDeclaration: unreachable fallback; target[0] is made of real strengths, so nextAbove(0, target[0]) always finds one
+    first = smallest ? [smallest.amount] : [target[0]!];
+    smallestUnitFloor = true;
+    text = `${lead}: ${lowStart!.text} is below the smallest unit; the smallest unit once daily is the floor`;
+  }
+  notes.line(`First step: ${text}: ${describe(first, unit)}.`, { assumption: 'bzd-after-window-restart-low' });
+  return make(rule, first, text, C.afterWindowFraction.value, 'lost', afterFrom, C.afterWindowFraction, text, [], smallestUnitFloor);
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Phase 7: titration ceiling.
+
+function titrationPhase(notes: PlanNotes, request: RestartRequest, drug: BenzodiazepineDrug, formulation: BenzodiazepineFormulation, first: FirstStep, product: Product): PlanStep[] {
+  const unit = formulation.unit;
   const rise = new D(C.maxRiseFraction.value);
   const interval = C.titrationIntervalDays.value;
   notes.line(
-    `Titration ceiling: each step at most + ${rise.mul(100).toFixed()}% of the current daily dose, or the smallest rise the strengths can make, no sooner than every ${interval} days, up to the ${aboveLabel ? 'labelled maximum' : 'prior dose'} (mirror of the Joint Guideline taper limit of ≤ 25% every 2 weeks).`,
+    `Titration ceiling: each step at most + ${rise.mul(100).toFixed()}% of the current daily dose, or the smallest rise the strengths can make, no sooner than every ${interval} days, up to the ${product.lowering.length ? 'capped target' : 'prior dose'} (mirror of the Joint Guideline taper limit of ≤ 25% every 2 weeks).`,
     C.maxRiseFraction,
     C.titrationIntervalDays,
   );
   const scheduled = buildTitration({
     startDate: request.restartDate,
-    first,
-    firstRule,
-    target,
+    first: first.first,
+    firstRule: first.text,
+    target: product.target,
     // Stryker disable next-line StringLiteral: buildTitration does not read the description; no plan field shows it
     rule: { maxRiseFraction: rise, intervalsDays: [interval], description: 'benzodiazepine or Z-drug re-titration' },
     strengths: formulation.strengths,
@@ -328,8 +724,7 @@ export function planBenzodiazepine(request: RestartRequest, drug: Benzodiazepine
       { assumption: 'unverified-scoring-unscored' },
     );
   }
-
-  const deFactor = ashton.value.low;
+  const deFactor = drug.ashtonEquivalent.value.low;
   const steps = toPlanSteps(scheduled, {
     drug: drug.id,
     formulation,
@@ -340,68 +735,179 @@ export function planBenzodiazepine(request: RestartRequest, drug: Benzodiazepine
       `Step ${index + 1} from ${step.start}: ${step.administrations.map((a) => formatDose({ amount: a, unit })).join(' + ')} = ${formatDose(step.dailyDose)} daily ≈ ${formatAmount(step.dailyEquivalent!.amount)} mg diazepam/day (${step.rule}).`,
     );
   });
+  return steps;
+}
 
-  // 8. Warnings.
-  const firstDaily = sum(first);
-  benzodiazepineWarnings(notes, request, {
-    drug,
-    formulation,
-    status,
-    dependent,
-    firstDaily,
-    priorDaily,
-    aboveLabel,
-    smallestUnitFloor,
-  });
+// ---------------------------------------------------------------------------------------------------------------------
+// Phase 8: warnings.
 
-  return notes.finish({
-    drug: drug.id,
-    drugClass: 'benzodiazepine',
-    drugKind: drug.kind,
-    formulation: formulation.id,
-    displayName: drug.displayName,
-    daysOff,
-    missedDays,
-    tolerance: {
-      retainedFraction: retained.fraction.toFixed(),
-      status,
-      priorTolerant: dependent,
-      anchor: { fromMissedDays: retained.anchor.fromMissedDays, source: sourceOf(retained.anchor.retainedFraction), basis: retained.anchor.basis },
-      washoutDays: washout.days,
-    },
-    prior: {
-      dailyDose: { amount: decimalString(priorDaily), unit },
-      dailyEquivalent: { amount: decimalString(shown(ashtonHigh)), unit: 'mg diazepam' },
-      equivalentFactor: { value: amountText(ashton.value), per: `mg ${drug.genericName} ≈ 10 mg diazepam`, source: sourceOf(ashton) },
-      equivalents,
-      riskBand: { band, dailyEquivalent: { amount: decimalString(shown(decisionDe)), unit: 'mg diazepam' }, source: sourceOf(C.lowBandMaxDe) },
-      withdrawalRisk: { risk: row.risk, row: row.text, daysPerWeek, durationDays: request.priorDurationDays, source: row.provenance.source },
-    },
-    steps,
-  });
+function otherConcurrent(request: RestartRequest, drug: BenzodiazepineDrug): string[] {
+  // Stryker disable next-line MethodExpression,ConditionalExpression: no benzodiazepine or Z-drug is in the opioid, gabapentinoid or alcohol category, so the planned drug never warns against itself either way
+  return request.concurrent.filter((id) => id !== drug.id);
+}
+function withCategory(ids: readonly string[], category: string): string[] {
+  return ids.filter((id) => (concurrentCategories(id) as readonly string[]).includes(category));
+}
+function names(ids: readonly string[]): string {
+  return ids.map(concurrentName).join(', ');
 }
 
 interface WarningContext {
   readonly drug: BenzodiazepineDrug;
   readonly formulation: BenzodiazepineFormulation;
-  readonly status: string;
-  readonly dependent: boolean;
-  readonly firstDaily: Decimal;
-  readonly priorDaily: Decimal;
-  readonly aboveLabel: boolean;
-  readonly smallestUnitFloor: boolean;
+  readonly prior: PriorExposure;
+  readonly dependence: Dependence;
+  readonly phase: WindowPhase;
+  readonly product: Product;
+  readonly first: FirstStep;
+  readonly steps: readonly PlanStep[];
 }
 
-function benzodiazepineWarnings(notes: PlanNotes, request: RestartRequest, context: WarningContext): void {
+function warningsPhase(notes: PlanNotes, request: RestartRequest, context: WarningContext): void {
   const { patient } = request;
-  const { drug } = context;
-  // Stryker disable next-line MethodExpression,ConditionalExpression: no benzodiazepine or Z-drug is in the opioid, gabapentinoid or alcohol category, so the planned drug never warns against itself either way
-  const others = request.concurrent.filter((id) => id !== drug.id);
-  const withCategory = (category: string) => others.filter((id) => (concurrentCategories(id) as readonly string[]).includes(category));
-  const names = (ids: readonly string[]) => ids.map(concurrentName).join(', ');
-  const label = context.formulation.strengthsSource.source;
+  const { drug, formulation, prior, dependence, phase, product, first, steps } = context;
+  const unit = formulation.unit;
+  const others = otherConcurrent(request, drug);
+  const label = formulation.strengthsSource.source;
+  const firstDaily = sum(first.first);
+  const older = patient.ageYears !== undefined && patient.ageYears >= C.olderAdultAge.value;
+  const kindName = drug.kind === 'z-drug' ? 'Z-drugs' : 'benzodiazepines';
 
-  const opioids = withCategory('opioid');
+  // The first step and what decided it (amendment A8).
+  if (first.rule === 'window' || first.rule === 'window-risk' || first.rule === 'symptoms' || first.rule === 'symptoms-risk' || first.rule === 'inpatient') {
+    notes.warn(
+      'BZD_WITHDRAWAL_WINDOW',
+      'critical',
+      `Abrupt stop in a physically dependent patient, ${prior.missedDays} missed days: the patient may be in withdrawal (seizures can be life-threatening). Restart near the prior dose (first step ${formatDose({ amount: firstDaily, unit })} a day), then plan a taper (typically 5–10% every 2–4 weeks, not more than 25% every 2 weeks); do not leave the patient on a low "new start" dose.`,
+      ['joint-bzd-taper-2025', 'fda-benzo-boxed-2020'],
+    );
+    notes.line(`Warning BZD_WITHDRAWAL_WINDOW: ${dependence.dependenceClass}, ${prior.missedDays} missed days (window to ${phase.window.lastMissedDay}).`, phase.window.days);
+  }
+  if (dependence.dependent && prior.missedDays >= 1 && prior.missedDays <= C.resumeUpToMissedDays.value && !phase.detox) {
+    notes.warn(
+      'BZD_WITHDRAWAL_EARLY',
+      'warning',
+      `Day ${prior.daysOff} after an abrupt stop in a physically dependent patient: withdrawal can begin within 24 hours for short-acting drugs (several days for longer-acting ones). Resume the prior dose and watch for withdrawal, including seizures; do not stop abruptly again.`,
+      ['fda-benzo-boxed-2020', 'prescriber-2012-bzd-withdrawal'],
+    );
+    notes.line(`Warning BZD_WITHDRAWAL_EARLY: ${dependence.dependenceClass}, daysOff ${prior.daysOff}.`);
+  }
+  if (dependence.dependent && phase.symptomatic) {
+    notes.warn(
+      'BZD_SEIZURE_RISK',
+      'critical',
+      `${phase.symptoms === 'severe' ? 'Severe' : 'Significant'} withdrawal symptoms now (patient.withdrawalSymptomsNow): stopping a benzodiazepine abruptly can cause withdrawal reactions, including seizures, which can be life-threatening. The plan restarts at ${formatDose({ amount: firstDaily, unit })} a day; review early and plan a taper later.`,
+      ['fda-benzo-boxed-2020', 'joint-bzd-taper-2025'],
+    );
+    notes.line(`Warning BZD_SEIZURE_RISK: withdrawal symptoms ${phase.symptoms}.`, { assumption: 'bzd-window-symptoms-prior' });
+  }
+  const highDose = prior.decisionDe.gt(C.moderateBandMaxDe.value);
+  if (dependence.dependent && (phase.symptoms === 'severe' || (phase.symptoms === 'significant' && highDose))) {
+    notes.warn(
+      'BZD_INPATIENT_CONSIDER',
+      'critical',
+      `${phase.symptoms === 'severe' ? 'Severe withdrawal symptoms (seizure, delirium or hallucinations)' : `Significant withdrawal symptoms at a high prior dose (${formatAmount(shown(prior.decisionDe))} mg diazepam equivalents a day, above ${C.moderateBandMaxDe.value})`}: consider inpatient management (Joint Guideline Rec 5c: severe or complicated withdrawal).`,
+      ['joint-bzd-taper-2025'],
+    );
+    notes.line(`Warning BZD_INPATIENT_CONSIDER: withdrawal symptoms ${phase.symptoms}, prior ${formatAmount(shown(prior.decisionDe))} mg diazepam equivalents a day.`, C.moderateBandMaxDe);
+  }
+  if (first.lowered.length) {
+    notes.warn(
+      'BZD_RISK_FACTOR_STEP',
+      'warning',
+      `The first step was lowered to ${formatDose({ amount: firstDaily, unit })} a day by: ${first.lowered.map((f) => `${f.text} (${f.input})`).join(', ')}. These add to sedation and respiratory depression; review early and watch for withdrawal.`,
+      ['joint-bzd-taper-2025', 'fda-opioid-benzo-2016'],
+    );
+    notes.line(`Warning BZD_RISK_FACTOR_STEP: first step lowered by ${factorText(first.lowered)}.`, first.anchorProvenance);
+    if (first.lowered.some((f) => f.text.startsWith('opioid'))) {
+      notes.warn(
+        'BZD_OPIOID',
+        'critical',
+        `An opioid is taken with ${drug.displayName} inside the withdrawal window: the first step is ${percent(C.riskFactorFraction)} of the prior dose. Offer naloxone and use the lowest effective doses of both drugs (Joint Guideline Recs 16–18).`,
+        ['joint-bzd-taper-2025', 'fda-opioid-benzo-2016'],
+      );
+      notes.line('Warning BZD_OPIOID: concurrent opioid lowered the first step; naloxone.');
+    }
+  }
+  if (first.rule === 'detox') {
+    notes.warn(
+      'BZD_AFTER_DETOX',
+      'warning',
+      `Withdrawal was completed under medical supervision (breakReason "detox"): reconsider whether a restart is needed. If it is, the plan restarts low (${formatDose({ amount: firstDaily, unit })} a day) and re-titrates.`,
+      ['joint-bzd-taper-2025'],
+    );
+    notes.line('Warning BZD_AFTER_DETOX: breakReason detox.', { assumption: 'bzd-after-window-restart-low' });
+  }
+  if (first.rule === 'after-window' || first.rule === 'detox') {
+    notes.warn(
+      'BZD_TOLERANCE_LOSS',
+      'warning',
+      `Tolerance to sedation and breathing depression may have faded after ${prior.missedDays} missed days: returning straight to the previous dose can cause oversedation and, with opioids or alcohol, fatal respiratory depression. Follow the dated ceilings, and reconsider whether a restart is needed.${product.olderAdult && formulation.olderAdultInitialDose ? ` The start uses the label's initial dose for older adults (patient.ageYears ${patient.ageYears}).` : ''}`,
+      ['joint-bzd-taper-2025', 'fda-benzo-boxed-2020'],
+    );
+    notes.line(`Warning BZD_TOLERANCE_LOSS: first step ${formatDose({ amount: firstDaily, unit })} a day after ${prior.missedDays} missed days.`, { assumption: 'bzd-after-window-restart-low' });
+  }
+  if (!dependence.dependent) {
+    notes.warn(
+      'BZD_NOT_DEPENDENT',
+      'info',
+      `Taken on ${prior.daysPerWeek} days a week (prior.daysPerWeek): withdrawal is rare at 3 days a week or fewer (Joint Guideline Table 2). The first step is at most one prior single dose a day, taken no more often than before.`,
+      ['joint-bzd-taper-2025'],
+    );
+  }
+
+  // Label caps (amendment A2).
+  for (const cap of product.lowering) {
+    notes.warn(
+      'LABEL_CAP_APPLIED',
+      'critical',
+      `The prior dose (${formatDose({ amount: prior.priorDaily, unit })} a day) is above the ${cap.reason} (${cap.input}): the plan stops at ${formatDose({ amount: product.targetDaily, unit })} a day. A higher dose is the prescriber's decision, with monitoring.`,
+      [sourceOf(cap.provenance) === 'engine assumption' ? label : sourceOf(cap.provenance)],
+    );
+    notes.line(`Warning LABEL_CAP_APPLIED: ${cap.reason} (${cap.input}).`, cap.provenance);
+    if (cap.code === 'ABOVE_LABEL_MAXIMUM') {
+      notes.warn('ABOVE_LABEL_MAXIMUM', 'warning', 'The prior dose is above the labelled maximum daily dose: the plan stops at the labelled maximum. A higher dose is the prescriber\'s decision.', [label]);
+    }
+  }
+  const zCaps = product.caps.filter((cap) => cap.code === 'ZDRUG_AGE_DOSE');
+  if (zCaps.length) {
+    const lowered = zCaps.some((cap) => product.lowering.includes(cap));
+    notes.warn(
+      'ZDRUG_AGE_DOSE',
+      lowered ? 'critical' : 'warning',
+      `${zCaps.map((cap) => `${cap.input}: ${cap.reason}`).join('; ')}${lowered ? '; the ceiling is lowered to the label limit' : ''}. The label gives a lower dose here: next-morning impairment and falls are more likely.`,
+      [...new Set(zCaps.map((cap) => sourceOf(cap.provenance)))],
+    );
+    notes.line(`Warning ZDRUG_AGE_DOSE: ${zCaps.map((cap) => cap.input).join(', ')}.`);
+  }
+  if (formulation.hepaticCap?.value.severeAvoid && patient.hepaticGrade === 'severe') {
+    notes.warn(
+      'ZOLPIDEM_SEVERE_HEPATIC',
+      'critical',
+      `Severe hepatic impairment (patient.hepaticImpairment): the label says avoid ${drug.displayName}. Do not restart unless the prescriber decides the benefit outweighs the risk; if it is restarted, the plan keeps to the hepatic limit.`,
+      [sourceOf(formulation.hepaticCap)],
+    );
+    notes.line('Warning ZOLPIDEM_SEVERE_HEPATIC: hepaticGrade severe.', formulation.hepaticCap);
+  }
+  if (formulation.sexInitialDose && product.sexTreatedAsFemale) {
+    notes.warn(
+      'ZDRUG_SEX_DOSE',
+      'warning',
+      `${patient.sex === 'female' ? 'Women' : 'Sex not given or unknown, treated as female: women'} have higher next-morning ${drug.genericName} levels; the FDA lowered the recommended dose for women (initial ${formatDose({ amount: formulation.sexInitialDose.value.female, unit })}). Warn about next-morning impairment, including driving.`,
+      ['fda-zolpidem-2013'],
+    );
+  }
+  if (drug.kind === 'z-drug') {
+    notes.warn(
+      'ZDRUG_COMPLEX_SLEEP_BEHAVIOR',
+      'warning',
+      `Boxed warning: complex sleep behaviors (sleepwalking, sleep-driving and other activities while not fully awake) can occur after just one dose of ${drug.displayName} and can cause serious injury or death. Stop it immediately if one occurs; it must not be restarted after one.`,
+      ['fda-zdrug-csb-2019'],
+    );
+  }
+
+  // Interactions and patient factors.
+  const opioids = withCategory(others, 'opioid');
   if (opioids.length) {
     notes.warn(
       'OPIOID_BENZODIAZEPINE',
@@ -410,8 +916,27 @@ function benzodiazepineWarnings(notes: PlanNotes, request: RestartRequest, conte
       ['fda-opioid-benzo-2016', 'joint-bzd-taper-2025', 'beers-2023'],
     );
     notes.line(`Warning OPIOID_BENZODIAZEPINE: concurrent ${opioids.join(', ')} (FDA 2016 boxed warning; Joint Guideline Recs 16–18: offer naloxone).`);
+    const rises = steps.slice(1).map((step) => step.start);
+    if (rises.length) {
+      notes.warn(
+        'BZD_OPIOID_STEP_DAY',
+        'warning',
+        `Do not raise ${names(opioids)} on a day ${drug.displayName} rises (${rises.join(', ')}): delay one of the two steps by at least a day, so that two rises never fall on the same day.`,
+        ['fda-opioid-benzo-2016'],
+      );
+      notes.line(`Warning BZD_OPIOID_STEP_DAY: this plan cannot see the opioid plan; its own rises are on ${rises.join(', ')}.`, { assumption: 'bzd-opioid-step-days' });
+    }
+    if (older) {
+      notes.warn(
+        'BEERS_OPIOID_BZD',
+        'critical',
+        `Age ${patient.ageYears}: the Beers Criteria say avoid opioids with benzodiazepines (increased risk of overdose and adverse events; strong recommendation).`,
+        ['beers-2023'],
+      );
+      notes.line(`Warning BEERS_OPIOID_BZD: age ${patient.ageYears} ≥ ${C.olderAdultAge.value} and concurrent ${opioids.join(', ')}.`, C.olderAdultAge);
+    }
   }
-  const gabapentinoids = withCategory('gabapentinoid');
+  const gabapentinoids = withCategory(others, 'gabapentinoid');
   if (gabapentinoids.length) {
     notes.warn(
       'BENZODIAZEPINE_GABAPENTINOID',
@@ -421,7 +946,7 @@ function benzodiazepineWarnings(notes: PlanNotes, request: RestartRequest, conte
     );
     notes.line(`Warning BENZODIAZEPINE_GABAPENTINOID: concurrent ${gabapentinoids.join(', ')}.`);
   }
-  const alcohol = withCategory('alcohol');
+  const alcohol = withCategory(others, 'alcohol');
   if (patient.alcoholUse || alcohol.length) {
     notes.warn(
       'ALCOHOL',
@@ -431,14 +956,34 @@ function benzodiazepineWarnings(notes: PlanNotes, request: RestartRequest, conte
     );
     notes.line(`Warning ALCOHOL: ${patient.alcoholUse ? 'patient alcohol use' : 'concurrent alcohol'}.`);
   }
-  if (patient.ageYears !== undefined && patient.ageYears >= C.olderAdultAge.value) {
+  if (older) {
     notes.warn(
-      'OLDER_ADULT',
+      'BEERS_AVOID',
       'warning',
-      `Age ${patient.ageYears}: the Beers Criteria say avoid ${drug.kind === 'z-drug' ? 'Z-drugs' : 'benzodiazepines'} in older adults (cognitive impairment, delirium, falls, fractures, crashes). Consider whether to restart at all; the Joint Guideline advises tapering in most adults aged 65 or over.`,
+      `Age ${patient.ageYears}: the Beers Criteria say avoid ${kindName} in older adults (cognitive impairment, delirium, falls, fractures, crashes). Consider whether to restart at all; the Joint Guideline advises tapering in most adults aged 65 or over.`,
       ['beers-2023', 'joint-bzd-taper-2025'],
     );
-    notes.line(`Warning OLDER_ADULT: age ${patient.ageYears} ≥ ${C.olderAdultAge.value}.`, C.olderAdultAge);
+    notes.line(`Warning BEERS_AVOID: age ${patient.ageYears} ≥ ${C.olderAdultAge.value}.`, C.olderAdultAge);
+    const classes = C.beersCnsActiveClasses.value;
+    const cnsActive = others.filter((id) => classes.includes(catalogDrug(id)?.class ?? '') || C.beersCnsActiveDrugs.value.includes(id));
+    if (cnsActive.length + 1 >= C.beersCnsActiveCount.value) {
+      notes.warn(
+        'BEERS_CNS_3PLUS',
+        'warning',
+        `Age ${patient.ageYears}: ${drug.displayName} with ${names(cnsActive)} makes ${cnsActive.length + 1} CNS-active drugs; the Beers Criteria say avoid 3 or more together (falls, fractures) and minimize the number.`,
+        ['beers-2023'],
+      );
+      notes.line(`Warning BEERS_CNS_3PLUS: ${drug.id} + ${cnsActive.join(', ')} = ${cnsActive.length + 1} CNS-active drugs.`, C.beersCnsActiveCount, C.beersCnsActiveClasses, C.beersCnsActiveDrugs);
+    }
+  }
+  if (patient.historyOfFalls && (older || patient.ageYears === undefined)) {
+    notes.warn(
+      'BEERS_FALLS',
+      'warning',
+      `History of falls (patient.historyOfFalls)${patient.ageYears === undefined ? ', age not given' : `, age ${patient.ageYears}`}: the Beers Criteria say avoid ${kindName} in older adults with a history of falls or fractures unless safer alternatives are not available.`,
+      ['beers-2023'],
+    );
+    notes.line(`Warning BEERS_FALLS: patient.historyOfFalls${patient.ageYears === undefined ? ' (age not given: applied)' : ''}.`, C.olderAdultAge);
   }
   if (patient.respiratoryDisease || patient.sleepApnea) {
     const what = [patient.respiratoryDisease ? 'respiratory disease' : '', patient.sleepApnea ? 'sleep apnea' : ''].filter(Boolean).join(' and ');
@@ -450,36 +995,16 @@ function benzodiazepineWarnings(notes: PlanNotes, request: RestartRequest, conte
     );
     notes.line(`Warning RESPIRATORY_RISK: ${what}.`);
   }
-  const seizureLine = context.priorDaily.mul(C.seizureWarningFraction.value);
-  if (context.dependent && context.firstDaily.lt(seizureLine)) {
+  if (drug.hepaticCaution && (patient.hepaticGrade === 'moderate' || patient.hepaticGrade === 'severe')) {
     notes.warn(
-      'WITHDRAWAL_SEIZURE_RISK',
-      'critical',
-      `The patient was likely physically dependent before the break, and the plan starts at ${formatDose({ amount: context.firstDaily, unit: context.formulation.unit })} a day, well below the prior ${formatDose({ amount: context.priorDaily, unit: context.formulation.unit })}. Stopping or lowering a benzodiazepine abruptly can cause withdrawal reactions, including seizures, which can be life-threatening: watch for withdrawal and review early.`,
-      ['fda-benzo-boxed-2020', 'joint-bzd-taper-2025'],
-    );
-    notes.line(
-      `Warning WITHDRAWAL_SEIZURE_RISK: Table 2 risk "yes" and first step ${formatAmount(context.firstDaily)} < ${C.seizureWarningFraction.value} × prior ${formatAmount(context.priorDaily)}.`,
-      C.seizureWarningFraction,
-    );
-  }
-  if (context.status !== 'retained') {
-    notes.warn(
-      'BENZODIAZEPINE_TOLERANCE_REDUCED',
+      'BZD_HEPATIC',
       'warning',
-      `Tolerance may be lower after the break: returning straight to the previous dose can cause oversedation and, with opioids or alcohol, fatal respiratory depression. Follow the dated ceilings.`,
-      ['joint-bzd-taper-2025', 'fda-benzo-boxed-2020'],
+      `${patient.hepaticGrade[0]!.toUpperCase()}${patient.hepaticGrade.slice(1)} hepatic impairment (patient.hepaticImpairment): ${drug.displayName} is oxidised in the liver and can accumulate in liver disease. Lorazepam, oxazepam and temazepam have no active metabolites and their half-life stays about the same; do not switch drugs inside the withdrawal window.`,
+      [drug.hepaticCaution.source],
     );
+    notes.line(`Warning BZD_HEPATIC: hepaticGrade ${patient.hepaticGrade}.`, drug.hepaticCaution);
   }
-  if (context.aboveLabel) {
-    notes.warn(
-      'ABOVE_LABEL_MAXIMUM',
-      'warning',
-      `The prior dose is above the labelled maximum daily dose: the plan stops at the labelled maximum. A higher dose is the prescriber's decision.`,
-      [label],
-    );
-  }
-  if (context.smallestUnitFloor) {
+  if (first.smallestUnitFloor) {
     notes.warn(
       'SMALLEST_UNIT_ABOVE_CEILING',
       'warning',
@@ -487,7 +1012,7 @@ function benzodiazepineWarnings(notes: PlanNotes, request: RestartRequest, conte
       [label],
     );
   }
-  if (drug.epilepsyCaution && context.firstDaily.lt(context.priorDaily)) {
+  if (drug.epilepsyCaution && firstDaily.lt(prior.priorDaily)) {
     notes.warn(
       'EPILEPSY_INDICATION',
       'info',
@@ -495,4 +1020,47 @@ function benzodiazepineWarnings(notes: PlanNotes, request: RestartRequest, conte
       [drug.epilepsyCaution.source],
     );
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+
+export function planBenzodiazepine(request: RestartRequest, drug: BenzodiazepineDrug, formulation: BenzodiazepineFormulation): RestartPlan | PlanRefusal {
+  const notes = new PlanNotes();
+  const prior = priorExposurePhase(notes, request, drug, formulation);
+  const refusal = refusalPhase(notes, request, drug, formulation, prior);
+  if (refusal) return refusal;
+  const classified = dependencePhase(notes, request, prior);
+  const phase = windowPhase(notes, request, drug, prior);
+  const dependence = symptomsShowDependence(notes, classified, phase);
+  const product = productPhase(notes, request, formulation, prior);
+  const first = firstStepPhase(notes, request, drug, formulation, prior, dependence, phase, product);
+  const steps = titrationPhase(notes, request, drug, formulation, first, product);
+  warningsPhase(notes, request, { drug, formulation, prior, dependence, phase, product, first, steps });
+
+  return notes.finish({
+    drug: drug.id,
+    drugClass: 'benzodiazepine',
+    drugKind: drug.kind,
+    formulation: formulation.id,
+    displayName: drug.displayName,
+    daysOff: prior.daysOff,
+    missedDays: prior.missedDays,
+    tolerance: {
+      retainedFraction: first.fraction,
+      status: first.status,
+      priorTolerant: dependence.dependent,
+      anchor: { fromMissedDays: first.anchorFrom, source: sourceOf(first.anchorProvenance), basis: first.anchorBasis },
+      dependence: dependence.dependenceClass,
+      withdrawalWindowDays: phase.window.lastMissedDay,
+    },
+    prior: {
+      dailyDose: { amount: decimalString(prior.priorDaily), unit: formulation.unit },
+      dailyEquivalent: { amount: decimalString(shown(prior.ashtonDe)), unit: 'mg diazepam' },
+      equivalentFactor: { value: amountText(drug.ashtonEquivalent.value), per: `mg ${drug.genericName} ≈ 10 mg diazepam`, source: sourceOf(drug.ashtonEquivalent) },
+      equivalents: prior.equivalents,
+      riskBand: { band: prior.band, dailyEquivalent: { amount: decimalString(shown(prior.decisionDe)), unit: 'mg diazepam' }, source: sourceOf(C.lowBandMaxDe) },
+      withdrawalRisk: { risk: dependence.row.risk, row: dependence.row.text, daysPerWeek: prior.daysPerWeek, durationDays: request.priorDurationDays, source: dependence.row.provenance.source },
+    },
+    steps,
+  });
 }

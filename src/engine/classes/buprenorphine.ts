@@ -1,7 +1,9 @@
 /**
- * Buprenorphine restart planner (restart model, section 3.8). No MME (partial agonist, ceiling effect).
+ * Buprenorphine restart planner (docs/clinical-model.md, buprenorphine). No MME (partial agonist, ceiling effect).
+ * Named phases: prior exposure → tolerance (the restart rule) → product → first step → interaction cap →
+ * ceiling (label maximum, induction day 2) → warnings.
  * The plan restarts at the prior dose only after a short gap with no full agonist used in between;
- * otherwise it says that re-induction needs a clinician experienced in it and gives only the label's
+ * otherwise it gives a re-induction with only the label's
  * induction ceilings (day 1, day 2), never an invented schedule.
  */
 import type Decimal from 'decimal.js';
@@ -17,6 +19,8 @@ import type { RestartPlan, RestartRequest } from '../types.ts';
 import { describe, fillRegimen, opioidWarnings } from './opioid-common.ts';
 import { repeat, sum } from '../regimen.ts';
 import { toPlanSteps } from './steps.ts';
+import { exposureChangeCap } from './opioid-interactions.ts';
+import { PhaseLines, record, type Phase } from './planner-phase.ts';
 
 const B = OPIOID_CLASS.buprenorphine;
 
@@ -30,95 +34,186 @@ function step(start: string, amounts: readonly Decimal[], formulation: OpioidFor
   return { start, administrations, daily: sum(amounts), rule };
 }
 
-export function planBuprenorphine(request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation): RestartPlan {
-  const notes = new PlanNotes();
+/**
+ * The ceilings a buprenorphine plan may follow, for the pharmacist check: the prior dose (capped at the label
+ * maximum) after a short gap with no full agonist used, else the label induction ceilings for day 1 and day 2.
+ * Beyond them no engine rule exists (no source gives one): the prescriber titrates to effect.
+ */
+export interface BuprenorphineTitrationRule {
+  readonly drug: 'buprenorphine';
+  readonly kind: 'prior-dose' | 'label-induction';
+  /** Daily ceilings by day (0 = the restart date), mg/day; the last one holds from its day on. */
+  readonly ceilings: readonly { readonly day: number; readonly maxDailyMg: string }[];
+  /** After the last ceiling: no engine rule. */
+  readonly beyond: 'prescriber-titrates-to-effect';
+}
+
+export function buprenorphineTitrationRule(request: RestartRequest, formulation: OpioidFormulation): BuprenorphineTitrationRule {
+  const priorDaily = request.prior.dose.amount.mul(request.prior.timesPerDay);
+  const { missedDays } = breakLength(request.lastDoseDate, request.restartDate);
+  const restartAtPrior = missedDays <= B.shortGapMissedDays.value && request.fullAgonistUsedDuringBreak === false;
+  if (restartAtPrior) {
+    const maxDaily = formulation.maxDailyDose ? D.min(priorDaily, formulation.maxDailyDose.value) : priorDaily;
+    return { drug: 'buprenorphine', kind: 'prior-dose', ceilings: [{ day: 0, maxDailyMg: decimalString(maxDaily) }], beyond: 'prescriber-titrates-to-effect' };
+  }
+  return {
+    drug: 'buprenorphine',
+    kind: 'label-induction',
+    ceilings: [
+      { day: 0, maxDailyMg: decimalString(D.min(B.inductionDay1MaxMg.value, priorDaily)) },
+      { day: 1, maxDailyMg: decimalString(D.min(B.inductionDay2MaxMg.value, priorDaily)) },
+    ],
+    beyond: 'prescriber-titrates-to-effect',
+  };
+}
+
+// --- Phase 1: prior exposure ---
+
+interface PriorExposure {
+  readonly dose: Decimal;
+  readonly times: number;
+  readonly priorDaily: Decimal;
+  readonly priorRegimen: Decimal[];
+}
+
+function priorExposure(request: RestartRequest, formulation: OpioidFormulation): Phase<PriorExposure> {
+  const out = new PhaseLines();
   const unit = formulation.unit;
   const dose = request.prior.dose.amount;
   const times = request.prior.timesPerDay;
   const priorDaily = dose.mul(times);
-  const priorRegimen = repeat(dose, times);
-
-  notes.line(
+  out.line(
     `Prior regimen: buprenorphine ${formulation.name} ${formatDose({ amount: dose, unit })} × ${times} a day = ${formatDose({ amount: priorDaily, unit })} daily, for ${request.priorDurationDays} days.`,
   );
-  notes.line(
+  out.line(
     'No MME is calculated: buprenorphine is a partial agonist with a ceiling effect on respiratory depression, and CDC 2022 excludes it from the MME table (caution 6).',
     { source: 'cdc-2022', locator: 'Table, caution 6: buprenorphine products are not included (partial µ-agonist, ceiling effects)' },
     { source: 'walsh-1994', locator: 'Abstract: plateau in subjective effects and respiratory depression at sublingual doses 1–32 mg' },
   );
-  const { daysOff, missedDays } = breakLength(request.lastDoseDate, request.restartDate);
-  notes.line(`Last dose ${request.lastDoseDate}, restart ${request.restartDate}: daysOff = ${daysOff}; missedDays = daysOff − 1 = ${missedDays}.`);
+  return out.done({ dose, times, priorDaily, priorRegimen: repeat(dose, times) });
+}
 
+// --- Phase 2: tolerance (the restart rule: no source gives a buprenorphine missed-dose rule) ---
+
+interface RestartRule {
+  readonly daysOff: number;
+  readonly missedDays: number;
+  readonly restartAtPrior: boolean;
+  readonly used: boolean | undefined;
+}
+
+function restartRule(request: RestartRequest): Phase<RestartRule> {
+  const out = new PhaseLines();
+  const { daysOff, missedDays } = breakLength(request.lastDoseDate, request.restartDate);
+  out.line(`Last dose ${request.lastDoseDate}, restart ${request.restartDate}: daysOff = ${daysOff}; missedDays = daysOff − 1 = ${missedDays}.`);
   const used = request.fullAgonistUsedDuringBreak;
-  const shortGap = missedDays <= B.shortGapMissedDays.value;
-  const restartAtPrior = shortGap && used === false;
-  notes.line(
+  const restartAtPrior = missedDays <= B.shortGapMissedDays.value && used === false;
+  out.line(
     `Restart rule: the prior dose only after at most ${B.shortGapMissedDays.value} missed days with no full-agonist opioid used during the break. Here: ${missedDays} missed days; full agonist during the break: ${used === undefined ? 'not answered (taken as possibly used)' : used ? 'yes' : 'no'}. ${restartAtPrior ? 'The prior dose may be restarted.' : 'Re-induction is needed.'}`,
     B.shortGapMissedDays,
   );
+  return out.done({ daysOff, missedDays, restartAtPrior, used });
+}
 
-  let scheduled: ScheduledStep[];
-  if (restartAtPrior) {
-    let regimen = priorRegimen;
-    let rule = 'prior dose (short gap, no full agonist used during the break)';
+// --- Phases 3–5: product, first step, ceiling (label maximum; induction day 1 and day 2) ---
+
+function firstSteps(request: RestartRequest, formulation: OpioidFormulation, prior: PriorExposure, rule: RestartRule): Phase<ScheduledStep[]> {
+  const out = new PhaseLines();
+  const unit = formulation.unit;
+  const { dose, times, priorDaily } = prior;
+  if (rule.restartAtPrior) {
+    let regimen = prior.priorRegimen;
+    let ruleText = 'prior dose (short gap, no full agonist used during the break)';
     const maxDaily = formulation.maxDailyDose;
     if (maxDaily && priorDaily.gt(maxDaily.value)) {
       regimen = fillRegimen(new D(maxDaily.value), dose, times, formulation) ?? regimen;
-      rule = `prior dose capped at the label maximum of ${formatAmount(maxDaily.value)} mg/day`;
-      notes.line(`The prior ${formatAmount(priorDaily)} mg/day is above the label maximum; the restart is capped: ${describe(regimen, unit)}.`, maxDaily);
+      ruleText = `prior dose capped at the label maximum of ${formatAmount(maxDaily.value)} mg/day`;
+      out.line(`The prior ${formatAmount(priorDaily)} mg/day is above the label maximum; the restart is capped: ${describe(regimen, unit)}.`, maxDaily);
     }
-    scheduled = [step(request.restartDate, regimen, formulation, rule)];
-  } else {
-    // Label induction ceilings only: first dose 2–4 mg, up to 8 mg on day 1, up to 16 mg on day 2; never above the prior dose.
-    const firstDose = D.min(B.inductionFirstDoseMg.value, priorDaily);
-    const day1Cap = D.min(B.inductionDay1MaxMg.value, priorDaily);
-    const day1: Decimal[] = [];
-    let remaining = day1Cap;
-    while (remaining.gt(0)) {
-      const made = floorToStrengths(D.min(firstDose, remaining), formulation.strengths);
-      // Stryker disable next-line ConditionalExpression: unreachable guard; remaining is a positive sum of real strengths (≥ the smallest one), so a dose always fits
-      if (!made) break;
-      day1.push(made.amount);
-      remaining = remaining.sub(made.amount);
-    }
-    // Stryker disable next-line ConditionalExpression,MethodExpression,ArrowFunction: unreachable guard; the first iteration always makes a dose (firstDose ≥ the smallest strength)
-    if (day1.length === 0) day1.push(D.min(...formulation.strengths.map((s) => new D(s.amount))));
-    scheduled = [
-      step(
-        request.restartDate,
-        day1,
-        formulation,
-        `label induction, day 1: first dose ${formatAmount(B.inductionFirstDoseLowMg.value)}–${formatAmount(B.inductionFirstDoseMg.value)} mg once withdrawal is objective, then ${formatAmount(B.inductionFirstDoseLowMg.value)}–${formatAmount(B.inductionFirstDoseMg.value)} mg steps, at most ${formatAmount(day1Cap)} mg on day 1`,
-      ),
-    ];
-    const day2Cap = D.min(B.inductionDay2MaxMg.value, priorDaily);
-    const day2 = floorToStrengths(day2Cap, formulation.strengths);
-    if (day2 && day2.amount.gt(sum(day1))) {
-      scheduled.push(
-        step(addCalendarDays(request.restartDate, 1), [day2.amount], formulation, `label induction, day 2: a single daily dose of at most ${formatAmount(day2.amount)} mg (label ≤ ${B.inductionDay2MaxMg.value} mg)`),
-      );
-    }
-    notes.line(
-      `Re-induction ceilings from the label: first dose ${formatAmount(B.inductionFirstDoseLowMg.value)}–${formatAmount(B.inductionFirstDoseMg.value)} mg; at most ${B.inductionDay1MaxMg.value} mg on day 1; at most ${B.inductionDay2MaxMg.value} mg on day 2; never above the prior ${formatAmount(priorDaily)} mg/day. Day 1: ${describe(day1, unit)}${scheduled[1] ? `; day 2: ${formatDose({ amount: scheduled[1].daily, unit })}` : ''}. Beyond day 2 no schedule is given: the prescriber titrates to effect (usual maintenance ${B.usualMaintenanceMg.value} mg/day).`,
-      B.inductionFirstDoseLowMg,
-      B.inductionFirstDoseMg,
-      B.inductionDay1MaxMg,
-      B.inductionDay2MaxMg,
+    return out.done([step(request.restartDate, regimen, formulation, ruleText)]);
+  }
+  // Label induction ceilings only: first dose 2–4 mg, up to 8 mg on day 1, up to 16 mg on day 2; never above the prior dose.
+  const firstDose = D.min(B.inductionFirstDoseMg.value, priorDaily);
+  const day1Cap = D.min(B.inductionDay1MaxMg.value, priorDaily);
+  const day1: Decimal[] = [];
+  let remaining = day1Cap;
+  while (remaining.gt(0)) {
+    const made = floorToStrengths(D.min(firstDose, remaining), formulation.strengths);
+    // Stryker disable next-line ConditionalExpression: unreachable guard; remaining is a positive sum of real strengths (≥ the smallest one), so a dose always fits
+    if (!made) break;
+    day1.push(made.amount);
+    remaining = remaining.sub(made.amount);
+  }
+  // Stryker disable next-line ConditionalExpression,MethodExpression,ArrowFunction: unreachable guard; the first iteration always makes a dose (firstDose ≥ the smallest strength)
+  if (day1.length === 0) day1.push(D.min(...formulation.strengths.map((s) => new D(s.amount))));
+  const scheduled = [
+    step(
+      request.restartDate,
+      day1,
+      formulation,
+      `label induction, day 1: first dose ${formatAmount(B.inductionFirstDoseLowMg.value)}–${formatAmount(B.inductionFirstDoseMg.value)} mg once withdrawal is objective, then ${formatAmount(B.inductionFirstDoseLowMg.value)}–${formatAmount(B.inductionFirstDoseMg.value)} mg steps, at most ${formatAmount(day1Cap)} mg on day 1`,
+    ),
+  ];
+  const day2Cap = D.min(B.inductionDay2MaxMg.value, priorDaily);
+  const day2 = floorToStrengths(day2Cap, formulation.strengths);
+  if (day2 && day2.amount.gt(sum(day1))) {
+    scheduled.push(
+      step(addCalendarDays(request.restartDate, 1), [day2.amount], formulation, `label induction, day 2: a single daily dose of at most ${formatAmount(day2.amount)} mg (label ≤ ${B.inductionDay2MaxMg.value} mg)`),
     );
-    notes.line(
-      `Timing of the first dose: only once withdrawal is objective — at least ${B.waitShortActingHours.value} hours after a short-acting full agonist, ${B.waitLongActingHours.value} hours after an extended-release one, longer after methadone; or low-dose initiation for patients not in withdrawal.`,
-      B.waitShortActingHours,
-      B.waitLongActingHours,
-    );
+  }
+  out.line(
+    `Re-induction ceilings from the label: first dose ${formatAmount(B.inductionFirstDoseLowMg.value)}–${formatAmount(B.inductionFirstDoseMg.value)} mg; at most ${B.inductionDay1MaxMg.value} mg on day 1; at most ${B.inductionDay2MaxMg.value} mg on day 2; never above the prior ${formatAmount(priorDaily)} mg/day. Day 1: ${describe(day1, unit)}${scheduled[1] ? `; day 2: ${formatDose({ amount: scheduled[1].daily, unit })}` : ''}. Beyond day 2 no schedule is given: the prescriber titrates to effect (usual maintenance ${B.usualMaintenanceMg.value} mg/day).`,
+    B.inductionFirstDoseLowMg,
+    B.inductionFirstDoseMg,
+    B.inductionDay1MaxMg,
+    B.inductionDay2MaxMg,
+  );
+  out.line(
+    `Timing of the first dose: only once withdrawal is objective — at least ${B.waitShortActingHours.value} hours after a short-acting full agonist, ${B.waitLongActingHours.value} hours after an extended-release one, longer after methadone; or low-dose initiation for patients not in withdrawal.`,
+    B.waitShortActingHours,
+    B.waitLongActingHours,
+  );
+  return out.done(scheduled);
+}
+
+// --- Phase 6: interaction cap (a CYP3A4 change that raises buprenorphine exposure, amendment A1) ---
+
+function interactionCap(request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation, prior: PriorExposure, scheduled: ScheduledStep[]): Phase<ScheduledStep[]> {
+  const out = new PhaseLines();
+  const cap = exposureChangeCap(request, drug.id);
+  if (!cap) return out.done(scheduled);
+  const first = scheduled[0]!;
+  // Never below the label's induction first dose (4 mg), nor above the uncapped first step.
+  const floor = D.min(first.daily, B.inductionFirstDoseMg.value);
+  const allowed = D.min(first.daily, D.max(first.daily.mul(cap.fraction), floor));
+  if (allowed.gte(first.daily)) {
+    out.line(`Interaction cap (${cap.reasons.join('; ')}): ${formatAmount(first.daily)} × ${cap.fraction.toFixed()} is below the induction first dose; the first step stays ${formatAmount(first.daily)} mg.`, ...cap.provenance, B.inductionFirstDoseMg);
+    return out.done(scheduled);
+  }
+  const largest = D.max(...first.administrations.map((a) => a.amount));
+  const regimen = fillRegimen(allowed, largest, Math.max(prior.times, first.administrations.length), formulation) ?? [D.min(...formulation.strengths.map((s) => new D(s.amount)))];
+  out.line(
+    `Interaction cap (${cap.reasons.join('; ')}): first step at most ${formatAmount(first.daily)} × ${cap.fraction.toFixed()} = ${formatAmount(first.daily.mul(cap.fraction))} mg, never below the induction first dose (${formatAmount(B.inductionFirstDoseMg.value)} mg): ${formatAmount(allowed)} mg, rounded down: ${describe(regimen, formulation.unit)}. No source gives a rate back to the prior dose: the prescriber raises it by response.`,
+    ...cap.provenance,
+    B.inductionFirstDoseMg,
+  );
+  const capped = step(first.start, regimen, formulation, `${first.rule}; lowered for ${cap.codes.join(', ')} (${cap.reasons.join('; ')}) to at most ${formatAmount(allowed)} mg`);
+  return out.done([capped, ...scheduled.slice(1)]);
+}
+
+// --- Phase 7: warnings ---
+
+function warnings(notes: PlanNotes, request: RestartRequest, drug: OpioidDrug, rule: RestartRule): void {
+  if (!rule.restartAtPrior) {
+    const { used, missedDays } = rule;
     const reason = used === true ? 'a full-agonist opioid was used during the break' : used === undefined ? 'it is not known whether a full-agonist opioid was used during the break' : `${missedDays} missed days is longer than ${B.shortGapMissedDays.value}`;
     notes.warn(
       'BUPRENORPHINE_REINDUCTION',
       'critical',
-      `Re-induction is needed because ${reason}. It should be done by a clinician experienced in buprenorphine induction: give the first dose only once withdrawal is objective (at least ${B.waitShortActingHours.value} h after short-acting opioids, ${B.waitLongActingHours.value} h after extended-release ones, longer after methadone) to avoid precipitated withdrawal, or use low-dose initiation. The steps are the label's day-1 and day-2 ceilings only.`,
-      ['cdc-2022', 'label-suboxone', 'samhsa-tip-63'],
+      `Re-induction is needed because ${reason}. To avoid precipitated withdrawal, give the first dose only once withdrawal is objective (CDC 2022: mild to moderate withdrawal; at least ${B.waitShortActingHours.value} h after short-acting opioids, ${B.waitLongActingHours.value} h after extended-release ones, longer after methadone), or use low-dose initiation. Clinicians unfamiliar with buprenorphine initiation can get training and mentors from SAMHSA's Providers Clinical Support System (CDC 2022). The steps are the label's day-1 and day-2 ceilings only.`,
+      ['cdc-2022', 'label-suboxone'],
     );
   }
-
   notes.warn(
     'BUPRENORPHINE_CEILING',
     'info',
@@ -129,21 +224,29 @@ export function planBuprenorphine(request: RestartRequest, drug: OpioidDrug, for
     'What this plan can do for buprenorphine: restart the prior dose after a short gap with no full agonist used, and state the label induction ceilings. What it cannot do: give a missed-dose rule beyond that (no source gives one), a titration schedule after day 2, a low-dose ("micro") initiation schedule, or an MME.',
     B.shortGapMissedDays,
   );
+  opioidWarnings(notes, request, { drug, status: 'not-applicable', priorTolerant: false, maxMme: new D(0), hasCheckpoint: false });
+}
+
+export function planBuprenorphine(request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation): RestartPlan {
+  const notes = new PlanNotes();
+  const unit = formulation.unit;
+  const prior = record(notes, priorExposure(request, formulation));
+  const rule = record(notes, restartRule(request));
+  const scheduled = record(notes, interactionCap(request, drug, formulation, prior, record(notes, firstSteps(request, formulation, prior, rule))));
   const steps = toPlanSteps(scheduled, { drug: drug.id, formulation });
   steps.forEach((s, index) => {
     notes.line(`Step ${index + 1} from ${s.start}: buprenorphine ${s.administrations.map((a) => formatDose({ amount: a, unit })).join(' + ')} = ${formatDose(s.dailyDose)} daily (${s.rule}).`);
   });
-  opioidWarnings(notes, request, { drug, status: 'not-applicable', priorTolerant: false, maxMme: new D(0), hasCheckpoint: false });
-
+  warnings(notes, request, drug, rule);
   return notes.finish({
     drug: drug.id,
     drugClass: 'opioid',
     formulation: formulation.id,
     displayName: drug.displayName,
-    daysOff,
-    missedDays,
-    tolerance: { retainedFraction: restartAtPrior ? '1' : '0', status: 'not-applicable' },
-    prior: { dailyDose: { amount: decimalString(priorDaily), unit } },
+    daysOff: rule.daysOff,
+    missedDays: rule.missedDays,
+    tolerance: { retainedFraction: rule.restartAtPrior ? '1' : '0', status: 'not-applicable' },
+    prior: { dailyDose: { amount: decimalString(prior.priorDaily), unit } },
     steps,
   });
 }

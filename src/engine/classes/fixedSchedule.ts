@@ -151,3 +151,40 @@ export function buildFixedSchedule(input: FixedScheduleInput): readonly FixedSte
   }
   return steps;
 }
+
+/** The daily ceiling a schedule allows on `date`: the last step started on or before it (zero before the first). */
+export function ceilingOn(steps: readonly FixedStep[], date: string): Decimal {
+  let daily = ZERO;
+  for (const step of steps) if (step.start <= date) daily = step.daily;
+  return daily;
+}
+
+/**
+ * Pointwise the lower of two daily schedules (house rule: where sources disagree take the lower dose and the
+ * longer interval). On every date either schedule changes, the ceiling is the lower of the two; it is split
+ * into at most `timesOn(date)` administrations of real strengths (rounded down). Steps that do not rise are
+ * dropped, so daily doses never fall. Neither input may use every-other-day steps.
+ */
+export function lowerOfSchedules(
+  a: readonly FixedStep[],
+  b: readonly FixedStep[],
+  timesOn: (date: string) => number,
+  strengths: readonly Strength[],
+  ruleOn: (date: string, fromA: boolean) => string,
+): FixedStep[] {
+  const dates = [...new Set([...a, ...b].map((s) => s.start))].sort();
+  const out: FixedStep[] = [];
+  for (const date of dates) {
+    const capA = ceilingOn(a, date);
+    const capB = ceilingOn(b, date);
+    const cap = D.min(capA, capB);
+    if (cap.lte(0)) continue;
+    const amounts = splitDaily(cap, timesOn(date), strengths);
+    if (!amounts) continue;
+    const daily = sum(amounts);
+    const last = out[out.length - 1];
+    if (last && !daily.gt(last.daily)) continue;
+    out.push({ start: date, administrations: amounts.map((x) => made(x, strengths)), daily, rule: ruleOn(date, capA.lte(capB)), everyOtherDay: false, allowedDaily: cap });
+  }
+  return out;
+}

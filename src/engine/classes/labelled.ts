@@ -1,22 +1,35 @@
 /**
- * Planner for drugs whose labels give explicit restart rules (restart model section 6): clozapine,
- * lamotrigine, quetiapine, carbamazepine, gabapentin, pregabalin. The label's threshold decides resume or
- * re-titrate; re-titration follows the label's initial schedule (fixed stages, then fixed rises) up to the
- * prior dose, capped at the labelled maximum.
+ * Planner for drugs whose labels give explicit restart rules (restart model section 6, amendments A3 and
+ * A10): clozapine, lamotrigine, quetiapine, carbamazepine, gabapentin, pregabalin. The label's threshold
+ * decides resume or re-titrate; re-titration follows the label's initial schedule up to the target. The
+ * target is the prior dose under every ceiling that applies: the labelled maximum, the gabapentinoid renal
+ * band, clozapine after stopping smoking, lamotrigine when valproate was started in the gap. Rules and
+ * sources: docs/clinical-model.md ("Antidepressants and labelled restarts"). Named phases: prior exposure, ceiling, gap
+ * decision, titration, warnings.
  */
 import type Decimal from 'decimal.js';
-import type { LabelledDrug, LabelSchedule } from '../../protocols/labelled/types.ts';
-import type { FormulationBase } from '../../protocols/types.ts';
+import { LABELLED_CLASS } from '../../protocols/labelled/index.ts';
+import type { LabelledDrug, LabelSchedule, RenalBand } from '../../protocols/labelled/types.ts';
+import type { FormulationBase, Provenance } from '../../protocols/types.ts';
 import { D, decimalString } from '../decimal.ts';
 import { sum } from '../regimen.ts';
 import { formatAmount, formatDose } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
 import { concurrentCategories, concurrentName } from '../registry.ts';
-import type { PlanStep, RestartPlan, RestartRequest } from '../types.ts';
-import { buildFixedSchedule, splitDaily } from './fixedSchedule.ts';
-import { priorAndBreak } from './prior.ts';
+import type { ConcurrentMedication, PlanStep, RestartPlan, RestartRequest } from '../types.ts';
+import { beersFallsAndCnsWarnings, isOlderAdult } from './beers.ts';
+import { buildFixedSchedule, ceilingOn, lowerOfSchedules, splitDaily, type FixedStep } from './fixedSchedule.ts';
+import { priorAndBreak, type PriorAndBreak } from './prior.ts';
 import { toPlanSteps } from './steps.ts';
 
+const L = LABELLED_CLASS;
+
+interface Line {
+  readonly text: string;
+  readonly provenance: readonly Provenance[];
+}
+const line = (text: string, ...provenance: Provenance[]): Line => ({ text, provenance });
+const write = (notes: PlanNotes, lines: readonly Line[]): void => lines.forEach((l) => notes.line(l.text, ...l.provenance));
 
 /**
  * Lamotrigine: valproate first (the slowest schedule wins), then enzyme inducers, else standard.
@@ -33,30 +46,134 @@ function chooseSchedule(drug: LabelledDrug, request: RestartRequest): { schedule
   return { schedule: byId('standard') ?? drug.schedules[0]!, why: null };
 }
 
-export function planLabelled(request: RestartRequest, drug: LabelledDrug, formulation: FormulationBase): RestartPlan {
-  const notes = new PlanNotes();
-  const unit = formulation.unit;
-  const others = request.concurrent.filter((id) => id !== drug.id);
-  const { patient } = request;
-  const { times, priorRegimen, priorDaily, daysOff, missedDays } = priorAndBreak(notes, request, drug.displayName, formulation);
-  notes.line('This drug has a labelled restart rule: the question is resume the prior dose or follow the label\'s titration again. Tolerance is not applicable and no daily equivalent is computed.');
+// ---------------------------------------------------------------------------------------------------------
+// Phase: ceiling.
 
-  // 1. Target, capped at the labelled maximum.
+interface RenalBandChoice {
+  readonly band: RenalBand;
+  /** The input that chose the band, in words naming the field. */
+  readonly basis: string;
+  readonly assumed: boolean;
+}
+
+function renalBandPhase(request: RestartRequest, drug: LabelledDrug): RenalBandChoice | null {
+  if (!drug.renal) return null;
+  const { patient } = request;
+  const bands = [...drug.renal.bands.value].sort((a, b) => b.fromCrCl - a.fromCrCl);
+  const bandFrom = (crcl: number) => bands.find((b) => crcl >= b.fromCrCl) ?? bands[bands.length - 1]!;
+  if (patient.creatinineClearanceMlMin !== undefined) {
+    return { band: bandFrom(patient.creatinineClearanceMlMin), basis: `patient.creatinineClearanceMlMin ${formatAmount(String(patient.creatinineClearanceMlMin))} mL/min`, assumed: false };
+  }
+  if (patient.hemodialysis) return { band: bandFrom(L.hemodialysisBandFromCrCl.value), basis: 'patient.hemodialysis without a creatinine clearance', assumed: true };
+  if (patient.renalImpairment) return { band: bandFrom(L.renalImpairmentBandFromCrCl.value), basis: 'patient.renalImpairment without a creatinine clearance', assumed: true };
+  return null;
+}
+
+/** A concurrent valproate started after the last dose of lamotrigine (during the gap) and still taken. */
+function valproateStartedInGap(request: RestartRequest): { entry: ConcurrentMedication; index: number } | null {
+  let found: { entry: ConcurrentMedication; index: number } | null = null;
+  request.concurrentHistory.forEach((entry, index) => {
+    if (!concurrentCategories(entry.drug).includes('valproate')) return;
+    if (!entry.startedOn || entry.startedOn <= request.lastDoseDate) return;
+    if (entry.stoppedOn && entry.stoppedOn <= request.restartDate) return;
+    found ??= { entry, index };
+  });
+  return found;
+}
+
+interface CeilingLimit {
+  readonly code: string;
+  readonly daily: Decimal;
+  /** The input that set it, in words naming the field. */
+  readonly input: string;
+}
+
+interface Ceiling {
+  readonly target: Decimal[];
+  readonly times: number;
+  readonly capped: boolean;
+  /** Limits below the prior dose, each naming its input (the labelled maximum is code LABEL_MAX). */
+  readonly limits: readonly CeilingLimit[];
+  readonly band: RenalBandChoice | null;
+  readonly lines: readonly Line[];
+}
+
+function ceilingPhase(request: RestartRequest, drug: LabelledDrug, formulation: FormulationBase, prior: PriorAndBreak): Ceiling {
+  const unit = formulation.unit;
+  const dose = (amount: string | Decimal) => formatDose({ amount, unit });
+  const lines: Line[] = [];
+  const limits: CeilingLimit[] = [];
   const max = new D(drug.maxDailyDose.value);
-  let target: Decimal[] = priorRegimen;
-  let capped = false;
-  if (priorDaily.gt(max)) {
-    target = splitDaily(max, times, formulation.strengths) ?? priorRegimen;
-    capped = true;
-    notes.line(`The prior ${formatDose({ amount: priorDaily, unit })} daily is above the labelled maximum ${formatDose({ amount: max, unit })}: the target is capped at ${formatDose({ amount: sum(target), unit })} daily.`, drug.maxDailyDose);
-  } else {
-    notes.line(`Target (last step): the prior regimen, ${formatDose({ amount: priorDaily, unit })} daily (labelled maximum ${formatDose({ amount: max, unit })}).`, drug.maxDailyDose);
+  let ceiling = max;
+  let times = prior.times;
+  if (prior.priorDaily.gt(max)) limits.push({ code: 'LABEL_MAX', daily: max, input: 'the labelled maximum' });
+
+  const band = renalBandPhase(request, drug);
+  if (drug.renal) {
+    if (band) {
+      const b = band.band;
+      lines.push(line(
+        `Renal band (${band.basis}): CrCl ${b.label} mL/min → ${dose(b.minDaily)} to ${dose(b.maxDaily)} daily, at most ${b.maxTimesPerDay} dose${b.maxTimesPerDay === 1 ? '' : 's'} a day.`,
+        drug.renal.bands,
+        ...(band.assumed ? [request.patient.hemodialysis ? L.hemodialysisBandFromCrCl : L.renalImpairmentBandFromCrCl] : []),
+      ));
+      ceiling = D.min(ceiling, b.maxDaily);
+      times = Math.min(times, b.maxTimesPerDay);
+      if (prior.priorDaily.gt(b.maxDaily)) limits.push({ code: 'RENAL_DOSE_CAP_GABAPENTINOID', daily: new D(b.maxDaily), input: band.basis });
+    } else {
+      lines.push(line('No creatinine clearance was given (patient.creatinineClearanceMlMin) and no renal impairment is recorded: the plan could not check the label\'s renal dosing band; the target is the prior dose under the labelled maximum.'));
+    }
   }
 
-  // 2. The label's threshold.
+  if (drug.rule === 'clozapine' && request.patient.smokedBeforeBreak && !request.patient.smokesNow) {
+    const f = L.clozapineSmokingStoppedFraction;
+    const limit = prior.priorDaily.mul(f.value);
+    ceiling = D.min(ceiling, limit);
+    limits.push({ code: 'CLOZAPINE_SMOKING_CHANGE', daily: limit, input: 'patient.smokedBeforeBreak true and patient.smokesNow false' });
+    lines.push(line(`Smoked before the break and not now (patient.smokedBeforeBreak, patient.smokesNow): ceiling ${formatAmount(f.value)} × ${dose(prior.priorDaily)} = ${dose(limit)} daily until a clozapine plasma level is available.`, f));
+  }
+
+  if (drug.rule === 'lamotrigine') {
+    const started = valproateStartedInGap(request);
+    if (started) {
+      const f = L.lamotrigineValproateStartedFraction;
+      const limit = prior.priorDaily.mul(f.value);
+      ceiling = D.min(ceiling, limit);
+      limits.push({ code: 'LAMOTRIGINE_VALPROATE', daily: limit, input: `concurrent.${started.index}.startedOn ${started.entry.startedOn} (valproate started after the last lamotrigine dose ${request.lastDoseDate})` });
+      lines.push(line(`Valproate was started during the gap (concurrent.${started.index}.startedOn ${started.entry.startedOn}, after the last dose ${request.lastDoseDate}): valproate roughly doubles lamotrigine levels, so the ceiling is ${formatAmount(f.value)} × ${dose(prior.priorDaily)} = ${dose(limit)} daily.`, f));
+    }
+  }
+
+  let target = prior.priorRegimen;
+  let capped = false;
+  if (prior.priorDaily.gt(ceiling) || times < prior.times) {
+    // Stryker disable next-line LogicalOperator: a ceiling below one smallest unit keeps the smallest unit (never reached with the label tables)
+    target = splitDaily(D.min(ceiling, prior.priorDaily), times, formulation.strengths) ?? [new D(formulation.strengths[0]!.amount)];
+    capped = prior.priorDaily.gt(ceiling);
+  }
+  if (capped) {
+    const maxOnly = limits.length === 1 && limits[0]!.code === 'LABEL_MAX';
+    lines.push(line(
+      maxOnly
+        ? `The prior ${dose(prior.priorDaily)} daily is above the labelled maximum ${dose(max)}: the target is capped at ${dose(sum(target))} daily.`
+        : `The prior ${dose(prior.priorDaily)} daily is above the ceiling ${dose(ceiling)} daily (${limits.map((l) => `${l.code}: ${l.input}`).join('; ')}): the target is ${dose(sum(target))} daily, rounded down to real strengths.`,
+      ...(maxOnly ? [drug.maxDailyDose] : []),
+    ));
+  } else {
+    lines.push(line(`Target (last step): the prior regimen, ${dose(sum(target))} daily (labelled maximum ${dose(max)}).`, drug.maxDailyDose));
+  }
+  return { target, times, capped, limits, band, lines };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Phase: gap decision (the label's threshold).
+
+function decisionPhase(request: RestartRequest, drug: LabelledDrug, prior: PriorAndBreak): { retitrate: boolean; rule: string; lines: Line[] } {
   const t = drug.threshold;
+  const { daysOff, missedDays } = prior;
   let retitrate: boolean;
   let measure: string;
+  const provenance: Provenance[] = [t.value];
   switch (t.kind) {
     case 'daysOff-at-least':
       retitrate = daysOff >= t.value.value;
@@ -76,76 +193,113 @@ export function planLabelled(request: RestartRequest, drug: LabelledDrug, formul
       const limit = new D(halfLife.value).mul(t.value.value);
       retitrate = new D(daysOff * 24).gt(limit);
       measure = `${daysOff * 24} h since the last dose ${retitrate ? '>' : '≤'} ${t.value.value} × ${formatAmount(halfLife.value)} h = ${formatAmount(limit)} h (${inducer ? 'half-life with an enzyme inducer' : 'the shorter half-life is used'}: a shorter half-life makes re-titration happen sooner, the safer reading)`;
-      notes.cite(halfLife);
+      provenance.push(halfLife);
       break;
     }
   }
   const rule = `${t.rule}: ${measure}`;
-  notes.line(`Decision: ${retitrate ? 'RE-TITRATE' : 'RESUME'} — ${rule}.`, t.value);
+  return { retitrate, rule, lines: [line(`Decision: ${retitrate ? 'RE-TITRATE' : 'RESUME'} — ${rule}.`, ...provenance)] };
+}
 
-  // 3. Steps.
-  let scheduled;
+// ---------------------------------------------------------------------------------------------------------
+// Phase: titration.
+
+function titrationPhase(notes: PlanNotes, request: RestartRequest, drug: LabelledDrug, formulation: FormulationBase, ceiling: Ceiling, retitrate: boolean): FixedStep[] {
+  const unit = formulation.unit;
+  const dose = (amount: string | Decimal) => formatDose({ amount, unit });
+  const target = ceiling.target;
+  const byWhat = ceiling.limits.every((l) => l.code === 'LABEL_MAX') ? 'the labelled maximum' : 'the ceiling';
+  const targetRule = ceiling.capped
+    ? (retitrate ? `reaches ${byWhat} (prior dose capped)` : `prior dose capped at ${byWhat}`)
+    : (retitrate ? 'reaches the prior dose (the target)' : 'resume the prior dose');
   if (!retitrate) {
-    scheduled = buildFixedSchedule({ startDate: request.restartDate, stages: [], phases: [], target, targetRule: capped ? 'prior dose capped at the labelled maximum' : 'resume the prior dose', strengths: formulation.strengths });
-  } else {
-    const { schedule, why } = chooseSchedule(drug, request);
-    notes.line(`Label schedule: ${schedule.when}${why ? ` (${why})` : ''}.`, schedule.stages);
-    if (drug.retitrationNote) notes.line(drug.retitrationNote.text, drug.retitrationNote);
-    const usual = schedule.usualMaintenanceMax;
-    if (usual && sum(target).gt(usual.value)) {
-      notes.warn(
-        'ABOVE_USUAL_MAINTENANCE',
-        'warning',
-        `The target ${formatDose({ amount: sum(target), unit })} daily is above the label's usual maintenance of up to ${formatDose({ amount: usual.value, unit })} daily ${schedule.when}: check that the prior dose was set with this combination, and consider a level before the last steps.`,
-        'source' in usual ? [usual.source] : [],
-      );
-      notes.line(`Warning ABOVE_USUAL_MAINTENANCE: target above ${formatDose({ amount: usual.value, unit })} daily ${schedule.when}.`, usual);
-    }
-    const stages = schedule.stages.value.map((stage, index) => ({
-      days: stage.days,
-      daily: new D(stage.daily),
-      timesPerDay: stage.timesPerDay,
-      ...(stage.everyOtherDay ? { everyOtherDay: true } : {}),
-      rule: `label stage ${index + 1}: ${formatDose({ amount: stage.daily, unit })} ${stage.everyOtherDay ? 'every other day' : 'daily'}${stage.timesPerDay > 1 ? ` in ${stage.timesPerDay} doses` : ''} for ${stage.days} day${stage.days === 1 ? '' : 's'}`,
-    }));
-    const phases = schedule.phases.map((phase) => {
-      notes.line(
-        `Then + ${formatDose({ amount: phase.daily.value, unit })}/day no sooner than every ${phase.intervalDays.value} day${phase.intervalDays.value === 1 ? '' : 's'}${phase.upTo ? ` up to ${formatDose({ amount: phase.upTo.value, unit })}/day` : ''}.`,
-        phase.daily,
-        phase.intervalDays,
-        ...(phase.upTo ? [phase.upTo] : []),
-      );
-      return {
-        daily: new D(phase.daily.value),
-        intervalDays: phase.intervalDays.value,
-        ...(phase.upTo ? { upTo: new D(phase.upTo.value) } : {}),
-        timesPerDay: Math.max(times, 1),
-        rule: `label rise of + ${formatDose({ amount: phase.daily.value, unit })}/day every ${phase.intervalDays.value} day${phase.intervalDays.value === 1 ? '' : 's'}, rounded down to real strengths`,
-      };
-    });
-    scheduled = buildFixedSchedule({
-      startDate: request.restartDate,
-      stages,
-      phases,
-      target,
-      targetRule: capped ? 'reaches the labelled maximum (prior dose capped)' : 'reaches the prior dose (the target)',
-      strengths: formulation.strengths,
-    });
+    return [...buildFixedSchedule({ startDate: request.restartDate, stages: [], phases: [], target, targetRule, strengths: formulation.strengths })];
   }
-  const steps: PlanStep[] = toPlanSteps(scheduled, { drug: drug.id, formulation }).map((step, index) =>
-    scheduled[index]!.everyOtherDay ? { ...step, everyOtherDay: true } : step,
-  );
-  steps.forEach((step, index) => {
-    notes.line(
-      `Step ${index + 1} from ${step.start}: ${step.administrations.map((a) => formatDose({ amount: a, unit })).join(' + ')}${step.everyOtherDay ? ' every other day' : ` = ${formatDose(step.dailyDose)} daily`} (${step.rule}).`,
+  const { schedule, why } = chooseSchedule(drug, request);
+  notes.line(`Label schedule: ${schedule.when}${why ? ` (${why})` : ''}.`, schedule.stages);
+  if (drug.retitrationNote) notes.line(drug.retitrationNote.text, drug.retitrationNote);
+  const usual = schedule.usualMaintenanceMax;
+  if (usual && sum(target).gt(usual.value)) {
+    notes.warn(
+      'ABOVE_USUAL_MAINTENANCE',
+      'warning',
+      `The target ${dose(sum(target))} daily is above the label's usual maintenance of up to ${dose(usual.value)} daily ${schedule.when}: check that the prior dose was set with this combination, and consider a level before the last steps.`,
+      'source' in usual ? [usual.source] : [],
     );
+    notes.line(`Warning ABOVE_USUAL_MAINTENANCE: target above ${dose(usual.value)} daily ${schedule.when}.`, usual);
+  }
+  const stages = schedule.stages.value.map((stage, index) => ({
+    days: stage.days,
+    daily: new D(stage.daily),
+    timesPerDay: Math.min(stage.timesPerDay, ceiling.band?.band.maxTimesPerDay ?? stage.timesPerDay),
+    ...(stage.everyOtherDay ? { everyOtherDay: true } : {}),
+    rule: `label stage ${index + 1}: ${dose(stage.daily)} ${stage.everyOtherDay ? 'every other day' : 'daily'}${stage.timesPerDay > 1 ? ` in ${stage.timesPerDay} doses` : ''} for ${stage.days} day${stage.days === 1 ? '' : 's'}`,
+  }));
+  const phases = schedule.phases.map((phase) => {
+    notes.line(
+      `Then + ${dose(phase.daily.value)}/day no sooner than every ${phase.intervalDays.value} day${phase.intervalDays.value === 1 ? '' : 's'}${phase.upTo ? ` up to ${dose(phase.upTo.value)}/day` : ''}.`,
+      phase.daily,
+      phase.intervalDays,
+      ...(phase.upTo ? [phase.upTo] : []),
+    );
+    return {
+      daily: new D(phase.daily.value),
+      intervalDays: phase.intervalDays.value,
+      ...(phase.upTo ? { upTo: new D(phase.upTo.value) } : {}),
+      timesPerDay: Math.max(ceiling.times, 1),
+      rule: `label rise of + ${dose(phase.daily.value)}/day every ${phase.intervalDays.value} day${phase.intervalDays.value === 1 ? '' : 's'}, rounded down to real strengths`,
+    };
   });
-  if (steps.some((s) => s.everyOtherDay)) notes.line('Every-other-day steps: dailyDose is the amount on a dosing day; nothing is taken on the days between.');
-  notes.assume('ad-retained-fraction-decision');
+  const label = buildFixedSchedule({ startDate: request.restartDate, stages, phases, target, targetRule, strengths: formulation.strengths });
+  if (!ceiling.band) return [...label];
 
-  // 4. Warnings.
+  // Gabapentinoid with a known renal band: the band minimum, + the band minimum every 3 days, never above the
+  // label titration on the same date (engine assumption gabapentinoid-band-restart).
+  const b = ceiling.band.band;
+  const interval = L.bandRestartIntervalDays.value;
+  const bandSchedule = buildFixedSchedule({
+    startDate: request.restartDate,
+    stages: [{ days: interval, daily: new D(b.minDaily), timesPerDay: ceiling.times, rule: `renal band minimum ${dose(b.minDaily)} daily` }],
+    phases: [{ daily: new D(b.minDaily), intervalDays: interval, timesPerDay: ceiling.times, rule: `+ ${dose(b.minDaily)}/day every ${interval} days (renal band minimum)` }],
+    target,
+    targetRule,
+    strengths: formulation.strengths,
+  });
+  notes.line(
+    `Renal band restart: start at the band minimum ${dose(b.minDaily)} daily and rise by at most ${dose(b.minDaily)}/day every ${interval} days; on every date the lower of this and the label titration is the ceiling.`,
+    drug.renal!.bands,
+    L.bandRestartIntervalDays,
+  );
+  const targetDaily = sum(target);
+  return lowerOfSchedules(
+    label,
+    bandSchedule,
+    (date) => {
+      const labelStep = [...label].reverse().find((s) => s.start <= date);
+      return Math.max(1, Math.min(ceiling.times, labelStep ? labelStep.administrations.length : ceiling.times));
+    },
+    formulation.strengths,
+    (date, fromLabel) => {
+      const cap = D.min(ceilingOn(label, date), ceilingOn(bandSchedule, date));
+      if (cap.gte(targetDaily)) return targetRule;
+      return fromLabel ? `label titration (lower than the renal band schedule on this date)` : `renal band schedule: band minimum ${dose(b.minDaily)} plus at most ${dose(b.minDaily)}/day every ${interval} days`;
+    },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Phase: warnings.
+
+function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: LabelledDrug, formulation: FormulationBase, prior: PriorAndBreak, ceiling: Ceiling, decision: { retitrate: boolean; rule: string }): void {
+  const unit = formulation.unit;
+  const dose = (amount: string | Decimal) => formatDose({ amount, unit });
+  const { patient } = request;
+  const others = request.concurrent.filter((id) => id !== drug.id);
   const cats = new Set(others.flatMap((id) => concurrentCategories(id)));
   const hazard = drug.hazard;
+  const targetText = dose(sum(ceiling.target));
+  const limit = (code: string) => ceiling.limits.find((l) => l.code === code);
+
   if (drug.rule === 'gabapentinoid') {
     const risks: string[] = [];
     if ((patient.ageYears ?? 0) >= 65) risks.push(`age ${patient.ageYears}`);
@@ -158,43 +312,193 @@ export function planLabelled(request: RestartRequest, drug: LabelledDrug, formul
       notes.warn(hazard.code, 'warning', `${hazard.message} Risk factors here: ${risks.join('; ')}.`, hazard.sources);
       notes.line(`Warning ${hazard.code}: ${risks.join('; ')}.`);
     }
-    if (cats.has('opioid')) {
-      const opioids = others.filter((id) => concurrentCategories(id).includes('opioid'));
+    const opioids = others.filter((id) => concurrentCategories(id).includes('opioid'));
+    if (opioids.length) {
       notes.warn(
-        'OPIOID_GABAPENTINOID',
-        'warning',
-        `${drug.displayName} with ${opioids.map(concurrentName).join(', ')}: serious breathing problems can occur. Start the gabapentinoid at the lowest dose and monitor for respiratory depression and sedation.`,
+        'GABAPENTINOID_OPIOID',
+        'critical',
+        `${drug.displayName} with ${opioids.map(concurrentName).join(', ')}: serious, sometimes fatal respiratory depression (FDA 2019). Start the gabapentinoid at the lowest dose, monitor for sedation and slowed breathing, and make sure naloxone is available.`,
         ['fda-gabapentinoid-2019'],
       );
-      notes.line(`Warning OPIOID_GABAPENTINOID: concurrent ${opioids.map(concurrentName).join(', ')}.`);
+      notes.line(`Warning GABAPENTINOID_OPIOID: concurrent ${opioids.map(concurrentName).join(', ')}.`);
+      if (isOlderAdult(request)) {
+        notes.warn(
+          'BEERS_OPIOID_GABAPENTINOID',
+          'critical',
+          `Age ${patient.ageYears}: the Beers Criteria (2023) advise avoiding an opioid with a gabapentinoid (sedation, respiratory depression, death), except when moving from an opioid to a gabapentinoid or using the gabapentinoid to lower the opioid dose.`,
+          ['beers-2023'],
+        );
+      }
     }
-    if (patient.renalImpairment) {
-      notes.warn('RENAL_DOSE_ADJUSTMENT', 'warning', `${drug.displayName} is cleared by the kidneys: reduce the dose for creatinine clearance below 60 mL/min (see the label's renal table); the plan's target is the prior dose, not a renal dose.`, [drug.id === 'gabapentin' ? 'label-neurontin' : 'label-lyrica']);
+    const misuse: string[] = [];
+    if (opioids.length) misuse.push(`concurrent opioid (${opioids.map(concurrentName).join(', ')})`);
+    if (patient.substanceUseDisorder) misuse.push('patient.substanceUseDisorder (including opioid use disorder)');
+    if (misuse.length) {
+      notes.warn(
+        'GABAPENTINOID_MISUSE',
+        'warning',
+        `${drug.displayName} is misused, especially with opioids; in the UK pregabalin and gabapentin became controlled drugs in 2019 after rising deaths, and gabapentinoids can reverse tolerance to an opioid's effect on breathing. Here: ${misuse.join('; ')}. Prescribe limited quantities and review.`,
+        ['uk-gabapentinoid-2019'],
+      );
+      notes.line(`Warning GABAPENTINOID_MISUSE: ${misuse.join('; ')}.`);
+    }
+    if (drug.renal) {
+      const capLimit = limit('RENAL_DOSE_CAP_GABAPENTINOID');
+      const source = 'source' in drug.renal.bands ? drug.renal.bands.source : drug.id === 'gabapentin' ? 'label-neurontin' : 'label-lyrica';
+      if (capLimit && ceiling.band) {
+        notes.warn(
+          'RENAL_DOSE_CAP_GABAPENTINOID',
+          'critical',
+          `${drug.displayName} is cleared by the kidneys: ${ceiling.band.basis} gives the label band CrCl ${ceiling.band.band.label} mL/min (${dose(ceiling.band.band.minDaily)} to ${dose(ceiling.band.band.maxDaily)} daily). The prior ${dose(prior.priorDaily)} daily is above it, so the plan stops at ${targetText} daily: accumulation causes sedation and respiratory depression.${ceiling.band.assumed ? ' The band is an engine assumption because no creatinine clearance was given; enter it to check.' : ''}`,
+          [source],
+        );
+        notes.line(`Warning RENAL_DOSE_CAP_GABAPENTINOID: ${capLimit.input}; ceiling ${dose(capLimit.daily)} daily below the prior ${dose(prior.priorDaily)} daily.`);
+      } else if (ceiling.band && ceiling.band.band.fromCrCl < 60) {
+        notes.warn(
+          'RENAL_DOSE_ADJUSTMENT',
+          'warning',
+          `${drug.displayName} is cleared by the kidneys: ${ceiling.band.basis} gives the label band CrCl ${ceiling.band.band.label} mL/min (${dose(ceiling.band.band.minDaily)} to ${dose(ceiling.band.band.maxDaily)} daily, at most ${ceiling.band.band.maxTimesPerDay} a day); the plan stays within it.${ceiling.band.assumed ? ' The band is an engine assumption because no creatinine clearance was given.' : ''}`,
+          [source],
+        );
+      }
+      if (!ceiling.band) {
+        notes.warn(
+          'RENAL_FUNCTION_UNCHECKED',
+          'info',
+          `No creatinine clearance was given: the plan could not check ${drug.displayName}'s label renal dosing band (reduce the dose below 60 mL/min). Enter patient.creatinineClearanceMlMin to check it.`,
+          [source],
+        );
+      }
+      if (patient.hemodialysis) {
+        notes.warn(
+          'GABAPENTINOID_HEMODIALYSIS',
+          'warning',
+          `Hemodialysis: the label adds a supplemental dose of ${drug.renal.hemodialysisSupplement.value} after each session, on top of the band dose; the plan's steps do not include it.`,
+          [source],
+        );
+        notes.line(`Warning GABAPENTINOID_HEMODIALYSIS: patient.hemodialysis.`, drug.renal.hemodialysisSupplement);
+      }
     }
   } else if (drug.rule === 'carbamazepine') {
-    notes.warn(hazard.code, retitrate ? 'critical' : 'warning', hazard.message, hazard.sources);
+    notes.warn(hazard.code, decision.retitrate ? 'critical' : 'warning', hazard.message, hazard.sources);
     if (cats.has('maoi')) {
       const maois = others.filter((id) => concurrentCategories(id).includes('maoi'));
       notes.warn('MAOI_WASHOUT', 'critical', `Carbamazepine is contraindicated with or within 14 days of an MAOI (${maois.map(concurrentName).join(', ')}).`, ['label-tegretol']);
     }
-  } else if (retitrate) {
+  } else if (decision.retitrate) {
     notes.warn(hazard.code, 'critical', hazard.message, hazard.sources);
-    notes.line(`Warning ${hazard.code}: ${rule}.`);
+    notes.line(`Warning ${hazard.code}: ${decision.rule}.`);
   }
-  if (capped) {
-    notes.warn('DOSE_ABOVE_LABEL_MAX', 'warning', `The prior dose was above the labelled maximum; the plan stops at ${formatDose({ amount: sum(target), unit })} daily.`, 'source' in drug.maxDailyDose ? [drug.maxDailyDose.source] : []);
+
+  if (drug.rule === 'lamotrigine') {
+    const valproate = others.filter((id) => concurrentCategories(id).includes('valproate'));
+    const started = limit('LAMOTRIGINE_VALPROATE');
+    if (valproate.length || started) {
+      notes.warn(
+        'LAMOTRIGINE_VALPROATE',
+        'critical',
+        `Lamotrigine with valproate: valproate roughly doubles lamotrigine levels, raising the risk of serious rash (Stevens-Johnson syndrome, toxic epidermal necrolysis). The label's valproate schedule (25 mg every other day in weeks 1–2) applies when re-titrating.${started ? ` Valproate was started during the gap (${started.input}): the ceiling is ${dose(started.daily)} daily, half the prior dose.` : ''}`,
+        ['label-lamictal', ...(started ? ['psycheducation-lamotrigine-valproate'] : [])],
+      );
+      notes.line(`Warning LAMOTRIGINE_VALPROATE: ${started ? started.input : `concurrent ${valproate.map(concurrentName).join(', ')}`}.`);
+    }
   }
+
+  if (drug.rule === 'clozapine') {
+    const ancDays = L.clozapineAncNewPatientDaysOff;
+    if (prior.daysOff >= ancDays.value) {
+      notes.warn(
+        'CLOZAPINE_ANC_NEW_PATIENT',
+        'critical',
+        `Off clozapine for ${prior.daysOff} days (${ancDays.value} or more): the label asks for ANC monitoring as for a new patient (weekly for 6 months, every 2 weeks to 12 months, then monthly), besides the 12.5 mg restart. Check the ANC before the first dose.`,
+        ['clozapine-anc-interruption'],
+      );
+      notes.line(`Warning CLOZAPINE_ANC_NEW_PATIENT: daysOff ${prior.daysOff} ≥ ${ancDays.value}.`, ancDays);
+    } else {
+      notes.warn(
+        'CLOZAPINE_ANC_CONTINUE',
+        'warning',
+        `Off clozapine for ${prior.daysOff} day${prior.daysOff === 1 ? '' : 's'} (under ${ancDays.value}): check the ANC before restarting and continue the previous monitoring schedule (label).`,
+        ['clozapine-anc-interruption'],
+      );
+      notes.line(`Warning CLOZAPINE_ANC_CONTINUE: daysOff ${prior.daysOff} < ${ancDays.value}.`, ancDays);
+    }
+    const smoking = limit('CLOZAPINE_SMOKING_CHANGE');
+    if (smoking) {
+      notes.warn(
+        'CLOZAPINE_SMOKING_CHANGE',
+        'critical',
+        `Smoked before the break and does not smoke now (${smoking.input}; nicotine replacement does not count): stopping smoking removes the enzyme induction and plasma clozapine may rise substantially within 3–5 days. The ceiling is ${dose(smoking.daily)} daily (half the prior, an engine assumption) until a clozapine plasma level guides the dose.`,
+        ['clozapine-smoking'],
+      );
+      notes.line(`Warning CLOZAPINE_SMOKING_CHANGE: ${smoking.input}.`);
+    } else if (!patient.smokedBeforeBreak && patient.smokesNow) {
+      notes.warn(
+        'CLOZAPINE_SMOKING_STARTED',
+        'warning',
+        'Smokes now but did not before the break (patient.smokesNow): smoking induces clozapine metabolism and levels fall; the ceiling stays the prior dose, and any higher dose only by plasma levels.',
+        ['clozapine-smoking'],
+      );
+    }
+  }
+
+  if (ceiling.capped) {
+    const others = ceiling.limits.filter((l) => l.code !== 'LABEL_MAX');
+    if (limit('LABEL_MAX') && !others.length) {
+      notes.warn('DOSE_ABOVE_LABEL_MAX', 'warning', `The prior dose was above the labelled maximum; the plan stops at ${targetText} daily.`, 'source' in drug.maxDailyDose ? [drug.maxDailyDose.source] : []);
+    } else if (limit('LABEL_MAX')) {
+      notes.warn('DOSE_ABOVE_LABEL_MAX', 'warning', `The prior dose was above the labelled maximum ${dose(drug.maxDailyDose.value)} daily.`, 'source' in drug.maxDailyDose ? [drug.maxDailyDose.source] : []);
+    }
+  }
+
+  const antiepileptic = ['lamotrigine', 'carbamazepine', 'gabapentinoid'].includes(drug.rule);
+  beersFallsAndCnsWarnings(notes, request, { id: drug.id, displayName: drug.displayName, fallsGroup: antiepileptic ? 'antiepileptic' : null });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+export function planLabelled(request: RestartRequest, drug: LabelledDrug, formulation: FormulationBase): RestartPlan {
+  const notes = new PlanNotes();
+  const unit = formulation.unit;
+
+  // Phase: prior exposure and the gap.
+  const prior = priorAndBreak(notes, request, drug.displayName, formulation);
+  notes.line('This drug has a labelled restart rule: the question is to resume the prior dose or follow the label\'s titration again; no daily equivalent is computed.');
+
+  // Phase: ceiling.
+  const ceiling = ceilingPhase(request, drug, formulation, prior);
+  write(notes, ceiling.lines);
+
+  // Phase: gap decision.
+  const decision = decisionPhase(request, drug, prior);
+  write(notes, decision.lines);
+
+  // Phase: titration.
+  const scheduled = titrationPhase(notes, request, drug, formulation, ceiling, decision.retitrate);
+  const steps: PlanStep[] = toPlanSteps(scheduled, { drug: drug.id, formulation }).map((step, index) =>
+    scheduled[index]!.everyOtherDay ? { ...step, everyOtherDay: true } : step,
+  );
+  steps.forEach((step, index) => {
+    notes.line(
+      `Step ${index + 1} from ${step.start}: ${step.administrations.map((a) => formatDose({ amount: a, unit })).join(' + ')}${step.everyOtherDay ? ' every other day' : ` = ${formatDose(step.dailyDose)} daily`} (${step.rule}).`,
+    );
+  });
+  if (steps.some((s) => s.everyOtherDay)) notes.line('Every-other-day steps: dailyDose is the amount on a dosing day; nothing is taken on the days between.');
+  notes.assume('ad-retained-fraction-decision');
+
+  // Phase: warnings.
+  warningsPhase(notes, request, drug, formulation, prior, ceiling, decision);
 
   return notes.finish({
     drug: drug.id,
     drugClass: 'labelled-restart',
     formulation: formulation.id,
     displayName: drug.displayName,
-    daysOff,
-    missedDays,
-    tolerance: { retainedFraction: retitrate ? '0' : '1', status: 'not-applicable' },
-    prior: { dailyDose: { amount: decimalString(priorDaily), unit } },
+    daysOff: prior.daysOff,
+    missedDays: prior.missedDays,
+    tolerance: { retainedFraction: decision.retitrate ? '0' : '1', status: 'not-applicable' },
+    prior: { dailyDose: { amount: decimalString(prior.priorDaily), unit } },
     steps,
-    decision: { action: retitrate ? 'retitrate' : 'resume', rule },
+    decision: { action: decision.retitrate ? 'retitrate' : 'resume', rule: decision.rule },
   });
 }

@@ -14,6 +14,7 @@ import { floorToStrengths, makeExactly, nextAbove } from '../strengths.ts';
 import { anchorSummary } from '../tolerance.ts';
 import type { RestartPlan, RestartRequest, ToleranceStatus } from '../types.ts';
 import { evenRegimen, sum } from '../regimen.ts';
+import { opioidInteractionWarnings } from './opioid-interactions.ts';
 
 const C = OPIOID_CLASS;
 
@@ -254,7 +255,7 @@ export function opioidWarnings(notes: PlanNotes, request: RestartRequest, contex
       'OPIOID_TOLERANCE_LOST',
       'critical',
       `Tolerance is ${context.status === 'lost' ? 'lost' : 'reduced'} after the break: returning to the previous dose can cause fatal respiratory depression. Restart at the first step and titrate only as the schedule allows.`,
-      ['cdc-2022', 'au-methadone-2014'],
+      ['cdc-2022', 'au-methadone-2003'],
     );
     notes.line(`Warning OPIOID_TOLERANCE_LOST: tolerance ${context.status} (r < 1) in a previously tolerant patient.`);
   }
@@ -302,6 +303,7 @@ export function opioidWarnings(notes: PlanNotes, request: RestartRequest, contex
     );
     notes.line(`Warning OLDER_ADULT: age ${patient.ageYears} ≥ ${C.olderAdultAge.value}.`, C.olderAdultAge);
   }
+  opioidInteractionWarnings(notes, request, context.drug.id);
 }
 
 /** The parts of an opioid plan every opioid planner reports the same way: tolerance and the prior MME. */

@@ -13,7 +13,8 @@ import { PlanNotes } from '../notes.ts';
 import { findDrug, findFormulation } from '../registry.ts';
 import { buildTitration, type ScheduledStep } from '../schedule.ts';
 import { retainedFraction, toleranceStatus } from '../tolerance.ts';
-import type { PlanStep, RestartPlan, RestartRequest } from '../types.ts';
+import type { PlanRefusal, PlanStep, RestartPlan, RestartRequest } from '../types.ts';
+import { maoiRefusal } from './opioid-interactions.ts';
 import { planBuprenorphine } from './buprenorphine.ts';
 import { planMethadone } from './methadone.ts';
 import {
@@ -35,7 +36,7 @@ export { opioidRiskFactors } from './opioid-common.ts';
 
 const C = OPIOID_CLASS;
 
-export function planOpioid(request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation): RestartPlan {
+export function planOpioid(request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation): RestartPlan | PlanRefusal {
   if (drug.agonist === 'partial') return planBuprenorphine(request, drug, formulation);
   if (drug.id === 'methadone') return planMethadone(request, drug, formulation);
   return planFullAgonist(request, drug, formulation);
@@ -76,8 +77,10 @@ function isRestrictedRegimen(formulation: OpioidFormulation, dose: Decimal, dail
   return false;
 }
 
-function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation): RestartPlan {
+function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation): RestartPlan | PlanRefusal {
   const notes = new PlanNotes();
+  const refusal = maoiRefusal(notes, request, { drug: drug.id, formulation: formulation.id, displayName: drug.displayName }, breakLength(request.lastDoseDate, request.restartDate));
+  if (refusal) return refusal;
   const factor = drug.mmeFactor;
   if (!factor) throw new Error(`programmer error: ${drug.id} has no MME factor`);
   const unit = formulation.unit;

@@ -17,11 +17,100 @@ const STEP_ASSUMED = 'ad-step-start-dose-weekly';
 const TIMES = 'ad-max-times-per-day';
 const IMPLAUSIBLE = 'implausible-dose-limit';
 const HL_SECONDARY = 'ad-half-life-secondary-source';
-const RETITRATE_2 = { value: 2, assumption: 'ad-always-retitrate-after-2-missed-days' } as const;
 const MAOI_14 = { value: 14, source: 'ontario-maoi-washout', locator: 'irreversible MAOI should be discontinued for 2 weeks before starting fluoxetine (or another antidepressant)' } as const;
 
+const BEERS = 'Table 2 (via the formweb.com Iredell transcription)';
+const TCA_RULE = 'ad-tca-restart-tiers';
+
 export const ANTIDEPRESSANT_CLASS: AntidepressantClassProtocol = deepFreeze({
-  resumeHalfLives: { value: 3, assumption: 'ad-resume-under-3-half-lives' },
+  restart: {
+    standard: {
+      resumeUpToMissedDays: { value: 7, assumption: 'ad-resume-up-to-7-missed-days' },
+      partialUpToMissedDays: { value: 28, assumption: 'ad-resume-up-to-7-missed-days' },
+      partialFraction: { value: '0.5', assumption: 'ad-resume-up-to-7-missed-days' },
+    },
+    fluoxetine: {
+      resumeUpToMissedDays: { value: 28, assumption: 'ad-fluoxetine-resume-28-days' },
+      startDaily: { value: '20', source: 'uptodate-ad-doses', locator: `${UTD}: fluoxetine start 20` },
+      stepDaily: { value: '20', source: 'mgh-white-book', locator: `${MGH}: fluoxetine +20 mg` },
+      stepIntervalDays: { value: 7, assumption: 'ad-fluoxetine-resume-28-days' },
+    },
+    tca: {
+      resumeUpToMissedDays: { value: 3, assumption: TCA_RULE },
+      halfUpToMissedDays: { value: 7, assumption: TCA_RULE },
+      fraction: { value: '0.5', assumption: TCA_RULE },
+      priorAfterDays: { value: 3, assumption: TCA_RULE },
+      startDaily: { value: '25', source: 'uptodate-ad-doses', locator: `${UTD}: amitriptyline, clomipramine, doxepin, imipramine, nortriptyline start 25` },
+      olderStartDaily: { value: '10', assumption: TCA_RULE },
+      olderFromAge: { value: 65, assumption: 'ad-elderly-65' },
+      stepDaily: { value: '25', assumption: TCA_RULE },
+      stepIntervalDays: { value: 7, assumption: TCA_RULE },
+    },
+    bupropion: {
+      resumeUpToMissedDays: { value: 3, assumption: 'ad-bupropion-restart-tiers' },
+      startDaily: { value: '150', source: 'uptodate-ad-doses', locator: `${UTD}: bupropion SR and XL start 150` },
+      secondDaily: { value: '300', source: 'uptodate-ad-doses', locator: `${UTD}: bupropion usual 300` },
+      secondAfterDays: { value: 3, assumption: 'ad-bupropion-restart-tiers' },
+    },
+    vilazodone: {
+      resumeUpToMissedDays: { value: 3, assumption: 'ad-vilazodone-restart-3-days' },
+      stages: { value: [{ daily: '10', days: 7 }, { daily: '20', days: 7 }, { daily: '40', days: 7 }], source: 'label-viibryd', locator: '2.1: 10 mg once daily for 7 days, then 20 mg once daily; may increase to 40 mg after at least 7 days' },
+    },
+    maoi: {
+      resumeUpToMissedDays: { value: 3, assumption: 'ad-maoi-restart-tiers' },
+      halfUpToMissedDays: { value: 14, assumption: 'ad-maoi-restart-tiers' },
+      fraction: { value: '0.5', assumption: 'ad-maoi-restart-tiers' },
+    },
+  },
+  restartRuleByDrug: { fluoxetine: 'fluoxetine', bupropion: 'bupropion', vilazodone: 'vilazodone' },
+  labelCaps: {
+    citalopram: [{
+      code: 'CITALOPRAM_QT_CAP', severityAtOrBelow: 'critical',
+      maxDaily: { value: '20', source: 'fda-citalopram-2012', locator: 'maximum 20 mg/day in patients older than 60 years, with hepatic impairment, CYP2C19 poor metabolizers, or taking cimetidine or another CYP2C19 inhibitor' },
+      when: {
+        overAge: { value: 60, source: 'fda-citalopram-2012', locator: 'patients older than 60 years' },
+        hepaticGrades: { value: ['mild', 'moderate', 'severe'], source: 'fda-citalopram-2012', locator: 'patients with hepatic impairment' },
+        cyp2c19Inhibitor: true,
+      },
+      message: 'citalopram prolongs the QT interval in a dose-dependent way; FDA (2012): the maximum recommended dose is 20 mg/day for patients older than 60, with hepatic impairment, CYP2C19 poor metabolizers or taking a CYP2C19 inhibitor',
+    }],
+    escitalopram: [{
+      code: 'ESCITALOPRAM_AGE_CAP', severityAtOrBelow: 'warning',
+      maxDaily: { value: '10', source: 'droracle-ad-label-quotes', locator: 'Lexapro label: "10 mg/day is the recommended dose for most elderly patients and patients with hepatic impairment"' },
+      when: {
+        fromAge: { value: 60, assumption: 'ad-escitalopram-elderly-60' },
+        hepaticGrades: { value: ['mild', 'moderate', 'severe'], source: 'droracle-ad-label-quotes', locator: 'Lexapro label: "patients with hepatic impairment"' },
+      },
+      message: 'the escitalopram label recommends 10 mg/day for most elderly patients and patients with hepatic impairment',
+    }],
+    paroxetine: [{
+      code: 'PAROXETINE_ELDERLY', severityAtOrBelow: 'warning', formulations: ['ir'],
+      maxDaily: { value: '40', source: 'droracle-ad-label-quotes', locator: 'Paxil label: "Elderly patients: Initial dose of 10 mg/day with maximum of 40 mg/day"' },
+      startDaily: { value: '10', source: 'droracle-ad-label-quotes', locator: 'Paxil label: "Elderly patients: Initial dose of 10 mg/day"' },
+      when: {
+        fromAge: { value: 65, assumption: 'ad-elderly-65' },
+        hepaticGrades: { value: ['severe'], source: 'droracle-ad-label-quotes', locator: 'Paxil label: elderly, debilitated, severe renal or hepatic impairment: 10 mg/day, not above 40 mg/day' },
+        crclBelow: { value: 30, source: 'droracle-ad-label-quotes', locator: 'Paxil label: severe renal impairment (creatinine clearance below 30 mL/min)' },
+      },
+      message: 'the paroxetine label gives elderly patients and those with severe renal or hepatic impairment an initial dose of 10 mg/day and a maximum of 40 mg/day',
+    }],
+  },
+  beers: {
+    fromAge: { value: 65, source: 'beers-2023', locator: 'Criteria apply to adults 65 years and older' },
+    anticholinergic: { value: ['amitriptyline', 'imipramine', 'clomipramine', 'doxepin', 'nortriptyline', 'paroxetine'], source: 'beers-2023', locator: `${BEERS}: antidepressants with strong anticholinergic activity (amitriptyline, clomipramine, doxepin > 6 mg/day, imipramine, nortriptyline, paroxetine): "Highly anticholinergic, sedating, and cause orthostatic hypotension. Avoid"` },
+    doxepinAboveDaily: { value: '6', source: 'beers-2023', locator: `${BEERS}: doxepin > 6 mg/day` },
+    siadhGroups: { value: ['ssri', 'snri'], source: 'beers-2023', locator: 'Table 3: SSRIs, SNRIs, mirtazapine, tramadol may cause or exacerbate SIADH or hyponatremia; use with caution (2023 wording not verified)' },
+    siadhDrugs: { value: ['mirtazapine'], source: 'beers-2023', locator: 'Table 3: SIADH or hyponatremia: mirtazapine' },
+    cnsActiveCount: { value: 3, source: 'beers-2023', locator: 'Table 5: any combination of 3 or more CNS-active drugs (antiepileptics, antidepressants, antipsychotics, benzodiazepines, Z-drugs, opioids, skeletal muscle relaxants): avoid; minimize the number' },
+    cnsActiveIds: { value: ['lamotrigine', 'carbamazepine', 'gabapentin', 'pregabalin', 'valproate', 'phenytoin', 'phenobarbital', 'clozapine', 'quetiapine', 'moclobemide'], source: 'beers-2023', locator: 'Table 5: antiepileptics (including gabapentinoids) and antipsychotics count as CNS-active' },
+    cnsActiveCategories: { value: ['opioid', 'benzodiazepine', 'z-drug', 'gabapentinoid'], source: 'beers-2023', locator: 'Table 5: opioids, benzodiazepines, Z-drugs and gabapentinoids count as CNS-active' },
+    antiepilepticIds: { value: ['lamotrigine', 'carbamazepine', 'gabapentin', 'pregabalin', 'valproate', 'phenytoin', 'phenobarbital'], source: 'beers-2023', locator: 'Table 2, history of falls or fractures: antiepileptics "Avoid except for seizures and mood disorders"' },
+  },
+  linezolidWashoutDays: { value: 1, source: 'fda-linezolid-2011', locator: '"Wait until 24 hours after the last dose of linezolid before starting the antidepressant" (also intravenous methylene blue)' },
+  linezolidIds: ['linezolid', 'methylene-blue'],
+  bupropionWithdrawalWindowDays: { value: 28, assumption: 'ad-bupropion-withdrawal-window-28-days' },
+  bupropionWithdrawalCategories: { value: ['alcohol', 'benzodiazepine', 'z-drug'], source: 'label-wellbutrin-sr', locator: 'Contraindications: patients undergoing abrupt discontinuation of alcohol, benzodiazepines, barbiturates or antiepileptic drugs' },
+  tyramineDietDaysAfter: { value: 14, assumption: 'ad-maoi-tyramine-diet-14-days' },
   washoutHalfLives: { value: 5, assumption: 'ad-washout-5-half-lives-at-least-14-days' },
   minimumWashoutDays: { value: 14, assumption: 'ad-washout-5-half-lives-at-least-14-days' },
   irreversibleMaoiWashoutDays: MAOI_14,
@@ -29,7 +118,7 @@ export const ANTIDEPRESSANT_CLASS: AntidepressantClassProtocol = deepFreeze({
     moclobemide: { value: 1, source: 'sps-moclobemide', locator: 'after stopping moclobemide wait 24 hours before starting an SSRI, mirtazapine or an MAOI' },
   },
   unknownSerotonergicWashoutDays: { value: 14, assumption: 'ad-unknown-serotonergic-washout-14-days' },
-  discontinuationWindowDays: { value: 14, source: 'nice-ng222', locator: '1.4.14: withdrawal symptoms may appear within a few days and usually go away within 1 to 2 weeks' },
+  discontinuationFromMissedDays: { value: 1, source: 'nice-ng222', locator: '1.4.14: "if they stop taking it abruptly, miss doses or do not take a full dose, they may have withdrawal symptoms"' },
   qtcCautionMs: { value: 450, assumption: 'ad-qtc-caution-450' },
   qtcAvoidMs: { value: 500, source: 'fda-citalopram-2012', locator: 'discontinue citalopram in patients with persistent QTc measurements > 500 ms' },
 });
@@ -56,7 +145,7 @@ export const ANTIDEPRESSANTS: readonly AntidepressantDrug[] = deepFreeze([
     id: 'fluoxetine', drugClass: 'antidepressant', genericName: 'fluoxetine', displayName: 'FLUoxetine', brandNames: ['Prozac'],
     displayNameSource: { source: 'ismp-tall-man-2023', locator: 'FLUoxetine – DULoxetine – PARoxetine' },
     rxnorm: { value: '4493', source: 'rxnorm', locator: 'RXCUI 4493 (fluoxetine, ingredient)' },
-    interactionCategories: ['serotonergic'], group: 'ssri',
+    interactionCategories: ['serotonergic', 'cyp2d6-inhibitor'], group: 'ssri',
     resumeHalfLife: { hours: { value: '96', source: 'pmc6168070', locator: `${PMC}: norfluoxetine 4–16 days (shorter end, 96 h, taken)` }, moiety: 'norfluoxetine (active metabolite)', range: '4–16 days' },
     washoutHalfLife: { hours: { value: '384', source: 'pmc6168070', locator: `${PMC}: norfluoxetine 4–16 days (longer end, 384 h)` }, moiety: 'norfluoxetine (active metabolite)', range: '4–16 days' },
     maoiWashoutDays: { value: 35, source: 'ontario-maoi-washout', locator: 'fluoxetine should be discontinued for 5 weeks before starting an irreversible MAOI' },
@@ -75,7 +164,7 @@ export const ANTIDEPRESSANTS: readonly AntidepressantDrug[] = deepFreeze([
     id: 'paroxetine', drugClass: 'antidepressant', genericName: 'paroxetine', displayName: 'PARoxetine', brandNames: ['Paxil', 'Paxil CR'],
     displayNameSource: { source: 'ismp-tall-man-2023', locator: 'FLUoxetine – DULoxetine – PARoxetine' },
     rxnorm: { value: '32937', source: 'rxnorm', locator: 'RXCUI 32937 (paroxetine, ingredient)' },
-    interactionCategories: ['serotonergic'], group: 'ssri',
+    interactionCategories: ['serotonergic', 'cyp2d6-inhibitor'], group: 'ssri',
     resumeHalfLife: { hours: { value: '21', source: 'pmc6168070', locator: `${PMC}: paroxetine 21–24 h (shorter end)` }, moiety: 'paroxetine (no active metabolite)', range: '21–24 h' },
     washoutHalfLife: { hours: { value: '24', source: 'pmc6168070', locator: `${PMC}: paroxetine 21–24 h (longer end)` }, moiety: 'paroxetine', range: '21–24 h' },
     defaultFormulation: 'ir',
@@ -107,10 +196,6 @@ export const ANTIDEPRESSANTS: readonly AntidepressantDrug[] = deepFreeze([
     resumeHalfLife: { hours: { value: '33', source: 'pmc6168070', locator: `${PMC}: citalopram 33–35 h (shorter end)` }, moiety: 'citalopram (metabolites weakly active)', range: '33–35 h' },
     washoutHalfLife: { hours: { value: '36', source: 'hiemke-2000', locator: 'citalopram 36 h at steady state' }, moiety: 'citalopram', range: '33–36 h' },
     qtRisk: { source: 'fda-citalopram-2012', locator: 'dose-dependent QT interval prolongation; no more than 40 mg/day' },
-    reducedMaxDaily: {
-      value: '20', source: 'fda-citalopram-2012', locator: 'maximum 20 mg/day in patients older than 60 years, with hepatic impairment, or taking a CYP2C19 inhibitor',
-      overAge: { value: 60, source: 'fda-citalopram-2012', locator: 'patients older than 60 years' },
-    },
     defaultFormulation: 'tablet',
     formulations: [{
       id: 'tablet', name: 'tablet', route: 'oral', release: 'immediate', unitForm: 'tablet', unit: 'mg',
@@ -243,10 +328,9 @@ export const ANTIDEPRESSANTS: readonly AntidepressantDrug[] = deepFreeze([
     id: 'bupropion', drugClass: 'antidepressant', genericName: 'bupropion', displayName: 'buPROPion', brandNames: ['Wellbutrin', 'Wellbutrin SR', 'Wellbutrin XL', 'Zyban'],
     displayNameSource: { source: 'ismp-tall-man-2023', locator: 'buPROPion – busPIRone' },
     rxnorm: { value: '42347', source: 'rxnorm', locator: 'RXCUI 42347 (bupropion, ingredient)' },
-    interactionCategories: [], group: 'atypical',
+    interactionCategories: ['cyp2d6-inhibitor', 'seizure-threshold'], group: 'atypical',
     resumeHalfLife: { hours: { value: '21', source: 'uptodate-atypical-pk', locator: 'bupropion 14 h (IR), 20 h (XL); hydroxybupropion 21–51 h (shorter end)' }, moiety: 'hydroxybupropion (active metabolite)', range: '21–51 h' },
     washoutHalfLife: { hours: { value: '51', source: 'uptodate-atypical-pk', locator: 'hydroxybupropion 21–51 h (longer end)' }, moiety: 'hydroxybupropion', range: '21–51 h' },
-    alwaysRetitrateAfterMissedDays: RETITRATE_2,
     seizureRisk: { source: 'label-wellbutrin-sr', locator: 'Warnings: seizures about 0.1% at ≤ 300 mg/day SR, 0.4% at 400 mg/day; "increase the dose gradually"', note: 'dose-related seizures (about 0.1% at ≤ 300 mg/day, 0.4% at 400 mg/day); contraindicated with seizure disorder, eating disorders, or abrupt withdrawal of alcohol, benzodiazepines, barbiturates or antiepileptics' },
     defaultFormulation: 'ir',
     formulations: [
@@ -320,7 +404,6 @@ export const ANTIDEPRESSANTS: readonly AntidepressantDrug[] = deepFreeze([
     interactionCategories: ['serotonergic'], group: 'atypical',
     resumeHalfLife: { hours: { value: '25', source: 'label-viibryd', locator: '12.3 Pharmacokinetics: terminal half-life about 25 h' }, moiety: 'vilazodone', range: 'about 25 h' },
     washoutHalfLife: { hours: { value: '25', source: 'label-viibryd', locator: '12.3 Pharmacokinetics: terminal half-life about 25 h' }, moiety: 'vilazodone', range: 'about 25 h' },
-    alwaysRetitrateAfterMissedDays: RETITRATE_2,
     defaultFormulation: 'tablet',
     formulations: [{
       id: 'tablet', name: 'tablet', route: 'oral', release: 'immediate', unitForm: 'tablet', unit: 'mg',
@@ -347,7 +430,6 @@ export const ANTIDEPRESSANTS: readonly AntidepressantDrug[] = deepFreeze([
     interactionCategories: ['serotonergic', 'qt-prolonging', 'cns-depressant'], group: 'tca',
     resumeHalfLife: { hours: { value: short, assumption: HL_SECONDARY }, moiety, range },
     washoutHalfLife: { hours: { value: long, assumption: HL_SECONDARY }, moiety, range },
-    alwaysRetitrateAfterMissedDays: RETITRATE_2,
     ...(seizure ? { seizureRisk: { source: 'label-anafranil', locator: 'Warnings: Seizures — dose-related; do not exceed 250 mg/day', note: 'dose-related seizures; the label maximum is 250 mg/day' } } : {}),
     defaultFormulation: unitForm,
     formulations: [{
@@ -371,7 +453,6 @@ export const ANTIDEPRESSANTS: readonly AntidepressantDrug[] = deepFreeze([
     resumeHalfLife: { hours: { value: '11.6', assumption: HL_SECONDARY }, moiety: 'phenelzine (irreversible MAO inhibition outlasts the drug)', range: 'about 11.6 h' },
     washoutHalfLife: { hours: { value: '11.6', assumption: HL_SECONDARY }, moiety: 'phenelzine', range: 'about 11.6 h' },
     maoiWashoutDays: MAOI_14,
-    alwaysRetitrateAfterMissedDays: RETITRATE_2,
     defaultFormulation: 'tablet',
     formulations: [{
       id: 'tablet', name: 'tablet', route: 'oral', release: 'immediate', unitForm: 'tablet', unit: 'mg',
@@ -390,7 +471,6 @@ export const ANTIDEPRESSANTS: readonly AntidepressantDrug[] = deepFreeze([
     resumeHalfLife: { hours: { value: '2.5', assumption: HL_SECONDARY }, moiety: 'tranylcypromine (irreversible MAO inhibition lasts up to 2 weeks)', range: 'about 2.5 h' },
     washoutHalfLife: { hours: { value: '2.5', assumption: HL_SECONDARY }, moiety: 'tranylcypromine', range: 'about 2.5 h' },
     maoiWashoutDays: MAOI_14,
-    alwaysRetitrateAfterMissedDays: RETITRATE_2,
     defaultFormulation: 'tablet',
     formulations: [{
       id: 'tablet', name: 'tablet', route: 'oral', release: 'immediate', unitForm: 'tablet', unit: 'mg',

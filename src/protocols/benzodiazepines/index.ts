@@ -2,11 +2,12 @@
  * Benzodiazepine and Z-drug protocol data (restart model, section 4).
  * Equivalents and half-lives: Ashton Manual Table 1 (primary), VA/DoD 2021 beside it (2025 Joint Guideline Table 7).
  * Strengths, scoring, times a day and labelled maxima: the product labels (sources.ts, benzodiazepine block).
- * Retained fractions, washout rule and titration ceiling: engine assumptions (assumptions.ts, benzodiazepine block).
+ * Withdrawal windows, first-step fractions and titration ceiling: engine assumptions (amendment A8; registers/benzodiazepines.ts).
+ * Label initial doses and the Z-drug age, sex and hepatic limits: the labels and FDA communications (amendment A2).
  */
 import { deepFreeze } from '../../lib/deepFreeze.ts';
 import type { Citation, Sourced } from '../types.ts';
-import type { BenzodiazepineClassProtocol, BenzodiazepineDrug, EquivalentAmount, HalfLifeRange } from './types.ts';
+import type { BenzodiazepineClassProtocol, BenzodiazepineDrug, EquivalentAmount, HalfLifeRange, LabelDose } from './types.ts';
 
 const ASHTON_T1 = 'Table 1 (approximately equivalent to diazepam 10 mg; half-life in hours, [active metabolite])';
 const JOINT_T7 = 'Table 7 (pocket guide; Table 8 in the full guideline), VA/DoD SUD CPG (2021) column';
@@ -33,13 +34,21 @@ function tallMan(pair: string): Citation {
   return { source: 'ismp-tall-man-2023', locator: `Tall Man list entry: ${pair}` };
 }
 
+const AMENDMENT_A8 = 'restart-model amendment A8';
+const WINDOW = { assumption: 'bzd-withdrawal-window-14-28' } as const;
+
 export const BENZODIAZEPINE_CLASS: BenzodiazepineClassProtocol = deepFreeze({
+  resumeUpToMissedDays: { value: 2, assumption: 'bzd-resume-up-to-2-days' },
   resumeFraction: { value: '1', assumption: 'bzd-resume-up-to-2-days' },
-  halfFromMissedDays: { value: 3, assumption: 'bzd-half-from-3-days' },
-  halfFraction: { value: '0.5', assumption: 'bzd-half-from-3-days' },
-  washoutHalfLives: { value: 5, assumption: 'bzd-washout-5-half-lives' },
-  washoutFraction: { value: '0.25', assumption: 'bzd-washout-quarter-and-low-band' },
-  washoutCapDe: { value: '10', source: 'joint-bzd-taper-2025', locator: `${JOINT_T2}: low dose ≤ 10 mg diazepam equivalents (applied as the post-washout cap: engine assumption bzd-washout-quarter-and-low-band)` },
+  windowFraction: { value: '0.75', assumption: 'bzd-window-75-percent' },
+  windowFloorFraction: { value: '0.5', assumption: 'bzd-window-75-percent' },
+  riskFactorFraction: { value: '0.5', assumption: 'bzd-window-50-percent-risk-factors' },
+  symptomsRiskFactorFraction: { value: '0.75', assumption: 'bzd-window-symptoms-prior' },
+  shortWindowMissedDays: { value: 14, ...WINDOW },
+  longWindowMissedDays: { value: 28, ...WINDOW },
+  shortGroupMaxHalfLifeHours: { value: 24, ...WINDOW },
+  afterWindowFraction: { value: '0', assumption: 'bzd-after-window-restart-low' },
+  afterWindowCapDe: { value: '10', source: 'joint-bzd-taper-2025', locator: `${JOINT_T2}: low dose ≤ 10 mg diazepam equivalents (applied as the after-window cap: engine assumption bzd-after-window-restart-low, ${AMENDMENT_A8})` },
   maxRiseFraction: { value: '0.25', assumption: 'bzd-titration-25-percent-weekly' },
   titrationIntervalDays: { value: 7, assumption: 'bzd-titration-25-percent-weekly' },
   lowBandMaxDe: { value: '10', source: 'joint-bzd-taper-2025', locator: `${JOINT_T2}, footnote: low ≤ 10 mg diazepam equivalents (DE)` },
@@ -52,9 +61,23 @@ export const BENZODIAZEPINE_CLASS: BenzodiazepineClassProtocol = deepFreeze({
     { minDaysPerWeek: 4, maxDaysPerWeek: 7, minMonths: 1, maxMonths: 3, bands: ['moderate', 'high'], risk: 'yes', text: '1–3 months, ≥ 4 days a week, moderate to high dose: yes; rises with dose and duration', provenance: { source: 'joint-bzd-taper-2025', locator: `${JOINT_T2}, row 4` } },
     { minDaysPerWeek: 4, maxDaysPerWeek: 7, minMonths: 3, bands: ['low', 'moderate', 'high'], risk: 'yes', text: '≥ 3 months, ≥ 4 days a week, any dose: yes; rises with dose and duration', provenance: { source: 'joint-bzd-taper-2025', locator: `${JOINT_T2}, row 5` } },
   ],
-  seizureWarningFraction: { value: '0.75', assumption: 'bzd-seizure-warning-75-percent' },
   olderAdultAge: { value: 65, source: 'beers-2023', locator: 'Scope: adults aged 65 and older; Table 2, benzodiazepines and Z-drugs: avoid' },
+  beersCnsActiveCount: { value: 3, source: 'beers-2023', locator: 'Table 5, any combination of three or more CNS-active drugs: avoid total of ≥ 3 CNS-active drugs; minimize the number (via formweb transcription)' },
+  beersCnsActiveClasses: { value: ['opioid', 'benzodiazepine', 'antidepressant'], source: 'beers-2023', locator: 'Table 5, CNS-active drugs: antidepressants, benzodiazepines, nonbenzodiazepine benzodiazepine receptor agonist hypnotics (Z-drugs), opioids (amendment A2 list)' },
+  beersCnsActiveDrugs: { value: ['clozapine', 'quetiapine', 'lamotrigine', 'carbamazepine', 'gabapentin', 'pregabalin', 'valproate', 'phenytoin', 'phenobarbital'], source: 'beers-2023', locator: 'Table 5, CNS-active drugs: antiepileptics (including gabapentinoids) and antipsychotics (amendment A2 list)' },
 });
+
+/**
+ * A label dose cited to the label's Dosage and Administration section. `readVia`: where the wording was read when not in
+ * the label copy the source names (a secondary page quoting the label); 'recalled' when it was not read in any stored copy.
+ */
+function labelDose(dose: string, timesPerDay: number, source: string, locator: string, readVia: string | false = 'recalled'): Sourced<LabelDose> {
+  if (readVia === false) return { value: { dose, timesPerDay }, source, locator };
+  const note = readVia === 'recalled' ? 'label wording as recalled; not re-checked against a stored label copy in this review' : `label wording read via ${readVia}; re-check against DailyMed`;
+  return { value: { dose, timesPerDay }, source, locator: `${locator} (${note})` };
+}
+const DRORACLE = 'droracle.ai quoting the FDA label';
+const LIVER: Citation = { source: 'aliem-lot-2013', locator: 'the "LOT" drugs (lorazepam, oxazepam, temazepam) have no active metabolites and their half-life stays about the same in liver disease; other benzodiazepines are oxidised (amendment A3 list: diazepam, chlordiazepoxide, clorazepate, alprazolam, clonazepam)' };
 
 const HYPNOTIC_ONCE = (source: string, locator: string) => ({ value: 1, source, locator });
 
@@ -70,6 +93,7 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
     rxnorm: rxnorm('596', 'alprazolam', true),
     interactionCategories: ['benzodiazepine', 'cns-depressant'],
     ashtonEquivalent: ashton('0.5', '0.5', 'alprazolam 0.5 mg'),
+    hepaticCaution: LIVER,
     vaDodEquivalent: vaDod('1', 'alprazolam'),
     halfLifeHours: halfLife(6, 12, 'alprazolam 6–12 h'),
     defaultFormulation: 'ir',
@@ -91,6 +115,8 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: { value: 4, source: 'label-xanax', locator: 'Dosage and Administration, panic disorder: doses given three or four times daily' },
         maxSingleDose: { value: '10', ...IMPLAUSIBLE },
         maxDailyDose: { value: '10', source: 'label-xanax', locator: 'Dosage and Administration, panic disorder: occasional patients needed as much as 10 mg a day (anxiety: up to 4 mg a day)' },
+        initialDose: labelDose('0.25', 3, 'label-xanax', 'Dosage and Administration, anxiety: initiated with a dose of 0.25 to 0.5 mg given three times daily', DRORACLE),
+        olderAdultInitialDose: labelDose('0.25', 2, 'label-xanax', 'Dosage and Administration, elderly or debilitated patients: 0.25 mg two or three times daily', DRORACLE),
       },
       {
         id: 'er',
@@ -109,6 +135,7 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: { value: 1, source: 'label-xanax-xr', locator: 'Dosage and Administration: once daily, preferably in the morning' },
         maxSingleDose: { value: '10', ...IMPLAUSIBLE },
         maxDailyDose: { value: '10', source: 'label-xanax-xr', locator: 'Dosage and Administration: usual 3–6 mg a day; occasional patients up to 10 mg a day' },
+        initialDose: labelDose('0.5', 1, 'label-xanax-xr', 'Dosage and Administration: start with 0.5 mg to 1 mg once daily'),
       },
     ],
   },
@@ -123,6 +150,7 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
     rxnorm: rxnorm('2598', 'clonazepam', true),
     interactionCategories: ['benzodiazepine', 'cns-depressant'],
     ashtonEquivalent: ashton('0.5', '0.5', 'clonazepam 0.5 mg'),
+    hepaticCaution: LIVER,
     vaDodEquivalent: vaDod('1', 'clonazepam'),
     halfLifeHours: halfLife(18, 50, 'clonazepam 18–50 h'),
     epilepsyCaution: { source: 'nhs-scotland-bzd', locator: 'Switching to diazepam, table note: clobazam and clonazepam may be prescribed for epilepsy; take care before reducing' },
@@ -144,6 +172,7 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: { value: 3, source: 'label-clonazepam', locator: 'Dosage and Administration, seizure disorders: in three divided doses' },
         maxSingleDose: { value: '20', ...IMPLAUSIBLE },
         maxDailyDose: { value: '20', source: 'label-clonazepam', locator: 'Dosage and Administration, seizure disorders: maximum recommended daily dose 20 mg (panic disorder: 4 mg a day)' },
+        initialDose: labelDose('0.25', 2, 'label-clonazepam', 'Dosage and Administration, panic disorder: initial dose 0.25 mg twice daily', DRORACLE),
       },
     ],
   },
@@ -158,6 +187,7 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
     rxnorm: rxnorm('3322', 'diazepam', true),
     interactionCategories: ['benzodiazepine', 'cns-depressant'],
     ashtonEquivalent: ashton('10', '10', 'diazepam 10 mg'),
+    hepaticCaution: LIVER,
     vaDodEquivalent: vaDod('10', 'diazepam'),
     halfLifeHours: halfLife(20, 100, 'diazepam 20–100 h'),
     metaboliteHalfLifeHours: halfLife(36, 200, 'diazepam [36–200 h] (desmethyldiazepam)'),
@@ -179,6 +209,8 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: { value: 4, source: 'label-valium', locator: 'Dosage and Administration, anxiety: 2 mg to 10 mg, 2 to 4 times daily' },
         maxSingleDose: { value: '40', ...IMPLAUSIBLE },
         maxDailyDose: { value: '40', source: 'label-valium', locator: 'Dosage and Administration, anxiety: 10 mg 4 times daily = 40 mg a day (alcohol withdrawal: 10 mg 3 or 4 times in the first 24 hours)' },
+        initialDose: labelDose('2', 2, 'label-valium', 'Dosage and Administration, anxiety: 2 mg to 10 mg, 2 to 4 times daily (lowest: 2 mg twice daily)', 'a nursing drug handbook (mussenhealth.us)'),
+        olderAdultInitialDose: labelDose('2', 1, 'label-valium', 'Dosage and Administration, geriatric patients: 2 mg to 2.5 mg, 1 or 2 times daily initially', 'a nursing drug handbook (mussenhealth.us)'),
       },
     ],
   },
@@ -215,6 +247,8 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: { value: 3, source: 'label-ativan', locator: 'Dosage and Administration: given twice or three times daily' },
         maxSingleDose: { value: '10', ...IMPLAUSIBLE },
         maxDailyDose: { value: '10', source: 'label-ativan', locator: 'Dosage and Administration: the daily dosage may vary from 1 to 10 mg a day' },
+        initialDose: labelDose('1', 2, 'label-ativan', 'Dosage and Administration, anxiety: initial 2 to 3 mg a day given twice or three times daily', DRORACLE),
+        olderAdultInitialDose: labelDose('0.5', 2, 'label-ativan', 'Dosage and Administration, elderly or debilitated patients: initial 1 to 2 mg a day in divided doses', DRORACLE),
       },
     ],
   },
@@ -229,6 +263,7 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
     rxnorm: rxnorm('2356', 'chlordiazepoxide', false),
     interactionCategories: ['benzodiazepine', 'cns-depressant'],
     ashtonEquivalent: ashton('25', '25', 'chlordiazepoxide 25 mg'),
+    hepaticCaution: LIVER,
     vaDodEquivalent: vaDod('25', 'chlordiazepoxide'),
     halfLifeHours: halfLife(5, 30, 'chlordiazepoxide 5–30 h'),
     metaboliteHalfLifeHours: halfLife(36, 200, 'chlordiazepoxide [36–200 h]'),
@@ -250,6 +285,8 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: { value: 4, source: 'label-librium', locator: 'Dosage and Administration, severe anxiety: 20 or 25 mg, 3 or 4 times daily' },
         maxSingleDose: { value: '100', ...IMPLAUSIBLE },
         maxDailyDose: { value: '300', source: 'label-librium', locator: 'Dosage and Administration, acute alcohol withdrawal: up to 300 mg per day (severe anxiety: up to 100 mg a day)' },
+        initialDose: labelDose('5', 3, 'label-librium', 'Dosage and Administration, mild and moderate anxiety: 5 mg or 10 mg, 3 or 4 times daily'),
+        olderAdultInitialDose: labelDose('5', 2, 'label-librium', 'Dosage and Administration, geriatric patients: 5 mg, 2 to 4 times daily'),
       },
     ],
   },
@@ -283,6 +320,8 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: { value: 2, source: 'label-onfi', locator: '2.1 Dosing: doses above 5 mg a day in two divided doses' },
         maxSingleDose: { value: '40', ...IMPLAUSIBLE },
         maxDailyDose: { value: '40', source: 'label-onfi', locator: '2.1 Dosing (Lennox-Gastaut syndrome), more than 30 kg: titrate as tolerated up to 40 mg daily' },
+        initialDose: labelDose('5', 2, 'label-onfi', '2.1 Dosing, more than 30 kg: start 10 mg daily, in two divided doses'),
+        olderAdultInitialDose: labelDose('5', 1, 'label-onfi', '2.5 Geriatric patients: starting dose 5 mg a day'),
       },
     ],
   },
@@ -296,6 +335,7 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
     rxnorm: rxnorm('2353', 'clorazepate', true),
     interactionCategories: ['benzodiazepine', 'cns-depressant'],
     ashtonEquivalent: ashton('15', '15', 'clorazepate 15 mg'),
+    hepaticCaution: LIVER,
     vaDodEquivalent: vaDod('15', 'clorazepate'),
     metaboliteHalfLifeHours: halfLife(36, 200, 'clorazepate [36–200 h] (nordazepam; no parent value given)'),
     defaultFormulation: 'ir',
@@ -318,6 +358,8 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: { value: 3, source: 'label-clorazepate', locator: 'Anxiety: in divided doses three times daily; seizures: 7.5 mg 3 times a day' },
         maxSingleDose: { value: '90', ...IMPLAUSIBLE },
         maxDailyDose: { value: '90', source: 'label-clorazepate', locator: 'Seizure prophylaxis and alcohol withdrawal: maximum dose 90 mg/day (anxiety 15–60 mg/day)' },
+        initialDose: labelDose('7.5', 2, 'label-clorazepate', 'Anxiety: 15 to 60 mg a day in divided doses (lowest: 7.5 mg twice daily)'),
+        olderAdultInitialDose: labelDose('7.5', 1, 'label-clorazepate', 'Elderly or debilitated patients: initial 7.5 to 15 mg a day'),
       },
     ],
   },
@@ -351,6 +393,7 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: { value: 4, source: 'label-oxazepam', locator: 'Dosage: 15 to 30 mg, 3 or 4 times daily' },
         maxSingleDose: { value: '60', ...IMPLAUSIBLE },
         maxDailyDose: { value: '120', source: 'label-oxazepam', locator: 'Dosage, severe anxiety and alcohol withdrawal: 15 to 30 mg 3 or 4 times daily (4 × 30 mg = 120 mg a day)' },
+        initialDose: labelDose('10', 3, 'label-oxazepam', 'Dosage, mild to moderate anxiety: 10 to 15 mg, 3 or 4 times daily; older patients: initial 10 mg 3 times daily', 'a label copy at recallguide.org'),
       },
     ],
   },
@@ -386,6 +429,7 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: HYPNOTIC_ONCE('label-restoril', 'Dosage and Administration: 15 mg before retiring (7.5–30 mg)'),
         maxSingleDose: { value: '60', ...IMPLAUSIBLE },
         maxDailyDose: { value: '30', source: 'label-restoril', locator: 'Dosage and Administration: usual 15 mg; 7.5 mg to 30 mg before retiring' },
+        initialDose: labelDose('7.5', 1, 'label-restoril', 'Dosage and Administration: usual 15 mg; 7.5 mg to 30 mg before retiring (lowest 7.5 mg)', false),
       },
     ],
   },
@@ -421,6 +465,8 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: HYPNOTIC_ONCE('label-halcion', 'Dosage and Administration: 0.25 mg before retiring'),
         maxSingleDose: { value: '1', ...IMPLAUSIBLE },
         maxDailyDose: { value: '0.5', source: 'label-halcion', locator: 'Dosage and Administration: 0.5 mg should be used only for exceptional patients' },
+        initialDose: labelDose('0.25', 1, 'label-halcion', 'Dosage and Administration: 0.25 mg before retiring', false),
+        olderAdultInitialDose: labelDose('0.125', 1, 'label-halcion', 'Dosage and Administration, geriatric or debilitated patients: initiate at 0.125 mg'),
       },
     ],
   },
@@ -456,6 +502,7 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: HYPNOTIC_ONCE('label-estazolam', 'Dosage and Administration: 1 mg at bedtime'),
         maxSingleDose: { value: '4', ...IMPLAUSIBLE },
         maxDailyDose: { value: '2', source: 'label-estazolam', locator: 'Dosage and Administration: some patients may need a 2 mg dose' },
+        initialDose: labelDose('1', 1, 'label-estazolam', 'Dosage and Administration: 1 mg at bedtime', false),
       },
     ],
   },
@@ -489,6 +536,7 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: HYPNOTIC_ONCE('label-flurazepam', 'Dosage and Administration: 30 mg before retiring'),
         maxSingleDose: { value: '60', ...IMPLAUSIBLE },
         maxDailyDose: { value: '30', source: 'label-flurazepam', locator: 'Dosage and Administration: usual adult dose 30 mg before retiring' },
+        initialDose: labelDose('15', 1, 'label-flurazepam', 'Dosage and Administration: usual 30 mg before retiring; 15 mg may suffice (elderly: 15 mg is usually sufficient)'),
       },
     ],
   },
@@ -523,6 +571,11 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: HYPNOTIC_ONCE('label-ambien', '2.1 Dosage in adults: taken only once per night immediately before bedtime'),
         maxSingleDose: { value: '20', ...IMPLAUSIBLE },
         maxDailyDose: { value: '10', source: 'label-ambien', locator: '2.1 Dosage in adults: the total dose should not exceed 10 mg once daily immediately before bedtime' },
+        initialDose: { value: { dose: '5', timesPerDay: 1 }, source: 'label-ambien', locator: '2.1 Dosage in adults: the recommended initial dose is 5 mg for women and either 5 or 10 mg for men (the lower, 5 mg, for everyone; amendment A2, openFDA label copy)' },
+        olderAdultInitialDose: { value: { dose: '5', timesPerDay: 1 }, source: 'label-ambien', locator: '2.3 Geriatric or debilitated patients: 5 mg once daily (amendment A2, label quoted by a secondary source)' },
+        sexInitialDose: { value: { female: '5', maleLow: '5', maleHigh: '10' }, source: 'fda-zolpidem-2013', locator: 'the recommended dose for women should be lowered from 10 mg to 5 mg for immediate-release products; label 2.1: 5 mg for women, 5 or 10 mg for men' },
+        ageCap: { value: { fromAge: 65, maxDaily: '5' }, source: 'label-ambien', locator: '2.3 Geriatric or debilitated patients: 5 mg once daily (amendment A2; "elderly" read as 65 or over, engine assumption bzd-age-65-zdrug-elderly)' },
+        hepaticCap: { value: { maxDaily: '5', severeAvoid: true }, source: 'label-ambien', locator: '2.3 Mild to moderate hepatic impairment: 5 mg once daily; severe hepatic impairment: avoid (amendment A2, label quoted by a secondary source)' },
       },
       {
         id: 'er',
@@ -540,6 +593,11 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: HYPNOTIC_ONCE('label-ambien-cr', '2.1 Dosage in adults: once per night immediately before bedtime'),
         maxSingleDose: { value: '25', ...IMPLAUSIBLE },
         maxDailyDose: { value: '12.5', source: 'label-ambien-cr', locator: '2.1 Dosage in adults: the total dose should not exceed 12.5 mg once daily' },
+        initialDose: { value: { dose: '6.25', timesPerDay: 1 }, source: 'label-ambien-cr', locator: '2.1 Dosage in adults: the recommended initial dose is 6.25 mg for women and either 6.25 or 12.5 mg for men (the lower, 6.25 mg, for everyone; amendment A2)' },
+        olderAdultInitialDose: { value: { dose: '6.25', timesPerDay: 1 }, source: 'label-ambien-cr', locator: '2.3 Geriatric or debilitated patients: 6.25 mg once daily (amendment A2, secondary source)' },
+        sexInitialDose: { value: { female: '6.25', maleLow: '6.25', maleHigh: '12.5' }, source: 'fda-zolpidem-2013', locator: 'the recommended dose for women should be lowered from 12.5 mg to 6.25 mg for extended-release products' },
+        ageCap: { value: { fromAge: 65, maxDaily: '6.25' }, source: 'label-ambien-cr', locator: '2.3 Geriatric or debilitated patients: 6.25 mg once daily (amendment A2; "elderly" read as 65 or over, engine assumption bzd-age-65-zdrug-elderly)' },
+        hepaticCap: { value: { maxDaily: '6.25', severeAvoid: true }, source: 'label-ambien-cr', locator: '2.3 Mild to moderate hepatic impairment: 6.25 mg once daily; severe hepatic impairment: avoid (amendment A2, secondary source)' },
       },
     ],
   },
@@ -576,6 +634,8 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: HYPNOTIC_ONCE('emc-zopiclone-smpc', '4.2 Posology: a single intake, not re-administered during the same night'),
         maxSingleDose: { value: '15', ...IMPLAUSIBLE },
         maxDailyDose: { value: '7.5', source: 'emc-zopiclone-smpc', locator: '4.2 Posology: recommended dose 7.5 mg shortly before retiring; elderly may be increased to 7.5 mg/day' },
+        initialDose: labelDose('7.5', 1, 'emc-zopiclone-smpc', '4.2 Posology: recommended dose 7.5 mg shortly before retiring', false),
+        olderAdultInitialDose: labelDose('3.75', 1, 'emc-zopiclone-smpc', '4.2 Posology: elderly start 3.75 mg', false),
       },
     ],
   },
@@ -609,6 +669,9 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: HYPNOTIC_ONCE('label-lunesta', 'Dosage in adults: once daily immediately before bedtime'),
         maxSingleDose: { value: '6', ...IMPLAUSIBLE },
         maxDailyDose: { value: '3', source: 'label-lunesta', locator: 'Dosage in adults: the total dose should not exceed 3 mg, once daily immediately before bedtime (2 mg in elderly or debilitated patients)' },
+        initialDose: { value: { dose: '1', timesPerDay: 1 }, source: 'fda-eszopiclone-2014', locator: 'the recommended starting dose was lowered from 2 mg to 1 mg (amendment A2)' },
+        olderAdultInitialDose: { value: { dose: '1', timesPerDay: 1 }, source: 'fda-eszopiclone-2014', locator: 'starting dose 1 mg for all patients (amendment A2)' },
+        ageCap: { value: { fromAge: 65, maxDaily: '2' }, source: 'label-lunesta', locator: 'Dosage in elderly or debilitated patients: the total dose should not exceed 2 mg (amendment A2, marked not verified there; "elderly" read as 65 or over, engine assumption bzd-age-65-zdrug-elderly)' },
       },
     ],
   },
@@ -641,6 +704,9 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: HYPNOTIC_ONCE('label-sonata', 'Dosage and Administration: a single dose immediately before bedtime; not more than once a night'),
         maxSingleDose: { value: '40', ...IMPLAUSIBLE },
         maxDailyDose: { value: '20', source: 'label-sonata', locator: 'Dosage and Administration: doses above 20 mg have not been adequately evaluated and are not recommended' },
+        initialDose: labelDose('5', 1, 'label-sonata', 'Dosage and Administration: 10 mg for most non-elderly adults; 5 mg may be sufficient for low-weight patients (the lower is used)'),
+        olderAdultInitialDose: labelDose('5', 1, 'label-sonata', 'Dosage and Administration, elderly patients: 5 mg (amendment A2: 5 mg, marked not verified there)'),
+        ageCap: { value: { fromAge: 65, maxDaily: '10' }, source: 'label-sonata', locator: 'Dosage and Administration, elderly patients: doses over 10 mg are not recommended (label wording as recalled; not re-checked against a stored label copy in this review; "elderly" read as 65 or over, engine assumption bzd-age-65-zdrug-elderly)' },
       },
     ],
   },

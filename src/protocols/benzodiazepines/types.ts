@@ -10,6 +10,39 @@ export interface BenzodiazepineFormulation extends FormulationBase {
   readonly scoringUnverified?: boolean;
   /** Set when the product is not marketed in the USA: says where its data come from. */
   readonly nonUsProduct?: string;
+  /** The label's lowest adult initial dose (the restart after the withdrawal window starts no higher). */
+  readonly initialDose?: Sourced<LabelDose>;
+  /** The label's initial dose for older (or debilitated) adults, where it gives one. */
+  readonly olderAdultInitialDose?: Sourced<LabelDose>;
+  /** A label cap on the daily dose from an age (amendment A2). */
+  readonly ageCap?: Sourced<AgeCap>;
+  /** A label cap on the daily dose in mild to moderate (and severe) hepatic impairment; `severeAvoid`: the label says avoid in severe. */
+  readonly hepaticCap?: Sourced<HepaticCap>;
+  /** Label initial doses by sex (zolpidem): women, and the men's range. */
+  readonly sexInitialDose?: Sourced<SexInitialDose>;
+}
+
+/** A label dose: amount per administration and administrations a day. */
+export interface LabelDose {
+  readonly dose: string;
+  readonly timesPerDay: number;
+}
+
+export interface AgeCap {
+  readonly fromAge: number;
+  /** Most the label allows a day from that age. */
+  readonly maxDaily: string;
+}
+
+export interface HepaticCap {
+  readonly maxDaily: string;
+  readonly severeAvoid: boolean;
+}
+
+export interface SexInitialDose {
+  readonly female: string;
+  readonly maleLow: string;
+  readonly maleHigh: string;
 }
 
 /** An amount (mg of this drug) ≈ diazepam 10 mg. `low` = `high` for a single value; a range otherwise. */
@@ -38,6 +71,8 @@ export interface BenzodiazepineDrug extends DrugBase<'benzodiazepine', Benzodiaz
   readonly epilepsyCaution?: Citation;
   /** Not marketed in the USA (e.g. zopiclone): the reason the data are non-US. */
   readonly marketNote?: string;
+  /** Oxidised in the liver with long-acting or active metabolites: warn in moderate or severe hepatic impairment (A3). */
+  readonly hepaticCaution?: Citation;
 }
 
 /** Withdrawal-risk row of the 2025 Joint Guideline Table 2. */
@@ -59,18 +94,29 @@ export interface WithdrawalRiskRow {
   readonly provenance: Citation;
 }
 
+/** Amendment A8 dependence classes (Joint Guideline Table 2). POSSIBLY_DEPENDENT is treated as DEPENDENT. */
+export type DependenceClass = 'NOT_DEPENDENT' | 'POSSIBLY_DEPENDENT' | 'DEPENDENT';
+
 export interface BenzodiazepineClassProtocol {
-  /** r = 1 up to 2 missed days (engine assumption). */
+  /** Up to this many missed days the prior dose is resumed (engine assumption). */
+  readonly resumeUpToMissedDays: Sourced<number>;
   readonly resumeFraction: Sourced<string>;
-  /** r = 0.5 from this many missed days (engine assumption). */
-  readonly halfFromMissedDays: Sourced<number>;
-  readonly halfFraction: Sourced<string>;
-  /** Washout = this many × the longest half-life (parent or active metabolite), in days rounded up. */
-  readonly washoutHalfLives: Sourced<number>;
-  /** r after washout (engine assumption). */
-  readonly washoutFraction: Sourced<string>;
-  /** After washout, the first step is no higher than this many mg diazepam equivalents a day. */
-  readonly washoutCapDe: Sourced<string>;
+  /** Inside the withdrawal window: first step at this fraction of the prior dose, rounded at or below … */
+  readonly windowFraction: Sourced<string>;
+  /** … and never below this fraction. */
+  readonly windowFloorFraction: Sourced<string>;
+  /** With a risk factor inside the window: this fraction, rounded at or above. */
+  readonly riskFactorFraction: Sourced<string>;
+  /** Significant withdrawal symptoms now with a risk factor: this fraction (without: the prior dose). */
+  readonly symptomsRiskFactorFraction: Sourced<string>;
+  /** Withdrawal window in missed days by half-life group, and the group boundary (longest half-life, hours). */
+  readonly shortWindowMissedDays: Sourced<number>;
+  readonly longWindowMissedDays: Sourced<number>;
+  readonly shortGroupMaxHalfLifeHours: Sourced<number>;
+  /** Retained fraction reported after the window (the restart is a low new start, as after tolerance loss). */
+  readonly afterWindowFraction: Sourced<string>;
+  /** After the window, the first step is no higher than this many mg diazepam equivalents a day. */
+  readonly afterWindowCapDe: Sourced<string>;
   /** Titration ceiling: at most this fraction of the current daily dose per step … */
   readonly maxRiseFraction: Sourced<string>;
   /** … no sooner than every this many days. */
@@ -79,10 +125,13 @@ export interface BenzodiazepineClassProtocol {
   readonly lowBandMaxDe: Sourced<string>;
   readonly moderateBandMaxDe: Sourced<string>;
   readonly withdrawalRiskRows: readonly WithdrawalRiskRow[];
-  /** Days a month and three months, to read Table 2 durations in days (engine assumption). */
+  /** Days a month, to read Table 2 durations in days (engine assumption). */
   readonly daysPerMonth: Sourced<number>;
-  /** Warn of withdrawal seizures when a dependent patient's first step is below this fraction of the prior dose. */
-  readonly seizureWarningFraction: Sourced<string>;
-  /** Age from which Beers applies. */
+  /** Age from which Beers applies, and the inside-window risk factor of age. */
   readonly olderAdultAge: Sourced<number>;
+  /** Beers 2023: avoid this many or more CNS-active drugs together. */
+  readonly beersCnsActiveCount: Sourced<number>;
+  /** Beers 2023 CNS-active drug classes (catalog classes) and further drug ids (antipsychotics, antiepileptics). */
+  readonly beersCnsActiveClasses: Sourced<readonly string[]>;
+  readonly beersCnsActiveDrugs: Sourced<readonly string[]>;
 }

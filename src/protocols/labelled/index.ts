@@ -6,7 +6,7 @@
  */
 import { deepFreeze } from '../../lib/deepFreeze.ts';
 import type { Strength } from '../types.ts';
-import type { LabelledDrug } from './types.ts';
+import type { LabelledClassProtocol, LabelledDrug } from './types.ts';
 
 const UNSCORED = (...amounts: string[]): Strength[] => amounts.map((amount) => ({ amount, scored: false }));
 const IMPLAUSIBLE = 'implausible-dose-limit';
@@ -14,12 +14,24 @@ const TIMES = 'ad-max-times-per-day';
 const LAMICTAL_T1 = '2.2 Table 1: escalation regimen for LAMICTAL in patients older than 12 years with epilepsy';
 const CLOZ = '2.2 Dosage: 12.5 mg once or twice daily; total daily dose may be increased by 25–50 mg/day to 300–450 mg/day by the end of 2 weeks; then increments of up to 100 mg once or twice weekly; maximum 900 mg/day';
 
+export const LABELLED_CLASS: LabelledClassProtocol = deepFreeze({
+  renalImpairmentBandFromCrCl: { value: 30, assumption: 'gabapentinoid-renal-band-without-crcl' },
+  hemodialysisBandFromCrCl: { value: 0, assumption: 'gabapentinoid-renal-band-without-crcl' },
+  bandRestartIntervalDays: { value: 3, assumption: 'gabapentinoid-band-restart' },
+  clozapineAncNewPatientDaysOff: { value: 30, source: 'clozapine-anc-interruption', locator: 'Table 6, treatment interrupted: "≥ 30 days, monitor as if new patient" (weekly for 6 months, every 2 weeks to 12 months, then monthly)' },
+  clozapineSmokingStoppedFraction: { value: '0.5', assumption: 'clozapine-smoking-half-prior' },
+  lamotrigineValproateStartedFraction: { value: '0.5', source: 'psycheducation-lamotrigine-valproate', locator: 'lamotrigine dose "reduced by about 50%" when valproate is added' },
+});
+
+const NEURONTIN_RENAL = '2.x Table: dosage based on renal function (creatinine clearance), quoted at droracle.ai';
+const LYRICA_RENAL = '2.x Table 2: pregabalin dosage adjustment based on renal function, quoted at droracle.ai and the Canterbury DHB palliative care sheet';
+
 export const LABELLED: readonly LabelledDrug[] = deepFreeze([
   {
     id: 'clozapine', drugClass: 'labelled-restart', genericName: 'clozapine', displayName: 'cloZAPine', brandNames: ['Clozaril', 'FazaClo', 'Versacloz'],
     displayNameSource: { source: 'ismp-tall-man-2023', locator: 'cloZAPine – clonazePAM / cloNIDine' },
     rxnorm: { value: '2626', source: 'rxnorm', locator: 'RXCUI 2626 (clozapine, ingredient)' },
-    interactionCategories: ['cns-depressant'],
+    interactionCategories: ['cns-depressant', 'antipsychotic'],
     rule: 'clozapine',
     threshold: {
       kind: 'daysOff-at-least',
@@ -58,7 +70,7 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     id: 'lamotrigine', drugClass: 'labelled-restart', genericName: 'lamotrigine', displayName: 'lamotrigine', brandNames: ['Lamictal'],
     // lamoTRIgine is not confirmed on the ISMP list in the research notes: lowercase until checked.
     rxnorm: { value: '28439', source: 'rxnorm', locator: 'RXCUI 28439 (lamotrigine, ingredient)' },
-    interactionCategories: [],
+    interactionCategories: ['antiepileptic'],
     rule: 'lamotrigine',
     threshold: {
       kind: 'half-lives-more-than',
@@ -108,7 +120,7 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     id: 'quetiapine', drugClass: 'labelled-restart', genericName: 'quetiapine', displayName: 'QUEtiapine', brandNames: ['Seroquel'],
     displayNameSource: { source: 'ismp-tall-man-2023', locator: 'QUEtiapine – OLANZapine' },
     rxnorm: { value: '51272', source: 'rxnorm', locator: 'RXCUI 51272 (quetiapine, ingredient)' },
-    interactionCategories: ['cns-depressant', 'qt-prolonging'],
+    interactionCategories: ['cns-depressant', 'qt-prolonging', 'antipsychotic'],
     rule: 'quetiapine',
     threshold: {
       kind: 'missedDays-at-least',
@@ -140,7 +152,7 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     displayNameSource: { source: 'ismp-tall-man-2023', locator: 'Table 2: OXcarbazepine – carBAMazepine (also in the 2008 ISMP Table 2)' },
     // carBAMazepine: ISMP Table 2 pairs it with OXcarbazepine (seen in a copy of the ISMP table, checked 2026-11-28).
     rxnorm: { value: '2002', source: 'rxnorm', locator: 'RXCUI 2002 (carbamazepine, ingredient)' },
-    interactionCategories: ['enzyme-inducer', 'cns-depressant'],
+    interactionCategories: ['enzyme-inducer', 'cns-depressant', 'cyp3a4-inducer', 'antiepileptic'],
     rule: 'carbamazepine',
     threshold: {
       kind: 'missedDays-more-than',
@@ -195,6 +207,18 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
       phases: [{ daily: { value: '300', assumption: 'gabapentinoid-step-weekly' }, intervalDays: { value: 7, assumption: 'gabapentinoid-step-weekly' } }],
     }],
     maxDailyDose: { value: '3600', source: 'label-neurontin', locator: '2.2 Epilepsy: up to 3,600 mg/day' },
+    renal: {
+      bands: {
+        value: [
+          { fromCrCl: 60, label: '≥ 60', minDaily: '900', maxDaily: '3600', maxTimesPerDay: 3 },
+          { fromCrCl: 30, label: '30–59', minDaily: '400', maxDaily: '1400', maxTimesPerDay: 2 },
+          { fromCrCl: 15, label: '15–29', minDaily: '200', maxDaily: '700', maxTimesPerDay: 1 },
+          { fromCrCl: 0, label: '< 15', minDaily: '100', maxDaily: '300', maxTimesPerDay: 1 },
+        ],
+        source: 'label-neurontin', locator: `${NEURONTIN_RENAL}: ≥ 60 mL/min 900–3600 mg/day TID; 30–59 400–1400 BID; 15–29 200–700 once daily; < 15 100–300 once daily`,
+      },
+      hemodialysisSupplement: { value: '125–350 mg', source: 'label-neurontin', locator: `${NEURONTIN_RENAL}: hemodialysis, supplemental dose 125–350 mg after each 4-hour session` },
+    },
     hazard: {
       code: 'GABAPENTINOID_RESPIRATORY',
       message: 'Gabapentinoids can cause serious breathing problems in patients with respiratory risk factors (opioids or other CNS depressants, COPD, older age). Start at the lowest dose and monitor for sedation and respiratory depression. Reduce the dose in renal impairment.',
@@ -237,6 +261,18 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
       ],
     }],
     maxDailyDose: { value: '600', source: 'label-lyrica', locator: '2.2: maximum 600 mg/day' },
+    renal: {
+      bands: {
+        value: [
+          { fromCrCl: 60, label: '≥ 60', minDaily: '150', maxDaily: '600', maxTimesPerDay: 3 },
+          { fromCrCl: 30, label: '30–60', minDaily: '75', maxDaily: '300', maxTimesPerDay: 3 },
+          { fromCrCl: 15, label: '15–30', minDaily: '25', maxDaily: '150', maxTimesPerDay: 2 },
+          { fromCrCl: 0, label: '< 15', minDaily: '25', maxDaily: '75', maxTimesPerDay: 1 },
+        ],
+        source: 'label-lyrica', locator: `${LYRICA_RENAL}: ≥ 60 mL/min 150–600 mg/day BID or TID; 30–60 75–300 BID or TID; 15–30 25–150 once daily or BID; < 15 25–75 once daily`,
+      },
+      hemodialysisSupplement: { value: '25–100 mg', source: 'label-lyrica', locator: `${LYRICA_RENAL}: hemodialysis, supplemental dose 25–100 mg after each session` },
+    },
     hazard: {
       code: 'GABAPENTINOID_RESPIRATORY',
       message: 'Gabapentinoids can cause serious breathing problems in patients with respiratory risk factors (opioids or other CNS depressants, COPD, older age). Start at the lowest dose and monitor for sedation and respiratory depression. Reduce the dose in renal impairment.',

@@ -47,6 +47,40 @@ export interface RetitrationThreshold {
   readonly rule: string;
 }
 
+/** One row of a gabapentinoid label's renal dosing table (amendment A3). */
+export interface RenalBand {
+  /** The band applies from this creatinine clearance (mL/min) up to the next band's. */
+  readonly fromCrCl: number;
+  /** The band as the label writes it, e.g. "30–59". */
+  readonly label: string;
+  readonly minDaily: string;
+  readonly maxDaily: string;
+  /** Most administrations a day in this band (TID 3, BID 2, once daily 1). */
+  readonly maxTimesPerDay: number;
+}
+
+export interface RenalDosing {
+  readonly bands: Sourced<readonly RenalBand[]>;
+  /** Supplement after each hemodialysis session, as the label gives it. */
+  readonly hemodialysisSupplement: Sourced<string>;
+}
+
+/** Class-wide figures of the labelled-restart rules (amendments A3 and A10). */
+export interface LabelledClassProtocol {
+  /** Renal impairment without a creatinine clearance selects the band starting at this CrCl. */
+  readonly renalImpairmentBandFromCrCl: Sourced<number>;
+  /** Hemodialysis without a creatinine clearance selects the band starting at this CrCl. */
+  readonly hemodialysisBandFromCrCl: Sourced<number>;
+  /** Band re-titration: rise by at most the band minimum every this many days. */
+  readonly bandRestartIntervalDays: Sourced<number>;
+  /** Clozapine: off this many days or more → ANC monitoring as for a new patient. */
+  readonly clozapineAncNewPatientDaysOff: Sourced<number>;
+  /** Clozapine after stopping smoking: ceiling = this fraction of the prior until a plasma level. */
+  readonly clozapineSmokingStoppedFraction: Sourced<string>;
+  /** Lamotrigine when valproate was started during the gap: ceiling = this fraction of the prior. */
+  readonly lamotrigineValproateStartedFraction: Sourced<string>;
+}
+
 export type LabelledRule = 'clozapine' | 'lamotrigine' | 'quetiapine' | 'carbamazepine' | 'gabapentinoid';
 
 export interface LabelledDrug extends DrugBase<'labelled-restart', FormulationBase> {
@@ -58,6 +92,8 @@ export interface LabelledDrug extends DrugBase<'labelled-restart', FormulationBa
   readonly maxDailyDose: Sourced<string>;
   /** What the label says beyond the schedule, shown in the derivation when re-titrating. */
   readonly retitrationNote?: Citation & { readonly text: string };
+  /** Gabapentinoids: the label's renal dosing table. */
+  readonly renal?: RenalDosing;
   /** Why re-titration matters for this drug (shown as a warning). */
   readonly hazard: { readonly code: string; readonly message: string; readonly sources: readonly string[] };
 }

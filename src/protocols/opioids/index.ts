@@ -1,6 +1,6 @@
 /**
  * Opioid protocol data. Factors: CDC 2022 Table (identical in the Feb 2022 draft, L5666–5692).
- * Anchors: Australian national methadone guidelines §3.5, applied to all full agonists (engine assumption).
+ * Anchors: Australian methadone maintenance guidelines (Henry-Edwards et al., 2003) §3.5, applied to all full agonists (engine assumption).
  * Strengths: US products as listed in each label's How Supplied section (or the FDA NDC directory);
  * a tablet whose scoring was not confirmed is recorded as unscored (assumption unverified-scoring-unscored).
  */
@@ -15,22 +15,22 @@ export const OPIOID_CLASS: OpioidClassProtocol = deepFreeze({
   anchors: [
     {
       fromMissedDays: 0,
-      retainedFraction: { value: '1', source: 'au-methadone-2014', locator: '§3.5 Missed doses: 1 day, no change; 2 days, normal dose if not intoxicated' },
+      retainedFraction: { value: '1', source: 'au-methadone-2003', locator: '§3.5 Missed doses: 1 day, no change; 2 days, normal dose if not intoxicated' },
       basis: 'up to 2 missed days: usual dose',
     },
     {
       fromMissedDays: 3,
-      retainedFraction: { value: '0.5', source: 'au-methadone-2014', locator: '§3.5 Missed doses: 3 days, give half the dose' },
+      retainedFraction: { value: '0.5', source: 'au-methadone-2003', locator: '§3.5 Missed doses: 3 days, give half the dose' },
       basis: '3 missed days: tolerance may be reduced, half the dose',
     },
     {
       fromMissedDays: 4,
-      retainedFraction: { value: '0.5', source: 'au-methadone-2014', locator: '§3.5 Missed doses: 4 days, 40 mg or half the dose, whichever is lower' },
+      retainedFraction: { value: '0.5', source: 'au-methadone-2003', locator: '§3.5 Missed doses: 4 days, 40 mg or half the dose, whichever is lower' },
       basis: '4 missed days: half the dose (methadone: 40 mg or half, whichever is lower)',
     },
     {
       fromMissedDays: 5,
-      retainedFraction: { value: '0', source: 'au-methadone-2014', locator: '§3.5 Missed doses: 5 or more days, regard as a new induction' },
+      retainedFraction: { value: '0', source: 'au-methadone-2003', locator: '§3.5 Missed doses: 5 or more days, regard as a new induction' },
       basis: '5 or more missed days: treat as a new start (opioid-naive); CDC 2022: tolerance can be lost in as little as a week',
     },
   ],
@@ -67,16 +67,55 @@ export const OPIOID_CLASS: OpioidClassProtocol = deepFreeze({
     liverOrAlcoholMg: { value: '2000', source: 'ags-acetaminophen-2009', locator: '2–3 g/day with hepatic insufficiency or a history of alcohol abuse (lower end taken)' },
   },
   methadone: {
-    fourDayCapMg: { value: '40', source: 'au-methadone-2014', locator: '§3.5 Missed doses: 4 days, recommence at 40 mg or half the dose, whichever is lower' },
-    inductionFirstDayMg: { value: '30', source: 'rcgp-methadone-induction', locator: 'UK (RCGP): start at 10–30 mg; Canada: 10–30 mg; former US rule: initial dose ≤ 30 mg' },
+    fourDayCapMg: { value: '40', source: 'au-methadone-2003', locator: '§3.5 Missed doses: 4 days, recommence at 40 mg or half the dose, whichever is lower' },
+    inductionFirstDayMg: { value: '30', source: 'rcgp-methadone-induction', locator: 'UK (RCGP): start at 10–30 mg; Canada: 10–30 mg for the first 3 days (the upper end taken)' },
     inductionFirstDayHighRiskMg: { value: '20', source: 'rcgp-methadone-induction', locator: 'UK (RCGP): ≤ 20 mg if the patient uses sedatives; Canada: 10–20 mg if higher risk' },
     inductionWeeklyRiseCapMg: { value: '30', source: 'rcgp-methadone-induction', locator: 'UK (RCGP): increase by 5–10 mg, maximum 30 mg a week in the first 2 weeks' },
     inductionWeeklyCapDays: { value: 14, source: 'rcgp-methadone-induction', locator: 'UK (RCGP): first 2 weeks' },
-    qtcAvoidAboveMs: { value: 500, source: 'aps-cpdd-methadone-2014', locator: 'Recommendation: avoid methadone if baseline QTc > 500 ms' },
-    qtcCautionFromMs: { value: 450, source: 'aps-cpdd-methadone-2014', locator: 'Recommendation: consider alternatives if QTc ≥ 450 and < 500 ms; ECG before starting' },
-    followUpDays: { value: 3, source: 'cdc-2022', locator: 'Recommendation 7: follow up within 3 days when starting or increasing methadone (draft L2897–2900)' },
-    steadyStateDays: { value: 5, source: 'rcgp-methadone-induction', locator: 'Pharmacokinetics: about 5 days to reach steady state in plasma (half-life about 22 h)' },
+    qtcAvoidAboveMs: { value: 500, source: 'aps-cpdd-methadone-2014', locator: 'Recommendation: recommend against methadone if baseline QTc > 500 ms' },
+    qtcCautionFromMs: { value: 450, source: 'aps-cpdd-methadone-2014', locator: 'Recommendation: consider alternative opioids if QTc ≥ 450 and < 500 ms; ECG before starting in patients with QTc risk factors, a prior QTc > 450 ms or a history suggesting arrhythmia' },
+    followUpDays: { value: 3, source: 'cdc-2022', locator: 'Recommendation 7 (draft L2897–2900): "Shorter follow-up intervals (within 3 days) should be strongly considered when starting or increasing the dosage of methadone"' },
+    steadyStateDays: { value: 5, source: 'label-methadone', locator: '2 Dosage, important factors: "Steady-state plasma concentrations and full analgesic effects are not attained until at least 3 to 5 days on a dose" (the upper end taken)' },
     painNaiveLabelRegimen: { value: '2.5 mg every 8 to 12 hours', source: 'label-methadone', locator: '2 Dosage: opioid-naive patients, initial dose 2.5 mg every 8 to 12 hours' },
+    missedDoses: {
+      assessFromMissedDays: {
+        value: 1,
+        source: 'au-methadone-2003',
+        locator: '§3.5 Missed doses: "Patients should be assessed for signs of intoxication and withdrawal before dosing is recommenced after missed doses"',
+      },
+      usualDoseUpToMissedDays: { value: 2, source: 'au-methadone-2003', locator: '§3.5 Missed doses: "Two days: If no evidence of intoxication administer normal dose"' },
+      toleranceReducedFromMissedDays: {
+        value: 3,
+        source: 'au-methadone-2003',
+        locator:
+          '§3.5 Missed doses: "When methadone doses are missed for 3 or more days, tolerance to opioids may be reduced"; "If the dose has not been collected for 3 or more consecutive days the dose should be withheld or reduced until the patient has been assessed by the prescriber"',
+      },
+      halfDoseMissedDays: { value: 3, source: 'au-methadone-2003', locator: '§3.5 Missed doses: "Three days: Administer half dose in discussion with the prescriber"' },
+      halfDoseFraction: { value: '0.5', source: 'au-methadone-2003', locator: '§3.5 Missed doses: "half dose" (3 days; 4 days: 40 mg or half dose, whichever is the lower)' },
+      seePrescriberMissedDays: {
+        value: 4,
+        source: 'au-methadone-2003',
+        locator: '§3.5 Missed doses: "Four days: Patient must see prescriber. Recommence at 40mg or half dose whichever is the lower"',
+      },
+      newInductionFromMissedDays: { value: 5, source: 'au-methadone-2003', locator: '§3.5 Missed doses: "Five days or more: Regard as a new induction"' },
+    },
+    oudMgOnly: {
+      source: 'cdc-2022',
+      locator:
+        'Table caution 7 (draft L5683–5684): "These conversion factors should not be applied to dosage decisions related to the management of opioid use disorder"; Recommendation 5 text (draft L3887–3888): "opioid dosage thresholds for caution in the treatment of pain are not applicable to opioid agonist treatment of opioid use disorder"',
+    },
+    oudReescalation: {
+      riseMg: { value: '10', assumption: 'methadone-oud-reescalation' },
+      intervalDays: { value: 3, assumption: 'methadone-oud-reescalation' },
+      windowRiseCapMg: { value: '30', assumption: 'methadone-oud-reescalation' },
+      windowDays: { value: 7, assumption: 'methadone-oud-reescalation' },
+      afterInductionFromDay: { value: 14, assumption: 'methadone-oud-induction-after-day-14' },
+    },
+    hepaticIntervalDays: { value: 7, assumption: 'methadone-hepatic-interval-7-days' },
+    hepaticCaution: {
+      source: 'va-methadone-pain-2016',
+      locator: 'Summary: "Methadone is considered to be safe in patients with renal and/or hepatic impairment but should be used with caution in end-stage disease cases of these conditions"',
+    },
   },
   buprenorphine: {
     shortGapMissedDays: { value: 2, assumption: 'buprenorphine-short-gap-2-days' },
@@ -494,7 +533,7 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
     displayNameSource: { source: 'ismp-tall-man-2023', locator: 'Table 1: fentaNYL – SUFentanil' },
     brandNames: ['Duragesic'],
     rxnorm: { value: '4337', source: 'rxnorm', locator: 'RXCUI 4337 (fentanyl, ingredient)' },
-    interactionCategories: ['opioid', 'cns-depressant'],
+    interactionCategories: ['opioid', 'cns-depressant', 'serotonergic'],
     agonist: 'full',
     mmeFactor: { value: '2.4', source: 'cdc-2022', locator: `${CDC_TABLE}: fentanyl transdermal 2.4 per mcg/h (caution 1: dosed in mcg/h, not mg/day)` },
     tolerantThreshold: { value: '25', source: 'fda-opioid-tolerant-definition', locator: `${FDA_TOLERANT} 25 mcg transdermal fentanyl per hour` },
@@ -539,7 +578,7 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
     displayName: 'methadone',
     brandNames: ['Dolophine', 'Methadose'],
     rxnorm: { value: '6813', source: 'rxnorm', locator: 'RXCUI 6813 (methadone, ingredient)' },
-    interactionCategories: ['opioid', 'cns-depressant', 'qt-prolonging'],
+    interactionCategories: ['opioid', 'cns-depressant', 'qt-prolonging', 'serotonergic'],
     agonist: 'full',
     requiresIndication: true,
     mmeFactor: { value: '4.7', source: 'cdc-2022', locator: `${CDC_TABLE}: methadone 4.7 (caution 4: peak respiratory depression later than peak analgesia; caution 7: not for OUD dosing)` },
@@ -565,7 +604,7 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
           oud: {
             maxRiseFraction: { value: '0.25', assumption: 'opioid-titration-25-percent' },
             maxRiseMg: { value: '5', source: 'rcgp-methadone-induction', locator: 'Increase by 5–10 mg (5 taken)' },
-            titrationIntervalsDays: { value: [5], source: 'label-methadone', locator: 'OUD: increase by 5 to 10 mg no sooner than every 3 to 5 days (5 taken)' },
+            titrationIntervalsDays: { value: [5], source: 'label-methadone', locator: '2 Dosage: steady state is "not attained until at least 3 to 5 days on a dose"; OUD increases no sooner than every 3–5 days (restart model §3.7; 5 taken)' },
           },
         },
       }),
@@ -590,7 +629,7 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
           oud: {
             maxRiseFraction: { value: '0.25', assumption: 'opioid-titration-25-percent' },
             maxRiseMg: { value: '5', source: 'rcgp-methadone-induction', locator: 'Increase by 5–10 mg (5 taken)' },
-            titrationIntervalsDays: { value: [5], source: 'label-methadone', locator: 'OUD: increase by 5 to 10 mg no sooner than every 3 to 5 days (5 taken)' },
+            titrationIntervalsDays: { value: [5], source: 'label-methadone', locator: '2 Dosage: steady state is "not attained until at least 3 to 5 days on a dose"; OUD increases no sooner than every 3–5 days (restart model §3.7; 5 taken)' },
           },
         },
       }),

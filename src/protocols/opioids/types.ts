@@ -82,6 +82,45 @@ export interface MethadoneProtocol {
   readonly steadyStateDays: Sourced<number>;
   /** Opioid-naive pain start by the label: the dose and the interval range in words (e.g. "2.5 mg every 8 to 12 hours"). */
   readonly painNaiveLabelRegimen: Sourced<string>;
+  /** Missed-dose rules (2003 Australian guideline §3.5), in missed days. */
+  readonly missedDoses: MethadoneMissedDoseRules;
+  /** Opioid use disorder: MME is not shown or used (CDC 2022 table caution 7; Recommendation 5 text). */
+  readonly oudMgOnly: Citation;
+  /** Opioid use disorder: the ceiling's way back to the prior dose after a reduced restart, and after day 14 of an induction. */
+  readonly oudReescalation: MethadoneReescalation;
+  /** Hepatic impairment: increases no sooner than this many days (every indication). */
+  readonly hepaticIntervalDays: Sourced<number>;
+  /** Hepatic impairment: what the source says (caution), for the warning. */
+  readonly hepaticCaution: Citation;
+}
+
+export interface MethadoneMissedDoseRules {
+  /** From this many missed days: assess for intoxication and withdrawal before the dose. */
+  readonly assessFromMissedDays: Sourced<number>;
+  /** Up to this many missed days: the usual dose (if not intoxicated). */
+  readonly usualDoseUpToMissedDays: Sourced<number>;
+  /** From this many missed days tolerance may be reduced (and the dose is withheld or reduced until the prescriber has assessed the patient). */
+  readonly toleranceReducedFromMissedDays: Sourced<number>;
+  /** This many missed days: half the dose, in discussion with the prescriber. */
+  readonly halfDoseMissedDays: Sourced<number>;
+  /** The fraction given at 3 and 4 missed days ("half dose"). */
+  readonly halfDoseFraction: Sourced<string>;
+  /** This many missed days: the patient must see the prescriber; 40 mg or half, whichever is lower. */
+  readonly seePrescriberMissedDays: Sourced<number>;
+  /** From this many missed days: a new induction. */
+  readonly newInductionFromMissedDays: Sourced<number>;
+}
+
+export interface MethadoneReescalation {
+  /** Largest rise per step, mg/day. */
+  readonly riseMg: Sourced<string>;
+  /** Fewest days between increases. */
+  readonly intervalDays: Sourced<number>;
+  /** Largest total rise within any `windowDays` consecutive days, mg/day. */
+  readonly windowRiseCapMg: Sourced<string>;
+  readonly windowDays: Sourced<number>;
+  /** After a new induction, the re-escalation ceiling applies from this day (day 0 = restart); earlier steps follow the induction rule. */
+  readonly afterInductionFromDay: Sourced<number>;
 }
 
 export interface BuprenorphineProtocol {

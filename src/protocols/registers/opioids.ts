@@ -4,6 +4,91 @@
  */
 import type { Assumption, Source } from '../types.ts';
 
-export const SOURCES: readonly Source[] = [];
+export const SOURCES: readonly Source[] = [
+  {
+    id: 'fda-opioid-safety-2016',
+    title: 'FDA Drug Safety Communication: FDA warns about several safety issues with opioid pain medicines; requires label changes (serotonin syndrome, adrenal insufficiency, androgen deficiency), 22 March 2016',
+    issuer: 'US Food and Drug Administration',
+    year: 2016,
+    url: 'https://www.fda.gov/drugs/drug-safety-and-availability/fda-drug-safety-communication-fda-warns-about-several-safety-issues-opioid-pain-medicines-requires',
+  },
+  {
+    id: 'label-tramadol-contraindications',
+    title: 'Tramadol hydrochloride tablets, prescribing information, 4 Contraindications (DailyMed setid 5c2ac7cb-3a38-2174-e063-6394a90a95cc, read in a verbatim transcription)',
+    issuer: 'FDA-approved label via DailyMed',
+    year: 2024,
+    url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=5c2ac7cb-3a38-2174-e063-6394a90a95cc',
+  },
+  {
+    id: 'label-tramadol-apap-interactions',
+    title: 'Tramadol hydrochloride and acetaminophen tablets, prescribing information, 7 Drug interactions, Table 2 (CYP2D6 and CYP3A4 inhibitors and inducers; read in a copy)',
+    issuer: 'FDA-approved label (copy on a weak host)',
+    year: 2023,
+    url: 'http://www.120ty.net/bencandy.php?aid=49415&fid=134&page=14',
+  },
+  {
+    id: 'mims-tramadol-interactions',
+    title: 'Nutram / Tramicet (tramadol): drug interactions (serotonergic drugs, seizure threshold, MAO inhibitors incl. linezolid and intravenous methylene blue)',
+    issuer: 'MIMS Philippines',
+    year: 2024,
+    url: 'https://www.mims.com/philippines/drug/info/nutram/drug-interactions',
+  },
+  {
+    id: 'nucynta-patient-info',
+    title: 'Nucynta (tapentadol) patient information: MAO inhibitors within 14 days',
+    issuer: 'drugs.com (FDA-approved patient information)',
+    year: 2024,
+    url: 'http://www.drugs.com/nucynta.html',
+  },
+  {
+    id: 'fentanyl-cyp3a4-labels',
+    title: 'Fentanyl labels on CYP3A4 interactions: Fentora 7 Drug interactions; fentanyl transdermal, ritonavir raised fentanyl AUC 174% (label copies)',
+    issuer: 'FDA-approved labels via medlibrary.org and druglib.com',
+    year: 2023,
+    url: 'https://medlibrary.org/lib/rx/meds/fentora/page/6/',
+  },
+  {
+    id: 'label-methadone-maoi',
+    title: 'Methadone hydrochloride tablets, prescribing information, 7 Drug interactions: MAOIs (DailyMed setid 540edd43-165d-4257-b989-3bccc8f54afb, read in a verbatim transcription)',
+    issuer: 'FDA-approved label via DailyMed',
+    year: 2024,
+    url: 'https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=540edd43-165d-4257-b989-3bccc8f54afb',
+  },
+  {
+    id: 'fda-linezolid-serotonergic-2011',
+    title: 'FDA Drug Safety Communication: serious CNS reactions possible when linezolid (Zyvox) or intravenous methylene blue is given to patients taking serotonergic psychiatric medications (26 July 2011, updated 20 October 2011)',
+    issuer: 'US Food and Drug Administration',
+    year: 2011,
+    url: 'http://www.fda.gov/Drugs/DrugSafety/ucm276251.htm',
+  },
+  {
+    id: 'openfda-tramadol-boxed',
+    title: 'Tramadol hydrochloride label, boxed warning header: risks from concomitant use with benzodiazepines or other CNS depressants (openFDA)',
+    issuer: 'US Food and Drug Administration (openFDA drug label)',
+    year: 2024,
+    url: 'https://api.fda.gov/drug/label.json?search=set_id%3A%22f2f421ab-35ae-7637-e053-2995a90a40e0%22',
+  },
+];
 
-export const ASSUMPTIONS: readonly Assumption[] = [];
+export const ASSUMPTIONS: readonly Assumption[] = [
+  {
+    id: 'cyp-change-window-14-days',
+    statement: 'A CYP3A4 or CYP2D6 inhibitor or inducer started or stopped during the break, or within 14 days before it, counts as a change in opioid exposure.',
+    rationale: 'Amendment A1: 14 days covers induction off-set and inhibitor on-set (days to about 2 weeks); no source gives the window.',
+  },
+  {
+    id: 'cyp-exposure-cap-half',
+    statement: 'When an interaction change raises opioid exposure (CYP3A4 inhibitor started or inducer stopped; CYP2D6 inhibitor stopped for tramadol or codeine), the first step is at most half of what the missed-day anchors give, never below the opioid-naive start.',
+    rationale: 'Labels say "consider dosage reduction" and "monitor" without a number (amendment A1); half is the engine\u2019s conservative choice, and the naive start floor avoids an abrupt cut to nothing in a dependent patient.',
+  },
+  {
+    id: 'linezolid-opioid-24-hours',
+    statement: 'After linezolid or intravenous methylene blue is stopped, tramadol, tapentadol or meperidine may be planned from 24 hours after the last dose, with a critical serotonin-syndrome warning for 14 days.',
+    rationale: 'The 14-day label window is written for irreversible MAOIs; linezolid is a reversible MAOI and the FDA restart rule for antidepressants after linezolid is 24 hours (amendment A1; not verified for opioids).',
+  },
+  {
+    id: 'tramadol-seizure-withdrawal-window',
+    statement: 'Tramadol\u2019s seizure warning is critical when alcohol or a benzodiazepine was stopped within the last 28 days.',
+    rationale: 'Amendment A1 makes the warning critical inside an alcohol or benzodiazepine withdrawal window (A8); 28 days is the longest A8 window (long-acting benzodiazepines), the conservative choice when the drug stopped is not known.',
+  },
+];
