@@ -36,6 +36,7 @@ exit codes:
   2   invalid input: {"errors":[{"path","code","message"}]} on stdout (--ndjson: some line invalid)
   3   plan refused: {"refusal":{…},"errors":[…]} on stdout (--ndjson: some line refused, none invalid)
   64  usage error (this text on stderr)
+  70  internal error (a bug: please report it with the input)
 
 schemas: schema/request.schema.json, schema/check.schema.json, schema/plan.schema.json in the package.
 `;

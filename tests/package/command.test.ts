@@ -92,7 +92,7 @@ describe('retitrate command: exit codes and output', () => {
   });
 
   it('USAGE documents every exit code', () => {
-    for (const code of ['0 ', '1 ', '2 ', '3 ', '64 ']) expect(USAGE).toContain(`\n  ${code}`);
+    for (const code of ['0 ', '1 ', '2 ', '3 ', '64 ', '70 ']) expect(USAGE).toContain(`\n  ${code}`);
   });
 });
 
