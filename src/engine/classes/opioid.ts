@@ -360,6 +360,7 @@ function ceilingPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExp
     maxTimes = Math.min(f.maxTimesPerDay.value, Math.max(naiveTimes, neededTimes));
   }
   const capped: { code: string; text: string }[] = [];
+  let doseFromLabel = false;
   const cap = (limit: Decimal, code: string, text: string, ...provenance: Provenance[]) => {
     if (targetDaily.gt(limit)) {
       notes.line(`Ceiling target capped at ${formatDose({ amount: limit, unit })}/day: ${text}.`, ...provenance);
@@ -377,7 +378,9 @@ function ceilingPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExp
       cap(new D(A.tramadolRenalMaxDailyMg.value), 'TRAMADOL_RENAL', `creatinine clearance below ${A.severeRenalCrCl.value} mL/min: every 12 hours, at most ${A.tramadolRenalMaxDailyMg.value} mg/day`, A.tramadolRenalMaxDailyMg, A.severeRenalCrCl);
       if (maxTimes > A.tramadolRenalTimesPerDay.value) {
         maxTimes = A.tramadolRenalTimesPerDay.value;
-        maxDose = D.max(maxDose, new D(A.tramadolRenalMaxDailyMg.value).div(maxTimes));
+        // Fewer, larger doses (every 12 hours) at the same daily total, within the label's single dose.
+        maxDose = D.min(new D(f.maxSingleDose.value), new D(A.tramadolRenalMaxDailyMg.value).div(maxTimes));
+        doseFromLabel = true;
         notes.line(`Tramadol every 12 hours (creatinine clearance below ${A.severeRenalCrCl.value} mL/min): at most ${maxTimes} administrations a day.`, A.tramadolRenalTimesPerDay);
       }
     }
@@ -386,6 +389,7 @@ function ceilingPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExp
       cap(cirrhosisDaily, 'TRAMADOL_HEPATIC', `cirrhosis (patient.hepaticImpairment = ${request.patient.hepaticGrade}): ${A.tramadolCirrhosisDoseMg.value} mg every 12 hours`, A.tramadolCirrhosisDoseMg, A.tramadolCirrhosisTimesPerDay);
       maxTimes = Math.min(maxTimes, A.tramadolCirrhosisTimesPerDay.value);
       maxDose = new D(A.tramadolCirrhosisDoseMg.value);
+      doseFromLabel = true;
     }
   }
   // An ER product kept after tolerance loss never titrates into its opioid-tolerant-only doses.
@@ -395,7 +399,7 @@ function ceilingPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExp
     if (r.singleDose) maxDose = D.min(maxDose, r.singleDose);
     if (r.singleDoseAtLeast) maxDose = D.min(maxDose, new D(r.singleDoseAtLeast).sub('0.01'));
   }
-  const dose = D.min(maxDose, choice.kind === 'same' ? prior.dose : maxDose);
+  const dose = doseFromLabel ? maxDose : D.min(maxDose, choice.kind === 'same' ? prior.dose : maxDose);
   const made = choice.kind === 'same' && targetDaily.eq(prior.daily) && maxTimes >= prior.times ? prior.regimen : fillRegimen(targetDaily, dose, maxTimes, f);
   const target = made ?? [smallestUnit(f)];
   notes.line(
@@ -444,7 +448,8 @@ function firstStepPhase(
   const naiveRegimen = naive?.regimen ?? null;
   const naiveDaily = naiveRegimen ? sum(naiveRegimen) : null;
   const loweredBy = naive?.lowered ? [...risks.map((x) => x.input), ...(organNaiveFraction(request, d) ? ['HYDROmorphone organ impairment'] : [])] : [];
-  const make = (daily: Decimal) => (daily.gt(0) ? evenRegimen(daily, ceiling.maxDose, Math.min(target.length, ceiling.maxTimes), f) : null);
+  // Each administration at most the target's largest, so titration only ever raises doses towards the target.
+  const make = (daily: Decimal) => (daily.gt(0) ? evenRegimen(daily, D.max(...target), Math.min(target.length, ceiling.maxTimes), f) : null);
 
   let first: Decimal[];
   let rule: string;
@@ -511,8 +516,8 @@ function firstStepPhase(
         : `First step lowered to the ceiling target: ${describe(first, unit)}.`,
     );
     if (usesNaive) (loweredBy as string[]).length = 0;
-  } else if (first.length > target.length) {
-    first = evenRegimen(sum(first), D.max(...first), target.length, f) ?? [smallestUnit(f)];
+  } else if (first.length > target.length || D.max(...first).gt(D.max(...target))) {
+    first = evenRegimen(sum(first), D.min(D.max(...first), D.max(...target)), target.length, f) ?? [smallestUnit(f)];
   }
   if (naive?.aboveRange && usesNaive) {
     notes.warn(
