@@ -447,7 +447,8 @@ function firstStepPhase(
   const naive = labelNaiveStart(notes, d, f, ceiling.maxTimes, risks, organNaiveFraction(request, d));
   const naiveRegimen = naive?.regimen ?? null;
   const naiveDaily = naiveRegimen ? sum(naiveRegimen) : null;
-  const loweredBy = naive?.lowered ? [...risks.map((x) => x.input), ...(organNaiveFraction(request, d) ? ['HYDROmorphone organ impairment'] : [])] : [];
+  const naiveLoweredBy = naive?.lowered ? [...risks.map((x) => x.input), ...(organNaiveFraction(request, d) ? ['HYDROmorphone label: renal or hepatic impairment'] : [])] : [];
+  const capLoweredBy: string[] = [];
   // Each administration at most the target's largest, so titration only ever raises doses towards the target.
   const make = (daily: Decimal) => (daily.gt(0) ? evenRegimen(daily, D.max(...target), Math.min(target.length, ceiling.maxTimes), f) : null);
 
@@ -503,7 +504,7 @@ function firstStepPhase(
       );
       first = chosen;
       rule = `${rule}; capped × ${exposure.fraction.toFixed()} for ${exposure.codes.join(' and ')}`;
-      loweredByPush(loweredBy as string[], exposure.reasons.map((reason) => reason));
+      capLoweredBy.push(...exposure.reasons);
     }
   }
   // Never above the target; never more administrations than the target.
@@ -515,7 +516,6 @@ function firstStepPhase(
         ? `First step: the prior dose, because it is no higher than the opioid-naive start (${formatDose({ amount: naiveDaily ?? sum(first), unit })} daily).`
         : `First step lowered to the ceiling target: ${describe(first, unit)}.`,
     );
-    if (usesNaive) (loweredBy as string[]).length = 0;
   } else if (first.length > target.length || D.max(...first).gt(D.max(...target))) {
     first = evenRegimen(sum(first), D.min(D.max(...first), D.max(...target)), target.length, f) ?? [smallestUnit(f)];
   }
@@ -527,12 +527,11 @@ function firstStepPhase(
       sourceIds(A.naiveAboveRangeMaxDoses),
     );
   }
-  return { first, rule, naive, loweredBy: usesNaive || exposure ? loweredBy : [] };
+  // A naive start lowered by risk inputs names them, unless the prior dose (not the lowered start) set the step.
+  const naiveSetStep = usesNaive && !rule.startsWith('prior dose');
+  return { first, rule, naive, loweredBy: [...(naiveSetStep ? naiveLoweredBy : []), ...capLoweredBy] };
 }
 
-function loweredByPush(list: string[], items: readonly string[]): void {
-  for (const item of items) if (!list.includes(item)) list.push(item);
-}
 
 // --- Phase 6: acetaminophen (amendment A5) -----------------------------------------------------------------------------
 
