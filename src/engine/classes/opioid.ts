@@ -450,7 +450,8 @@ function firstStepPhase(
   const naiveLoweredBy = naive?.lowered ? [...risks.map((x) => x.input), ...(organNaiveFraction(request, d) ? ['HYDROmorphone label: renal or hepatic impairment'] : [])] : [];
   const capLoweredBy: string[] = [];
   // Each administration at most the target's largest, so titration only ever raises doses towards the target.
-  const make = (daily: Decimal) => (daily.gt(0) ? evenRegimen(daily, D.max(...target), Math.min(target.length, ceiling.maxTimes), f) : null);
+  // Uneven administrations are allowed so the step comes as close to prior × r as real strengths make it.
+  const make = (daily: Decimal) => (daily.gt(0) ? fillRegimen(daily, D.max(...target), Math.min(target.length, ceiling.maxTimes), f) : null);
 
   let first: Decimal[];
   let rule: string;
@@ -594,13 +595,13 @@ function acetaminophenPhase(notes: PlanNotes, request: RestartRequest, prior: Pr
     const first2 = reexpress(first);
     const target2 = reexpress(target);
     notes.line(
-      `Acetaminophen would pass ${formatAmount(apap.limit)} mg/day: the opioid dose is kept and moved to ${choice.drug.displayName} ${single.name} at the same opioid mg (never cut the opioid to fix acetaminophen): first step ${describe(first2, single.unit)}, ceiling ${describe(target2, single.unit)}.`,
+      `Acetaminophen would pass ${formatAmount(apap.limit)} mg/day: the opioid dose is kept and moved to the single-ingredient product (${single.name}) at the same opioid mg (never cut the opioid to fix acetaminophen): first step ${describe(first2, single.unit)}, ceiling ${describe(target2, single.unit)}.`,
       f.singleIngredient!,
     );
     notes.warn(
       'APAP_LIMIT_SWITCH',
       'critical',
-      `Switch product, do not cut the opioid (CDC 2022 Rec 5: no abrupt dose reductions): the plan uses ${choice.drug.displayName} ${single.name} at the same opioid dose; acetaminophen can continue separately up to ${formatAmount(apap.limit)} mg/day in total.`,
+      `Switch product, do not cut the opioid (CDC 2022 Rec 5: no abrupt dose reductions): the plan uses the single-ingredient ${single.name} at the same opioid dose; acetaminophen can continue separately up to ${formatAmount(apap.limit)} mg/day in total.`,
       [f.singleIngredient!.source, 'cdc-2022'],
     );
     return { choice: { ...choice, formulation: single }, first: first2, target: target2 };
