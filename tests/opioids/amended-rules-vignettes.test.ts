@@ -263,4 +263,11 @@ describe('A10 and CDC Rec 1–2', () => {
     expect(w.message).toContain('preferred for subacute and chronic pain');
     expect(p.derivation.join('\n')).toContain('L1729–1735');
   });
+
+  it('V39 (engine assumption opioid-non-prescribed-not-tolerant; Duragesic label: tolerant patients only): a non-prescribed fentaNYL 50 mcg/h patch after 1 missed day → not restarted on the patch; NON_PRESCRIBED_DOSE', () => {
+    const p = plan(req('fentanyl', 'patch', '50', 1, 2, { prior: { dose: '50', unit: 'mcg/h', nonPrescribed: true } }));
+    expect(p.tolerance.priorTolerant).toBe(false);
+    expect(p.steps.every((s) => s.drug === 'morphine')).toBe(true);
+    expect(severity(p, 'NON_PRESCRIBED_DOSE')).toBe('critical');
+  });
 });

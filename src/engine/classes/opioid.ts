@@ -204,11 +204,22 @@ function tolerancePhase(notes: PlanNotes, request: RestartRequest, drug: OpioidD
   const longEnough = request.priorDurationDays >= C.tolerantMinDays.value;
   const atTolerantDose = threshold ? prior.daily.gte(threshold.value) : prior.mme.gte(C.tolerantMme.value);
   const daily = prior.pattern === 'REGULAR';
-  const priorTolerant = longEnough && atTolerantDose && daily;
+  // A dose from non-prescribed use is uncertain: it never opens the products restricted to tolerant patients.
+  const nonPrescribed = request.prior.nonPrescribed;
+  const priorTolerant = longEnough && atTolerantDose && daily && !nonPrescribed;
+  if (nonPrescribed) {
+    notes.warn(
+      'NON_PRESCRIBED_DOSE',
+      'critical',
+      'The prior dose comes from non-prescribed use (prior.nonPrescribed) and is uncertain: the plan uses it as reported for the missed-day rules, but does not count it as meeting the opioid-tolerant definition, so products restricted to tolerant patients are not restarted. Confirm the dose and tolerance clinically before each step.',
+      ['fda-opioid-tolerant-definition'],
+    );
+    notes.line('Prior dose from non-prescribed use (prior.nonPrescribed): not counted as meeting the opioid-tolerant definition.', { assumption: 'opioid-non-prescribed-not-tolerant' });
+  }
   notes.line(
     `Opioid-tolerant before the break: ${priorTolerant ? 'yes' : 'no'} (needs ≥ ${C.tolerantMinDays.value} days at ≥ ${
       threshold ? `${formatAmount(threshold.value)} ${unit}${prior.isPatch ? '' : '/day'} ${drug.genericName}` : `${C.tolerantMme.value} MME/day`
-    }; had ${request.priorDurationDays} days at ${formatAmount(prior.daily)} ${unit}${prior.isPatch ? '' : '/day'}${daily ? '' : `, ${prior.pattern === 'REGULAR_INTERMITTENT' ? 'not every day' : 'not regular use'}`}). The FDA definition decides only which products may be restarted, not the retained fraction.`,
+    }; had ${request.priorDurationDays} days at ${formatAmount(prior.daily)} ${unit}${prior.isPatch ? '' : '/day'}${daily ? '' : `, ${prior.pattern === 'REGULAR_INTERMITTENT' ? 'not every day' : 'not regular use'}`}${nonPrescribed ? ', non-prescribed' : ''}). The FDA definition decides only which products may be restarted, not the retained fraction.`,
     C.tolerantMinDays,
     threshold ?? C.tolerantMme,
   );

@@ -141,4 +141,9 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     statement: 'A creatinine clearance below 60 mL/min counts as renal impairment for the opioid-naive start (halved like the renal impairment flag).',
     rationale: 'The renal rows of amendment A3 treat 60 mL/min as the edge of normal dosing (gabapentinoid tables; Beers: reduce dose when GFR < 60); a clearance given as a number must not be ignored when the flag is not set.',
   },
+  {
+    id: 'opioid-non-prescribed-not-tolerant',
+    statement: 'A prior dose from non-prescribed use is used as reported for the missed-day rules but never counts as meeting the opioid-tolerant definition.',
+    rationale: 'The dose and its regularity cannot be verified; opening products restricted to tolerant patients on an unverified dose is the riskier error, while the missed-day rules still avoid an abrupt cut (no source gives a rule; engine assumption).',
+  },
 ];
