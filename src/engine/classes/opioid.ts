@@ -253,6 +253,8 @@ interface ProductChoice extends Product {
   readonly gate?: boolean;
   /** The prior product or regimen is restricted to opioid-tolerant patients. */
   readonly restricted?: boolean;
+  /** The product was changed for an interaction (CYP3A4), not for tolerance. */
+  readonly interaction?: boolean;
 }
 
 function productPhase(
@@ -312,7 +314,7 @@ function productPhase(
       ['fda-opioid-tolerant-definition'],
     );
   }
-  return { drug: p.drug, formulation: p.formulation, kind: p.sameMolecule ? 'same-molecule' : 'other', why, gate, restricted };
+  return { drug: p.drug, formulation: p.formulation, kind: p.sameMolecule ? 'same-molecule' : 'other', why, gate, restricted, interaction: patchExposure };
 }
 
 // --- Phase 4: ceiling (target) on the restart product (amendments A2, A3) ---------------------------------------------
@@ -710,7 +712,7 @@ function fullAgonistWarnings(
   const { patient } = request;
   const crcl = patient.creatinineClearanceMlMin;
   if (choice.kind !== 'same' && choice.why) {
-    if (choice.restricted) restrictedWarning(notes, drug, formulation, choice as Product & { why: string }, steps);
+    if (choice.restricted) restrictedWarning(notes, drug, formulation, choice as Product & { why: string; interaction?: boolean }, steps);
     else {
       notes.warn(
         'ER_SWITCHED_TO_IR',
@@ -921,7 +923,7 @@ function tramadolErOrganRefusal(
   });
 }
 
-function restrictedWarning(notes: PlanNotes, drug: OpioidDrug, formulation: OpioidFormulation, switched: Product & { readonly why: string }, steps: readonly PlanStep[]): void {
+function restrictedWarning(notes: PlanNotes, drug: OpioidDrug, formulation: OpioidFormulation, switched: Product & { readonly why: string; readonly interaction?: boolean }, steps: readonly PlanStep[]): void {
   const d2 = switched.drug;
   const threshold = d2.tolerantThreshold;
   const reaches = (step: PlanStep) =>
@@ -935,7 +937,7 @@ function restrictedWarning(notes: PlanNotes, drug: OpioidDrug, formulation: Opio
   notes.warn(
     'RESTRICTED_TO_TOLERANT',
     'critical',
-    `Do not restart ${drug.displayName} ${formulation.name}: ${switched.why}, and ${(formulation.restrictedToTolerant ?? formulation.restrictedAbove)?.rule ?? C.erLaRule.rule}. The plan restarts on ${d2.displayName} ${switched.formulation.name}. ${drug.displayName} ${formulation.name} may be considered again ${when}.`,
+    `Do not restart ${drug.displayName} ${formulation.name}: ${switched.why}${switched.interaction ? '' : `, and ${(formulation.restrictedToTolerant ?? formulation.restrictedAbove)?.rule ?? C.erLaRule.rule}`}. The plan restarts on ${d2.displayName} ${switched.formulation.name}. ${drug.displayName} ${formulation.name} may be considered again ${when}.`,
     [...(restriction ? [restriction.source] : []), 'fda-opioid-tolerant-definition', 'cdc-2022'],
   );
   notes.line(`Warning RESTRICTED_TO_TOLERANT: ${drug.displayName} ${formulation.name} may be considered again ${when}.`, C.tolerantMinDays, ...(threshold ? [threshold] : [C.tolerantMme]));
