@@ -247,6 +247,9 @@ export function validateRequest(input: unknown): Validated {
       if (typeof prior.nonPrescribed === 'boolean') nonPrescribed = prior.nonPrescribed;
       else fail('prior.nonPrescribed', 'not-a-boolean', 'Answer yes or no: was the dose from non-prescribed use?');
     }
+    // A strength named by its nominal rate (the fentaNYL "12" patch delivers 12.5 mcg/h) is read as that strength.
+    const nominal = dose && formulation ? formulation.strengths.find((s) => s.nominalAmount !== undefined && dose!.eq(s.nominalAmount)) : undefined;
+    if (nominal) dose = new D(nominal.amount);
     if (dose && formulation && drug) {
       const max = new D(formulation.maxSingleDose.value);
       if (dose.gt(max)) {

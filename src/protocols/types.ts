@@ -55,6 +55,8 @@ export interface Strength {
   readonly acetaminophenMg?: string;
   /** Brand or product note shown to the pharmacist, e.g. "Roxicodone". */
   readonly note?: string;
+  /** The rate the unit actually delivers when its label names it by a rounded figure (the fentaNYL "12" patch: 12.5). */
+  readonly nominalAmount?: string;
 }
 
 export type Route = 'oral' | 'transdermal' | 'sublingual';

@@ -87,7 +87,14 @@ function warningsFor(req: RestartRequest, context: Partial<WarningContext> = {})
     hasCheckpoint: false,
     ...context,
   });
-  return finish(notes);
+  // The CDC Rec 1–2 information is on every full-agonist pain plan (pinned in its own test); left out here so each
+  // test sees only the warnings its trigger adds. It is the last line of the working.
+  const f = finish(notes);
+  return {
+    ...f,
+    warnings: f.warnings.filter((w) => w.code !== 'NON_OPIOID_THERAPIES'),
+    derivation: f.derivation.filter((l) => !l.includes('Information NON_OPIOID_THERAPIES')),
+  } as Finished;
 }
 const find = (f: Finished, code: string) => {
   const w = f.warnings.find((x) => x.code === code);
@@ -118,8 +125,10 @@ describe('opioidRiskFactors: the factors that halve the naive start (engine assu
     expect(opioidRiskFactors(request({ patient: { [flag]: true } }))).toEqual([text]);
   });
 
-  it('overdose history, substance use disorder and alcohol use are not naive-start factors', () => {
-    expect(opioidRiskFactors(request({ patient: { overdoseHistory: true, substanceUseDisorder: true, alcoholUse: true } }))).toEqual([]);
+  it('overdose history and substance use disorder are not naive-start factors; alcohol use is (A3)', () => {
+    expect(opioidRiskFactors(request({ patient: { overdoseHistory: true, substanceUseDisorder: true } }))).toEqual([]);
+    // Amendment A3: alcohol use now counts as a concurrent CNS depressant for every opioid.
+    expect(opioidRiskFactors(request({ patient: { alcoholUse: true } }))).toEqual(['alcohol use']);
   });
 
   it('concurrent CNS depressants are named together; other concurrent drugs are left out', () => {
@@ -583,7 +592,7 @@ describe('co-medication warnings', () => {
   });
 
   it('no co-medication warning for a drug in neither class', () => {
-    expect(warningsFor(request({ concurrent: ['sertraline', 'omeprazole'] })).warnings).toEqual([]);
+    expect(warningsFor(request({ concurrent: ['omeprazole'] })).warnings).toEqual([]);
   });
 });
 

@@ -9,7 +9,7 @@ import type { DoseUnit, Provenance, Sourced, ToleranceAnchor } from '../../proto
 import { D, decimalString } from '../decimal.ts';
 import { formatAmount, formatDose } from '../format.ts';
 import type { PlanNotes } from '../notes.ts';
-import { concurrentCategories, concurrentName } from '../registry.ts';
+import { catalogDrug, concurrentCategories, concurrentName } from '../registry.ts';
 import { floorToStrengths, makeExactly, nextAbove } from '../strengths.ts';
 import { anchorSummary } from '../tolerance.ts';
 import type { RestartPlan, RestartRequest, ToleranceStatus } from '../types.ts';
@@ -23,18 +23,45 @@ function olderAdult(patient: RestartRequest['patient']): boolean {
   return (patient.ageYears ?? 0) >= C.olderAdultAge.value;
 }
 
-/** Risk factors that halve the naive start (engine assumption) and never raise a step. */
-export function opioidRiskFactors(request: RestartRequest): string[] {
+/** A risk factor that halves the naive start, with the request input that set it (a lowered step names its input). */
+export interface RiskInput {
+  readonly text: string;
+  readonly input: string;
+}
+
+/** Risk factors that halve the naive start (engine assumption) and never raise a step, each with its input. */
+export function opioidRiskInputs(request: RestartRequest): RiskInput[] {
   const { patient } = request;
-  const factors: string[] = [];
-  if (olderAdult(patient)) factors.push(`age ${patient.ageYears}`);
-  if (patient.hepaticImpairment) factors.push('hepatic impairment');
-  if (patient.renalImpairment) factors.push('renal impairment');
-  if (patient.respiratoryDisease) factors.push('respiratory disease');
-  if (patient.sleepApnea) factors.push('sleep apnea');
+  const factors: RiskInput[] = [];
+  if (olderAdult(patient)) factors.push({ text: `age ${patient.ageYears}`, input: `patient.ageYears = ${patient.ageYears}` });
+  if (patient.hepaticImpairment) factors.push({ text: 'hepatic impairment', input: `patient.hepaticImpairment = ${patient.hepaticGrade}` });
+  const crcl = patient.creatinineClearanceMlMin;
+  const renalByClearance = crcl !== undefined && crcl < C.amended.renalImpairmentBelowCrCl.value;
+  if (patient.renalImpairment || renalByClearance || patient.hemodialysis) {
+    const inputs = [
+      ...(patient.renalImpairment ? ['patient.renalImpairment'] : []),
+      ...(renalByClearance ? [`patient.creatinineClearanceMlMin = ${crcl}`] : []),
+      ...(patient.hemodialysis ? ['patient.hemodialysis'] : []),
+    ];
+    factors.push({ text: 'renal impairment', input: inputs.join(', ') });
+  }
+  if (patient.respiratoryDisease) factors.push({ text: 'respiratory disease', input: 'patient.respiratoryDisease' });
+  if (patient.sleepApnea) factors.push({ text: 'sleep apnea', input: 'patient.sleepApnea' });
   const depressants = request.concurrent.filter((id) => concurrentCategories(id).includes('cns-depressant'));
-  if (depressants.length) factors.push(`concurrent CNS depressant (${depressants.map(concurrentName).join(', ')})`);
+  if (depressants.length) {
+    factors.push({
+      text: `concurrent CNS depressant (${depressants.map(concurrentName).join(', ')})`,
+      input: `concurrent: [${depressants.map((id) => `"${id}"`).join(', ')}]${depressants.includes(request.drug) ? ` (${request.drug} is listed as its own concurrent medicine: counted as a second supply)` : ''}`,
+    });
+  }
+  // Amendment A3: alcohol use acts as a concurrent CNS depressant on every opioid.
+  if (patient.alcoholUse && !depressants.includes('alcohol')) factors.push({ text: 'alcohol use', input: 'patient.alcoholUse' });
   return factors;
+}
+
+/** The risk factors in words (see opioidRiskInputs). */
+export function opioidRiskFactors(request: RestartRequest): string[] {
+  return opioidRiskInputs(request).map((factor) => factor.text);
 }
 
 /**
@@ -131,6 +158,88 @@ export function naiveStart(
     regimen = chosen;
   }
   return regimen;
+}
+
+export interface LabelNaiveStart {
+  readonly regimen: Decimal[];
+  /** Two of the label's smallest initial doses exceed the daily cap: up to that many doses are allowed (amendment A6). */
+  readonly aboveRange: boolean;
+  /** The start was lowered for risk factors or organ function. */
+  readonly lowered: boolean;
+}
+
+/**
+ * The opioid-naive start of amendment A6: the label's opioid-naive initial dose on this product, within 30 MME a day,
+ * in at most `maxTimes` administrations; where two of the label's smallest initial doses exceed 30 MME (tapentadol),
+ * up to two doses a day. Risk factors halve it (engine assumption); `organFraction` (hydromorphone label) lowers it
+ * further when smaller. Null when the product has no labelled naive start.
+ */
+export function labelNaiveStart(
+  notes: PlanNotes | null,
+  drug: OpioidDrug,
+  formulation: OpioidFormulation,
+  maxTimes: number,
+  risks: readonly RiskInput[],
+  organ?: { readonly fraction: Sourced<string>; readonly why: string },
+): LabelNaiveStart | null {
+  const naive = formulation.naiveStart;
+  const factor = drug.mmeFactor;
+  if (!naive || !factor) return null;
+  const unit = formulation.unit;
+  const labelDose = new D(naive.dose.value);
+  const labelTimes = Math.min(naive.timesPerDay.value, maxTimes);
+  const capMg = new D(C.naiveDailyCapMme.value).div(factor.value);
+  const twoDosesMme = labelDose.mul(C.amended.naiveAboveRangeMaxDoses.value).mul(factor.value);
+  const aboveRange = twoDosesMme.gt(C.naiveDailyCapMme.value) && labelTimes >= C.amended.naiveAboveRangeMaxDoses.value;
+  const smallest = smallestUnit(formulation);
+  let regimen: Decimal[] | null;
+  if (aboveRange) {
+    regimen = evenRegimen(labelDose.mul(C.amended.naiveAboveRangeMaxDoses.value), labelDose, C.amended.naiveAboveRangeMaxDoses.value, formulation);
+    notes?.line(
+      `Opioid-naive start on ${drug.displayName} ${formulation.name}: label ${formatDose({ amount: labelDose, unit })} × ${naive.timesPerDay.value} a day. Two of its smallest initial doses (${formatAmount(twoDosesMme)} MME) are above ${C.naiveDailyCapMme.value} MME/day, so at most ${C.amended.naiveAboveRangeMaxDoses.value} doses a day: ${describe(regimen, unit)} (CDC 2022 Rec 4: the lowest starting dose is "often" up to about ${C.naiveSingleDoseCapMme.value} MME a dose or ${C.naiveDailyCapMme.value} MME/day; product labeling is the starting point).`,
+      naive.dose,
+      naive.timesPerDay,
+      C.naiveDailyCapMme,
+      C.amended.naiveAboveRangeMaxDoses,
+    );
+  } else {
+    regimen = evenRegimen(D.min(labelDose.mul(labelTimes), capMg), labelDose, labelTimes, formulation);
+    notes?.line(
+      `Opioid-naive start on ${drug.displayName} ${formulation.name}: label ${formatDose({ amount: labelDose, unit })} × ${naive.timesPerDay.value} a day, within ${C.naiveDailyCapMme.value} MME/day (${formatAmount(capMg)} ${unit}/day), in at most ${labelTimes} administrations: ${describe(regimen, unit)} (CDC 2022 Rec 4: the lowest starting dose is "often" up to about ${C.naiveSingleDoseCapMme.value} MME a dose or ${C.naiveDailyCapMme.value} MME/day; product labeling is the starting point).`,
+      naive.dose,
+      naive.timesPerDay,
+      C.naiveDailyCapMme,
+      C.naiveSingleDoseCapMme,
+    );
+  }
+  if (!regimen) {
+    regimen = [smallest];
+    notes?.line(
+      `No real strength makes that start; the smallest unit once daily is used (${formatDose({ amount: smallest, unit })} = ${formatAmount(smallest.mul(factor.value))} MME/day).`,
+      { assumption: 'opioid-naive-smallest-unit' },
+    );
+  }
+  const riskMultiplier = risks.length ? new D(C.riskFactorNaiveMultiplier.value) : new D(1);
+  const organMultiplier = organ ? new D(organ.fraction.value) : new D(1);
+  const multiplier = D.min(riskMultiplier, organMultiplier);
+  if (multiplier.lt(1)) {
+    const loweredDaily = sum(regimen).mul(multiplier);
+    const lowered = evenRegimen(loweredDaily, D.max(...regimen), regimen.length, formulation);
+    // Lowering never raises the start: the smallest unit once daily only when it is not above the unlowered start.
+    const chosen = lowered ?? (smallest.lte(sum(regimen)) ? [smallest] : regimen);
+    const reasons = [
+      ...(risks.length ? [`risk factors: ${risks.map((r) => `${r.text} [${r.input}]`).join('; ')} → × ${C.riskFactorNaiveMultiplier.value}`] : []),
+      ...(organ ? [`${organ.why} → × ${organ.fraction.value}`] : []),
+    ];
+    notes?.line(
+      `Naive start lowered (${reasons.join('; ')}): × ${multiplier.toFixed()} = at most ${formatDose({ amount: loweredDaily, unit })} daily, rounded down to real strengths: ${lowered ? describe(lowered, unit) : `none fits; the smallest unit once daily: ${describe(chosen, unit)}`}.`,
+      ...(risks.length ? [C.riskFactorNaiveMultiplier] : []),
+      ...(organ ? [organ.fraction] : []),
+      ...(lowered ? [] : [{ assumption: 'opioid-naive-smallest-unit' }]),
+    );
+    return { regimen: chosen, aboveRange, lowered: sum(chosen).lt(sum(regimen)) };
+  }
+  return { regimen, aboveRange, lowered: false };
 }
 
 // --- Acetaminophen in combination products ---
@@ -234,6 +343,8 @@ export function opioidWarnings(notes: PlanNotes, request: RestartRequest, contex
   if (toleranceDown) naloxoneReasons.push('tolerance reduced or lost after the break');
   if (context.maxMme.gte(C.naloxoneMme.value)) naloxoneReasons.push(`a dose of ≥ ${C.naloxoneMme.value} MME/day`);
   if (benzodiazepine) naloxoneReasons.push('a benzodiazepine taken with the opioid');
+  const alcohol = alcoholInputs(request);
+  if (alcohol.length) naloxoneReasons.push(`alcohol use with the opioid (${alcohol.join(', ')})`);
   if (patient.overdoseHistory) naloxoneReasons.push('a history of overdose');
   if (patient.substanceUseDisorder) naloxoneReasons.push('a history of substance use disorder');
   else if (request.indication === 'oud' || context.drug.agonist === 'partial') naloxoneReasons.push('treatment for opioid use disorder');
@@ -304,6 +415,86 @@ export function opioidWarnings(notes: PlanNotes, request: RestartRequest, contex
     notes.line(`Warning OLDER_ADULT: age ${patient.ageYears} ≥ ${C.olderAdultAge.value}.`, C.olderAdultAge);
   }
   opioidInteractionWarnings(notes, request, context.drug.id);
+  alcoholWarning(notes, alcohol);
+  beersOpioidWarnings(notes, request, context.drug.id);
+  if (context.drug.agonist === 'full' && request.indication !== 'oud') {
+    const A = C.amended.nonOpioidTherapies;
+    notes.warn('NON_OPIOID_THERAPIES', 'info', `${A.text} Use them with the opioid, not only instead of it.`, [A.source]);
+    notes.line('Information NON_OPIOID_THERAPIES: non-opioid and non-drug therapies are preferred or added (CDC 2022 Recommendations 1–2).', A);
+  }
+}
+
+/** The inputs that say the patient drinks alcohol: `patient.alcoholUse` and alcohol named as a concurrent drug. */
+export function alcoholInputs(request: RestartRequest): string[] {
+  return [
+    ...(request.patient.alcoholUse ? ['patient.alcoholUse'] : []),
+    ...(request.concurrent.includes('alcohol') ? ['concurrent: ["alcohol"]'] : []),
+  ];
+}
+
+/** Amendment A3: alcohol is a CNS depressant with every opioid (boxed warning). */
+function alcoholWarning(notes: PlanNotes, inputs: readonly string[]): void {
+  if (!inputs.length) return;
+  const A = C.amended.alcoholCnsDepressant;
+  notes.warn(
+    'ALCOHOL_OPIOID',
+    'warning',
+    `Alcohol (${inputs.join(', ')}) with an opioid: both depress breathing and consciousness (boxed warning: concomitant use with other CNS depressants). It counts as a concurrent CNS depressant in this plan: the opioid-naive start is halved and naloxone is offered. Advise the patient not to drink while taking the opioid.`,
+    [A.source],
+  );
+  notes.line(`Warning ALCOHOL_OPIOID: ${inputs.join(', ')}; counted as a concurrent CNS depressant.`, A);
+}
+
+const CNS_ACTIVE: readonly string[] = ['opioid', 'benzodiazepine', 'z-drug', 'gabapentinoid', 'antipsychotic', 'antiepileptic'];
+
+/** Beers 2023 opioid items for patients aged 65 or over (amendment A2). */
+function beersOpioidWarnings(notes: PlanNotes, request: RestartRequest, drugId: string): void {
+  const { patient } = request;
+  if (!olderAdult(patient)) return;
+  const A = C.amended;
+  const others = [...new Set(request.concurrent)].filter((id) => id !== drugId);
+  const benzodiazepines = others.filter((id) => concurrentCategories(id).some((c) => c === 'benzodiazepine' || c === 'z-drug'));
+  const gabapentinoids = others.filter((id) => concurrentCategories(id).includes('gabapentinoid'));
+  const age = `age ${patient.ageYears} (patient.ageYears)`;
+  if (benzodiazepines.length) {
+    notes.warn(
+      'BEERS_OPIOID_BZD',
+      'critical',
+      `Beers 2023 (${age}): an opioid with ${benzodiazepines.map(concurrentName).join(', ')} — increased risk of overdose; avoid the combination (strong recommendation). If both are continued, use the lowest doses, offer naloxone and monitor closely.`,
+      [A.beersOpioidBenzodiazepine.source],
+    );
+    notes.line(`Warning BEERS_OPIOID_BZD: ${age}; concurrent ${benzodiazepines.join(', ')}.`, A.beersOpioidBenzodiazepine, C.olderAdultAge);
+  }
+  if (gabapentinoids.length) {
+    notes.warn(
+      'BEERS_OPIOID_GABAPENTINOID',
+      'critical',
+      `Beers 2023 (${age}): an opioid with ${gabapentinoids.map(concurrentName).join(', ')} — avoid (sedation, respiratory depression), except when moving from opioid therapy to a gabapentinoid or using the gabapentinoid to lower the opioid dose.`,
+      [A.beersOpioidGabapentinoid.source],
+    );
+    notes.line(`Warning BEERS_OPIOID_GABAPENTINOID: ${age}; concurrent ${gabapentinoids.join(', ')}.`, A.beersOpioidGabapentinoid, C.olderAdultAge);
+  }
+  const cnsActive = others.filter(
+    (id) => concurrentCategories(id).some((c) => CNS_ACTIVE.includes(c)) || catalogDrug(id)?.class === 'antidepressant',
+  );
+  if (cnsActive.length + 1 >= A.beersCnsThreeOrMore.value) {
+    notes.warn(
+      'BEERS_CNS_3PLUS',
+      'warning',
+      `Beers 2023 (${age}): ${cnsActive.length + 1} CNS-active drugs (this opioid, ${cnsActive.map(concurrentName).join(', ')}) raise the risk of falls and fractures; avoid ${A.beersCnsThreeOrMore.value} or more and keep the number to a minimum.`,
+      ['beers-2023'],
+    );
+    notes.line(`Warning BEERS_CNS_3PLUS: ${age}; the opioid and ${cnsActive.join(', ')} = ${cnsActive.length + 1} CNS-active drugs (≥ ${A.beersCnsThreeOrMore.value}).`, A.beersCnsThreeOrMore, C.olderAdultAge);
+  }
+  if (patient.historyOfFalls) {
+    notes.warn(
+      'BEERS_FALLS',
+      'warning',
+      `Beers 2023 (${age}, history of falls: patient.historyOfFalls): avoid opioids except for pain management in the setting of severe acute pain; they cause ataxia, impaired psychomotor function and further falls.`,
+      [A.beersFallsOpioid.source],
+    );
+    notes.line(`Warning BEERS_FALLS: ${age}; patient.historyOfFalls.`, A.beersFallsOpioid, C.olderAdultAge);
+  }
 }
 
 /** The parts of an opioid plan every opioid planner reports the same way: tolerance and the prior MME. */

@@ -1,40 +1,44 @@
 /**
- * Opioid restart planner (restart model, sections 3 and 7).
- * Prior MME → tolerance before the break → retained fraction → restart product → first step → titration ceiling.
- * Methadone and buprenorphine have their own planners (methadone.ts, buprenorphine.ts).
+ * Opioid restart planner for the full agonists (docs/clinical-model/opioids.md). Named phases, each returning its
+ * value and writing its derivation lines: prior exposure → tolerance → product → ceiling → first step →
+ * acetaminophen → titration → warnings. Methadone and buprenorphine have their own planners.
  */
-import type Decimal from 'decimal.js';
+import Decimal from 'decimal.js';
 import { OPIOID_CLASS } from '../../protocols/opioids/index.ts';
 import type { OpioidDrug, OpioidFormulation } from '../../protocols/opioids/types.ts';
+import type { Provenance, Sourced, ToleranceAnchor } from '../../protocols/types.ts';
 import { addCalendarDays, breakLength } from '../dates.ts';
 import { D } from '../decimal.ts';
 import { formatAmount, formatDose } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
 import { findDrug, findFormulation } from '../registry.ts';
 import { buildTitration, type ScheduledStep } from '../schedule.ts';
+import { floorToStrengths } from '../strengths.ts';
 import { retainedFraction, toleranceStatus } from '../tolerance.ts';
-import type { PlanRefusal, PlanStep, RestartPlan, RestartRequest } from '../types.ts';
-import { maoiRefusal } from './opioid-interactions.ts';
+import type { PlanRefusal, PlanStep, RestartPlan, RestartRequest, ToleranceStatus } from '../types.ts';
 import { planBuprenorphine } from './buprenorphine.ts';
 import { planMethadone } from './methadone.ts';
 import {
   acetaminophenDaily,
   acetaminophenLimit,
-  capForAcetaminophen,
   describe,
   fillRegimen,
-  naiveStart,
-  opioidRiskFactors,
+  labelNaiveStart,
+  opioidPlanSummary,
+  opioidRiskInputs,
   opioidWarnings,
   smallestUnit,
-  opioidPlanSummary,
+  type LabelNaiveStart,
+  type RiskInput,
 } from './opioid-common.ts';
+import { exposureChangeCap, maoiRefusal, type ExposureChangeCap } from './opioid-interactions.ts';
 import { evenRegimen, repeat, sum } from '../regimen.ts';
 import { toPlanSteps } from './steps.ts';
 
 export { opioidRiskFactors } from './opioid-common.ts';
 
 const C = OPIOID_CLASS;
+const A = C.amended;
 
 export function planOpioid(request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation): RestartPlan | PlanRefusal {
   if (drug.agonist === 'partial') return planBuprenorphine(request, drug, formulation);
@@ -57,7 +61,7 @@ function product(drugId: string, formulationId: string): Product {
 /** The immediate-release product a patient restarts on when the prior product cannot be restarted. */
 function restartProduct(drug: OpioidDrug): Product & { readonly sameMolecule: boolean; readonly reason: string } {
   const sameIr = drug.formulations.find((f) => f.release === 'immediate' && !f.combination && f.naiveStart);
-  if (sameIr && naiveStart(null, drug, sameIr, sameIr.naiveStart!.timesPerDay.value, []) !== null) {
+  if (sameIr) {
     return { drug, formulation: sameIr, sameMolecule: true, reason: `the immediate-release form of the same molecule (${drug.displayName} ${sameIr.name})` };
   }
   const alt = drug.irAlternative;
@@ -77,313 +81,782 @@ function isRestrictedRegimen(formulation: OpioidFormulation, dose: Decimal, dail
   return false;
 }
 
-function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation): RestartPlan | PlanRefusal {
-  const notes = new PlanNotes();
-  const refusal = maoiRefusal(notes, request, { drug: drug.id, formulation: formulation.id, displayName: drug.displayName }, breakLength(request.lastDoseDate, request.restartDate));
-  if (refusal) return refusal;
-  const factor = drug.mmeFactor;
-  if (!factor) throw new Error(`programmer error: ${drug.id} has no MME factor`);
-  const unit = formulation.unit;
-  const dose = request.prior.dose.amount;
-  const times = request.prior.timesPerDay;
-  const priorDaily = dose.mul(times);
-  const priorMme = priorDaily.mul(factor.value);
-  const priorRegimen = repeat(dose, times);
-  const isPatch = formulation.unitForm === 'patch';
+const isPatchForm = (f: OpioidFormulation) => f.unitForm === 'patch';
+/** The source id of a cited value (none for an engine assumption), for a warning's source list. */
+const sourceIds = (provenance: Provenance): string[] => ('source' in provenance ? [provenance.source] : []);
 
-  // 1. Inputs and prior MME.
+/** Risk MME of a daily dose: the fentaNYL "12" patch counts at its nominal 12.5 mcg/h (amendment A10). */
+function riskMme(drug: OpioidDrug, formulation: OpioidFormulation, daily: Decimal): Decimal {
+  const factor = drug.mmeFactor!.value;
+  if (isPatchForm(formulation) && daily.eq(A.fentanylTwelveLabel.value)) return new D(A.fentanylTwelveNominalRate.value).mul(factor);
+  return daily.mul(factor);
+}
+
+// --- Phase 1: prior exposure (amendments A4, A10) -------------------------------------------------------------------
+
+type UsePattern = 'REGULAR' | 'REGULAR_INTERMITTENT' | 'NOT_DEPENDENT_ASSUMED';
+
+interface PriorExposure {
+  readonly dose: Decimal;
+  readonly times: number;
+  readonly regimen: Decimal[];
+  /** Daily dose on the days it was taken (a patch: its rate). */
+  readonly daily: Decimal;
+  /** MME for risk (50-MME and naloxone rules); the fentaNYL 12 patch counts as 30. */
+  readonly mme: Decimal;
+  /** MME for converting into another opioid (the fentaNYL 12 patch: 28.8, the lower value). */
+  readonly conversionMme: Decimal;
+  readonly pattern: UsePattern;
+  /** The daily dose the retained fraction applies to: the prior daily dose, or the average for intermittent use. */
+  readonly anchorDaily: Decimal;
+  readonly isPatch: boolean;
+}
+
+function priorExposurePhase(notes: PlanNotes, request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation): PriorExposure {
+  const factor = drug.mmeFactor!;
+  const unit = formulation.unit;
+  const { dose, timesPerDay: times, daysPerWeek, asNeeded } = { ...request.prior, dose: request.prior.dose.amount };
+  const daily = dose.mul(times);
+  const isPatch = isPatchForm(formulation);
   notes.line(
     isPatch
       ? `Prior regimen: ${drug.displayName} ${formulation.name} ${formatDose({ amount: dose, unit })}, a new patch every ${formulation.wearHours?.value ?? 72} hours, for ${request.priorDurationDays} days.`
-      : `Prior regimen: ${drug.displayName} ${formulation.name} ${formatDose({ amount: dose, unit })} × ${times} a day = ${formatDose({ amount: priorDaily, unit })} daily, for ${request.priorDurationDays} days.`,
+      : `Prior regimen: ${drug.displayName} ${formulation.name} ${formatDose({ amount: dose, unit })} × ${times} a day = ${formatDose({ amount: daily, unit })} daily${asNeeded ? ' (taken as needed; the number of doses is the average actually taken)' : ''}${daysPerWeek < 7 ? `, on ${daysPerWeek} days a week` : ''}, for ${request.priorDurationDays} days.`,
     ...(formulation.wearHours ? [formulation.wearHours] : []),
   );
-  notes.line(
-    `Prior daily MME = ${formatAmount(priorDaily)} ${unit}${isPatch ? '' : '/day'} × ${factor.value} = ${formatAmount(priorMme)} MME/day.`,
-    factor,
-  );
-
-  // 1b. Acetaminophen in a combination product.
-  const apap = formulation.combination ? acetaminophenLimit(request) : null;
-  if (apap) {
-    const priorApap = acetaminophenDaily(priorRegimen, formulation);
+  const mme = riskMme(drug, formulation, daily);
+  const conversionMme = daily.mul(factor.value);
+  if (isPatch && !mme.eq(conversionMme)) {
     notes.line(
-      `Acetaminophen in the prior regimen: ${formatAmount(priorApap)} mg/day (counted from the fewest tablets that make each dose); limit for this patient ${formatAmount(apap.limit)} mg/day (${apap.why}).`,
-      { assumption: 'combination-apap-fewest-tablets' },
-      ...apap.provenance,
+      `Prior daily MME: the fentaNYL "12" patch delivers ${A.fentanylTwelveNominalRate.value} mcg/h: ${A.fentanylTwelveNominalRate.value} × ${factor.value} = ${formatAmount(mme)} MME/day for risk (50-MME and naloxone rules); any conversion into another opioid uses ${A.fentanylTwelveLabel.value} × ${factor.value} = ${formatAmount(conversionMme)} MME/day (the lower value).`,
+      A.fentanylTwelveNominalRate,
+      A.fentanylTwelveLabel,
+      factor,
     );
-    if (priorApap.gt(apap.limit)) {
-      notes.warn(
-        'ACETAMINOPHEN_LIMIT',
-        'critical',
-        `The prior regimen already gives ${formatAmount(priorApap)} mg of acetaminophen a day, above the ${formatAmount(apap.limit)} mg/day limit for this patient (${apap.why}): risk of severe liver injury. Every step of this plan is kept within the limit; count any other acetaminophen the patient takes.`,
-        ['fda-acetaminophen-2011', 'cdc-2022', 'ags-acetaminophen-2009'],
-      );
-      notes.line(`Warning ACETAMINOPHEN_LIMIT: prior ${formatAmount(priorApap)} mg/day > limit ${formatAmount(apap.limit)} mg/day.`);
-    }
+    notes.warn(
+      'FENTANYL_12_NOMINAL',
+      'info',
+      `The fentaNYL "12" patch delivers ${A.fentanylTwelveNominalRate.value} mcg/h: it counts as ${formatAmount(mme)} MME/day for risk, and as ${formatAmount(conversionMme)} MME/day when converting to another opioid.`,
+      sourceIds(A.fentanylTwelveNominalRate),
+    );
+  } else {
+    notes.line(`Prior daily MME = ${formatAmount(daily)} ${unit}${isPatch ? '' : '/day'} × ${factor.value} = ${formatAmount(mme)} MME/day.`, factor);
   }
 
-  // 2. Break length.
-  const { daysOff, missedDays } = breakLength(request.lastDoseDate, request.restartDate);
-  notes.line(`Last dose ${request.lastDoseDate}, restart ${request.restartDate}: daysOff = ${daysOff}; missedDays = daysOff − 1 = ${missedDays}.`);
+  // Use pattern, by actual use (amendment A4).
+  const aroundTheClock = isPatch || formulation.release === 'extended' || times >= A.aroundTheClockTimesPerDay.value;
+  let pattern: UsePattern;
+  let why: string;
+  const provenance: Provenance[] = [];
+  if (request.priorDurationDays < A.regularMinDays.value) {
+    pattern = 'NOT_DEPENDENT_ASSUMED';
+    why = `${request.priorDurationDays} days of use (< ${A.regularMinDays.value})`;
+    provenance.push(A.regularMinDays);
+  } else if (daysPerWeek < A.regularMinDaysPerWeek.value) {
+    pattern = 'NOT_DEPENDENT_ASSUMED';
+    why = `${daysPerWeek} days a week (≤ ${A.regularMinDaysPerWeek.value - 1})`;
+    provenance.push(A.regularMinDaysPerWeek);
+  } else if (asNeeded && !aroundTheClock) {
+    pattern = 'NOT_DEPENDENT_ASSUMED';
+    why = `taken as needed, ${times} dose${times === 1 ? '' : 's'} a day on average (< ${A.aroundTheClockTimesPerDay.value}: not around the clock)`;
+    provenance.push(A.aroundTheClockTimesPerDay);
+  } else if (daysPerWeek < 7) {
+    pattern = 'REGULAR_INTERMITTENT';
+    why = `${daysPerWeek} days a week for ${request.priorDurationDays} days`;
+    provenance.push(A.regularMinDaysPerWeek, { assumption: 'opioid-intermittent-average' });
+  } else {
+    pattern = 'REGULAR';
+    why = `every day for ${request.priorDurationDays} days${asNeeded ? `, taken as needed ${times} times a day on average (around the clock: classified by use)` : ''}`;
+    provenance.push(A.regularMinDays, ...(asNeeded ? [A.aroundTheClockTimesPerDay] : []));
+  }
+  const weekly = pattern === 'REGULAR' || isPatch ? daily : daily.mul(Math.min(daysPerWeek, 7)).div(7);
+  const anchorDaily = pattern === 'REGULAR' ? daily : weekly.toDecimalPlaces(2, D.ROUND_DOWN);
+  notes.line(
+    `Use pattern: ${pattern} (${why}).${pattern === 'REGULAR' ? ' The missed-day anchors apply to the prior daily dose.' : ` The plan anchors on the average daily dose: ${formatAmount(daily)} × ${daysPerWeek} ÷ 7 = ${formatAmount(anchorDaily)} ${unit}/day (rounded down to 0.01).`}`,
+    ...provenance,
+  );
+  notes.warn(
+    'USE_PATTERN_CLASS',
+    'info',
+    pattern === 'REGULAR'
+      ? `Regular use (${why}): physical dependence is possible even below the opioid-tolerant threshold, so the missed-day rules apply to the prior daily dose ${formatDose({ amount: daily, unit })}.`
+      : pattern === 'REGULAR_INTERMITTENT'
+        ? `Regular intermittent use (${why}): the missed-day rules apply to the average daily dose ${formatDose({ amount: anchorDaily, unit })}.`
+        : `Not assumed dependent (${why}): after 0–2 missed days up to the prior single dose and the prior average daily amount; after 3 or more, the opioid-naive start.`,
+    ['cdc-2022'],
+  );
+  return { dose, times, regimen: repeat(dose, times), daily, mme, conversionMme, pattern, anchorDaily, isPatch };
+}
 
-  // 3. Tolerant before the break?
-  const longEnough = request.priorDurationDays >= C.tolerantMinDays.value;
+// --- Phase 2: tolerance (FDA definition decides products; anchors decide the retained fraction) ---------------------
+
+interface Tolerance {
+  readonly priorTolerant: boolean;
+  readonly r: Decimal;
+  readonly status: ToleranceStatus;
+  readonly anchor: ToleranceAnchor;
+  readonly missedDays: number;
+}
+
+function tolerancePhase(notes: PlanNotes, request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation, prior: PriorExposure, missedDays: number): Tolerance {
+  const unit = formulation.unit;
   const threshold = drug.tolerantThreshold;
-  const atTolerantDose = threshold ? priorDaily.gte(threshold.value) : priorMme.gte(C.tolerantMme.value);
-  const priorTolerant = longEnough && atTolerantDose;
+  const longEnough = request.priorDurationDays >= C.tolerantMinDays.value;
+  const atTolerantDose = threshold ? prior.daily.gte(threshold.value) : prior.mme.gte(C.tolerantMme.value);
+  const daily = prior.pattern === 'REGULAR';
+  // A dose from non-prescribed use is uncertain: it never opens the products restricted to tolerant patients.
+  const nonPrescribed = request.prior.nonPrescribed;
+  const priorTolerant = longEnough && atTolerantDose && daily && !nonPrescribed;
+  if (nonPrescribed) {
+    notes.warn(
+      'NON_PRESCRIBED_DOSE',
+      'critical',
+      'The prior dose comes from non-prescribed use (prior.nonPrescribed) and is uncertain: the plan uses it as reported for the missed-day rules, but does not count it as meeting the opioid-tolerant definition, so products restricted to tolerant patients are not restarted. Confirm the dose and tolerance clinically before each step.',
+      ['fda-opioid-tolerant-definition'],
+    );
+    notes.line('Prior dose from non-prescribed use (prior.nonPrescribed): not counted as meeting the opioid-tolerant definition.', { assumption: 'opioid-non-prescribed-not-tolerant' });
+  }
   notes.line(
     `Opioid-tolerant before the break: ${priorTolerant ? 'yes' : 'no'} (needs ≥ ${C.tolerantMinDays.value} days at ≥ ${
-      threshold ? `${formatAmount(threshold.value)} ${unit}${isPatch ? '' : '/day'} ${drug.genericName}` : `${C.tolerantMme.value} MME/day`
-    }; had ${request.priorDurationDays} days at ${formatAmount(priorDaily)} ${unit}${isPatch ? '' : '/day'}).`,
+      threshold ? `${formatAmount(threshold.value)} ${unit}${prior.isPatch ? '' : '/day'} ${drug.genericName}` : `${C.tolerantMme.value} MME/day`
+    }; had ${request.priorDurationDays} days at ${formatAmount(prior.daily)} ${unit}${prior.isPatch ? '' : '/day'}${daily ? '' : `, ${prior.pattern === 'REGULAR_INTERMITTENT' ? 'not every day' : 'not regular use'}`}${nonPrescribed ? ', non-prescribed' : ''}). The FDA definition decides only which products may be restarted, not the retained fraction.`,
     C.tolerantMinDays,
     threshold ?? C.tolerantMme,
   );
-
-  // 4. Retained fraction.
   const retained = retainedFraction(C.anchors, missedDays);
-  const r = retained.fraction;
-  const status = toleranceStatus(r);
   notes.assume('opioid-anchors-all-full-agonists');
+  let r = retained.fraction;
+  if (prior.pattern === 'NOT_DEPENDENT_ASSUMED') {
+    r = missedDays <= 2 ? new D(1) : new D(0);
+    notes.line(
+      `Not assumed dependent: ${missedDays <= 2 ? `${missedDays} missed days (0–2): up to the prior single dose and the prior average daily amount (r = 1)` : `${missedDays} missed days (≥ 3): the opioid-naive start (r = 0)`}.`,
+      A.regularMinDaysPerWeek,
+    );
+  } else {
+    notes.line(
+      `Retained fraction r = ${r.toFixed()} for ${missedDays} missed days (anchor from ${retained.anchor.fromMissedDays} missed days: ${retained.anchor.basis}).`,
+      retained.anchor.retainedFraction,
+    );
+  }
+  return { priorTolerant, r, status: toleranceStatus(r), anchor: retained.anchor, missedDays };
+}
+
+// --- Phase 3: product (amendments A1 CYP3A4 patch rule, A3 organ rows, A6) --------------------------------------------
+
+interface ProductChoice extends Product {
+  readonly kind: 'same' | 'same-molecule' | 'other';
+  /** Why the prior product is not restarted. */
+  readonly why?: string;
+  /** An ER product kept at a restart after tolerance loss (keepProduct). */
+  readonly keptAfterLoss?: boolean;
+  /** The FDA definition, not r, excluded the product. */
+  readonly gate?: boolean;
+  /** The prior product or regimen is restricted to opioid-tolerant patients. */
+  readonly restricted?: boolean;
+  /** The product was changed for an interaction (CYP3A4), not for tolerance. */
+  readonly interaction?: boolean;
+}
+
+function productPhase(
+  notes: PlanNotes,
+  request: RestartRequest,
+  drug: OpioidDrug,
+  formulation: OpioidFormulation,
+  prior: PriorExposure,
+  tolerance: Tolerance,
+  exposure: ExposureChangeCap | null,
+): ProductChoice | { readonly refuse: 'OPIOID_TOLERANT_ONLY_PRODUCT'; readonly why: string } {
+  const { r, priorTolerant, status } = tolerance;
+  if (formulation.release === 'immediate' && !prior.isPatch) return { drug, formulation, kind: 'same' };
+  const wholeRestricted = Boolean(formulation.restrictedToTolerant);
+  const priorRestricted = isRestrictedRegimen(formulation, prior.dose, prior.daily);
+  const patchExposure = prior.isPatch && exposure !== null;
+  if (r.gte(1) && (priorTolerant || !priorRestricted) && !patchExposure) {
+    notes.line(
+      `Product: ${drug.displayName} ${formulation.name} is continued, because r = 1 and ${priorTolerant ? 'the patient was opioid-tolerant' : 'the prior regimen is not restricted to opioid-tolerant patients'}.`,
+    );
+    return { drug, formulation, kind: 'same' };
+  }
+  const restriction = formulation.restrictedToTolerant ?? formulation.restrictedAbove;
+  let why: string;
+  let gate = false;
+  const restricted = wholeRestricted || priorRestricted;
+  if (patchExposure) {
+    why = `a CYP change raises fentaNYL exposure (${exposure.reasons.join('; ')}): the patch is not restarted`;
+  } else if (r.gte(1)) {
+    why = 'the patient was not opioid-tolerant before the break';
+    gate = true;
+  } else {
+    why = `tolerance is ${status} (r = ${r.toFixed()} < 1)`;
+  }
+  const keep = request.keepProduct === true;
+  if (keep && !patchExposure && (wholeRestricted || gate)) return { refuse: 'OPIOID_TOLERANT_ONLY_PRODUCT', why: `${why}, and ${restriction!.rule}` };
+  if (keep && !patchExposure && !wholeRestricted && formulation.naiveStart) {
+    notes.line(
+      `Product: ${drug.displayName} ${formulation.name} is kept (keepProduct) after ${status === 'lost' ? 'tolerance loss' : 'reduced tolerance'}: its label allows opioid-naive starts. ${C.erLaRule.rule}.`,
+      formulation.naiveStart.dose,
+      C.erLaRule,
+    );
+    return { drug, formulation, kind: 'same', keptAfterLoss: true };
+  }
+  const p = restartProduct(drug);
   notes.line(
-    `Retained fraction r = ${r.toFixed()} for ${missedDays} missed days (anchor from ${retained.anchor.fromMissedDays} missed days: ${retained.anchor.basis}).`,
-    retained.anchor.retainedFraction,
+    `Restricted product: ${drug.displayName} ${formulation.name} is not restarted because ${why}. ${restricted && restriction ? `Label: ${restriction.rule}. ` : ''}${C.erLaRule.rule}.`,
+    ...(restricted && restriction ? [restriction] : []),
+    C.erLaRule,
   );
-
-  // 5. Restart product, first step and target.
-  const risks = opioidRiskFactors(request);
-  let restart: Product = { drug, formulation };
-  let first: Decimal[];
-  let firstRule: string;
-  let target: Decimal[] = priorRegimen;
-  let switched: (ReturnType<typeof restartProduct> & { readonly why: string }) | null = null;
-
-  const extended = formulation.release === 'extended';
-  const erNaiveDaily = formulation.naiveStart ? new D(formulation.naiveStart.dose.value).mul(formulation.naiveStart.timesPerDay.value) : null;
-  if (extended) {
-    const restrictedNote = formulation.restrictedToTolerant?.rule ?? formulation.restrictedAbove?.rule;
-    const continueSame = r.gte(1) && (priorTolerant || (erNaiveDaily !== null && priorDaily.lte(erNaiveDaily) && !isRestrictedRegimen(formulation, dose, priorDaily)));
-    if (continueSame) {
-      first = priorRegimen;
-      firstRule = priorTolerant ? 'prior dose (tolerance retained: same extended-release product)' : 'prior dose (no higher than the labelled start of this product)';
-      notes.line(
-        `First step: the prior ${drug.displayName} ${formulation.name} dose, because ${priorTolerant ? 'tolerance is retained (r = 1) in an opioid-tolerant patient' : `r = 1 and the prior dose is no higher than the product's labelled start (${formatDose({ amount: erNaiveDaily!, unit })} daily)`}.`,
-        ...(priorTolerant ? [] : [formulation.naiveStart!.dose]),
-      );
-    } else {
-      const why = r.lt(1)
-        ? `tolerance is ${status} (r = ${r.toFixed()} < 1)`
-        : 'the patient was not opioid-tolerant before the break';
-      const p = restartProduct(drug);
-      switched = { ...p, why };
-      restart = p;
-      notes.line(
-        `Restricted product: ${drug.displayName} ${formulation.name} is not restarted because ${why}. ${restrictedNote ? `Label: ${restrictedNote}. ` : ''}CDC 2022 Rec 3: ${C.erLaRule.rule}.`,
-        ...(formulation.restrictedToTolerant ? [formulation.restrictedToTolerant] : formulation.restrictedAbove ? [formulation.restrictedAbove] : []),
-        C.erLaRule,
-      );
-      notes.line(`Restart product: ${p.reason}.`, { assumption: 'opioid-restart-product' });
-    }
+  notes.line(`Restart product: ${p.reason}.`, { assumption: 'opioid-restart-product' });
+  if (gate) {
+    notes.warn(
+      'TOLERANCE_PRODUCT_GATE',
+      'info',
+      `${drug.displayName} ${formulation.name} at this dose is only for opioid-tolerant patients, and the patient did not meet the FDA definition before the break: the product, not the dose rule, is what changes.`,
+      ['fda-opioid-tolerant-definition'],
+    );
   }
+  return { drug: p.drug, formulation: p.formulation, kind: p.sameMolecule ? 'same-molecule' : 'other', why, gate, restricted, interaction: patchExposure };
+}
 
-  if (!switched && !extended) {
-    // Immediate-release product: restart on itself where the numbers allow.
-    const naive = naiveStart(notes, drug, formulation, times, risks);
-    const naiveDaily = naive ? sum(naive) : null;
-    let needNaive = false;
-    if (r.gte(1) && priorTolerant) {
-      first = priorRegimen;
-      firstRule = 'prior dose (tolerance retained)';
-      notes.line('First step: the prior dose, because tolerance is retained (r = 1).');
-    } else if (naiveDaily && priorDaily.lte(naiveDaily)) {
-      first = priorRegimen;
-      firstRule = 'prior dose (at or below the opioid-naive start)';
-      notes.line(`First step: the prior dose, because it is no higher than the opioid-naive start (${formatDose({ amount: naiveDaily, unit })} daily).`);
-    } else if (!priorTolerant) {
-      needNaive = true;
-      notes.line('First step: the opioid-naive start, because the patient was not opioid-tolerant before the break, whatever the gap.');
-    } else {
-      const allowed = priorDaily.mul(r);
-      const rounded = allowed.gt(0) ? evenRegimen(allowed, dose, times, formulation) : null;
-      if (rounded && (!naiveDaily || sum(rounded).gt(naiveDaily))) {
-        first = rounded;
-        firstRule = `prior daily dose × r = ${formatDose({ amount: allowed, unit })}, rounded down to real strengths`;
-        notes.line(`First step: prior daily × r = ${formatAmount(priorDaily)} × ${r.toFixed()} = ${formatDose({ amount: allowed, unit })} daily, rounded down: ${describe(rounded, unit)}.`);
-      } else {
-        needNaive = true;
-        notes.line(
-          `First step: the opioid-naive start, because prior daily × r = ${formatAmount(priorDaily)} × ${r.toFixed()} = ${formatDose({ amount: allowed, unit })} is not above it.`,
-        );
-      }
-    }
-    if (needNaive) {
-      if (naive) {
-        first = naive;
-        firstRule = !priorTolerant ? 'opioid-naive start (not opioid-tolerant before the break)' : r.isZero() ? 'opioid-naive start (tolerance lost)' : 'opioid-naive start (prior × r is not above it)';
-      } else {
-        const p = restartProduct(drug);
-        switched = { ...p, why: 'this product cannot make an opioid-naive start within 10 MME a dose' };
-        restart = p;
-        notes.line(`Restart product: ${p.reason}.`, { assumption: 'opioid-restart-product' });
-      }
-    }
-  }
+// --- Phase 4: ceiling (target) on the restart product (amendments A2, A3) ---------------------------------------------
 
-  if (switched) {
-    const p = switched;
-    const f2 = p.formulation;
-    const factor2 = p.drug.mmeFactor!;
-    let targetMme: Decimal;
-    if (p.sameMolecule) {
-      targetMme = priorMme;
+interface Ceiling {
+  readonly target: Decimal[];
+  /** Administrations a day allowed on the restart product (tramadol in renal or hepatic impairment: 2). */
+  readonly maxTimes: number;
+  /** Largest single dose allowed. */
+  readonly maxDose: Decimal;
+  readonly capped: readonly { readonly code: string; readonly text: string }[];
+}
+
+function crclBelowSevere(request: RestartRequest): boolean {
+  const crcl = request.patient.creatinineClearanceMlMin;
+  return (crcl !== undefined && crcl < A.severeRenalCrCl.value) || request.patient.hemodialysis;
+}
+
+function ceilingPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExposure, choice: ProductChoice): Ceiling {
+  const { drug: d, formulation: f } = choice;
+  const unit = f.unit;
+  const factor2 = d.mmeFactor!;
+  let targetDaily: Decimal;
+  let maxTimes: number;
+  let maxDose: Decimal;
+  if (choice.kind === 'same') {
+    targetDaily = prior.anchorDaily;
+    maxTimes = prior.times;
+    maxDose = prior.dose;
+  } else {
+    maxDose = new D(f.maxSingleDose.value);
+    const naiveTimes = f.naiveStart!.timesPerDay.value;
+    if (choice.kind === 'same-molecule') {
+      targetDaily = prior.anchorDaily;
       notes.line(
-        `Ceiling target on ${p.drug.displayName} ${f2.name}: the same molecule, so the prior daily dose ${formatAmount(priorDaily)} ${unit}/day (${formatAmount(priorMme)} MME/day).`,
+        `Ceiling target on ${d.displayName} ${f.name}: the same molecule, so the prior daily dose ${formatAmount(prior.anchorDaily)} ${unit}/day (${formatAmount(riskMme(d, f, prior.anchorDaily))} MME/day).`,
         { assumption: 'same-molecule-er-to-ir' },
       );
     } else {
-      targetMme = priorMme.mul(C.crossToleranceRetainedFraction.value);
-      const highEnd = priorMme.mul(new D(1).sub('0.25'));
+      const anchorMme = prior.conversionMme.mul(prior.anchorDaily).div(prior.daily);
+      const targetMme = anchorMme.mul(C.crossToleranceRetainedFraction.value);
+      const highEnd = anchorMme.mul(new D(1).sub('0.25'));
       notes.line(
-        `Ceiling target on a different opioid: MME is not used to pick the dose (incomplete cross-tolerance${isPatch ? '; the patch label conversion table is only for converting TO the patch and must not be used in reverse' : ''}). Prior ${formatAmount(priorMme)} MME/day reduced by 50%: ${formatAmount(targetMme)} MME/day (sources: reduce 25–50%, i.e. ${formatAmount(targetMme)}–${formatAmount(highEnd)} MME/day; the lower end is taken; never above the prior ${formatAmount(priorMme)} MME/day).`,
+        `Ceiling target on a different opioid: MME is not used to pick the dose (incomplete cross-tolerance${prior.isPatch ? '; the patch label conversion table is only for converting TO the patch and must not be used in reverse' : ''}). Prior ${formatAmount(anchorMme)} MME/day reduced by 50%: ${formatAmount(targetMme)} MME/day (sources: reduce 25–50%, i.e. ${formatAmount(targetMme)}–${formatAmount(highEnd)} MME/day; the lower end is taken; never above the prior ${formatAmount(anchorMme)} MME/day).`,
         C.crossToleranceRetainedFraction,
         C.crossToleranceReductionRange,
-        ...(isPatch && formulation.restrictedToTolerant ? [formulation.restrictedToTolerant] : []),
       );
-    }
-    // MME ÷ factor can repeat (53.333…): shown and used rounded DOWN to 0.01, with the division on the line
-    const exactDaily2 = targetMme.div(factor2.value);
-    let targetDaily2 = exactDaily2.toDecimalPlaces(2, D.ROUND_DOWN);
-    if (!p.sameMolecule)
+      const exact = targetMme.div(factor2.value);
+      targetDaily = exact.toDecimalPlaces(2, D.ROUND_DOWN);
       notes.line(
-        `Ceiling target in ${p.drug.displayName}: ${formatAmount(targetMme)} MME/day ÷ ${formatAmount(factor2.value)} (its MME factor) = ${formatAmount(targetDaily2)}${exactDaily2.eq(targetDaily2) ? '' : ' (rounded down to 0.01)'} ${f2.unit}/day.`,
+        `Ceiling target in ${d.displayName}: ${formatAmount(targetMme)} MME/day ÷ ${formatAmount(factor2.value)} (its MME factor) = ${formatAmount(targetDaily)}${exact.eq(targetDaily) ? '' : ' (rounded down to 0.01)'} ${unit}/day.`,
         factor2,
       );
-    if (f2.maxDailyDose && targetDaily2.gt(f2.maxDailyDose.value)) {
-      targetDaily2 = new D(f2.maxDailyDose.value);
-      notes.line(`Ceiling target capped at the label maximum of ${formatDose({ amount: targetDaily2, unit: f2.unit })}/day.`, f2.maxDailyDose);
     }
-    // The restart product's usual frequency (that of its naive start), or more administrations when its largest
-    // single dose cannot make the ceiling in that many (tramadol IR starts once daily, at most 100 mg a dose).
-    const naiveTimes = f2.naiveStart!.timesPerDay.value;
-    const neededTimes = targetDaily2.div(f2.maxSingleDose.value).ceil().toNumber();
-    const times2 = Math.min(f2.maxTimesPerDay.value, Math.max(naiveTimes, neededTimes));
-    const madeTarget = fillRegimen(targetDaily2, new D(f2.maxSingleDose.value), times2, f2);
-    target = madeTarget ?? [smallestUnit(f2)];
-    notes.line(
-      `Ceiling target ${formatAmount(targetDaily2)} ${f2.unit}/day in ${times2} administrations${times2 > naiveTimes ? ` (at most ${formatDose({ amount: f2.maxSingleDose.value, unit: f2.unit })} a dose)` : ''}, rounded down to real strengths: ${describe(target, f2.unit)} = ${formatAmount(sum(target).mul(factor2.value))} MME/day.`,
-      f2.naiveStart!.timesPerDay,
-      ...(times2 > naiveTimes ? [f2.maxSingleDose, f2.maxTimesPerDay] : []),
-    );
-    const naive2 = naiveStart(notes, p.drug, f2, times2, risks) ?? [smallestUnit(f2)];
-    first = naive2;
-    firstRule = `opioid-naive start on ${p.drug.displayName} ${f2.name}: ${p.why}`;
-    notes.line(`First step: the opioid-naive start on the restart product, because ${p.why}.`);
+    const neededTimes = targetDaily.div(f.maxSingleDose.value).ceil().toNumber();
+    maxTimes = Math.min(f.maxTimesPerDay.value, Math.max(naiveTimes, neededTimes));
   }
+  const capped: { code: string; text: string }[] = [];
+  let doseFromLabel = false;
+  const cap = (limit: Decimal, code: string, text: string, ...provenance: Provenance[]) => {
+    if (targetDaily.gt(limit)) {
+      notes.line(`Ceiling target capped at ${formatDose({ amount: limit, unit })}/day: ${text}.`, ...provenance);
+      capped.push({ code, text });
+      targetDaily = limit;
+    }
+  };
+  if (f.maxDailyDose) cap(new D(f.maxDailyDose.value), 'LABEL_MAXIMUM', 'the label maximum', f.maxDailyDose);
+  if (d.id === 'tramadol') {
+    const age = request.patient.ageYears;
+    if (age !== undefined && age >= A.tramadolCapAge.value) {
+      cap(new D(A.tramadolAgeCapMg.value), 'TRAMADOL_AGE_CAP', `age ${age} (patient.ageYears ≥ ${A.tramadolCapAge.value}): not more than ${A.tramadolAgeCapMg.value} mg/day`, A.tramadolAgeCapMg, A.tramadolCapAge);
+    }
+    if (f.release === 'immediate' && crclBelowSevere(request)) {
+      cap(new D(A.tramadolRenalMaxDailyMg.value), 'TRAMADOL_RENAL', `creatinine clearance below ${A.severeRenalCrCl.value} mL/min: every 12 hours, at most ${A.tramadolRenalMaxDailyMg.value} mg/day`, A.tramadolRenalMaxDailyMg, A.severeRenalCrCl);
+      if (maxTimes > A.tramadolRenalTimesPerDay.value) {
+        maxTimes = A.tramadolRenalTimesPerDay.value;
+        // Fewer, larger doses (every 12 hours) at the same daily total, within the label's single dose.
+        maxDose = D.min(new D(f.maxSingleDose.value), new D(A.tramadolRenalMaxDailyMg.value).div(maxTimes));
+        doseFromLabel = true;
+        notes.line(`Tramadol every 12 hours (creatinine clearance below ${A.severeRenalCrCl.value} mL/min): at most ${maxTimes} administrations a day.`, A.tramadolRenalTimesPerDay);
+      }
+    }
+    if (f.release === 'immediate' && (request.patient.hepaticGrade === 'moderate' || request.patient.hepaticGrade === 'severe')) {
+      const cirrhosisDaily = new D(A.tramadolCirrhosisDoseMg.value).mul(A.tramadolCirrhosisTimesPerDay.value);
+      cap(cirrhosisDaily, 'TRAMADOL_HEPATIC', `cirrhosis (patient.hepaticImpairment = ${request.patient.hepaticGrade}): ${A.tramadolCirrhosisDoseMg.value} mg every 12 hours`, A.tramadolCirrhosisDoseMg, A.tramadolCirrhosisTimesPerDay);
+      maxTimes = Math.min(maxTimes, A.tramadolCirrhosisTimesPerDay.value);
+      maxDose = new D(A.tramadolCirrhosisDoseMg.value);
+      doseFromLabel = true;
+    }
+  }
+  // An ER product kept after tolerance loss never titrates into its opioid-tolerant-only doses.
+  if (choice.keptAfterLoss && f.restrictedAbove) {
+    const r = f.restrictedAbove;
+    if (r.dailyDose) cap(new D(r.dailyDose), 'RESTRICTED_DOSE', `${r.rule}; the patient must first re-establish tolerance`, r);
+    if (r.singleDose) maxDose = D.min(maxDose, r.singleDose);
+    if (r.singleDoseAtLeast) maxDose = D.min(maxDose, new D(r.singleDoseAtLeast).sub('0.01'));
+  }
+  const dose = doseFromLabel ? maxDose : D.min(maxDose, choice.kind === 'same' ? prior.dose : maxDose);
+  const made = choice.kind === 'same' && targetDaily.eq(prior.daily) && maxTimes >= prior.times ? prior.regimen : fillRegimen(targetDaily, dose, maxTimes, f);
+  const target = made ?? [smallestUnit(f)];
+  notes.line(
+    `Ceiling target: ${describe(target, unit)} = ${formatAmount(riskMme(d, f, sum(target)))} MME/day${made ? '' : ' (no real strength fits under the target: the smallest unit)'}.`,
+    ...(choice.kind === 'same' ? [] : [f.naiveStart!.timesPerDay]),
+  );
+  return { target, maxTimes, maxDose: dose, capped };
+}
 
-  // 6. Limits on the target: label maximum daily dose, acetaminophen.
-  const f = restart.formulation;
-  const fUnit = f.unit;
-  const restartFactor = restart.drug.mmeFactor!;
-  if (!switched && f.maxDailyDose && sum(target).gt(f.maxDailyDose.value)) {
-    target = fillRegimen(new D(f.maxDailyDose.value), dose, times, f) ?? target;
-    notes.line(`Ceiling target capped at the label maximum of ${formatDose({ amount: f.maxDailyDose.value, unit: fUnit })}/day: ${describe(target, fUnit)}.`, f.maxDailyDose);
-  }
-  const admissible = apap && f.combination ? (amounts: readonly Decimal[]) => acetaminophenDaily(amounts, f).lte(apap.limit) : undefined;
-  if (apap && f.combination && !admissible!(target)) {
-    target = capForAcetaminophen(dose, times, apap.limit, f);
-    notes.line(
-      `Ceiling target capped so acetaminophen stays within ${formatAmount(apap.limit)} mg/day: ${describe(target, fUnit)} (acetaminophen ${formatAmount(acetaminophenDaily(target, f))} mg/day).`,
-      ...apap.provenance,
-    );
-  }
-  // The first step never exceeds the target, and never has more administrations than it.
-  first = first!;
-  if (sum(first).gt(sum(target))) {
+// --- Phase 5: first step (amendments A4, A6, A1 exposure cap, A3 organ starts) -----------------------------------------
+
+interface FirstStep {
+  readonly first: Decimal[];
+  readonly rule: string;
+  readonly naive: LabelNaiveStart | null;
+  /** The first step is the naive start and risk or organ inputs lowered it. */
+  readonly loweredBy: readonly string[];
+}
+
+function organNaiveFraction(request: RestartRequest, drug: OpioidDrug): { fraction: Sourced<string>; why: string } | undefined {
+  if (drug.id !== 'hydromorphone') return undefined;
+  const { patient } = request;
+  const severe = patient.hepaticGrade === 'severe' || crclBelowSevere(request);
+  const moderate = patient.hepaticGrade === 'moderate' || patient.renalImpairment || (patient.creatinineClearanceMlMin ?? Infinity) < A.renalImpairmentBelowCrCl.value;
+  if (severe) return { fraction: A.hydromorphoneSevereOrganFraction, why: 'HYDROmorphone label, severe renal or hepatic impairment (patient.hepaticImpairment / patient.creatinineClearanceMlMin)' };
+  if (moderate) return { fraction: A.hydromorphoneOrganFraction, why: 'HYDROmorphone label, moderate renal or hepatic impairment (patient.hepaticImpairment / patient.renalImpairment)' };
+  return undefined;
+}
+
+function firstStepPhase(
+  notes: PlanNotes,
+  request: RestartRequest,
+  prior: PriorExposure,
+  tolerance: Tolerance,
+  choice: ProductChoice,
+  ceiling: Ceiling,
+  risks: readonly RiskInput[],
+  exposure: ExposureChangeCap | null,
+): FirstStep {
+  const { drug: d, formulation: f } = choice;
+  const unit = f.unit;
+  const { r } = tolerance;
+  const target = ceiling.target;
+  const targetDaily = sum(target);
+  const naive = labelNaiveStart(notes, d, f, ceiling.maxTimes, risks, organNaiveFraction(request, d));
+  const naiveRegimen = naive?.regimen ?? null;
+  const naiveDaily = naiveRegimen ? sum(naiveRegimen) : null;
+  const naiveLoweredBy = naive?.lowered ? [...risks.map((x) => x.input), ...(organNaiveFraction(request, d) ? ['HYDROmorphone label: renal or hepatic impairment'] : [])] : [];
+  const capLoweredBy: string[] = [];
+  // Each administration at most the target's largest, so titration only ever raises doses towards the target.
+  // Uneven administrations are allowed so the step comes as close to prior × r as real strengths make it.
+  const make = (daily: Decimal) => (daily.gt(0) ? fillRegimen(daily, D.max(...target), Math.min(target.length, ceiling.maxTimes), f) : null);
+
+  let first: Decimal[];
+  let rule: string;
+  let usesNaive = false;
+  let naiveLine: string | null = null;
+  const baseName = choice.kind === 'other' ? 'ceiling target' : prior.pattern === 'REGULAR' ? 'prior daily' : 'average daily';
+  if (r.isZero()) {
+    usesNaive = true;
+    first = naiveRegimen ?? [smallestUnit(f)];
+    rule = prior.pattern === 'NOT_DEPENDENT_ASSUMED' ? 'opioid-naive start (not assumed dependent, 3 or more missed days)' : 'opioid-naive start (tolerance lost)';
+    naiveLine = `First step: the opioid-naive start, because ${baseName} × r = ${formatAmount(choice.kind === 'other' ? targetDaily : prior.anchorDaily)} × 0 = 0 ${unit} is not above it.`;
+  } else if (r.gte(1)) {
     first = [...target];
-    firstRule = `ceiling target (the first step would have been above it)`;
-    notes.line(`First step lowered to the ceiling target: ${describe(first, fUnit)}.`);
+    rule = prior.pattern === 'NOT_DEPENDENT_ASSUMED' ? 'prior single dose and average daily amount (0–2 missed days)' : prior.pattern === 'REGULAR' ? 'prior dose (tolerance retained)' : 'average daily dose (tolerance retained)';
+    notes.line(
+      prior.pattern === 'REGULAR' && choice.kind === 'same'
+        ? 'First step: the prior dose, because tolerance is retained (r = 1).'
+        : `First step: the ceiling target, because r = 1 (${prior.pattern === 'NOT_DEPENDENT_ASSUMED' ? 'up to the prior single dose and the prior average daily amount' : prior.pattern === 'REGULAR' ? 'tolerance retained' : 'the average daily dose'}): ${describe(first, unit)}.`,
+    );
   } else {
-    if (admissible && !admissible(first)) {
-      // Below the target but over the acetaminophen limit: lower the first step itself (never raise it to the target,
-      // which would restart a patient who lost tolerance at the prior dose).
-      const capped = capForAcetaminophen(D.max(...first), first.length, apap!.limit, f);
-      first = capped.length ? capped : [smallestUnit(f)];
-      firstRule = `${firstRule!}, lowered so acetaminophen stays within ${formatAmount(apap!.limit)} mg/day`;
-      notes.line(`First step lowered so acetaminophen stays within ${formatAmount(apap!.limit)} mg/day: ${describe(first, fUnit)} (acetaminophen ${formatAmount(acetaminophenDaily(first, f))} mg/day).`, ...apap!.provenance);
-    }
-    if (first.length > target.length) {
-      first = evenRegimen(sum(first), D.max(...first), target.length, f) ?? [smallestUnit(f)];
+    // r applies to the prior (or average) daily dose on the same molecule, and to the converted target on another;
+    // never above the ceiling target (label or organ caps).
+    const base = choice.kind === 'other' ? targetDaily : prior.anchorDaily;
+    const allowed = D.min(base.mul(r), targetDaily);
+    const rounded = make(allowed);
+    if (rounded && (!naiveDaily || sum(rounded).gte(naiveDaily))) {
+      first = rounded;
+      rule = `prior daily dose × r = ${formatDose({ amount: allowed, unit })}, rounded down to real strengths`;
+      notes.line(`First step: ${baseName} × r = ${formatAmount(base)} × ${r.toFixed()} = ${formatDose({ amount: base.mul(r), unit })} daily${allowed.lt(base.mul(r)) ? `, at most the ceiling target ${formatDose({ amount: targetDaily, unit })}` : ''}, rounded down: ${describe(rounded, unit)}.`);
+    } else {
+      usesNaive = true;
+      first = naiveRegimen ?? rounded ?? [smallestUnit(f)];
+      rule = 'opioid-naive start (prior × r is not above it)';
+      naiveLine = `First step: the opioid-naive start, because ${baseName} × r = ${formatAmount(base)} × ${r.toFixed()} = ${formatDose({ amount: allowed, unit })} is not above it.`;
     }
   }
+  const naiveAtOrAboveTarget = usesNaive && sum(first).gte(targetDaily);
+  if (naiveLine && !naiveAtOrAboveTarget) notes.line(naiveLine);
+  // Interaction change that raises exposure (amendment A1): at most half of what the anchors give, never below the naive start.
+  if (exposure && !usesNaive) {
+    const capDaily = sum(first).mul(exposure.fraction);
+    const capped = make(capDaily);
+    const floor = naiveDaily && naiveDaily.lt(targetDaily) ? naiveRegimen! : null;
+    let chosen = capped ?? floor ?? first;
+    if (floor && sum(chosen).lt(sum(floor))) chosen = floor;
+    if (sum(chosen).lt(sum(first))) {
+      notes.line(
+        `First step capped for an interaction change (${exposure.reasons.join('; ')}): × ${exposure.fraction.toFixed()} = at most ${formatDose({ amount: capDaily, unit })} daily, never below the opioid-naive start: ${describe(chosen, unit)}.`,
+        ...exposure.provenance,
+        { assumption: 'opioid-exposure-cap-never-below-naive' },
+      );
+      first = chosen;
+      rule = `${rule}; capped × ${exposure.fraction.toFixed()} for ${exposure.codes.join(' and ')}`;
+      capLoweredBy.push(...exposure.reasons);
+    }
+  }
+  // Never above the target; never more administrations than the target.
+  if (sum(first).gt(targetDaily) || naiveAtOrAboveTarget) {
+    first = [...target];
+    rule = usesNaive ? 'prior dose (at or below the opioid-naive start)' : 'ceiling target (the first step would have been above it)';
+    notes.line(
+      usesNaive
+        ? `First step: the prior dose, because it is no higher than the opioid-naive start (${formatDose({ amount: naiveDaily ?? sum(first), unit })} daily).`
+        : `First step lowered to the ceiling target: ${describe(first, unit)}.`,
+    );
+  } else if (first.length > target.length || D.max(...first).gt(D.max(...target))) {
+    first = evenRegimen(sum(first), D.min(D.max(...first), D.max(...target)), target.length, f) ?? [smallestUnit(f)];
+  }
+  if (naive?.aboveRange && usesNaive) {
+    notes.warn(
+      'NAIVE_START_ABOVE_CDC_RANGE',
+      'warning',
+      `The opioid-naive start on ${d.displayName} (${describe(first, unit)} = ${formatAmount(riskMme(d, f, sum(first)))} MME/day) is above the CDC range of about 20–30 MME/day because the label's smallest dose is ${formatAmount(new D(f.naiveStart!.dose.value).mul(d.mmeFactor!.value))} MME; at most ${A.naiveAboveRangeMaxDoses.value} doses a day are allowed. ${d.id === 'tapentadol' ? 'Tapentadol MME reflects its mu-opioid activity only (CDC table).' : ''}`.trim(),
+      sourceIds(A.naiveAboveRangeMaxDoses),
+    );
+  }
+  // A naive start lowered by risk inputs names them, unless the prior dose (not the lowered start) set the step.
+  const naiveSetStep = usesNaive && !rule.startsWith('prior dose');
+  return { first, rule, naive, loweredBy: [...(naiveSetStep ? naiveLoweredBy : []), ...capLoweredBy] };
+}
 
-  // 7. Titration.
-  const intervals = f.titrationIntervalsDays;
+
+// --- Phase 6: acetaminophen (amendment A5) -----------------------------------------------------------------------------
+
+interface AcetaminophenOutcome {
+  readonly choice: ProductChoice;
+  readonly first: Decimal[];
+  readonly target: Decimal[];
+  /** Acetaminophen of a day's administrations plus other sources, for the step lines (combination products only). */
+  readonly apapOf?: (regimen: readonly Decimal[]) => Decimal;
+  /** A titration step must keep acetaminophen within the limit. */
+  readonly admissible?: (regimen: readonly Decimal[]) => boolean;
+}
+
+function acetaminophenPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExposure, choice: ProductChoice, first: Decimal[], target: Decimal[]): AcetaminophenOutcome {
+  const f = choice.formulation;
+  if (!f.combination) return { choice, first, target };
+  const apap = acetaminophenLimit(request);
+  const other = new D(request.acetaminophenOtherSourcesMgPerDay ?? 0);
+  const priorApap = acetaminophenDaily(prior.regimen, f);
+  const total = (regimen: readonly Decimal[]) => acetaminophenDaily(regimen, f).add(other);
+  notes.line(
+    `Acetaminophen in the prior regimen: ${formatAmount(priorApap)} mg/day (counted from the fewest tablets that make each dose)${other.gt(0) ? ` + ${formatAmount(other)} mg/day from other sources (acetaminophenOtherSourcesMgPerDay)` : ''}; limit for this patient ${formatAmount(apap.limit)} mg/day (${apap.why}), counting every source.`,
+    { assumption: 'combination-apap-fewest-tablets' },
+    ...apap.provenance,
+  );
+  notes.warn(
+    'ACETAMINOPHEN_CEILING',
+    'info',
+    `Acetaminophen ceiling for this patient: ${formatAmount(apap.limit)} mg/day counting every source (${apap.why}). CDC 2022: acetaminophen is hepatotoxic above 3–4 g/day and at lower doses with chronic alcohol use or liver disease${request.patient.alcoholUse || request.patient.hepaticImpairment ? ' — this patient has that risk' : ''}.`,
+    ['cdc-2022', 'ags-acetaminophen-2009'],
+  );
+  if (priorApap.add(other).gt(apap.limit)) {
+    notes.warn(
+      'ACETAMINOPHEN_LIMIT',
+      'critical',
+      `The prior regimen gives ${formatAmount(priorApap.add(other))} mg of acetaminophen a day${other.gt(0) ? ' with other sources' : ''}, above the ${formatAmount(apap.limit)} mg/day limit for this patient (${apap.why}): risk of severe liver injury.`,
+      ['fda-acetaminophen-2011', 'cdc-2022', 'ags-acetaminophen-2009'],
+    );
+    notes.line(`Warning ACETAMINOPHEN_LIMIT: prior ${formatAmount(priorApap.add(other))} mg/day > limit ${formatAmount(apap.limit)} mg/day.`);
+  }
+  const over = total(first).gt(apap.limit) || total(target).gt(apap.limit);
+  // Within the limit at both ends: every titration step stays within it too (no step passes through it).
+  if (!over) return { choice, first, target, apapOf: total, admissible: (regimen) => total(regimen).lte(apap.limit) };
+  const productOver = acetaminophenDaily(first, f).gt(apap.limit) || acetaminophenDaily(target, f).gt(apap.limit);
+  if (other.gt(0) && !productOver) {
+    notes.warn(
+      'APAP_OTHER_SOURCES',
+      'warning',
+      `Acetaminophen from other sources (${formatAmount(other)} mg/day) brings the total above ${formatAmount(apap.limit)} mg/day: stop or reduce the other acetaminophen, or use the plan's single-ingredient product.`,
+      ['fda-acetaminophen-2011', 'cdc-2022'],
+    );
+  }
+  const single = f.singleIngredient ? (findFormulation(choice.drug, f.singleIngredient.formulation) as OpioidFormulation) : null;
+  if (single) {
+    const reexpress = (regimen: readonly Decimal[]) => {
+      const daily = sum(regimen);
+      const times = Math.min(single.maxTimesPerDay.value, Math.max(regimen.length, daily.div(single.maxSingleDose.value).ceil().toNumber()));
+      return fillRegimen(daily, D.min(single.maxSingleDose.value, D.max(...regimen)), times, single) ?? [smallestUnit(single)];
+    };
+    const first2 = reexpress(first);
+    const target2 = reexpress(target);
+    notes.line(
+      `Acetaminophen would pass ${formatAmount(apap.limit)} mg/day: the opioid dose is kept and moved to the single-ingredient product (${single.name}) at the same opioid mg (never cut the opioid to fix acetaminophen): first step ${describe(first2, single.unit)}, ceiling ${describe(target2, single.unit)}.`,
+      f.singleIngredient!,
+    );
+    notes.warn(
+      'APAP_LIMIT_SWITCH',
+      'critical',
+      `Switch product, do not cut the opioid (CDC 2022 Rec 5: no abrupt dose reductions): the plan uses the single-ingredient ${single.name} at the same opioid dose; acetaminophen can continue separately up to ${formatAmount(apap.limit)} mg/day in total.`,
+      [f.singleIngredient!.source, 'cdc-2022'],
+    );
+    return { choice: { ...choice, formulation: single }, first: first2, target: target2 };
+  }
+  notes.line(
+    `Acetaminophen would pass ${formatAmount(apap.limit)} mg/day, and ${choice.drug.displayName} has no single-ingredient immediate-release product here: the opioid dose is kept (never cut to fix acetaminophen) and a prescriber decision is required.`,
+    ...apap.provenance,
+  );
+  notes.warn(
+    'APAP_LIMIT_NO_SINGLE_AGENT',
+    'critical',
+    `This schedule gives more acetaminophen than ${formatAmount(apap.limit)} mg/day (${apap.why}) and there is no single-ingredient ${choice.drug.displayName} product: the prescriber must choose — for example a conversion to another opioid with a cross-tolerance reduction (CDC table caution), or fewer tablets with added non-acetaminophen analgesia. The opioid dose was not cut.`,
+    ['cdc-2022', 'fda-acetaminophen-2011'],
+  );
+  return { choice, first, target, apapOf: total };
+}
+
+// --- Phase 7: titration ----------------------------------------------------------------------------------------------
+
+function titrationPhase(
+  notes: PlanNotes,
+  request: RestartRequest,
+  choice: ProductChoice,
+  first: Decimal[],
+  firstRule: string,
+  target: Decimal[],
+  apapOf: ((regimen: readonly Decimal[]) => Decimal) | undefined,
+  admissible?: (regimen: readonly Decimal[]) => boolean,
+): PlanStep[] {
+  const { drug: d, formulation: f } = choice;
+  const unit = f.unit;
   const rise = new D(C.maxRiseFraction.value);
-  const mmeOf = (daily: Decimal) => daily.mul(restartFactor.value);
+  const renalSlow = A.renalMetaboliteDrugs.value.includes(d.id) && crclBelowSevere(request);
+  const intervals = renalSlow ? f.titrationIntervalsDays.value.map((days) => days * A.renalIntervalMultiplier.value) : f.titrationIntervalsDays.value;
   let scheduled: readonly ScheduledStep[];
   if (sum(first).gte(sum(target))) {
-    scheduled = buildTitration({
-      startDate: request.restartDate,
-      first,
-      firstRule: firstRule!,
-      target: first,
-      // Stryker disable next-line StringLiteral: buildTitration never reads the rule's description
-      rule: { maxRiseFraction: rise, intervalsDays: intervals.value, description: 'opioid titration' },
-      strengths: f.strengths,
-    });
+    // Stryker disable next-line StringLiteral: buildTitration never reads the rule's description
+    scheduled = buildTitration({ startDate: request.restartDate, first, firstRule, target: first, rule: { maxRiseFraction: rise, intervalsDays: intervals, description: 'opioid titration' }, strengths: f.strengths });
   } else {
     notes.line(
-      `Titration ceiling: each step at most + ${rise.mul(100).toFixed()}% of the current daily dose, or the smallest rise the strengths can make; no sooner than every ${intervals.value.join(' then ')} days; up to the ceiling target.`,
+      `Titration ceiling: each step at most + ${rise.mul(100).toFixed()}% of the current daily dose, or the smallest rise the strengths can make; no sooner than every ${intervals.join(' then ')} days${renalSlow ? ` (the label interval × ${A.renalIntervalMultiplier.value}: creatinine clearance below ${A.severeRenalCrCl.value} mL/min)` : ''}; up to the ceiling target.`,
       C.maxRiseFraction,
-      intervals,
+      f.titrationIntervalsDays,
+      ...(renalSlow ? [A.renalIntervalMultiplier] : []),
     );
+    // Stryker disable next-line StringLiteral: buildTitration never reads the rule's description
     scheduled = buildTitration({
       startDate: request.restartDate,
       first,
-      firstRule: firstRule!,
+      firstRule,
       target,
       // Stryker disable next-line StringLiteral: buildTitration never reads the rule's description
-      rule: { maxRiseFraction: rise, intervalsDays: intervals.value, description: 'opioid titration' },
+      rule: { maxRiseFraction: rise, intervalsDays: intervals, description: 'opioid titration' },
       strengths: f.strengths,
       ...(admissible ? { admissible } : {}),
     });
     if (scheduled.some((s) => s.rule.startsWith('smallest rise'))) notes.assume('smallest-practical-rise');
     const lastDaily = scheduled[scheduled.length - 1]!.daily;
     if (lastDaily.lt(sum(target))) {
-      notes.line(`The schedule stops at ${formatDose({ amount: lastDaily, unit: fUnit })} daily: no higher step can be made within the acetaminophen limit with these tablets.`);
+      notes.line(`The schedule stops at ${formatDose({ amount: lastDaily, unit })} daily: no higher step can be made within the acetaminophen limit with these tablets.`);
     }
   }
-
+  const mmeOf = (daily: Decimal) => riskMme(d, f, daily);
   const checkpointMme = new D(C.checkpointMme.value);
   const checkpoint = (step: ScheduledStep, previous: ScheduledStep | undefined): string | null =>
     previous && mmeOf(previous.daily).lt(checkpointMme) && mmeOf(step.daily).gte(checkpointMme)
       ? `Crosses ${C.checkpointMme.value} MME/day: pause and reassess benefits and risks before this step; offer naloxone.`
       : null;
-  const steps = toPlanSteps(scheduled, {
-    drug: restart.drug.id,
-    formulation: f,
-    equivalent: { unit: 'MME', of: mmeOf },
-    checkpoint,
-  });
+  const steps = toPlanSteps(scheduled, { drug: d.id, formulation: f, equivalent: { unit: 'MME', of: mmeOf }, checkpoint });
   steps.forEach((step, index) => {
-    const apapText = admissible ? `; acetaminophen ${formatAmount(acetaminophenDaily(step.administrations.map((a) => new D(a)), f))} mg/day` : '';
+    const apapText = apapOf ? `; acetaminophen ${formatAmount(apapOf(step.administrations.map((a) => new D(a))))} mg/day` : '';
     notes.line(
-      `Step ${index + 1} from ${step.start}: ${restart.drug.displayName} ${step.administrations.map((a) => formatDose({ amount: a, unit: fUnit })).join(' + ')} = ${formatDose(step.dailyDose)} daily = ${formatAmount(step.dailyEquivalent!.amount)} MME/day${apapText} (${step.rule})${step.checkpoint ? ' — checkpoint' : ''}.`,
+      `Step ${index + 1} from ${step.start}: ${d.displayName} ${step.administrations.map((a) => formatDose({ amount: a, unit })).join(' + ')} = ${formatDose(step.dailyDose)} daily = ${formatAmount(step.dailyEquivalent!.amount)} MME/day${apapText} (${step.rule})${step.checkpoint ? ' — checkpoint' : ''}.`,
     );
   });
   const crossing = steps.find((s) => s.checkpoint);
   if (crossing) notes.line(`Checkpoint at ${crossing.start}: the step crosses ${C.checkpointMme.value} MME/day.`, C.checkpointMme);
+  return steps;
+}
 
-  // 8. Restricted product: when it may be considered again.
-  if (switched && extended) restrictedWarning(notes, drug, formulation, switched, steps);
+// --- Phase 8: warnings of the full-agonist plan ----------------------------------------------------------------------
 
-  // 9. Warnings.
+function fullAgonistWarnings(
+  notes: PlanNotes,
+  request: RestartRequest,
+  drug: OpioidDrug,
+  formulation: OpioidFormulation,
+  prior: PriorExposure,
+  tolerance: Tolerance,
+  choice: ProductChoice,
+  ceiling: Ceiling,
+  firstStep: FirstStep,
+  steps: readonly PlanStep[],
+): void {
+  const { patient } = request;
+  const crcl = patient.creatinineClearanceMlMin;
+  if (choice.kind !== 'same' && choice.why) {
+    if (choice.restricted) restrictedWarning(notes, drug, formulation, choice as Product & { why: string; interaction?: boolean }, steps);
+    else {
+      notes.warn(
+        'ER_SWITCHED_TO_IR',
+        'warning',
+        `${drug.displayName} ${formulation.name} is not restarted: ${choice.why}. The plan rebuilds the dose on ${choice.drug.displayName} ${choice.formulation.name}; ${C.erLaRule.rule}. The extended-release product may be resumed once the prior dose is reached and stable.`,
+        [C.erLaRule.source],
+      );
+      notes.line(`Warning ER_SWITCHED_TO_IR: ${choice.why}.`, C.erLaRule);
+    }
+  }
+  if (choice.keptAfterLoss) {
+    notes.warn(
+      'ER_START_AFTER_TOLERANCE_LOSS',
+      'warning',
+      `${drug.displayName} ${formulation.name} is kept after tolerance ${tolerance.status === 'lost' ? 'loss' : 'reduction'} (keepProduct), at its labelled opioid-naive start or the reduced dose: CDC 2022 Rec 3 prefers immediate-release opioids when starting; follow up within a week (overdose risk is highest in the first 2 weeks of an ER/LA opioid).`,
+      [C.erLaRule.source],
+    );
+  }
+  for (const capped of ceiling.capped) {
+    if (capped.code === 'LABEL_MAXIMUM') continue;
+    const aboveCap = prior.anchorDaily.gt(sum(ceiling.target));
+    notes.warn(
+      'LABEL_CAP_APPLIED',
+      'critical',
+      `The ceiling is held at ${formatDose({ amount: sum(ceiling.target), unit: choice.formulation.unit })}/day (${capped.text})${aboveCap ? `, below the prior ${formatDose({ amount: prior.anchorDaily, unit: choice.formulation.unit })}/day` : ''}. A prescriber may go above it only with the stated monitoring.`,
+      capped.code === 'RESTRICTED_DOSE' ? [formulation.restrictedAbove!.source] : ['label-tramadol'],
+    );
+    if (capped.code === 'TRAMADOL_AGE_CAP') {
+      notes.warn(
+        'TRAMADOL_AGE_CAP',
+        prior.daily.gt(A.tramadolAgeCapMg.value) ? 'critical' : 'warning',
+        `Tramadol over age ${A.tramadolCapAge.value - 1}: the label does not recommend more than ${A.tramadolAgeCapMg.value} mg/day; the ceiling is held there.`,
+        sourceIds(A.tramadolAgeCapMg),
+      );
+    }
+  }
+  if (drug.id === 'tramadol' && patient.ageYears !== undefined && patient.ageYears >= A.tramadolCapAge.value && !ceiling.capped.some((c) => c.code === 'TRAMADOL_AGE_CAP')) {
+    notes.line(`Tramadol age limit (age ${patient.ageYears}): at most ${A.tramadolAgeCapMg.value} mg/day; the ceiling is within it.`, A.tramadolAgeCapMg);
+  }
+  // Organ function (amendment A3).
+  const severeRenal = crclBelowSevere(request);
+  if (A.renalMetaboliteDrugs.value.includes(choice.drug.id) && severeRenal) {
+    notes.warn(
+      'RENAL_METABOLITE_ACCUMULATION',
+      'critical',
+      `${choice.drug.displayName} with creatinine clearance below ${A.severeRenalCrCl.value} mL/min (${crcl !== undefined ? `patient.creatinineClearanceMlMin = ${crcl}` : 'patient.hemodialysis'}): active metabolites accumulate (sedation, respiratory depression). The naive start is halved and increases are spaced twice as far apart; consider HYDROmorphone instead.`,
+      sourceIds(A.renalMetaboliteDrugs),
+    );
+    notes.line(`Warning RENAL_METABOLITE_ACCUMULATION: creatinine clearance below ${A.severeRenalCrCl.value} mL/min.`, A.renalMetaboliteDrugs);
+  }
+  if (drug.id === 'tapentadol' && patient.hepaticGrade === 'severe') {
+    notes.warn(
+      'TAPENTADOL_SEVERE_HEPATIC',
+      'critical',
+      `Tapentadol in severe hepatic impairment (patient.hepaticImpairment = severe) is not recommended by the label. Prefer another opioid; if tapentadol is used, the immediate-release form at the lowest dose with close monitoring.`,
+      [A.tapentadolSevereHepatic.source],
+    );
+    notes.line('Warning TAPENTADOL_SEVERE_HEPATIC: severe hepatic impairment.', A.tapentadolSevereHepatic);
+  }
+  if (prior.isPatch && (severeRenal || patient.hepaticGrade === 'severe')) {
+    notes.warn(
+      'FENTANYL_PATCH_ORGAN',
+      'critical',
+      `FentaNYL patch in severe ${severeRenal ? 'renal' : 'hepatic'} impairment: the label says avoid. The patch is ${choice.kind === 'same' ? 'resumed only because tolerance is retained (r = 1) on the same patch; monitor closely' : 'not restarted'}; no new start of the patch.`,
+      [A.fentanylPatchOrgan.source],
+    );
+    notes.line('Warning FENTANYL_PATCH_ORGAN: severe renal or hepatic impairment.', A.fentanylPatchOrgan);
+  }
+  if (A.alcoholDoseDumping.value.includes(`${choice.drug.id}/${choice.formulation.id}`) && (patient.alcoholUse || request.concurrent.includes('alcohol'))) {
+    notes.warn(
+      'ALCOHOL_DOSE_DUMPING',
+      'critical',
+      `${choice.drug.displayName} ${choice.formulation.name} with alcohol: alcohol can release the extended-release dose at once (fatal overdose). The patient must not drink any alcohol with this product.`,
+      sourceIds(A.alcoholDoseDumping),
+    );
+    notes.line('Warning ALCOHOL_DOSE_DUMPING: alcohol with an extended-release product that dose-dumps.', A.alcoholDoseDumping);
+  }
+  const renalRows = A.renalMetaboliteDrugs.value.includes(choice.drug.id) || choice.drug.id === 'tramadol' || prior.isPatch || choice.drug.id === 'hydromorphone';
+  if (renalRows && crcl === undefined && !patient.hemodialysis) {
+    notes.warn(
+      'RENAL_FUNCTION_NOT_GIVEN',
+      'info',
+      `No creatinine clearance was given: the rules for a clearance below ${A.severeRenalCrCl.value} mL/min (${choice.drug.displayName}) could not be checked${patient.renalImpairment ? '; renal impairment without a number is read as 30–59 mL/min' : ''}. Enter patient.creatinineClearanceMlMin to apply them.`,
+      ['cdc-2022'],
+    );
+    notes.line(`Renal rules not checked: no creatinine clearance given${patient.renalImpairment ? ' (renal impairment read as 30–59 mL/min)' : ''}.`, ...(patient.renalImpairment ? [A.renalImpairmentAssumedCrCl] : []));
+  }
+  if (firstStep.loweredBy.length) {
+    notes.warn(
+      'STEP_LOWERED_BY_INPUT',
+      'warning',
+      `The first step was lowered by these inputs: ${firstStep.loweredBy.join('; ')}. Check them: each one lowers the dose.`,
+      ['cdc-2022'],
+    );
+    notes.line(`Warning STEP_LOWERED_BY_INPUT: ${firstStep.loweredBy.join('; ')}.`);
+  }
+}
+
+// --- The planner -----------------------------------------------------------------------------------------------------
+
+function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation): RestartPlan | PlanRefusal {
+  const notes = new PlanNotes();
+  if (!drug.mmeFactor) throw new Error(`programmer error: ${drug.id} has no MME factor`);
+  const breakDays = breakLength(request.lastDoseDate, request.restartDate);
+  const refusal = maoiRefusal(notes, request, { drug: drug.id, formulation: formulation.id, displayName: drug.displayName }, breakDays);
+  if (refusal) return refusal;
+  const organRefusal = tramadolErOrganRefusal(notes, request, drug, formulation, breakDays);
+  if (organRefusal) return organRefusal;
+
+  const prior = priorExposurePhase(notes, request, drug, formulation);
+  notes.line(`Last dose ${request.lastDoseDate}, restart ${request.restartDate}: daysOff = ${breakDays.daysOff}; missedDays = daysOff − 1 = ${breakDays.missedDays}.`);
+  const tolerance = tolerancePhase(notes, request, drug, formulation, prior, breakDays.missedDays);
+  const exposure = prior.pattern === 'NOT_DEPENDENT_ASSUMED' ? null : exposureChangeCap(request, drug.id);
+  const chosen = productPhase(notes, request, drug, formulation, prior, tolerance, exposure);
+  if ('refuse' in chosen) {
+    const alternative = planFullAgonist({ ...request, keepProduct: false }, drug, formulation);
+    const first = 'steps' in alternative ? alternative.steps[0] : undefined;
+    notes.line(`OPIOID_TOLERANT_ONLY_PRODUCT: keepProduct asks for ${drug.displayName} ${formulation.name}, but ${chosen.why}.`, { assumption: 'tolerant-only-product-switch' });
+    return notes.refuse({
+      code: 'OPIOID_TOLERANT_ONLY_PRODUCT',
+      path: 'keepProduct',
+      drug: drug.id,
+      formulation: formulation.id,
+      displayName: drug.displayName,
+      message: `${drug.displayName} ${formulation.name} cannot be restarted: ${chosen.why}.`,
+      reasonSources: [(formulation.restrictedToTolerant ?? formulation.restrictedAbove)!.source, 'fda-opioid-tolerant-definition'],
+      ...(first ? { alternative: `Restart on ${first.displayName} ${first.formulationName}: first step ${first.administrations.join(' + ')} ${first.dose.unit} daily, titrated as the plan without keepProduct shows.` } : {}),
+      daysOff: breakDays.daysOff,
+      missedDays: breakDays.missedDays,
+    });
+  }
+  const risks = opioidRiskInputs(request);
+  const ceiling = ceilingPhase(notes, request, prior, chosen);
+  const firstStep = firstStepPhase(notes, request, prior, tolerance, chosen, ceiling, risks, exposure);
+  const apap = acetaminophenPhase(notes, request, prior, chosen, firstStep.first, ceiling.target);
+  const steps = titrationPhase(notes, request, apap.choice, apap.first, firstStep.rule, apap.target, apap.apapOf, apap.admissible);
+
+  fullAgonistWarnings(notes, request, drug, formulation, prior, tolerance, apap.choice, ceiling, firstStep, steps);
   opioidWarnings(notes, request, {
     drug,
-    status,
-    priorTolerant,
+    status: tolerance.status,
+    priorTolerant: tolerance.priorTolerant,
     maxMme: D.max(...steps.map((s) => new D(s.dailyEquivalent!.amount))),
-    hasCheckpoint: Boolean(crossing),
+    hasCheckpoint: steps.some((s) => s.checkpoint),
   });
 
   return notes.finish({
@@ -391,55 +864,81 @@ function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation:
     drugClass: 'opioid',
     formulation: formulation.id,
     displayName: drug.displayName,
-    daysOff,
-    missedDays,
+    daysOff: breakDays.daysOff,
+    missedDays: breakDays.missedDays,
     ...opioidPlanSummary({
-      fraction: r,
-      status,
-      priorTolerant,
-      anchor: retained.anchor,
-      priorDaily,
-      priorMme,
-      unit,
-      factor,
-      per: `MME per ${unit}${isPatch ? '' : '/day'}`,
+      fraction: tolerance.r,
+      status: tolerance.status,
+      priorTolerant: tolerance.priorTolerant,
+      anchor: tolerance.anchor,
+      priorDaily: prior.daily,
+      priorMme: prior.mme,
+      unit: formulation.unit,
+      factor: drug.mmeFactor,
+      per: `MME per ${formulation.unit}${prior.isPatch ? '' : '/day'}`,
     }),
     steps,
   });
 }
 
-function restrictedWarning(
+/** Amendment A3: tramadol ER with creatinine clearance below 30 or severe hepatic impairment is refused, with the IR plan. */
+function tramadolErOrganRefusal(
   notes: PlanNotes,
+  request: RestartRequest,
   drug: OpioidDrug,
   formulation: OpioidFormulation,
-  switched: Product & { readonly why: string },
-  steps: readonly PlanStep[],
-): void {
+  breakDays: { readonly daysOff: number; readonly missedDays: number },
+): PlanRefusal | null {
+  if (drug.id !== 'tramadol' || formulation.release !== 'extended') return null;
+  const renal = crclBelowSevere(request);
+  const hepatic = request.patient.hepaticGrade === 'severe';
+  if (!renal && !hepatic) return null;
+  const ir = drug.formulations.find((f) => f.release === 'immediate')!;
+  const erDaily = request.prior.dose.amount.mul(request.prior.timesPerDay);
+  const irTimes = Math.min(ir.maxTimesPerDay.value, Math.max(1, erDaily.div(ir.maxSingleDose.value).ceil().toNumber()));
+  const irDose = floorToStrengths(D.min(ir.maxSingleDose.value, erDaily.div(irTimes)), ir.strengths);
+  const why = renal ? `creatinine clearance below ${A.severeRenalCrCl.value} mL/min (${request.patient.creatinineClearanceMlMin !== undefined ? `patient.creatinineClearanceMlMin = ${request.patient.creatinineClearanceMlMin}` : 'patient.hemodialysis'})` : 'severe hepatic impairment (patient.hepaticImpairment = severe)';
+  notes.line(`TRAMADOL_ER_ORGAN: tramadol extended-release with ${why} should not be used.`, A.tramadolErOrgan);
+  let alternative = `Plan tramadol immediate-release tablets instead (formulation "ir")${renal ? `: every 12 hours, at most ${A.tramadolRenalMaxDailyMg.value} mg/day` : ''}${hepatic ? `: ${A.tramadolCirrhosisDoseMg.value} mg every 12 hours at most` : ''}.`;
+  if (irDose) {
+    const irRequest: RestartRequest = { ...request, formulation: ir.id, prior: { ...request.prior, dose: { amount: irDose.amount, unit: ir.unit }, timesPerDay: irTimes } };
+    const irPlan = planFullAgonist(irRequest, drug, ir);
+    if ('steps' in irPlan) {
+      const first = irPlan.steps[0]!;
+      const last = irPlan.steps.at(-1)!;
+      alternative += ` The same request on tramadol IR gives a first step of ${first.administrations.join(' + ')} mg daily and a ceiling of ${last.dailyDose.amount} mg/day.`;
+    }
+  }
+  return notes.refuse({
+    code: 'TRAMADOL_ER_ORGAN',
+    path: renal ? (request.patient.creatinineClearanceMlMin !== undefined ? 'patient.creatinineClearanceMlMin' : 'patient.hemodialysis') : 'patient.hepaticImpairment',
+    drug: drug.id,
+    formulation: formulation.id,
+    displayName: drug.displayName,
+    message: `Tramadol extended-release should not be used with ${why} (label).`,
+    reasonSources: [A.tramadolErOrgan.source],
+    alternative,
+    daysOff: breakDays.daysOff,
+    missedDays: breakDays.missedDays,
+  });
+}
+
+function restrictedWarning(notes: PlanNotes, drug: OpioidDrug, formulation: OpioidFormulation, switched: Product & { readonly why: string; readonly interaction?: boolean }, steps: readonly PlanStep[]): void {
   const d2 = switched.drug;
   const threshold = d2.tolerantThreshold;
   const reaches = (step: PlanStep) =>
     threshold ? new D(step.dailyDose.amount).gte(threshold.value) : new D(step.dailyEquivalent!.amount).gte(C.tolerantMme.value);
   const firstTolerant = steps.find(reaches);
-  const thresholdText = threshold
-    ? `${formatAmount(threshold.value)} ${switched.formulation.unit}/day ${d2.genericName}`
-    : `${C.tolerantMme.value} MME/day`;
+  const thresholdText = threshold ? `${formatAmount(threshold.value)} ${switched.formulation.unit}/day ${d2.genericName}` : `${C.tolerantMme.value} MME/day`;
   const when = firstTolerant
     ? `no earlier than ${addCalendarDays(firstTolerant.start, C.tolerantMinDays.value)}, and only after the patient has taken at least ${thresholdText} every day for ${C.tolerantMinDays.value} days (from the step starting ${firstTolerant.start})`
     : `not within this plan: its ceiling stays below the opioid-tolerant dose (${thresholdText}); the patient must first take at least that for ${C.tolerantMinDays.value} days`;
-  const rule = formulation.restrictedToTolerant?.rule ?? formulation.restrictedAbove?.rule ?? C.erLaRule.rule;
+  const restriction = formulation.restrictedToTolerant ?? formulation.restrictedAbove;
   notes.warn(
     'RESTRICTED_TO_TOLERANT',
     'critical',
-    `Do not restart ${drug.displayName} ${formulation.name}: ${switched.why}, and ${rule}. The plan restarts on ${d2.displayName} ${switched.formulation.name}. ${drug.displayName} ${formulation.name} may be considered again ${when}.`,
-    [
-      ...(formulation.restrictedToTolerant ? [formulation.restrictedToTolerant.source] : formulation.restrictedAbove ? [formulation.restrictedAbove.source] : []),
-      'fda-opioid-tolerant-definition',
-      'cdc-2022',
-    ],
+    `Do not restart ${drug.displayName} ${formulation.name}: ${switched.why}${switched.interaction ? '' : `, and ${(formulation.restrictedToTolerant ?? formulation.restrictedAbove)?.rule ?? C.erLaRule.rule}`}. The plan restarts on ${d2.displayName} ${switched.formulation.name}. ${drug.displayName} ${formulation.name} may be considered again ${when}.`,
+    [...(restriction ? [restriction.source] : []), 'fda-opioid-tolerant-definition', 'cdc-2022'],
   );
-  notes.line(
-    `Warning RESTRICTED_TO_TOLERANT: ${drug.displayName} ${formulation.name} may be considered again ${when}.`,
-    C.tolerantMinDays,
-    ...(threshold ? [threshold] : [C.tolerantMme]),
-  );
+  notes.line(`Warning RESTRICTED_TO_TOLERANT: ${drug.displayName} ${formulation.name} may be considered again ${when}.`, C.tolerantMinDays, ...(threshold ? [threshold] : [C.tolerantMme]));
 }

@@ -57,14 +57,54 @@ export const OPIOID_CLASS: OpioidClassProtocol = deepFreeze({
   },
   erLaRule: {
     source: 'cdc-2022',
-    locator: 'Recommendation 3: prescribe immediate-release opioids instead of ER/LA opioids when starting opioid therapy; some ER/LA opioids only after ≥1 week at 60 mg/day oral morphine or equivalent',
-    rule: 'ER/LA opioids are not started in patients who are not opioid-tolerant; a patient who has lost tolerance restarts on an immediate-release opioid',
+    locator: 'Recommendation 3 (draft L2141–2147, category A): when starting opioid therapy for acute, subacute or chronic pain, prescribe immediate-release opioids instead of extended-release/long-acting (ER/LA) opioids',
+    rule: 'CDC 2022 Rec 3 recommends immediate-release rather than ER/LA opioids when starting opioid therapy (a recommendation; some ER labels allow opioid-naive starts)',
   },
   acetaminophen: {
     standardMg: { value: '4000', source: 'cdc-2022', locator: 'Recommendation 4: acetaminophen can be hepatotoxic at dosages of >3–4 grams/day (draft L2361–2365); 4 g/day labelled adult maximum' },
     olderOrLongUseMg: { value: '3000', source: 'ags-acetaminophen-2009', locator: 'Maximum 3 g/day for prolonged use and in older persons (lower end of CDC ">3–4 g/day")' },
     longUseDays: { value: 14, assumption: 'acetaminophen-long-use-14-days' },
     liverOrAlcoholMg: { value: '2000', source: 'ags-acetaminophen-2009', locator: '2–3 g/day with hepatic insufficiency or a history of alcohol abuse (lower end taken)' },
+  },
+  amended: {
+    regularMinDays: { value: 5, assumption: 'opioid-regular-5-days' },
+    regularMinDaysPerWeek: { value: 4, assumption: 'opioid-regular-4-days-a-week' },
+    aroundTheClockTimesPerDay: { value: 3, assumption: 'opioid-prn-around-the-clock' },
+    naiveAboveRangeMaxDoses: {
+      value: 2,
+      source: 'cdc-2022-draft',
+      locator: 'Recommendation 4 (draft L2265–2271): "the lowest dose … can be determined using product labeling as a starting point"; 5–10 MME a dose, 20–30 MME/day is "often", not a cap (amendment A6: at most 2 of the label\u2019s smallest doses when 2 exceed 30 MME)',
+    },
+    tramadolCapAge: { value: 75, assumption: 'tramadol-age-cap-at-75' },
+    tramadolAgeCapMg: { value: '300', source: 'label-tramadol', locator: '2 Dosage, geriatric: "in patients over 75 years of age, daily doses in excess of 300 mg are not recommended"' },
+    severeRenalCrCl: { value: 30, source: 'label-tramadol', locator: '2 Dosage, renal impairment: creatinine clearance less than 30 mL/min' },
+    renalImpairmentAssumedCrCl: { value: 30, assumption: 'renal-impairment-30-59-band' },
+    renalImpairmentBelowCrCl: { value: 60, assumption: 'renal-impairment-below-60' },
+    tramadolRenalTimesPerDay: { value: 2, source: 'label-tramadol', locator: '2 Dosage, CrCl < 30 mL/min: "increase the dosing interval to every 12 hours"' },
+    tramadolRenalMaxDailyMg: { value: '200', source: 'label-tramadol', locator: '2 Dosage, CrCl < 30 mL/min: "with a maximum daily dose of 200 mg"' },
+    tramadolCirrhosisDoseMg: { value: '50', source: 'label-tramadol', locator: '2 Dosage, cirrhosis: 50 mg every 12 hours' },
+    tramadolCirrhosisTimesPerDay: { value: 2, source: 'label-tramadol', locator: '2 Dosage, cirrhosis: every 12 hours' },
+    renalIntervalMultiplier: { value: 2, assumption: 'renal-interval-doubled' },
+    hydromorphoneOrganFraction: { value: '0.5', source: 'label-hydromorphone', locator: 'Dilaudid 2.3–2.4 renal and hepatic impairment: "one-fourth to one-half of the usual starting dose" (one-half for moderate impairment)' },
+    hydromorphoneSevereOrganFraction: { value: '0.25', source: 'label-hydromorphone', locator: 'Dilaudid 2.3–2.4: "one-fourth to one-half of the usual starting dose" (one-fourth for severe impairment, the lower end)' },
+    renalMetaboliteDrugs: { value: ['morphine', 'codeine'], source: 'cdc-2022-draft', locator: 'Recommendation 3 (draft L2155–2158): "consider a longer dosing interval when prescribing to patients with renal or hepatic dysfunction"; active metabolites accumulate with reduced renal clearance (UofT 2014 table, via amendment A3)' },
+    tapentadolSevereHepatic: { source: 'label-tapentadol', locator: '8.7 Hepatic impairment: use in severe hepatic impairment is not recommended' },
+    fentanylPatchOrgan: { source: 'label-duragesic', locator: '8.6–8.7 Renal and hepatic impairment: avoid use in severe impairment (wording read in a secondary copy)' },
+    tramadolErOrgan: { source: 'label-tramadol', locator: 'Extended-release 8.6–8.7: should not be used with creatinine clearance < 30 mL/min or severe hepatic impairment (wording read in a secondary copy)' },
+    alcoholCnsDepressant: { source: 'openfda-tramadol-boxed', locator: 'Boxed warning header: "RISKS FROM CONCOMITANT USE WITH BENZODIAZEPINES OR OTHER CNS DEPRESSANTS"' },
+    alcoholDoseDumping: { value: ['tapentadol/er'], source: 'label-tapentadol', locator: 'Nucynta ER: alcohol "will result in increased drug exposure that may cause a fatal overdose" (Kadian morphine ER capsules carry the same boxed warning; other ER products not verified)' },
+    fentanylTwelveNominalRate: { value: '12.5', source: 'label-duragesic', locator: '11 Description: the 12 mcg/hr system has a nominal delivery rate of 12.5 mcg/hr' },
+    fentanylTwelveLabel: { value: '12', source: 'label-duragesic', locator: '3 Dosage Forms and Strengths: 12 mcg/hr system (conversions into another opioid use the lower value)' },
+    nonOpioidTherapies: {
+      source: 'cdc-2022-draft',
+      locator: 'Recommendations 1–2 (draft L1459–1461, L1729–1735) and implementation considerations (L1739–1773, L2123)',
+      text: 'CDC 2022 Recommendations 1–2: nonopioid therapies are effective for many common types of acute pain and are preferred for subacute and chronic pain; when medications are needed they should ideally be combined with nonpharmacologic therapy. Examples the guideline names: exercise or physical therapy, weight loss, psychological therapies (e.g. CBT), mindfulness, yoga, tai chi, acupuncture, massage and spinal manipulation; NSAIDs at the lowest dose and duration; acetaminophen within its daily limit; duloxetine or other SNRI and tricyclic antidepressants and selected anticonvulsants (pregabalin, gabapentin enacarbil) for neuropathic pain or fibromyalgia; topical NSAIDs, capsaicin or lidocaine.',
+    },
+    beersOpioidBenzodiazepine: { source: 'beers-2023', locator: 'Table 5 (drug–drug interactions): opioids with benzodiazepines, "Increased risk of overdose … Avoid" (quality moderate, strength strong)' },
+    beersOpioidGabapentinoid: { source: 'beers-2023', locator: 'Table 5: opioids with gabapentinoids, "Avoid; exceptions are when transitioning from opioid therapy … or when using gabapentinoids to reduce opioid dose"' },
+    beersCnsThreeOrMore: { value: 3, source: 'beers-2023', locator: 'Table 5: any combination of ≥ 3 CNS-active drugs (antiepileptics, antidepressants, antipsychotics, benzodiazepines, Z-drugs, opioids, skeletal muscle relaxants): "Avoid … minimize the number"' },
+    beersFallsOpioid: { source: 'beers-2023', locator: 'Table 3 (drug–disease): history of falls or fractures with opioids, "Avoid except for pain management in the setting of severe acute pain"' },
+    acetaminophenLiverRisk: { source: 'cdc-2022-draft', locator: 'Recommendation 4 (draft L2363): acetaminophen "hepatotoxic at dosages of >3–4 grams/day and at lower dosages in patients with chronic alcohol use or liver disease"' },
   },
   methadone: {
     fourDayCapMg: { value: '40', source: 'au-methadone-2003', locator: '§3.5 Missed doses: 4 days, recommence at 40 mg or half the dose, whichever is lower' },
@@ -355,11 +395,6 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
     agonist: 'full',
     mmeFactor: { value: '3', source: 'cdc-2022', locator: `${CDC_TABLE}: oxymorphone 3` },
     tolerantThreshold: { value: '25', source: 'fda-opioid-tolerant-definition', locator: `${FDA_TOLERANT} 25 mg oral oxymorphone per day` },
-    irAlternative: {
-      drug: 'oxycodone',
-      formulation: 'ir',
-      reason: 'the smallest oxymorphone tablet (5 mg = 15 MME) is above the CDC opioid-naive single dose of 10 MME',
-    },
     defaultFormulation: 'ir',
     formulations: [
       ir({
@@ -370,7 +405,7 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
         maxTimesPerDay: { value: 6, source: 'label-oxymorphone', locator: 'Dosage: every 4 to 6 hours' },
         maxSingleDose: PLAUSIBLE('100'),
         naiveStart: {
-          dose: { value: '10', source: 'label-oxymorphone', locator: '2 Dosage, opioid-naive: 10 to 20 mg every 4 to 6 hours; 5 mg if deemed necessary (renal or hepatic impairment, geriatric). Even 5 mg is 15 MME, above the CDC 10 MME single dose' },
+          dose: { value: '5', source: 'label-oxymorphone', locator: '2 Dosage, opioid-naive: 10 to 20 mg every 4 to 6 hours; 5 mg if deemed necessary (renal or hepatic impairment, geriatric): the lowest labelled initial dose is taken (5 mg = 15 MME; two a day = 30 MME)' },
           timesPerDay: { value: 4, source: 'label-oxymorphone', locator: 'Initial dosage: every 4 to 6 hours (every 6 hours taken)' },
         },
         titrationIntervalsDays: IR_INTERVAL,
@@ -425,6 +460,7 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
           { amount: '60', scored: false, acetaminophenMg: '300', note: 'acetaminophen 300 mg/codeine 60 mg (No. 4)' },
         ],
         strengthsSource: { source: 'label-codeine-apap', locator: 'How Supplied: 300 mg/30 mg and 300 mg/60 mg tablets' },
+        singleIngredient: { formulation: 'ir', source: 'label-codeine', locator: 'Codeine sulfate tablets 15, 30 and 60 mg: the single-ingredient product of the same opioid (amendment A5)' },
         maxTimesPerDay: { value: 6, source: 'label-codeine-apap', locator: 'Dosage: every 4 hours as needed' },
         maxSingleDose: { value: '120', source: 'label-codeine-apap', locator: 'Dosage: 1 or 2 tablets every 4 hours (2 × 60 mg at most)' },
         maxDailyDose: { value: '360', source: 'label-codeine-apap', locator: 'Dosage: codeine up to 360 mg in 24 hours' },
@@ -488,11 +524,6 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
     interactionCategories: ['opioid', 'cns-depressant', 'serotonergic'],
     agonist: 'full',
     mmeFactor: { value: '0.4', source: 'cdc-2022', locator: `${CDC_TABLE}: tapentadol 0.4` },
-    irAlternative: {
-      drug: 'oxycodone',
-      formulation: 'ir',
-      reason: 'the smallest tapentadol tablet (50 mg = 20 MME) is above the CDC opioid-naive single dose of 10 MME',
-    },
     defaultFormulation: 'ir',
     formulations: [
       ir({
@@ -552,7 +583,7 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
         unitForm: 'patch',
         unit: 'mcg/h',
         strengths: [
-          { amount: '12', scored: false, note: 'delivers 12.5 mcg/h; labelled 12 mcg/h' },
+          { amount: '12', scored: false, nominalAmount: '12.5', note: 'delivers 12.5 mcg/h; labelled 12 mcg/h' },
           ...unscored('25', '37.5', '50', '62.5', '75', '87.5', '100'),
         ],
         strengthsSource: {

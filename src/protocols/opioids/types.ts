@@ -22,6 +22,11 @@ export interface OpioidFormulation extends FormulationBase {
   };
   /** Combination product: the acetaminophen in it is counted against the daily acetaminophen limit. */
   readonly combination?: { readonly with: 'acetaminophen' };
+  /**
+   * Combination product: the single-ingredient formulation of the same opioid a plan moves to when acetaminophen
+   * would pass the limit (amendment A5); absent when none exists (hydrocodone in the US).
+   */
+  readonly singleIngredient?: Citation & { readonly formulation: string };
   /** Methadone: the indication this naive start/titration applies to, where it differs by indication. */
   readonly byIndication?: {
     readonly pain: MethadoneIndicationRules;
@@ -167,6 +172,64 @@ export interface OpioidClassProtocol {
   /** ER/LA opioids are not (re)started in patients who are not opioid-tolerant (CDC Rec 3). */
   readonly erLaRule: Citation & { readonly rule: string };
   readonly acetaminophen: AcetaminophenLimits;
+  /** Rules of the amendments (review round 1) for full agonists: use pattern, label and organ limits, naive starts. */
+  readonly amended: AmendedOpioidRules;
   readonly methadone: MethadoneProtocol;
   readonly buprenorphine: BuprenorphineProtocol;
+}
+
+/** Amendments A2–A6 and A10 for the full agonists (docs/clinical-model/opioids.md). */
+export interface AmendedOpioidRules {
+  /** A4: days of daily use from which a daily user counts as REGULAR ("more than a few days"). */
+  readonly regularMinDays: Sourced<number>;
+  /** A4: days a week from which use counts as regular (4–6 intermittent, 7 daily); ≤ 3 is not dependent. */
+  readonly regularMinDaysPerWeek: Sourced<number>;
+  /** A4: an as-needed prescription taken every day at least this many times a day counts as around the clock. */
+  readonly aroundTheClockTimesPerDay: Sourced<number>;
+  /** A6: where two of the label's smallest initial doses exceed the daily cap, at most this many doses a day. */
+  readonly naiveAboveRangeMaxDoses: Sourced<number>;
+  /** A2: tramadol age cap. */
+  readonly tramadolCapAge: Sourced<number>;
+  readonly tramadolAgeCapMg: Sourced<string>;
+  /** A3: creatinine clearance below which renal rows apply (mL/min). */
+  readonly severeRenalCrCl: Sourced<number>;
+  /** A3: renal impairment without a creatinine clearance is read as this band's lower edge (mL/min). */
+  readonly renalImpairmentAssumedCrCl: Sourced<number>;
+  /** A creatinine clearance below this counts as renal impairment (a risk factor for the naive start). */
+  readonly renalImpairmentBelowCrCl: Sourced<number>;
+  /** A3: tramadol IR with CrCl < 30: administrations a day and daily maximum. */
+  readonly tramadolRenalTimesPerDay: Sourced<number>;
+  readonly tramadolRenalMaxDailyMg: Sourced<string>;
+  /** A3: tramadol IR in cirrhosis: single dose, administrations a day. */
+  readonly tramadolCirrhosisDoseMg: Sourced<string>;
+  readonly tramadolCirrhosisTimesPerDay: Sourced<number>;
+  /** A3: morphine, codeine with CrCl < 30: titration intervals multiplied by this. */
+  readonly renalIntervalMultiplier: Sourced<number>;
+  /** A3: hydromorphone naive start with moderate / severe renal or hepatic impairment. */
+  readonly hydromorphoneOrganFraction: Sourced<string>;
+  readonly hydromorphoneSevereOrganFraction: Sourced<string>;
+  /** A3: morphine and codeine: active metabolites accumulate when CrCl < 30. */
+  readonly renalMetaboliteDrugs: Sourced<readonly string[]>;
+  /** A3: tapentadol: severe hepatic impairment not recommended. */
+  readonly tapentadolSevereHepatic: Citation;
+  /** A3: fentanyl patch: avoid in severe renal or hepatic impairment. */
+  readonly fentanylPatchOrgan: Citation;
+  /** A3: tramadol ER should not be used with CrCl < 30 or severe hepatic impairment. */
+  readonly tramadolErOrgan: Citation;
+  /** A3: alcohol is a CNS depressant for every opioid (boxed warning). */
+  readonly alcoholCnsDepressant: Citation;
+  /** A3: ER products with an alcohol dose-dumping warning: drug id and formulation id. */
+  readonly alcoholDoseDumping: Sourced<readonly string[]>;
+  /** A10: the fentanyl "12" patch delivers 12.5 mcg/h (risk MME); conversions use 12. */
+  readonly fentanylTwelveNominalRate: Sourced<string>;
+  readonly fentanylTwelveLabel: Sourced<string>;
+  /** CDC Rec 1–2: non-opioid and non-drug therapies are preferred or added. */
+  readonly nonOpioidTherapies: Citation & { readonly text: string };
+  /** Beers 2023 opioid items (age ≥ 65). */
+  readonly beersOpioidBenzodiazepine: Citation;
+  readonly beersOpioidGabapentinoid: Citation;
+  readonly beersCnsThreeOrMore: Sourced<number>;
+  readonly beersFallsOpioid: Citation;
+  /** A5: liver risk wording (CDC: hepatotoxic above 3–4 g/day, lower with alcohol or liver disease). */
+  readonly acetaminophenLiverRisk: Citation;
 }

@@ -91,4 +91,59 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     statement: 'Tramadol\u2019s seizure warning is critical when alcohol or a benzodiazepine was stopped within the last 28 days.',
     rationale: 'Amendment A1 makes the warning critical inside an alcohol or benzodiazepine withdrawal window (A8); 28 days is the longest A8 window (long-acting benzodiazepines), the conservative choice when the drug stopped is not known.',
   },
+  {
+    id: 'opioid-regular-5-days',
+    statement: 'Daily opioid use for 5 days or more counts as regular use (physical dependence possible): the missed-day anchors apply.',
+    rationale: 'CDC 2022 (draft L1697–1698) says "more than a few days"; amendment A4 reads that as 5 days. Below it, use is treated as not dependent.',
+  },
+  {
+    id: 'opioid-regular-4-days-a-week',
+    statement: 'Use on 4–6 days a week is regular-intermittent (anchored on the average daily dose); on 3 days a week or fewer, not dependent.',
+    rationale: 'Amendment A4, anchored on CDC 2022 draft L2433–2435: "opioids may be stopped when taken less frequently than once a day".',
+  },
+  {
+    id: 'opioid-prn-around-the-clock',
+    statement: 'An as-needed opioid taken every day, 3 or more times a day on average, counts as regular (around the clock) use.',
+    rationale: 'Amendment A4 classifies by use, not by the prescription wording ("a PRN prescription taken daily around the clock is REGULAR"); 3 doses a day spread over the day is the engine\u2019s reading of "around the clock". Counting such use as regular avoids cutting a dependent patient to an opioid-naive start.',
+  },
+  {
+    id: 'opioid-intermittent-average',
+    statement: 'For use on 4–6 days a week, the plan anchors on the average daily dose (dose on dosing days × days a week ÷ 7), and the ceiling is that average, rounded down to real strengths.',
+    rationale: 'Amendment A4 (EA): the average is the exposure the patient was used to; keeping the ceiling at the average (not the dosing-day dose every day) never raises the weekly exposure above the prior one.',
+  },
+  {
+    id: 'tramadol-age-cap-at-75',
+    statement: 'The tramadol 300 mg/day limit for patients "over 75" is applied from age 75.',
+    rationale: 'Amendment A2: applying the cap at 75 rather than 76 is the safer reading of "over 75".',
+  },
+  {
+    id: 'renal-impairment-30-59-band',
+    statement: 'Renal impairment recorded without a creatinine clearance is read as the 30–59 mL/min band: the rows for a clearance below 30 do not apply, and the plan says so.',
+    rationale: 'Amendment A3 (EA): the engine does not compute clearance; without a number it takes the moderate band and tells the clinician to enter the clearance.',
+  },
+  {
+    id: 'renal-interval-doubled',
+    statement: 'Morphine and codeine with creatinine clearance below 30 mL/min: the minimum interval between increases is doubled.',
+    rationale: 'CDC 2022 Rec 3 (draft L2155–2158): "consider a longer dosing interval … renal or hepatic dysfunction"; doubling is the engine\u2019s figure (amendment A3).',
+  },
+  {
+    id: 'opioid-exposure-cap-never-below-naive',
+    statement: 'A cap that lowers a regular user\u2019s first step (interaction change) never goes below the opioid-naive start.',
+    rationale: 'A dependent patient must not be cut below the lowest labelled start (CDC 2022 Rec 5 warns against abrupt reductions); the naive start is the floor the amendment names.',
+  },
+  {
+    id: 'tolerant-only-product-switch',
+    statement: 'A product restricted to opioid-tolerant patients is never restarted after tolerance loss: the plan is given on the immediate-release alternative; with keepProduct the request is refused.',
+    rationale: 'Amendment A6 says BLOCK with the IR alternative offered. Giving the alternative as the plan keeps a dependent patient on a dated schedule (no withdrawal); the refusal is kept for an explicit request to keep the restricted product.',
+  },
+  {
+    id: 'renal-impairment-below-60',
+    statement: 'A creatinine clearance below 60 mL/min counts as renal impairment for the opioid-naive start (halved like the renal impairment flag).',
+    rationale: 'The renal rows of amendment A3 treat 60 mL/min as the edge of normal dosing (gabapentinoid tables; Beers: reduce dose when GFR < 60); a clearance given as a number must not be ignored when the flag is not set.',
+  },
+  {
+    id: 'opioid-non-prescribed-not-tolerant',
+    statement: 'A prior dose from non-prescribed use is used as reported for the missed-day rules but never counts as meeting the opioid-tolerant definition.',
+    rationale: 'The dose and its regularity cannot be verified; opening products restricted to tolerant patients on an unverified dose is the riskier error, while the missed-day rules still avoid an abrupt cut (no source gives a rule; engine assumption).',
+  },
 ];
