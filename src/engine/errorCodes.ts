@@ -29,11 +29,19 @@ export const FIELD_ERROR_CODES = [
   'unknown-indication',
   'not-a-boolean',
   'unknown-choice',
+  'self-concurrent',
+  // input limits (hostile or oversized input)
+  'too-long',
+  'too-many',
+  'too-deep',
+  'too-large',
   // the check's proposed schedule (check.ts; see CHECK_CODE_ALIASES)
   'empty',
   'not-in-order',
   'not-the-largest',
   'not-comparable',
+  'times-per-day-out-of-range',
+  'unit-mismatch',
   // dispensing (dispense.ts)
   'conflict',
   'period-required',
@@ -59,8 +67,8 @@ export const CHECK_CODE_ALIASES = {
   NOT_POSITIVE: 'not-positive',
   NOT_THE_LARGEST: 'not-the-largest',
   NOT_A_BOOLEAN: 'not-a-boolean',
-  TIMES_PER_DAY_OUT_OF_RANGE: 'out-of-range',
-  UNIT_MISMATCH: 'wrong-unit',
+  TIMES_PER_DAY_OUT_OF_RANGE: 'times-per-day-out-of-range',
+  UNIT_MISMATCH: 'unit-mismatch',
   IMPLAUSIBLE_DOSE: 'implausible-dose',
   NOT_A_REAL_STRENGTH: 'not-a-real-strength',
 } as const satisfies Record<string, FieldErrorCode>;
