@@ -3,7 +3,7 @@
  * can open the app with the form filled in. The fragment never reaches a server.
  *
  *   https://app.example/#request=<base64url(UTF-8 JSON)>
- *   JSON: { "v": 1, "request": { …request fields… }, "provenance": { "prior": "…", … } }
+ *   JSON: { "v": 1, "request": { …request fields… }, "provenance": { "prior": "…", … }, "notes": ["…"] }
  *
  * `request` has the JSON contract's input shape (src/engine/types.ts); `provenance` (optional) says,
  * per request path, where each value came from. See docs/ehr-integration.md.
@@ -15,6 +15,8 @@ export interface PrefillPayload {
   readonly v: 1;
   readonly request: Readonly<Record<string, unknown>>;
   readonly provenance?: Readonly<Record<string, string>>;
+  /** What could not be read from the record, in words (optional). */
+  readonly notes?: readonly string[];
 }
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -65,5 +67,6 @@ export function decodePrefill(hash: string): PrefillPayload | null {
   if (typeof record.provenance === 'object' && record.provenance !== null) {
     for (const [key, text] of Object.entries(record.provenance)) if (typeof text === 'string') provenance[key] = text;
   }
-  return { v: 1, request: record.request as Record<string, unknown>, ...(Object.keys(provenance).length ? { provenance } : {}) };
+  const notes = Array.isArray(record.notes) ? record.notes.filter((note): note is string => typeof note === 'string') : [];
+  return { v: 1, request: record.request as Record<string, unknown>, ...(Object.keys(provenance).length ? { provenance } : {}), ...(notes.length ? { notes } : {}) };
 }
