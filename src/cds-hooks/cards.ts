@@ -130,7 +130,7 @@ export function planCard(plan: RestartPlan, line: ProductLineHistory, uninterpre
 /** A card when the break is known but no plan could be made (the regimen could not be read, or the engine refused). */
 export function noPlanCard(line: ProductLineHistory, result: PlanResult | null, uninterpreted: readonly Uninterpreted[], options: CardOptions): Card {
   const errors: readonly FieldError[] = result && !result.ok ? result.errors : [];
-  const refusal = result && !result.ok && 'refusal' in result ? (result as { refusal?: { message: string; sources?: readonly string[] } }).refusal : undefined;
+  const refusal = result && !result.ok ? result.refusal : undefined;
   const name = line.drug.displayName;
   const summary = refusal
     ? clip(`${name}: Retitrate will not plan this restart — ${refusal.message}`)
@@ -139,7 +139,14 @@ export function noPlanCard(line: ProductLineHistory, result: PlanResult | null, 
     DISCLAIMER,
     '',
     ...gapLines(line),
-    ...(refusal ? [`**Refused:** ${refusal.message}${refusal.sources?.length ? ` (Sources: ${sourceTitles(refusal.sources)})` : ''}`] : []),
+    ...(refusal
+      ? [
+          `**Refused (no schedule is given):** ${refusal.message} (Sources: ${sourceTitles(refusal.reasonSources)})`,
+          ...(refusal.earliestPlanDate ? [`Earliest date a plan can be made: ${refusal.earliestPlanDate}.`] : []),
+          ...(refusal.alternative ? [`Instead: ${refusal.alternative}`] : []),
+          ...refusal.warnings.map((warning) => `- ${warning.severity.toUpperCase()} ${warning.message} (Sources: ${sourceTitles(warning.sources)})`),
+        ]
+      : []),
     ...(errors.length && !refusal ? ['**What is missing or out of range:**', ...errors.map((error) => `- \`${error.path}\`: ${error.message}`)] : []),
     ...(!result ? ['**The prior regimen (dose and times a day) could not be read from the record.**'] : []),
     '',

@@ -107,8 +107,6 @@ const SOURCE_LIST: readonly Source[] = [
   { id: 'label-neurontin', title: 'Neurontin (gabapentin), prescribing information: dosage', issuer: 'Pfizer (FDA-approved label)', year: 2023, url: 'https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=neurontin' },
   { id: 'label-lyrica', title: 'Lyrica (pregabalin), prescribing information: dosage', issuer: 'Pfizer (FDA-approved label)', year: 2023, url: 'https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=lyrica' },
   { id: 'smpc-clozaril', title: 'Clozaril (clozapine) product information (SmPC): starting therapy 12.5 mg as half a 25 mg tablet', issuer: 'AGP / Mylan (national product information)', year: 2023, url: 'https://agp.com.pk/agp_products/clozaril/' },
-  // --- EHR integration: the break read from dispensing ---
-  { id: 'pqa-pdc', title: 'PQA Proportion of Days Covered (PDC) measure: days covered from the fill date for the days supplied; a refill of the same drug before the previous supply ends starts the day after it ends (PDC calculation examples)', issuer: 'Pharmacy Quality Alliance', year: 2018, url: 'https://www.pqaalliance.org/assets/Measures/pdc-sta.js.txt' },
   // --- Output standards ---
   { id: 'ismp-tall-man-2023', title: 'FDA and ISMP Lists of Look-Alike Drug Names with Recommended Tall Man Letters', issuer: 'Institute for Safe Medication Practices', year: 2023, url: 'https://www.ismp.org/recommendations/tall-man-letters-list' },
   { id: 'ismp-error-prone-abbreviations', title: 'ISMP List of Error-Prone Abbreviations, Symbols, and Dose Designations', issuer: 'Institute for Safe Medication Practices', year: 2021, url: 'https://www.ismp.org/recommendations/error-prone-abbreviations-list' },
