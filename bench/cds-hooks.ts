@@ -12,9 +12,8 @@ import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../src/cds-hooks/app.ts';
-import { clinicalDrugTable } from '../src/ehr/rxnorm.ts';
 import { serviceOptions } from '../server/options.ts';
-import { FIXTURE_PRODUCTS } from '../tests/ehr/fixtures.ts';
+import { fixtureLookup } from '../tests/ehr/fixtures.ts';
 import { startLoopbackFhir } from '../tests/ehr/loopback-fhir.ts';
 import { ER_OPIOID_GAP, RESTART_DATE, draftOrder, hookRequest, syntheticPatients } from '../tests/ehr/synthetic-patients.ts';
 
@@ -42,7 +41,7 @@ const prefetch = {
   statements: await get(`MedicationStatement?patient=Patient/${ER_OPIOID_GAP}&_count=500`),
 };
 const dispenses = (prefetch.dispenses as { entry?: unknown[] }).entry?.length ?? 0;
-const draft = draftOrder(ER_OPIOID_GAP, '1049502');
+const draft = draftOrder(ER_OPIOID_GAP, '1860157');
 const withPrefetch = JSON.stringify(hookRequest('order-sign', ER_OPIOID_GAP, [draft], { prefetch }));
 console.log(`bench: cds-hooks request: order-sign, ${dispenses} dispenses over 24 months, ${(withPrefetch.length / 1024).toFixed(1)} KB with prefetch, restart ${RESTART_DATE}`);
 
@@ -66,7 +65,7 @@ report('order-sign with prefetch (service in its own process)', await load(targe
 child.kill();
 
 // 2. Without prefetch: the service fetches from the loopback FHIR server.
-const app = createApp(serviceOptions({ fhirOrigins: [fhir.origin], lookup: clinicalDrugTable(FIXTURE_PRODUCTS), today: () => RESTART_DATE }));
+const app = createApp(serviceOptions({ fhirOrigins: [fhir.origin], lookup: fixtureLookup, today: () => RESTART_DATE }));
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise((resolve) => server.once('listening', resolve));
 const local = `http://127.0.0.1:${(server.address() as AddressInfo).port}/cds-services/retitrate-restart-sign`;

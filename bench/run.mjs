@@ -1,12 +1,14 @@
 /**
  * Benchmark: plans per second over a fixed set of varied requests (every drug and formulation in the
  * registry, at several break lengths and risk profiles), on the bundled engine. Prints numbers; asserts nothing.
- * One thread first (wall clock and per CPU-second), then the machine with one worker thread per core.
+ * One thread first (wall clock and per CPU-second), then the machine with one worker thread per core; then the
+ * built package (bench/package.mjs): cold start of the bin vs tsx, `plan --ndjson` throughput, tarball size.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { planRestart } from './dist/engine.js';
 import { benchmarkRequests } from './dist/requests.js';
+import { coldStart, ndjson, packageSize } from './package.mjs';
 
 const requests = benchmarkRequests();
 let ok = 0;
@@ -26,7 +28,8 @@ while (performance.now() < deadline) {
   cpuRounds.push(requests.length / ((cpu.user + cpu.system) / 1e6));
 }
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-console.log(`bench: one thread, plans per second (wall clock): median ${Math.round(median(rounds))}, best ${Math.round(Math.max(...rounds))}`);
+const inProcessRate = median(rounds);
+console.log(`bench: one thread, plans per second (wall clock): median ${Math.round(inProcessRate)}, best ${Math.round(Math.max(...rounds))}`);
 console.log(`bench: one thread, plans per CPU-second: median ${Math.round(median(cpuRounds.filter(Number.isFinite)))}`);
 
 const cores = availableParallelism();
@@ -44,3 +47,8 @@ const counts = await Promise.all(
 const seconds = (performance.now() - started) / 1000;
 await Promise.all(workers.map((w) => w.terminate()));
 console.log(`bench: ${cores} worker threads (one per core): ${Math.round(counts.reduce((a, b) => a + b, 0) / seconds)} plans per second`);
+
+// The built package (lib/): the bin's cold start beside the old tsx path, batch throughput, size.
+coldStart();
+ndjson(requests, inProcessRate);
+packageSize();

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { launchBrowser, startPreview, viteBuild } from './gates/lib.mjs';
 import { startLoopbackFhir } from '../tests/ehr/loopback-fhir.ts';
-import { ANTIDEPRESSANT_GAP, ER_OPIOID_GAP, syntheticPatients } from '../tests/ehr/synthetic-patients.ts';
+import { ANTIDEPRESSANT_GAP, BENZO_GAP, ER_OPIOID_GAP, syntheticPatients } from '../tests/ehr/synthetic-patients.ts';
 
 const FHIR_PORT = Number(process.env.SMART_FHIR_PORT ?? 48123);
 const APP_PORT = Number(process.env.SMART_APP_PORT ?? 4183);
@@ -46,9 +46,18 @@ try {
   await page.getByLabel('Dose per administration', { exact: true }).fill('50');
   check('the clinician can correct a value', (await page.getByLabel('Dose per administration', { exact: true }).inputValue()) === '50');
 
-  // ER oxycodone coded by SCD: without the product-code table in the build, the record names no drug the app plans.
+  // ER oxycodone coded by its SCD (in the protocol table of product codes).
   fhir.launchPatient = ER_OPIOID_GAP;
   await page.goto(`http://127.0.0.1:${APP_PORT}/?iss=${encodeURIComponent(fhir.baseUrl)}&launch=e2e-launch-2`);
+  await page.getByRole('region', { name: /Filled in from the patient's record/ }).waitFor({ timeout: 30_000 });
+  check('ER oxycodone by SCD: drug', (await page.getByRole('combobox', { name: 'Drug' }).inputValue()) === 'oxyCODONE');
+  check('ER oxycodone: the extended-release form', (await page.getByLabel('Formulation').inputValue()) === 'er');
+  check('ER oxycodone: 10 mg twice a day', (await page.getByLabel('Dose per administration', { exact: true }).inputValue()) === '10' && (await page.getByLabel('Times per day', { exact: true }).inputValue()) === '2');
+  check('ER oxycodone: last dose 2026-10-31', (await page.getByLabel('Last dose date', { exact: true }).inputValue()) === '2026-10-31');
+
+  // Alprazolam coded by an SCD the protocol table does not have yet: the record names no drug the app plans.
+  fhir.launchPatient = BENZO_GAP;
+  await page.goto(`http://127.0.0.1:${APP_PORT}/?iss=${encodeURIComponent(fhir.baseUrl)}&launch=e2e-launch-3`);
   const alert = page.getByRole('alert');
   await alert.waitFor({ timeout: 30_000 });
   check('a record with no readable drug says so and leaves the form to the clinician', (await alert.textContent())!.includes('No medicine Retitrate plans was found'));

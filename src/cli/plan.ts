@@ -1,12 +1,13 @@
 /**
  * Command line: `npm run --silent plan -- FILE` (FILE `-` = stdin) prints one JSON plan, exit 0;
- * invalid input prints `{"errors":[…]}` and exits 2. `--list` prints the known drugs.
- * A refused plan (a labelled contraindication) prints `{"refusal":{…},"errors":[…]}` and exits 3.
+ * invalid input prints `{"errors":[…]}` and exits 2; a refused plan prints `{"refusal":…,"errors":[…]}` and exits 3.
+ * `--list` prints the known drugs. The built, faster form of this command is the `retitrate` bin (retitrate.ts).
  * `check FILE|-`: checks a proposed schedule (request fields + `proposed`) against the ceiling plan and
  * prints `{verdict, findings, steps, plan}`, exit 0; invalid input prints `{"errors":[…]}`, exit 2.
  */
 import { readFileSync } from 'node:fs';
-import { listDrugs, planRestart } from '../engine/index.ts';
+import { listDrugs } from '../engine/index.ts';
+import { planOutcome } from './outcome.ts';
 import { checkSchedule } from '../engine/check.ts';
 
 function usage(): never {
@@ -44,17 +45,9 @@ export function main(argv: readonly string[]): number {
     process.stdout.write(`${JSON.stringify(checked.result, null, 2)}\n`);
     return 0;
   }
-  const result = planRestart(request);
-  if (!result.ok && result.refusal) {
-    process.stdout.write(`${JSON.stringify({ refusal: result.refusal, errors: result.errors }, null, 2)}\n`);
-    return 3;
-  }
-  if (!result.ok) {
-    process.stdout.write(`${JSON.stringify({ errors: result.errors }, null, 2)}\n`);
-    return 2;
-  }
-  process.stdout.write(`${JSON.stringify(result.plan, null, 2)}\n`);
-  return 0;
+  const outcome = planOutcome(request);
+  process.stdout.write(`${JSON.stringify(outcome.body, null, 2)}\n`);
+  return outcome.exit;
 }
 
 process.exitCode = main(process.argv.slice(2));

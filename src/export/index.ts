@@ -3,4 +3,4 @@ export { DISCLAIMER } from './common.ts';
 export { clinicalNote, stepLine, type NoteOptions } from './note.ts';
 export { scheduleCsv, csvField, CSV_COLUMNS } from './csv.ts';
 export { scheduleIcs, escapeText, foldLine, type IcsOptions } from './ics.ts';
-export { planToFhirBundle, medicationRequests, ucumQuantity, RXNORM_SYSTEM, UCUM_SYSTEM, type FhirOptions } from './fhir.ts';
+export { planToFhirBundle, medicationRequests, detectedIssues, stepMedication, stepStrengths, ucumQuantity, RXNORM_SYSTEM, UCUM_SYSTEM, WARNING_CODE_SYSTEM, type FhirOptions } from './fhir.ts';

@@ -9,8 +9,7 @@ import type { Card } from '../../src/cds-hooks/types.ts';
 import { decodePrefill } from '../../src/ehr/prefill.ts';
 import { planRestart } from '../../src/engine/index.ts';
 import { serviceOptions } from '../../server/options.ts';
-import { FIXTURE_PRODUCTS } from './fixtures.ts';
-import { clinicalDrugTable } from '../../src/ehr/rxnorm.ts';
+import { fixtureLookup } from './fixtures.ts';
 import { startLoopbackFhir, type LoopbackFhir } from './loopback-fhir.ts';
 import {
   ANTIDEPRESSANT_GAP,
@@ -34,7 +33,7 @@ beforeAll(async () => {
   fhir = await startLoopbackFhir();
   await fhir.seed(syntheticPatients());
   const app = createApp(
-    serviceOptions({ appUrl: APP_URL, fhirOrigins: [fhir.origin], lookup: clinicalDrugTable(FIXTURE_PRODUCTS), today: () => RESTART_DATE, log: (line) => logs.push(line) }),
+    serviceOptions({ appUrl: APP_URL, fhirOrigins: [fhir.origin], lookup: fixtureLookup, today: () => RESTART_DATE, log: (line) => logs.push(line) }),
   );
   server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
@@ -99,7 +98,7 @@ describe('CDS Hooks discovery', () => {
 describe('order-sign: a draft that restarts a drug after a break', () => {
   it('ER oxycodone after 27 days without supply, fetched from the FHIR server with the bearer token: one critical card', async () => {
     const before = fhir.requests;
-    const { status, body } = await call('retitrate-restart-sign', hookRequest('order-sign', ER_OPIOID_GAP, [draftOrder(ER_OPIOID_GAP, '1049502')], withServer()));
+    const { status, body } = await call('retitrate-restart-sign', hookRequest('order-sign', ER_OPIOID_GAP, [draftOrder(ER_OPIOID_GAP, '1860157')], withServer()));
     expect(status).toBe(200);
     expect(fhir.requests - before).toBe(4); // patient, dispenses, requests, statements
     expect(body.cards).toHaveLength(1);
@@ -143,9 +142,9 @@ describe('order-sign: a draft that restarts a drug after a break', () => {
       requests: await get(`MedicationRequest?patient=Patient/${ER_OPIOID_GAP}&_count=500`),
       statements: await get(`MedicationStatement?patient=Patient/${ER_OPIOID_GAP}&_count=500`),
     };
-    const fetched = await call('retitrate-restart-sign', hookRequest('order-sign', ER_OPIOID_GAP, [draftOrder(ER_OPIOID_GAP, '1049502')], withServer()));
+    const fetched = await call('retitrate-restart-sign', hookRequest('order-sign', ER_OPIOID_GAP, [draftOrder(ER_OPIOID_GAP, '1860157')], withServer()));
     const before = fhir.requests;
-    const prefetched = await call('retitrate-restart-sign', hookRequest('order-sign', ER_OPIOID_GAP, [draftOrder(ER_OPIOID_GAP, '1049502')], { prefetch }));
+    const prefetched = await call('retitrate-restart-sign', hookRequest('order-sign', ER_OPIOID_GAP, [draftOrder(ER_OPIOID_GAP, '1860157')], { prefetch }));
     expect(fhir.requests).toBe(before);
     expect(prefetched.body).toEqual(fetched.body);
   });
@@ -187,7 +186,7 @@ describe('order-sign: a draft that restarts a drug after a break', () => {
   });
 
   it('no card for a drug Retitrate does not know, or a drug with no history', async () => {
-    const unknown = { ...draftOrder(ER_OPIOID_GAP, '1049502'), medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '999999' }] } };
+    const unknown = { ...draftOrder(ER_OPIOID_GAP, '1860157'), medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '999999' }] } };
     expect((await call('retitrate-restart-sign', hookRequest('order-sign', ER_OPIOID_GAP, [unknown], withServer()))).body).toEqual({ cards: [] });
     expect((await call('retitrate-restart-sign', hookRequest('order-sign', BENZO_GAP, [draftOrder(BENZO_GAP, '1049621')], withServer()))).body).toEqual({ cards: [] });
   });
@@ -202,8 +201,8 @@ describe('order-sign: a draft that restarts a drug after a break', () => {
 
 describe('order-select', () => {
   it('assesses only the selected drafts', async () => {
-    const selected = draftOrder(ER_OPIOID_GAP, '1049502', 'draft-selected');
-    const other = draftOrder(ER_OPIOID_GAP, '1049502', 'draft-other');
+    const selected = draftOrder(ER_OPIOID_GAP, '1860157', 'draft-selected');
+    const other = draftOrder(ER_OPIOID_GAP, '1860157', 'draft-other');
     const request = hookRequest('order-select', ER_OPIOID_GAP, [selected, other], withServer());
     (request.context as { selections: string[] }).selections = ['MedicationRequest/draft-selected'];
     const { body } = await call('retitrate-restart-select', request);
@@ -215,7 +214,7 @@ describe('order-select', () => {
 });
 
 describe('invalid hook requests', () => {
-  const valid = () => hookRequest('order-sign', ER_OPIOID_GAP, [draftOrder(ER_OPIOID_GAP, '1049502')], withServer());
+  const valid = () => hookRequest('order-sign', ER_OPIOID_GAP, [draftOrder(ER_OPIOID_GAP, '1860157')], withServer());
   it.each<readonly [string, () => unknown, number, string]>([
     ['not JSON', () => '{', 400, 'must be JSON'],
     ['the wrong hook', () => ({ ...valid(), hook: 'patient-view' }), 400, '"hook" must be "order-sign"'],
@@ -231,7 +230,7 @@ describe('invalid hook requests', () => {
   });
 
   it('order-select without selections is 400', async () => {
-    const request = hookRequest('order-select', ER_OPIOID_GAP, [draftOrder(ER_OPIOID_GAP, '1049502')], withServer());
+    const request = hookRequest('order-select', ER_OPIOID_GAP, [draftOrder(ER_OPIOID_GAP, '1860157')], withServer());
     delete (request.context as { selections?: string[] }).selections;
     const response = await call('retitrate-restart-select', request);
     expect(response.status).toBe(400);
@@ -243,7 +242,7 @@ describe('invalid hook requests', () => {
   });
 
   it('no prefetch and no fhirServer: 412, naming what is missing', async () => {
-    const response = await call('retitrate-restart-sign', hookRequest('order-sign', ER_OPIOID_GAP, [draftOrder(ER_OPIOID_GAP, '1049502')]));
+    const response = await call('retitrate-restart-sign', hookRequest('order-sign', ER_OPIOID_GAP, [draftOrder(ER_OPIOID_GAP, '1860157')]));
     expect(response.status).toBe(412);
     expect(response.body.error).toContain('patient, dispenses, requests, statements');
   });

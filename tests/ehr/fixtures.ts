@@ -1,34 +1,36 @@
 /**
- * Test fixtures for the EHR integration: a small RxNorm clinical-drug table (until the protocol table
- * of product codes is merged) and FHIR resource builders for synthetic patients.
+ * Test fixtures for the EHR integration: the RxNorm lookup (the protocol table of product codes, plus a
+ * small test-only table for products the protocol table has no code for yet) and FHIR resource builders
+ * for synthetic patients.
  *
- * The codes below are quoted from public FHIR test data, not invented:
- * - 1049621 "oxycodone hydrochloride 5 MG Oral Tablet", 1049502 "12 HR oxycodone hydrochloride 10 MG
- *   Extended Release Oral Tablet" and 1049504 its [Oxycontin] SBD: CDC opioid CDS test patients
- *   (cqframework/opioid-cds-r4) and the RxNorm names in RxNav.
- * - 197321 "alprazolam 1 MG Oral Tablet": RxNorm SCD as listed in public RxNorm extracts.
- * Sertraline is coded by its ingredient (36437, in the protocol data) with the dose in mg, to exercise
- * the ingredient-only path.
+ * Codes: 1049621 (oxycodone 5 mg tablet) and 1860157 (abuse-deterrent 12 HR oxycodone 10 mg) are in the
+ * protocol table (src/protocols/rxnorm-clinical-drugs.ts). Test-only, quoted from public FHIR test data,
+ * not shipped: 1049502 "12 HR oxycodone hydrochloride 10 MG Extended Release Oral Tablet" (the older,
+ * non-abuse-deterrent SCD in the CDC opioid CDS test patients, cqframework/opioid-cds-r4) and 197321
+ * "alprazolam 1 MG Oral Tablet" (public RxNorm extracts). Sertraline is coded by its ingredient (36437,
+ * in the protocol data) with the dose in mg, to exercise the ingredient-only path.
  */
 import type { Dosage, MedicationDispense, MedicationRequest, MedicationStatement, Patient } from '@medplum/fhirtypes';
-import { defaultMedicationIndex } from '../../src/ehr/drugs.ts';
+import { defaultMedicationIndex, PROTOCOL_CLINICAL_DRUGS } from '../../src/ehr/drugs.ts';
 import { clinicalDrugTable, RXNORM_SYSTEM } from '../../src/ehr/rxnorm.ts';
-import type { ClinicalDrugProduct } from '../../src/ehr/types.ts';
+import type { ClinicalDrugLookup, ClinicalDrugProduct } from '../../src/ehr/types.ts';
 
+/** Test-only codes (not in the protocol table). */
 export const FIXTURE_PRODUCTS: readonly ClinicalDrugProduct[] = [
-  { code: '1049621', drug: 'oxycodone', formulation: 'ir', strength: '5' },
   { code: '1049502', drug: 'oxycodone', formulation: 'er', strength: '10' },
-  { code: '1049504', drug: 'oxycodone', formulation: 'er', strength: '10', brand: 'OxyContin' },
   { code: '197321', drug: 'alprazolam', formulation: 'ir', strength: '1' },
 ];
+const fixtureTable = clinicalDrugTable(FIXTURE_PRODUCTS);
+/** The protocol table, then the test-only codes. */
+export const fixtureLookup: ClinicalDrugLookup = (code) => PROTOCOL_CLINICAL_DRUGS(code) ?? fixtureTable(code);
 export const FIXTURE_DISPLAY: Readonly<Record<string, string>> = {
   '1049621': 'oxycodone hydrochloride 5 MG Oral Tablet',
   '1049502': '12 HR oxycodone hydrochloride 10 MG Extended Release Oral Tablet',
-  '1049504': 'Abuse-Deterrent 12 HR oxycodone hydrochloride 10 MG Extended Release Oral Tablet [Oxycontin]',
+  '1860157': 'Abuse-Deterrent 12 HR oxycodone hydrochloride 10 MG Extended Release Oral Tablet',
   '197321': 'alprazolam 1 MG Oral Tablet',
   '36437': 'sertraline',
 };
-export const fixtureIndex = defaultMedicationIndex(clinicalDrugTable(FIXTURE_PRODUCTS));
+export const fixtureIndex = defaultMedicationIndex(fixtureLookup);
 
 export const concept = (code: string) => ({ coding: [{ system: RXNORM_SYSTEM, code, display: FIXTURE_DISPLAY[code] ?? code }] });
 

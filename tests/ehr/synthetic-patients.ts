@@ -37,7 +37,7 @@ export function syntheticPatients(): Resource[] {
   const sixHourly = tablets(1, { everyHours: 6 });
   return [
     patient(ER_OPIOID_GAP, '1968-03-14'),
-    ...fills(ER_OPIOID_GAP, '1049502', twelveHourly, '2026-10-02', 24),
+    ...fills(ER_OPIOID_GAP, '1860157', twelveHourly, '2026-10-02', 24),
     patient(IR_OPIOID_NO_GAP, '1980-07-01'),
     ...fills(IR_OPIOID_NO_GAP, '1049621', sixHourly, '2026-11-20', 24, { quantity: 120, everyDays: 28 }),
     patient(IR_OPIOID_GAP_BENZO, '1975-11-30'),

@@ -69,9 +69,11 @@ describe('FHIR R4 export, validated with @medplum/core', () => {
         for (const dosage of dosages) {
           const repeat = dosage.timing!.repeat!;
           expect(repeat.boundsPeriod).toEqual({ start: step.start, ...(step.end ? { end: step.end } : {}) });
-          const quantity = dosage.doseAndRate![0]!.doseQuantity!;
+          // A patch's rate is a rateQuantity (mcg/h), not a dose.
+          const quantity = (name === 'patch' ? dosage.doseAndRate![0]!.rateQuantity : dosage.doseAndRate![0]!.doseQuantity)!;
           expect(quantity.system).toBe(UCUM_SYSTEM);
           if (name === 'patch') {
+            expect(dosage.doseAndRate![0]!.doseQuantity).toBeUndefined();
             expect(quantity).toMatchObject({ unit: 'mcg/h', code: 'ug/h', value: Number(step.dose.amount) });
             expect(repeat).toMatchObject({ frequency: 1, period: 72, periodUnit: 'h' });
             administrations += 1;
@@ -92,10 +94,10 @@ describe('FHIR R4 export, validated with @medplum/core', () => {
     });
   }
 
-  it('uses the RxNorm ingredient codes of the protocol data', () => {
-    const codes = (plan: RestartPlan) => (planToFhirBundle(plan).entry![0]!.resource as MedicationRequest).medicationCodeableConcept!.coding![0]!.code;
-    expect(codes(oxycodone)).toBe('7804');
-    expect(codes(morphine)).toBe('7052');
+  it('keeps the RxNorm ingredient code of the protocol data (second coding beside the SCD, or alone)', () => {
+    const codes = (plan: RestartPlan) => (planToFhirBundle(plan).entry![0]!.resource as MedicationRequest).medicationCodeableConcept!.coding!.map((c) => c.code);
+    expect(codes(oxycodone)).toContain('7804');
+    expect(codes(morphine)).toContain('7052');
   });
 
   it('the validator rejects broken resources', () => {
