@@ -3,9 +3,13 @@
  * Stateless: every call stands alone, so any number of instances can run behind a load balancer.
  * Logs carry the service id, status and time only, never a request body or patient data.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { handleHook, type HookOptions } from './handler.ts';
-import { SERVICES } from './services.ts';
+import { SERVICES, serviceById } from './services.ts';
+
+/** Largest hook request accepted (the prefetch of a long history is a few hundred kB). */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 export interface AppOptions extends HookOptions {
   readonly log?: (line: string) => void;
@@ -22,18 +26,28 @@ export function createApp(options: AppOptions): Hono {
     await next();
   });
   app.get('/cds-services', (c) => c.json({ services: SERVICES }));
-  app.post('/cds-services/:id', async (c) => {
+
+  // Only a known service id reaches the log (the path is caller-controlled).
+  const logId = (c: Context) => (serviceById(c.req.param('id') ?? '') ? c.req.param('id') : 'unknown-service');
+  const tooLarge = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => {
+      options.log?.(`POST ${logId(c)} 413`);
+      return c.json({ error: `The request body is larger than ${MAX_BODY_BYTES} bytes.` }, 413);
+    },
+  });
+  app.post('/cds-services/:id', tooLarge, async (c) => {
     const started = performance.now();
     let body: unknown;
     try {
       body = await c.req.json();
     } catch {
-      options.log?.(`POST ${c.req.param('id')} 400 (not JSON)`);
+      options.log?.(`POST ${logId(c)} 400 (not JSON)`);
       return c.json({ error: 'The body must be JSON (Content-Type: application/json).' }, 400);
     }
     const response = await handleHook(c.req.param('id'), body, options);
     const cards = (response.body as { cards?: unknown[] }).cards;
-    options.log?.(`POST ${c.req.param('id')} ${response.status}${cards ? ` cards=${cards.length}` : ''} ${(performance.now() - started).toFixed(1)} ms`);
+    options.log?.(`POST ${logId(c)} ${response.status}${cards ? ` cards=${cards.length}` : ''} ${(performance.now() - started).toFixed(1)} ms`);
     return c.json(response.body as object, response.status as 200);
   });
   app.notFound((c) => c.json({ error: 'Not found: see GET /cds-services.' }, 404));

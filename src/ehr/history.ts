@@ -194,7 +194,7 @@ function lineHistory(
   const provenance: Record<string, string> = {};
   const request: PrefilledRequest = { drug: drug.id, formulation, restartDate };
   provenance.drug = `${first.ref}: RxNorm ${first.medication.code} (${first.medication.display})`;
-  provenance.restartDate = 'the date of the new order';
+  provenance.restartDate = 'the restart date asked for (the new order\'s start, or today)';
 
   // The regimen: the latest dispense's instruction, or its prescription's, then the latest order, then the patient's statement.
   const dispenses = entries.filter((entry) => entry.kind === 'dispense').sort(byDateDescending);

@@ -2,7 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { validateResource } from '@medplum/core';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/cds-hooks/app.ts';
+import { createApp, MAX_BODY_BYTES } from '../../src/cds-hooks/app.ts';
 import { indicatorOf } from '../../src/cds-hooks/cards.ts';
 import { SERVICES } from '../../src/cds-hooks/services.ts';
 import type { Card } from '../../src/cds-hooks/types.ts';
@@ -237,8 +237,17 @@ describe('invalid hook requests', () => {
     expect(response.body.error).toContain('"context.selections"');
   });
 
-  it('an unknown service is 404', async () => {
-    expect((await call('no-such-service', valid())).status).toBe(404);
+  it('an unknown service is 404, and its caller-given name never reaches the log', async () => {
+    const before = logs.length;
+    expect((await call('no-such-service%0Aforged-line', valid())).status).toBe(404);
+    expect(logs.slice(before).join('\n')).not.toContain('forged');
+    expect(logs.slice(before)).toEqual([expect.stringMatching(/^POST unknown-service 404 /)]);
+  });
+
+  it('a body above the size limit is 413', async () => {
+    const response = await call('retitrate-restart-sign', JSON.stringify({ ...valid(), padding: 'x'.repeat(MAX_BODY_BYTES) }));
+    expect(response.status).toBe(413);
+    expect(response.body.error).toContain('larger than');
   });
 
   it('no prefetch and no fhirServer: 412, naming what is missing', async () => {
