@@ -4,6 +4,7 @@
  * a deploy-time SMART config naming that server's origin. Run: `npx tsx e2e/smart-launch.ts`.
  */
 import { writeFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
 import { launchBrowser, startPreview, viteBuild } from './gates/lib.mjs';
 import { startLoopbackFhir } from '../tests/ehr/loopback-fhir.ts';
 import { ANTIDEPRESSANT_GAP, BENZO_GAP, ER_OPIOID_GAP, syntheticPatients } from '../tests/ehr/synthetic-patients.ts';
@@ -26,7 +27,8 @@ await viteBuild({ outDir: 'dist-smart', env: { RETITRATE_SMART_CONFIG: configPat
 const preview = await startPreview({ outDir: 'dist-smart', port: APP_PORT });
 const browser = await launchBrowser();
 try {
-  const page = await browser.newPage();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
   const hosts = new Set<string>();
   page.on('request', (request) => hosts.add(new URL(request.url()).host));
 
@@ -43,6 +45,8 @@ try {
   check('provenance shown per value', (await notice.textContent())!.includes('MedicationDispense/'));
   check('the launch parameters are gone from the address bar', !page.url().includes('code=') && !page.url().includes('#request'));
   check('only the app and the FHIR server were contacted', [...hosts].every((host) => host === `127.0.0.1:${APP_PORT}` || host === `127.0.0.1:${FHIR_PORT}`), [...hosts].join(', '));
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  check('axe: no WCAG 2.1 AA violations on the prefilled form', axe.violations.length === 0, axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; '));
   await page.getByLabel('Dose per administration', { exact: true }).fill('50');
   check('the clinician can correct a value', (await page.getByLabel('Dose per administration', { exact: true }).inputValue()) === '50');
 

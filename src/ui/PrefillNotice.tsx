@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { FIELD_LABELS, type FieldName } from './model.ts';
 import type { Prefill } from './prefill.ts';
+import './prefill.css';
 
 export function PrefillNotice({ prefill }: { readonly prefill: Prefill }) {
   const [open, setOpen] = useState(true);
