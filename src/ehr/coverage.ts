@@ -13,7 +13,8 @@ import type { Coverage, CoveredSpan, Fill } from './types.ts';
  * part of the history and are left out by the caller.
  */
 export function coverageOf(fills: readonly Fill[], asOf: string): Coverage {
-  const ordered = [...fills].filter((fill) => fill.days > 0).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  // Same-day fills in a fixed order (shorter first), so the result never depends on the order given.
+  const ordered = [...fills].filter((fill) => fill.days > 0).sort((a, b) => a.date.localeCompare(b.date) || a.days - b.days || a.from.localeCompare(b.from));
   const spans: CoveredSpan[] = [];
   let carried = 0;
   // The first day not covered yet (exclusive end of the current span).
