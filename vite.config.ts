@@ -1,6 +1,25 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { smartConfigProblems, type SmartConfig } from './src/smart/config.ts';
+
+/**
+ * SMART on FHIR launch configuration, a deploy-time file (smart.config.json, or the path in
+ * RETITRATE_SMART_CONFIG; see smart.config.example.json). Without it the build has no launch code and
+ * the CSP allows no other origin. With it, its origins join connect-src and the launch module is built.
+ */
+function readSmartConfig(): SmartConfig | null {
+  const path = process.env.RETITRATE_SMART_CONFIG ?? 'smart.config.json';
+  if (!existsSync(path)) return null;
+  const config = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  const problems = smartConfigProblems(config);
+  if (problems.length) throw new Error(`${path}: ${problems.join(' ')}`);
+  return config as SmartConfig;
+}
+const SMART = readSmartConfig();
+const launchModule = fileURLToPath(new URL(SMART ? './src/smart/launch.ts' : './src/smart/no-launch.ts', import.meta.url));
 
 /**
  * Content-Security-Policy for the production build: only the app's own origin, no inline script or style,
@@ -13,7 +32,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
-  "connect-src 'self'",
+  ["connect-src 'self'", ...(SMART?.fhirOrigins ?? [])].join(' '),
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",
@@ -56,6 +75,12 @@ function buildMark(): Plugin {
 }
 
 export default defineConfig({
+  define: {
+    __RETITRATE_SMART__: JSON.stringify(SMART),
+    // fhirclient's "pure" build: no fetch polyfills (every supported browser has fetch).
+    FHIRCLIENT_PURE: 'true',
+  },
+  resolve: { alias: [{ find: /^\.\/smart\/launch-entry\.ts$/, replacement: launchModule }] },
   plugins: [
     react(),
     VitePWA({

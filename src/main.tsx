@@ -1,9 +1,39 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
+import { todayIso } from './ui/model.ts';
+import { launchKind, SMART_CONFIG } from './smart/config.ts';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const root = createRoot(document.getElementById('root')!);
+const renderApp = (notice?: string) =>
+  root.render(
+    <StrictMode>
+      {notice ? (
+        <p className="launch-error" role="alert">
+          {notice}
+        </p>
+      ) : null}
+      <App />
+    </StrictMode>,
+  );
+
+// A SMART launch only with a deploy-time config and a launch URL; otherwise the app starts offline as always.
+if (SMART_CONFIG && launchKind(window.location.search)) {
+  root.render(<p role="status">Connecting to the patient's record…</p>);
+  const config = SMART_CONFIG;
+  import('./smart/launch-entry.ts')
+    .then((module) => module.launch(config, window.location, todayIso()))
+    .then(
+      (outcome) => {
+        if (outcome.kind === 'redirecting') return;
+        window.history.replaceState(null, '', window.location.pathname + (outcome.kind === 'prefilled' ? `#${outcome.hash}` : ''));
+        renderApp(outcome.kind === 'error' ? `${outcome.message} Enter the values by hand.` : undefined);
+      },
+      (error: unknown) => {
+        window.history.replaceState(null, '', window.location.pathname);
+        renderApp(`The launch from the record failed (${error instanceof Error ? error.message : String(error)}). Enter the values by hand.`);
+      },
+    );
+} else {
+  renderApp();
+}

@@ -21,6 +21,8 @@ import {
 import { RestartForm } from './RestartForm.tsx';
 import { ACK_KEY, FORM_KEY, loadJson, remove, saveJson } from './storage.ts';
 import { PROPOSED_KEY } from './proposedKey.ts';
+import { clearPrefillHash, prefillFromHash } from './prefill.ts';
+import { PrefillNotice } from './PrefillNotice.tsx';
 import { ViewPanel, ViewTabs, type ViewName } from './Views.tsx';
 import './app.css';
 
@@ -49,7 +51,10 @@ export function App({ today }: { readonly today?: string } = {}) {
   const drugs = DRUGS;
   const concurrentOptions = CONCURRENT_OPTIONS;
   const concurrentNames = useMemo(() => new Map(concurrentOptions.map((c) => [c.id, c.name])), [concurrentOptions]);
-  const initial = useMemo(() => mergeStored(loadJson(FORM_KEY), today), [today]);
+  // A prefill link (#request=…, from a CDS Hooks card or a SMART launch) takes precedence over stored values.
+  const [prefill] = useState(() => (typeof window === 'undefined' ? null : prefillFromHash(window.location.hash, DRUGS, new Set(CONCURRENT_OPTIONS.map((c) => c.id)), today)));
+  useEffect(() => clearPrefillHash(), []);
+  const initial = useMemo(() => prefill?.values ?? mergeStored(loadJson(FORM_KEY), today), [prefill, today]);
   const form = useForm<FormValues>({ defaultValues: initial, mode: 'onChange', resolver });
   const { control, getFieldState, setError, clearErrors, formState, trigger } = form;
   const values = useWatch({ control }) as FormValues;
@@ -161,6 +166,7 @@ export function App({ today }: { readonly today?: string } = {}) {
       <main className="layout">
         <h1 className="visually-hidden">Retitrate: restart schedule calculator</h1>
         <section className="form-pane" aria-label="Restart form">
+          {prefill ? <PrefillNotice prefill={prefill} /> : null}
           <RestartForm
             form={form}
             values={values}
