@@ -54,18 +54,29 @@ interface RenalBandChoice {
   /** The input that chose the band, in words naming the field. */
   readonly basis: string;
   readonly assumed: boolean;
+  /** The CrCl sits on an edge two label rows share, and the lower band was taken. */
+  readonly sharedEdge: boolean;
 }
 
 function renalBandPhase(request: RestartRequest, drug: LabelledDrug): RenalBandChoice | null {
   if (!drug.renal) return null;
   const { patient } = request;
   const bands = [...drug.renal.bands.value].sort((a, b) => b.fromCrCl - a.fromCrCl);
-  const bandFrom = (crcl: number) => bands.find((b) => crcl >= b.fromCrCl) ?? bands[bands.length - 1]!;
+  // A CrCl on an edge two label rows share (pregabalin 60, 30) goes to the lower band: the conservative reading.
+  const bandFrom = (crcl: number) => bands.find((b) => crcl > b.fromCrCl || (crcl === b.fromCrCl && !b.fromExclusive)) ?? bands[bands.length - 1]!;
   if (patient.creatinineClearanceMlMin !== undefined) {
-    return { band: bandFrom(patient.creatinineClearanceMlMin), basis: `patient.creatinineClearanceMlMin ${formatAmount(String(patient.creatinineClearanceMlMin))} mL/min`, assumed: false };
+    const crcl = patient.creatinineClearanceMlMin;
+    return {
+      band: bandFrom(crcl),
+      basis: `patient.creatinineClearanceMlMin ${formatAmount(String(crcl))} mL/min`,
+      assumed: false,
+      sharedEdge: bands.some((b) => b.fromExclusive && crcl === b.fromCrCl),
+    };
   }
-  if (patient.hemodialysis) return { band: bandFrom(L.hemodialysisBandFromCrCl.value), basis: 'patient.hemodialysis without a creatinine clearance', assumed: true };
-  if (patient.renalImpairment) return { band: bandFrom(L.renalImpairmentBandFromCrCl.value), basis: 'patient.renalImpairment without a creatinine clearance', assumed: true };
+  // Without a CrCl the assumption names a band by where it starts (A3: renal impairment → the 30–59 / 30–60 band).
+  const bandStartingAt = (from: number) => bands.find((b) => from >= b.fromCrCl) ?? bands[bands.length - 1]!;
+  if (patient.hemodialysis) return { band: bandStartingAt(L.hemodialysisBandFromCrCl.value), basis: 'patient.hemodialysis without a creatinine clearance', assumed: true, sharedEdge: false };
+  if (patient.renalImpairment) return { band: bandStartingAt(L.renalImpairmentBandFromCrCl.value), basis: 'patient.renalImpairment without a creatinine clearance', assumed: true, sharedEdge: false };
   return null;
 }
 
@@ -113,9 +124,10 @@ function ceilingPhase(request: RestartRequest, drug: LabelledDrug, formulation: 
     if (band) {
       const b = band.band;
       lines.push(line(
-        `Renal band (${band.basis}): CrCl ${b.label} mL/min → ${dose(b.minDaily)} to ${dose(b.maxDaily)} daily, at most ${b.maxTimesPerDay} dose${b.maxTimesPerDay === 1 ? '' : 's'} a day.`,
+        `Renal band (${band.basis}): CrCl ${b.label} mL/min → ${dose(b.minDaily)} to ${dose(b.maxDaily)} daily, at most ${b.maxTimesPerDay} dose${b.maxTimesPerDay === 1 ? '' : 's'} a day.${band.sharedEdge ? ` The label's rows share this CrCl; the lower band is taken.` : ''}`,
         drug.renal.bands,
         ...(band.assumed ? [request.patient.hemodialysis ? L.hemodialysisBandFromCrCl : L.renalImpairmentBandFromCrCl] : []),
+        ...(band.sharedEdge ? [{ assumption: 'renal-band-shared-edge-lower' } as const] : []),
       ));
       ceiling = D.min(ceiling, b.maxDaily);
       times = Math.min(times, b.maxTimesPerDay);

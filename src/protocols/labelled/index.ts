@@ -264,8 +264,8 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     renal: {
       bands: {
         value: [
-          { fromCrCl: 60, label: '≥ 60', minDaily: '150', maxDaily: '600', maxTimesPerDay: 3 },
-          { fromCrCl: 30, label: '30–60', minDaily: '75', maxDaily: '300', maxTimesPerDay: 3 },
+          { fromCrCl: 60, fromExclusive: true, label: '≥ 60', minDaily: '150', maxDaily: '600', maxTimesPerDay: 3 },
+          { fromCrCl: 30, fromExclusive: true, label: '30–60', minDaily: '75', maxDaily: '300', maxTimesPerDay: 3 },
           { fromCrCl: 15, label: '15–30', minDaily: '25', maxDaily: '150', maxTimesPerDay: 2 },
           { fromCrCl: 0, label: '< 15', minDaily: '25', maxDaily: '75', maxTimesPerDay: 1 },
         ],
