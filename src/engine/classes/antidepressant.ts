@@ -488,9 +488,23 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: Antidepr
       notes.line(`Warning LABEL_CAP_APPLIED: the ceiling ${formatDose({ amount: sum(ceiling.target), unit })} daily is below the prior ${priorText} daily (input: ${reasons.join('; ')}).`);
     }
   }
-  // A QT drug reports the label maximum as a QT reason instead (below).
-  if (ceiling.capped && !drug.qtRisk && !ceiling.applied.some((a) => prior.priorDaily.gt(a.cap.maxDaily.value))) {
-    notes.warn('DOSE_ABOVE_LABEL_MAX', 'warning', `The prior dose was above the labelled maximum; the plan stops at ${formatDose({ amount: sum(ceiling.target), unit })} daily.`, 'source' in formulation.maxDailyDose ? [formulation.maxDailyDose.source] : []);
+  // A QT drug's labelled maximum is a QT limit (citalopram: FDA 2012, no more than 40 mg/day), so a prior above it
+  // is a label cap lowering the ceiling (A2: CRITICAL LABEL_CAP_APPLIED); it is also reported as a QT reason below.
+  const aboveAppliedCap = ceiling.applied.some((a) => prior.priorDaily.gt(a.cap.maxDaily.value));
+  if (ceiling.capped && !aboveAppliedCap) {
+    const maxSources = 'source' in formulation.maxDailyDose ? [formulation.maxDailyDose.source] : [];
+    const capText = formatDose({ amount: sum(ceiling.target), unit });
+    if (drug.qtRisk) {
+      notes.warn(
+        'LABEL_CAP_APPLIED',
+        'critical',
+        `The labelled maximum of ${formatDose({ amount: formulation.maxDailyDose.value, unit })} daily lowers the ceiling below the prior dose: ${priorText} → ${capText} daily (${drug.displayName} prolongs the QT interval in a dose-dependent way). A prescriber may override it only with the monitoring the label asks for.`,
+        maxSources,
+      );
+      notes.line(`Warning LABEL_CAP_APPLIED: the ceiling ${capText} daily is below the prior ${priorText} daily (the labelled maximum).`, formulation.maxDailyDose);
+    } else {
+      notes.warn('DOSE_ABOVE_LABEL_MAX', 'warning', `The prior dose was above the labelled maximum; the plan stops at ${capText} daily.`, maxSources);
+    }
   }
 
   // Decision (A9).
