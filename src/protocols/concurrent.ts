@@ -18,4 +18,5 @@ export const CONCURRENT_ONLY: readonly ConcurrentDrug[] = deepFreeze([
   { id: 'sumatriptan', name: 'sumatriptan (triptan)', categories: ['serotonergic'] },
   { id: 'lithium', name: 'lithium', categories: ['serotonergic'] },
   { id: 'omeprazole', name: 'omeprazole', categories: ['cyp2c19-inhibitor'] },
+  { id: 'cimetidine', name: 'cimetidine', categories: ['cyp2c19-inhibitor'] },
 ]);

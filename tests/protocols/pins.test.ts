@@ -195,6 +195,7 @@ describe('concurrent-only drugs (named in `concurrent`, not planned)', () => {
       ['sumatriptan', 'sumatriptan (triptan)', ['serotonergic']],
       ['lithium', 'lithium', ['serotonergic']],
       ['omeprazole', 'omeprazole', ['cyp2c19-inhibitor']],
+      ['cimetidine', 'cimetidine', ['cyp2c19-inhibitor']],
     ]);
   });
 });
