@@ -318,3 +318,12 @@ describe('A2 Beers 2023 rows (age ≥ 65)', () => {
     expect(sev(plan({ drug: 'doxepin', dose: 50, missed: 1, patient: { ageYears: 70 } }), 'BEERS_AVOID')).toBe('warning');
   });
 });
+
+describe('ISMP output: Tall Man names in the decision text', () => {
+  it('R52 bupropion decision rules write buPROPion (FDA Tall Man list: buPROPion – busPIRone)', () => {
+    for (const missed of [2, 5]) {
+      const p = plan({ drug: 'bupropion', formulation: 'xl', dose: 300, missed });
+      expect(JSON.stringify([p.decision, p.warnings, p.steps.map((s) => s.rule)])).not.toMatch(/\b[Bb]upropion\b/);
+    }
+  });
+});

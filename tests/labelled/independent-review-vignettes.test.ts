@@ -236,3 +236,20 @@ describe('QUEtiapine (label: < 1 week resume, > 1 week initial titration); carBA
     expect(ceiling(p)).toBeLessThanOrEqual(800);
   });
 });
+
+describe('ISMP output: Tall Man names in warning text (FDA and ISMP Tall Man list: cloZAPine, QUEtiapine, carBAMazepine)', () => {
+  it('L32 warnings and refusal-free plans never write the plain-case name', () => {
+    const plans = [
+      plan({ drug: 'clozapine', dose: 200, timesPerDay: 2, daysOff: 40, patient: { smokedBeforeBreak: true } }),
+      plan({ drug: 'clozapine', dose: 200, timesPerDay: 2, daysOff: 5 }),
+      plan({ drug: 'clozapine', dose: 200, timesPerDay: 2, daysOff: 1, patient: { smokesNow: true } }),
+      plan({ drug: 'quetiapine', dose: 150, timesPerDay: 2, daysOff: 10 }),
+      plan({ drug: 'carbamazepine', formulation: 'tablet', dose: 400, timesPerDay: 2, daysOff: 14 }),
+      plan({ drug: 'carbamazepine', formulation: 'tablet', dose: 400, timesPerDay: 2, daysOff: 14, concurrent: ['linezolid'] }),
+    ];
+    for (const p of plans) {
+      for (const w of p.warnings) expect(`${w.code}: ${w.message}`).not.toMatch(/\b([Cc]lozapine|[Qq]uetiapine|[Cc]arbamazepine)\b/);
+      expect(codes(p).length).toBeGreaterThan(0);
+    }
+  });
+});

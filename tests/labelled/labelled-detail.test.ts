@@ -308,7 +308,7 @@ describe('carbamazepine warnings', () => {
     expect(warning(p, 'MAOI_WASHOUT')).toEqual({
       code: 'MAOI_WASHOUT',
       severity: 'critical',
-      message: 'Carbamazepine is contraindicated with or within 14 days of an MAOI (linezolid).',
+      message: 'carBAMazepine is contraindicated with or within 14 days of an MAOI (linezolid).',
       sources: ['label-tegretol'],
     });
   });

@@ -396,12 +396,12 @@ function decisionPhase(request: RestartRequest, drug: AntidepressantDrug, formul
       const r = C.restart.bupropion;
       if (m <= r.resumeUpToMissedDays.value) {
         const singleDose = 'source' in formulation.maxSingleDose ? ` within the label's single-dose limit of ${dose(formulation.maxSingleDose.value)}` : '';
-        return resume(`${gapText} ≤ ${r.resumeUpToMissedDays.value}: resume the prior dose${singleDose} (bupropion; engine assumption of amendment A9)`, r.resumeUpToMissedDays, ...(singleDose ? [formulation.maxSingleDose] : []));
+        return resume(`${gapText} ≤ ${r.resumeUpToMissedDays.value}: resume the prior dose${singleDose} (buPROPion; engine assumption of amendment A9)`, r.resumeUpToMissedDays, ...(singleDose ? [formulation.maxSingleDose] : []));
       }
       return {
         action: 'retitrate',
-        rule: `${gapText} > ${r.resumeUpToMissedDays.value}: restart at ${dose(r.startDaily.value)} daily, ${dose(r.secondDaily.value)} after ${r.secondAfterDays.value} days, then label steps (bupropion; engine assumption of amendment A9)`,
-        stages: [{ days: r.secondAfterDays.value, daily: new D(r.startDaily.value), timesPerDay: times, rule: 'bupropion restart dose' }],
+        rule: `${gapText} > ${r.resumeUpToMissedDays.value}: restart at ${dose(r.startDaily.value)} daily, ${dose(r.secondDaily.value)} after ${r.secondAfterDays.value} days, then label steps (buPROPion; engine assumption of amendment A9)`,
+        stages: [{ days: r.secondAfterDays.value, daily: new D(r.startDaily.value), timesPerDay: times, rule: 'buPROPion restart dose' }],
         phases: [
           { daily: new D(r.secondDaily.value).sub(r.startDaily.value), intervalDays: r.secondAfterDays.value, upTo: new D(r.secondDaily.value), timesPerDay: times, rule: `${dose(r.secondDaily.value)} daily after ${r.secondAfterDays.value} days` },
           ...labelSteps,

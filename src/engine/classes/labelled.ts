@@ -395,7 +395,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: Labelled
     notes.warn(hazard.code, decision.retitrate ? 'critical' : 'warning', hazard.message, hazard.sources);
     if (cats.has('maoi')) {
       const maois = others.filter((id) => concurrentCategories(id).includes('maoi'));
-      notes.warn('MAOI_WASHOUT', 'critical', `Carbamazepine is contraindicated with or within 14 days of an MAOI (${maois.map(concurrentName).join(', ')}).`, ['label-tegretol']);
+      notes.warn('MAOI_WASHOUT', 'critical', `carBAMazepine is contraindicated with or within 14 days of an MAOI (${maois.map(concurrentName).join(', ')}).`, ['label-tegretol']);
     }
   } else if (decision.retitrate) {
     notes.warn(hazard.code, 'critical', hazard.message, hazard.sources);
@@ -422,7 +422,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: Labelled
       notes.warn(
         'CLOZAPINE_ANC_NEW_PATIENT',
         'critical',
-        `Off clozapine for ${prior.daysOff} days (${ancDays.value} or more): the label asks for ANC monitoring as for a new patient (weekly for 6 months, every 2 weeks to 12 months, then monthly), besides the 12.5 mg restart. Check the ANC before the first dose.`,
+        `Off cloZAPine for ${prior.daysOff} days (${ancDays.value} or more): the label asks for ANC monitoring as for a new patient (weekly for 6 months, every 2 weeks to 12 months, then monthly), besides the 12.5 mg restart. Check the ANC before the first dose.`,
         ['clozapine-anc-interruption'],
       );
       notes.line(`Warning CLOZAPINE_ANC_NEW_PATIENT: daysOff ${prior.daysOff} ≥ ${ancDays.value}.`, ancDays);
@@ -430,7 +430,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: Labelled
       notes.warn(
         'CLOZAPINE_ANC_CONTINUE',
         'warning',
-        `Off clozapine for ${prior.daysOff} day${prior.daysOff === 1 ? '' : 's'} (under ${ancDays.value}): check the ANC before restarting and continue the previous monitoring schedule (label).`,
+        `Off cloZAPine for ${prior.daysOff} day${prior.daysOff === 1 ? '' : 's'} (under ${ancDays.value}): check the ANC before restarting and continue the previous monitoring schedule (label).`,
         ['clozapine-anc-interruption'],
       );
       notes.line(`Warning CLOZAPINE_ANC_CONTINUE: daysOff ${prior.daysOff} < ${ancDays.value}.`, ancDays);
@@ -440,7 +440,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: Labelled
       notes.warn(
         'CLOZAPINE_SMOKING_CHANGE',
         'critical',
-        `Smoked before the break and does not smoke now (${smoking.input}; nicotine replacement does not count): stopping smoking removes the enzyme induction and plasma clozapine may rise substantially within 3–5 days. The ceiling is ${dose(smoking.daily)} daily (half the prior, an engine assumption) until a clozapine plasma level guides the dose.`,
+        `Smoked before the break and does not smoke now (${smoking.input}; nicotine replacement does not count): stopping smoking removes the enzyme induction and plasma cloZAPine may rise substantially within 3–5 days. The ceiling is ${dose(smoking.daily)} daily (half the prior, an engine assumption) until a cloZAPine plasma level guides the dose.`,
         ['clozapine-smoking'],
       );
       notes.line(`Warning CLOZAPINE_SMOKING_CHANGE: ${smoking.input}.`);
@@ -448,7 +448,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: Labelled
       notes.warn(
         'CLOZAPINE_SMOKING_STARTED',
         'warning',
-        'Smokes now but did not before the break (patient.smokesNow): smoking induces clozapine metabolism and levels fall; the ceiling stays the prior dose, and any higher dose only by plasma levels.',
+        'Smokes now but did not before the break (patient.smokesNow): smoking induces cloZAPine metabolism and levels fall; the ceiling stays the prior dose, and any higher dose only by plasma levels.',
         ['clozapine-smoking'],
       );
     }

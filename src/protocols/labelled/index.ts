@@ -54,7 +54,7 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     },
     hazard: {
       code: 'CLOZAPINE_RETITRATION',
-      message: 'Clozapine restarted at the previous dose after 2 days or more can cause orthostatic hypotension, bradycardia, syncope and cardiac arrest. Re-initiate at 12.5 mg and titrate; check ANC monitoring requirements before dispensing.',
+      message: 'cloZAPine restarted at the previous dose after 2 days or more can cause orthostatic hypotension, bradycardia, syncope and cardiac arrest. Re-initiate at 12.5 mg and titrate; check ANC monitoring requirements before dispensing.',
       sources: ['label-clozaril'],
     },
     defaultFormulation: 'tablet',
@@ -135,7 +135,7 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     maxDailyDose: { value: '750', source: 'label-seroquel', locator: '2.2: schizophrenia maximum 750 mg/day (bipolar mania 800; the lower is taken)' },
     hazard: {
       code: 'QUETIAPINE_RETITRATION',
-      message: 'After more than 1 week off quetiapine the label asks for the initial titration: orthostatic hypotension, dizziness and syncope are most likely at the start.',
+      message: 'After more than 1 week off QUEtiapine the label asks for the initial titration: orthostatic hypotension, dizziness and syncope are most likely at the start.',
       sources: ['label-seroquel'],
     },
     defaultFormulation: 'tablet',
@@ -167,7 +167,7 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     maxDailyDose: { value: '1200', source: 'label-tegretol', locator: '2.x: over 15 years generally not above 1,200 mg/day (1,600 mg/day rarely)' },
     hazard: {
       code: 'CARBAMAZEPINE_AUTOINDUCTION',
-      message: 'Carbamazepine induces its own metabolism over 3–5 weeks and the induction reverses after a break: the old maintenance dose can give toxic levels (ataxia, diplopia, hyponatraemia, arrhythmia). Re-titrate and check serum levels (usual range 4–12 mcg/mL). Contraindicated within 14 days of an MAOI.',
+      message: 'carBAMazepine induces its own metabolism over 3–5 weeks and the induction reverses after a break: the old maintenance dose can give toxic levels (ataxia, diplopia, hyponatraemia, arrhythmia). Re-titrate and check serum levels (usual range 4–12 mcg/mL). Contraindicated within 14 days of an MAOI.',
       sources: ['label-tegretol'],
     },
     defaultFormulation: 'tablet',
