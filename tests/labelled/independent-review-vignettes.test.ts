@@ -223,6 +223,11 @@ describe('QUEtiapine (label: < 1 week resume, > 1 week initial titration); carBA
   it('L29 quetiapine 300 mg, 6 days off → resume 300 mg', () => {
     expect(daily(plan({ drug: 'quetiapine', dose: 150, timesPerDay: 2, daysOff: 6 }))).toEqual([300]);
   });
+  it('L29b quetiapine 300 mg, exactly 7 days since the last dose (missedDays 6) → re-titrate (label: > 1 week; exactly 1 week counted as re-titrate)', () => {
+    const p = plan({ drug: 'quetiapine', dose: 150, timesPerDay: 2, daysOff: 7 });
+    expect(p.missedDays).toBe(6);
+    expect(p.decision?.action).toBe('retitrate');
+  });
   it('L30 quetiapine 300 mg, 8 days off → re-titrate from the initial schedule up to 300 mg', () => {
     const p = plan({ drug: 'quetiapine', dose: 150, timesPerDay: 2, daysOff: 8 });
     expect(p.decision?.action).toBe('retitrate');

@@ -123,9 +123,9 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     interactionCategories: ['cns-depressant', 'qt-prolonging'],
     rule: 'quetiapine',
     threshold: {
-      kind: 'missedDays-at-least',
-      value: { value: 7, source: 'label-seroquel', locator: 'Reinitiation of treatment in patients previously discontinued: off < 1 week, titration not required; off > 1 week, follow the initial titration schedule (exactly 1 week counted as re-titrate, the conservative reading)' },
-      rule: 'the label re-titrates quetiapine after more than 1 week off (exactly 1 week is counted as re-titrate)',
+      kind: 'daysOff-at-least',
+      value: { value: 7, source: 'label-seroquel', locator: 'Reinitiation of treatment in patients previously discontinued: off < 1 week, titration not required; off > 1 week, follow the initial titration schedule (time off counted from the last dose; exactly 1 week counted as re-titrate, the conservative reading)' },
+      rule: 'the label re-titrates QUEtiapine after more than 1 week off (counted from the last dose; exactly 1 week is counted as re-titrate)',
     },
     schedules: [{
       id: 'initial', when: 'label initial schedule (schizophrenia, adults)',
