@@ -237,7 +237,11 @@ describe('A9 washout table (BLOCK MAOI_WASHOUT with earliest date)', () => {
     expect(refused({ drug: 'venlafaxine', formulation: 'xr', dose: 150, missed: 3, concurrent: mb }).earliestPlanDate).toBe('2026-11-06');
   });
   it('R35 sertraline while linezolid is still being given → refused (Prozac 4.1: starting during linezolid contraindicated)', () => {
-    refused({ drug: 'sertraline', dose: 100, missed: 5, concurrent: ['linezolid'] });
+    const r = refused({ drug: 'sertraline', dose: 100, missed: 5, concurrent: ['linezolid'] });
+    // the antibiotic course is not stopped for the restart: the plan waits 24 hours after its last dose
+    expect(r.alternative).toBe('Restart sertraline no sooner than 24 hours after the last dose of linezolid (when the course is finished; do not stop it for this). Until then manage discontinuation symptoms, with specialist advice.');
+    // an irreversible MAOI keeps the washout wording
+    expect(refused({ drug: 'sertraline', dose: 100, missed: 5, concurrent: ['phenelzine'] }).alternative).toMatch(/^Stop phenelzine and wait for the washout/);
   });
   it('R36 mirtazapine after moclobemide stopped 2026-11-08 → earliest 2026-11-09 (SPS: 24 h)', () => {
     const m = [{ drug: 'moclobemide', startedOn: '2026-11-02', stoppedOn: '2026-11-08' }];

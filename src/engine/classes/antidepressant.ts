@@ -142,7 +142,10 @@ function refusalPhase(notes: PlanNotes, request: RestartRequest, drug: Antidepre
       message: `${drug.displayName} must not be started with or soon after ${names}: ${blocking.map((w) => w.basis).join('; ')}. The earliest date a plan can be made is ${latest.earliest}${latest.stopDateGiven ? '' : ` if ${concurrentName(latest.id)} is stopped on ${request.restartDate}`}.`,
       reasonSources: [...new Set(blocking.flatMap((w) => w.sources))],
       earliestPlanDate: latest.earliest,
-      alternative: `Stop ${names} and wait for the washout; until then manage discontinuation symptoms without restarting ${drug.displayName}, with specialist advice.`,
+      alternative: blocking.every((w) => C.linezolidIds.includes(w.id))
+        // linezolid / IV methylene blue are given for an acute reason: the restart waits for the course to end, it does not end it
+        ? `Restart ${drug.displayName} no sooner than 24 hours after the last dose of ${names} (when the course is finished; do not stop it for this). Until then manage discontinuation symptoms, with specialist advice.`
+        : `Stop ${names} and wait for the washout; until then manage discontinuation symptoms without restarting ${drug.displayName}, with specialist advice.`,
       daysOff: gap.daysOff,
       missedDays: gap.missedDays,
     });
