@@ -199,6 +199,7 @@ describe('cloZAPine: label 2 days → 12.5 mg; A10 ANC ≥ 30 days; smoking chan
     expect(p.steps[0]!.dose.amount).toBe('12.5');
     expect(daily(p)[0]).toBeLessThanOrEqual(25);
     expect(p.decision?.action).toBe('retitrate');
+    expect(p.decision?.rule).toMatch(/cloZAPine/);
     expect(ceiling(p)).toBe(300);
   });
   it('L26 clozapine off 30 days → CLOZAPINE_ANC_NEW_PATIENT critical; off 29 days → not', () => {

@@ -73,17 +73,17 @@ describe('derivation: target and the labelled maximum', () => {
 
 describe('the label threshold, exactly at and either side of it', () => {
   it('clozapine (2 days or more since the last dose): 1 day → resume, 2 days → re-titrate', () => {
-    const rule = 'the label re-initiates clozapine at 12.5 mg when it is 2 days or more since the last dose';
+    const rule = 'the label re-initiates cloZAPine at 12.5 mg when it is 2 days or more since the last dose';
     const resume = plan({ drug: 'clozapine', dose: 100, restart: '2026-11-02' });
     expect(resume.decision).toEqual({ action: 'resume', rule: `${rule}: daysOff 1 < 2` });
-    expect(line(resume, 'Decision:')).toMatch(/^Decision: RESUME — the label re-initiates clozapine .*: daysOff 1 < 2\. \[label-clozaril: 2\.5 Re-initiation/);
+    expect(line(resume, 'Decision:')).toMatch(/^Decision: RESUME — the label re-initiates cloZAPine .*: daysOff 1 < 2\. \[label-clozaril: 2\.5 Re-initiation/);
     expect(resume.tolerance).toEqual({ retainedFraction: '1', status: 'not-applicable' });
     expect(codes(resume)).toEqual(['CLOZAPINE_ANC_CONTINUE']);
 
     const at = plan({ drug: 'clozapine', dose: 100, restart: '2026-11-03' });
     expect(at.daysOff).toBe(2);
     expect(at.decision).toEqual({ action: 'retitrate', rule: `${rule}: daysOff 2 ≥ 2` });
-    expect(line(at, 'Decision:')).toMatch(/^Decision: RE-TITRATE — the label re-initiates clozapine .*: daysOff 2 ≥ 2\./);
+    expect(line(at, 'Decision:')).toMatch(/^Decision: RE-TITRATE — the label re-initiates cloZAPine .*: daysOff 2 ≥ 2\./);
     expect(at.tolerance).toEqual({ retainedFraction: '0', status: 'not-applicable' });
   });
 

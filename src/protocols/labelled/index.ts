@@ -36,7 +36,7 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     threshold: {
       kind: 'daysOff-at-least',
       value: { value: 2, source: 'label-clozaril', locator: '2.5 Re-initiation: "2 days or more since the last dose", re-initiate with 12.5 mg once or twice daily' },
-      rule: 'the label re-initiates clozapine at 12.5 mg when it is 2 days or more since the last dose',
+      rule: 'the label re-initiates cloZAPine at 12.5 mg when it is 2 days or more since the last dose',
     },
     schedules: [{
       id: 'initial',
