@@ -85,4 +85,5 @@ export const CONCURRENT_ONLY: readonly ConcurrentDrug[] = deepFreeze([
     id, name, categories: ['antipsychotic', 'cns-depressant'],
     categorySource: { source: 'mims-tramadol-interactions', locator: 'Drug interactions: tramadol may increase the risk of seizures with neuroleptics and other drugs that lower the seizure threshold' },
   })),
+  { id: 'cimetidine', name: 'cimetidine', categories: ['cyp2c19-inhibitor'] },
 ]);

@@ -66,6 +66,19 @@ describe('antidepressant derivation: figures and decision', () => {
     expect(w!.message).toContain('stops at 200 mg daily');
   });
 
+  it('citalopram above its 40 mg QT maximum: LABEL_CAP_APPLIED critical with the FDA source and its working line (A2)', () => {
+    const p = plan({ drug: 'citalopram', dose: 60, restart: '2026-11-03', patient: { ageYears: 40 } });
+    expect(dailies(p)).toEqual(['40']);
+    const w = warning(p, 'LABEL_CAP_APPLIED');
+    expect(w).toMatchObject({ severity: 'critical', sources: ['fda-citalopram-2012'] });
+    expect(w!.message).toBe('The labelled maximum of 40 mg daily lowers the ceiling below the prior dose: 60 mg → 40 mg daily (citalopram prolongs the QT interval in a dose-dependent way). A prescriber may override it only with the monitoring the label asks for.');
+    expect(line(p, 'Warning LABEL_CAP_APPLIED')).toMatch(/^Warning LABEL_CAP_APPLIED: the ceiling 40 mg daily is below the prior 60 mg daily \(the labelled maximum\)\. \[fda-citalopram-2012/);
+    expect(codes(p)).not.toContain('DOSE_ABOVE_LABEL_MAX');
+    expect(codes(p)).not.toContain('CITALOPRAM_QT_CAP');
+    // within the maximum: no cap warning
+    expect(codes(plan({ drug: 'citalopram', dose: 40, restart: '2026-11-03', patient: { ageYears: 40 } }))).not.toContain('LABEL_CAP_APPLIED');
+  });
+
   it('resuming a capped dose: the single step is the capped regimen with its own rule', () => {
     const p = plan({ drug: 'sertraline', dose: 150, times: 2, restart: '2026-11-02' });
     expect(p.steps.map((s) => [s.start, s.dailyDose.amount, s.rule])).toEqual([['2026-11-02', '200', 'resume the prior dose, capped at the ceiling']]);

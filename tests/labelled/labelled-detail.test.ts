@@ -73,29 +73,29 @@ describe('derivation: target and the labelled maximum', () => {
 
 describe('the label threshold, exactly at and either side of it', () => {
   it('clozapine (2 days or more since the last dose): 1 day → resume, 2 days → re-titrate', () => {
-    const rule = 'the label re-initiates clozapine at 12.5 mg when it is 2 days or more since the last dose';
+    const rule = 'the label re-initiates cloZAPine at 12.5 mg when it is 2 days or more since the last dose';
     const resume = plan({ drug: 'clozapine', dose: 100, restart: '2026-11-02' });
     expect(resume.decision).toEqual({ action: 'resume', rule: `${rule}: daysOff 1 < 2` });
-    expect(line(resume, 'Decision:')).toMatch(/^Decision: RESUME — the label re-initiates clozapine .*: daysOff 1 < 2\. \[label-clozaril: 2\.5 Re-initiation/);
+    expect(line(resume, 'Decision:')).toMatch(/^Decision: RESUME — the label re-initiates cloZAPine .*: daysOff 1 < 2\. \[label-clozaril: 2\.5 Re-initiation/);
     expect(resume.tolerance).toEqual({ retainedFraction: '1', status: 'not-applicable' });
     expect(codes(resume)).toEqual(['CLOZAPINE_ANC_CONTINUE']);
 
     const at = plan({ drug: 'clozapine', dose: 100, restart: '2026-11-03' });
     expect(at.daysOff).toBe(2);
     expect(at.decision).toEqual({ action: 'retitrate', rule: `${rule}: daysOff 2 ≥ 2` });
-    expect(line(at, 'Decision:')).toMatch(/^Decision: RE-TITRATE — the label re-initiates clozapine .*: daysOff 2 ≥ 2\./);
+    expect(line(at, 'Decision:')).toMatch(/^Decision: RE-TITRATE — the label re-initiates cloZAPine .*: daysOff 2 ≥ 2\./);
     expect(at.tolerance).toEqual({ retainedFraction: '0', status: 'not-applicable' });
   });
 
-  it('quetiapine (re-titrate from 7 missed days): 6 → resume, 7 → re-titrate', () => {
-    const six = plan({ drug: 'quetiapine', dose: 100, restart: '2026-11-08' });
-    expect(six.missedDays).toBe(6);
+  it('quetiapine (re-titrate from 1 week since the last dose): daysOff 6 → resume, daysOff 7 → re-titrate', () => {
+    const six = plan({ drug: 'quetiapine', dose: 100, restart: '2026-11-07' });
+    expect(six.daysOff).toBe(6);
     expect(six.decision?.action).toBe('resume');
-    expect(six.decision?.rule).toMatch(/exactly 1 week is counted as re-titrate\): missedDays 6 < 7$/);
-    expect(line(six, 'Decision:')).toMatch(/^Decision: RESUME — .*missedDays 6 < 7\./);
-    const seven = plan({ drug: 'quetiapine', dose: 100, restart: '2026-11-09' });
-    expect(seven.decision?.rule).toMatch(/: missedDays 7 ≥ 7$/);
-    expect(line(seven, 'Decision:')).toMatch(/^Decision: RE-TITRATE — .*missedDays 7 ≥ 7\./);
+    expect(six.decision?.rule).toMatch(/exactly 1 week is counted as re-titrate\): daysOff 6 < 7$/);
+    expect(line(six, 'Decision:')).toMatch(/^Decision: RESUME — .*daysOff 6 < 7\./);
+    const seven = plan({ drug: 'quetiapine', dose: 100, restart: '2026-11-08' });
+    expect(seven.decision?.rule).toMatch(/: daysOff 7 ≥ 7$/);
+    expect(line(seven, 'Decision:')).toMatch(/^Decision: RE-TITRATE — .*daysOff 7 ≥ 7\./);
   });
 
   it('carbamazepine (more than 2 missed days): 2 → resume, 3 → re-titrate', () => {
@@ -280,14 +280,14 @@ describe('hazard warnings for clozapine, lamotrigine and quetiapine', () => {
     const p = plan({ drug: 'quetiapine', dose: 100, restart: '2026-11-09' });
     expect(warning(p, 'QUETIAPINE_RETITRATION')).toMatchObject({ severity: 'critical', sources: ['label-seroquel'] });
     expect(warning(p, 'QUETIAPINE_RETITRATION').message).toMatch(/orthostatic hypotension/);
-    expect(line(p, 'Warning QUETIAPINE_RETITRATION')).toBe('Warning QUETIAPINE_RETITRATION: the label re-titrates quetiapine after more than 1 week off (exactly 1 week is counted as re-titrate): missedDays 7 ≥ 7.');
+    expect(line(p, 'Warning QUETIAPINE_RETITRATION')).toBe('Warning QUETIAPINE_RETITRATION: the label re-titrates QUEtiapine after more than 1 week off (counted from the last dose; exactly 1 week is counted as re-titrate): daysOff 8 ≥ 7.');
     const l = plan({ drug: 'lamotrigine', dose: 200, restart: '2026-11-11' });
     expect(warning(l, 'LAMOTRIGINE_RETITRATION')).toMatchObject({ severity: 'critical', sources: ['label-lamictal'] });
     expect(warning(l, 'LAMOTRIGINE_RETITRATION').message).toMatch(/Stevens-Johnson/);
   });
 
   it('on resume: no hazard warning and no warning line', () => {
-    const p = plan({ drug: 'quetiapine', dose: 100, restart: '2026-11-08' });
+    const p = plan({ drug: 'quetiapine', dose: 100, restart: '2026-11-07' });
     expect(p.warnings).toEqual([]);
     expect(hasLine(p, 'Warning')).toBe(false);
   });
@@ -308,7 +308,7 @@ describe('carbamazepine warnings', () => {
     expect(warning(p, 'MAOI_WASHOUT')).toEqual({
       code: 'MAOI_WASHOUT',
       severity: 'critical',
-      message: 'Carbamazepine is contraindicated with or within 14 days of an MAOI (linezolid).',
+      message: 'carBAMazepine is contraindicated with or within 14 days of an MAOI (linezolid).',
       sources: ['label-tegretol'],
     });
   });

@@ -33,7 +33,7 @@ describe('labelled restart rules', () => {
   });
 
   it('quetiapine, carbamazepine, gabapentin and pregabalin', () => {
-    expect(byId('quetiapine').threshold).toMatchObject({ kind: 'missedDays-at-least', value: { value: 7, source: 'label-seroquel' } });
+    expect(byId('quetiapine').threshold).toMatchObject({ kind: 'daysOff-at-least', value: { value: 7, source: 'label-seroquel' } });
     expect(byId('carbamazepine').schedules[0]!.stages.value).toEqual([{ days: 7, daily: '400', timesPerDay: 2 }]);
     expect(byId('carbamazepine').schedules[0]!.phases[0]!.daily).toMatchObject({ value: '200', source: 'label-tegretol' });
     expect(byId('carbamazepine').interactionCategories).toContain('enzyme-inducer');

@@ -40,10 +40,18 @@ describe('gabapentinoid renal bands (amendment A3; Neurontin and Lyrica renal ta
     expect(warning(p, 'RENAL_DOSE_ADJUSTMENT')).toMatchObject({ severity: 'warning', sources: ['label-lyrica'] });
   });
 
-  it('5. pregabalin at CrCl 60 uses the ≥ 60 band (the label table starts that band at 60)', () => {
+  it('5. pregabalin at CrCl 60, which the label puts in both "≥ 60" and "30–60", uses the lower band (EA renal-band-shared-edge-lower); 61 uses ≥ 60', () => {
     const p = plan({ drug: 'pregabalin', dose: 300, times: 2, restart: '2026-11-02', patient: { creatinineClearanceMlMin: 60 } });
-    expect(dailies(p)).toEqual(['600']);
-    expect(codes(p)).not.toContain('RENAL_DOSE_CAP_GABAPENTINOID');
+    expect(dailies(p)).toEqual(['300']);
+    expect(codes(p)).toContain('RENAL_DOSE_CAP_GABAPENTINOID');
+    expect(p.assumptionDetails.map((a) => a.id)).toContain('renal-band-shared-edge-lower');
+    expect(dailies(plan({ drug: 'pregabalin', dose: 300, times: 2, restart: '2026-11-02', patient: { creatinineClearanceMlMin: 61 } }))).toEqual(['600']);
+    // at 30 (in "30–60" and "15–30") the 15–30 band, at most 150 mg daily
+    expect(dailies(plan({ drug: 'pregabalin', dose: 300, times: 2, restart: '2026-11-02', patient: { creatinineClearanceMlMin: 30 } }))).toEqual(['150']);
+    // gabapentin's rows do not overlap: 60 is the ≥ 60 band
+    const g = plan({ drug: 'gabapentin', dose: 600, times: 3, restart: '2026-11-02', patient: { creatinineClearanceMlMin: 60 } });
+    expect(dailies(g)).toEqual(['1800']);
+    expect(g.assumptionDetails.map((a) => a.id)).not.toContain('renal-band-shared-edge-lower');
   });
 
   it('6. pregabalin on hemodialysis without a CrCl → the < 15 band (engine assumption), 75 mg once daily, supplement note', () => {
@@ -150,8 +158,8 @@ describe('labelled protocol values of amendments A3 and A10 (pins)', () => {
     expect(byId('pregabalin').renal!.bands).toMatchObject({
       source: 'label-lyrica',
       value: [
-        { fromCrCl: 60, label: '≥ 60', minDaily: '150', maxDaily: '600', maxTimesPerDay: 3 },
-        { fromCrCl: 30, label: '30–60', minDaily: '75', maxDaily: '300', maxTimesPerDay: 3 },
+        { fromCrCl: 60, fromExclusive: true, label: '≥ 60', minDaily: '150', maxDaily: '600', maxTimesPerDay: 3 },
+        { fromCrCl: 30, fromExclusive: true, label: '30–60', minDaily: '75', maxDaily: '300', maxTimesPerDay: 3 },
         { fromCrCl: 15, label: '15–30', minDaily: '25', maxDaily: '150', maxTimesPerDay: 2 },
         { fromCrCl: 0, label: '< 15', minDaily: '25', maxDaily: '75', maxTimesPerDay: 1 },
       ],

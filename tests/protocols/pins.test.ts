@@ -213,6 +213,7 @@ describe('concurrent-only drugs (named in `concurrent`, not planned)', () => {
       ['haloperidol', 'haloperidol', ['antipsychotic', 'cns-depressant']],
       ['risperidone', 'risperiDONE', ['antipsychotic', 'cns-depressant']],
       ['olanzapine', 'OLANZapine', ['antipsychotic', 'cns-depressant']],
+      ['cimetidine', 'cimetidine', ['cyp2c19-inhibitor']],
     ]);
   });
 });

@@ -142,7 +142,10 @@ function refusalPhase(notes: PlanNotes, request: RestartRequest, drug: Antidepre
       message: `${drug.displayName} must not be started with or soon after ${names}: ${blocking.map((w) => w.basis).join('; ')}. The earliest date a plan can be made is ${latest.earliest}${latest.stopDateGiven ? '' : ` if ${concurrentName(latest.id)} is stopped on ${request.restartDate}`}.`,
       reasonSources: [...new Set(blocking.flatMap((w) => w.sources))],
       earliestPlanDate: latest.earliest,
-      alternative: `Stop ${names} and wait for the washout; until then manage discontinuation symptoms without restarting ${drug.displayName}, with specialist advice.`,
+      alternative: blocking.every((w) => C.linezolidIds.includes(w.id))
+        // linezolid / IV methylene blue are given for an acute reason: the restart waits for the course to end, it does not end it
+        ? `Restart ${drug.displayName} no sooner than 24 hours after the last dose of ${names} (when the course is finished; do not stop it for this). Until then manage discontinuation symptoms, with specialist advice.`
+        : `Stop ${names} and wait for the washout; until then manage discontinuation symptoms without restarting ${drug.displayName}, with specialist advice.`,
       daysOff: gap.daysOff,
       missedDays: gap.missedDays,
     });
@@ -396,12 +399,12 @@ function decisionPhase(request: RestartRequest, drug: AntidepressantDrug, formul
       const r = C.restart.bupropion;
       if (m <= r.resumeUpToMissedDays.value) {
         const singleDose = 'source' in formulation.maxSingleDose ? ` within the label's single-dose limit of ${dose(formulation.maxSingleDose.value)}` : '';
-        return resume(`${gapText} ≤ ${r.resumeUpToMissedDays.value}: resume the prior dose${singleDose} (bupropion; engine assumption of amendment A9)`, r.resumeUpToMissedDays, ...(singleDose ? [formulation.maxSingleDose] : []));
+        return resume(`${gapText} ≤ ${r.resumeUpToMissedDays.value}: resume the prior dose${singleDose} (buPROPion; engine assumption of amendment A9)`, r.resumeUpToMissedDays, ...(singleDose ? [formulation.maxSingleDose] : []));
       }
       return {
         action: 'retitrate',
-        rule: `${gapText} > ${r.resumeUpToMissedDays.value}: restart at ${dose(r.startDaily.value)} daily, ${dose(r.secondDaily.value)} after ${r.secondAfterDays.value} days, then label steps (bupropion; engine assumption of amendment A9)`,
-        stages: [{ days: r.secondAfterDays.value, daily: new D(r.startDaily.value), timesPerDay: times, rule: 'bupropion restart dose' }],
+        rule: `${gapText} > ${r.resumeUpToMissedDays.value}: restart at ${dose(r.startDaily.value)} daily, ${dose(r.secondDaily.value)} after ${r.secondAfterDays.value} days, then label steps (buPROPion; engine assumption of amendment A9)`,
+        stages: [{ days: r.secondAfterDays.value, daily: new D(r.startDaily.value), timesPerDay: times, rule: 'buPROPion restart dose' }],
         phases: [
           { daily: new D(r.secondDaily.value).sub(r.startDaily.value), intervalDays: r.secondAfterDays.value, upTo: new D(r.secondDaily.value), timesPerDay: times, rule: `${dose(r.secondDaily.value)} daily after ${r.secondAfterDays.value} days` },
           ...labelSteps,
@@ -488,9 +491,23 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: Antidepr
       notes.line(`Warning LABEL_CAP_APPLIED: the ceiling ${formatDose({ amount: sum(ceiling.target), unit })} daily is below the prior ${priorText} daily (input: ${reasons.join('; ')}).`);
     }
   }
-  // A QT drug reports the label maximum as a QT reason instead (below).
-  if (ceiling.capped && !drug.qtRisk && !ceiling.applied.some((a) => prior.priorDaily.gt(a.cap.maxDaily.value))) {
-    notes.warn('DOSE_ABOVE_LABEL_MAX', 'warning', `The prior dose was above the labelled maximum; the plan stops at ${formatDose({ amount: sum(ceiling.target), unit })} daily.`, 'source' in formulation.maxDailyDose ? [formulation.maxDailyDose.source] : []);
+  // A QT drug's labelled maximum is a QT limit (citalopram: FDA 2012, no more than 40 mg/day), so a prior above it
+  // is a label cap lowering the ceiling (A2: CRITICAL LABEL_CAP_APPLIED); it is also reported as a QT reason below.
+  const aboveAppliedCap = ceiling.applied.some((a) => prior.priorDaily.gt(a.cap.maxDaily.value));
+  if (ceiling.capped && !aboveAppliedCap) {
+    const maxSources = 'source' in formulation.maxDailyDose ? [formulation.maxDailyDose.source] : [];
+    const capText = formatDose({ amount: sum(ceiling.target), unit });
+    if (drug.qtRisk) {
+      notes.warn(
+        'LABEL_CAP_APPLIED',
+        'critical',
+        `The labelled maximum of ${formatDose({ amount: formulation.maxDailyDose.value, unit })} daily lowers the ceiling below the prior dose: ${priorText} → ${capText} daily (${drug.displayName} prolongs the QT interval in a dose-dependent way). A prescriber may override it only with the monitoring the label asks for.`,
+        maxSources,
+      );
+      notes.line(`Warning LABEL_CAP_APPLIED: the ceiling ${capText} daily is below the prior ${priorText} daily (the labelled maximum).`, formulation.maxDailyDose);
+    } else {
+      notes.warn('DOSE_ABOVE_LABEL_MAX', 'warning', `The prior dose was above the labelled maximum; the plan stops at ${capText} daily.`, maxSources);
+    }
   }
 
   // Decision (A9).

@@ -54,18 +54,29 @@ interface RenalBandChoice {
   /** The input that chose the band, in words naming the field. */
   readonly basis: string;
   readonly assumed: boolean;
+  /** The CrCl sits on an edge two label rows share, and the lower band was taken. */
+  readonly sharedEdge: boolean;
 }
 
 function renalBandPhase(request: RestartRequest, drug: LabelledDrug): RenalBandChoice | null {
   if (!drug.renal) return null;
   const { patient } = request;
   const bands = [...drug.renal.bands.value].sort((a, b) => b.fromCrCl - a.fromCrCl);
-  const bandFrom = (crcl: number) => bands.find((b) => crcl >= b.fromCrCl) ?? bands[bands.length - 1]!;
+  // A CrCl on an edge two label rows share (pregabalin 60, 30) goes to the lower band: the conservative reading.
+  const bandFrom = (crcl: number) => bands.find((b) => crcl > b.fromCrCl || (crcl === b.fromCrCl && !b.fromExclusive)) ?? bands[bands.length - 1]!;
   if (patient.creatinineClearanceMlMin !== undefined) {
-    return { band: bandFrom(patient.creatinineClearanceMlMin), basis: `patient.creatinineClearanceMlMin ${formatAmount(String(patient.creatinineClearanceMlMin))} mL/min`, assumed: false };
+    const crcl = patient.creatinineClearanceMlMin;
+    return {
+      band: bandFrom(crcl),
+      basis: `patient.creatinineClearanceMlMin ${formatAmount(String(crcl))} mL/min`,
+      assumed: false,
+      sharedEdge: bands.some((b) => b.fromExclusive && crcl === b.fromCrCl),
+    };
   }
-  if (patient.hemodialysis) return { band: bandFrom(L.hemodialysisBandFromCrCl.value), basis: 'patient.hemodialysis without a creatinine clearance', assumed: true };
-  if (patient.renalImpairment) return { band: bandFrom(L.renalImpairmentBandFromCrCl.value), basis: 'patient.renalImpairment without a creatinine clearance', assumed: true };
+  // Without a CrCl the assumption names a band by where it starts (A3: renal impairment → the 30–59 / 30–60 band).
+  const bandStartingAt = (from: number) => bands.find((b) => from >= b.fromCrCl) ?? bands[bands.length - 1]!;
+  if (patient.hemodialysis) return { band: bandStartingAt(L.hemodialysisBandFromCrCl.value), basis: 'patient.hemodialysis without a creatinine clearance', assumed: true, sharedEdge: false };
+  if (patient.renalImpairment) return { band: bandStartingAt(L.renalImpairmentBandFromCrCl.value), basis: 'patient.renalImpairment without a creatinine clearance', assumed: true, sharedEdge: false };
   return null;
 }
 
@@ -113,9 +124,10 @@ function ceilingPhase(request: RestartRequest, drug: LabelledDrug, formulation: 
     if (band) {
       const b = band.band;
       lines.push(line(
-        `Renal band (${band.basis}): CrCl ${b.label} mL/min → ${dose(b.minDaily)} to ${dose(b.maxDaily)} daily, at most ${b.maxTimesPerDay} dose${b.maxTimesPerDay === 1 ? '' : 's'} a day.`,
+        `Renal band (${band.basis}): CrCl ${b.label} mL/min → ${dose(b.minDaily)} to ${dose(b.maxDaily)} daily, at most ${b.maxTimesPerDay} dose${b.maxTimesPerDay === 1 ? '' : 's'} a day.${band.sharedEdge ? ` The label's rows share this CrCl; the lower band is taken.` : ''}`,
         drug.renal.bands,
         ...(band.assumed ? [request.patient.hemodialysis ? L.hemodialysisBandFromCrCl : L.renalImpairmentBandFromCrCl] : []),
+        ...(band.sharedEdge ? [{ assumption: 'renal-band-shared-edge-lower' } as const] : []),
       ));
       ceiling = D.min(ceiling, b.maxDaily);
       times = Math.min(times, b.maxTimesPerDay);
@@ -383,7 +395,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: Labelled
     notes.warn(hazard.code, decision.retitrate ? 'critical' : 'warning', hazard.message, hazard.sources);
     if (cats.has('maoi')) {
       const maois = others.filter((id) => concurrentCategories(id).includes('maoi'));
-      notes.warn('MAOI_WASHOUT', 'critical', `Carbamazepine is contraindicated with or within 14 days of an MAOI (${maois.map(concurrentName).join(', ')}).`, ['label-tegretol']);
+      notes.warn('MAOI_WASHOUT', 'critical', `carBAMazepine is contraindicated with or within 14 days of an MAOI (${maois.map(concurrentName).join(', ')}).`, ['label-tegretol']);
     }
   } else if (decision.retitrate) {
     notes.warn(hazard.code, 'critical', hazard.message, hazard.sources);
@@ -410,7 +422,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: Labelled
       notes.warn(
         'CLOZAPINE_ANC_NEW_PATIENT',
         'critical',
-        `Off clozapine for ${prior.daysOff} days (${ancDays.value} or more): the label asks for ANC monitoring as for a new patient (weekly for 6 months, every 2 weeks to 12 months, then monthly), besides the 12.5 mg restart. Check the ANC before the first dose.`,
+        `Off cloZAPine for ${prior.daysOff} days (${ancDays.value} or more): the label asks for ANC monitoring as for a new patient (weekly for 6 months, every 2 weeks to 12 months, then monthly), besides the 12.5 mg restart. Check the ANC before the first dose.`,
         ['clozapine-anc-interruption'],
       );
       notes.line(`Warning CLOZAPINE_ANC_NEW_PATIENT: daysOff ${prior.daysOff} ≥ ${ancDays.value}.`, ancDays);
@@ -418,7 +430,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: Labelled
       notes.warn(
         'CLOZAPINE_ANC_CONTINUE',
         'warning',
-        `Off clozapine for ${prior.daysOff} day${prior.daysOff === 1 ? '' : 's'} (under ${ancDays.value}): check the ANC before restarting and continue the previous monitoring schedule (label).`,
+        `Off cloZAPine for ${prior.daysOff} day${prior.daysOff === 1 ? '' : 's'} (under ${ancDays.value}): check the ANC before restarting and continue the previous monitoring schedule (label).`,
         ['clozapine-anc-interruption'],
       );
       notes.line(`Warning CLOZAPINE_ANC_CONTINUE: daysOff ${prior.daysOff} < ${ancDays.value}.`, ancDays);
@@ -428,7 +440,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: Labelled
       notes.warn(
         'CLOZAPINE_SMOKING_CHANGE',
         'critical',
-        `Smoked before the break and does not smoke now (${smoking.input}; nicotine replacement does not count): stopping smoking removes the enzyme induction and plasma clozapine may rise substantially within 3–5 days. The ceiling is ${dose(smoking.daily)} daily (half the prior, an engine assumption) until a clozapine plasma level guides the dose.`,
+        `Smoked before the break and does not smoke now (${smoking.input}; nicotine replacement does not count): stopping smoking removes the enzyme induction and plasma cloZAPine may rise substantially within 3–5 days. The ceiling is ${dose(smoking.daily)} daily (half the prior, an engine assumption) until a cloZAPine plasma level guides the dose.`,
         ['clozapine-smoking'],
       );
       notes.line(`Warning CLOZAPINE_SMOKING_CHANGE: ${smoking.input}.`);
@@ -436,7 +448,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: Labelled
       notes.warn(
         'CLOZAPINE_SMOKING_STARTED',
         'warning',
-        'Smokes now but did not before the break (patient.smokesNow): smoking induces clozapine metabolism and levels fall; the ceiling stays the prior dose, and any higher dose only by plasma levels.',
+        'Smokes now but did not before the break (patient.smokesNow): smoking induces cloZAPine metabolism and levels fall; the ceiling stays the prior dose, and any higher dose only by plasma levels.',
         ['clozapine-smoking'],
       );
     }

@@ -36,7 +36,7 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     threshold: {
       kind: 'daysOff-at-least',
       value: { value: 2, source: 'label-clozaril', locator: '2.5 Re-initiation: "2 days or more since the last dose", re-initiate with 12.5 mg once or twice daily' },
-      rule: 'the label re-initiates clozapine at 12.5 mg when it is 2 days or more since the last dose',
+      rule: 'the label re-initiates cloZAPine at 12.5 mg when it is 2 days or more since the last dose',
     },
     schedules: [{
       id: 'initial',
@@ -54,7 +54,7 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     },
     hazard: {
       code: 'CLOZAPINE_RETITRATION',
-      message: 'Clozapine restarted at the previous dose after 2 days or more can cause orthostatic hypotension, bradycardia, syncope and cardiac arrest. Re-initiate at 12.5 mg and titrate; check ANC monitoring requirements before dispensing.',
+      message: 'cloZAPine restarted at the previous dose after 2 days or more can cause orthostatic hypotension, bradycardia, syncope and cardiac arrest. Re-initiate at 12.5 mg and titrate; check ANC monitoring requirements before dispensing.',
       sources: ['label-clozaril'],
     },
     defaultFormulation: 'tablet',
@@ -123,9 +123,9 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     interactionCategories: ['cns-depressant', 'qt-prolonging', 'antipsychotic'],
     rule: 'quetiapine',
     threshold: {
-      kind: 'missedDays-at-least',
-      value: { value: 7, source: 'label-seroquel', locator: 'Reinitiation of treatment in patients previously discontinued: off < 1 week, titration not required; off > 1 week, follow the initial titration schedule (exactly 1 week counted as re-titrate, the conservative reading)' },
-      rule: 'the label re-titrates quetiapine after more than 1 week off (exactly 1 week is counted as re-titrate)',
+      kind: 'daysOff-at-least',
+      value: { value: 7, source: 'label-seroquel', locator: 'Reinitiation of treatment in patients previously discontinued: off < 1 week, titration not required; off > 1 week, follow the initial titration schedule (time off counted from the last dose; exactly 1 week counted as re-titrate, the conservative reading)' },
+      rule: 'the label re-titrates QUEtiapine after more than 1 week off (counted from the last dose; exactly 1 week is counted as re-titrate)',
     },
     schedules: [{
       id: 'initial', when: 'label initial schedule (schizophrenia, adults)',
@@ -135,7 +135,7 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     maxDailyDose: { value: '750', source: 'label-seroquel', locator: '2.2: schizophrenia maximum 750 mg/day (bipolar mania 800; the lower is taken)' },
     hazard: {
       code: 'QUETIAPINE_RETITRATION',
-      message: 'After more than 1 week off quetiapine the label asks for the initial titration: orthostatic hypotension, dizziness and syncope are most likely at the start.',
+      message: 'After more than 1 week off QUEtiapine the label asks for the initial titration: orthostatic hypotension, dizziness and syncope are most likely at the start.',
       sources: ['label-seroquel'],
     },
     defaultFormulation: 'tablet',
@@ -167,7 +167,7 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     maxDailyDose: { value: '1200', source: 'label-tegretol', locator: '2.x: over 15 years generally not above 1,200 mg/day (1,600 mg/day rarely)' },
     hazard: {
       code: 'CARBAMAZEPINE_AUTOINDUCTION',
-      message: 'Carbamazepine induces its own metabolism over 3–5 weeks and the induction reverses after a break: the old maintenance dose can give toxic levels (ataxia, diplopia, hyponatraemia, arrhythmia). Re-titrate and check serum levels (usual range 4–12 mcg/mL). Contraindicated within 14 days of an MAOI.',
+      message: 'carBAMazepine induces its own metabolism over 3–5 weeks and the induction reverses after a break: the old maintenance dose can give toxic levels (ataxia, diplopia, hyponatraemia, arrhythmia). Re-titrate and check serum levels (usual range 4–12 mcg/mL). Contraindicated within 14 days of an MAOI.',
       sources: ['label-tegretol'],
     },
     defaultFormulation: 'tablet',
@@ -264,8 +264,8 @@ export const LABELLED: readonly LabelledDrug[] = deepFreeze([
     renal: {
       bands: {
         value: [
-          { fromCrCl: 60, label: '≥ 60', minDaily: '150', maxDaily: '600', maxTimesPerDay: 3 },
-          { fromCrCl: 30, label: '30–60', minDaily: '75', maxDaily: '300', maxTimesPerDay: 3 },
+          { fromCrCl: 60, fromExclusive: true, label: '≥ 60', minDaily: '150', maxDaily: '600', maxTimesPerDay: 3 },
+          { fromCrCl: 30, fromExclusive: true, label: '30–60', minDaily: '75', maxDaily: '300', maxTimesPerDay: 3 },
           { fromCrCl: 15, label: '15–30', minDaily: '25', maxDaily: '150', maxTimesPerDay: 2 },
           { fromCrCl: 0, label: '< 15', minDaily: '25', maxDaily: '75', maxTimesPerDay: 1 },
         ],

@@ -51,6 +51,11 @@ export interface RetitrationThreshold {
 export interface RenalBand {
   /** The band applies from this creatinine clearance (mL/min) up to the next band's. */
   readonly fromCrCl: number;
+  /**
+   * The label's row shares its lower edge with the row below (pregabalin: "≥ 60" and "30–60" both hold 60):
+   * a CrCl equal to `fromCrCl` then goes to the lower band (engine assumption renal-band-shared-edge-lower).
+   */
+  readonly fromExclusive?: boolean;
   /** The band as the label writes it, e.g. "30–59". */
   readonly label: string;
   readonly minDaily: string;

@@ -93,6 +93,11 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     rationale: 'Restart-model amendment A3 (the model had no gabapentinoid restart rule). Taking the lower of the band schedule and the label titration on every date follows the house rule: where sources disagree take the lower dose and the longer interval.',
   },
   {
+    id: 'renal-band-shared-edge-lower',
+    statement: 'Where two rows of a label renal table share an edge (pregabalin: "≥ 60" and "30–60" both hold 60 mL/min, "30–60" and "15–30" both hold 30), a creatinine clearance equal to that edge selects the lower band.',
+    rationale: 'The label table is ambiguous at its shared edges; house rule: where sources disagree take the lower dose. Restart-model amendment A3 writes the pregabalin rows as the label does.',
+  },
+  {
     id: 'clozapine-smoking-half-prior',
     statement: 'Clozapine in a patient who smoked before the break and does not smoke now: the titration ceiling is half the prior dose until a clozapine plasma level is available.',
     rationale: 'Restart-model amendment A10: stopping smoking removes CYP1A2 induction, and SMI Adviser advises lowering the dose with a goal of as low as 50% of the original; plasma clozapine may rise substantially within 3–5 days. 50% is the engine figure (open question 10: needs psychiatry review).',
