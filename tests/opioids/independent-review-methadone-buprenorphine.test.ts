@@ -366,6 +366,20 @@ describe('methadone for pain (restart-model §3.1, §3.6, §3.7; CDC 2022 factor
     expect(dailies(p).at(-1)).toBe(20);
   });
 
+  it('V38 pain, 30 mg three times daily, 4 missed days: 40 mg a day (the lower of 40 and 45), made unevenly as 15 + 15 + 10 mg (A7 row 4; restart-model §3.6: uneven doses are fine when each is shown)', () => {
+    const p = plan(methadonePain(30, 3, 4));
+    expect(daily(p, 0)).toBe(40);
+    expect(p.steps[0]!.administrations).toEqual(['15', '15', '10']);
+    expect(p.steps[0]!.dailyEquivalent).toEqual({ amount: '188', unit: 'MME' });
+    expect(dailies(p).at(-1)).toBe(90);
+  });
+
+  it('V39 pain, 25 mg three times daily, 3 missed days: half is 37.5 mg, rounded down to 35 mg (15 + 10 + 10), not 30 (restart-model §1: round down to real strengths)', () => {
+    const p = plan(methadonePain(25, 3, 3));
+    expect(daily(p, 0)).toBe(35);
+    expect(dailies(p).at(-1)).toBe(75);
+  });
+
   it('V29 pain with hepatic impairment after tolerance loss: METHADONE_HEPATIC CRITICAL; start not above the unimpaired start (A3; §3.4)', () => {
     const base = plan(methadonePain(5, 3, 14));
     const p = plan(methadonePain(5, 3, 14, { patient: { ageYears: 55, hepaticImpairment: true } }));

@@ -18,8 +18,8 @@ import { PlanNotes } from '../notes.ts';
 import type { ScheduledStep } from '../schedule.ts';
 import { anchorSummary, retainedFraction, toleranceStatus } from '../tolerance.ts';
 import type { PlanStep, RestartPlan, RestartRequest, Severity, ToleranceStatus } from '../types.ts';
-import { benzodiazepinesIn, describe, naiveStart, opioidPlanSummary, opioidRiskFactors, opioidWarnings } from './opioid-common.ts';
-import { evenRegimen, repeat, sum } from '../regimen.ts';
+import { benzodiazepinesIn, describe, fillRegimen, naiveStart, opioidPlanSummary, opioidRiskFactors, opioidWarnings } from './opioid-common.ts';
+import { repeat, sum } from '../regimen.ts';
 import { toPlanSteps } from './steps.ts';
 import { exposureChangeCap } from './opioid-interactions.ts';
 import { PhaseLines, record, type Phase } from './planner-phase.ts';
@@ -197,7 +197,11 @@ interface FirstStep {
   readonly rule: string;
 }
 
-/** The largest regimen within `allowed` on `preferred`, or on the oral solution when the tablets cannot make it. */
+/**
+ * The largest regimen within `allowed` on `preferred`, or on the oral solution when the tablets cannot make it.
+ * Administrations may be uneven (15 + 15 + 10 mg makes 40 mg where 13.3 mg three times cannot): rounding down to
+ * an even day would cut the first step further than the missed-dose rule asks.
+ */
 function makeWithin(
   drug: OpioidDrug,
   preferred: OpioidFormulation,
@@ -206,7 +210,7 @@ function makeWithin(
   count: number,
   out: PhaseLines,
 ): { formulation: OpioidFormulation; regimen: Decimal[] } {
-  const onPreferred = evenRegimen(allowed, doseCap, count, preferred);
+  const onPreferred = fillRegimen(allowed, doseCap, count, preferred);
   if (onPreferred) return { formulation: preferred, regimen: onPreferred };
   const solution = drug.formulations.find((f) => f.unitForm === 'solution');
   if (solution && preferred !== solution) {
@@ -214,7 +218,7 @@ function makeWithin(
       `Restart product: methadone ${solution.name}, because the tablets cannot make ${formatDose({ amount: allowed, unit: preferred.unit })} or less.`,
       { assumption: 'opioid-restart-product' },
     );
-    const onSolution = evenRegimen(allowed, doseCap, count, solution);
+    const onSolution = fillRegimen(allowed, doseCap, count, solution);
     if (onSolution) return { formulation: solution, regimen: onSolution };
     return { formulation: solution, regimen: [D.min(...solution.strengths.map((s) => new D(s.amount)))] };
   }
