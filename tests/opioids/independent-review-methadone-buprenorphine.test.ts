@@ -213,6 +213,9 @@ describe('methadone for opioid use disorder: missed-dose rules (AU-METH-2003 §3
     expect(d.at(-1)).toBe(100);
     // the old +5 mg / 5 days rule took 80 days to 120 mg: A7 must be far faster
     expect(o.at(-1)!).toBeLessThan(60);
+    // every rise is stated with its unit (a step rule reading "at most 5 a day" cannot be checked by hand)
+    for (const s of p.steps.slice(1)) expect(s.rule).not.toMatch(/at most \d+ a day/);
+    expect(p.steps[1]!.rule).toMatch(/\+ 5 mg a day per step, no sooner than every 5 days, at most 30 mg in any 7 days/);
     expectMgOnly(p);
     expectIsmpText(p);
   });

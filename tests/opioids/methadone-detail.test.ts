@@ -153,7 +153,7 @@ describe('methadone re-induction for opioid use disorder', () => {
     expect(p.steps.map((s) => gapDays(p.steps[0]!.start, s.start))).toEqual([0, 5, 10, 14, 17, 20, 23]);
     for (let i = 1; i < p.steps.length; i++) expect(p.steps[i]!.checkpointReason).toBe(INCREASE);
     expect(line(p, 'Largest rise within any 7 days')).toBe('Largest rise within any 7 days of the schedule: 30 mg, within the 30 mg limit.');
-    expect(line(p, 'Step 2 from')).toBe('Step 2 from 2026-11-13: methadone 35 mg = 35 mg daily (rise of at most 5 a day (the absolute limit per step), rounded down to real strengths).');
+    expect(line(p, 'Step 2 from')).toBe('Step 2 from 2026-11-13: methadone 35 mg = 35 mg daily (induction: at most + 5 mg a day per step, no sooner than every 5 days, at most 30 mg in any 7 days, rounded down to real strengths).');
     expect(p.steps[3]!.rule).toMatch(/^re-escalation: at most \+ 10 mg a day per step, no sooner than every 3 days, at most 30 mg in any 7 days/);
     const w = warning(p, 'METHADONE_NEW_INDUCTION');
     expect(w.severity).toBe('critical');
