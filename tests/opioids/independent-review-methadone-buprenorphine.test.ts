@@ -115,6 +115,7 @@ describe('methadone for opioid use disorder: missed-dose rules (AU-METH-2003 §3
     expect(p.tolerance.status).toBe('retained');
     expect(warning(p, 'METHADONE_ASSESS_INTOXICATION').severity).toBe('critical');
     expectMgOnly(p);
+    expect(p.derivation.join('\n')).not.toMatch(/\b1 missed days/);
   });
 
   it('V3 2 missed days: "If no evidence of intoxication administer normal dose" (A7 row 2)', () => {
@@ -406,6 +407,7 @@ describe('buprenorphine (restart-model §3.8; CDC 2022 table caution 6; A1)', ()
     expect(p.prior.dailyEquivalent).toBeUndefined();
     for (const s of p.steps) expect(s.dailyEquivalent).toBeUndefined();
     expect(codes(p)).not.toContain('BUPRENORPHINE_REINDUCTION');
+    expect(p.derivation.join('\n')).not.toMatch(/\b1 missed days/);
     expect(p.displayName).toMatch(/^buprenorphine/);
     expectIsmpText(p);
   });

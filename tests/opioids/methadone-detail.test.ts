@@ -41,7 +41,7 @@ describe('methadone derivation: the figures used', () => {
     expect(line(p, 'Opioid use disorder: every dose is in mg')).toContain('[cdc-2022: Table caution 7');
     expect(line(p, 'Last dose')).toBe('Last dose 2026-11-01, restart 2026-11-03: daysOff = 2; missedDays = daysOff − 1 = 1.');
     expect(line(p, 'Tolerance (opioid use disorder)')).toMatch(/^Tolerance \(opioid use disorder\): judged by the missed days, not by an MME threshold; from 3 missed days tolerance may be reduced\. \[au-methadone-2003: §3\.5 Missed doses: "When methadone doses are missed for 3 or more days/);
-    expect(line(p, 'Missed-dose rule')).toMatch(/^Missed-dose rule for 1 missed days: .+\. \[au-methadone-2003/);
+    expect(line(p, 'Missed-dose rule')).toMatch(/^Missed-dose rule for 1 missed day: .+\. \[au-methadone-2003/);
     expect(line(p, 'First step')).toMatch(/^First step: the usual dose \(1–2 missed days, if not intoxicated\)\. \[au-methadone-2003/);
     expect(line(p, 'Follow up within')).toMatch(/^Follow up within 3 days of the restart and of every increase \(CDC 2022: should be strongly considered\)\. \[cdc-2022/);
     expect(p.steps).toHaveLength(1);

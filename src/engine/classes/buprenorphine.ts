@@ -109,7 +109,7 @@ function restartRule(request: RestartRequest): Phase<RestartRule> {
   const used = request.fullAgonistUsedDuringBreak;
   const restartAtPrior = missedDays <= B.shortGapMissedDays.value && used === false;
   out.line(
-    `Restart rule: the prior dose only after at most ${B.shortGapMissedDays.value} missed days with no full-agonist opioid used during the break. Here: ${missedDays} missed days; full agonist during the break: ${used === undefined ? 'not answered (taken as possibly used)' : used ? 'yes' : 'no'}. ${restartAtPrior ? 'The prior dose may be restarted.' : 'Re-induction is needed.'}`,
+    `Restart rule: the prior dose only after at most ${B.shortGapMissedDays.value} missed days with no full-agonist opioid used during the break. Here: ${missedDays} missed day${missedDays === 1 ? '' : 's'}; full agonist during the break: ${used === undefined ? 'not answered (taken as possibly used)' : used ? 'yes' : 'no'}. ${restartAtPrior ? 'The prior dose may be restarted.' : 'Re-induction is needed.'}`,
     B.shortGapMissedDays,
   );
   return out.done({ daysOff, missedDays, restartAtPrior, used });

@@ -33,6 +33,8 @@ const MD = M.missedDoses;
 
 type Indication = 'pain' | 'oud';
 
+const missedDaysText = (n: number) => `${n} missed day${n === 1 ? '' : 's'}`;
+
 // --- Phase 1: prior exposure ---
 
 interface PriorExposure {
@@ -97,7 +99,7 @@ function tolerance(request: RestartRequest, prior: PriorExposure): Phase<Toleran
     );
   }
   const retained = retainedFraction(C.anchors, missedDays);
-  out.line(`Missed-dose rule for ${missedDays} missed days: ${retained.anchor.basis}.`, retained.anchor.retainedFraction);
+  out.line(`Missed-dose rule for ${missedDaysText(missedDays)}: ${retained.anchor.basis}.`, retained.anchor.retainedFraction);
   return out.done({
     daysOff,
     missedDays,
@@ -374,10 +376,10 @@ function warnings(
       add({
         code: 'METHADONE_ASSESS_INTOXICATION',
         severity: 'critical',
-        message: `${missedDays} missed day${missedDays === 1 ? '' : 's'}: assess the patient for signs of intoxication and withdrawal before the dose is given; do not dose a patient who is intoxicated.`,
+        message: `${missedDaysText(missedDays)}: assess the patient for signs of intoxication and withdrawal before the dose is given; do not dose a patient who is intoxicated.`,
         sources: ['au-methadone-2003'],
       });
-      out.line(`Warning METHADONE_ASSESS_INTOXICATION: ${missedDays} missed days (≥ ${MD.assessFromMissedDays.value}).`, MD.assessFromMissedDays);
+      out.line(`Warning METHADONE_ASSESS_INTOXICATION: ${missedDaysText(missedDays)} (≥ ${MD.assessFromMissedDays.value}).`, MD.assessFromMissedDays);
     }
     if (missedDays === MD.halfDoseMissedDays.value) {
       add({
