@@ -228,6 +228,13 @@ describe('methadone for opioid use disorder: missed-dose rules (AU-METH-2003 §3
     expect(warning(p, 'OPIOID_BENZODIAZEPINE').severity).toBe('critical');
   });
 
+  it('V40 induction with regular alcohol use (patient.alcoholUse): alcohol is a sedative and counts as a CNS depressant, so the first day is ≤ 20 mg, and the warning names why (restart-model §3.7; A3 alcohol row)', () => {
+    const p = plan(methadoneOud(100, 10, { patient: { ageYears: 38, substanceUseDisorder: true, alcoholUse: true } }));
+    expect(daily(p, 0)).toBe(20);
+    expect(warning(p, 'METHADONE_NEW_INDUCTION').message).toMatch(/First day at most 20 mg \(lower limit: .*alcohol/);
+    expect(p.derivation.join('\n')).toMatch(/first day at most 20 mg because of .*alcohol/);
+  });
+
   it('V14 induction, prior only 20 mg: never above the prior dose (restart-model §1 invariant)', () => {
     const p = plan(methadoneOud(20, 7));
     expect(Math.max(...dailies(p))).toBeLessThanOrEqual(20);

@@ -199,7 +199,7 @@ describe('methadone re-induction for opioid use disorder', () => {
     expect(p.steps[0]).toMatchObject({ dailyDose: { amount: '20' }, rule: 'new induction: first-day limit 20 mg (sedatives or higher risk)' });
     expect(line(p, 'First-step ceiling')).toMatch(/first day at most 20 mg because of concurrent CNS depressant \(diazePAM\); a benzodiazepine, and never above what a 4-day gap allows \(40 mg\)\./);
     expect(assumptionIds(p)).toContain('methadone-high-risk');
-    expect(warning(p, 'METHADONE_NEW_INDUCTION').message).toContain('First day at most 20 mg;');
+    expect(warning(p, 'METHADONE_NEW_INDUCTION').message).toContain('First day at most 20 mg (lower limit: concurrent CNS depressant (diazePAM); a benzodiazepine);');
   });
 
   it('age 70 alone, and overdose history alone, each lower the first day to 20 mg', () => {
@@ -209,7 +209,7 @@ describe('methadone re-induction for opioid use disorder', () => {
     const od = oud('80', 7, { patient: { overdoseHistory: true } });
     expect(od.steps[0]!.dailyDose.amount).toBe('20');
     expect(line(od, 'First-step ceiling')).toMatch(/first day at most 20 mg because of overdose history, and never above/);
-    expect(warning(od, 'METHADONE_NEW_INDUCTION').message).toContain('First day at most 20 mg;');
+    expect(warning(od, 'METHADONE_NEW_INDUCTION').message).toContain('First day at most 20 mg (lower limit: overdose history);');
   });
 
   it('every reason listed together, in order', () => {

@@ -134,7 +134,10 @@ function firstCeiling(request: RestartRequest, prior: PriorExposure, missedDays:
   const fourDayCeiling = D.min(half, M.fourDayCapMg.value);
   const risks = opioidRiskFactors(request);
   const benzodiazepines = benzodiazepinesIn(request);
-  const highRiskReasons = [...risks, ...(benzodiazepines.length ? ['a benzodiazepine'] : []), ...(request.patient.overdoseHistory ? ['overdose history'] : [])];
+  // Regular alcohol use is a sedative (amendment A3: it counts as a concurrent CNS depressant for every opioid);
+  // named once even if the shared risk factors come to list it too.
+  const alcohol = request.patient.alcoholUse && !risks.some((r) => /alcohol/i.test(r)) ? ['regular alcohol use'] : [];
+  const highRiskReasons = [...risks, ...alcohol, ...(benzodiazepines.length ? ['a benzodiazepine'] : []), ...(request.patient.overdoseHistory ? ['overdose history'] : [])];
   const highRisk = highRiskReasons.length > 0;
   const base = { fourDayCeiling, highRisk, highRiskReasons };
   if (missedDays <= MD.usualDoseUpToMissedDays.value) {
@@ -403,7 +406,7 @@ function warnings(
       add({
         code: 'METHADONE_NEW_INDUCTION',
         severity: 'critical',
-        message: `${missedDays} missed days: regard as a new induction. First day at most ${formatDose({ amount: firstDayCap.value, unit })}; for the first ${M.inductionWeeklyCapDays.value} days increase by at most ${rule.phases[0]!.maxRiseMg ?? M.inductionWeeklyRiseCapMg.value} mg no sooner than every ${interval0} days, at most ${M.inductionWeeklyRiseCapMg.value} mg a week. Methadone accumulates: steady state takes at least 3 to ${M.steadyStateDays.value} days on a dose, and the label reports deaths during initiation of methadone treatment of addiction.`,
+        message: `${missedDays} missed days: regard as a new induction. First day at most ${formatDose({ amount: firstDayCap.value, unit })}${ceiling.highRisk ? ` (lower limit: ${ceiling.highRiskReasons.join('; ')})` : ''}; for the first ${M.inductionWeeklyCapDays.value} days increase by at most ${rule.phases[0]!.maxRiseMg ?? M.inductionWeeklyRiseCapMg.value} mg no sooner than every ${interval0} days, at most ${M.inductionWeeklyRiseCapMg.value} mg a week. Methadone accumulates: steady state takes at least 3 to ${M.steadyStateDays.value} days on a dose, and the label reports deaths during initiation of methadone treatment of addiction.`,
         sources: ['au-methadone-2003', 'rcgp-methadone-induction', 'label-methadone'],
       });
       out.line(`Warning METHADONE_NEW_INDUCTION: ${missedDays} missed days (≥ ${MD.newInductionFromMissedDays.value}).`, MD.newInductionFromMissedDays);
