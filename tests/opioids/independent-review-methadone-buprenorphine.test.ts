@@ -447,6 +447,21 @@ describe('buprenorphine (restart-model §3.8; CDC 2022 table caution 6; A1)', ()
     expect(daily(p, 0)).toBeLessThanOrEqual(8);
   });
 
+  it('V41 re-induction with ketoconazole started in the gap: the cap holds on day 2 too (day 1 ≤ 4 mg, day 2 ≤ half of 16 mg), not day 1 halved and day 2 back at the full label 16 mg (A1 CYP3A4 row; §3.8)', () => {
+    const p = plan(bup(16, 10, { fullAgonistUsedDuringBreak: false, concurrent: [{ drug: 'ketoconazole', startedOn: addDays(LAST, 3) }] }));
+    expect(warning(p, 'CYP3A4_INTERACTION').severity).toBe('critical');
+    expect(daily(p, 0)).toBeLessThanOrEqual(4);
+    expect(Math.max(...dailies(p))).toBeLessThanOrEqual(8);
+    expect(p.steps.at(-1)!.rule).toMatch(/CYP3A4_INTERACTION/);
+  });
+
+  it('V42 re-induction from 10 mg with an inhibitor: day 2 capped at 5 mg rounds down to the 4 mg of day 1, so no separate day-2 step (A1; never a rise the tablets cannot make)', () => {
+    const p = plan(bup(10, 10, { fullAgonistUsedDuringBreak: false, concurrent: [{ drug: 'clarithromycin', startedOn: addDays(LAST, 3) }] }));
+    expect(dailies(p)).toEqual([4]);
+    const q = plan(bup(12, 10, { fullAgonistUsedDuringBreak: false, concurrent: [{ drug: 'clarithromycin', startedOn: addDays(LAST, 3) }] }));
+    expect(dailies(q)).toEqual([4, 6]);
+  });
+
   it('V34 with phenelzine: MAOI_OPIOID_NOT_RECOMMENDED CRITICAL, plan given (A1 MAOI row lists buprenorphine)', () => {
     const p = plan(bup(8, 1, { fullAgonistUsedDuringBreak: false, concurrent: ['phenelzine'] }));
     expect(warning(p, 'MAOI_OPIOID_NOT_RECOMMENDED').severity).toBe('critical');
