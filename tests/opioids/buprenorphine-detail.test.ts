@@ -34,7 +34,7 @@ describe('buprenorphine restart at the prior dose (short gap, no full agonist)',
     expect(noMme).toContain('[walsh-1994: Abstract: plateau in subjective effects and respiratory depression at sublingual doses 1–32 mg]');
     expect(line(p, 'Last dose')).toBe('Last dose 2026-11-01, restart 2026-11-03: daysOff = 2; missedDays = daysOff − 1 = 1.');
     expect(line(p, 'Restart rule')).toMatch(
-      /^Restart rule: the prior dose only after at most 2 missed days with no full-agonist opioid used during the break\. Here: 1 missed days; full agonist during the break: no\. The prior dose may be restarted\./,
+      /^Restart rule: the prior dose only after at most 2 missed days with no full-agonist opioid used during the break\. Here: 1 missed day; full agonist during the break: no\. The prior dose may be restarted\./,
     );
     expect(p.steps).toHaveLength(1);
     expect(p.steps[0]).toMatchObject({ start: '2026-11-03', dailyDose: { amount: '16', unit: 'mg' }, rule: 'prior dose (short gap, no full agonist used during the break)' });
@@ -75,7 +75,7 @@ describe('buprenorphine re-induction: the label ceilings only', () => {
   it('full agonist used: day 1 4 + 4 mg, day 2 16 mg, each rule and the derivation', () => {
     const p = bup('film', '16', 1, 2, { fullAgonistUsedDuringBreak: true });
     expect(p.tolerance).toEqual({ retainedFraction: '0', status: 'not-applicable' });
-    expect(line(p, 'Restart rule')).toMatch(/Here: 1 missed days; full agonist during the break: yes\. Re-induction is needed\./);
+    expect(line(p, 'Restart rule')).toMatch(/Here: 1 missed day; full agonist during the break: yes\. Re-induction is needed\./);
     expect(p.steps.map((s) => [s.start, s.administrations, s.dailyDose.amount])).toEqual([
       ['2026-11-03', ['4', '4'], '8'],
       ['2026-11-04', ['16'], '16'],

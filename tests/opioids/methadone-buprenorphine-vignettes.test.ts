@@ -158,8 +158,8 @@ describe('buprenorphine (restart model §3.8, amendment A1)', () => {
     expect(p.steps.every((s) => s.dailyEquivalent === undefined)).toBe(true);
   });
 
-  it('V18 (A1 floor: never below the induction first dose, Suboxone label 2.3 "2 mg/0.5 mg or 4 mg/1 mg"): re-induction day 1 with a CYP3A4 inhibitor → 4 mg, day 2 unchanged', () => {
+  it('V18 (A1 floor: never below the induction first dose, Suboxone label 2.3 "2 mg/0.5 mg or 4 mg/1 mg"): re-induction day 1 with a CYP3A4 inhibitor → 4 mg, day 2 capped by the same half (16 × 0.5 = 8 mg): the inhibitor is still there on day 2', () => {
     const p = bup('16', 2, { fullAgonistUsedDuringBreak: true, concurrent: [{ drug: 'clarithromycin', startedOn: '2026-10-30' }] });
-    expect(dailies(p)).toEqual(['4', '16']);
+    expect(dailies(p)).toEqual(['4', '8']);
   });
 });

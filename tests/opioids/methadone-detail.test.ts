@@ -41,7 +41,7 @@ describe('methadone derivation: the figures used', () => {
     expect(line(p, 'Opioid use disorder: every dose is in mg')).toContain('[cdc-2022: Table caution 7');
     expect(line(p, 'Last dose')).toBe('Last dose 2026-11-01, restart 2026-11-03: daysOff = 2; missedDays = daysOff − 1 = 1.');
     expect(line(p, 'Tolerance (opioid use disorder)')).toMatch(/^Tolerance \(opioid use disorder\): judged by the missed days, not by an MME threshold; from 3 missed days tolerance may be reduced\. \[au-methadone-2003: §3\.5 Missed doses: "When methadone doses are missed for 3 or more days/);
-    expect(line(p, 'Missed-dose rule')).toMatch(/^Missed-dose rule for 1 missed days: .+\. \[au-methadone-2003/);
+    expect(line(p, 'Missed-dose rule')).toMatch(/^Missed-dose rule for 1 missed day: .+\. \[au-methadone-2003/);
     expect(line(p, 'First step')).toMatch(/^First step: the usual dose \(1–2 missed days, if not intoxicated\)\. \[au-methadone-2003/);
     expect(line(p, 'Follow up within')).toMatch(/^Follow up within 3 days of the restart and of every increase \(CDC 2022: should be strongly considered\)\. \[cdc-2022/);
     expect(p.steps).toHaveLength(1);
@@ -153,7 +153,7 @@ describe('methadone re-induction for opioid use disorder', () => {
     expect(p.steps.map((s) => gapDays(p.steps[0]!.start, s.start))).toEqual([0, 5, 10, 14, 17, 20, 23]);
     for (let i = 1; i < p.steps.length; i++) expect(p.steps[i]!.checkpointReason).toBe(INCREASE);
     expect(line(p, 'Largest rise within any 7 days')).toBe('Largest rise within any 7 days of the schedule: 30 mg, within the 30 mg limit.');
-    expect(line(p, 'Step 2 from')).toBe('Step 2 from 2026-11-13: methadone 35 mg = 35 mg daily (rise of at most 5 a day (the absolute limit per step), rounded down to real strengths).');
+    expect(line(p, 'Step 2 from')).toBe('Step 2 from 2026-11-13: methadone 35 mg = 35 mg daily (induction: at most + 5 mg a day per step, no sooner than every 5 days, at most 30 mg in any 7 days, rounded down to real strengths).');
     expect(p.steps[3]!.rule).toMatch(/^re-escalation: at most \+ 10 mg a day per step, no sooner than every 3 days, at most 30 mg in any 7 days/);
     const w = warning(p, 'METHADONE_NEW_INDUCTION');
     expect(w.severity).toBe('critical');
@@ -199,7 +199,7 @@ describe('methadone re-induction for opioid use disorder', () => {
     expect(p.steps[0]).toMatchObject({ dailyDose: { amount: '20' }, rule: 'new induction: first-day limit 20 mg (sedatives or higher risk)' });
     expect(line(p, 'First-step ceiling')).toMatch(/first day at most 20 mg because of concurrent CNS depressant \(diazePAM\); a benzodiazepine, and never above what a 4-day gap allows \(40 mg\)\./);
     expect(assumptionIds(p)).toContain('methadone-high-risk');
-    expect(warning(p, 'METHADONE_NEW_INDUCTION').message).toContain('First day at most 20 mg;');
+    expect(warning(p, 'METHADONE_NEW_INDUCTION').message).toContain('First day at most 20 mg (lower limit: concurrent CNS depressant (diazePAM); a benzodiazepine);');
   });
 
   it('age 70 alone, and overdose history alone, each lower the first day to 20 mg', () => {
@@ -209,7 +209,7 @@ describe('methadone re-induction for opioid use disorder', () => {
     const od = oud('80', 7, { patient: { overdoseHistory: true } });
     expect(od.steps[0]!.dailyDose.amount).toBe('20');
     expect(line(od, 'First-step ceiling')).toMatch(/first day at most 20 mg because of overdose history, and never above/);
-    expect(warning(od, 'METHADONE_NEW_INDUCTION').message).toContain('First day at most 20 mg;');
+    expect(warning(od, 'METHADONE_NEW_INDUCTION').message).toContain('First day at most 20 mg (lower limit: overdose history);');
   });
 
   it('every reason listed together, in order', () => {

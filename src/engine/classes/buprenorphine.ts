@@ -109,7 +109,7 @@ function restartRule(request: RestartRequest): Phase<RestartRule> {
   const used = request.fullAgonistUsedDuringBreak;
   const restartAtPrior = missedDays <= B.shortGapMissedDays.value && used === false;
   out.line(
-    `Restart rule: the prior dose only after at most ${B.shortGapMissedDays.value} missed days with no full-agonist opioid used during the break. Here: ${missedDays} missed days; full agonist during the break: ${used === undefined ? 'not answered (taken as possibly used)' : used ? 'yes' : 'no'}. ${restartAtPrior ? 'The prior dose may be restarted.' : 'Re-induction is needed.'}`,
+    `Restart rule: the prior dose only after at most ${B.shortGapMissedDays.value} missed days with no full-agonist opioid used during the break. Here: ${missedDays} missed day${missedDays === 1 ? '' : 's'}; full agonist during the break: ${used === undefined ? 'not answered (taken as possibly used)' : used ? 'yes' : 'no'}. ${restartAtPrior ? 'The prior dose may be restarted.' : 'Re-induction is needed.'}`,
     B.shortGapMissedDays,
   );
   return out.done({ daysOff, missedDays, restartAtPrior, used });
@@ -198,7 +198,20 @@ function interactionCap(request: RestartRequest, drug: OpioidDrug, formulation: 
     B.inductionFirstDoseMg,
   );
   const capped = step(first.start, regimen, formulation, `${first.rule}; lowered for ${cap.codes.join(', ')} (${cap.reasons.join('; ')}) to at most ${formatAmount(allowed)} mg`);
-  return out.done([capped, ...scheduled.slice(1)]);
+  // The raised exposure lasts beyond day 1: the label's day-2 ceiling is capped by the same fraction (never below
+  // the capped day 1), else day 2 would give the full label dose on top of the inhibitor.
+  const later = scheduled.slice(1).flatMap((s) => {
+    const limit = D.max(sum(regimen), s.daily.mul(cap.fraction));
+    if (limit.gte(s.daily)) return [s];
+    const made = floorToStrengths(limit, formulation.strengths);
+    if (!made || made.amount.lte(sum(regimen))) return [];
+    out.line(
+      `Interaction cap, day 2: at most ${formatAmount(s.daily)} × ${cap.fraction.toFixed()} = ${formatAmount(s.daily.mul(cap.fraction))} mg, never below day 1 (${formatAmount(sum(regimen))} mg): ${formatDose({ amount: made.amount, unit: formulation.unit })}.`,
+      ...cap.provenance,
+    );
+    return [step(s.start, [made.amount], formulation, `${s.rule}; lowered for ${cap.codes.join(', ')} (${cap.reasons.join('; ')}) to at most ${formatAmount(made.amount)} mg`)];
+  });
+  return out.done([capped, ...later]);
 }
 
 // --- Phase 7: warnings ---

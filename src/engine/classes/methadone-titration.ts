@@ -158,6 +158,17 @@ function reescalationText(phase: MethadoneTitrationPhase): string {
   return `re-escalation: at most + ${phase.maxRiseMg} mg a day per step, no sooner than every ${phase.minIntervalDays} days, at most ${phase.window!.maxRiseMg} mg in any ${phase.window!.days} days, rounded down to real strengths`;
 }
 
+/** An induction step set by the absolute limit: the scheduler's wording has no unit, so it is said here in mg. */
+function inductionText(phase: MethadoneTitrationPhase): string {
+  return `induction: at most + ${phase.maxRiseMg} mg a day per step, no sooner than every ${phase.minIntervalDays} days, at most ${phase.window!.maxRiseMg} mg in any ${phase.window!.days} days, rounded down to real strengths`;
+}
+
+function relabel(phase: MethadoneTitrationPhase, step: ScheduledStep): ScheduledStep {
+  if (phase.name === 'oud-reescalation' && step.allowedDaily && !/^reaches the prior dose|^smallest rise/.test(step.rule)) return { ...step, rule: reescalationText(phase) };
+  if (phase.name === 'oud-induction' && phase.maxRiseMg && phase.window && /the absolute limit per step/.test(step.rule)) return { ...step, rule: inductionText(phase) };
+  return step;
+}
+
 /**
  * Dated ceiling steps from the first step up to the prior regimen, each phase's steps by its own limits.
  * A step that would break a phase's window limit is moved later, one day at a time, until it holds.
@@ -193,11 +204,7 @@ export function scheduleMethadone(input: {
     });
     for (const step of last ? built.slice(1) : built) {
       if (phase.untilDay !== undefined && calendarDaysBetween(startDate, step.start) >= phase.untilDay) break;
-      const relabelled =
-        phase.name === 'oud-reescalation' && step.allowedDaily && !/^reaches the prior dose|^smallest rise/.test(step.rule)
-          ? { ...step, rule: reescalationText(phase) }
-          : step;
-      steps.push(relabelled);
+      steps.push(relabel(phase, step));
     }
   }
   return holdWindows(steps, rule, startDate);

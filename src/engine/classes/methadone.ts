@@ -18,8 +18,8 @@ import { PlanNotes } from '../notes.ts';
 import type { ScheduledStep } from '../schedule.ts';
 import { anchorSummary, retainedFraction, toleranceStatus } from '../tolerance.ts';
 import type { PlanStep, RestartPlan, RestartRequest, Severity, ToleranceStatus } from '../types.ts';
-import { benzodiazepinesIn, describe, naiveStart, opioidPlanSummary, opioidRiskFactors, opioidWarnings } from './opioid-common.ts';
-import { evenRegimen, repeat, sum } from '../regimen.ts';
+import { benzodiazepinesIn, describe, fillRegimen, naiveStart, opioidPlanSummary, opioidRiskFactors, opioidWarnings } from './opioid-common.ts';
+import { repeat, sum } from '../regimen.ts';
 import { toPlanSteps } from './steps.ts';
 import { exposureChangeCap } from './opioid-interactions.ts';
 import { PhaseLines, record, type Phase } from './planner-phase.ts';
@@ -32,6 +32,8 @@ const M = C.methadone;
 const MD = M.missedDoses;
 
 type Indication = 'pain' | 'oud';
+
+const missedDaysText = (n: number) => `${n} missed day${n === 1 ? '' : 's'}`;
 
 // --- Phase 1: prior exposure ---
 
@@ -97,7 +99,7 @@ function tolerance(request: RestartRequest, prior: PriorExposure): Phase<Toleran
     );
   }
   const retained = retainedFraction(C.anchors, missedDays);
-  out.line(`Missed-dose rule for ${missedDays} missed days: ${retained.anchor.basis}.`, retained.anchor.retainedFraction);
+  out.line(`Missed-dose rule for ${missedDaysText(missedDays)}: ${retained.anchor.basis}.`, retained.anchor.retainedFraction);
   return out.done({
     daysOff,
     missedDays,
@@ -132,7 +134,10 @@ function firstCeiling(request: RestartRequest, prior: PriorExposure, missedDays:
   const fourDayCeiling = D.min(half, M.fourDayCapMg.value);
   const risks = opioidRiskFactors(request);
   const benzodiazepines = benzodiazepinesIn(request);
-  const highRiskReasons = [...risks, ...(benzodiazepines.length ? ['a benzodiazepine'] : []), ...(request.patient.overdoseHistory ? ['overdose history'] : [])];
+  // Regular alcohol use is a sedative (amendment A3: it counts as a concurrent CNS depressant for every opioid);
+  // named once even if the shared risk factors come to list it too.
+  const alcohol = request.patient.alcoholUse && !risks.some((r) => /alcohol/i.test(r)) ? ['regular alcohol use'] : [];
+  const highRiskReasons = [...risks, ...alcohol, ...(benzodiazepines.length ? ['a benzodiazepine'] : []), ...(request.patient.overdoseHistory ? ['overdose history'] : [])];
   const highRisk = highRiskReasons.length > 0;
   const base = { fourDayCeiling, highRisk, highRiskReasons };
   if (missedDays <= MD.usualDoseUpToMissedDays.value) {
@@ -197,7 +202,11 @@ interface FirstStep {
   readonly rule: string;
 }
 
-/** The largest regimen within `allowed` on `preferred`, or on the oral solution when the tablets cannot make it. */
+/**
+ * The largest regimen within `allowed` on `preferred`, or on the oral solution when the tablets cannot make it.
+ * Administrations may be uneven (15 + 15 + 10 mg makes 40 mg where 13.3 mg three times cannot): rounding down to
+ * an even day would cut the first step further than the missed-dose rule asks.
+ */
 function makeWithin(
   drug: OpioidDrug,
   preferred: OpioidFormulation,
@@ -206,7 +215,7 @@ function makeWithin(
   count: number,
   out: PhaseLines,
 ): { formulation: OpioidFormulation; regimen: Decimal[] } {
-  const onPreferred = evenRegimen(allowed, doseCap, count, preferred);
+  const onPreferred = fillRegimen(allowed, doseCap, count, preferred);
   if (onPreferred) return { formulation: preferred, regimen: onPreferred };
   const solution = drug.formulations.find((f) => f.unitForm === 'solution');
   if (solution && preferred !== solution) {
@@ -214,7 +223,7 @@ function makeWithin(
       `Restart product: methadone ${solution.name}, because the tablets cannot make ${formatDose({ amount: allowed, unit: preferred.unit })} or less.`,
       { assumption: 'opioid-restart-product' },
     );
-    const onSolution = evenRegimen(allowed, doseCap, count, solution);
+    const onSolution = fillRegimen(allowed, doseCap, count, solution);
     if (onSolution) return { formulation: solution, regimen: onSolution };
     return { formulation: solution, regimen: [D.min(...solution.strengths.map((s) => new D(s.amount)))] };
   }
@@ -370,10 +379,10 @@ function warnings(
       add({
         code: 'METHADONE_ASSESS_INTOXICATION',
         severity: 'critical',
-        message: `${missedDays} missed day${missedDays === 1 ? '' : 's'}: assess the patient for signs of intoxication and withdrawal before the dose is given; do not dose a patient who is intoxicated.`,
+        message: `${missedDaysText(missedDays)}: assess the patient for signs of intoxication and withdrawal before the dose is given; do not dose a patient who is intoxicated.`,
         sources: ['au-methadone-2003'],
       });
-      out.line(`Warning METHADONE_ASSESS_INTOXICATION: ${missedDays} missed days (≥ ${MD.assessFromMissedDays.value}).`, MD.assessFromMissedDays);
+      out.line(`Warning METHADONE_ASSESS_INTOXICATION: ${missedDaysText(missedDays)} (≥ ${MD.assessFromMissedDays.value}).`, MD.assessFromMissedDays);
     }
     if (missedDays === MD.halfDoseMissedDays.value) {
       add({
@@ -397,7 +406,7 @@ function warnings(
       add({
         code: 'METHADONE_NEW_INDUCTION',
         severity: 'critical',
-        message: `${missedDays} missed days: regard as a new induction. First day at most ${formatDose({ amount: firstDayCap.value, unit })}; for the first ${M.inductionWeeklyCapDays.value} days increase by at most ${rule.phases[0]!.maxRiseMg ?? M.inductionWeeklyRiseCapMg.value} mg no sooner than every ${interval0} days, at most ${M.inductionWeeklyRiseCapMg.value} mg a week. Methadone accumulates: steady state takes at least 3 to ${M.steadyStateDays.value} days on a dose, and the label reports deaths during initiation of methadone treatment of addiction.`,
+        message: `${missedDays} missed days: regard as a new induction. First day at most ${formatDose({ amount: firstDayCap.value, unit })}${ceiling.highRisk ? ` (lower limit: ${ceiling.highRiskReasons.join('; ')})` : ''}; for the first ${M.inductionWeeklyCapDays.value} days increase by at most ${rule.phases[0]!.maxRiseMg ?? M.inductionWeeklyRiseCapMg.value} mg no sooner than every ${interval0} days, at most ${M.inductionWeeklyRiseCapMg.value} mg a week. Methadone accumulates: steady state takes at least 3 to ${M.steadyStateDays.value} days on a dose, and the label reports deaths during initiation of methadone treatment of addiction.`,
         sources: ['au-methadone-2003', 'rcgp-methadone-induction', 'label-methadone'],
       });
       out.line(`Warning METHADONE_NEW_INDUCTION: ${missedDays} missed days (≥ ${MD.newInductionFromMissedDays.value}).`, MD.newInductionFromMissedDays);
