@@ -112,6 +112,11 @@ const CASES: Case[] = [
   { name: 'R48 diazepam, moderate hepatic impairment → BZD_HEPATIC', source: 'A3 benzodiazepine row (ALiEM: LOT drugs have no active metabolites)', request: DIAZEPAM_10(1, { patient: { hepaticImpairment: 'moderate' } }), firstDaily: '10', codes: ['BZD_HEPATIC'] },
   { name: 'R49 lorazepam, moderate hepatic impairment → no BZD_HEPATIC (a LOT drug)', source: 'A3 benzodiazepine row lists diazepam, chlordiazepoxide, clorazepate, alprazolam, clonazepam only', request: LORAZEPAM_2(1, { patient: { hepaticImpairment: 'moderate' } }), firstDaily: '2', absent: ['BZD_HEPATIC'] },
   { name: 'R50 diazepam, mild hepatic impairment → no BZD_HEPATIC (moderate or worse)', source: 'A3 benzodiazepine row: hepaticImpairment ≥ moderate', request: DIAZEPAM_10(1, { patient: { hepaticImpairment: 'mild' } }), absent: ['BZD_HEPATIC'] },
+
+  // --- Label age limits of the benzodiazepine hypnotics (found in the label copies during the source review) ---
+  { name: 'R54 triazolam 0.5 mg at 70, 1 missed day → capped at 0.25 mg (geriatric maximum), no Z-drug code', source: 'label-halcion 2.2 (pfizermedical.com): "In geriatric patients ... The maximum recommended dosage is 0.25 mg once daily"', request: req('triazolam', '0.5', 1, 1, { patient: { ageYears: 70 } }), ceiling: '0.25', codes: ['LABEL_CAP_APPLIED'], absent: ['ZDRUG_AGE_DOSE'] },
+  { name: 'R55 flurazepam 30 mg at 70, 1 missed day → capped at 15 mg', source: 'label-flurazepam, Precautions (Dalmane brief summary): "In elderly and debilitated patients, it is recommended that the dosage be limited to 15 mg"', request: req('flurazepam', '30', 1, 1, { patient: { ageYears: 70 } }), ceiling: '15', codes: ['LABEL_CAP_APPLIED'], absent: ['ZDRUG_AGE_DOSE'] },
+  { name: 'R56 triazolam 0.25 mg at 64 → no age cap', source: 'label-halcion 2.1 adult maximum 0.5 mg', request: req('triazolam', '0.25', 1, 1, { patient: { ageYears: 64 } }), ceiling: '0.25', absent: ['LABEL_CAP_APPLIED'] },
 ];
 
 function run(c: Case) {

@@ -310,7 +310,12 @@ describe('benzodiazepine protocol data', () => {
     expect(drug('eszopiclone').formulations[0]!.ageCap).toMatchObject({ value: { fromAge: 65, maxDaily: '2' }, source: 'label-lunesta' });
     expect(drug('zaleplon').formulations[0]!.ageCap).toMatchObject({ value: { fromAge: 65, maxDaily: '10' }, source: 'label-sonata' });
     const withCaps = BENZODIAZEPINES.flatMap((d) => d.formulations.filter((f) => f.ageCap || f.hepaticCap || f.sexInitialDose).map((f) => `${d.id}/${f.id}`));
-    expect(withCaps).toEqual(['zolpidem/ir', 'zolpidem/er', 'eszopiclone/ir', 'zaleplon/ir']);
+    expect(withCaps).toEqual(['triazolam/ir', 'flurazepam/ir', 'zolpidem/ir', 'zolpidem/er', 'eszopiclone/ir', 'zaleplon/ir']);
+    // Benzodiazepine hypnotics' geriatric maxima, found in the label copies during the source review.
+    expect(drug('triazolam').formulations[0]!.ageCap).toMatchObject({ value: { fromAge: 65, maxDaily: '0.25' }, source: 'label-halcion' });
+    expect((drug('triazolam').formulations[0]!.ageCap as { locator: string }).locator).toContain('"The maximum recommended dosage is 0.25 mg once daily"');
+    expect(drug('flurazepam').formulations[0]!.ageCap).toMatchObject({ value: { fromAge: 65, maxDaily: '15' }, source: 'label-flurazepam' });
+    expect((drug('flurazepam').formulations[0]!.ageCap as { locator: string }).locator).toContain('"In elderly and debilitated patients, it is recommended that the dosage be limited to 15 mg');
   });
 
   it('hepatic caution (amendment A3) on exactly the oxidised drugs the amendment lists', () => {

@@ -869,7 +869,8 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
       notes.warn('ABOVE_LABEL_MAXIMUM', 'warning', 'The prior dose is above the labelled maximum daily dose: the plan stops at the labelled maximum. A higher dose is the prescriber\'s decision.', [label]);
     }
   }
-  const zCaps = product.caps.filter((cap) => cap.code === 'ZDRUG_AGE_DOSE');
+  // ZDRUG_AGE_DOSE is the Z-drug code (A2); a benzodiazepine's label age limit shows as LABEL_CAP_APPLIED and a derivation line.
+  const zCaps = drug.kind === 'z-drug' ? product.caps.filter((cap) => cap.code === 'ZDRUG_AGE_DOSE') : [];
   if (zCaps.length) {
     const lowered = zCaps.some((cap) => product.lowering.includes(cap));
     notes.warn(
