@@ -117,6 +117,11 @@ const CASES: Case[] = [
   { name: 'R54 triazolam 0.5 mg at 70, 1 missed day → capped at 0.25 mg (geriatric maximum), no Z-drug code', source: 'label-halcion 2.2 (pfizermedical.com): "In geriatric patients ... The maximum recommended dosage is 0.25 mg once daily"', request: req('triazolam', '0.5', 1, 1, { patient: { ageYears: 70 } }), ceiling: '0.25', codes: ['LABEL_CAP_APPLIED'], absent: ['ZDRUG_AGE_DOSE'] },
   { name: 'R55 flurazepam 30 mg at 70, 1 missed day → capped at 15 mg', source: 'label-flurazepam, Precautions (Dalmane brief summary): "In elderly and debilitated patients, it is recommended that the dosage be limited to 15 mg"', request: req('flurazepam', '30', 1, 1, { patient: { ageYears: 70 } }), ceiling: '15', codes: ['LABEL_CAP_APPLIED'], absent: ['ZDRUG_AGE_DOSE'] },
   { name: 'R56 triazolam 0.25 mg at 64 → no age cap', source: 'label-halcion 2.1 adult maximum 0.5 mg', request: req('triazolam', '0.25', 1, 1, { patient: { ageYears: 64 } }), ceiling: '0.25', absent: ['LABEL_CAP_APPLIED'] },
+
+  // --- Zaleplon in hepatic impairment (label text found during the source review) ---
+  { name: 'R57 zaleplon 10 mg, mild hepatic impairment, 1 missed day → capped at 5 mg', source: 'label-sonata (drugs.com label text): "Patients with mild to moderate hepatic impairment should be treated with zaleplon 5 mg"', request: req('zaleplon', '10', 1, 1, { patient: { hepaticImpairment: 'mild' } }), firstDaily: '5', ceiling: '5', codes: ['LABEL_CAP_APPLIED', 'ZDRUG_AGE_DOSE'], absent: ['ZDRUG_SEVERE_HEPATIC'] },
+  { name: 'R58 zaleplon 10 mg, moderate hepatic impairment → capped at 5 mg', source: 'label-sonata: mild to moderate hepatic impairment 5 mg', request: req('zaleplon', '10', 1, 1, { patient: { hepaticImpairment: 'moderate' } }), ceiling: '5', codes: ['LABEL_CAP_APPLIED'] },
+  { name: 'R59 zaleplon, severe hepatic impairment → critical ZDRUG_SEVERE_HEPATIC (label: not recommended), ≤ 5 mg', source: 'label-sonata: "Zaleplon is not recommended for use in patients with severe hepatic impairment"; A2 rule of thumb: "not recommended" → CRITICAL', request: req('zaleplon', '10', 1, 1, { patient: { hepaticImpairment: 'severe' } }), ceiling: '5', codes: ['ZDRUG_SEVERE_HEPATIC'], absent: ['ZOLPIDEM_SEVERE_HEPATIC'] },
 ];
 
 function run(c: Case) {

@@ -309,6 +309,9 @@ describe('benzodiazepine protocol data', () => {
     expect(zer.sexInitialDose).toMatchObject({ value: { female: '6.25', maleLow: '6.25', maleHigh: '12.5' }, source: 'fda-zolpidem-2013' });
     expect(drug('eszopiclone').formulations[0]!.ageCap).toMatchObject({ value: { fromAge: 65, maxDaily: '2' }, source: 'label-lunesta' });
     expect(drug('zaleplon').formulations[0]!.ageCap).toMatchObject({ value: { fromAge: 65, maxDaily: '10' }, source: 'label-sonata' });
+    expect(drug('zaleplon').formulations[0]!.hepaticCap).toEqual(expect.objectContaining({ value: { maxDaily: '5', severeAvoid: false, severeNotRecommended: true }, source: 'label-sonata' }));
+    expect((drug('zaleplon').formulations[0]!.hepaticCap as { locator: string }).locator).toContain('"Patients with mild to moderate hepatic impairment should be treated with zaleplon 5 mg');
+    expect(zir.hepaticCap!.value.severeNotRecommended).toBeUndefined();
     const withCaps = BENZODIAZEPINES.flatMap((d) => d.formulations.filter((f) => f.ageCap || f.hepaticCap || f.sexInitialDose).map((f) => `${d.id}/${f.id}`));
     expect(withCaps).toEqual(['triazolam/ir', 'flurazepam/ir', 'zolpidem/ir', 'zolpidem/er', 'eszopiclone/ir', 'zaleplon/ir']);
     // Benzodiazepine hypnotics' geriatric maxima, found in the label copies during the source review.

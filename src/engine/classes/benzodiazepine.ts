@@ -890,6 +890,15 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
     );
     notes.line('Warning ZOLPIDEM_SEVERE_HEPATIC: hepaticGrade severe.', formulation.hepaticCap);
   }
+  if (formulation.hepaticCap?.value.severeNotRecommended && patient.hepaticGrade === 'severe') {
+    notes.warn(
+      'ZDRUG_SEVERE_HEPATIC',
+      'critical',
+      `Severe hepatic impairment (patient.hepaticImpairment): the label says ${drug.displayName} is not recommended. Do not restart unless the prescriber decides the benefit outweighs the risk; if it is restarted, the plan keeps to the hepatic limit.`,
+      [sourceOf(formulation.hepaticCap)],
+    );
+    notes.line('Warning ZDRUG_SEVERE_HEPATIC: hepaticGrade severe.', formulation.hepaticCap);
+  }
   if (formulation.sexInitialDose && product.sexTreatedAsFemale) {
     notes.warn(
       'ZDRUG_SEX_DOSE',
