@@ -169,6 +169,17 @@ describe('independent review vignettes (benzodiazepines and Z-drugs)', () => {
     expect(pick(c.plan)).toEqual(['ashton-2002:20', 'va-dod-sud-2021:10']);
   });
 
+  it('R60 the Z-drug label-limit warning says only what the labels say (no unsourced "falls" or "next-morning" claim for a hepatic limit)', () => {
+    // label-ambien 2.3 and label-sonata give the hepatic limits for reduced clearance; they do not say falls are more likely.
+    for (const [drug, patient] of [['zolpidem', { sex: 'male', hepaticImpairment: 'moderate' }], ['zaleplon', { hepaticImpairment: 'mild' }], ['zaleplon', { ageYears: 70 }]] as const) {
+      const r = planRestart(req(drug, '10', 1, 1, { patient }));
+      if (!r.ok) throw new Error('no plan');
+      const w = r.plan.warnings.find((x) => x.code === 'ZDRUG_AGE_DOSE');
+      expect(w?.message).toBeDefined();
+      expect(w!.message).not.toMatch(/falls|next-morning/);
+    }
+  });
+
   it('R53 ISMP: Tall Man display names as the data has them, no trailing zeros, mcg never µg, no QD', () => {
     const names: Record<string, string> = { alprazolam: 'ALPRAZolam', clonazepam: 'clonazePAM', lorazepam: 'LORazepam', diazepam: 'diazePAM', chlordiazepoxide: 'chlordiazePOXIDE', clobazam: 'cloBAZam' };
     for (const [id, display] of Object.entries(names)) {

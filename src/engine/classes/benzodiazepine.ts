@@ -876,7 +876,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
     notes.warn(
       'ZDRUG_AGE_DOSE',
       lowered ? 'critical' : 'warning',
-      `${zCaps.map((cap) => `${cap.input}: ${cap.reason}`).join('; ')}${lowered ? '; the ceiling is lowered to the label limit' : ''}. The label gives a lower dose here: next-morning impairment and falls are more likely.`,
+      `${zCaps.map((cap) => `${cap.input}: ${cap.reason}`).join('; ')}${lowered ? '; the ceiling is lowered to the label limit' : ''}. The label gives a lower dose for these patients; a higher dose is the prescriber's decision.`,
       [...new Set(zCaps.map((cap) => sourceOf(cap.provenance)))],
     );
     notes.line(`Warning ZDRUG_AGE_DOSE: ${zCaps.map((cap) => cap.input).join(', ')}.`);
