@@ -180,6 +180,15 @@ describe('independent review vignettes (benzodiazepines and Z-drugs)', () => {
     }
   });
 
+  it('R61 after a detox the tolerance-loss warning names the supervised withdrawal, and one missed day is not "1 missed days"', () => {
+    // A8 detox row: the low restart follows the completed medically supervised withdrawal, whatever the gap.
+    const r = planRestart(LORAZEPAM_2(1, { breakReason: 'detox' }));
+    if (!r.ok) throw new Error('no plan');
+    const w = r.plan.warnings.find((x) => x.code === 'BZD_TOLERANCE_LOSS')!;
+    expect(w.message).toMatch(/supervised withdrawal/);
+    expect([w.message, ...r.plan.derivation].join('\n')).not.toMatch(/\b1 missed days/);
+  });
+
   it('R53 ISMP: Tall Man display names as the data has them, no trailing zeros, mcg never µg, no QD', () => {
     const names: Record<string, string> = { alprazolam: 'ALPRAZolam', clonazepam: 'clonazePAM', lorazepam: 'LORazepam', diazepam: 'diazePAM', chlordiazepoxide: 'chlordiazePOXIDE', clobazam: 'cloBAZam' };
     for (const [id, display] of Object.entries(names)) {

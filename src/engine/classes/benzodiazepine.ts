@@ -27,6 +27,11 @@ import type { EquivalentReading, PlanRefusal, PlanStep, RestartPlan, RestartRequ
 import { toPlanSteps } from './steps.ts';
 import { evenRegimen, repeat, sum } from '../regimen.ts';
 
+
+/** "1 missed day", "3 missed days". */
+function missedDaysText(n: number): string {
+  return `${n} missed day${n === 1 ? '' : 's'}`;
+}
 const C = BENZODIAZEPINE_CLASS;
 const TEN = new D(10);
 
@@ -319,10 +324,10 @@ function windowPhase(notes: PlanNotes, request: RestartRequest, drug: Benzodiaze
   const situation: Situation = missed <= resumeTo ? 'resume' : missed <= window.lastMissedDay ? 'inside' : 'after';
   notes.line(
     situation === 'resume'
-      ? `${missed} missed days: up to ${resumeTo}, the resume range.`
+      ? `${missedDaysText(missed)}: up to ${resumeTo}, the resume range.`
       : situation === 'inside'
-        ? `${missed} missed days: inside the withdrawal window.`
-        : `${missed} missed days: after the withdrawal window.`,
+        ? `${missedDaysText(missed)}: inside the withdrawal window.`
+        : `${missedDaysText(missed)}: after the withdrawal window.`,
     situation === 'resume' ? C.resumeUpToMissedDays : window.days,
   );
   const symptoms = request.patient.withdrawalSymptomsNow;
@@ -778,7 +783,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
     notes.warn(
       'BZD_WITHDRAWAL_WINDOW',
       'critical',
-      `Abrupt stop in a physically dependent patient, ${prior.missedDays} missed days: the patient may be in withdrawal (seizures can be life-threatening). Restart near the prior dose (first step ${formatDose({ amount: firstDaily, unit })} a day), then plan a taper (typically 5–10% every 2–4 weeks, not more than 25% every 2 weeks); do not leave the patient on a low "new start" dose.`,
+      `Abrupt stop in a physically dependent patient, ${missedDaysText(prior.missedDays)}: the patient may be in withdrawal (seizures can be life-threatening). Restart near the prior dose (first step ${formatDose({ amount: firstDaily, unit })} a day), then plan a taper (typically 5–10% every 2–4 weeks, not more than 25% every 2 weeks); do not leave the patient on a low "new start" dose.`,
       ['joint-bzd-taper-2025', 'fda-benzo-boxed-2020'],
     );
     notes.line(`Warning BZD_WITHDRAWAL_WINDOW: ${dependence.dependenceClass}, ${prior.missedDays} missed days (window to ${phase.window.lastMissedDay}).`, phase.window.days);
@@ -842,10 +847,10 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
     notes.warn(
       'BZD_TOLERANCE_LOSS',
       'warning',
-      `Tolerance to sedation and breathing depression may have faded after ${prior.missedDays} missed days: returning straight to the previous dose can cause oversedation and, with opioids or alcohol, fatal respiratory depression. Follow the dated ceilings, and reconsider whether a restart is needed.${product.olderAdult && formulation.olderAdultInitialDose ? ` The start uses the label's initial dose for older adults (patient.ageYears ${patient.ageYears}).` : ''}`,
+      `Tolerance to sedation and breathing depression may have faded ${first.rule === 'detox' ? 'after the completed supervised withdrawal' : `after ${missedDaysText(prior.missedDays)}`}: returning straight to the previous dose can cause oversedation and, with opioids or alcohol, fatal respiratory depression. Follow the dated ceilings, and reconsider whether a restart is needed.${product.olderAdult && formulation.olderAdultInitialDose ? ` The start uses the label's initial dose for older adults (patient.ageYears ${patient.ageYears}).` : ''}`,
       ['joint-bzd-taper-2025', 'fda-benzo-boxed-2020'],
     );
-    notes.line(`Warning BZD_TOLERANCE_LOSS: first step ${formatDose({ amount: firstDaily, unit })} a day after ${prior.missedDays} missed days.`, { assumption: 'bzd-after-window-restart-low' });
+    notes.line(`Warning BZD_TOLERANCE_LOSS: first step ${formatDose({ amount: firstDaily, unit })} a day after ${first.rule === 'detox' ? 'a completed supervised withdrawal' : missedDaysText(prior.missedDays)}.`, { assumption: 'bzd-after-window-restart-low' });
   }
   if (!dependence.dependent) {
     notes.warn(
