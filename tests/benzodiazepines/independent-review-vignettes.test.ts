@@ -122,6 +122,10 @@ const CASES: Case[] = [
   { name: 'R57 zaleplon 10 mg, mild hepatic impairment, 1 missed day → capped at 5 mg', source: 'label-sonata (drugs.com label text): "Patients with mild to moderate hepatic impairment should be treated with zaleplon 5 mg"', request: req('zaleplon', '10', 1, 1, { patient: { hepaticImpairment: 'mild' } }), firstDaily: '5', ceiling: '5', codes: ['LABEL_CAP_APPLIED', 'ZDRUG_AGE_DOSE'], absent: ['ZDRUG_SEVERE_HEPATIC'] },
   { name: 'R58 zaleplon 10 mg, moderate hepatic impairment → capped at 5 mg', source: 'label-sonata: mild to moderate hepatic impairment 5 mg', request: req('zaleplon', '10', 1, 1, { patient: { hepaticImpairment: 'moderate' } }), ceiling: '5', codes: ['LABEL_CAP_APPLIED'] },
   { name: 'R59 zaleplon, severe hepatic impairment → critical ZDRUG_SEVERE_HEPATIC (label: not recommended), ≤ 5 mg', source: 'label-sonata: "Zaleplon is not recommended for use in patients with severe hepatic impairment"; A2 rule of thumb: "not recommended" → CRITICAL', request: req('zaleplon', '10', 1, 1, { patient: { hepaticImpairment: 'severe' } }), ceiling: '5', codes: ['ZDRUG_SEVERE_HEPATIC'], absent: ['ZOLPIDEM_SEVERE_HEPATIC'] },
+
+  // --- Eszopiclone in severe hepatic impairment (label text found during the source review) ---
+  { name: 'R63 eszopiclone 3 mg, severe hepatic impairment, 1 missed day → capped at 2 mg', source: 'label-lunesta (drugs.com/dosage/lunesta.html): "In patients with severe hepatic impairment ... the total dose of LUNESTA should not exceed 2 mg"', request: req('eszopiclone', '3', 1, 1, { patient: { hepaticImpairment: 'severe' } }), ceiling: '2', codes: ['LABEL_CAP_APPLIED'] },
+  { name: 'R64 eszopiclone 3 mg, moderate hepatic impairment → no hepatic cap (the label limits severe only)', source: 'label-lunesta 2: the 2 mg limit names severe hepatic impairment', request: req('eszopiclone', '3', 1, 1, { patient: { hepaticImpairment: 'moderate' } }), ceiling: '3', absent: ['LABEL_CAP_APPLIED'] },
 ];
 
 function run(c: Case) {

@@ -312,6 +312,8 @@ describe('benzodiazepine protocol data', () => {
     expect(drug('zaleplon').formulations[0]!.hepaticCap).toEqual(expect.objectContaining({ value: { maxDaily: '5', severeAvoid: false, severeNotRecommended: true }, source: 'label-sonata' }));
     expect((drug('zaleplon').formulations[0]!.hepaticCap as { locator: string }).locator).toContain('"Patients with mild to moderate hepatic impairment should be treated with zaleplon 5 mg');
     expect(zir.hepaticCap!.value.severeNotRecommended).toBeUndefined();
+    expect(drug('eszopiclone').formulations[0]!.hepaticCap).toEqual(expect.objectContaining({ value: { maxDaily: '2', severeAvoid: false, severeOnly: true }, source: 'label-lunesta' }));
+    expect((drug('eszopiclone').formulations[0]!.ageCap as { locator: string }).locator).toContain('"The total dose of LUNESTA should not exceed 2 mg in elderly or debilitated patients"');
     const withCaps = BENZODIAZEPINES.flatMap((d) => d.formulations.filter((f) => f.ageCap || f.hepaticCap || f.sexInitialDose).map((f) => `${d.id}/${f.id}`));
     expect(withCaps).toEqual(['triazolam/ir', 'flurazepam/ir', 'zolpidem/ir', 'zolpidem/er', 'eszopiclone/ir', 'zaleplon/ir']);
     // Benzodiazepine hypnotics' geriatric maxima, found in the label copies during the source review.

@@ -392,7 +392,7 @@ function productPhase(notes: PlanNotes, request: RestartRequest, formulation: Be
   }
   const hepatic = formulation.hepaticCap;
   const grade = patient.hepaticGrade;
-  if (hepatic && grade !== 'none') {
+  if (hepatic && grade !== 'none' && (!hepatic.value.severeOnly || grade === 'severe')) {
     caps.push({ maxDaily: new D(hepatic.value.maxDaily), input: `patient.hepaticImpairment ${grade}`, reason: `label limit of ${formatDose({ amount: hepatic.value.maxDaily, unit })} a day in hepatic impairment`, provenance: hepatic, code: 'ZDRUG_AGE_DOSE' });
   }
   const priorRegimen = repeat(prior.dose, prior.times);

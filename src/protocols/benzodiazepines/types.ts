@@ -40,6 +40,8 @@ export interface HepaticCap {
   readonly severeAvoid: boolean;
   /** The label says the drug is not recommended in severe hepatic impairment (zaleplon: ZDRUG_SEVERE_HEPATIC). */
   readonly severeNotRecommended?: boolean;
+  /** The label limits the dose in severe hepatic impairment only (eszopiclone). */
+  readonly severeOnly?: boolean;
 }
 
 export interface SexInitialDose {
