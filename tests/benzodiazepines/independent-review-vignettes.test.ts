@@ -193,6 +193,14 @@ describe('independent review vignettes (benzodiazepines and Z-drugs)', () => {
     expect([w.message, ...r.plan.derivation].join('\n')).not.toMatch(/\b1 missed days/);
   });
 
+  it('R65 not dependent (2 days a week): every step, not only the first, keeps to the prior days a week', () => {
+    // A8 NOT_DEPENDENT row: "≤ prior single dose, ≤ prior days/week"; house rule: never exceed the prior dose.
+    const r = planRestart(req('alprazolam', '1', 2, 4, { prior: { daysPerWeek: 2 } }));
+    if (!r.ok) throw new Error('no plan');
+    expect(r.plan.steps.length).toBeGreaterThan(1);
+    for (const step of r.plan.steps) expect(step.rule).toMatch(/no more than 2 days a week/);
+  });
+
   it('R53 ISMP: Tall Man display names as the data has them, no trailing zeros, mcg never µg, no QD', () => {
     const names: Record<string, string> = { alprazolam: 'ALPRAZolam', clonazepam: 'clonazePAM', lorazepam: 'LORazepam', diazepam: 'diazePAM', chlordiazepoxide: 'chlordiazePOXIDE', clobazam: 'cloBAZam' };
     for (const [id, display] of Object.entries(names)) {

@@ -730,11 +730,16 @@ function titrationPhase(notes: PlanNotes, request: RestartRequest, drug: Benzodi
     );
   }
   const deFactor = drug.ashtonEquivalent.value.low;
-  const steps = toPlanSteps(scheduled, {
+  const planned = toPlanSteps(scheduled, {
     drug: drug.id,
     formulation,
     equivalent: { unit: 'mg diazepam', of: (daily) => shown(diazepamEquivalent(daily, deFactor)) },
   });
+  // Not dependent (A8): no more days a week than before on every step, not only the first (docs/clinical-model.md).
+  const daysPerWeek = request.prior.daysPerWeek;
+  const steps = first.rule === 'not-dependent' && daysPerWeek < 7
+    ? planned.map((step) => (/days a week/.test(step.rule) ? step : { ...step, rule: `${step.rule}; on no more than ${daysPerWeek} days a week as before` }))
+    : planned;
   steps.forEach((step, index) => {
     notes.line(
       `Step ${index + 1} from ${step.start}: ${step.administrations.map((a) => formatDose({ amount: a, unit })).join(' + ')} = ${formatDose(step.dailyDose)} daily ≈ ${formatAmount(step.dailyEquivalent!.amount)} mg diazepam/day (${step.rule}).`,
