@@ -561,7 +561,7 @@ describe('warnings: code, severity, sources, message and derivation line', () =>
     const detox = planBenzodiazepineWith({ ...DIAZEPAM_WINDOW }, { breakReason: 'detox' });
     expect(warning(detox, 'BZD_AFTER_DETOX')).toMatchObject({ severity: 'warning', sources: ['joint-bzd-taper-2025'] });
     expect(warning(detox, 'BZD_AFTER_DETOX').message).toMatch(/^Withdrawal was completed under medical supervision \(breakReason "detox"\): reconsider whether a restart is needed\./);
-    expect(warning(detox, 'BZD_TOLERANCE_LOSS').message).toMatch(/^Tolerance to sedation and breathing depression may have faded after 4 missed days/);
+    expect(warning(detox, 'BZD_TOLERANCE_LOSS').message).toMatch(/^Tolerance to sedation and breathing depression may have faded after the completed supervised withdrawal/);
     expect(detox.tolerance).toMatchObject({ retainedFraction: '0', status: 'lost' });
     const nd = plan({ drug: 'diazepam', dose: '10', timesPerDay: 2, daysPerWeek: 2, missedDays: 5 });
     expect(warning(nd, 'BZD_NOT_DEPENDENT').message).toBe(

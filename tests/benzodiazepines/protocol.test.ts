@@ -244,37 +244,58 @@ describe('benzodiazepine protocol data', () => {
     if (f.olderAdultInitialDose) expect(makeExactly(new D(f.olderAdultInitialDose.value.dose), f.strengths)).not.toBeNull();
   });
 
-  it('label initial doses whose wording was not read in a stored copy say so in their locator', () => {
-    const recalled = (v: { locator?: string } | undefined) => Boolean(v?.locator?.endsWith('(label wording as recalled; not re-checked against a stored label copy in this review)'));
-    const flagged = BENZODIAZEPINES.flatMap((d) =>
-      d.formulations.flatMap((f) => [
-        ...(recalled(f.initialDose as { locator?: string }) ? [`${d.id}/${f.id}`] : []),
-        ...(recalled(f.olderAdultInitialDose as { locator?: string }) ? [`${d.id}/${f.id} older`] : []),
-      ]),
-    );
-    expect(flagged).toEqual([
-      'alprazolam/er', 'chlordiazepoxide/ir', 'chlordiazepoxide/ir older', 'clobazam/ir', 'clobazam/ir older', 'clorazepate/ir', 'clorazepate/ir older',
-      'triazolam/ir older', 'flurazepam/ir', 'zaleplon/ir', 'zaleplon/ir older',
-    ]);
+  it('every label initial dose says where its wording was read (none is cited without a copy read)', () => {
+    const viaOf = (v: { locator?: string } | undefined) => /\(label wording read via (.+); re-check against DailyMed\)$/.exec(v?.locator ?? '')?.[1];
     const secondary = BENZODIAZEPINES.flatMap((d) =>
       d.formulations.flatMap((f) =>
         [f.initialDose, f.olderAdultInitialDose].flatMap((v, i) => {
-          const m = /\(label wording read via (.+); re-check against DailyMed\)$/.exec((v as { locator?: string } | undefined)?.locator ?? '');
-          return m ? [`${d.id}${i ? ' older' : ''}: ${m[1]}`] : [];
+          const via = viaOf(v as { locator?: string } | undefined);
+          return via ? [`${d.id}/${f.id}${i ? ' older' : ''}: ${via}`] : [];
         }),
       ),
     );
     expect(secondary).toEqual([
-      'alprazolam: droracle.ai quoting the FDA label',
-      'alprazolam older: droracle.ai quoting the FDA label',
-      'clonazepam: droracle.ai quoting the FDA label',
-      'diazepam: a nursing drug handbook (mussenhealth.us)',
-      'diazepam older: a nursing drug handbook (mussenhealth.us)',
-      'lorazepam: droracle.ai quoting the FDA label',
-      'lorazepam older: droracle.ai quoting the FDA label',
-      'oxazepam: a label copy at recallguide.org',
+      'alprazolam/ir: droracle.ai articles 693481 and 864646 quoting the Xanax label',
+      'alprazolam/ir older: droracle.ai article 693481 quoting the Xanax label',
+      'alprazolam/er: the label transcription at drugs.com/dosage/xanax-xr.html',
+      'clonazepam/ir: droracle.ai articles 647359 and 807875 quoting the Klonopin label',
+      'diazepam/ir: droracle.ai article 153974 quoting the FDA label',
+      'diazepam/ir older: droracle.ai article 153974 quoting the FDA label',
+      'lorazepam/ir: the DailyMed text (setid 89057c93-8155-4040-acec-64e877bd2b4c) transcribed in the MedicationQA dataset (huggingface.co/datasets/truehealth/medicationqa)',
+      'lorazepam/ir older: the DailyMed text (setid 89057c93-8155-4040-acec-64e877bd2b4c) transcribed in the MedicationQA dataset (huggingface.co/datasets/truehealth/medicationqa)',
+      'chlordiazepoxide/ir: droracle.ai article 105086 quoting the FDA label',
+      'chlordiazepoxide/ir older: droracle.ai article 105086 quoting the FDA label',
+      'clobazam/ir: the label summary at drugs.com/dosage/clobazam.html',
+      'clobazam/ir older: the label summary at drugs.com/dosage/clobazam.html and the Onfi prescribing information at prescriberpoint.com',
+      'clorazepate/ir: the Tranxene T-Tab label transcription at drugs.com/dosage/tranxene-t-tab.html',
+      'clorazepate/ir older: the Tranxene T-Tab label transcription at drugs.com/dosage/tranxene-t-tab.html',
+      'oxazepam/ir: a label copy at recallguide.org',
+      'triazolam/ir older: the Halcion prescribing information at pfizermedical.com/halcion/dosage-admin',
+      'flurazepam/ir: the AHFS Drug Information monograph (download.skyscape.com copy, ahfsdi tl18) paraphrasing the label',
+      'zaleplon/ir: the label copy at rxlist.com/sonata-drug/indications-dosage.htm',
+      'zaleplon/ir older: the label copy at rxlist.com/sonata-drug/indications-dosage.htm and the label text at drugs.com/dosage/zaleplon.html',
     ]);
-    expect((drug('zaleplon').formulations[0]!.ageCap as { locator: string }).locator).toMatch(/as recalled.*bzd-age-65-zdrug-elderly/);
+    // The quoted label words behind each re-sourced value.
+    const loc = (id: string, fid: string, older = false) => {
+      const f = drug(id).formulations.find((x) => x.id === fid)!;
+      return ((older ? f.olderAdultInitialDose : f.initialDose) as { locator: string }).locator;
+    };
+    expect(loc('alprazolam', 'er')).toContain('"The recommended starting oral dosage for XANAX XR is 0.5 mg to 1 mg once daily"');
+    expect(loc('chlordiazepoxide', 'ir')).toContain('5 mg or 10 mg, 3 or 4 times daily');
+    expect(loc('chlordiazepoxide', 'ir', true)).toContain('"Geriatric patients, or in the presence of debilitating disease 5 mg, 2 to 4 times daily"');
+    expect(loc('clobazam', 'ir')).toContain('10 mg orally per day');
+    expect(loc('clobazam', 'ir', true)).toContain('"Initial dose: 5 mg orally per day"');
+    expect(loc('clorazepate', 'ir')).toContain('within the range of 15 to 60 mg daily');
+    expect(loc('clorazepate', 'ir', true)).toContain('initiate treatment at a daily dose of 7.5 to 15 mg');
+    expect(loc('flurazepam', 'ir')).toContain('an initial dose of 15 mg should be used');
+    expect(loc('triazolam', 'ir', true)).toContain('"Initiate therapy at 0.125 mg once daily"');
+    expect(loc('zaleplon', 'ir')).toContain('5 mg may be a sufficient dose');
+    expect(loc('zaleplon', 'ir', true)).toContain('respond to 5 mg');
+    expect(loc('lorazepam', 'ir')).toContain('initial dose of 2 to 3 mg/day');
+    expect(loc('lorazepam', 'ir', true)).toContain('initial dosage of 1 to 2 mg/day in divided doses');
+    expect(loc('diazepam', 'ir', true)).toContain('2 mg to 2.5 mg, 1 or 2 times daily initially');
+    expect((drug('zaleplon').formulations[0]!.ageCap as { locator: string }).locator).toMatch(/"respond to 5 mg of zaleplon\. Doses over 10 mg are not recommended".*drugs\.com\/dosage\/zaleplon\.html.*bzd-age-65-zdrug-elderly/);
+    expect((drug('triazolam').formulations[0]!.maxDailyDose as { locator: string }).locator).toContain('"The maximum recommended dosage is 0.5 mg once daily"');
   });
 
   it('Z-drug label limits (amendment A2): age caps, hepatic caps and the zolpidem doses by sex', () => {
@@ -288,8 +309,18 @@ describe('benzodiazepine protocol data', () => {
     expect(zer.sexInitialDose).toMatchObject({ value: { female: '6.25', maleLow: '6.25', maleHigh: '12.5' }, source: 'fda-zolpidem-2013' });
     expect(drug('eszopiclone').formulations[0]!.ageCap).toMatchObject({ value: { fromAge: 65, maxDaily: '2' }, source: 'label-lunesta' });
     expect(drug('zaleplon').formulations[0]!.ageCap).toMatchObject({ value: { fromAge: 65, maxDaily: '10' }, source: 'label-sonata' });
+    expect(drug('zaleplon').formulations[0]!.hepaticCap).toEqual(expect.objectContaining({ value: { maxDaily: '5', severeAvoid: false, severeNotRecommended: true }, source: 'label-sonata' }));
+    expect((drug('zaleplon').formulations[0]!.hepaticCap as { locator: string }).locator).toContain('"Patients with mild to moderate hepatic impairment should be treated with zaleplon 5 mg');
+    expect(zir.hepaticCap!.value.severeNotRecommended).toBeUndefined();
+    expect(drug('eszopiclone').formulations[0]!.hepaticCap).toEqual(expect.objectContaining({ value: { maxDaily: '2', severeAvoid: false, severeOnly: true }, source: 'label-lunesta' }));
+    expect((drug('eszopiclone').formulations[0]!.ageCap as { locator: string }).locator).toContain('"The total dose of LUNESTA should not exceed 2 mg in elderly or debilitated patients"');
     const withCaps = BENZODIAZEPINES.flatMap((d) => d.formulations.filter((f) => f.ageCap || f.hepaticCap || f.sexInitialDose).map((f) => `${d.id}/${f.id}`));
-    expect(withCaps).toEqual(['zolpidem/ir', 'zolpidem/er', 'eszopiclone/ir', 'zaleplon/ir']);
+    expect(withCaps).toEqual(['triazolam/ir', 'flurazepam/ir', 'zolpidem/ir', 'zolpidem/er', 'eszopiclone/ir', 'zaleplon/ir']);
+    // Benzodiazepine hypnotics' geriatric maxima, found in the label copies during the source review.
+    expect(drug('triazolam').formulations[0]!.ageCap).toMatchObject({ value: { fromAge: 65, maxDaily: '0.25' }, source: 'label-halcion' });
+    expect((drug('triazolam').formulations[0]!.ageCap as { locator: string }).locator).toContain('"The maximum recommended dosage is 0.25 mg once daily"');
+    expect(drug('flurazepam').formulations[0]!.ageCap).toMatchObject({ value: { fromAge: 65, maxDaily: '15' }, source: 'label-flurazepam' });
+    expect((drug('flurazepam').formulations[0]!.ageCap as { locator: string }).locator).toContain('"In elderly and debilitated patients, it is recommended that the dosage be limited to 15 mg');
   });
 
   it('hepatic caution (amendment A3) on exactly the oxidised drugs the amendment lists', () => {

@@ -27,6 +27,11 @@ import type { EquivalentReading, PlanRefusal, PlanStep, RestartPlan, RestartRequ
 import { toPlanSteps } from './steps.ts';
 import { evenRegimen, repeat, sum } from '../regimen.ts';
 
+
+/** "1 missed day", "3 missed days". */
+function missedDaysText(n: number): string {
+  return `${n} missed day${n === 1 ? '' : 's'}`;
+}
 const C = BENZODIAZEPINE_CLASS;
 const TEN = new D(10);
 
@@ -319,10 +324,10 @@ function windowPhase(notes: PlanNotes, request: RestartRequest, drug: Benzodiaze
   const situation: Situation = missed <= resumeTo ? 'resume' : missed <= window.lastMissedDay ? 'inside' : 'after';
   notes.line(
     situation === 'resume'
-      ? `${missed} missed days: up to ${resumeTo}, the resume range.`
+      ? `${missedDaysText(missed)}: up to ${resumeTo}, the resume range.`
       : situation === 'inside'
-        ? `${missed} missed days: inside the withdrawal window.`
-        : `${missed} missed days: after the withdrawal window.`,
+        ? `${missedDaysText(missed)}: inside the withdrawal window.`
+        : `${missedDaysText(missed)}: after the withdrawal window.`,
     situation === 'resume' ? C.resumeUpToMissedDays : window.days,
   );
   const symptoms = request.patient.withdrawalSymptomsNow;
@@ -387,7 +392,7 @@ function productPhase(notes: PlanNotes, request: RestartRequest, formulation: Be
   }
   const hepatic = formulation.hepaticCap;
   const grade = patient.hepaticGrade;
-  if (hepatic && grade !== 'none') {
+  if (hepatic && grade !== 'none' && (!hepatic.value.severeOnly || grade === 'severe')) {
     caps.push({ maxDaily: new D(hepatic.value.maxDaily), input: `patient.hepaticImpairment ${grade}`, reason: `label limit of ${formatDose({ amount: hepatic.value.maxDaily, unit })} a day in hepatic impairment`, provenance: hepatic, code: 'ZDRUG_AGE_DOSE' });
   }
   const priorRegimen = repeat(prior.dose, prior.times);
@@ -725,11 +730,16 @@ function titrationPhase(notes: PlanNotes, request: RestartRequest, drug: Benzodi
     );
   }
   const deFactor = drug.ashtonEquivalent.value.low;
-  const steps = toPlanSteps(scheduled, {
+  const planned = toPlanSteps(scheduled, {
     drug: drug.id,
     formulation,
     equivalent: { unit: 'mg diazepam', of: (daily) => shown(diazepamEquivalent(daily, deFactor)) },
   });
+  // Not dependent (A8): no more days a week than before on every step, not only the first (docs/clinical-model.md).
+  const daysPerWeek = request.prior.daysPerWeek;
+  const steps = first.rule === 'not-dependent' && daysPerWeek < 7
+    ? planned.map((step) => (/days a week/.test(step.rule) ? step : { ...step, rule: `${step.rule}; on no more than ${daysPerWeek} days a week as before` }))
+    : planned;
   steps.forEach((step, index) => {
     notes.line(
       `Step ${index + 1} from ${step.start}: ${step.administrations.map((a) => formatDose({ amount: a, unit })).join(' + ')} = ${formatDose(step.dailyDose)} daily ≈ ${formatAmount(step.dailyEquivalent!.amount)} mg diazepam/day (${step.rule}).`,
@@ -778,7 +788,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
     notes.warn(
       'BZD_WITHDRAWAL_WINDOW',
       'critical',
-      `Abrupt stop in a physically dependent patient, ${prior.missedDays} missed days: the patient may be in withdrawal (seizures can be life-threatening). Restart near the prior dose (first step ${formatDose({ amount: firstDaily, unit })} a day), then plan a taper (typically 5–10% every 2–4 weeks, not more than 25% every 2 weeks); do not leave the patient on a low "new start" dose.`,
+      `Abrupt stop in a physically dependent patient, ${missedDaysText(prior.missedDays)}: the patient may be in withdrawal (seizures can be life-threatening). Restart near the prior dose (first step ${formatDose({ amount: firstDaily, unit })} a day), then plan a taper (typically 5–10% every 2–4 weeks, not more than 25% every 2 weeks); do not leave the patient on a low "new start" dose.`,
       ['joint-bzd-taper-2025', 'fda-benzo-boxed-2020'],
     );
     notes.line(`Warning BZD_WITHDRAWAL_WINDOW: ${dependence.dependenceClass}, ${prior.missedDays} missed days (window to ${phase.window.lastMissedDay}).`, phase.window.days);
@@ -842,10 +852,10 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
     notes.warn(
       'BZD_TOLERANCE_LOSS',
       'warning',
-      `Tolerance to sedation and breathing depression may have faded after ${prior.missedDays} missed days: returning straight to the previous dose can cause oversedation and, with opioids or alcohol, fatal respiratory depression. Follow the dated ceilings, and reconsider whether a restart is needed.${product.olderAdult && formulation.olderAdultInitialDose ? ` The start uses the label's initial dose for older adults (patient.ageYears ${patient.ageYears}).` : ''}`,
+      `Tolerance to sedation and breathing depression may have faded ${first.rule === 'detox' ? 'after the completed supervised withdrawal' : `after ${missedDaysText(prior.missedDays)}`}: returning straight to the previous dose can cause oversedation and, with opioids or alcohol, fatal respiratory depression. Follow the dated ceilings, and reconsider whether a restart is needed.${product.olderAdult && formulation.olderAdultInitialDose ? ` The start uses the label's initial dose for older adults (patient.ageYears ${patient.ageYears}).` : ''}`,
       ['joint-bzd-taper-2025', 'fda-benzo-boxed-2020'],
     );
-    notes.line(`Warning BZD_TOLERANCE_LOSS: first step ${formatDose({ amount: firstDaily, unit })} a day after ${prior.missedDays} missed days.`, { assumption: 'bzd-after-window-restart-low' });
+    notes.line(`Warning BZD_TOLERANCE_LOSS: first step ${formatDose({ amount: firstDaily, unit })} a day after ${first.rule === 'detox' ? 'a completed supervised withdrawal' : missedDaysText(prior.missedDays)}.`, { assumption: 'bzd-after-window-restart-low' });
   }
   if (!dependence.dependent) {
     notes.warn(
@@ -869,13 +879,14 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
       notes.warn('ABOVE_LABEL_MAXIMUM', 'warning', 'The prior dose is above the labelled maximum daily dose: the plan stops at the labelled maximum. A higher dose is the prescriber\'s decision.', [label]);
     }
   }
-  const zCaps = product.caps.filter((cap) => cap.code === 'ZDRUG_AGE_DOSE');
+  // ZDRUG_AGE_DOSE is the Z-drug code (A2); a benzodiazepine's label age limit shows as LABEL_CAP_APPLIED and a derivation line.
+  const zCaps = drug.kind === 'z-drug' ? product.caps.filter((cap) => cap.code === 'ZDRUG_AGE_DOSE') : [];
   if (zCaps.length) {
     const lowered = zCaps.some((cap) => product.lowering.includes(cap));
     notes.warn(
       'ZDRUG_AGE_DOSE',
       lowered ? 'critical' : 'warning',
-      `${zCaps.map((cap) => `${cap.input}: ${cap.reason}`).join('; ')}${lowered ? '; the ceiling is lowered to the label limit' : ''}. The label gives a lower dose here: next-morning impairment and falls are more likely.`,
+      `${zCaps.map((cap) => `${cap.input}: ${cap.reason}`).join('; ')}${lowered ? '; the ceiling is lowered to the label limit' : ''}. The label gives a lower dose for these patients; a higher dose is the prescriber's decision.`,
       [...new Set(zCaps.map((cap) => sourceOf(cap.provenance)))],
     );
     notes.line(`Warning ZDRUG_AGE_DOSE: ${zCaps.map((cap) => cap.input).join(', ')}.`);
@@ -888,6 +899,15 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
       [sourceOf(formulation.hepaticCap)],
     );
     notes.line('Warning ZOLPIDEM_SEVERE_HEPATIC: hepaticGrade severe.', formulation.hepaticCap);
+  }
+  if (formulation.hepaticCap?.value.severeNotRecommended && patient.hepaticGrade === 'severe') {
+    notes.warn(
+      'ZDRUG_SEVERE_HEPATIC',
+      'critical',
+      `Severe hepatic impairment (patient.hepaticImpairment): the label says ${drug.displayName} is not recommended. Do not restart unless the prescriber decides the benefit outweighs the risk; if it is restarted, the plan keeps to the hepatic limit.`,
+      [sourceOf(formulation.hepaticCap)],
+    );
+    notes.line('Warning ZDRUG_SEVERE_HEPATIC: hepaticGrade severe.', formulation.hepaticCap);
   }
   if (formulation.sexInitialDose && product.sexTreatedAsFemale) {
     notes.warn(

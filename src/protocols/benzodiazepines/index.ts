@@ -69,14 +69,13 @@ export const BENZODIAZEPINE_CLASS: BenzodiazepineClassProtocol = deepFreeze({
 
 /**
  * A label dose cited to the label's Dosage and Administration section. `readVia`: where the wording was read when not in
- * the label copy the source names (a secondary page quoting the label); 'recalled' when it was not read in any stored copy.
+ * the label copy the source names (a label transcription or a secondary page quoting the label); false when it was read
+ * in the label copy itself. Every value names where it was read.
  */
-function labelDose(dose: string, timesPerDay: number, source: string, locator: string, readVia: string | false = 'recalled'): Sourced<LabelDose> {
+function labelDose(dose: string, timesPerDay: number, source: string, locator: string, readVia: string | false): Sourced<LabelDose> {
   if (readVia === false) return { value: { dose, timesPerDay }, source, locator };
-  const note = readVia === 'recalled' ? 'label wording as recalled; not re-checked against a stored label copy in this review' : `label wording read via ${readVia}; re-check against DailyMed`;
-  return { value: { dose, timesPerDay }, source, locator: `${locator} (${note})` };
+  return { value: { dose, timesPerDay }, source, locator: `${locator} (label wording read via ${readVia}; re-check against DailyMed)` };
 }
-const DRORACLE = 'droracle.ai quoting the FDA label';
 const LIVER: Citation = { source: 'aliem-lot-2013', locator: 'the "LOT" drugs (lorazepam, oxazepam, temazepam) have no active metabolites and their half-life stays about the same in liver disease; other benzodiazepines are oxidised (amendment A3 list: diazepam, chlordiazepoxide, clorazepate, alprazolam, clonazepam)' };
 
 const HYPNOTIC_ONCE = (source: string, locator: string) => ({ value: 1, source, locator });
@@ -115,8 +114,8 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: { value: 4, source: 'label-xanax', locator: 'Dosage and Administration, panic disorder: doses given three or four times daily' },
         maxSingleDose: { value: '10', ...IMPLAUSIBLE },
         maxDailyDose: { value: '10', source: 'label-xanax', locator: 'Dosage and Administration, panic disorder: occasional patients needed as much as 10 mg a day (anxiety: up to 4 mg a day)' },
-        initialDose: labelDose('0.25', 3, 'label-xanax', 'Dosage and Administration, anxiety: initiated with a dose of 0.25 to 0.5 mg given three times daily', DRORACLE),
-        olderAdultInitialDose: labelDose('0.25', 2, 'label-xanax', 'Dosage and Administration, elderly or debilitated patients: 0.25 mg two or three times daily', DRORACLE),
+        initialDose: labelDose('0.25', 3, 'label-xanax', 'Dosage and Administration, anxiety: "initiate alprazolam at 0.25-0.5 mg orally three times daily" (the lower, 0.25 mg)', 'droracle.ai articles 693481 and 864646 quoting the Xanax label'),
+        olderAdultInitialDose: labelDose('0.25', 2, 'label-xanax', 'Dosage and Administration, elderly or debilitated patients: "0.25 mg given two or three times daily" (the lower, twice)', 'droracle.ai article 693481 quoting the Xanax label'),
       },
       {
         id: 'er',
@@ -135,7 +134,7 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: { value: 1, source: 'label-xanax-xr', locator: 'Dosage and Administration: once daily, preferably in the morning' },
         maxSingleDose: { value: '10', ...IMPLAUSIBLE },
         maxDailyDose: { value: '10', source: 'label-xanax-xr', locator: 'Dosage and Administration: usual 3–6 mg a day; occasional patients up to 10 mg a day' },
-        initialDose: labelDose('0.5', 1, 'label-xanax-xr', 'Dosage and Administration: start with 0.5 mg to 1 mg once daily'),
+        initialDose: labelDose('0.5', 1, 'label-xanax-xr', 'Recommended Dosage: "The recommended starting oral dosage for XANAX XR is 0.5 mg to 1 mg once daily" (the lower, 0.5 mg)', 'the label transcription at drugs.com/dosage/xanax-xr.html'),
       },
     ],
   },
@@ -172,7 +171,7 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: { value: 3, source: 'label-clonazepam', locator: 'Dosage and Administration, seizure disorders: in three divided doses' },
         maxSingleDose: { value: '20', ...IMPLAUSIBLE },
         maxDailyDose: { value: '20', source: 'label-clonazepam', locator: 'Dosage and Administration, seizure disorders: maximum recommended daily dose 20 mg (panic disorder: 4 mg a day)' },
-        initialDose: labelDose('0.25', 2, 'label-clonazepam', 'Dosage and Administration, panic disorder: initial dose 0.25 mg twice daily', DRORACLE),
+        initialDose: labelDose('0.25', 2, 'label-clonazepam', 'Dosage and Administration, panic disorder: "Initial dose: 0.25 mg twice daily"', 'droracle.ai articles 647359 and 807875 quoting the Klonopin label'),
       },
     ],
   },
@@ -209,8 +208,8 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: { value: 4, source: 'label-valium', locator: 'Dosage and Administration, anxiety: 2 mg to 10 mg, 2 to 4 times daily' },
         maxSingleDose: { value: '40', ...IMPLAUSIBLE },
         maxDailyDose: { value: '40', source: 'label-valium', locator: 'Dosage and Administration, anxiety: 10 mg 4 times daily = 40 mg a day (alcohol withdrawal: 10 mg 3 or 4 times in the first 24 hours)' },
-        initialDose: labelDose('2', 2, 'label-valium', 'Dosage and Administration, anxiety: 2 mg to 10 mg, 2 to 4 times daily (lowest: 2 mg twice daily)', 'a nursing drug handbook (mussenhealth.us)'),
-        olderAdultInitialDose: labelDose('2', 1, 'label-valium', 'Dosage and Administration, geriatric patients: 2 mg to 2.5 mg, 1 or 2 times daily initially', 'a nursing drug handbook (mussenhealth.us)'),
+        initialDose: labelDose('2', 2, 'label-valium', 'Dosage and Administration, anxiety: "Depending upon severity of symptoms—2 mg to 10 mg, 2 to 4 times daily" (lowest: 2 mg twice daily)', 'droracle.ai article 153974 quoting the FDA label'),
+        olderAdultInitialDose: labelDose('2', 1, 'label-valium', 'Dosage and Administration, geriatric patients: "2 mg to 2.5 mg, 1 or 2 times daily initially; increase gradually as needed and tolerated" (lowest: 2 mg once daily)', 'droracle.ai article 153974 quoting the FDA label'),
       },
     ],
   },
@@ -247,8 +246,8 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: { value: 3, source: 'label-ativan', locator: 'Dosage and Administration: given twice or three times daily' },
         maxSingleDose: { value: '10', ...IMPLAUSIBLE },
         maxDailyDose: { value: '10', source: 'label-ativan', locator: 'Dosage and Administration: the daily dosage may vary from 1 to 10 mg a day' },
-        initialDose: labelDose('1', 2, 'label-ativan', 'Dosage and Administration, anxiety: initial 2 to 3 mg a day given twice or three times daily', DRORACLE),
-        olderAdultInitialDose: labelDose('0.5', 2, 'label-ativan', 'Dosage and Administration, elderly or debilitated patients: initial 1 to 2 mg a day in divided doses', DRORACLE),
+        initialDose: labelDose('1', 2, 'label-ativan', 'Dosage and Administration: "For anxiety, most patients require an initial dose of 2 to 3 mg/day given two times a day or three times a day" (lowest: 1 mg twice daily)', 'the DailyMed text (setid 89057c93-8155-4040-acec-64e877bd2b4c) transcribed in the MedicationQA dataset (huggingface.co/datasets/truehealth/medicationqa)'),
+        olderAdultInitialDose: labelDose('0.5', 2, 'label-ativan', 'Dosage and Administration: "For elderly or debilitated patients, an initial dosage of 1 to 2 mg/day in divided doses is recommended" (lowest: 0.5 mg twice daily)', 'the DailyMed text (setid 89057c93-8155-4040-acec-64e877bd2b4c) transcribed in the MedicationQA dataset (huggingface.co/datasets/truehealth/medicationqa)'),
       },
     ],
   },
@@ -285,8 +284,8 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: { value: 4, source: 'label-librium', locator: 'Dosage and Administration, severe anxiety: 20 or 25 mg, 3 or 4 times daily' },
         maxSingleDose: { value: '100', ...IMPLAUSIBLE },
         maxDailyDose: { value: '300', source: 'label-librium', locator: 'Dosage and Administration, acute alcohol withdrawal: up to 300 mg per day (severe anxiety: up to 100 mg a day)' },
-        initialDose: labelDose('5', 3, 'label-librium', 'Dosage and Administration, mild and moderate anxiety: 5 mg or 10 mg, 3 or 4 times daily'),
-        olderAdultInitialDose: labelDose('5', 2, 'label-librium', 'Dosage and Administration, geriatric patients: 5 mg, 2 to 4 times daily'),
+        initialDose: labelDose('5', 3, 'label-librium', 'Dosage and Administration, usual daily dose: "Relief of mild and moderate anxiety disorders and symptoms of anxiety 5 mg or 10 mg, 3 or 4 times daily" (lowest: 5 mg three times daily)', 'droracle.ai article 105086 quoting the FDA label'),
+        olderAdultInitialDose: labelDose('5', 2, 'label-librium', 'Dosage and Administration: "Geriatric patients, or in the presence of debilitating disease 5 mg, 2 to 4 times daily" (lowest: 5 mg twice daily)', 'droracle.ai article 105086 quoting the FDA label'),
       },
     ],
   },
@@ -320,8 +319,8 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: { value: 2, source: 'label-onfi', locator: '2.1 Dosing: doses above 5 mg a day in two divided doses' },
         maxSingleDose: { value: '40', ...IMPLAUSIBLE },
         maxDailyDose: { value: '40', source: 'label-onfi', locator: '2.1 Dosing (Lennox-Gastaut syndrome), more than 30 kg: titrate as tolerated up to 40 mg daily' },
-        initialDose: labelDose('5', 2, 'label-onfi', '2.1 Dosing, more than 30 kg: start 10 mg daily, in two divided doses'),
-        olderAdultInitialDose: labelDose('5', 1, 'label-onfi', '2.5 Geriatric patients: starting dose 5 mg a day'),
+        initialDose: labelDose('5', 2, 'label-onfi', 'Dosing, body weight 30 kg or more: "Initial daily dose ... 10 mg orally per day"; "A daily dose greater than 5 mg should be administered in divided doses twice a day"', 'the label summary at drugs.com/dosage/clobazam.html'),
+        olderAdultInitialDose: labelDose('5', 1, 'label-onfi', 'Dosing, geriatric patients: "Initial dose: 5 mg orally per day"; a 5 mg daily dose can be given as a single dose', 'the label summary at drugs.com/dosage/clobazam.html and the Onfi prescribing information at prescriberpoint.com'),
       },
     ],
   },
@@ -358,8 +357,8 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: { value: 3, source: 'label-clorazepate', locator: 'Anxiety: in divided doses three times daily; seizures: 7.5 mg 3 times a day' },
         maxSingleDose: { value: '90', ...IMPLAUSIBLE },
         maxDailyDose: { value: '90', source: 'label-clorazepate', locator: 'Seizure prophylaxis and alcohol withdrawal: maximum dose 90 mg/day (anxiety 15–60 mg/day)' },
-        initialDose: labelDose('7.5', 2, 'label-clorazepate', 'Anxiety: 15 to 60 mg a day in divided doses (lowest: 7.5 mg twice daily)'),
-        olderAdultInitialDose: labelDose('7.5', 1, 'label-clorazepate', 'Elderly or debilitated patients: initial 7.5 to 15 mg a day'),
+        initialDose: labelDose('7.5', 2, 'label-clorazepate', 'Dosage and Administration, anxiety: "administered orally in divided doses. The usual daily dose is 30 mg. The dose should be adjusted gradually within the range of 15 to 60 mg daily" (lowest: 15 mg a day as 7.5 mg twice daily)', 'the Tranxene T-Tab label transcription at drugs.com/dosage/tranxene-t-tab.html'),
+        olderAdultInitialDose: labelDose('7.5', 1, 'label-clorazepate', 'Dosage and Administration: "In elderly or debilitated patients it is advisable to initiate treatment at a daily dose of 7.5 to 15 mg" (lowest: 7.5 mg once daily)', 'the Tranxene T-Tab label transcription at drugs.com/dosage/tranxene-t-tab.html'),
       },
     ],
   },
@@ -464,9 +463,10 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         strengthsSource: { source: 'label-halcion', locator: 'How Supplied: 0.125 mg and 0.25 mg tablets' },
         maxTimesPerDay: HYPNOTIC_ONCE('label-halcion', 'Dosage and Administration: 0.25 mg before retiring'),
         maxSingleDose: { value: '1', ...IMPLAUSIBLE },
-        maxDailyDose: { value: '0.5', source: 'label-halcion', locator: 'Dosage and Administration: 0.5 mg should be used only for exceptional patients' },
+        maxDailyDose: { value: '0.5', source: 'label-halcion', locator: '2.1 Dosing Information: "The maximum recommended dosage is 0.5 mg once daily" (read via pfizermedical.com/halcion/dosage-admin)' },
         initialDose: labelDose('0.25', 1, 'label-halcion', 'Dosage and Administration: 0.25 mg before retiring', false),
-        olderAdultInitialDose: labelDose('0.125', 1, 'label-halcion', 'Dosage and Administration, geriatric or debilitated patients: initiate at 0.125 mg'),
+        olderAdultInitialDose: labelDose('0.125', 1, 'label-halcion', '2.2 Use in Geriatric Patients: "Initiate therapy at 0.125 mg once daily"', 'the Halcion prescribing information at pfizermedical.com/halcion/dosage-admin'),
+        ageCap: { value: { fromAge: 65, maxDaily: '0.25' }, source: 'label-halcion', locator: '2.2 Use in Geriatric Patients: "The maximum recommended dosage is 0.25 mg once daily" (read via pfizermedical.com/halcion/dosage-admin; "geriatric" read as 65 or over, engine assumption bzd-age-65-zdrug-elderly)' },
       },
     ],
   },
@@ -536,7 +536,8 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: HYPNOTIC_ONCE('label-flurazepam', 'Dosage and Administration: 30 mg before retiring'),
         maxSingleDose: { value: '60', ...IMPLAUSIBLE },
         maxDailyDose: { value: '30', source: 'label-flurazepam', locator: 'Dosage and Administration: usual adult dose 30 mg before retiring' },
-        initialDose: labelDose('15', 1, 'label-flurazepam', 'Dosage and Administration: usual 30 mg before retiring; 15 mg may suffice (elderly: 15 mg is usually sufficient)'),
+        initialDose: labelDose('15', 1, 'label-flurazepam', 'Dosage: "The usual adult dose of flurazepam hydrochloride is 30 mg; however, 15 mg may be adequate in some patients. In geriatric or debilitated patients, an initial dose of 15 mg should be used" (the lower, 15 mg, for everyone)', 'the AHFS Drug Information monograph (download.skyscape.com copy, ahfsdi tl18) paraphrasing the label'),
+        ageCap: { value: { fromAge: 65, maxDaily: '15' }, source: 'label-flurazepam', locator: 'Precautions: "In elderly and debilitated patients, it is recommended that the dosage be limited to 15 mg to reduce risk of oversedation, dizziness, confusion and/or ataxia" (read via a Dalmane brief summary of prescribing information reproduced at c.coek.info; "elderly" read as 65 or over, engine assumption bzd-age-65-zdrug-elderly)' },
       },
     ],
   },
@@ -671,7 +672,8 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxDailyDose: { value: '3', source: 'label-lunesta', locator: 'Dosage in adults: the total dose should not exceed 3 mg, once daily immediately before bedtime (2 mg in elderly or debilitated patients)' },
         initialDose: { value: { dose: '1', timesPerDay: 1 }, source: 'fda-eszopiclone-2014', locator: 'the recommended starting dose was lowered from 2 mg to 1 mg (amendment A2)' },
         olderAdultInitialDose: { value: { dose: '1', timesPerDay: 1 }, source: 'fda-eszopiclone-2014', locator: 'starting dose 1 mg for all patients (amendment A2)' },
-        ageCap: { value: { fromAge: 65, maxDaily: '2' }, source: 'label-lunesta', locator: 'Dosage in elderly or debilitated patients: the total dose should not exceed 2 mg (amendment A2, marked not verified there; "elderly" read as 65 or over, engine assumption bzd-age-65-zdrug-elderly)' },
+        ageCap: { value: { fromAge: 65, maxDaily: '2' }, source: 'label-lunesta', locator: 'Geriatric or Debilitated Patients: "The total dose of LUNESTA should not exceed 2 mg in elderly or debilitated patients" (read via drugs.com/dosage/lunesta.html; amendment A2 marked it not verified; "elderly" read as 65 or over, engine assumption bzd-age-65-zdrug-elderly)' },
+        hepaticCap: { value: { maxDaily: '2', severeAvoid: false, severeOnly: true }, source: 'label-lunesta', locator: 'Patients with Severe Hepatic Impairment: "In patients with severe hepatic impairment, or in patients coadministered LUNESTA with potent CYP3A4 inhibitors, the total dose of LUNESTA should not exceed 2 mg" (read via drugs.com/dosage/lunesta.html; severe impairment only)' },
       },
     ],
   },
@@ -704,9 +706,10 @@ export const BENZODIAZEPINES: readonly BenzodiazepineDrug[] = deepFreeze([
         maxTimesPerDay: HYPNOTIC_ONCE('label-sonata', 'Dosage and Administration: a single dose immediately before bedtime; not more than once a night'),
         maxSingleDose: { value: '40', ...IMPLAUSIBLE },
         maxDailyDose: { value: '20', source: 'label-sonata', locator: 'Dosage and Administration: doses above 20 mg have not been adequately evaluated and are not recommended' },
-        initialDose: labelDose('5', 1, 'label-sonata', 'Dosage and Administration: 10 mg for most non-elderly adults; 5 mg may be sufficient for low-weight patients (the lower is used)'),
-        olderAdultInitialDose: labelDose('5', 1, 'label-sonata', 'Dosage and Administration, elderly patients: 5 mg (amendment A2: 5 mg, marked not verified there)'),
-        ageCap: { value: { fromAge: 65, maxDaily: '10' }, source: 'label-sonata', locator: 'Dosage and Administration, elderly patients: doses over 10 mg are not recommended (label wording as recalled; not re-checked against a stored label copy in this review; "elderly" read as 65 or over, engine assumption bzd-age-65-zdrug-elderly)' },
+        initialDose: labelDose('5', 1, 'label-sonata', 'Dosage and Administration: "The recommended dose of Sonata (zaleplon) for most nonelderly adults is 10 mg. For certain low weight individuals, 5 mg may be a sufficient dose" (the lower, 5 mg, is used)', 'the label copy at rxlist.com/sonata-drug/indications-dosage.htm'),
+        olderAdultInitialDose: labelDose('5', 1, 'label-sonata', 'Dosage and Administration, special populations: "Elderly patients and debilitated patients appear to be more sensitive to the effects of hypnotics, and respond to 5 mg" (amendment A2: 5 mg)', 'the label copy at rxlist.com/sonata-drug/indications-dosage.htm and the label text at drugs.com/dosage/zaleplon.html'),
+        ageCap: { value: { fromAge: 65, maxDaily: '10' }, source: 'label-sonata', locator: 'Dosage and Administration, elderly patients: "respond to 5 mg of zaleplon. Doses over 10 mg are not recommended" (label wording read via drugs.com/dosage/zaleplon.html; the MPR summary agrees, "Elderly, debilitated: 5mg; max 10mg"; amendment A2 gives 5 mg, marked not verified, as the start; "elderly" read as 65 or over, engine assumption bzd-age-65-zdrug-elderly)' },
+        hepaticCap: { value: { maxDaily: '5', severeAvoid: false, severeNotRecommended: true }, source: 'label-sonata', locator: 'Dosage, hepatic impairment: "Patients with mild to moderate hepatic impairment should be treated with zaleplon 5 mg because clearance is reduced in this population. Zaleplon is not recommended for use in patients with severe hepatic impairment" (label wording read via drugs.com/dosage/zaleplon.html; the Sonata precautions copy at zaleplon.medsdiscounter.net agrees)' },
       },
     ],
   },

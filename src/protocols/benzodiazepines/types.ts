@@ -36,7 +36,12 @@ export interface AgeCap {
 
 export interface HepaticCap {
   readonly maxDaily: string;
+  /** The label says avoid in severe hepatic impairment (zolpidem: ZOLPIDEM_SEVERE_HEPATIC). */
   readonly severeAvoid: boolean;
+  /** The label says the drug is not recommended in severe hepatic impairment (zaleplon: ZDRUG_SEVERE_HEPATIC). */
+  readonly severeNotRecommended?: boolean;
+  /** The label limits the dose in severe hepatic impairment only (eszopiclone). */
+  readonly severeOnly?: boolean;
 }
 
 export interface SexInitialDose {

@@ -104,7 +104,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   },
   {
     id: 'bzd-age-65-zdrug-elderly',
-    statement: 'Where a Z-drug label gives an "elderly" dose without an age, it applies from age 65.',
+    statement: 'Where a Z-drug or benzodiazepine hypnotic label gives an "elderly" or "geriatric" dose without an age (zolpidem, eszopiclone, zaleplon, triazolam, flurazepam), it applies from age 65.',
     rationale: 'Amendment A2 and open question 5: the engine reads "elderly" as 65 or over, the Beers Criteria age.',
   },
 ];
