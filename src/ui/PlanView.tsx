@@ -1,6 +1,7 @@
 /** The plan, disclaimer first: warnings, the tolerance finding, the schedule, then how it was calculated. */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { formatDose, formatFrequency, type PlanSource, type PlanStep, type PlanWarning, type RestartPlan } from '../engine/api.ts';
+import { isPatchUnit, patchWearHours, stepFormulationName } from '../export/common.ts';
 import { displayDate } from './dates.ts';
 import { DisclaimerBanner } from './Disclaimer.tsx';
 import { Exports } from './Exports.tsx';
@@ -125,6 +126,23 @@ export function makeUpLines(step: PlanStep): [string, string][] {
   return groups.map((g) => [`${g.count} ${g.count === 1 ? 'dose' : 'doses'}`, g.text]);
 }
 
+/** "Changed every 72 hours" for a patch step; "twice daily" otherwise. */
+export function frequencyText(step: PlanStep): string {
+  if (!isPatchUnit(step.dose.unit)) return formatFrequency(step.timesPerDay, step.everyOtherDay);
+  const hours = patchWearHours(step.drug, step.formulation);
+  return hours ? `Worn continuously, changed every ${hours} hours` : 'Worn continuously';
+}
+
+/** The daily amount a clinician reads: a patch's rate is not a daily dose. */
+export function dailyText(step: PlanStep): string {
+  return isPatchUnit(step.dose.unit) ? `${formatDose(step.dailyDose)} continuously` : formatDose(step.dailyDose);
+}
+
+/** The product a step uses, named in full when it is not the prior product. */
+export function stepProduct(plan: RestartPlan, step: PlanStep): string {
+  return step.drug === plan.drug && step.formulation === plan.formulation ? step.displayName : `${step.displayName} ${step.formulationName}`;
+}
+
 function ScheduleTable({ plan }: { readonly plan: RestartPlan }) {
   const equivalentUnit = plan.steps.find((s) => s.dailyEquivalent)?.dailyEquivalent?.unit;
   const equivalentHeader = equivalentUnit === 'MME' ? 'Daily MME' : equivalentUnit ? `Daily ${equivalentUnit} equivalent` : null;
@@ -150,11 +168,11 @@ function ScheduleTable({ plan }: { readonly plan: RestartPlan }) {
                 <span className="step-no">Step {index + 1}</span> {stepDates(step)}
               </th>
               <td data-label="Dose per administration" className="dose">
-                <span>{doseText(step, step.drug === plan.drug && step.formulation === plan.formulation ? step.displayName : `${step.displayName} ${step.formulationName}`)}</span>
+                <span>{doseText(step, stepProduct(plan, step))}</span>
               </td>
-              <td data-label="Times per day">{formatFrequency(step.timesPerDay, step.everyOtherDay)}</td>
+              <td data-label="Times per day">{frequencyText(step)}</td>
               <td data-label="Daily total" className="num">
-                {formatDose(step.dailyDose)}
+                {dailyText(step)}
               </td>
               {equivalentHeader ? (
                 <td data-label={equivalentHeader} className="num">
@@ -188,6 +206,40 @@ function ScheduleTable({ plan }: { readonly plan: RestartPlan }) {
   );
 }
 
+/**
+ * The plan's heading names the product the schedule uses: after a switch (a patch restarted on morphine)
+ * the prior drug's name over a morphine schedule would be read as the prior drug in mg.
+ */
+export function headline(plan: RestartPlan): ReactNode {
+  const last = plan.steps[plan.steps.length - 1];
+  const switched = plan.steps.some((s) => s.drug !== plan.drug || s.formulation !== plan.formulation);
+  const reach = last ? (
+    <span className="plan-sub">
+      {' '}
+      — ceiling reaches {last.displayName} {isPatchUnit(last.dose.unit) ? `${formatDose(last.dailyDose)} (patch)` : `${formatDose(last.dailyDose)} daily`}
+    </span>
+  ) : null;
+  if (switched && last) {
+    return (
+      <>
+        Restart plan: {last.displayName} {last.formulationName}{' '}
+        <span className="plan-sub">(instead of {plan.displayName} {priorFormulationName(plan)})</span>
+        {reach}
+      </>
+    );
+  }
+  return (
+    <>
+      Restart plan: {plan.displayName}
+      {reach}
+    </>
+  );
+}
+
+function priorFormulationName(plan: RestartPlan): string {
+  return stepFormulationName({ drug: plan.drug, formulation: plan.formulation });
+}
+
 interface Props {
   readonly plan: RestartPlan;
   /** Inputs in words, for the printout. */
@@ -201,14 +253,12 @@ interface Props {
 export function PlanView({ plan, inputs, request, today }: Props) {
   const critical = plan.warnings.filter((w) => w.severity === 'critical');
   const other = plan.warnings.filter((w) => w.severity !== 'critical');
-  const last = plan.steps[plan.steps.length - 1];
   return (
     <article className="plan" aria-labelledby="plan-title">
       <DisclaimerBanner />
       <div className="plan-head">
         <h2 id="plan-title" tabIndex={-1}>
-          Restart plan: {plan.displayName}
-          {last ? <span className="plan-sub"> — ceiling reaches {formatDose(last.dailyDose)} daily</span> : null}
+          {headline(plan)}
         </h2>
       </div>
       <section className="inputs print-only" aria-label="Inputs">

@@ -40,6 +40,7 @@ export function announcement(result: PlanResult, acknowledged: boolean): string 
   const first = plan.steps[0];
   const last = plan.steps[plan.steps.length - 1];
   const critical = plan.warnings.filter((w) => w.severity === 'critical').length;
-  return `Plan updated: ${plan.steps.length} ${plan.steps.length === 1 ? 'step' : 'steps'}, starting at ${first ? formatDose(first.dailyDose) : ''} daily and reaching ${last ? formatDose(last.dailyDose) : ''} daily; ${critical} critical ${critical === 1 ? 'warning' : 'warnings'}.`;
+  const amount = (step: typeof first) => (step ? `${step.displayName} ${formatDose(step.dailyDose)}${step.dose.unit === 'mcg/h' ? '' : ' daily'}` : '');
+  return `Plan updated: ${plan.steps.length} ${plan.steps.length === 1 ? 'step' : 'steps'}, starting at ${amount(first)} and reaching ${amount(last)}; ${critical} critical ${critical === 1 ? 'warning' : 'warnings'}.`;
 }
 
