@@ -148,7 +148,15 @@ export function App({ today }: { readonly today?: string } = {}) {
     requestAnimationFrame(() => document.getElementById('plan-title')?.focus());
   };
 
-  const missing = !result || result.ok ? [] : [...new Set(result.errors.map((e) => FIELD_LABELS[fieldForPath(e.path)]))];
+  // Text typed in the concurrent-medicines box but not added would silently leave a medicine out of the plan
+  // (no halved first step, no interaction warning): the plan is held until it is added or cleared.
+  const pendingConcurrent = values.concurrentQuery.trim();
+  const held = pendingConcurrent !== '';
+  const missing = [
+    ...(held ? [FIELD_LABELS.concurrent] : []),
+    ...(!result || result.ok ? [] : result.errors.map((e) => FIELD_LABELS[fieldForPath(e.path)])),
+  ].filter((label, index, all) => all.indexOf(label) === index);
+  const drugTouched = getFieldState('drugQuery', formState).isTouched;
 
   return (
     <>
@@ -168,6 +176,7 @@ export function App({ today }: { readonly today?: string } = {}) {
             concurrentOptions={concurrentOptions}
             errorFor={errorFor}
             onNewPatient={onNewPatient}
+            drugTouched={drugTouched}
             formatDose={planning?.formatDose}
           />
         </section>
@@ -177,8 +186,8 @@ export function App({ today }: { readonly today?: string } = {}) {
           ) : (
             <>
               <ViewTabs view={view} onChange={setView} />
-              <ViewPanel view={view} plan={result?.ok ? result.plan : null} resetKey={resets}>
-              {result?.ok && planning ? (
+              <ViewPanel view={view} plan={result?.ok && !held ? result.plan : null} resetKey={resets}>
+              {result?.ok && planning && !held ? (
                 <planning.PlanView plan={result.plan} inputs={planning.inputsInWords(values, drugs, concurrentNames)} request={request} today={today} />
               ) : (
                 <div className="placeholder">
@@ -187,6 +196,12 @@ export function App({ today }: { readonly today?: string } = {}) {
                     <p className="field-error" role="alert">
                       The calculator could not make a plan for these inputs (internal error). No schedule is shown: plan this
                       restart by hand and report the inputs. Details: {internalError}
+                    </p>
+                  ) : held ? (
+                    <p className="field-error">
+                      Plan on hold: “{pendingConcurrent}” is typed in Concurrent medicines but not added. Choose it from the
+                      list or clear the text; a medicine left out can change the first step and the warnings.{' '}
+                      <a href="#concurrent">Go to the field</a>
                     </p>
                   ) : (
                     <p>The schedule appears here as soon as the form is complete and valid.</p>
@@ -202,7 +217,13 @@ export function App({ today }: { readonly today?: string } = {}) {
             </>
           )}
           <p className="visually-hidden" aria-live="polite" role="status">
-            {planning && result ? planning.announcement(result, acknowledged) : wantsPlanning ? 'Loading the calculator.' : ''}
+            {held
+              ? 'Plan on hold: a concurrent medicine is typed but not added.'
+              : planning && result
+                ? planning.announcement(result, acknowledged)
+                : wantsPlanning
+                  ? 'Loading the calculator.'
+                  : ''}
           </p>
         </section>
       </main>

@@ -4,6 +4,7 @@ import type { UseFormReturn } from 'react-hook-form';
 import type { DrugDescription } from '../engine/catalog.ts';
 import { BREAK_REASONS } from '../engine/types.ts';
 import { Combobox, type ComboOption } from './Combobox.tsx';
+import { closestOptions } from './suggest.ts';
 import {
   BREAK_REASON_LABELS,
   FLAG_LABELS,
@@ -21,6 +22,8 @@ interface Props {
   /** The message to show beside a field, if any. */
   readonly errorFor: (name: FieldName) => string | undefined;
   readonly onNewPatient: () => void;
+  /** Whether the drug search box has been left (its "not chosen" message waits until then). */
+  readonly drugTouched?: boolean;
   /** The engine's ISMP dose formatter, once the planning chunk has loaded. */
   readonly formatDose?: (dose: { readonly amount: string; readonly unit: string }) => string;
 }
@@ -57,12 +60,48 @@ function FieldMessage({ id, message }: { readonly id: string; readonly message: 
   ) : null;
 }
 
+/** The message and closest matches for text typed in a search box but not chosen from its list. */
+function Unresolved({
+  id,
+  message,
+  matches,
+  verb,
+  onChoose,
+}: {
+  readonly id: string;
+  readonly message: string;
+  readonly matches: readonly ComboOption[];
+  readonly verb: string;
+  readonly onChoose: (option: ComboOption) => void;
+}) {
+  return (
+    <div id={id} className="field-error unresolved">
+      <p>
+        <span aria-hidden="true">⚠ </span>
+        {message}
+        {matches.length ? ' Closest matches:' : ' No medicine in the list is close to this text: check the spelling.'}
+      </p>
+      {matches.length ? (
+        <ul className="suggestions">
+          {matches.map((option) => (
+            <li key={option.id}>
+              <button type="button" className="secondary small" onClick={() => onChoose(option)}>
+                {verb} {option.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
 function describedBy(...ids: (string | false | undefined)[]): string | undefined {
   const list = ids.filter(Boolean).join(' ');
   return list || undefined;
 }
 
-export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, onNewPatient, formatDose }: Props) {
+export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, onNewPatient, formatDose, drugTouched }: Props) {
   const showDose = formatDose ?? ((dose: { readonly amount: string; readonly unit: string }) => `${dose.amount} ${dose.unit}`);
   const { register, setValue } = form;
   const drug = drugs.find((d) => d.id === values.drug);
@@ -123,6 +162,18 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
     .map((c) => ({ id: c.id, label: c.name, keywords: [c.name.toLowerCase(), c.id] }));
 
   const pendingConcurrent = values.concurrentQuery.trim() !== '';
+  const addConcurrent = (option: ComboOption) => {
+    set('concurrent', [...values.concurrent, option.id]);
+    set('concurrentQuery', '');
+  };
+  const allDrugOptions = drugOptions(drugs);
+  const chooseDrugOption = (option: ComboOption) => {
+    const next = drugs.find((d) => d.id === option.id);
+    set('drugQuery', next?.displayName ?? option.label);
+    chooseDrug(next);
+  };
+  // Text in the drug box that names no drug: say so beside the field (once it is left) and offer the closest drugs.
+  const unresolvedDrug = values.drug === '' && values.drugQuery.trim() !== '' && drugTouched === true;
   const drugError = errorFor('drug');
   const formulationError = errorFor('formulation');
   const concurrentError = errorFor('concurrent');
@@ -151,22 +202,27 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
             id="drug"
             label="Drug"
             query={values.drugQuery}
-            options={drugOptions(drugs)}
+            options={allDrugOptions}
             placeholder="Generic or brand name"
-            invalid={Boolean(drugError)}
-            describedBy={describedBy(drugError && 'drug-error')}
+            invalid={Boolean(drugError) || unresolvedDrug}
+            describedBy={describedBy(drugError && 'drug-error', unresolvedDrug && 'drug-unresolved')}
             onBlur={() => setValue('drugQuery', form.getValues('drugQuery'), { shouldTouch: true })}
             onQueryChange={(q) => {
               set('drugQuery', q);
               chooseDrug(exactDrug(drugs, q));
             }}
-            onSelect={(option) => {
-              const next = drugs.find((d) => d.id === option.id);
-              set('drugQuery', next?.displayName ?? option.label);
-              chooseDrug(next);
-            }}
+            onSelect={chooseDrugOption}
           />
           <FieldMessage id="drug-error" message={drugError} />
+          {unresolvedDrug ? (
+            <Unresolved
+              id="drug-unresolved"
+              message={`“${values.drugQuery.trim()}” matches no drug in the list, so there is no plan yet.`}
+              matches={closestOptions(allDrugOptions, values.drugQuery)}
+              verb="Choose"
+              onChoose={chooseDrugOption}
+            />
+          ) : null}
         </div>
 
         <div className="field">
@@ -283,13 +339,10 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
             query={values.concurrentQuery}
             options={concurrentChoices}
             placeholder="Add a medicine"
-            invalid={Boolean(concurrentError)}
+            invalid={Boolean(concurrentError) || pendingConcurrent}
             describedBy={describedBy('concurrent-chosen', pendingConcurrent && 'concurrent-pending', concurrentError && 'concurrent-error')}
             onQueryChange={(q) => set('concurrentQuery', q)}
-            onSelect={(option) => {
-              set('concurrent', [...values.concurrent, option.id]);
-              set('concurrentQuery', '');
-            }}
+            onSelect={addConcurrent}
             onEmptyBackspace={() => {
               if (values.concurrent.length > 0) set('concurrent', values.concurrent.slice(0, -1));
             }}
@@ -319,9 +372,13 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
             </ul>
           ) : null}
           {pendingConcurrent ? (
-            <p id="concurrent-pending" className="field-note">
-              Not added yet: choose the medicine from the list (arrow keys and Enter, or click) to include it in the plan.
-            </p>
+            <Unresolved
+              id="concurrent-pending"
+              message={`Not added yet: “${values.concurrentQuery.trim()}”. The plan is on hold until you choose the medicine from the list (arrow keys and Enter, or click) or clear the text: a medicine left out can change the first step and the warnings.`}
+              matches={closestOptions(concurrentChoices, values.concurrentQuery)}
+              verb="Add"
+              onChoose={addConcurrent}
+            />
           ) : null}
           <FieldMessage id="concurrent-error" message={concurrentError} />
         </div>
