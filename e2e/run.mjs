@@ -184,7 +184,8 @@ try {
     if (field !== '' || row.length) rows.push([...row, field]);
     return rows;
   };
-  const csvRows = parseCsv(csvText);
+  check('the CSV starts with a UTF-8 byte-order mark', csvText.startsWith('\uFEFF'));
+  const csvRows = parseCsv(csvText.replace(/^\uFEFF/, ''));
   const header = csvRows[0] ?? [];
   const records = csvRows.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
   check('the CSV download is named without patient identifiers', download.suggestedFilename() === 'retitrate-oxycodone-2026-11-28.csv', download.suggestedFilename());
@@ -192,7 +193,9 @@ try {
     'the CSV parses to the plan’s steps',
     records.length === planRows.length &&
       records[0]?.start === '2026-11-28' &&
-      records[0]?.['dose per administration'] === '5' &&
+      records[0]?.['dose 1'] === '5' &&
+      records[0]?.['dose 2'] === '5' &&
+      records[0]?.['dose 3'] === '' &&
       records[0]?.['times per day'] === '2' &&
       records.every((r, i) => planRows[i]?.replace(/\s+/g, ' ').includes(`${r['daily dose']} mg`)) &&
       records.at(-1)?.['daily dose'] === '40',

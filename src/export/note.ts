@@ -40,6 +40,31 @@ export function patchRegimen(drug: string, formulation: string): string {
   return hours ? `worn continuously, changed every ${hours} hours` : 'worn continuously';
 }
 
+const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/**
+ * An uneven day in words, larger doses first: "one dose of 10 mg and three doses of 5 mg". The protocol data
+ * gives no time of day for the larger dose, so none is said.
+ */
+export function unevenDosesInWords(amounts: readonly string[], unit: string): string {
+  const groups: { amount: string; count: number }[] = [];
+  for (const amount of amounts) {
+    const group = groups.find((g) => g.amount === amount);
+    if (group) group.count += 1;
+    else groups.push({ amount, count: 1 });
+  }
+  groups.sort((a, b) => Number(b.amount) - Number(a.amount));
+  const parts = groups.map((g) => `${COUNT_WORDS[g.count] ?? g.count} ${g.count === 1 ? 'dose' : 'doses'} of ${formatDose({ amount: g.amount, unit })}`);
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** The step in words for a spreadsheet: uneven days as counts of each dose ("one dose of 10 mg and three doses of 5 mg a day"). */
+export function stepInWords(step: PlanStep): string {
+  const amounts = administrationsOf(step);
+  if (isPatchUnit(step.dose.unit) || new Set(amounts).size <= 1) return stepLine(step);
+  return `${stepDrugName(step)} ${stepFormulationName(step)}: ${unevenDosesInWords(amounts, step.dose.unit)} ${step.everyOtherDay ? 'on each dosing day' : 'a day'} (${daily(step)})`;
+}
+
 /** One schedule line: "oxyCODONE 5 mg twice daily (10 mg daily; 15 MME/day)". */
 export function stepLine(step: PlanStep): string {
   if (isPatchUnit(step.dose.unit)) {
