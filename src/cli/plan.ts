@@ -1,6 +1,7 @@
 /**
  * Command line: `npm run --silent plan -- FILE` (FILE `-` = stdin) prints one JSON plan, exit 0;
  * invalid input prints `{"errors":[…]}` and exits 2. `--list` prints the known drugs.
+ * A refused plan (a labelled contraindication) prints `{"refusal":{…},"errors":[…]}` and exits 3.
  * `check FILE|-`: checks a proposed schedule (request fields + `proposed`) against the ceiling plan and
  * prints `{verdict, findings, steps, plan}`, exit 0; invalid input prints `{"errors":[…]}`, exit 2.
  */
@@ -44,6 +45,10 @@ export function main(argv: readonly string[]): number {
     return 0;
   }
   const result = planRestart(request);
+  if (!result.ok && result.refusal) {
+    process.stdout.write(`${JSON.stringify({ refusal: result.refusal, errors: result.errors }, null, 2)}\n`);
+    return 3;
+  }
   if (!result.ok) {
     process.stdout.write(`${JSON.stringify({ errors: result.errors }, null, 2)}\n`);
     return 2;

@@ -1,5 +1,5 @@
 /** The engine's API, without loading any drug class (see index.ts and browser.ts). */
-export { planRestart } from './plan.ts';
+export { isRefusal, planRestart } from './plan.ts';
 export { validateRequest } from './validate.ts';
 export { describeDrugs, listConcurrent, listDrugs } from './registry.ts';
 export { formatAmount, formatDose, formatFrequency, formatRegimen } from './format.ts';

@@ -6,7 +6,7 @@ import { ASSUMPTIONS } from '../protocols/assumptions.ts';
 import { SOURCES } from '../protocols/sources.ts';
 import { PROTOCOL_DATE, PROTOCOL_VERSION } from '../protocols/version.ts';
 import type { Provenance } from '../protocols/types.ts';
-import type { PlanAssumption, PlanSource, PlanWarning, RestartPlan, Severity } from './types.ts';
+import type { PlanAssumption, PlanRefusal, PlanSource, PlanWarning, RestartPlan, Severity } from './types.ts';
 import { ENGINE_VERSION } from './version.ts';
 
 // Provenance objects are frozen protocol data with stable identity: their tags are built once.
@@ -58,6 +58,19 @@ export class PlanNotes {
 
   hasWarning(code: string): boolean {
     return this.warningList.some((w) => w.code === code);
+  }
+
+  /**
+   * Ends the plan as a refusal (a labelled contraindication, severity BLOCK): no steps, the reason with its
+   * sources, and the working and warnings gathered so far.
+   */
+  refuse(refusal: Omit<PlanRefusal, 'refused' | 'severity' | 'derivation' | 'assumptions' | 'assumptionDetails' | 'sources' | 'version' | 'warnings'>): PlanRefusal {
+    for (const id of refusal.reasonSources) {
+      if (!SOURCES[id]) throw new Error(`programmer error: unknown source ${id}`);
+      this.sourceIds.add(id);
+    }
+    const { warnings, derivation, assumptions, assumptionDetails, sources, version } = this.finish({} as Parameters<PlanNotes['finish']>[0]);
+    return { refused: true, severity: 'block', ...refusal, warnings, derivation, assumptions, assumptionDetails, sources, version };
   }
 
   /** Fills in derivation numbering, sources, assumptions and versions. */

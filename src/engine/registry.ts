@@ -9,12 +9,13 @@ import catalogJson from '../protocols/catalog.json';
 import { CONCURRENT_ONLY } from '../protocols/concurrent.ts';
 import type { DrugClass, FormulationBase, InteractionCategory } from '../protocols/types.ts';
 import type { CatalogDrug } from './catalog.ts';
-import type { DrugListing, RestartPlan, RestartRequest } from './types.ts';
+import type { DrugListing, PlanRefusal, RestartPlan, RestartRequest } from './types.ts';
 
 export interface ClassModule {
   readonly drugClass: DrugClass;
   readonly drugs: readonly AnyDrug[];
-  readonly plan: (request: RestartRequest, drug: AnyDrug, formulation: FormulationBase) => RestartPlan;
+  /** A plan, or a refusal where a labelled contraindication blocks any schedule. */
+  readonly plan: (request: RestartRequest, drug: AnyDrug, formulation: FormulationBase) => RestartPlan | PlanRefusal;
 }
 
 export const CATALOG = catalogJson as readonly CatalogDrug[];

@@ -53,9 +53,33 @@ export const PATIENT_FLAGS = [
 ] as const;
 export type PatientFlag = (typeof PATIENT_FLAGS)[number];
 
+/** Patient history flags added by the amendments (all optional in the request, default false). */
+export const PATIENT_HISTORY_FLAGS = [
+  'seizureHistory',
+  'historyOfFalls',
+  'complexSleepBehaviorHistory',
+  'smokedBeforeBreak',
+  'smokesNow',
+  'hemodialysis',
+] as const;
+export type PatientHistoryFlag = (typeof PATIENT_HISTORY_FLAGS)[number];
+
+export const SEXES = ['female', 'male', 'unknown'] as const;
+export type Sex = (typeof SEXES)[number];
+
+/** Child-Pugh style grade: none, mild (A), moderate (B), severe (C). The old boolean `true` means moderate. */
+export const HEPATIC_GRADES = ['none', 'mild', 'moderate', 'severe'] as const;
+export type HepaticGrade = (typeof HEPATIC_GRADES)[number];
+
+export const WITHDRAWAL_SYMPTOM_LEVELS = ['none', 'mild', 'significant', 'severe'] as const;
+export type WithdrawalSymptoms = (typeof WITHDRAWAL_SYMPTOM_LEVELS)[number];
+
 export interface PatientFactors {
   readonly ageYears?: number;
+  /** True for any grade other than none (kept for the original contract). */
   readonly hepaticImpairment: boolean;
+  /** Hepatic impairment grade (extension); `none` when not impaired. */
+  readonly hepaticGrade: HepaticGrade;
   readonly renalImpairment: boolean;
   readonly respiratoryDisease: boolean;
   readonly sleepApnea: boolean;
@@ -63,6 +87,27 @@ export interface PatientFactors {
   readonly substanceUseDisorder: boolean;
   /** Regular or heavy alcohol use (extension). */
   readonly alcoholUse: boolean;
+  /** Sex for label doses (extension); absent is treated as unknown, and unknown as female (the lower label dose). */
+  readonly sex?: Sex;
+  /** Creatinine clearance in mL/min (Cockcroft–Gault, entered by the clinician; extension). */
+  readonly creatinineClearanceMlMin?: number;
+  /** Withdrawal symptoms now (extension); absent = not recorded. */
+  readonly withdrawalSymptomsNow?: WithdrawalSymptoms;
+  readonly seizureHistory: boolean;
+  readonly historyOfFalls: boolean;
+  readonly complexSleepBehaviorHistory: boolean;
+  readonly smokedBeforeBreak: boolean;
+  readonly smokesNow: boolean;
+  readonly hemodialysis: boolean;
+}
+
+/** A concurrent medicine with the dates it was started or stopped, when known (extension). */
+export interface ConcurrentMedication {
+  readonly drug: string;
+  /** ISO date the medicine was started, when known. */
+  readonly startedOn?: string;
+  /** ISO date of its last dose, when it has been stopped. */
+  readonly stoppedOn?: string;
 }
 
 /** A validated, normalised request. */
@@ -75,13 +120,24 @@ export interface RestartRequest {
     readonly timesPerDay: number;
     /** Days a week the drug was taken (extension; default 7). */
     readonly daysPerWeek: number;
+    /** Taken as needed; `timesPerDay` is then the average number of doses actually taken a day (extension). */
+    readonly asNeeded: boolean;
+    /** The dose comes from non-prescribed use and is uncertain (extension). */
+    readonly nonPrescribed: boolean;
   };
   readonly priorDurationDays: number;
   /** ISO calendar dates (yyyy-MM-dd). */
   readonly lastDoseDate: string;
   readonly restartDate: string;
   readonly patient: PatientFactors;
+  /** Drug ids of the medicines taken at the restart date (entries stopped on or before it are left out). */
   readonly concurrent: readonly string[];
+  /** Every concurrent entry of the request with its dates, stopped ones included (extension). */
+  readonly concurrentHistory: readonly ConcurrentMedication[];
+  /** Acetaminophen from other sources, mg a day (extension). */
+  readonly acetaminophenOtherSourcesMgPerDay?: number;
+  /** Keep an extended-release product whose label allows opioid-naive starts rather than move to IR (extension). */
+  readonly keepProduct?: boolean;
   readonly breakReason?: BreakReason;
   /** Methadone: what it is prescribed for (extension). */
   readonly indication?: 'pain' | 'oud';
@@ -202,9 +258,44 @@ export interface RestartPlan {
   readonly version: { readonly engine: string; readonly protocols: string; readonly protocolsDate: string };
 }
 
+/**
+ * A refusal (amendments, severity BLOCK): a labelled contraindication for which no dose schedule is given.
+ * Not invalid input: the request was read correctly, and the refusal says why, on which source, and
+ * when a plan can be made (extension).
+ */
+export interface PlanRefusal {
+  readonly refused: true;
+  /** Stable code, e.g. `MAOI_CONTRAINDICATED_OPIOID`. */
+  readonly code: string;
+  readonly severity: 'block';
+  /** The request field that led to the refusal, e.g. `concurrent.0`. */
+  readonly path: string;
+  readonly drug: string;
+  readonly formulation: string;
+  readonly displayName: string;
+  /** Why no plan is given, in words a clinician understands. */
+  readonly message: string;
+  /** Source ids of the contraindication. */
+  readonly reasonSources: readonly string[];
+  /** Earliest ISO date a plan can be made, when the contraindication is time-bound. */
+  readonly earliestPlanDate?: string;
+  /** What can be done instead, in words. */
+  readonly alternative?: string;
+  readonly daysOff: number;
+  readonly missedDays: number;
+  readonly warnings: readonly PlanWarning[];
+  readonly derivation: readonly string[];
+  readonly assumptions: readonly string[];
+  readonly assumptionDetails: readonly PlanAssumption[];
+  readonly sources: readonly PlanSource[];
+  readonly version: { readonly engine: string; readonly protocols: string; readonly protocolsDate: string };
+}
+
 export type PlanResult =
   | { readonly ok: true; readonly plan: RestartPlan }
-  | { readonly ok: false; readonly errors: readonly FieldError[] };
+  | { readonly ok: false; readonly errors: readonly FieldError[]; readonly refusal?: undefined }
+  /** Refused: `errors` holds one `plan-refused` error naming the field, so callers that only read errors never see a plan. */
+  | { readonly ok: false; readonly errors: readonly FieldError[]; readonly refusal: PlanRefusal };
 
 export interface DrugListing {
   readonly id: string;

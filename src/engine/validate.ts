@@ -9,12 +9,31 @@ import { D } from './decimal.ts';
 import { formatDose } from './format.ts';
 import { findDrug, findFormulation, isKnownConcurrent } from './registry.ts';
 import { makeExactly } from './strengths.ts';
-import { BREAK_REASONS, PATIENT_FLAGS, type BreakReason, type FieldError, type PatientFactors, type RestartRequest } from './types.ts';
+import {
+  BREAK_REASONS,
+  HEPATIC_GRADES,
+  PATIENT_FLAGS,
+  PATIENT_HISTORY_FLAGS,
+  SEXES,
+  WITHDRAWAL_SYMPTOM_LEVELS,
+  type BreakReason,
+  type ConcurrentMedication,
+  type FieldError,
+  type HepaticGrade,
+  type PatientFactors,
+  type RestartRequest,
+  type Sex,
+  type WithdrawalSymptoms,
+} from './types.ts';
 import type { AnyDrug } from '../protocols/index.ts';
 
 export const MAX_TIMES_PER_DAY = 12;
 export const MAX_PRIOR_DURATION_DAYS = 36_500;
 export const MAX_AGE_YEARS = 120;
+/** Creatinine clearance a form can take, mL/min (below 1 or above 250 is a typing error). */
+export const MAX_CREATININE_CLEARANCE = 250;
+/** Acetaminophen from other sources, mg a day, above which the input is a typing error. */
+export const MAX_OTHER_ACETAMINOPHEN_MG = 10_000;
 
 export type Validated =
   | { readonly ok: true; readonly request: RestartRequest; readonly drug: AnyDrug; readonly formulation: FormulationBase }
@@ -71,6 +90,8 @@ export function validateRequest(input: unknown): Validated {
   let dose: Decimal | null = null;
   let timesPerDay = 1;
   let daysPerWeek = 7;
+  let asNeeded = false;
+  let nonPrescribed = false;
   const prior = input.prior;
   if (!isRecord(prior)) {
     fail('prior', 'required', 'Enter the regimen before the break: dose, unit and times per day.');
@@ -123,6 +144,14 @@ export function validateRequest(input: unknown): Validated {
         daysPerWeek = prior.daysPerWeek;
       }
     }
+    if (prior.asNeeded !== undefined) {
+      if (typeof prior.asNeeded === 'boolean') asNeeded = prior.asNeeded;
+      else fail('prior.asNeeded', 'not-a-boolean', 'Answer yes or no: was the dose taken as needed?');
+    }
+    if (prior.nonPrescribed !== undefined) {
+      if (typeof prior.nonPrescribed === 'boolean') nonPrescribed = prior.nonPrescribed;
+      else fail('prior.nonPrescribed', 'not-a-boolean', 'Answer yes or no: was the dose from non-prescribed use?');
+    }
     if (dose && formulation && drug) {
       const max = new D(formulation.maxSingleDose.value);
       const unitDose = { amount: dose, unit: formulation.unit };
@@ -166,21 +195,38 @@ export function validateRequest(input: unknown): Validated {
   // Patient.
   const patient = readPatient(input.patient, fail);
 
-  // Concurrent drugs.
+  // Concurrent drugs: an id, or { drug, startedOn?, stoppedOn? }.
   const concurrent: string[] = [];
+  const concurrentHistory: ConcurrentMedication[] = [];
   if (input.concurrent !== undefined) {
     if (!Array.isArray(input.concurrent)) {
       fail('concurrent', 'not-a-list', 'Concurrent drugs must be a list of drug ids.');
     } else {
-      input.concurrent.forEach((id: unknown, index: number) => {
-        const normalised = typeof id === 'string' ? id.trim().toLowerCase() : '';
-        if (!normalised || !isKnownConcurrent(normalised)) {
-          fail(`concurrent.${index}`, 'unknown-concurrent-drug', `"${String(id)}" is not a drug Retitrate knows. Choose it from the list.`);
-        } else if (!concurrent.includes(normalised)) {
-          concurrent.push(normalised);
-        }
+      input.concurrent.forEach((entry: unknown, index: number) => {
+        const medication = readConcurrent(entry, `concurrent.${index}`, fail);
+        if (!medication) return;
+        concurrentHistory.push(medication);
+        // Stopped on or before the restart date: not taken at the restart (kept in the history for washout rules).
+        const stopped = medication.stoppedOn !== undefined && restart !== null && medication.stoppedOn <= restart;
+        if (!stopped && !concurrent.includes(medication.drug)) concurrent.push(medication.drug);
       });
     }
+  }
+
+  let acetaminophenOtherSourcesMgPerDay: number | undefined;
+  if (input.acetaminophenOtherSourcesMgPerDay !== undefined) {
+    const value = input.acetaminophenOtherSourcesMgPerDay;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_OTHER_ACETAMINOPHEN_MG) {
+      fail('acetaminophenOtherSourcesMgPerDay', 'out-of-range', `Acetaminophen from other sources must be a number of mg a day from 0 to ${MAX_OTHER_ACETAMINOPHEN_MG}.`);
+    } else {
+      acetaminophenOtherSourcesMgPerDay = value;
+    }
+  }
+
+  let keepProduct: boolean | undefined;
+  if (input.keepProduct !== undefined) {
+    if (typeof input.keepProduct === 'boolean') keepProduct = input.keepProduct;
+    else fail('keepProduct', 'not-a-boolean', 'Answer yes or no: keep the extended-release product?');
   }
 
   let breakReason: BreakReason | undefined;
@@ -219,12 +265,15 @@ export function validateRequest(input: unknown): Validated {
   const request: RestartRequest = {
     drug: drug.id,
     formulation: formulation.id,
-    prior: { dose: { amount: dose, unit: formulation.unit }, timesPerDay, daysPerWeek },
+    prior: { dose: { amount: dose, unit: formulation.unit }, timesPerDay, daysPerWeek, asNeeded, nonPrescribed },
     priorDurationDays: duration as number,
     lastDoseDate: lastDose,
     restartDate: restart,
     patient,
     concurrent,
+    concurrentHistory,
+    ...(acetaminophenOtherSourcesMgPerDay !== undefined ? { acetaminophenOtherSourcesMgPerDay } : {}),
+    ...(keepProduct !== undefined ? { keepProduct } : {}),
     ...(breakReason ? { breakReason } : {}),
     ...(indication ? { indication } : {}),
     ...(fullAgonistUsedDuringBreak !== undefined ? { fullAgonistUsedDuringBreak } : {}),
@@ -245,6 +294,59 @@ function readDate(value: unknown, path: string, what: string, fail: (p: string, 
   return value;
 }
 
+function readConcurrent(entry: unknown, path: string, fail: (p: string, c: string, m: string) => void): ConcurrentMedication | null {
+  const unknownDrug = (shown: string) =>
+    fail(isRecord(entry) ? `${path}.drug` : path, 'unknown-concurrent-drug', `"${shown}" is not a drug Retitrate knows. Choose it from the list.`);
+  if (typeof entry === 'string') {
+    const id = entry.trim().toLowerCase();
+    if (!id || !isKnownConcurrent(id)) {
+      unknownDrug(entry);
+      return null;
+    }
+    return { drug: id };
+  }
+  if (!isRecord(entry)) {
+    unknownDrug(typeof entry === 'number' || typeof entry === 'boolean' ? String(entry) : typeof entry);
+    return null;
+  }
+  const id = typeof entry.drug === 'string' ? entry.drug.trim().toLowerCase() : '';
+  let ok = true;
+  if (!id || !isKnownConcurrent(id)) {
+    unknownDrug(typeof entry.drug === 'string' ? entry.drug : '');
+    ok = false;
+  }
+  const startedOn = entry.startedOn === undefined ? undefined : readOptionalDate(entry.startedOn, `${path}.startedOn`, 'date this medicine was started', fail);
+  const stoppedOn = entry.stoppedOn === undefined ? undefined : readOptionalDate(entry.stoppedOn, `${path}.stoppedOn`, 'date of the last dose of this medicine', fail);
+  if (startedOn === null || stoppedOn === null) ok = false;
+  if (startedOn && stoppedOn && stoppedOn < startedOn) {
+    fail(`${path}.stoppedOn`, 'before-start', 'This medicine was stopped before it was started. Check both dates.');
+    ok = false;
+  }
+  if (!ok) return null;
+  return { drug: id, ...(startedOn ? { startedOn } : {}), ...(stoppedOn ? { stoppedOn } : {}) };
+}
+
+function readOptionalDate(value: unknown, path: string, what: string, fail: (p: string, c: string, m: string) => void): string | null {
+  if (typeof value !== 'string' || parseCalendarDate(value) === null) {
+    fail(path, 'invalid-date', `The ${what} is not a real calendar date (use YYYY-MM-DD, e.g. 2026-11-28).`);
+    return null;
+  }
+  return value;
+}
+
+function readChoice<T extends string>(
+  value: unknown,
+  choices: readonly T[],
+  path: string,
+  message: string,
+  fail: (p: string, c: string, m: string) => void,
+): T | undefined {
+  if (value === undefined || value === null) return undefined;
+  if ((choices as readonly unknown[]).includes(value)) return value as T;
+  fail(path, 'unknown-choice', `${message} One of: ${choices.join(', ')}.`);
+  return undefined;
+}
+
 function readPatient(value: unknown, fail: (p: string, c: string, m: string) => void): PatientFactors | null {
   const factors: Record<string, boolean> = {};
   let ageYears: number | undefined;
@@ -262,7 +364,17 @@ function readPatient(value: unknown, fail: (p: string, c: string, m: string) => 
       ageYears = record.ageYears as number;
     }
   }
-  for (const flag of PATIENT_FLAGS) {
+  // Hepatic impairment: the original yes/no, or a grade (yes = moderate).
+  let hepaticGrade: HepaticGrade = 'none';
+  const hepatic = record.hepaticImpairment;
+  if (typeof hepatic === 'boolean') hepaticGrade = hepatic ? 'moderate' : 'none';
+  else if (hepatic !== undefined) {
+    hepaticGrade =
+      readChoice(hepatic, HEPATIC_GRADES, 'patient.hepaticImpairment', 'Hepatic impairment must be yes/no or a grade (Child-Pugh A = mild, B = moderate, C = severe).', fail) ??
+      'none';
+  }
+  for (const flag of [...PATIENT_FLAGS, ...PATIENT_HISTORY_FLAGS]) {
+    if (flag === 'hepaticImpairment') continue;
     const flagValue = record[flag];
     if (flagValue === undefined) factors[flag] = false;
     else if (typeof flagValue === 'boolean') factors[flag] = flagValue;
@@ -270,6 +382,31 @@ function readPatient(value: unknown, fail: (p: string, c: string, m: string) => 
       fail(`patient.${flag}`, 'not-a-boolean', 'Answer yes or no (true or false).');
     }
   }
+  const sex = readChoice<Sex>(record.sex, SEXES, 'patient.sex', 'Sex must be given as one of the listed values.', fail);
+  const withdrawalSymptomsNow = readChoice<WithdrawalSymptoms>(
+    record.withdrawalSymptomsNow,
+    WITHDRAWAL_SYMPTOM_LEVELS,
+    'patient.withdrawalSymptomsNow',
+    'Withdrawal symptoms now must be one of the listed levels.',
+    fail,
+  );
+  let creatinineClearanceMlMin: number | undefined;
+  const crcl = record.creatinineClearanceMlMin;
+  if (crcl !== undefined && crcl !== null) {
+    if (typeof crcl !== 'number' || !Number.isFinite(crcl) || crcl < 1 || crcl > MAX_CREATININE_CLEARANCE) {
+      fail('patient.creatinineClearanceMlMin', 'out-of-range', `Creatinine clearance must be a number of mL/min from 1 to ${MAX_CREATININE_CLEARANCE}.`);
+    } else {
+      creatinineClearanceMlMin = crcl;
+    }
+  }
   // A bad age or flag has been reported as an error, so validateRequest returns the errors, not these factors.
-  return { ...(ageYears !== undefined ? { ageYears } : {}), ...(factors as Omit<PatientFactors, 'ageYears'>) };
+  return {
+    ...(ageYears !== undefined ? { ageYears } : {}),
+    ...(factors as unknown as Omit<PatientFactors, 'ageYears' | 'hepaticImpairment' | 'hepaticGrade'>),
+    hepaticImpairment: hepaticGrade !== 'none',
+    hepaticGrade,
+    ...(sex ? { sex } : {}),
+    ...(withdrawalSymptomsNow ? { withdrawalSymptomsNow } : {}),
+    ...(creatinineClearanceMlMin !== undefined ? { creatinineClearanceMlMin } : {}),
+  };
 }

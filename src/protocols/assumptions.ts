@@ -1,4 +1,5 @@
 import { deepFreeze } from '../lib/deepFreeze.ts';
+import { EXTRA_ASSUMPTIONS } from './registers/index.ts';
 import type { Assumption } from './types.ts';
 
 /**
@@ -204,5 +205,5 @@ const ASSUMPTION_LIST: readonly Assumption[] = [
 ];
 
 export const ASSUMPTIONS: Readonly<Record<string, Assumption>> = deepFreeze(
-  Object.fromEntries(ASSUMPTION_LIST.map((assumption) => [assumption.id, assumption])),
+  Object.fromEntries([...ASSUMPTION_LIST, ...EXTRA_ASSUMPTIONS].map((assumption) => [assumption.id, assumption])),
 );

@@ -1,4 +1,5 @@
 import { deepFreeze } from '../lib/deepFreeze.ts';
+import { EXTRA_SOURCES } from './registers/index.ts';
 import type { Source } from './types.ts';
 
 /**
@@ -112,5 +113,5 @@ const SOURCE_LIST: readonly Source[] = [
 ];
 
 export const SOURCES: Readonly<Record<string, Source>> = deepFreeze(
-  Object.fromEntries(SOURCE_LIST.map((source) => [source.id, source])),
+  Object.fromEntries([...SOURCE_LIST, ...EXTRA_SOURCES].map((source) => [source.id, source])),
 );

@@ -44,6 +44,13 @@ const NO_FLAGS: PatientFactors = {
   overdoseHistory: false,
   substanceUseDisorder: false,
   alcoholUse: false,
+  hepaticGrade: 'none',
+  seizureHistory: false,
+  historyOfFalls: false,
+  complexSleepBehaviorHistory: false,
+  smokedBeforeBreak: false,
+  smokesNow: false,
+  hemodialysis: false,
 };
 
 /** A validated request as the planners receive it (oxyCODONE IR 10 mg × 4, 60 days, no risk factors). */
@@ -52,11 +59,12 @@ function request(extra: Partial<Omit<RestartRequest, 'patient'>> & { patient?: P
   return {
     drug: 'oxycodone',
     formulation: 'ir',
-    prior: { dose: { amount: new D(10), unit: 'mg' }, timesPerDay: 4, daysPerWeek: 7 },
+    prior: { dose: { amount: new D(10), unit: 'mg' }, timesPerDay: 4, daysPerWeek: 7, asNeeded: false, nonPrescribed: false },
     priorDurationDays: 60,
     lastDoseDate: '2026-11-01',
     restartDate: '2026-11-02',
     concurrent: [],
+    concurrentHistory: [],
     ...rest,
     patient: { ...NO_FLAGS, ...patient },
   };

@@ -2,8 +2,8 @@
 import type { AnyDrug } from '../../protocols/index.ts';
 import type { FormulationBase } from '../../protocols/types.ts';
 import { classModule } from '../registry.ts';
-import type { RestartPlan, RestartRequest } from '../types.ts';
+import type { PlanRefusal, RestartPlan, RestartRequest } from '../types.ts';
 
-export function planForClass(request: RestartRequest, drug: AnyDrug, formulation: FormulationBase): RestartPlan {
+export function planForClass(request: RestartRequest, drug: AnyDrug, formulation: FormulationBase): RestartPlan | PlanRefusal {
   return classModule(drug.drugClass).plan(request, drug, formulation);
 }
