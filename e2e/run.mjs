@@ -84,6 +84,29 @@ try {
     (await table.locator('tr.checkpoint').count()) >= 1,
   );
 
+  // Issue 14: the first desktop viewport (1280 × 900, scrolled to the top) shows the first step's dose and date.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const firstStep = page.locator('.plan-summary .summary-first');
+  const firstBox = await firstStep.boundingBox();
+  const firstText = (await firstStep.innerText()).replace(/\s+/g, ' ');
+  check(
+    'the first desktop viewport shows the first step’s dose and date',
+    firstBox !== null && firstBox.y >= 0 && firstBox.y + firstBox.height <= 900 && /Sat 28 Nov 2026/.test(firstText) && /oxyCODONE 5 mg twice daily/.test(firstText),
+    `${firstText} at y ${firstBox?.y}–${firstBox ? firstBox.y + firstBox.height : '?'}`,
+  );
+  await page.screenshot({ path: `${ARTIFACTS}/plan-desktop-first-viewport.png` });
+  const criticalLink = page.getByRole('link', { name: /^\d+ critical warnings?$/ });
+  check('the summary counts the critical warnings and links to them', (await criticalLink.getAttribute('href')) === '#critical-warnings', await criticalLink.innerText());
+
+  // A concurrent medicine typed but not added holds the plan, with the closest match offered.
+  await concurrent.fill('diazep');
+  await page.getByText(/Plan on hold/).first().waitFor({ timeout: 5000 });
+  check('a concurrent medicine typed but not added holds the plan', (await page.getByRole('table', { name: 'Restart schedule' }).count()) === 0);
+  await page.screenshot({ path: `${ARTIFACTS}/plan-held-desktop.png` });
+  await axe(page, 'a plan held by an unadded concurrent medicine');
+  await concurrent.fill('');
+  await table.waitFor({ timeout: 5000 });
+
   const names = ['Drug', 'Formulation', 'Dose per administration', 'Times per day', 'Days taken before the break', 'Last dose date', 'Restart date', 'Age (years)', 'Concurrent medicines', 'Reason for the break'];
   const counts = await Promise.all(names.map((name) => page.getByLabel(name).count()));
   check('each stable label names exactly one control', counts.every((n) => n === 1), names.map((n, i) => `${n}: ${counts[i]}`).join(', '));
@@ -131,6 +154,17 @@ try {
   await phonePage.screenshot({ path: `${ARTIFACTS}/plan-phone.png` });
   await phonePage.getByRole('table', { name: 'Restart schedule' }).evaluate((el) => el.scrollIntoView());
   await phonePage.screenshot({ path: `${ARTIFACTS}/plan-phone-schedule.png` });
+  // On a phone the plan is reachable without scrolling past the form: a sticky link in the first viewport.
+  await phonePage.evaluate(() => window.scrollTo(0, 0));
+  const viewPlan = phonePage.getByRole('link', { name: /^View plan:/ });
+  const viewPlanBox = await viewPlan.boundingBox();
+  check('a phone shows a "View plan" link in the first viewport', viewPlanBox !== null && viewPlanBox.y + viewPlanBox.height <= 844, `${await viewPlan.innerText().catch(() => '')} at y ${viewPlanBox?.y}`);
+  await phonePage.screenshot({ path: `${ARTIFACTS}/plan-phone-first-viewport.png` });
+  await viewPlan.click();
+  await phonePage.waitForTimeout(300);
+  const summaryBox = await phonePage.locator('.plan-summary .summary-first').boundingBox();
+  check('the "View plan" link brings the first step into view', summaryBox !== null && summaryBox.y >= 0 && summaryBox.y + summaryBox.height <= 844, `y ${summaryBox?.y}`);
+  await phonePage.screenshot({ path: `${ARTIFACTS}/plan-phone-after-view-plan.png` });
   await phonePage.setViewportSize({ width: 360, height: 740 });
   const overflow360 = await phonePage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check('no horizontal scrolling at 360 px', overflow360 <= 0, `overflow ${overflow360}px`);

@@ -157,6 +157,7 @@ export function App({ today }: { readonly today?: string } = {}) {
     ...(!result || result.ok ? [] : result.errors.map((e) => FIELD_LABELS[fieldForPath(e.path)])),
   ].filter((label, index, all) => all.indexOf(label) === index);
   const drugTouched = getFieldState('drugQuery', formState).isTouched;
+  const shownPlan = acknowledged && result?.ok && !held && result.plan.steps.length > 0 ? result.plan : null;
 
   return (
     <>
@@ -179,6 +180,13 @@ export function App({ today }: { readonly today?: string } = {}) {
             drugTouched={drugTouched}
             formatDose={planning?.formatDose}
           />
+          {shownPlan && planning ? (
+            // On a phone the plan is below the whole form: this link stays in view while the form scrolls.
+            <a className="view-plan-link" href="#plan-title">
+              View plan: {planning.firstStepText(shownPlan, shownPlan.steps[0]!)}
+              {` from ${displayDate(shownPlan.steps[0]!.start)}`}
+            </a>
+          ) : null}
         </section>
         <section className="plan-pane" aria-label="Restart plan">
           {!acknowledged ? (

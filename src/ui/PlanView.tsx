@@ -1,7 +1,8 @@
 /** The plan, disclaimer first: warnings, the tolerance finding, the schedule, then how it was calculated. */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { formatDose, formatFrequency, type PlanSource, type PlanStep, type PlanWarning, type RestartPlan } from '../engine/api.ts';
-import { isPatchUnit, patchWearHours, stepFormulationName } from '../export/common.ts';
+import { administrationsOf, isPatchUnit, patchWearHours, plural, stepFormulationName } from '../export/common.ts';
+import { unevenDosesInWords } from '../export/note.ts';
 import { displayDate } from './dates.ts';
 import { DisclaimerBanner } from './Disclaimer.tsx';
 import { Exports } from './Exports.tsx';
@@ -49,7 +50,7 @@ function WarningList({ warnings, sources, critical }: { readonly warnings: reado
   const title = critical ? 'Critical warnings' : 'Other warnings';
   const id = critical ? 'critical-title' : 'other-warnings-title';
   return (
-    <section className={critical ? 'warnings critical' : 'warnings'} aria-labelledby={id}>
+    <section className={critical ? 'warnings critical' : 'warnings'} aria-labelledby={id} id={critical ? 'critical-warnings' : undefined}>
       <h3 id={id}>{title}</h3>
       <ul>
         {warnings.map((warning) => (
@@ -64,11 +65,23 @@ function WarningList({ warnings, sources, critical }: { readonly warnings: reado
   );
 }
 
+export function daysOffText(plan: RestartPlan): string {
+  return `${plural(plan.daysOff, 'day')} off (${plural(plan.missedDays, 'missed day')})`;
+}
+
+/** The resume / re-titrate decision of antidepressant and labelled-restart plans, in words. */
+export function decisionSentence(plan: RestartPlan): string | null {
+  if (!plan.decision) return null;
+  const action = plan.decision.action === 'resume' ? 'resume the prior dose' : 're-titrate from a starting dose';
+  return `${action}: ${plan.decision.rule}`;
+}
+
 export function toleranceSentence(plan: RestartPlan): string {
   const r = plan.tolerance.retainedFraction;
   const percent = `${Math.round(Number(r) * 100)}%`;
-  const days = `${plan.daysOff} ${plan.daysOff === 1 ? 'day' : 'days'} off (${plan.missedDays} missed ${plan.missedDays === 1 ? 'day' : 'days'})`;
-  if (plan.tolerance.status === 'not-applicable') return `${days}: ${STATUS_WORDS['not-applicable']}.`;
+  const days = daysOffText(plan);
+  const decision = decisionSentence(plan);
+  if (plan.tolerance.status === 'not-applicable') return decision ? `${days}: ${decision}.` : `${days}: ${STATUS_WORDS['not-applicable']}.`;
   return `${days}: retained fraction ${r} (${percent} of the previous daily dose taken as still tolerated) — ${STATUS_WORDS[plan.tolerance.status] ?? plan.tolerance.status}.`;
 }
 
@@ -107,7 +120,7 @@ function doseText(step: PlanStep, displayName: string): ReactNode {
           <span className="amount">{formatDose({ amount: a, unit: step.dose.unit })}</span>
         </span>
       ))}
-      <span className="uneven"> (uneven doses, largest first)</span>
+      <span className="uneven"> (uneven: {unevenDosesInWords(step.administrations, step.dose.unit)})</span>
     </>
   );
 }
@@ -157,7 +170,6 @@ function ScheduleTable({ plan }: { readonly plan: RestartPlan }) {
             <th scope="col">Times per day</th>
             <th scope="col">Daily total</th>
             {equivalentHeader ? <th scope="col">{equivalentHeader}</th> : null}
-            <th scope="col">Checkpoint</th>
             <th scope="col">Made up of</th>
           </tr>
         </thead>
@@ -169,6 +181,12 @@ function ScheduleTable({ plan }: { readonly plan: RestartPlan }) {
               </th>
               <td data-label="Dose per administration" className="dose">
                 <span>{doseText(step, stepProduct(plan, step))}</span>
+                {step.checkpoint ? (
+                  // Said once, on the step it belongs to (a Checkpoint column repeated "—" on every other row).
+                  <span className="checkpoint-mark">
+                    <strong>Checkpoint before this step:</strong> {step.checkpointReason ?? 'reassess before this step.'}
+                  </span>
+                ) : null}
               </td>
               <td data-label="Times per day">{frequencyText(step)}</td>
               <td data-label="Daily total" className="num">
@@ -179,15 +197,6 @@ function ScheduleTable({ plan }: { readonly plan: RestartPlan }) {
                   {step.dailyEquivalent ? formatDose(step.dailyEquivalent) : '—'}
                 </td>
               ) : null}
-              <td data-label="Checkpoint" className={step.checkpoint ? 'checkpoint-cell' : 'checkpoint-cell empty'}>
-                {step.checkpoint ? (
-                  <span className="checkpoint-mark">
-                    <strong>Checkpoint.</strong> {step.checkpointReason ?? 'Reassess before this step.'}
-                  </span>
-                ) : (
-                  <span className="muted">—</span>
-                )}
-              </td>
               <td data-label="Made up of">
                 <ul className="makeup">
                   {makeUpLines(step).map(([count, text]) => (
@@ -203,6 +212,75 @@ function ScheduleTable({ plan }: { readonly plan: RestartPlan }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The first step as a clinician would say it: "oxyCODONE 5 mg twice daily (10 mg a day)". */
+export function firstStepText(plan: RestartPlan, step: PlanStep): string {
+  const product = stepProduct(plan, step);
+  if (isPatchUnit(step.dose.unit)) return `${product} ${formatDose(step.dose)} patch, ${frequencyText(step).toLowerCase()}`;
+  const amounts = administrationsOf(step);
+  if (new Set(amounts).size > 1) return `${product}: ${unevenDosesInWords(amounts, step.dose.unit)} a day (${formatDose(step.dailyDose)} a day)`;
+  return `${product} ${formatDose(step.dose)} ${formatFrequency(step.timesPerDay, step.everyOtherDay)} (${formatDose(step.dailyDose)} ${step.everyOtherDay ? 'every other day' : 'a day'})`;
+}
+
+/** Why the plan starts where it does, in one sentence. */
+export function whySentence(plan: RestartPlan): string {
+  const days = daysOffText(plan);
+  const decision = decisionSentence(plan);
+  if (decision) return `${days}: ${decision}.`;
+  const status = plan.tolerance.status;
+  if (status === 'not-applicable') return `${days}.`;
+  const finding = status === 'lost' ? 'tolerance lost: restart as for a patient new to the drug' : status === 'reduced' ? `tolerance reduced: about ${Math.round(Number(plan.tolerance.retainedFraction) * 100)}% of the previous daily dose taken as still tolerated` : 'tolerance retained';
+  return `${days}: ${finding}.`;
+}
+
+/**
+ * What to do now, first: the first step with its date, why, the next checkpoint, and how many critical
+ * warnings follow (a link to them).
+ */
+function PlanSummary({ plan, criticalCount }: { readonly plan: RestartPlan; readonly criticalCount: number }) {
+  const first = plan.steps[0];
+  if (!first) return null;
+  const checkpoint = plan.steps.find((step) => step.checkpoint);
+  const next = plan.steps[1];
+  return (
+    <section className="plan-summary" aria-labelledby="summary-title">
+      <h3 id="summary-title" className="visually-hidden">
+        Summary
+      </h3>
+      <dl>
+        <div className="summary-first">
+          <dt>First step, from {displayDate(first.start)}</dt>
+          <dd>
+            <strong>{firstStepText(plan, first)}</strong>
+            {plan.earliestSafeStart && plan.earliestSafeStart === first.start ? <span className="muted"> (the earliest safe start)</span> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Why</dt>
+          <dd>{whySentence(plan)}</dd>
+        </div>
+        <div>
+          <dt>Next checkpoint</dt>
+          <dd>
+            {checkpoint
+              ? `${displayDate(checkpoint.start)}: ${checkpoint.checkpointReason ?? 'reassess before this step.'}`
+              : next
+                ? `None marked; the next step may start ${displayDate(next.start)} (reassess before each rise).`
+                : 'None marked: this is the only step.'}
+          </dd>
+        </div>
+      </dl>
+      {criticalCount > 0 ? (
+        <p className="summary-critical">
+          <a href="#critical-warnings">
+            {criticalCount} critical {criticalCount === 1 ? 'warning' : 'warnings'}
+          </a>{' '}
+          below: read {criticalCount === 1 ? 'it' : 'them'} before prescribing.
+        </p>
+      ) : null}
+    </section>
   );
 }
 
@@ -261,6 +339,8 @@ export function PlanView({ plan, inputs, request, today }: Props) {
           {headline(plan)}
         </h2>
       </div>
+      <PlanSummary plan={plan} criticalCount={critical.length} />
+      <WarningList warnings={critical} sources={plan.sources} critical />
       <section className="inputs print-only" aria-label="Inputs">
         <h3>Inputs</h3>
         <dl>
@@ -272,7 +352,6 @@ export function PlanView({ plan, inputs, request, today }: Props) {
           ))}
         </dl>
       </section>
-      <WarningList warnings={critical} sources={plan.sources} critical />
       <WarningList warnings={other} sources={plan.sources} critical={false} />
       <section aria-labelledby="tolerance-title" className="tolerance">
         <h3 id="tolerance-title">Tolerance</h3>

@@ -5,7 +5,7 @@ import { BREAK_REASON_LABELS, FLAG_LABELS, PATIENT_FLAGS, findFormulation, type 
 
 // The browser engine: a drug class's protocol data loads only when one of its drugs is chosen.
 export { planRestart, formatDose, describeDrugs, listConcurrent, isReadyFor, loadClassFor } from '../engine/browser.ts';
-export { PlanView } from './PlanView.tsx';
+export { PlanView, firstStepText } from './PlanView.tsx';
 
 export function inputsInWords(values: FormValues, drugs: readonly DrugDescription[], concurrentNames: Map<string, string>) {
   const drug = drugs.find((d) => d.id === values.drug);
