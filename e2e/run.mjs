@@ -45,6 +45,9 @@ try {
   check('app loads with the form', await page.getByRole('button', { name: 'New patient' }).isVisible());
   check('a new user sees the disclaimer', await page.getByRole('button', { name: 'I understand' }).isVisible());
   await axe(page, 'the empty form and disclaimer');
+  const iconHref = await page.evaluate(() => document.querySelector('link[rel="icon"]')?.getAttribute('href'));
+  const iconStatus = iconHref && !iconHref.startsWith('data:') ? (await page.request.get(new URL(iconHref, ORIGIN).href)).status() : 0;
+  check('the page has a real favicon (the app icon)', iconHref === '/icon.svg' && iconStatus === 200, `${iconHref} → ${iconStatus}`);
 
   await page.getByRole('button', { name: 'I understand' }).click();
   check('the disclaimer is acknowledged', (await page.getByRole('button', { name: 'I understand' }).count()) === 0);
@@ -337,6 +340,10 @@ try {
     (await page.getByLabel('Dose per administration').inputValue()) === '' &&
       (await page.getByRole('combobox', { name: 'Drug' }).inputValue()) === '',
   );
+  await axe(page, 'the cleared form with its undo');
+  await page.getByRole('button', { name: 'Undo: restore the previous patient' }).click();
+  await page.getByRole('table', { name: 'Restart schedule' }).waitFor({ timeout: 5000 });
+  check('Undo after New patient restores the patient and the plan', (await page.getByLabel('Dose per administration').inputValue()) === '10');
 
 
   check('no request to any other host', foreign.length === 0, foreign.slice(0, 5).join(', '));

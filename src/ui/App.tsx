@@ -133,7 +133,10 @@ export function App({ today }: { readonly today?: string } = {}) {
     return error.message;
   };
 
+  // "New patient" clears at once and offers an undo (the previous form and proposed steps are kept in memory only).
+  const [cleared, setCleared] = useState<{ readonly values: FormValues; readonly proposed: unknown } | null>(null);
   const onNewPatient = useCallback(() => {
+    setCleared({ values: form.getValues(), proposed: loadJson(PROPOSED_KEY) });
     remove(FORM_KEY);
     remove(PROPOSED_KEY);
     form.reset(emptyValues(today));
@@ -141,6 +144,20 @@ export function App({ today }: { readonly today?: string } = {}) {
     setResets((n) => n + 1);
     document.getElementById('drug')?.focus();
   }, [form, today]);
+
+  const onUndoNewPatient = useCallback(() => {
+    if (!cleared) return;
+    form.reset(cleared.values);
+    saveJson(FORM_KEY, cleared.values);
+    if (cleared.proposed !== null) saveJson(PROPOSED_KEY, cleared.proposed);
+    setCleared(null);
+    setResets((n) => n + 1);
+    document.getElementById('drug')?.focus();
+  }, [cleared, form]);
+  // The undo is offered until the new patient's drug is chosen.
+  useEffect(() => {
+    if (cleared && values.drug !== '') setCleared(null);
+  }, [cleared, values.drug]);
 
   const acknowledge = () => {
     saveJson(ACK_KEY, { acknowledged: true });
@@ -177,6 +194,7 @@ export function App({ today }: { readonly today?: string } = {}) {
             concurrentOptions={concurrentOptions}
             errorFor={errorFor}
             onNewPatient={onNewPatient}
+            onUndoNewPatient={cleared ? onUndoNewPatient : undefined}
             drugTouched={drugTouched}
             formatDose={planning?.formatDose}
           />

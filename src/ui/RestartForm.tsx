@@ -22,6 +22,8 @@ interface Props {
   /** The message to show beside a field, if any. */
   readonly errorFor: (name: FieldName) => string | undefined;
   readonly onNewPatient: () => void;
+  /** After "New patient": restores what was cleared. */
+  readonly onUndoNewPatient?: () => void;
   /** Whether the drug search box has been left (its "not chosen" message waits until then). */
   readonly drugTouched?: boolean;
   /** The engine's ISMP dose formatter, once the planning chunk has loaded. */
@@ -101,7 +103,7 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
   return list || undefined;
 }
 
-export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, onNewPatient, formatDose, drugTouched }: Props) {
+export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, onNewPatient, onUndoNewPatient, formatDose, drugTouched }: Props) {
   const showDose = formatDose ?? ((dose: { readonly amount: string; readonly unit: string }) => `${dose.amount} ${dose.unit}`);
   const { register, setValue } = form;
   const drug = drugs.find((d) => d.id === values.drug);
@@ -191,6 +193,14 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
           New patient
         </button>
       </div>
+      {onUndoNewPatient ? (
+        <p className="undo-note" aria-live="polite">
+          The form was cleared for a new patient.{' '}
+          <button type="button" className="secondary small" onClick={onUndoNewPatient}>
+            Undo: restore the previous patient
+          </button>
+        </p>
+      ) : null}
       <p className="form-note">
         The plan updates as you type. Entries stay in this browser only; there are no name or ID fields.
       </p>
@@ -249,7 +259,7 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
         </div>
 
         <div className="row">
-          {text('dose', 'Dose per administration', {
+          {text('dose', isPatch ? 'Patch strength' : 'Dose per administration', {
             suffix: formulation ? formulation.unit : undefined,
             inputMode: 'decimal',
             width: 'narrow',
