@@ -5,6 +5,11 @@ import type { DrugDescription } from '../engine/catalog.ts';
 import { BREAK_REASONS } from '../engine/types.ts';
 import { Combobox, type ComboOption } from './Combobox.tsx';
 import { closestOptions } from './suggest.ts';
+import { daysBefore, daysBetween } from './dates.ts';
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
 import {
   BREAK_REASON_LABELS,
   FLAG_LABELS,
@@ -110,6 +115,12 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
   const formulation = findFormulation(drug, values.formulation);
   const isPatch = formulation?.unitForm === 'patch';
   const fields = drug?.fields ?? [];
+  const daysOff = daysBetween(values.lastDoseDate, values.restartDate);
+  // The two ways of giving the last dose stay in step: a date changes the days, the days change the date.
+  const syncDays = (last: string, restart: string) => {
+    const days = daysBetween(last, restart);
+    if (days !== null && days >= 0) setValue('daysSinceLastDose', String(days), { shouldDirty: true });
+  };
   const set = (name: FieldName, value: FormValues[FieldName]) =>
     setValue(name, value as never, { shouldDirty: true, shouldValidate: false });
 
@@ -121,7 +132,15 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
   const text = (
     name: FieldName,
     label: string,
-    opts: { hint?: ReactNode; suffix?: string; inputMode?: 'numeric' | 'decimal'; placeholder?: string; width?: string } = {},
+    opts: {
+      hint?: ReactNode;
+      suffix?: string;
+      inputMode?: 'numeric' | 'decimal';
+      placeholder?: string;
+      width?: string;
+      type?: 'text' | 'date';
+      onChange?: (value: string) => void;
+    } = {},
   ) => {
     const error = errorFor(name);
     const hintId = opts.hint ? `${name}-hint` : undefined;
@@ -132,13 +151,13 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
         <div className="input-row">
           <input
             id={name}
-            type="text"
+            type={opts.type ?? 'text'}
             inputMode={opts.inputMode}
             autoComplete="off"
             placeholder={opts.placeholder}
             aria-invalid={error ? true : undefined}
             aria-describedby={describedBy(suffixId, hintId, error && `${name}-error`)}
-            {...register(name)}
+            {...register(name, opts.onChange ? { onChange: (event: { target: { value: string } }) => opts.onChange!(event.target.value) } : undefined)}
           />
           {opts.suffix ? (
             <span className="unit" id={suffixId}>
@@ -283,9 +302,36 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
       <fieldset>
         <legend>Dates</legend>
         <div className="row">
-          {text('lastDoseDate', 'Last dose date', { placeholder: 'YYYY-MM-DD', hint: 'YYYY-MM-DD', width: 'date' })}
-          {text('restartDate', 'Restart date', { placeholder: 'YYYY-MM-DD', hint: 'YYYY-MM-DD (today by default)', width: 'date' })}
+          {text('lastDoseDate', 'Last dose date', {
+            type: 'date',
+            hint: 'Pick or type the date',
+            width: 'date',
+            onChange: (last) => syncDays(last, values.restartDate),
+          })}
+          {text('restartDate', 'Restart date', {
+            type: 'date',
+            hint: 'Today by default',
+            width: 'date',
+            onChange: (restart) => syncDays(values.lastDoseDate, restart),
+          })}
         </div>
+        {text('daysSinceLastDose', 'Days since the last dose', {
+          inputMode: 'numeric',
+          width: 'narrow',
+          suffix: 'days',
+          hint: 'Or give the days from the last dose to the restart: the last dose date follows.',
+          onChange: (days) => {
+            const n = /^\s*\d+\s*$/.test(days) ? Number(days) : null;
+            const last = n === null ? null : daysBefore(values.restartDate, n);
+            if (last) setValue('lastDoseDate', last, { shouldDirty: true, shouldValidate: true });
+          },
+        })}
+        {daysOff !== null && daysOff >= 1 ? (
+          <p className="days-off" id="days-off" aria-live="polite">
+            <strong>{plural(daysOff, 'day')} off</strong> ({plural(daysOff - 1, 'missed day')}): the last dose day and the restart day are
+            not missed.
+          </p>
+        ) : null}
       </fieldset>
 
       {fields.length > 0 ? (

@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import type { DrugDescription, FieldError } from '../engine/index.ts';
 
 import { PATIENT_FLAGS, type PatientFlag } from '../engine/types.ts';
+import { daysBetween } from './dates.ts';
 
 export { PATIENT_FLAGS, type PatientFlag };
 
@@ -31,6 +32,8 @@ export interface FormValues {
   priorDurationDays: string;
   lastDoseDate: string;
   restartDate: string;
+  /** Days from the last dose to the restart: another way to give the last dose date, kept in sync with it (not sent). */
+  daysSinceLastDose: string;
   ageYears: string;
   hepaticImpairment: boolean;
   renalImpairment: boolean;
@@ -66,6 +69,7 @@ export function emptyValues(today: string = todayIso()): FormValues {
     priorDurationDays: '',
     lastDoseDate: '',
     restartDate: today,
+    daysSinceLastDose: '',
     ageYears: '',
     hepaticImpairment: false,
     renalImpairment: false,
@@ -98,6 +102,10 @@ export function mergeStored(stored: unknown, today: string = todayIso()): FormVa
       target[key] = next;
     }
   }
+  if (values.daysSinceLastDose === '') {
+    const days = daysBetween(values.lastDoseDate, values.restartDate);
+    if (days !== null && days >= 0) values.daysSinceLastDose = String(days);
+  }
   return values;
 }
 
@@ -112,6 +120,7 @@ export const formSchema = z.object({
   priorDurationDays: optional(WHOLE, 'Enter the number of days as a whole number, e.g. 90.'),
   lastDoseDate: optional(DATE, 'Write the date as YYYY-MM-DD, e.g. 2026-11-01.'),
   restartDate: optional(DATE, 'Write the date as YYYY-MM-DD, e.g. 2026-11-28.'),
+  daysSinceLastDose: optional(WHOLE, 'Enter the days since the last dose as a whole number, e.g. 27.'),
   ageYears: optional(/^\s*(\d+(\.\d+)?)?\s*$/, 'Enter the age as a number of years, e.g. 54.'),
   qtcMs: optional(WHOLE, 'Enter QTc as a whole number of milliseconds, e.g. 440.'),
 });
@@ -211,6 +220,7 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   priorDurationDays: 'Days taken before the break',
   lastDoseDate: 'Last dose date',
   restartDate: 'Restart date',
+  daysSinceLastDose: 'Days since the last dose',
   ageYears: 'Age (years)',
   ...FLAG_LABELS,
   concurrentQuery: 'Concurrent medicines',
