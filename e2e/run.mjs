@@ -110,6 +110,16 @@ try {
   await concurrent.fill('');
   await table.waitFor({ timeout: 5000 });
 
+  // "More patient details": a collapsed disclosure opened from the keyboard, axe-clean when open.
+  const more = page.locator('summary', { hasText: 'More patient details' });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  check('More patient details opens from the keyboard', (await page.locator('details.more-details').getAttribute('open')) !== null && (await page.getByLabel('Creatinine clearance (mL/min)').isVisible()));
+  await page.getByLabel('Creatinine clearance (mL/min)').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${ARTIFACTS}/more-details-desktop.png` });
+  await axe(page, 'the open More patient details');
+  await more.click();
+
   const names = ['Drug', 'Formulation', 'Dose per administration', 'Times per day', 'Days taken before the break', 'Last dose date', 'Restart date', 'Age (years)', 'Concurrent medicines', 'Reason for the break'];
   const counts = await Promise.all(names.map((name) => page.getByLabel(name).count()));
   check('each stable label names exactly one control', counts.every((n) => n === 1), names.map((n, i) => `${n}: ${counts[i]}`).join(', '));

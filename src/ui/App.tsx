@@ -4,6 +4,7 @@ import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
 import { describeDrugs, listConcurrent } from '../engine/registry.ts';
 import { ENGINE_VERSION } from '../engine/version.ts';
+import type { PlanResult } from '../engine/types.ts';
 import { displayDate } from './dates.ts';
 import { DisclaimerGate } from './Disclaimer.tsx';
 import {
@@ -85,11 +86,11 @@ export function App({ today }: { readonly today?: string } = {}) {
   const [result, internalError] = useMemo(() => {
     if (!planning || !ready) return [null, null] as const;
     try {
-      return [planning.planRestart(request), null] as const;
+      return [planning.planRestart(request) as PlanResult, null] as const;
     } catch (error) {
       // An engine bug must not blank the page or lose what was typed.
       console.warn('Retitrate engine error', error);
-      return [{ ok: false, errors: [] } as const, String(error)] as const;
+      return [{ ok: false, errors: [], refusal: undefined } as PlanResult, String(error)] as const;
     }
   }, [planning, ready, request, classesLoaded]);
   const [view, setView] = useState<ViewName>('plan');
@@ -130,7 +131,7 @@ export function App({ today }: { readonly today?: string } = {}) {
       // "Required" waits until the user has left the field.
       if (!state.isTouched && !companion.isTouched) return undefined;
     }
-    return error.message;
+    return String(error.message);
   };
 
   // "New patient" clears at once and offers an undo (the previous form and proposed steps are kept in memory only).
@@ -213,7 +214,9 @@ export function App({ today }: { readonly today?: string } = {}) {
             <>
               <ViewTabs view={view} onChange={setView} />
               <ViewPanel view={view} plan={result?.ok && !held ? result.plan : null} resetKey={resets}>
-              {result?.ok && planning && !held ? (
+              {result && !result.ok && result.refusal && planning && !held ? (
+                <planning.RefusalView refusal={result.refusal} />
+              ) : result?.ok && planning && !held ? (
                 <planning.PlanView plan={result.plan} inputs={planning.inputsInWords(values, drugs, concurrentNames)} request={request} today={today} />
               ) : (
                 <div className="placeholder">

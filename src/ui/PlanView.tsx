@@ -1,6 +1,6 @@
 /** The plan, disclaimer first: warnings, the tolerance finding, the schedule, then how it was calculated. */
 import { lazy, Suspense, type ReactNode } from 'react';
-import { formatDose, formatFrequency, type PlanSource, type PlanStep, type PlanWarning, type RestartPlan } from '../engine/api.ts';
+import { formatDose, formatFrequency, type PlanRefusal, type PlanSource, type PlanStep, type PlanWarning, type RestartPlan } from '../engine/api.ts';
 import { administrationsOf, isPatchUnit, patchWearHours, plural, stepFormulationName } from '../export/common.ts';
 import { unevenDosesInWords } from '../export/note.ts';
 import { displayDate } from './dates.ts';
@@ -369,6 +369,74 @@ export function PlanView({ plan, inputs, request, today }: Props) {
       <Suspense fallback={<p className="muted">Loading the working…</p>}>
         <Derivation plan={plan} />
       </Suspense>
+    </article>
+  );
+}
+
+const ACRONYMS = new Set(['MAOI', 'SSRI', 'SNRI', 'QT', 'QTC', 'CYP', 'CYP3A4', 'CYP2D6', 'ER', 'IR', 'OUD', 'MME', 'CNS', 'TCA', 'ECG', 'INR']);
+
+/** A refusal code in words: MAOI_CONTRAINDICATED_OPIOID → "MAOI contraindicated opioid". */
+export function codeInWords(code: string): string {
+  const words = code.split(/[_\s]+/).filter(Boolean).map((word) => (ACRONYMS.has(word.toUpperCase()) ? word.toUpperCase() : word.toLowerCase()));
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A refusal (no plan: a labelled contraindication), shown at least as clearly as a critical warning: what is
+ * refused and why, its sources, the earliest date a plan can be made and what to do instead.
+ */
+export function RefusalView({ refusal }: { readonly refusal: PlanRefusal }) {
+  const critical = refusal.warnings.filter((w) => w.severity === 'critical');
+  const other = refusal.warnings.filter((w) => w.severity !== 'critical');
+  return (
+    <article className="plan refusal" aria-labelledby="plan-title">
+      <DisclaimerBanner />
+      <h2 id="plan-title" tabIndex={-1}>
+        No plan: {refusal.displayName} cannot be restarted now
+      </h2>
+      <section className="refusal-box" aria-labelledby="refusal-title">
+        <h3 id="refusal-title">
+          <span className="severity">Blocked:</span> {codeInWords(refusal.code)}
+        </h3>
+        <p className="refusal-reason">{refusal.message}</p>
+        <dl>
+          {refusal.earliestPlanDate ? (
+            <div>
+              <dt>Earliest date a plan can be made</dt>
+              <dd>
+                <strong>{displayDate(refusal.earliestPlanDate)}</strong>
+              </dd>
+            </div>
+          ) : null}
+          {refusal.alternative ? (
+            <div>
+              <dt>Instead</dt>
+              <dd>{refusal.alternative}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>Days off</dt>
+            <dd>{plural(refusal.daysOff, 'day')} off ({plural(refusal.missedDays, 'missed day')})</dd>
+          </div>
+        </dl>
+        <p>
+          <SourceLinks ids={refusal.reasonSources} sources={refusal.sources} />
+        </p>
+        <p className="muted">Code: {refusal.code}</p>
+      </section>
+      <WarningList warnings={critical} sources={refusal.sources} critical />
+      <WarningList warnings={other} sources={refusal.sources} critical={false} />
+      {refusal.derivation.length ? (
+        <section aria-labelledby="refusal-working-title">
+          <h3 id="refusal-working-title">How this was decided</h3>
+          <ol className="working">
+            {refusal.derivation.map((line, index) => (
+              <li key={index}>{line}</li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
     </article>
   );
 }

@@ -1,5 +1,5 @@
 /** The restart form: every list, unit and strength comes from the engine's registry. */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { DrugDescription } from '../engine/catalog.ts';
 import { BREAK_REASONS } from '../engine/types.ts';
@@ -13,7 +13,9 @@ function plural(count: number, noun: string): string {
 import {
   BREAK_REASON_LABELS,
   FLAG_LABELS,
-  PATIENT_FLAGS,
+  HISTORY_FLAG_LABELS,
+  MAIN_FLAGS,
+  PATIENT_HISTORY_FLAGS,
   findFormulation,
   type FieldName,
   type FormValues,
@@ -116,6 +118,13 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
   const isPatch = formulation?.unitForm === 'patch';
   const fields = drug?.fields ?? [];
   const daysOff = daysBetween(values.lastDoseDate, values.restartDate);
+  // "More patient details" opens by itself when one of its answers is already given (e.g. restored from storage).
+  const [moreOpen] = useState(
+    () =>
+      Boolean(values.sex || values.creatinineClearanceMlMin || values.withdrawalSymptomsNow || values.acetaminophenOtherSourcesMgPerDay || values.keepProduct) ||
+      PATIENT_HISTORY_FLAGS.some((flag) => values[flag]) ||
+      Object.values(values.concurrentDates ?? {}).some((d) => d.startedOn || d.stoppedOn),
+  );
   // The two ways of giving the last dose stay in step: a date changes the days, the days change the date.
   const syncDays = (last: string, restart: string) => {
     const days = daysBetween(last, restart);
@@ -296,6 +305,24 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
                 hint: formulation ? `1 to ${formulation.maxTimesPerDay}` : undefined,
               })}
         </div>
+        <div className="checks">
+          {isPatch ? null : (
+            <div className="check">
+              <input id="priorAsNeeded" type="checkbox" aria-describedby="priorAsNeeded-hint" {...register('priorAsNeeded')} />
+              <label htmlFor="priorAsNeeded">Taken as needed</label>
+              <p className="hint" id="priorAsNeeded-hint">
+                Times per day is then the average number of doses actually taken a day.
+              </p>
+            </div>
+          )}
+          <div className="check">
+            <input id="priorNonPrescribed" type="checkbox" aria-describedby="priorNonPrescribed-hint" {...register('priorNonPrescribed')} />
+            <label htmlFor="priorNonPrescribed">Non-prescribed use</label>
+            <p className="hint" id="priorNonPrescribed-hint">
+              The dose is what the patient reports and is uncertain.
+            </p>
+          </div>
+        </div>
         {text('priorDurationDays', 'Days taken before the break', { inputMode: 'numeric', width: 'narrow', suffix: 'days' })}
       </fieldset>
 
@@ -376,8 +403,24 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
       <fieldset>
         <legend>Patient</legend>
         {text('ageYears', 'Age (years)', { inputMode: 'decimal', width: 'narrow' })}
+        <div className="field">
+          <label htmlFor="hepaticGrade">Hepatic impairment</label>
+          <select
+            id="hepaticGrade"
+            aria-invalid={errorFor('hepaticGrade') ? true : undefined}
+            aria-describedby={describedBy(errorFor('hepaticGrade') && 'hepaticGrade-error')}
+            {...register('hepaticGrade')}
+          >
+            <option value="">Not stated</option>
+            <option value="none">None</option>
+            <option value="mild">Mild (Child-Pugh A)</option>
+            <option value="moderate">Moderate (Child-Pugh B)</option>
+            <option value="severe">Severe (Child-Pugh C)</option>
+          </select>
+          <FieldMessage id="hepaticGrade-error" message={errorFor('hepaticGrade')} />
+        </div>
         <div className="checks">
-          {PATIENT_FLAGS.map((flag) => (
+          {MAIN_FLAGS.map((flag) => (
             <div className="check" key={flag}>
               <input id={flag} type="checkbox" {...register(flag)} />
               <label htmlFor={flag}>{FLAG_LABELS[flag]}</label>
@@ -455,6 +498,80 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
           <FieldMessage id="breakReason-error" message={errorFor('breakReason')} />
         </div>
       </fieldset>
+
+      <details className="more-details" open={moreOpen || undefined}>
+        <summary>More patient details</summary>
+        <p className="hint">Optional. Each answer can change the first step or add a warning.</p>
+        <div className="row">
+          <div className="field">
+            <label htmlFor="sex">Sex</label>
+            <select id="sex" aria-describedby={describedBy('sex-hint', errorFor('sex') && 'sex-error')} {...register('sex')}>
+              <option value="">Not stated</option>
+              <option value="female">Female</option>
+              <option value="male">Male</option>
+              <option value="unknown">Unknown</option>
+            </select>
+            <p className="hint" id="sex-hint">
+              Not stated or unknown: the lower (female) label dose is used.
+            </p>
+            <FieldMessage id="sex-error" message={errorFor('sex')} />
+          </div>
+          {text('creatinineClearanceMlMin', 'Creatinine clearance (mL/min)', { inputMode: 'decimal', width: 'narrow', hint: 'Cockcroft–Gault, if known.' })}
+        </div>
+        <div className="field">
+          <label htmlFor="withdrawalSymptomsNow">Withdrawal symptoms now</label>
+          <select
+            id="withdrawalSymptomsNow"
+            aria-describedby={describedBy(errorFor('withdrawalSymptomsNow') && 'withdrawalSymptomsNow-error')}
+            {...register('withdrawalSymptomsNow')}
+          >
+            <option value="">Not recorded</option>
+            <option value="none">None</option>
+            <option value="mild">Mild</option>
+            <option value="significant">Significant</option>
+            <option value="severe">Severe</option>
+          </select>
+          <FieldMessage id="withdrawalSymptomsNow-error" message={errorFor('withdrawalSymptomsNow')} />
+        </div>
+        <div className="checks">
+          {PATIENT_HISTORY_FLAGS.map((flag) => (
+            <div className="check" key={flag}>
+              <input id={flag} type="checkbox" {...register(flag)} />
+              <label htmlFor={flag}>{HISTORY_FLAG_LABELS[flag]}</label>
+            </div>
+          ))}
+        </div>
+        {text('acetaminophenOtherSourcesMgPerDay', 'Acetaminophen from other sources (mg a day)', {
+          inputMode: 'numeric',
+          width: 'narrow',
+          suffix: 'mg',
+          hint: 'Paracetamol taken besides this medicine, e.g. over the counter.',
+        })}
+        <div className="check">
+          <input id="keepProduct" type="checkbox" aria-describedby="keepProduct-hint" {...register('keepProduct')} />
+          <label htmlFor="keepProduct">Keep the extended-release product</label>
+          <p className="hint" id="keepProduct-hint">
+            Where its label allows starting it in a patient without tolerance, rather than moving to immediate release.
+          </p>
+        </div>
+        {chosen.length ? (
+          <fieldset className="concurrent-dates">
+            <legend>Concurrent medicine dates (if known)</legend>
+            {chosen.map((c) => (
+              <div className="row" key={c.id}>
+                <div className="field date">
+                  <label htmlFor={`concurrent-${c.id}-started`}>{c.name} started on</label>
+                  <input id={`concurrent-${c.id}-started`} type="date" {...register(`concurrentDates.${c.id}.startedOn` as never)} />
+                </div>
+                <div className="field date">
+                  <label htmlFor={`concurrent-${c.id}-stopped`}>{c.name} stopped on</label>
+                  <input id={`concurrent-${c.id}-stopped`} type="date" {...register(`concurrentDates.${c.id}.stoppedOn` as never)} />
+                </div>
+              </div>
+            ))}
+          </fieldset>
+        ) : null}
+      </details>
     </form>
   );
 }
