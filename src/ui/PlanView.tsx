@@ -156,8 +156,13 @@ export function stepProduct(plan: RestartPlan, step: PlanStep): string {
   return step.drug === plan.drug && step.formulation === plan.formulation ? step.displayName : `${step.displayName} ${step.formulationName}`;
 }
 
-function ScheduleTable({ plan }: { readonly plan: RestartPlan }) {
-  const equivalentUnit = plan.steps.find((s) => s.dailyEquivalent)?.dailyEquivalent?.unit;
+/** Methadone for opioid use disorder: CDC says MME conversion is not for OUD dosing, so no MME column is shown. */
+export function mmeNotForThisPlan(plan: RestartPlan, request: unknown): boolean {
+  return plan.drug === 'methadone' && typeof request === 'object' && request !== null && (request as { indication?: unknown }).indication === 'oud';
+}
+
+function ScheduleTable({ plan, hideEquivalent = false }: { readonly plan: RestartPlan; readonly hideEquivalent?: boolean }) {
+  const equivalentUnit = hideEquivalent ? undefined : plan.steps.find((s) => s.dailyEquivalent)?.dailyEquivalent?.unit;
   const equivalentHeader = equivalentUnit === 'MME' ? 'Daily MME' : equivalentUnit ? `Daily ${equivalentUnit} equivalent` : null;
   return (
     <div className="table-wrap">
@@ -357,10 +362,13 @@ export function PlanView({ plan, inputs, request, today }: Props) {
         <h3 id="tolerance-title">Tolerance</h3>
         <p>{toleranceSentence(plan)}</p>
       </section>
-      <ScheduleTable plan={plan} />
+      <ScheduleTable plan={plan} hideEquivalent={mmeNotForThisPlan(plan, request)} />
       <p className="table-note">
-        Each row is a ceiling: do not exceed it; stay on a step or go lower if the patient is sedated or unwell. Dates are
-        the earliest a step may start.
+        {plan.drugClass === 'opioid' || plan.drugClass === 'benzodiazepine'
+          ? 'Each row is a ceiling: do not exceed it; stay on a step or go lower if the patient is sedated or unwell. '
+          : 'Each row is a ceiling: do not exceed it. '}
+        Dates are the earliest a step may start.
+        {mmeNotForThisPlan(plan, request) ? ' No MME is shown: MME conversion is not for dosing methadone for opioid use disorder (CDC 2022).' : ''}
       </p>
       <Exports plan={plan} request={request} today={today} />
       <Suspense fallback={<p className="muted">Loading the dispensing…</p>}>
