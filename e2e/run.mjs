@@ -304,6 +304,15 @@ try {
   check('the chart marks this patient', /This patient: 26 missed days/.test(await chartImg.innerHTML()));
   await page.screenshot({ path: `${ARTIFACTS}/chart-desktop.png`, fullPage: true });
   await axe(page, 'the educator view');
+  check('the opioid curve is labelled an engine assumption borrowed from the methadone rules', /Engine assumption.*methadone missed-dose rules/.test(await page.locator('.curve-assumption').innerText()));
+  await page.getByRole('button', { name: 'Presentation mode' }).click();
+  const tickSizes = await page.locator('.chart-svg .tick').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+  const chartWidth = await page.locator('.chart-svg').evaluate((el) => el.getBoundingClientRect().width);
+  check('presentation mode: full width, tick labels at least 16 px', chartWidth > 1100 && Math.min(...tickSizes) >= 16, `chart ${Math.round(chartWidth)} px wide, smallest tick ${Math.min(...tickSizes).toFixed(1)} px`);
+  await page.screenshot({ path: `${ARTIFACTS}/chart-presentation-desktop.png` });
+  await axe(page, 'the educator view in presentation mode');
+  await page.keyboard.press('Escape');
+  check('Escape leaves presentation mode', (await page.getByRole('button', { name: 'Presentation mode' }).getAttribute('aria-pressed')) === 'false');
   await page.getByLabel('Benzodiazepines and Z-drugs').check();
   await page.getByLabel('Benzodiazepine or Z-drug').selectOption('diazepam');
   await page.getByRole('img', { name: /diazePAM/ }).waitFor();
