@@ -175,6 +175,7 @@ export function App({ today }: { readonly today?: string } = {}) {
     ...(!result || result.ok ? [] : result.errors.map((e) => FIELD_LABELS[fieldForPath(e.path)])),
   ].filter((label, index, all) => all.indexOf(label) === index);
   const drugTouched = getFieldState('drugQuery', formState).isTouched;
+  const inputs = useMemo(() => (planning ? planning.inputsInWords(values, drugs, concurrentNames) : []), [planning, values, drugs, concurrentNames]);
   const shownPlan = acknowledged && result?.ok && !held && result.plan.steps.length > 0 ? result.plan : null;
 
   return (
@@ -213,11 +214,11 @@ export function App({ today }: { readonly today?: string } = {}) {
           ) : (
             <>
               <ViewTabs view={view} onChange={setView} />
-              <ViewPanel view={view} plan={result?.ok && !held ? result.plan : null} resetKey={resets}>
+              <ViewPanel view={view} plan={result?.ok && !held ? result.plan : null} resetKey={resets} inputs={inputs}>
               {result && !result.ok && result.refusal && planning && !held ? (
                 <planning.RefusalView refusal={result.refusal} />
               ) : result?.ok && planning && !held ? (
-                <planning.PlanView plan={result.plan} inputs={planning.inputsInWords(values, drugs, concurrentNames)} request={request} today={today} />
+                <planning.PlanView plan={result.plan} inputs={inputs} request={request} today={today} />
               ) : (
                 <div className="placeholder">
                   <h2>Restart plan</h2>

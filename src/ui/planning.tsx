@@ -13,7 +13,9 @@ export function inputsInWords(values: FormValues, drugs: readonly DrugDescriptio
   const rows: [string, string][] = [];
   if (drug && formulation) {
     rows.push(['Drug', `${drug.displayName} ${formulation.name}`]);
-    const dose = formatDose({ amount: values.dose.trim() || '0', unit: formulation.unit });
+    // The inputs are listed whatever was typed: a dose that is not a number is shown as typed.
+    const typed = values.dose.trim();
+    const dose = /^(\d+(\.\d+)?|\.\d+)$/.test(typed) ? formatDose({ amount: typed, unit: formulation.unit }) : `${typed || '—'} ${formulation.unit}`;
     rows.push([
       'Before the break',
       formulation.unitForm === 'patch' ? `${dose} patch` : `${dose} ${formatFrequency(Number(values.timesPerDay))}`,

@@ -125,7 +125,7 @@ describe('Check a proposed schedule', () => {
     expect(JSON.parse(localStorage.getItem(PROPOSED_KEY) ?? '[]')).toHaveLength(2);
   });
 
-  it('a step above the ceiling shows the excess in mg and %, and the finding code', async () => {
+  it('a step above the ceiling shows the excess in mg and %, and the finding in words (no raw code)', async () => {
     const user = userEvent.setup({ delay: null });
     render(<CheckView plan={plan} />);
     await fillRow(user, 1, '2026-11-28', '5', '2');
@@ -137,9 +137,10 @@ describe('Check a proposed schedule', () => {
     expect(rows[0]).toHaveTextContent('Within');
     // 40 mg a day against the 15 mg ceiling of plan step 2: 25 mg, 166.7 %.
     expect(rows[1]).toHaveTextContent('Exceeds: above by 25 mg a day (166.7%)');
-    expect(rows[1]).toHaveTextContent('ABOVE_CEILING');
+    expect(rows[1]).toHaveTextContent('Daily dose above the ceiling.');
+    expect(rows[1]).not.toHaveTextContent('ABOVE_CEILING');
     expect(rows[1]).toHaveTextContent('15 mg daily (plan step 2)');
-    expect(rows[1]).toHaveTextContent('SKIPS_CHECKPOINT');
+    expect(rows[1]).toHaveTextContent('Skips the checkpoint.');
     // The rule's citation in words, not a bare source id.
     expect(rows[1]).toHaveTextContent(/Rule: Crosses 50 MME\/day.*\(Centers for Disease Control and Prevention, 2022: Recommendation 4/);
     expect(rows[1]).not.toHaveTextContent('[cdc-2022');
