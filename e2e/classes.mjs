@@ -48,7 +48,7 @@ try {
   await chooseDrug('Duragesic', /fentaNYL/);
   check('the patch strength is asked in mcg/h', (await page.locator('form').innerText()).includes('mcg/h'));
   check('times per day is hidden for a patch', (await page.getByLabel('Times per day').count()) === 0);
-  await page.getByLabel('Dose per administration').fill('50');
+  await page.getByLabel('Patch strength').fill('50');
   await common('2026-11-18', '2026-11-28');
   await table.waitFor({ timeout: 5000 });
   const patchPlan = await page.locator('.plan-pane').innerText();

@@ -45,6 +45,9 @@ try {
   check('app loads with the form', await page.getByRole('button', { name: 'New patient' }).isVisible());
   check('a new user sees the disclaimer', await page.getByRole('button', { name: 'I understand' }).isVisible());
   await axe(page, 'the empty form and disclaimer');
+  const iconHref = await page.evaluate(() => document.querySelector('link[rel="icon"]')?.getAttribute('href'));
+  const iconStatus = iconHref && !iconHref.startsWith('data:') ? (await page.request.get(new URL(iconHref, ORIGIN).href)).status() : 0;
+  check('the page has a real favicon (the app icon)', iconHref === '/icon.svg' && iconStatus === 200, `${iconHref} → ${iconStatus}`);
 
   await page.getByRole('button', { name: 'I understand' }).click();
   check('the disclaimer is acknowledged', (await page.getByRole('button', { name: 'I understand' }).count()) === 0);
@@ -83,6 +86,39 @@ try {
     'a checkpoint is marked',
     (await table.locator('tr.checkpoint').count()) >= 1,
   );
+
+  // Issue 14: the first desktop viewport (1280 × 900, scrolled to the top) shows the first step's dose and date.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const firstStep = page.locator('.plan-summary .summary-first');
+  const firstBox = await firstStep.boundingBox();
+  const firstText = (await firstStep.innerText()).replace(/\s+/g, ' ');
+  check(
+    'the first desktop viewport shows the first step’s dose and date',
+    firstBox !== null && firstBox.y >= 0 && firstBox.y + firstBox.height <= 900 && /Sat 28 Nov 2026/.test(firstText) && /oxyCODONE 5 mg twice daily/.test(firstText),
+    `${firstText} at y ${firstBox?.y}–${firstBox ? firstBox.y + firstBox.height : '?'}`,
+  );
+  await page.screenshot({ path: `${ARTIFACTS}/plan-desktop-first-viewport.png` });
+  const criticalLink = page.getByRole('link', { name: /^\d+ critical warnings?$/ });
+  check('the summary counts the critical warnings and links to them', (await criticalLink.getAttribute('href')) === '#critical-warnings', await criticalLink.innerText());
+
+  // A concurrent medicine typed but not added holds the plan, with the closest match offered.
+  await concurrent.fill('diazep');
+  await page.getByText(/Plan on hold/).first().waitFor({ timeout: 5000 });
+  check('a concurrent medicine typed but not added holds the plan', (await page.getByRole('table', { name: 'Restart schedule' }).count()) === 0);
+  await page.screenshot({ path: `${ARTIFACTS}/plan-held-desktop.png` });
+  await axe(page, 'a plan held by an unadded concurrent medicine');
+  await concurrent.fill('');
+  await table.waitFor({ timeout: 5000 });
+
+  // "More patient details": a collapsed disclosure opened from the keyboard, axe-clean when open.
+  const more = page.locator('summary', { hasText: 'More patient details' });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  check('More patient details opens from the keyboard', (await page.locator('details.more-details').getAttribute('open')) !== null && (await page.getByLabel('Creatinine clearance (mL/min)').isVisible()));
+  await page.getByLabel('Creatinine clearance (mL/min)').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${ARTIFACTS}/more-details-desktop.png` });
+  await axe(page, 'the open More patient details');
+  await more.click();
 
   const names = ['Drug', 'Formulation', 'Dose per administration', 'Times per day', 'Days taken before the break', 'Last dose date', 'Restart date', 'Age (years)', 'Concurrent medicines', 'Reason for the break'];
   const counts = await Promise.all(names.map((name) => page.getByLabel(name).count()));
@@ -131,6 +167,17 @@ try {
   await phonePage.screenshot({ path: `${ARTIFACTS}/plan-phone.png` });
   await phonePage.getByRole('table', { name: 'Restart schedule' }).evaluate((el) => el.scrollIntoView());
   await phonePage.screenshot({ path: `${ARTIFACTS}/plan-phone-schedule.png` });
+  // On a phone the plan is reachable without scrolling past the form: a sticky link in the first viewport.
+  await phonePage.evaluate(() => window.scrollTo(0, 0));
+  const viewPlan = phonePage.getByRole('link', { name: /^View plan:/ });
+  const viewPlanBox = await viewPlan.boundingBox();
+  check('a phone shows a "View plan" link in the first viewport', viewPlanBox !== null && viewPlanBox.y + viewPlanBox.height <= 844, `${await viewPlan.innerText().catch(() => '')} at y ${viewPlanBox?.y}`);
+  await phonePage.screenshot({ path: `${ARTIFACTS}/plan-phone-first-viewport.png` });
+  await viewPlan.click();
+  await phonePage.waitForTimeout(300);
+  const summaryBox = await phonePage.locator('.plan-summary .summary-first').boundingBox();
+  check('the "View plan" link brings the first step into view', summaryBox !== null && summaryBox.y >= 0 && summaryBox.y + summaryBox.height <= 844, `y ${summaryBox?.y}`);
+  await phonePage.screenshot({ path: `${ARTIFACTS}/plan-phone-after-view-plan.png` });
   await phonePage.setViewportSize({ width: 360, height: 740 });
   const overflow360 = await phonePage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check('no horizontal scrolling at 360 px', overflow360 <= 0, `overflow ${overflow360}px`);
@@ -184,7 +231,8 @@ try {
     if (field !== '' || row.length) rows.push([...row, field]);
     return rows;
   };
-  const csvRows = parseCsv(csvText);
+  check('the CSV starts with a UTF-8 byte-order mark', csvText.startsWith('\uFEFF'));
+  const csvRows = parseCsv(csvText.replace(/^\uFEFF/, ''));
   const header = csvRows[0] ?? [];
   const records = csvRows.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
   check('the CSV download is named without patient identifiers', download.suggestedFilename() === 'retitrate-oxycodone-2026-11-28.csv', download.suggestedFilename());
@@ -192,7 +240,9 @@ try {
     'the CSV parses to the plan’s steps',
     records.length === planRows.length &&
       records[0]?.start === '2026-11-28' &&
-      records[0]?.['dose per administration'] === '5' &&
+      records[0]?.['dose 1'] === '5' &&
+      records[0]?.['dose 2'] === '5' &&
+      records[0]?.['dose 3'] === '' &&
       records[0]?.['times per day'] === '2' &&
       records.every((r, i) => planRows[i]?.replace(/\s+/g, ' ').includes(`${r['daily dose']} mg`)) &&
       records.at(-1)?.['daily dose'] === '40',
@@ -222,7 +272,7 @@ try {
   const checkTable = await page.getByRole('table', { name: 'Proposed steps against the ceiling' }).innerText();
   check(
     'a step above the ceiling is shown with its excess in mg and % and the rule it breaks',
-    /above by 25 mg a day \(166\.7%\)/.test(checkTable) && /ABOVE_CEILING/.test(checkTable) && /Within/.test(checkTable),
+    /above by 25 mg a day \(166\.7%\)/.test(checkTable) && /Daily dose above the ceiling/.test(checkTable) && !/ABOVE_CEILING/.test(checkTable) && /Within/.test(checkTable),
     checkTable.replace(/\s+/g, ' ').slice(0, 300),
   );
   await page.screenshot({ path: `${ARTIFACTS}/check-desktop.png`, fullPage: true });
@@ -254,6 +304,15 @@ try {
   check('the chart marks this patient', /This patient: 26 missed days/.test(await chartImg.innerHTML()));
   await page.screenshot({ path: `${ARTIFACTS}/chart-desktop.png`, fullPage: true });
   await axe(page, 'the educator view');
+  check('the opioid curve is labelled an engine assumption borrowed from the methadone rules', /Engine assumption.*methadone missed-dose rules/.test(await page.locator('.curve-assumption').innerText()));
+  await page.getByRole('button', { name: 'Presentation mode' }).click();
+  const tickSizes = await page.locator('.chart-svg .tick').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+  const chartWidth = await page.locator('.chart-svg').evaluate((el) => el.getBoundingClientRect().width);
+  check('presentation mode: full width, tick labels at least 16 px', chartWidth > 1100 && Math.min(...tickSizes) >= 16, `chart ${Math.round(chartWidth)} px wide, smallest tick ${Math.min(...tickSizes).toFixed(1)} px`);
+  await page.screenshot({ path: `${ARTIFACTS}/chart-presentation-desktop.png` });
+  await axe(page, 'the educator view in presentation mode');
+  await page.keyboard.press('Escape');
+  check('Escape leaves presentation mode', (await page.getByRole('button', { name: 'Presentation mode' }).getAttribute('aria-pressed')) === 'false');
   await page.getByLabel('Benzodiazepines and Z-drugs').check();
   await page.getByLabel('Benzodiazepine or Z-drug').selectOption('diazepam');
   await page.getByRole('img', { name: /diazePAM/ }).waitFor();
@@ -300,6 +359,10 @@ try {
     (await page.getByLabel('Dose per administration').inputValue()) === '' &&
       (await page.getByRole('combobox', { name: 'Drug' }).inputValue()) === '',
   );
+  await axe(page, 'the cleared form with its undo');
+  await page.getByRole('button', { name: 'Undo: restore the previous patient' }).click();
+  await page.getByRole('table', { name: 'Restart schedule' }).waitFor({ timeout: 5000 });
+  check('Undo after New patient restores the patient and the plan', (await page.getByLabel('Dose per administration').inputValue()) === '10');
 
 
   check('no request to any other host', foreign.length === 0, foreign.slice(0, 5).join(', '));

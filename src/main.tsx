@@ -1,21 +1,25 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
 import { todayIso } from './ui/model.ts';
 import { launchKind, SMART_CONFIG } from './smart/config.ts';
 
 const root = createRoot(document.getElementById('root')!);
+// The first render in a transition: React yields to the browser between components instead of mounting the
+// whole form in one long task (total blocking time on a slow phone; see the gates README, Lighthouse).
 const renderApp = (notice?: string) =>
-  root.render(
-    <StrictMode>
-      {notice ? (
-        <p className="launch-error" role="alert">
-          {notice}
-        </p>
-      ) : null}
-      <App />
-    </StrictMode>,
-  );
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        {notice ? (
+          <p className="launch-error" role="alert">
+            {notice}
+          </p>
+        ) : null}
+        <App />
+      </StrictMode>,
+    );
+  });
 
 // A SMART launch only with a deploy-time config and a launch URL; otherwise the app starts offline as always.
 if (SMART_CONFIG && launchKind(window.location.search)) {

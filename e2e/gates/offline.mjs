@@ -44,7 +44,10 @@ await gate('offline', async () => {
         if (facts.offlineRows < 1) problems.push('offline: the plan has no rows');
         const second = await context.newPage(); // next visit, still offline
         await second.goto(server.origin + '/', { waitUntil: 'load' });
-        facts.offlineNewTab = (await second.locator('#root').innerHTML()).length > 0;
+        // The root renders in a transition (it may commit just after the load event): wait up to 5 s for it.
+        facts.offlineNewTab = await second
+          .waitForFunction(() => (document.getElementById('root')?.innerHTML.length ?? 0) > 0, null, { timeout: 5000 })
+          .then(() => true, () => false);
         if (!facts.offlineNewTab) problems.push('offline: a new tab shows an empty app');
         facts.offlineFailedRequests = failed;
         if (failed.length) problems.push(`offline: failed requests ${failed.join(', ')}`);

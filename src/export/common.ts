@@ -44,3 +44,18 @@ export function planKey(plan: RestartPlan): string {
 export function administrationsOf(step: PlanStep): readonly string[] {
   return step.administrations.length ? step.administrations : Array.from({ length: step.timesPerDay }, () => step.dose.amount);
 }
+
+/** A patch's strength is a rate (mcg/h), released continuously: it has no "times a day" and no daily total. */
+export function isPatchUnit(unit: string): boolean {
+  return unit === 'mcg/h';
+}
+
+/** Hours each patch is worn, from the protocol data, when it gives them. */
+export function patchWearHours(drug: string, formulation: string): number | undefined {
+  return productFacts(drug, formulation)?.wearHours;
+}
+
+/** "1 day", "2 days", "0 missed days". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

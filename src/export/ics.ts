@@ -1,6 +1,6 @@
 /**
  * The schedule as an iCalendar file (RFC 5545): one all-day VEVENT on each step's start date and one
- * on each checkpoint date. CRLF line ends; content lines folded at 75 octets (UTF-8, never inside a
+ * on each checkpoint date; the first event's description leads with the plan's critical warnings. CRLF line ends; content lines folded at 75 octets (UTF-8, never inside a
  * character); TEXT values escape `\`, `;`, `,` and newlines. UIDs are derived from the plan content,
  * so the same plan always gives the same UIDs. DTSTAMP is an argument (no clock in pure code).
  * No patient identifiers: a plan holds none.
@@ -77,6 +77,11 @@ export function scheduleIcs(plan: RestartPlan, options: IcsOptions): string {
       'END:VEVENT',
     );
   };
+  // The critical warnings travel with the first event: a calendar is often all that is looked at on the day.
+  const critical = plan.warnings.filter((w) => w.severity === 'critical');
+  const criticalText = critical.length
+    ? `CRITICAL WARNINGS (${critical.length}):\n${critical.map((w, i) => `${i + 1}. ${w.message}`).join('\n')}\n`
+    : '';
   plan.steps.forEach((step, index) => {
     const until = step.end ? `until ${step.end}` : 'maintenance (no end date)';
     const makeUp = step.makeUp.length ? `\nMake-up: ${step.makeUp.join('; ')}` : '';
@@ -85,7 +90,7 @@ export function scheduleIcs(plan: RestartPlan, options: IcsOptions): string {
       index,
       step.start,
       `Step ${index + 1}: ${stepLine(step)}`,
-      `Ceiling dose from ${step.start}, ${until}: ${stepLine(step)}.${makeUp}\nRule: ${step.rule}.\n${DISCLAIMER}`,
+      `${index === 0 ? criticalText : ''}Ceiling dose from ${step.start}, ${until}: ${stepLine(step)}.${makeUp}\nRule: ${step.rule}.\n${DISCLAIMER}`,
     );
     if (step.checkpoint) {
       event(

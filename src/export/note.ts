@@ -8,7 +8,7 @@ import { concurrentName } from '../engine/registry.ts';
 import type { PlanStep, RestartPlan } from '../engine/types.ts';
 import { validateRequest } from '../engine/validate.ts';
 import { addCalendarDays } from '../engine/dates.ts';
-import { DISCLAIMER, administrationsOf, stepDrugName, stepFormulationName } from './common.ts';
+import { DISCLAIMER, administrationsOf, isPatchUnit, patchWearHours, plural, stepDrugName, stepFormulationName } from './common.ts';
 
 export interface NoteOptions {
   /** The date the plan was calculated (ISO yyyy-MM-dd), printed in the header. */
@@ -34,8 +34,44 @@ function daily(step: PlanStep): string {
   return `${formatDose(step.dailyDose)} ${step.everyOtherDay ? 'every other day' : 'daily'}${equivalent}`;
 }
 
+/** How a patch is worn, in words: "worn continuously, changed every 72 hours". */
+export function patchRegimen(drug: string, formulation: string): string {
+  const hours = patchWearHours(drug, formulation);
+  return hours ? `worn continuously, changed every ${hours} hours` : 'worn continuously';
+}
+
+const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/**
+ * An uneven day in words, larger doses first: "one dose of 10 mg and three doses of 5 mg". The protocol data
+ * gives no time of day for the larger dose, so none is said.
+ */
+export function unevenDosesInWords(amounts: readonly string[], unit: string): string {
+  const groups: { amount: string; count: number }[] = [];
+  for (const amount of amounts) {
+    const group = groups.find((g) => g.amount === amount);
+    if (group) group.count += 1;
+    else groups.push({ amount, count: 1 });
+  }
+  groups.sort((a, b) => Number(b.amount) - Number(a.amount));
+  const parts = groups.map((g) => `${COUNT_WORDS[g.count] ?? g.count} ${g.count === 1 ? 'dose' : 'doses'} of ${formatDose({ amount: g.amount, unit })}`);
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** The step in words for a spreadsheet: uneven days as counts of each dose ("one dose of 10 mg and three doses of 5 mg a day"). */
+export function stepInWords(step: PlanStep): string {
+  const amounts = administrationsOf(step);
+  if (isPatchUnit(step.dose.unit) || new Set(amounts).size <= 1) return stepLine(step);
+  return `${stepDrugName(step)} ${stepFormulationName(step)}: ${unevenDosesInWords(amounts, step.dose.unit)} ${step.everyOtherDay ? 'on each dosing day' : 'a day'} (${daily(step)})`;
+}
+
 /** One schedule line: "oxyCODONE 5 mg twice daily (10 mg daily; 15 MME/day)". */
 export function stepLine(step: PlanStep): string {
+  if (isPatchUnit(step.dose.unit)) {
+    // A patch releases its rate continuously: never "once daily" or "mcg/h daily" (a 72-hour patch misread as a daily dose).
+    const equivalent = step.dailyEquivalent ? ` (${formatAmount(step.dailyEquivalent.amount)} ${step.dailyEquivalent.unit}${step.dailyEquivalent.unit === 'MME' ? '/day' : ' daily'})` : '';
+    return `${stepDrugName(step)} ${stepFormulationName(step)} ${formatDose(step.dose)}, ${patchRegimen(step.drug, step.formulation)}${equivalent}`;
+  }
   const amounts = administrationsOf(step);
   const uneven = new Set(amounts).size > 1;
   const unit = step.dose.unit;
@@ -52,7 +88,14 @@ export function clinicalNote(plan: RestartPlan, options: NoteOptions): string {
   const validated = options.request === undefined ? null : validateRequest(options.request);
   const request = validated && validated.ok ? validated.request : null;
 
-  out.push(`RESTART PLAN: ${plan.displayName} ${stepFormulationName({ drug: plan.drug, formulation: plan.formulation })}`);
+  const priorProduct = `${plan.displayName} ${stepFormulationName({ drug: plan.drug, formulation: plan.formulation })}`;
+  const lastStep = plan.steps[plan.steps.length - 1]!;
+  const switched = plan.steps.some((s) => s.drug !== plan.drug || s.formulation !== plan.formulation);
+  out.push(
+    switched
+      ? `RESTART PLAN: ${priorProduct} before the break; the plan restarts on ${stepDrugName(lastStep)} ${stepFormulationName(lastStep)}`
+      : `RESTART PLAN: ${priorProduct}`,
+  );
   out.push(DISCLAIMER);
   out.push(`Calculated ${options.calculatedOn} by Retitrate engine ${plan.version.engine}, protocols ${plan.version.protocols} (reviewed ${plan.version.protocolsDate}).`);
   out.push('');
@@ -60,15 +103,20 @@ export function clinicalNote(plan: RestartPlan, options: NoteOptions): string {
   out.push('INPUTS');
   if (request) {
     const unit = formatUnit(request.prior.dose.unit);
-    out.push(
+    const equivalent = plan.prior.dailyEquivalent ? `${formatAmount(plan.prior.dailyEquivalent.amount)} ${plan.prior.dailyEquivalent.unit}${plan.prior.dailyEquivalent.unit === 'MME' ? '/day' : ' daily'}` : '';
+    if (isPatchUnit(request.prior.dose.unit)) {
+      out.push(
+        `- Prior regimen: ${priorProduct} ${formatDose({ amount: request.prior.dose.amount, unit })}, ${patchRegimen(plan.drug, plan.formulation)}${equivalent ? ` (${equivalent})` : ''} for ${request.priorDurationDays} days.`,
+      );
+    } else out.push(
       `- Prior regimen: ${formatDose({ amount: request.prior.dose.amount, unit })} ${formatFrequency(request.prior.timesPerDay)}${request.prior.daysPerWeek < 7 ? `, ${request.prior.daysPerWeek} days a week` : ''} (${formatDose(plan.prior.dailyDose)} daily${plan.prior.dailyEquivalent ? `; ${formatAmount(plan.prior.dailyEquivalent.amount)} ${plan.prior.dailyEquivalent.unit}${plan.prior.dailyEquivalent.unit === 'MME' ? '/day' : ' daily'}` : ''}) for ${request.priorDurationDays} days.`,
     );
   } else {
     out.push(
-      `- Prior daily dose: ${formatDose(plan.prior.dailyDose)} daily${plan.prior.dailyEquivalent ? ` (${formatAmount(plan.prior.dailyEquivalent.amount)} ${plan.prior.dailyEquivalent.unit}${plan.prior.dailyEquivalent.unit === 'MME' ? '/day' : ' daily'})` : ''}.`,
+      `- Prior ${isPatchUnit(plan.prior.dailyDose.unit) ? 'patch strength' : 'daily dose'}: ${formatDose(plan.prior.dailyDose)}${isPatchUnit(plan.prior.dailyDose.unit) ? ` (${patchRegimen(plan.drug, plan.formulation)})` : ' daily'}${plan.prior.dailyEquivalent ? ` (${formatAmount(plan.prior.dailyEquivalent.amount)} ${plan.prior.dailyEquivalent.unit}${plan.prior.dailyEquivalent.unit === 'MME' ? '/day' : ' daily'})` : ''}.`,
     );
   }
-  out.push(`- Last dose ${addCalendarDays(restart, -plan.daysOff)}; restart ${restart}: ${plan.daysOff} days off, ${plan.missedDays} missed days.`);
+  out.push(`- Last dose ${addCalendarDays(restart, -plan.daysOff)}; restart ${restart}: ${plural(plan.daysOff, 'day')} off, ${plural(plan.missedDays, 'missed day')}.`);
   if (request) {
     const factors = Object.entries(PATIENT_LABELS)
       .filter(([key]) => (request.patient as unknown as Record<string, boolean>)[key])
@@ -89,6 +137,13 @@ export function clinicalNote(plan: RestartPlan, options: NoteOptions): string {
   out.push('SCHEDULE (each dose is a ceiling: do not exceed)');
   plan.steps.forEach((step, index) => {
     const when = step.end ? `${step.start} to ${step.end}` : `from ${step.start} (maintenance)`;
+    if (isPatchUnit(step.dose.unit)) {
+      out.push(`${index + 1}. ${when}: ${stepLine(step)}.`);
+      if (step.makeUp.length) out.push(`   Make-up: ${step.makeUp[0]}.`);
+      out.push(`   Rule: ${step.rule}.`);
+      if (step.checkpoint) out.push(`   CHECKPOINT: ${step.checkpointReason ?? 'reassess before this step.'}`);
+      return;
+    }
     out.push(`${index + 1}. ${when}: ${stepLine(step)}.`);
     if (step.makeUp.length) {
       const makeUp = new Set(step.makeUp).size === 1 ? `${step.makeUp[0]} each dose` : step.makeUp.join('; ');

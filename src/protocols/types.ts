@@ -96,6 +96,8 @@ export interface DrugBase<C extends DrugClass, F extends FormulationBase = Formu
   readonly displayName: string;
   readonly displayNameSource?: Citation;
   readonly brandNames: readonly string[];
+  /** Where brand names from other countries in `brandNames` are given (the same product under another name). */
+  readonly brandNameSources?: readonly Citation[];
   /** What the drug counts as when it is another drug's concurrent medicine. */
   readonly interactionCategories: readonly InteractionCategory[];
   /** RxNorm ingredient concept (RXCUI). */

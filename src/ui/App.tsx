@@ -4,6 +4,7 @@ import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
 import { describeDrugs, listConcurrent } from '../engine/registry.ts';
 import { ENGINE_VERSION } from '../engine/version.ts';
+import type { PlanResult } from '../engine/types.ts';
 import { displayDate } from './dates.ts';
 import { DisclaimerGate } from './Disclaimer.tsx';
 import {
@@ -90,11 +91,11 @@ export function App({ today }: { readonly today?: string } = {}) {
   const [result, internalError] = useMemo(() => {
     if (!planning || !ready) return [null, null] as const;
     try {
-      return [planning.planRestart(request), null] as const;
+      return [planning.planRestart(request) as PlanResult, null] as const;
     } catch (error) {
       // An engine bug must not blank the page or lose what was typed.
       console.warn('Retitrate engine error', error);
-      return [{ ok: false, errors: [] } as const, String(error)] as const;
+      return [{ ok: false, errors: [], refusal: undefined } as PlanResult, String(error)] as const;
     }
   }, [planning, ready, request, classesLoaded]);
   const [view, setView] = useState<ViewName>('plan');
@@ -135,10 +136,13 @@ export function App({ today }: { readonly today?: string } = {}) {
       // "Required" waits until the user has left the field.
       if (!state.isTouched && !companion.isTouched) return undefined;
     }
-    return error.message;
+    return String(error.message);
   };
 
+  // "New patient" clears at once and offers an undo (the previous form and proposed steps are kept in memory only).
+  const [cleared, setCleared] = useState<{ readonly values: FormValues; readonly proposed: unknown } | null>(null);
   const onNewPatient = useCallback(() => {
+    setCleared({ values: form.getValues(), proposed: loadJson(PROPOSED_KEY) });
     remove(FORM_KEY);
     remove(PROPOSED_KEY);
     form.reset(emptyValues(today));
@@ -147,13 +151,37 @@ export function App({ today }: { readonly today?: string } = {}) {
     document.getElementById('drug')?.focus();
   }, [form, today]);
 
+  const onUndoNewPatient = useCallback(() => {
+    if (!cleared) return;
+    form.reset(cleared.values);
+    saveJson(FORM_KEY, cleared.values);
+    if (cleared.proposed !== null) saveJson(PROPOSED_KEY, cleared.proposed);
+    setCleared(null);
+    setResets((n) => n + 1);
+    document.getElementById('drug')?.focus();
+  }, [cleared, form]);
+  // The undo is offered until the new patient's drug is chosen.
+  useEffect(() => {
+    if (cleared && values.drug !== '') setCleared(null);
+  }, [cleared, values.drug]);
+
   const acknowledge = () => {
     saveJson(ACK_KEY, { acknowledged: true });
     setAcknowledged(true);
     requestAnimationFrame(() => document.getElementById('plan-title')?.focus());
   };
 
-  const missing = !result || result.ok ? [] : [...new Set(result.errors.map((e) => FIELD_LABELS[fieldForPath(e.path)]))];
+  // Text typed in the concurrent-medicines box but not added would silently leave a medicine out of the plan
+  // (no halved first step, no interaction warning): the plan is held until it is added or cleared.
+  const pendingConcurrent = values.concurrentQuery.trim();
+  const held = pendingConcurrent !== '';
+  const missing = [
+    ...(held ? [FIELD_LABELS.concurrent] : []),
+    ...(!result || result.ok ? [] : result.errors.map((e) => FIELD_LABELS[fieldForPath(e.path)])),
+  ].filter((label, index, all) => all.indexOf(label) === index);
+  const drugTouched = getFieldState('drugQuery', formState).isTouched;
+  const inputs = useMemo(() => (planning ? planning.inputsInWords(values, drugs, concurrentNames) : []), [planning, values, drugs, concurrentNames]);
+  const shownPlan = acknowledged && result?.ok && !held && result.plan.steps.length > 0 ? result.plan : null;
 
   return (
     <>
@@ -174,8 +202,17 @@ export function App({ today }: { readonly today?: string } = {}) {
             concurrentOptions={concurrentOptions}
             errorFor={errorFor}
             onNewPatient={onNewPatient}
+            onUndoNewPatient={cleared ? onUndoNewPatient : undefined}
+            drugTouched={drugTouched}
             formatDose={planning?.formatDose}
           />
+          {shownPlan && planning ? (
+            // On a phone the plan is below the whole form: this link stays in view while the form scrolls.
+            <a className="view-plan-link" href="#plan-title">
+              View plan: {planning.firstStepText(shownPlan, shownPlan.steps[0]!)}
+              {` from ${displayDate(shownPlan.steps[0]!.start)}`}
+            </a>
+          ) : null}
         </section>
         <section className="plan-pane" aria-label="Restart plan">
           {!acknowledged ? (
@@ -183,9 +220,11 @@ export function App({ today }: { readonly today?: string } = {}) {
           ) : (
             <>
               <ViewTabs view={view} onChange={setView} />
-              <ViewPanel view={view} plan={result?.ok ? result.plan : null} resetKey={resets}>
-              {result?.ok && planning ? (
-                <planning.PlanView plan={result.plan} inputs={planning.inputsInWords(values, drugs, concurrentNames)} request={request} today={today} />
+              <ViewPanel view={view} plan={result?.ok && !held ? result.plan : null} resetKey={resets} inputs={inputs}>
+              {result && !result.ok && result.refusal && planning && !held ? (
+                <planning.RefusalView refusal={result.refusal} />
+              ) : result?.ok && planning && !held ? (
+                <planning.PlanView plan={result.plan} inputs={inputs} request={request} today={today} />
               ) : (
                 <div className="placeholder">
                   <h2>Restart plan</h2>
@@ -193,6 +232,12 @@ export function App({ today }: { readonly today?: string } = {}) {
                     <p className="field-error" role="alert">
                       The calculator could not make a plan for these inputs (internal error). No schedule is shown: plan this
                       restart by hand and report the inputs. Details: {internalError}
+                    </p>
+                  ) : held ? (
+                    <p className="field-error">
+                      Plan on hold: “{pendingConcurrent}” is typed in Concurrent medicines but not added. Choose it from the
+                      list or clear the text; a medicine left out can change the first step and the warnings.{' '}
+                      <a href="#concurrent">Go to the field</a>
                     </p>
                   ) : (
                     <p>The schedule appears here as soon as the form is complete and valid.</p>
@@ -208,7 +253,13 @@ export function App({ today }: { readonly today?: string } = {}) {
             </>
           )}
           <p className="visually-hidden" aria-live="polite" role="status">
-            {planning && result ? planning.announcement(result, acknowledged) : wantsPlanning ? 'Loading the calculator.' : ''}
+            {held
+              ? 'Plan on hold: a concurrent medicine is typed but not added.'
+              : planning && result
+                ? planning.announcement(result, acknowledged)
+                : wantsPlanning
+                  ? 'Loading the calculator.'
+                  : ''}
           </p>
         </section>
       </main>

@@ -10,16 +10,10 @@ import { displayDate } from './dates.ts';
 import { MAX_INPUT_LENGTH } from './model.ts';
 import { MAX_PASTE_LENGTH, PROPOSED_KEY, emptyRow, errorsByRow, parsePasted, restoreRows, toProposed, type ProposedRow, type RowField } from './proposed.ts';
 import { loadJson, saveJson } from './storage.ts';
+import { checkNote, findingTitle, findingsCsv, ruleWithoutHouseNumbers } from './checkExport.ts';
+import { downloadText, exportFileName } from './Exports.tsx';
+import { todayIso } from './model.ts';
 
-const CODE_WORDS: Record<string, string> = {
-  STARTS_BEFORE_RESTART_DATE: 'Starts before the restart date',
-  RESTRICTED_AFTER_TOLERANCE_LOSS: 'Product restricted to opioid-tolerant patients',
-  ABOVE_CEILING: 'Daily dose above the ceiling',
-  ABOVE_DOSE_CEILING: 'Single dose above the ceiling',
-  ABOVE_PRIOR_DOSE: 'Above the dose before the break',
-  RISES_TOO_FAST: 'Rises too fast',
-  SKIPS_CHECKPOINT: 'Skips the checkpoint',
-};
 
 function positive(amount: Amount): boolean {
   return Number(amount.amount) > 0;
@@ -57,15 +51,54 @@ function FindingItem({ finding, plan }: { readonly finding: CheckFinding; readon
     ? ` Above by ${formatDose(finding.excess)}${finding.excessPercent === null ? '' : ` (${finding.excessPercent.replace(/\.0$/, '')}%)`}: ${formatDose(finding.proposedDaily)} against ${formatDose(finding.ceilingDaily)}.`
     : '';
   return (
-    <li className="finding">
-      <code className="finding-code">{finding.code}</code> <strong>{CODE_WORDS[finding.code] ?? finding.code}.</strong> {finding.message}
+    <li className="finding" data-code={finding.code}>
+      <strong>{findingTitle(finding.code)}.</strong> {finding.message}
       {excess}
-      {finding.rule ? <span className="finding-rule"> Rule: {ruleInWords(finding.rule, plan)}</span> : null}
+      {finding.rule ? <span className="finding-rule"> Rule: {ruleInWords(ruleWithoutHouseNumbers(finding.rule), plan)}</span> : null}
     </li>
   );
 }
 
-function CheckResultView({ outcome, plan }: { readonly outcome: Extract<CheckOutcome, { ok: true }>; readonly plan: RestartPlan }) {
+function CheckExports({ plan, result, inputs }: { readonly plan: RestartPlan; readonly result: Extract<CheckOutcome, { ok: true }>['result']; readonly inputs: readonly (readonly [string, string])[] }) {
+  const [status, setStatus] = useState('');
+  const context = { plan, result, inputs, checkedOn: todayIso() };
+  const copy = async () => {
+    const note = checkNote(context);
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(note);
+      setStatus('Check note copied to the clipboard.');
+    } catch {
+      downloadText(note, exportFileName(plan, 'check.txt'), 'text/plain;charset=utf-8');
+      setStatus('The clipboard is not available: the check note was downloaded as a text file.');
+    }
+  };
+  return (
+    <div className="check-exports no-print">
+      <button type="button" className="secondary small" onClick={() => void copy()}>
+        Copy check note
+      </button>
+      <button
+        type="button"
+        className="secondary small"
+        onClick={() => {
+          downloadText(findingsCsv(context), exportFileName(plan, 'check.csv'), 'text/csv;charset=utf-8');
+          setStatus('Findings downloaded as CSV.');
+        }}
+      >
+        Download findings (CSV)
+      </button>
+      <button type="button" className="secondary small" onClick={() => window.print()}>
+        Print the check
+      </button>
+      <p className="hint" aria-live="polite">
+        {status}
+      </p>
+    </div>
+  );
+}
+
+function CheckResultView({ outcome, plan, inputs }: { readonly outcome: Extract<CheckOutcome, { ok: true }>; readonly plan: RestartPlan; readonly inputs: readonly (readonly [string, string])[] }) {
   const { result } = outcome;
   const exceeding = result.steps.filter((s) => s.status === 'exceeds').length;
   const general = result.findings.filter((f) => !result.steps.some((s) => s.index === f.step));
@@ -81,6 +114,18 @@ function CheckResultView({ outcome, plan }: { readonly outcome: Extract<CheckOut
             : `${exceeding} of ${result.steps.length} proposed ${result.steps.length === 1 ? 'step breaks' : 'steps break'} a rule (${result.findings.length} ${result.findings.length === 1 ? 'finding' : 'findings'}). Discuss with the prescriber before dispensing.`}
         </p>
       </div>
+      <CheckExports plan={plan} result={result} inputs={inputs} />
+      <section className="inputs print-only" aria-label="Patient inputs checked">
+        <h3>Patient inputs</h3>
+        <dl>
+          {inputs.map(([term, value]) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
       <div className="table-wrap">
         <table className="schedule check-table">
           <caption>Proposed steps against the ceiling</caption>
@@ -195,7 +240,7 @@ function StepInput(props: {
   );
 }
 
-export default function CheckView({ plan }: { readonly plan: RestartPlan }) {
+export default function CheckView({ plan, inputs = [] }: { readonly plan: RestartPlan; readonly inputs?: readonly (readonly [string, string])[] }) {
   const id = useId();
   const [rows, setRows] = useState<ProposedRow[]>(() => restoreRows(loadJson(PROPOSED_KEY)));
   const [paste, setPaste] = useState('');
@@ -319,7 +364,7 @@ export default function CheckView({ plan }: { readonly plan: RestartPlan }) {
         </button>
         {pasteNote ? <p className="hint" role="status">{pasteNote}</p> : null}
       </details>
-      {outcome?.ok ? <CheckResultView outcome={outcome} plan={plan} /> : null}
+      {outcome?.ok ? <CheckResultView outcome={outcome} plan={plan} inputs={inputs} /> : null}
     </article>
   );
 }

@@ -10,6 +10,10 @@ import { curveStepAfter, line } from 'd3-shape';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { RestartPlan } from '../engine/api.ts';
 import { toleranceCurves, type CurveAnchor, type CurveProvenance, type ToleranceCurve } from '../engine/curves.ts';
+import { ASSUMPTIONS } from '../protocols/assumptions.ts';
+
+/** The opioid curve is the methadone missed-dose rules applied to every full agonist: an engine assumption. */
+const OPIOID_CURVE_ASSUMPTION = 'opioid-anchors-all-full-agonists';
 
 const WIDTH = 640;
 const HEIGHT = 300;
@@ -234,14 +238,27 @@ export default function EducatorChart({ plan }: { readonly plan: RestartPlan | n
   }, [planDrug, planClass, benzos]);
   const curve =
     choice === 'benzodiazepine' ? benzos.find((c) => c.drug === benzo) : curves.find((c) => c.drugClass === choice);
+  const [presenting, setPresenting] = useState(false);
+  useEffect(() => {
+    if (!presenting) return;
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setPresenting(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [presenting]);
+  const curveAssumption = choice === 'opioid' ? ASSUMPTIONS[OPIOID_CURVE_ASSUMPTION] : undefined;
   const patient: PatientPoint | null =
     plan && curve && curve.status === 'anchored' && plan.tolerance.status !== 'not-applicable' && plan.drugClass === curve.drugClass && (!curve.drug || curve.drug === plan.drug)
       ? { missedDays: plan.missedDays, fraction: plan.tolerance.retainedFraction, status: plan.tolerance.status }
       : null;
 
   return (
-    <article className="educator" aria-labelledby="educator-title">
-      <h2 id="educator-title">How tolerance is lost</h2>
+    <article className={presenting ? 'educator presenting' : 'educator'} aria-labelledby="educator-title">
+      <div className="educator-head">
+        <h2 id="educator-title">How tolerance is lost</h2>
+        <button type="button" className="secondary small no-print" aria-pressed={presenting} onClick={() => setPresenting((on) => !on)}>
+          {presenting ? 'Leave presentation mode' : 'Presentation mode'}
+        </button>
+      </div>
       <p>
         After a break the body’s tolerance falls, so the old dose can cause an overdose. Retitrate treats only a fraction of the
         previous daily dose as still tolerated, according to how many days were missed.
@@ -279,6 +296,12 @@ export default function EducatorChart({ plan }: { readonly plan: RestartPlan | n
       {curve && curve.status === 'anchored' ? (
         <>
           <h3>{curve.displayName}</h3>
+          {curveAssumption ? (
+            <p className="curve-assumption">
+              <span className="tag assumption-tag">Engine assumption</span> {curveAssumption.statement} No guideline gives a
+              tolerance-loss curve for other opioids; these are the methadone rules, borrowed.
+            </p>
+          ) : null}
           <Chart curve={curve} patient={patient} />
           {patient ? (
             <p className="patient-note">

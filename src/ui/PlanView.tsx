@@ -1,6 +1,8 @@
 /** The plan, disclaimer first: warnings, the tolerance finding, the schedule, then how it was calculated. */
 import { lazy, Suspense, type ReactNode } from 'react';
-import { formatDose, formatFrequency, type PlanSource, type PlanStep, type PlanWarning, type RestartPlan } from '../engine/api.ts';
+import { formatDose, formatFrequency, type PlanRefusal, type PlanSource, type PlanStep, type PlanWarning, type RestartPlan } from '../engine/api.ts';
+import { administrationsOf, isPatchUnit, patchWearHours, plural, stepFormulationName } from '../export/common.ts';
+import { unevenDosesInWords } from '../export/note.ts';
 import { displayDate } from './dates.ts';
 import { DisclaimerBanner } from './Disclaimer.tsx';
 import { Exports } from './Exports.tsx';
@@ -48,7 +50,7 @@ function WarningList({ warnings, sources, critical }: { readonly warnings: reado
   const title = critical ? 'Critical warnings' : 'Other warnings';
   const id = critical ? 'critical-title' : 'other-warnings-title';
   return (
-    <section className={critical ? 'warnings critical' : 'warnings'} aria-labelledby={id}>
+    <section className={critical ? 'warnings critical' : 'warnings'} aria-labelledby={id} id={critical ? 'critical-warnings' : undefined}>
       <h3 id={id}>{title}</h3>
       <ul>
         {warnings.map((warning) => (
@@ -63,11 +65,23 @@ function WarningList({ warnings, sources, critical }: { readonly warnings: reado
   );
 }
 
+export function daysOffText(plan: RestartPlan): string {
+  return `${plural(plan.daysOff, 'day')} off (${plural(plan.missedDays, 'missed day')})`;
+}
+
+/** The resume / re-titrate decision of antidepressant and labelled-restart plans, in words. */
+export function decisionSentence(plan: RestartPlan): string | null {
+  if (!plan.decision) return null;
+  const action = plan.decision.action === 'resume' ? 'resume the prior dose' : 're-titrate from a starting dose';
+  return `${action}: ${plan.decision.rule}`;
+}
+
 export function toleranceSentence(plan: RestartPlan): string {
   const r = plan.tolerance.retainedFraction;
   const percent = `${Math.round(Number(r) * 100)}%`;
-  const days = `${plan.daysOff} ${plan.daysOff === 1 ? 'day' : 'days'} off (${plan.missedDays} missed ${plan.missedDays === 1 ? 'day' : 'days'})`;
-  if (plan.tolerance.status === 'not-applicable') return `${days}: ${STATUS_WORDS['not-applicable']}.`;
+  const days = daysOffText(plan);
+  const decision = decisionSentence(plan);
+  if (plan.tolerance.status === 'not-applicable') return decision ? `${days}: ${decision}.` : `${days}: ${STATUS_WORDS['not-applicable']}.`;
   return `${days}: retained fraction ${r} (${percent} of the previous daily dose taken as still tolerated) — ${STATUS_WORDS[plan.tolerance.status] ?? plan.tolerance.status}.`;
 }
 
@@ -106,7 +120,7 @@ function doseText(step: PlanStep, displayName: string): ReactNode {
           <span className="amount">{formatDose({ amount: a, unit: step.dose.unit })}</span>
         </span>
       ))}
-      <span className="uneven"> (uneven doses, largest first)</span>
+      <span className="uneven"> (uneven: {unevenDosesInWords(step.administrations, step.dose.unit)})</span>
     </>
   );
 }
@@ -125,8 +139,30 @@ export function makeUpLines(step: PlanStep): [string, string][] {
   return groups.map((g) => [`${g.count} ${g.count === 1 ? 'dose' : 'doses'}`, g.text]);
 }
 
-function ScheduleTable({ plan }: { readonly plan: RestartPlan }) {
-  const equivalentUnit = plan.steps.find((s) => s.dailyEquivalent)?.dailyEquivalent?.unit;
+/** "Changed every 72 hours" for a patch step; "twice daily" otherwise. */
+export function frequencyText(step: PlanStep): string {
+  if (!isPatchUnit(step.dose.unit)) return formatFrequency(step.timesPerDay, step.everyOtherDay);
+  const hours = patchWearHours(step.drug, step.formulation);
+  return hours ? `Worn continuously, changed every ${hours} hours` : 'Worn continuously';
+}
+
+/** The daily amount a clinician reads: a patch's rate is not a daily dose. */
+export function dailyText(step: PlanStep): string {
+  return isPatchUnit(step.dose.unit) ? `${formatDose(step.dailyDose)} continuously` : formatDose(step.dailyDose);
+}
+
+/** The product a step uses, named in full when it is not the prior product. */
+export function stepProduct(plan: RestartPlan, step: PlanStep): string {
+  return step.drug === plan.drug && step.formulation === plan.formulation ? step.displayName : `${step.displayName} ${step.formulationName}`;
+}
+
+/** Methadone for opioid use disorder: CDC says MME conversion is not for OUD dosing, so no MME column is shown. */
+export function mmeNotForThisPlan(plan: RestartPlan, request: unknown): boolean {
+  return plan.drug === 'methadone' && typeof request === 'object' && request !== null && (request as { indication?: unknown }).indication === 'oud';
+}
+
+function ScheduleTable({ plan, hideEquivalent = false }: { readonly plan: RestartPlan; readonly hideEquivalent?: boolean }) {
+  const equivalentUnit = hideEquivalent ? undefined : plan.steps.find((s) => s.dailyEquivalent)?.dailyEquivalent?.unit;
   const equivalentHeader = equivalentUnit === 'MME' ? 'Daily MME' : equivalentUnit ? `Daily ${equivalentUnit} equivalent` : null;
   return (
     <div className="table-wrap">
@@ -139,7 +175,6 @@ function ScheduleTable({ plan }: { readonly plan: RestartPlan }) {
             <th scope="col">Times per day</th>
             <th scope="col">Daily total</th>
             {equivalentHeader ? <th scope="col">{equivalentHeader}</th> : null}
-            <th scope="col">Checkpoint</th>
             <th scope="col">Made up of</th>
           </tr>
         </thead>
@@ -150,26 +185,23 @@ function ScheduleTable({ plan }: { readonly plan: RestartPlan }) {
                 <span className="step-no">Step {index + 1}</span> {stepDates(step)}
               </th>
               <td data-label="Dose per administration" className="dose">
-                <span>{doseText(step, step.drug === plan.drug && step.formulation === plan.formulation ? step.displayName : `${step.displayName} ${step.formulationName}`)}</span>
+                <span>{doseText(step, stepProduct(plan, step))}</span>
+                {step.checkpoint ? (
+                  // Said once, on the step it belongs to (a Checkpoint column repeated "—" on every other row).
+                  <span className="checkpoint-mark">
+                    <strong>Checkpoint before this step:</strong> {step.checkpointReason ?? 'reassess before this step.'}
+                  </span>
+                ) : null}
               </td>
-              <td data-label="Times per day">{formatFrequency(step.timesPerDay, step.everyOtherDay)}</td>
+              <td data-label="Times per day">{frequencyText(step)}</td>
               <td data-label="Daily total" className="num">
-                {formatDose(step.dailyDose)}
+                {dailyText(step)}
               </td>
               {equivalentHeader ? (
                 <td data-label={equivalentHeader} className="num">
                   {step.dailyEquivalent ? formatDose(step.dailyEquivalent) : '—'}
                 </td>
               ) : null}
-              <td data-label="Checkpoint" className={step.checkpoint ? 'checkpoint-cell' : 'checkpoint-cell empty'}>
-                {step.checkpoint ? (
-                  <span className="checkpoint-mark">
-                    <strong>Checkpoint.</strong> {step.checkpointReason ?? 'Reassess before this step.'}
-                  </span>
-                ) : (
-                  <span className="muted">—</span>
-                )}
-              </td>
               <td data-label="Made up of">
                 <ul className="makeup">
                   {makeUpLines(step).map(([count, text]) => (
@@ -188,6 +220,109 @@ function ScheduleTable({ plan }: { readonly plan: RestartPlan }) {
   );
 }
 
+/** The first step as a clinician would say it: "oxyCODONE 5 mg twice daily (10 mg a day)". */
+export function firstStepText(plan: RestartPlan, step: PlanStep): string {
+  const product = stepProduct(plan, step);
+  if (isPatchUnit(step.dose.unit)) return `${product} ${formatDose(step.dose)} patch, ${frequencyText(step).toLowerCase()}`;
+  const amounts = administrationsOf(step);
+  if (new Set(amounts).size > 1) return `${product}: ${unevenDosesInWords(amounts, step.dose.unit)} a day (${formatDose(step.dailyDose)} a day)`;
+  return `${product} ${formatDose(step.dose)} ${formatFrequency(step.timesPerDay, step.everyOtherDay)} (${formatDose(step.dailyDose)} ${step.everyOtherDay ? 'every other day' : 'a day'})`;
+}
+
+/** Why the plan starts where it does, in one sentence. */
+export function whySentence(plan: RestartPlan): string {
+  const days = daysOffText(plan);
+  const decision = decisionSentence(plan);
+  if (decision) return `${days}: ${decision}.`;
+  const status = plan.tolerance.status;
+  if (status === 'not-applicable') return `${days}.`;
+  const finding = status === 'lost' ? 'tolerance lost: restart as for a patient new to the drug' : status === 'reduced' ? `tolerance reduced: about ${Math.round(Number(plan.tolerance.retainedFraction) * 100)}% of the previous daily dose taken as still tolerated` : 'tolerance retained';
+  return `${days}: ${finding}.`;
+}
+
+/**
+ * What to do now, first: the first step with its date, why, the next checkpoint, and how many critical
+ * warnings follow (a link to them).
+ */
+function PlanSummary({ plan, criticalCount }: { readonly plan: RestartPlan; readonly criticalCount: number }) {
+  const first = plan.steps[0];
+  if (!first) return null;
+  const checkpoint = plan.steps.find((step) => step.checkpoint);
+  const next = plan.steps[1];
+  return (
+    <section className="plan-summary" aria-labelledby="summary-title">
+      <h3 id="summary-title" className="visually-hidden">
+        Summary
+      </h3>
+      <dl>
+        <div className="summary-first">
+          <dt>First step, from {displayDate(first.start)}</dt>
+          <dd>
+            <strong>{firstStepText(plan, first)}</strong>
+            {plan.earliestSafeStart && plan.earliestSafeStart === first.start ? <span className="muted"> (the earliest safe start)</span> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Why</dt>
+          <dd>{whySentence(plan)}</dd>
+        </div>
+        <div>
+          <dt>Next checkpoint</dt>
+          <dd>
+            {checkpoint
+              ? `${displayDate(checkpoint.start)}: ${checkpoint.checkpointReason ?? 'reassess before this step.'}`
+              : next
+                ? `None marked; the next step may start ${displayDate(next.start)} (reassess before each rise).`
+                : 'None marked: this is the only step.'}
+          </dd>
+        </div>
+      </dl>
+      {criticalCount > 0 ? (
+        <p className="summary-critical">
+          <a href="#critical-warnings">
+            {criticalCount} critical {criticalCount === 1 ? 'warning' : 'warnings'}
+          </a>{' '}
+          below: read {criticalCount === 1 ? 'it' : 'them'} before prescribing.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * The plan's heading names the product the schedule uses: after a switch (a patch restarted on morphine)
+ * the prior drug's name over a morphine schedule would be read as the prior drug in mg.
+ */
+export function headline(plan: RestartPlan): ReactNode {
+  const last = plan.steps[plan.steps.length - 1];
+  const switched = plan.steps.some((s) => s.drug !== plan.drug || s.formulation !== plan.formulation);
+  const reach = last ? (
+    <span className="plan-sub">
+      {' '}
+      — ceiling reaches {last.displayName} {isPatchUnit(last.dose.unit) ? `${formatDose(last.dailyDose)} (patch)` : `${formatDose(last.dailyDose)} daily`}
+    </span>
+  ) : null;
+  if (switched && last) {
+    return (
+      <>
+        Restart plan: {last.displayName} {last.formulationName}{' '}
+        <span className="plan-sub">(instead of {plan.displayName} {priorFormulationName(plan)})</span>
+        {reach}
+      </>
+    );
+  }
+  return (
+    <>
+      Restart plan: {plan.displayName}
+      {reach}
+    </>
+  );
+}
+
+function priorFormulationName(plan: RestartPlan): string {
+  return stepFormulationName({ drug: plan.drug, formulation: plan.formulation });
+}
+
 interface Props {
   readonly plan: RestartPlan;
   /** Inputs in words, for the printout. */
@@ -201,16 +336,16 @@ interface Props {
 export function PlanView({ plan, inputs, request, today }: Props) {
   const critical = plan.warnings.filter((w) => w.severity === 'critical');
   const other = plan.warnings.filter((w) => w.severity !== 'critical');
-  const last = plan.steps[plan.steps.length - 1];
   return (
     <article className="plan" aria-labelledby="plan-title">
       <DisclaimerBanner />
       <div className="plan-head">
         <h2 id="plan-title" tabIndex={-1}>
-          Restart plan: {plan.displayName}
-          {last ? <span className="plan-sub"> — ceiling reaches {formatDose(last.dailyDose)} daily</span> : null}
+          {headline(plan)}
         </h2>
       </div>
+      <PlanSummary plan={plan} criticalCount={critical.length} />
+      <WarningList warnings={critical} sources={plan.sources} critical />
       <section className="inputs print-only" aria-label="Inputs">
         <h3>Inputs</h3>
         <dl>
@@ -222,16 +357,18 @@ export function PlanView({ plan, inputs, request, today }: Props) {
           ))}
         </dl>
       </section>
-      <WarningList warnings={critical} sources={plan.sources} critical />
       <WarningList warnings={other} sources={plan.sources} critical={false} />
       <section aria-labelledby="tolerance-title" className="tolerance">
         <h3 id="tolerance-title">Tolerance</h3>
         <p>{toleranceSentence(plan)}</p>
       </section>
-      <ScheduleTable plan={plan} />
+      <ScheduleTable plan={plan} hideEquivalent={mmeNotForThisPlan(plan, request)} />
       <p className="table-note">
-        Each row is a ceiling: do not exceed it; stay on a step or go lower if the patient is sedated or unwell. Dates are
-        the earliest a step may start.
+        {plan.drugClass === 'opioid' || plan.drugClass === 'benzodiazepine'
+          ? 'Each row is a ceiling: do not exceed it; stay on a step or go lower if the patient is sedated or unwell. '
+          : 'Each row is a ceiling: do not exceed it. '}
+        Dates are the earliest a step may start.
+        {mmeNotForThisPlan(plan, request) ? ' No MME is shown: MME conversion is not for dosing methadone for opioid use disorder (CDC 2022).' : ''}
       </p>
       <Exports plan={plan} request={request} today={today} />
       <Suspense fallback={<p className="muted">Loading the dispensing…</p>}>
@@ -240,6 +377,74 @@ export function PlanView({ plan, inputs, request, today }: Props) {
       <Suspense fallback={<p className="muted">Loading the working…</p>}>
         <Derivation plan={plan} />
       </Suspense>
+    </article>
+  );
+}
+
+const ACRONYMS = new Set(['MAOI', 'SSRI', 'SNRI', 'QT', 'QTC', 'CYP', 'CYP3A4', 'CYP2D6', 'ER', 'IR', 'OUD', 'MME', 'CNS', 'TCA', 'ECG', 'INR']);
+
+/** A refusal code in words: MAOI_CONTRAINDICATED_OPIOID → "MAOI contraindicated opioid". */
+export function codeInWords(code: string): string {
+  const words = code.split(/[_\s]+/).filter(Boolean).map((word) => (ACRONYMS.has(word.toUpperCase()) ? word.toUpperCase() : word.toLowerCase()));
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A refusal (no plan: a labelled contraindication), shown at least as clearly as a critical warning: what is
+ * refused and why, its sources, the earliest date a plan can be made and what to do instead.
+ */
+export function RefusalView({ refusal }: { readonly refusal: PlanRefusal }) {
+  const critical = refusal.warnings.filter((w) => w.severity === 'critical');
+  const other = refusal.warnings.filter((w) => w.severity !== 'critical');
+  return (
+    <article className="plan refusal" aria-labelledby="plan-title">
+      <DisclaimerBanner />
+      <h2 id="plan-title" tabIndex={-1}>
+        No plan: {refusal.displayName} cannot be restarted now
+      </h2>
+      <section className="refusal-box" aria-labelledby="refusal-title">
+        <h3 id="refusal-title">
+          <span className="severity">Blocked:</span> {codeInWords(refusal.code)}
+        </h3>
+        <p className="refusal-reason">{refusal.message}</p>
+        <dl>
+          {refusal.earliestPlanDate ? (
+            <div>
+              <dt>Earliest date a plan can be made</dt>
+              <dd>
+                <strong>{displayDate(refusal.earliestPlanDate)}</strong>
+              </dd>
+            </div>
+          ) : null}
+          {refusal.alternative ? (
+            <div>
+              <dt>Instead</dt>
+              <dd>{refusal.alternative}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>Days off</dt>
+            <dd>{plural(refusal.daysOff, 'day')} off ({plural(refusal.missedDays, 'missed day')})</dd>
+          </div>
+        </dl>
+        <p>
+          <SourceLinks ids={refusal.reasonSources} sources={refusal.sources} />
+        </p>
+        <p className="muted">Code: {refusal.code}</p>
+      </section>
+      <WarningList warnings={critical} sources={refusal.sources} critical />
+      <WarningList warnings={other} sources={refusal.sources} critical={false} />
+      {refusal.derivation.length ? (
+        <section aria-labelledby="refusal-working-title">
+          <h3 id="refusal-working-title">How this was decided</h3>
+          <ol className="working">
+            {refusal.derivation.map((line, index) => (
+              <li key={index}>{line}</li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
     </article>
   );
 }

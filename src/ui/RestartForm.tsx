@@ -1,13 +1,21 @@
 /** The restart form: every list, unit and strength comes from the engine's registry. */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { DrugDescription } from '../engine/catalog.ts';
 import { BREAK_REASONS } from '../engine/types.ts';
 import { Combobox, type ComboOption } from './Combobox.tsx';
+import { closestOptions } from './suggest.ts';
+import { daysBefore, daysBetween } from './dates.ts';
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
 import {
   BREAK_REASON_LABELS,
   FLAG_LABELS,
-  PATIENT_FLAGS,
+  HISTORY_FLAG_LABELS,
+  MAIN_FLAGS,
+  PATIENT_HISTORY_FLAGS,
   findFormulation,
   MAX_INPUT_LENGTH,
   type FieldName,
@@ -22,6 +30,10 @@ interface Props {
   /** The message to show beside a field, if any. */
   readonly errorFor: (name: FieldName) => string | undefined;
   readonly onNewPatient: () => void;
+  /** After "New patient": restores what was cleared. */
+  readonly onUndoNewPatient?: () => void;
+  /** Whether the drug search box has been left (its "not chosen" message waits until then). */
+  readonly drugTouched?: boolean;
   /** The engine's ISMP dose formatter, once the planning chunk has loaded. */
   readonly formatDose?: (dose: { readonly amount: string; readonly unit: string }) => string;
 }
@@ -58,18 +70,67 @@ function FieldMessage({ id, message }: { readonly id: string; readonly message: 
   ) : null;
 }
 
+/** The message and closest matches for text typed in a search box but not chosen from its list. */
+function Unresolved({
+  id,
+  message,
+  matches,
+  verb,
+  onChoose,
+}: {
+  readonly id: string;
+  readonly message: string;
+  readonly matches: readonly ComboOption[];
+  readonly verb: string;
+  readonly onChoose: (option: ComboOption) => void;
+}) {
+  return (
+    <div id={id} className="field-error unresolved">
+      <p>
+        <span aria-hidden="true">⚠ </span>
+        {message}
+        {matches.length ? ' Closest matches:' : ' No medicine in the list is close to this text: check the spelling.'}
+      </p>
+      {matches.length ? (
+        <ul className="suggestions">
+          {matches.map((option) => (
+            <li key={option.id}>
+              <button type="button" className="secondary small" onClick={() => onChoose(option)}>
+                {verb} {option.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
 function describedBy(...ids: (string | false | undefined)[]): string | undefined {
   const list = ids.filter(Boolean).join(' ');
   return list || undefined;
 }
 
-export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, onNewPatient, formatDose }: Props) {
+export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, onNewPatient, onUndoNewPatient, formatDose, drugTouched }: Props) {
   const showDose = formatDose ?? ((dose: { readonly amount: string; readonly unit: string }) => `${dose.amount} ${dose.unit}`);
   const { register, setValue } = form;
   const drug = drugs.find((d) => d.id === values.drug);
   const formulation = findFormulation(drug, values.formulation);
   const isPatch = formulation?.unitForm === 'patch';
   const fields = drug?.fields ?? [];
+  const daysOff = daysBetween(values.lastDoseDate, values.restartDate);
+  // "More patient details" opens by itself when one of its answers is already given (e.g. restored from storage).
+  const [moreOpen] = useState(
+    () =>
+      Boolean(values.sex || values.creatinineClearanceMlMin || values.withdrawalSymptomsNow || values.acetaminophenOtherSourcesMgPerDay || values.keepProduct) ||
+      PATIENT_HISTORY_FLAGS.some((flag) => values[flag]) ||
+      Object.values(values.concurrentDates ?? {}).some((d) => d.startedOn || d.stoppedOn),
+  );
+  // The two ways of giving the last dose stay in step: a date changes the days, the days change the date.
+  const syncDays = (last: string, restart: string) => {
+    const days = daysBetween(last, restart);
+    if (days !== null && days >= 0) setValue('daysSinceLastDose', String(days), { shouldDirty: true });
+  };
   const set = (name: FieldName, value: FormValues[FieldName]) =>
     setValue(name, value as never, { shouldDirty: true, shouldValidate: false });
 
@@ -81,7 +142,15 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
   const text = (
     name: FieldName,
     label: string,
-    opts: { hint?: ReactNode; suffix?: string; inputMode?: 'numeric' | 'decimal'; placeholder?: string; width?: string } = {},
+    opts: {
+      hint?: ReactNode;
+      suffix?: string;
+      inputMode?: 'numeric' | 'decimal';
+      placeholder?: string;
+      width?: string;
+      type?: 'text' | 'date';
+      onChange?: (value: string) => void;
+    } = {},
   ) => {
     const error = errorFor(name);
     const hintId = opts.hint ? `${name}-hint` : undefined;
@@ -92,14 +161,14 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
         <div className="input-row">
           <input
             id={name}
-            type="text"
+            type={opts.type ?? 'text'}
             inputMode={opts.inputMode}
             autoComplete="off"
             maxLength={MAX_INPUT_LENGTH}
             placeholder={opts.placeholder}
             aria-invalid={error ? true : undefined}
             aria-describedby={describedBy(suffixId, hintId, error && `${name}-error`)}
-            {...register(name)}
+            {...register(name, opts.onChange ? { onChange: (event: { target: { value: string } }) => opts.onChange!(event.target.value) } : undefined)}
           />
           {opts.suffix ? (
             <span className="unit" id={suffixId}>
@@ -125,6 +194,18 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
     .map((c) => ({ id: c.id, label: c.name, keywords: [c.name.toLowerCase(), c.id] }));
 
   const pendingConcurrent = values.concurrentQuery.trim() !== '';
+  const addConcurrent = (option: ComboOption) => {
+    set('concurrent', [...values.concurrent, option.id]);
+    set('concurrentQuery', '');
+  };
+  const allDrugOptions = drugOptions(drugs);
+  const chooseDrugOption = (option: ComboOption) => {
+    const next = drugs.find((d) => d.id === option.id);
+    set('drugQuery', next?.displayName ?? option.label);
+    chooseDrug(next);
+  };
+  // Text in the drug box that names no drug: say so beside the field (once it is left) and offer the closest drugs.
+  const unresolvedDrug = values.drug === '' && values.drugQuery.trim() !== '' && drugTouched === true;
   const drugError = errorFor('drug');
   const formulationError = errorFor('formulation');
   const concurrentError = errorFor('concurrent');
@@ -142,6 +223,14 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
           New patient
         </button>
       </div>
+      {onUndoNewPatient ? (
+        <p className="undo-note" aria-live="polite">
+          The form was cleared for a new patient.{' '}
+          <button type="button" className="secondary small" onClick={onUndoNewPatient}>
+            Undo: restore the previous patient
+          </button>
+        </p>
+      ) : null}
       <p className="form-note">
         The plan updates as you type. Entries stay in this browser only; there are no name or ID fields.
       </p>
@@ -153,22 +242,27 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
             id="drug"
             label="Drug"
             query={values.drugQuery}
-            options={drugOptions(drugs)}
+            options={allDrugOptions}
             placeholder="Generic or brand name"
-            invalid={Boolean(drugError)}
-            describedBy={describedBy(drugError && 'drug-error')}
+            invalid={Boolean(drugError) || unresolvedDrug}
+            describedBy={describedBy(drugError && 'drug-error', unresolvedDrug && 'drug-unresolved')}
             onBlur={() => setValue('drugQuery', form.getValues('drugQuery'), { shouldTouch: true })}
             onQueryChange={(q) => {
               set('drugQuery', q);
               chooseDrug(exactDrug(drugs, q));
             }}
-            onSelect={(option) => {
-              const next = drugs.find((d) => d.id === option.id);
-              set('drugQuery', next?.displayName ?? option.label);
-              chooseDrug(next);
-            }}
+            onSelect={chooseDrugOption}
           />
           <FieldMessage id="drug-error" message={drugError} />
+          {unresolvedDrug ? (
+            <Unresolved
+              id="drug-unresolved"
+              message={`“${values.drugQuery.trim()}” matches no drug in the list, so there is no plan yet.`}
+              matches={closestOptions(allDrugOptions, values.drugQuery)}
+              verb="Choose"
+              onChoose={chooseDrugOption}
+            />
+          ) : null}
         </div>
 
         <div className="field">
@@ -195,7 +289,7 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
         </div>
 
         <div className="row">
-          {text('dose', 'Dose per administration', {
+          {text('dose', isPatch ? 'Patch strength' : 'Dose per administration', {
             suffix: formulation ? formulation.unit : undefined,
             inputMode: 'decimal',
             width: 'narrow',
@@ -213,15 +307,60 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
                 hint: formulation ? `1 to ${formulation.maxTimesPerDay}` : undefined,
               })}
         </div>
+        <div className="checks">
+          {isPatch ? null : (
+            <div className="check">
+              <input id="priorAsNeeded" type="checkbox" aria-describedby="priorAsNeeded-hint" {...register('priorAsNeeded')} />
+              <label htmlFor="priorAsNeeded">Taken as needed</label>
+              <p className="hint" id="priorAsNeeded-hint">
+                Times per day is then the average number of doses actually taken a day.
+              </p>
+            </div>
+          )}
+          <div className="check">
+            <input id="priorNonPrescribed" type="checkbox" aria-describedby="priorNonPrescribed-hint" {...register('priorNonPrescribed')} />
+            <label htmlFor="priorNonPrescribed">Non-prescribed use</label>
+            <p className="hint" id="priorNonPrescribed-hint">
+              The dose is what the patient reports and is uncertain.
+            </p>
+          </div>
+        </div>
         {text('priorDurationDays', 'Days taken before the break', { inputMode: 'numeric', width: 'narrow', suffix: 'days' })}
       </fieldset>
 
       <fieldset>
         <legend>Dates</legend>
         <div className="row">
-          {text('lastDoseDate', 'Last dose date', { placeholder: 'YYYY-MM-DD', hint: 'YYYY-MM-DD', width: 'date' })}
-          {text('restartDate', 'Restart date', { placeholder: 'YYYY-MM-DD', hint: 'YYYY-MM-DD (today by default)', width: 'date' })}
+          {text('lastDoseDate', 'Last dose date', {
+            type: 'date',
+            hint: 'Pick or type the date',
+            width: 'date',
+            onChange: (last) => syncDays(last, values.restartDate),
+          })}
+          {text('restartDate', 'Restart date', {
+            type: 'date',
+            hint: 'Today by default',
+            width: 'date',
+            onChange: (restart) => syncDays(values.lastDoseDate, restart),
+          })}
         </div>
+        {text('daysSinceLastDose', 'Days since the last dose', {
+          inputMode: 'numeric',
+          width: 'narrow',
+          suffix: 'days',
+          hint: 'Or give the days from the last dose to the restart: the last dose date follows.',
+          onChange: (days) => {
+            const n = /^\s*\d+\s*$/.test(days) ? Number(days) : null;
+            const last = n === null ? null : daysBefore(values.restartDate, n);
+            if (last) setValue('lastDoseDate', last, { shouldDirty: true, shouldValidate: true });
+          },
+        })}
+        {daysOff !== null && daysOff >= 1 ? (
+          <p className="days-off" id="days-off" aria-live="polite">
+            <strong>{plural(daysOff, 'day')} off</strong> ({plural(daysOff - 1, 'missed day')}): the last dose day and the restart day are
+            not missed.
+          </p>
+        ) : null}
       </fieldset>
 
       {fields.length > 0 ? (
@@ -266,8 +405,24 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
       <fieldset>
         <legend>Patient</legend>
         {text('ageYears', 'Age (years)', { inputMode: 'decimal', width: 'narrow' })}
+        <div className="field">
+          <label htmlFor="hepaticGrade">Hepatic impairment</label>
+          <select
+            id="hepaticGrade"
+            aria-invalid={errorFor('hepaticGrade') ? true : undefined}
+            aria-describedby={describedBy(errorFor('hepaticGrade') && 'hepaticGrade-error')}
+            {...register('hepaticGrade')}
+          >
+            <option value="">Not stated</option>
+            <option value="none">None</option>
+            <option value="mild">Mild (Child-Pugh A)</option>
+            <option value="moderate">Moderate (Child-Pugh B)</option>
+            <option value="severe">Severe (Child-Pugh C)</option>
+          </select>
+          <FieldMessage id="hepaticGrade-error" message={errorFor('hepaticGrade')} />
+        </div>
         <div className="checks">
-          {PATIENT_FLAGS.map((flag) => (
+          {MAIN_FLAGS.map((flag) => (
             <div className="check" key={flag}>
               <input id={flag} type="checkbox" {...register(flag)} />
               <label htmlFor={flag}>{FLAG_LABELS[flag]}</label>
@@ -285,13 +440,10 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
             query={values.concurrentQuery}
             options={concurrentChoices}
             placeholder="Add a medicine"
-            invalid={Boolean(concurrentError)}
+            invalid={Boolean(concurrentError) || pendingConcurrent}
             describedBy={describedBy('concurrent-chosen', pendingConcurrent && 'concurrent-pending', concurrentError && 'concurrent-error')}
             onQueryChange={(q) => set('concurrentQuery', q)}
-            onSelect={(option) => {
-              set('concurrent', [...values.concurrent, option.id]);
-              set('concurrentQuery', '');
-            }}
+            onSelect={addConcurrent}
             onEmptyBackspace={() => {
               if (values.concurrent.length > 0) set('concurrent', values.concurrent.slice(0, -1));
             }}
@@ -321,9 +473,13 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
             </ul>
           ) : null}
           {pendingConcurrent ? (
-            <p id="concurrent-pending" className="field-note">
-              Not added yet: choose the medicine from the list (arrow keys and Enter, or click) to include it in the plan.
-            </p>
+            <Unresolved
+              id="concurrent-pending"
+              message={`Not added yet: “${values.concurrentQuery.trim()}”. The plan is on hold until you choose the medicine from the list (arrow keys and Enter, or click) or clear the text: a medicine left out can change the first step and the warnings.`}
+              matches={closestOptions(concurrentChoices, values.concurrentQuery)}
+              verb="Add"
+              onChoose={addConcurrent}
+            />
           ) : null}
           <FieldMessage id="concurrent-error" message={concurrentError} />
         </div>
@@ -344,6 +500,80 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
           <FieldMessage id="breakReason-error" message={errorFor('breakReason')} />
         </div>
       </fieldset>
+
+      <details className="more-details" open={moreOpen || undefined}>
+        <summary>More patient details</summary>
+        <p className="hint">Optional. Each answer can change the first step or add a warning.</p>
+        <div className="row">
+          <div className="field">
+            <label htmlFor="sex">Sex</label>
+            <select id="sex" aria-describedby={describedBy('sex-hint', errorFor('sex') && 'sex-error')} {...register('sex')}>
+              <option value="">Not stated</option>
+              <option value="female">Female</option>
+              <option value="male">Male</option>
+              <option value="unknown">Unknown</option>
+            </select>
+            <p className="hint" id="sex-hint">
+              Not stated or unknown: the lower (female) label dose is used.
+            </p>
+            <FieldMessage id="sex-error" message={errorFor('sex')} />
+          </div>
+          {text('creatinineClearanceMlMin', 'Creatinine clearance (mL/min)', { inputMode: 'decimal', width: 'narrow', hint: 'Cockcroft–Gault, if known.' })}
+        </div>
+        <div className="field">
+          <label htmlFor="withdrawalSymptomsNow">Withdrawal symptoms now</label>
+          <select
+            id="withdrawalSymptomsNow"
+            aria-describedby={describedBy(errorFor('withdrawalSymptomsNow') && 'withdrawalSymptomsNow-error')}
+            {...register('withdrawalSymptomsNow')}
+          >
+            <option value="">Not recorded</option>
+            <option value="none">None</option>
+            <option value="mild">Mild</option>
+            <option value="significant">Significant</option>
+            <option value="severe">Severe</option>
+          </select>
+          <FieldMessage id="withdrawalSymptomsNow-error" message={errorFor('withdrawalSymptomsNow')} />
+        </div>
+        <div className="checks">
+          {PATIENT_HISTORY_FLAGS.map((flag) => (
+            <div className="check" key={flag}>
+              <input id={flag} type="checkbox" {...register(flag)} />
+              <label htmlFor={flag}>{HISTORY_FLAG_LABELS[flag]}</label>
+            </div>
+          ))}
+        </div>
+        {text('acetaminophenOtherSourcesMgPerDay', 'Acetaminophen from other sources (mg a day)', {
+          inputMode: 'numeric',
+          width: 'narrow',
+          suffix: 'mg',
+          hint: 'Paracetamol taken besides this medicine, e.g. over the counter.',
+        })}
+        <div className="check">
+          <input id="keepProduct" type="checkbox" aria-describedby="keepProduct-hint" {...register('keepProduct')} />
+          <label htmlFor="keepProduct">Keep the extended-release product</label>
+          <p className="hint" id="keepProduct-hint">
+            Where its label allows starting it in a patient without tolerance, rather than moving to immediate release.
+          </p>
+        </div>
+        {chosen.length ? (
+          <fieldset className="concurrent-dates">
+            <legend>Concurrent medicine dates (if known)</legend>
+            {chosen.map((c) => (
+              <div className="row" key={c.id}>
+                <div className="field date">
+                  <label htmlFor={`concurrent-${c.id}-started`}>{c.name} started on</label>
+                  <input id={`concurrent-${c.id}-started`} type="date" {...register(`concurrentDates.${c.id}.startedOn` as never)} />
+                </div>
+                <div className="field date">
+                  <label htmlFor={`concurrent-${c.id}-stopped`}>{c.name} stopped on</label>
+                  <input id={`concurrent-${c.id}-stopped`} type="date" {...register(`concurrentDates.${c.id}.stoppedOn` as never)} />
+                </div>
+              </div>
+            ))}
+          </fieldset>
+        ) : null}
+      </details>
     </form>
   );
 }

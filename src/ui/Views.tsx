@@ -55,11 +55,13 @@ interface PanelProps {
   readonly plan: RestartPlan | null;
   /** Changes on "New patient", so the check starts empty. */
   readonly resetKey: number;
+  /** The patient inputs in words (the check's printout and exports carry them). */
+  readonly inputs?: readonly (readonly [string, string])[];
   /** The plan view (or its placeholder). */
   readonly children: ReactNode;
 }
 
-export function ViewPanel({ view, plan, resetKey, children }: PanelProps) {
+export function ViewPanel({ view, plan, resetKey, inputs, children }: PanelProps) {
   return (
     <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} className="view-panel">
       {view === 'plan' ? (
@@ -68,7 +70,7 @@ export function ViewPanel({ view, plan, resetKey, children }: PanelProps) {
         <Suspense fallback={<p className="muted">Loading…</p>}>
           {view === 'check' ? (
             plan ? (
-              <CheckView key={resetKey} plan={plan} />
+              <CheckView key={resetKey} plan={plan} inputs={inputs} />
             ) : (
               <div className="placeholder">
                 <h2>Check a proposed schedule</h2>

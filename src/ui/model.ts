@@ -6,9 +6,28 @@
 import * as z from 'zod/mini';
 import type { DrugDescription, FieldError } from '../engine/index.ts';
 
-import { PATIENT_FLAGS, type PatientFlag } from '../engine/types.ts';
+import { PATIENT_FLAGS, PATIENT_HISTORY_FLAGS, type PatientFlag, type PatientHistoryFlag } from '../engine/types.ts';
+import { daysBetween } from './dates.ts';
 
-export { PATIENT_FLAGS, type PatientFlag };
+export { PATIENT_FLAGS, PATIENT_HISTORY_FLAGS, type PatientFlag, type PatientHistoryFlag };
+
+/** The yes/no factors shown as checkboxes in the main Patient group (hepatic impairment is a graded choice). */
+export const MAIN_FLAGS = PATIENT_FLAGS.filter((flag) => flag !== 'hepaticImpairment');
+
+export const HISTORY_FLAG_LABELS: Record<PatientHistoryFlag, string> = {
+  seizureHistory: 'History of seizures',
+  historyOfFalls: 'History of falls',
+  complexSleepBehaviorHistory: 'Complex sleep behaviour (e.g. sleep-walking, sleep-driving) on a hypnotic',
+  smokedBeforeBreak: 'Smoked tobacco before the break',
+  smokesNow: 'Smokes tobacco now',
+  hemodialysis: 'On hemodialysis',
+};
+
+/** Dates of one concurrent medicine, as typed. */
+export interface ConcurrentDates {
+  startedOn: string;
+  stoppedOn: string;
+}
 
 export const FLAG_LABELS: Record<PatientFlag, string> = {
   hepaticImpairment: 'Hepatic impairment',
@@ -31,6 +50,8 @@ export interface FormValues {
   priorDurationDays: string;
   lastDoseDate: string;
   restartDate: string;
+  /** Days from the last dose to the restart: another way to give the last dose date, kept in sync with it (not sent). */
+  daysSinceLastDose: string;
   ageYears: string;
   hepaticImpairment: boolean;
   renalImpairment: boolean;
@@ -41,7 +62,26 @@ export interface FormValues {
   alcoholUse: boolean;
   concurrentQuery: string;
   concurrent: string[];
+  /** Started / stopped dates of the chosen concurrent medicines, by drug id ('' when not known). */
+  concurrentDates: Record<string, ConcurrentDates>;
   breakReason: string;
+  /** Hepatic impairment grade: '' (not stated), none, mild, moderate, severe. */
+  hepaticGrade: string;
+  /** '' (not stated), female, male, unknown. */
+  sex: string;
+  creatinineClearanceMlMin: string;
+  /** '' (not recorded), none, mild, significant, severe. */
+  withdrawalSymptomsNow: string;
+  seizureHistory: boolean;
+  historyOfFalls: boolean;
+  complexSleepBehaviorHistory: boolean;
+  smokedBeforeBreak: boolean;
+  smokesNow: boolean;
+  hemodialysis: boolean;
+  acetaminophenOtherSourcesMgPerDay: string;
+  keepProduct: boolean;
+  priorAsNeeded: boolean;
+  priorNonPrescribed: boolean;
   indication: string;
   /** '' (not answered), 'yes' or 'no'. */
   fullAgonistUsedDuringBreak: string;
@@ -66,6 +106,7 @@ export function emptyValues(today: string = todayIso()): FormValues {
     priorDurationDays: '',
     lastDoseDate: '',
     restartDate: today,
+    daysSinceLastDose: '',
     ageYears: '',
     hepaticImpairment: false,
     renalImpairment: false,
@@ -76,7 +117,22 @@ export function emptyValues(today: string = todayIso()): FormValues {
     alcoholUse: false,
     concurrentQuery: '',
     concurrent: [],
+    concurrentDates: {},
     breakReason: '',
+    hepaticGrade: '',
+    sex: '',
+    creatinineClearanceMlMin: '',
+    withdrawalSymptomsNow: '',
+    seizureHistory: false,
+    historyOfFalls: false,
+    complexSleepBehaviorHistory: false,
+    smokedBeforeBreak: false,
+    smokesNow: false,
+    hemodialysis: false,
+    acetaminophenOtherSourcesMgPerDay: '',
+    keepProduct: false,
+    priorAsNeeded: false,
+    priorNonPrescribed: false,
     indication: '',
     fullAgonistUsedDuringBreak: '',
     qtcMs: '',
@@ -107,11 +163,32 @@ export function mergeStored(stored: unknown, today: string = todayIso()): FormVa
     const next = Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
     if (Array.isArray(current)) {
       if (Array.isArray(next) && next.length <= MAX_STORED_LIST) target[key] = [...new Set(next.filter(fits))];
+    } else if (key === 'concurrentDates') {
+      values.concurrentDates = storedDates(next);
     } else if (typeof current === 'string' ? fits(next) : typeof next === typeof current) {
       target[key] = next;
     }
   }
+  // Forms stored before the grade existed had a yes/no hepatic impairment: yes reads as moderate, as in the engine.
+  if (values.hepaticGrade === '' && values.hepaticImpairment) values.hepaticGrade = 'moderate';
+  if (values.daysSinceLastDose === '') {
+    const days = daysBetween(values.lastDoseDate, values.restartDate);
+    if (days !== null && days >= 0) values.daysSinceLastDose = String(days);
+  }
   return values;
+}
+
+function storedDates(stored: unknown): Record<string, ConcurrentDates> {
+  const dates: Record<string, ConcurrentDates> = {};
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return dates;
+  // Untrusted storage: as many entries as the concurrent list keeps, short ids, and date-sized strings only.
+  const date = (value: unknown) => (typeof value === 'string' && value.length <= 10 ? value : '');
+  for (const [id, entry] of Object.entries(stored as Record<string, unknown>).slice(0, MAX_STORED_LIST)) {
+    if (typeof entry !== 'object' || entry === null || id.length > MAX_INPUT_LENGTH) continue;
+    const record = entry as Record<string, unknown>;
+    dates[id] = { startedOn: date(record.startedOn), stoppedOn: date(record.stoppedOn) };
+  }
+  return dates;
 }
 
 const optional = (pattern: RegExp, message: string) => z.string().check(z.regex(pattern, message));
@@ -125,8 +202,11 @@ export const formSchema = z.object({
   priorDurationDays: optional(WHOLE, 'Enter the number of days as a whole number, e.g. 90.'),
   lastDoseDate: optional(DATE, 'Write the date as YYYY-MM-DD, e.g. 2026-11-01.'),
   restartDate: optional(DATE, 'Write the date as YYYY-MM-DD, e.g. 2026-11-28.'),
+  daysSinceLastDose: optional(WHOLE, 'Enter the days since the last dose as a whole number, e.g. 27.'),
   ageYears: optional(/^\s*(\d+(\.\d+)?)?\s*$/, 'Enter the age as a number of years, e.g. 54.'),
   qtcMs: optional(WHOLE, 'Enter QTc as a whole number of milliseconds, e.g. 440.'),
+  creatinineClearanceMlMin: optional(/^\s*(\d+(\.\d+)?)?\s*$/, 'Enter creatinine clearance as a number of mL/min, e.g. 45.'),
+  acetaminophenOtherSourcesMgPerDay: optional(WHOLE, 'Enter acetaminophen from other sources as whole mg a day, e.g. 1000.'),
 });
 
 function numberOrUndefined(text: string): number | undefined {
@@ -148,7 +228,13 @@ export function toRequest(values: FormValues, drugs: readonly DrugDescription[])
   const patient: Record<string, unknown> = {};
   const age = numberOrUndefined(values.ageYears);
   if (age !== undefined) patient.ageYears = age;
-  for (const flag of PATIENT_FLAGS) patient[flag] = values[flag];
+  for (const flag of MAIN_FLAGS) patient[flag] = values[flag];
+  patient.hepaticImpairment = values.hepaticGrade || false;
+  for (const flag of PATIENT_HISTORY_FLAGS) if (values[flag]) patient[flag] = true;
+  if (values.sex) patient.sex = values.sex;
+  if (values.withdrawalSymptomsNow) patient.withdrawalSymptomsNow = values.withdrawalSymptomsNow;
+  const crcl = numberOrUndefined(values.creatinineClearanceMlMin);
+  if (crcl !== undefined) patient.creatinineClearanceMlMin = crcl;
   const request: Record<string, unknown> = {
     drug: values.drug,
     ...(formulation ? { formulation: formulation.id } : {}),
@@ -156,13 +242,23 @@ export function toRequest(values: FormValues, drugs: readonly DrugDescription[])
       dose: values.dose.trim(),
       ...(formulation ? { unit: formulation.unit } : {}),
       ...(isPatch ? {} : { timesPerDay: numberOrUndefined(values.timesPerDay) }),
+      ...(values.priorAsNeeded && !isPatch ? { asNeeded: true } : {}),
+      ...(values.priorNonPrescribed ? { nonPrescribed: true } : {}),
     },
     priorDurationDays: numberOrUndefined(values.priorDurationDays),
     lastDoseDate: values.lastDoseDate.trim(),
     restartDate: values.restartDate.trim(),
     patient,
-    concurrent: values.concurrent,
+    concurrent: values.concurrent.map((id) => {
+      const dates = values.concurrentDates[id];
+      const startedOn = dates?.startedOn.trim() ?? '';
+      const stoppedOn = dates?.stoppedOn.trim() ?? '';
+      return startedOn || stoppedOn ? { drug: id, ...(startedOn ? { startedOn } : {}), ...(stoppedOn ? { stoppedOn } : {}) } : id;
+    }),
   };
+  const acetaminophen = numberOrUndefined(values.acetaminophenOtherSourcesMgPerDay);
+  if (acetaminophen !== undefined) request.acetaminophenOtherSourcesMgPerDay = acetaminophen;
+  if (values.keepProduct) request.keepProduct = true;
   if (values.breakReason) request.breakReason = values.breakReason;
   const fields = drug?.fields ?? [];
   if (fields.includes('indication') && values.indication) request.indication = values.indication;
@@ -188,6 +284,14 @@ const PATH_TO_FIELD: Record<string, FieldName> = {
   restartDate: 'restartDate',
   patient: 'ageYears',
   'patient.ageYears': 'ageYears',
+  'patient.hepaticImpairment': 'hepaticGrade',
+  'patient.sex': 'sex',
+  'patient.creatinineClearanceMlMin': 'creatinineClearanceMlMin',
+  'patient.withdrawalSymptomsNow': 'withdrawalSymptomsNow',
+  'prior.asNeeded': 'priorAsNeeded',
+  'prior.nonPrescribed': 'priorNonPrescribed',
+  acetaminophenOtherSourcesMgPerDay: 'acetaminophenOtherSourcesMgPerDay',
+  keepProduct: 'keepProduct',
   concurrent: 'concurrent',
   breakReason: 'breakReason',
   indication: 'indication',
@@ -202,6 +306,7 @@ export function fieldForPath(path: string): FieldName {
   if (path.startsWith('concurrent.')) return 'concurrent';
   const flag = path.replace(/^patient\./, '');
   if ((PATIENT_FLAGS as readonly string[]).includes(flag)) return flag as PatientFlag;
+  if ((PATIENT_HISTORY_FLAGS as readonly string[]).includes(flag)) return flag as PatientHistoryFlag;
   return 'drug';
 }
 
@@ -224,10 +329,21 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   priorDurationDays: 'Days taken before the break',
   lastDoseDate: 'Last dose date',
   restartDate: 'Restart date',
+  daysSinceLastDose: 'Days since the last dose',
   ageYears: 'Age (years)',
   ...FLAG_LABELS,
   concurrentQuery: 'Concurrent medicines',
   concurrent: 'Concurrent medicines',
+  concurrentDates: 'Concurrent medicines',
+  hepaticGrade: 'Hepatic impairment',
+  sex: 'Sex',
+  creatinineClearanceMlMin: 'Creatinine clearance (mL/min)',
+  withdrawalSymptomsNow: 'Withdrawal symptoms now',
+  ...HISTORY_FLAG_LABELS,
+  acetaminophenOtherSourcesMgPerDay: 'Acetaminophen from other sources (mg a day)',
+  keepProduct: 'Keep the extended-release product',
+  priorAsNeeded: 'Taken as needed',
+  priorNonPrescribed: 'Non-prescribed use',
   breakReason: 'Reason for the break',
   indication: 'Indication',
   fullAgonistUsedDuringBreak: 'Full agonist used during the break',

@@ -1,11 +1,11 @@
 /** The planning chunk (loaded lazily): the engine's planner and formatting, and the plan view. */
 import { formatDose, formatFrequency, type DrugDescription, type PlanResult } from '../engine/browser.ts';
 import { displayDate } from './dates.ts';
-import { BREAK_REASON_LABELS, FLAG_LABELS, PATIENT_FLAGS, findFormulation, type FormValues } from './model.ts';
+import { BREAK_REASON_LABELS, FLAG_LABELS, HISTORY_FLAG_LABELS, MAIN_FLAGS, PATIENT_HISTORY_FLAGS, findFormulation, type FormValues } from './model.ts';
 
 // The browser engine: a drug class's protocol data loads only when one of its drugs is chosen.
 export { planRestart, formatDose, describeDrugs, listConcurrent, isReadyFor, loadClassFor } from '../engine/browser.ts';
-export { PlanView } from './PlanView.tsx';
+export { PlanView, RefusalView, firstStepText } from './PlanView.tsx';
 
 export function inputsInWords(values: FormValues, drugs: readonly DrugDescription[], concurrentNames: Map<string, string>) {
   const drug = drugs.find((d) => d.id === values.drug);
@@ -13,7 +13,9 @@ export function inputsInWords(values: FormValues, drugs: readonly DrugDescriptio
   const rows: [string, string][] = [];
   if (drug && formulation) {
     rows.push(['Drug', `${drug.displayName} ${formulation.name}`]);
-    const dose = formatDose({ amount: values.dose.trim() || '0', unit: formulation.unit });
+    // The inputs are listed whatever was typed: a dose that is not a number is shown as typed.
+    const typed = values.dose.trim();
+    const dose = /^(\d+(\.\d+)?|\.\d+)$/.test(typed) ? formatDose({ amount: typed, unit: formulation.unit }) : `${typed || '—'} ${formulation.unit}`;
     rows.push([
       'Before the break',
       formulation.unitForm === 'patch' ? `${dose} patch` : `${dose} ${formatFrequency(Number(values.timesPerDay))}`,
@@ -22,9 +24,28 @@ export function inputsInWords(values: FormValues, drugs: readonly DrugDescriptio
   rows.push(['Days taken before the break', values.priorDurationDays.trim()]);
   rows.push(['Last dose', displayDate(values.lastDoseDate.trim())]);
   rows.push(['Restart', displayDate(values.restartDate.trim())]);
-  const factors = PATIENT_FLAGS.filter((f) => values[f]).map((f) => FLAG_LABELS[f].toLowerCase());
+  const factors = [
+    ...(values.sex ? [values.sex] : []),
+    ...(values.hepaticGrade && values.hepaticGrade !== 'none' ? [`${values.hepaticGrade} hepatic impairment`] : []),
+    ...MAIN_FLAGS.filter((f) => values[f]).map((f) => FLAG_LABELS[f].toLowerCase()),
+    ...PATIENT_HISTORY_FLAGS.filter((f) => values[f]).map((f) => HISTORY_FLAG_LABELS[f].toLowerCase()),
+    ...(values.creatinineClearanceMlMin.trim() ? [`creatinine clearance ${values.creatinineClearanceMlMin.trim()} mL/min`] : []),
+    ...(values.withdrawalSymptomsNow ? [`withdrawal symptoms now: ${values.withdrawalSymptomsNow}`] : []),
+  ];
+  if (values.priorAsNeeded || values.priorNonPrescribed)
+    rows.push(['Use before the break', [values.priorAsNeeded ? 'as needed (times per day is the average)' : '', values.priorNonPrescribed ? 'non-prescribed (dose uncertain)' : ''].filter(Boolean).join('; ')]);
+  if (values.acetaminophenOtherSourcesMgPerDay.trim()) rows.push(['Acetaminophen from other sources', `${values.acetaminophenOtherSourcesMgPerDay.trim()} mg a day`]);
   rows.push(['Patient', [values.ageYears.trim() ? `age ${values.ageYears.trim()}` : 'age not given', ...factors].join('; ')]);
-  rows.push(['Concurrent medicines', values.concurrent.map((id) => concurrentNames.get(id) ?? id).join(', ') || 'none']);
+  rows.push([
+    'Concurrent medicines',
+    values.concurrent
+      .map((id) => {
+        const dates = values.concurrentDates[id];
+        const when = [dates?.startedOn ? `started ${displayDate(dates.startedOn)}` : '', dates?.stoppedOn ? `stopped ${displayDate(dates.stoppedOn)}` : ''].filter(Boolean).join(', ');
+        return `${concurrentNames.get(id) ?? id}${when ? ` (${when})` : ''}`;
+      })
+      .join(', ') || 'none',
+  ]);
   rows.push(['Reason for the break', BREAK_REASON_LABELS[values.breakReason] ?? (values.breakReason || 'not stated')]);
   if (drug?.fields.includes('indication') && values.indication) rows.push(['Indication', values.indication === 'oud' ? 'opioid use disorder' : 'pain']);
   if (drug?.fields.includes('fullAgonistUsedDuringBreak') && values.fullAgonistUsedDuringBreak)
@@ -34,12 +55,14 @@ export function inputsInWords(values: FormValues, drugs: readonly DrugDescriptio
 }
 
 export function announcement(result: PlanResult, acknowledged: boolean): string {
+  if (!result.ok && result.refusal) return `No plan: ${result.refusal.message}`;
   if (!result.ok) return 'No plan yet: complete the form.';
   if (!acknowledged) return 'A plan is ready. Read and acknowledge the disclaimer to see it.';
   const { plan } = result;
   const first = plan.steps[0];
   const last = plan.steps[plan.steps.length - 1];
   const critical = plan.warnings.filter((w) => w.severity === 'critical').length;
-  return `Plan updated: ${plan.steps.length} ${plan.steps.length === 1 ? 'step' : 'steps'}, starting at ${first ? formatDose(first.dailyDose) : ''} daily and reaching ${last ? formatDose(last.dailyDose) : ''} daily; ${critical} critical ${critical === 1 ? 'warning' : 'warnings'}.`;
+  const amount = (step: typeof first) => (step ? `${step.displayName} ${formatDose(step.dailyDose)}${step.dose.unit === 'mcg/h' ? '' : ' daily'}` : '');
+  return `Plan updated: ${plan.steps.length} ${plan.steps.length === 1 ? 'step' : 'steps'}, starting at ${amount(first)} and reaching ${amount(last)}; ${critical} critical ${critical === 1 ? 'warning' : 'warnings'}.`;
 }
 

@@ -75,7 +75,7 @@ export function splitFields(line: string): string[] {
 
 const HEADER_NAMES: Record<Exclude<RowField, 'row'> | 'checkpoint', readonly string[]> = {
   start: ['start', 'start date', 'from', 'date'],
-  dose: ['dose per administration', 'dose', 'amount'],
+  dose: ['dose per administration', 'dose 1', 'dose', 'amount'],
   timesPerDay: ['times per day', 'timesperday', 'times', 'frequency'],
   administrations: ['administrations', 'uneven doses', 'each dose'],
   checkpoint: ['checkpoint'],
@@ -113,8 +113,9 @@ function truthy(text: string | undefined): boolean {
 
 /** Parses pasted text into rows. Blank lines are skipped; a header row (with a "start" column) maps columns by name. */
 export function parsePasted(text: string): ProposedRow[] {
-  // At most a header and MAX_ROWS steps: a longer paste is not a schedule (and would render thousands of rows).
-  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, MAX_ROWS + 1);
+  // A byte-order mark (Retitrate's own CSV starts with one) is not part of the first header. At most a header and
+  // MAX_ROWS steps: a longer paste is not a schedule (and would render thousands of rows).
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, MAX_ROWS + 1);
   if (lines.length === 0) return [];
   const first = splitFields(lines[0]!).map((f) => f.toLowerCase());
   const hasHeader = first.some((f) => HEADER_NAMES.start.includes(f)) && !first.some((f) => /^\d{4}-\d{2}-\d{2}$/.test(f));

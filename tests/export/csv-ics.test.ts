@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { planRestart } from '../../src/engine/plan.ts';
 import type { RestartPlan } from '../../src/engine/types.ts';
-import { CSV_COLUMNS, csvField, scheduleCsv } from '../../src/export/csv.ts';
+import { CSV_BOM, csvColumns, csvField, scheduleCsv } from '../../src/export/csv.ts';
 import { escapeText, foldLine, scheduleIcs } from '../../src/export/ics.ts';
-import { stepLine } from '../../src/export/note.ts';
+import { stepInWords, stepLine } from '../../src/export/note.ts';
 import { DISCLAIMER } from '../../src/export/common.ts';
 import example from '../../examples/oxycodone-after-prison.json';
 import { handPlan, handStep } from '../check/fixtures.ts';
@@ -62,23 +62,29 @@ describe('CSV export (RFC 4180)', () => {
   for (const [name, plan] of Object.entries(PLANS)) {
     it(`round-trips every field of the ${name} plan`, () => {
       const text = scheduleCsv(plan);
+      expect(text.startsWith(CSV_BOM)).toBe(true);
       expect(text.endsWith('\r\n')).toBe(true);
-      const rows = parseCsv(text);
-      expect(rows[0]).toEqual([...CSV_COLUMNS]);
+      const rows = parseCsv(text.slice(CSV_BOM.length));
+      const columns = csvColumns(plan);
+      expect(rows[0]).toEqual(columns);
       expect(rows).toHaveLength(plan.steps.length + 1);
+      const most = Math.max(...plan.steps.map((s) => (s.administrations.length ? s.administrations.length : s.timesPerDay)));
       plan.steps.forEach((step, index) => {
-        const row = Object.fromEntries(CSV_COLUMNS.map((column, i) => [column, rows[index + 1]![i]]));
+        const row = Object.fromEntries(columns.map((column, i) => [column, rows[index + 1]![i]]));
         const [drug, formulation] = NAMES[`${step.drug}|${step.formulation}`]!;
+        const patch = step.dose.unit === 'mcg/h';
+        const amounts = step.administrations.length ? step.administrations : Array.from({ length: step.timesPerDay }, () => step.dose.amount);
         expect(row).toEqual({
           start: step.start,
           end: step.end ?? '',
           drug,
           formulation,
-          'dose per administration': step.dose.amount,
           unit: step.dose.unit,
-          'times per day': String(step.timesPerDay),
-          administrations: step.administrations.join(' + '),
-          'daily dose': step.dailyDose.amount,
+          'times per day': patch ? '' : String(step.timesPerDay),
+          ...Object.fromEntries(Array.from({ length: most }, (_, i) => [`dose ${i + 1}`, amounts[i] ?? ''])),
+          administrations: amounts.join(' + '),
+          'in words': stepInWords(step),
+          'daily dose': patch ? '' : step.dailyDose.amount,
           'daily equivalent': step.dailyEquivalent?.amount ?? '',
           'equivalent unit': step.dailyEquivalent?.unit ?? '',
           checkpoint: step.checkpoint ? 'yes' : 'no',
@@ -91,8 +97,8 @@ describe('CSV export (RFC 4180)', () => {
   }
 
   it('quotes the awkward checkpoint reason and keeps it exact', () => {
-    const rows = parseCsv(scheduleCsv(tricky));
-    expect(rows[2]![12]).toBe(tricky.steps[1]!.checkpointReason);
+    const rows = parseCsv(scheduleCsv(tricky).slice(CSV_BOM.length));
+    expect(rows[2]![rows[0]!.indexOf('checkpoint reason')]).toBe(tricky.steps[1]!.checkpointReason);
     expect(scheduleCsv(tricky)).toContain('"Reassess, with ""care""');
   });
 });

@@ -140,7 +140,8 @@ describe('clinical note', () => {
       expect(text).not.toMatch(/\b(QD|QOD|BID|TID|QID|q\.d\.)\b/);
     }
     const patchNote = clinicalNote(patch, { calculatedOn: '2026-11-28' });
-    expect(patchNote).toContain('fentaNYL transdermal patch 37.5 mcg/h once daily');
+    expect(patchNote).toContain('fentaNYL transdermal patch 37.5 mcg/h, worn continuously, changed every 72 hours (90 MME/day)');
+    expect(patchNote).not.toMatch(/mcg\/h (once daily|daily)/);
     const eodNote = clinicalNote(everyOtherDay, { calculatedOn: '2026-11-28' });
     expect(eodNote).toContain('lamoTRIgine tablet 12.5 mg every other day (12.5 mg every other day)');
     expect(eodNote).toContain('100 mg + 25 mg a day in divided doses (125 mg daily)');
