@@ -54,7 +54,7 @@ describe('plan summary', () => {
   it('a clozapine plan gives the re-titrate decision and its rule, not "no tolerance rule applies"', () => {
     const plan = planOf({ drug: 'clozapine', prior: { dose: '200', unit: 'mg', timesPerDay: 2 }, priorDurationDays: 180, lastDoseDate: '2026-11-20', restartDate: '2026-11-28', patient: {}, concurrent: [] });
     render(<PlanView plan={plan} inputs={[]} today="2026-11-28" />);
-    expect(summary()).toHaveTextContent('8 days off (7 missed days): re-titrate from a starting dose: the label re-initiates clozapine at 12.5 mg');
+    expect(summary()).toHaveTextContent('8 days off (7 missed days): re-titrate from a starting dose: the label re-initiates cloZAPine at 12.5 mg');
     expect(screen.queryByText(/no tolerance rule applies/)).not.toBeInTheDocument();
     expect(within(summary()).getByRole('link', { name: '1 critical warning' })).toBeInTheDocument();
   });
