@@ -285,6 +285,11 @@ export interface PlanRefusal {
   readonly earliestPlanDate?: string;
   /** What can be done instead, in words. */
   readonly alternative?: string;
+  /**
+   * The plan for the alternative, when the engine can compute one (e.g. the immediate-release restart offered when a
+   * product restricted to opioid-tolerant patients cannot be restarted): a full plan, with its own steps and working.
+   */
+  readonly alternativePlan?: RestartPlan;
   readonly daysOff: number;
   readonly missedDays: number;
   readonly warnings: readonly PlanWarning[];
