@@ -3,7 +3,7 @@
  * thousands separators, `mcg` never `µg`, a space between number and unit.
  * Source: ISMP List of Error-Prone Abbreviations, Symbols, and Dose Designations.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { D } from './decimal.ts';
 
 const formatted = new Map<string, string>();

@@ -5,7 +5,7 @@
  * docs/clinical-model.md ("Antidepressants and labelled restarts"). Named phases: prior exposure, refusals (washouts),
  * ceiling (label maximum and caps), gap decision, first step and titration, warnings.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { ANTIDEPRESSANT_CLASS } from '../../protocols/antidepressants/index.ts';
 import type { AntidepressantDrug, AntidepressantFormulation, AntidepressantRestartRule, LabelCap } from '../../protocols/antidepressants/types.ts';
 import type { Provenance } from '../../protocols/types.ts';

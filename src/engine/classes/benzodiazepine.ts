@@ -5,7 +5,7 @@
  *   → withdrawal window → product (target, label caps, initial dose) → first step → titration ceiling → warnings.
  * A restart stays on the same drug: equivalents are for display, the risk band and the after-window cap.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { BENZODIAZEPINE_CLASS } from '../../protocols/benzodiazepines/index.ts';
 import type {
   BenzodiazepineDrug,

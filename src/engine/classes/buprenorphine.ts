@@ -6,7 +6,7 @@
  * otherwise it gives a re-induction with only the label's
  * induction ceilings (day 1, day 2), never an invented schedule.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { OPIOID_CLASS } from '../../protocols/opioids/index.ts';
 import type { OpioidDrug, OpioidFormulation } from '../../protocols/opioids/types.ts';
 import { addCalendarDays, breakLength } from '../dates.ts';

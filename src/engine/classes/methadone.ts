@@ -7,7 +7,7 @@
  * Australian guideline's missed-dose conditions become warnings; the way back to the prior dose follows the
  * re-escalation rule (methadone-titration.ts). Pain: MME with the 50 MME/day checkpoint.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { OPIOID_CLASS } from '../../protocols/opioids/index.ts';
 import type { OpioidDrug, OpioidFormulation } from '../../protocols/opioids/types.ts';
 import type { Provenance, ToleranceAnchor } from '../../protocols/types.ts';

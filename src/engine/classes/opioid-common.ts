@@ -2,7 +2,7 @@
  * Helpers shared by the opioid planners (full agonists, methadone, buprenorphine): regimens made of
  * real strengths, risk factors, the opioid-naive start, acetaminophen counting and the class warnings.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { OPIOID_CLASS } from '../../protocols/opioids/index.ts';
 import type { OpioidDrug, OpioidFormulation } from '../../protocols/opioids/types.ts';
 import type { DoseUnit, Provenance, Sourced, ToleranceAnchor } from '../../protocols/types.ts';

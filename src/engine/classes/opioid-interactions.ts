@@ -3,7 +3,7 @@
  * syndrome, tramadol seizure risk, CYP2D6 and CYP3A4 changes. Pure functions of the request, used by every
  * opioid planner (full agonists, methadone, buprenorphine).
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { OPIOID_INTERACTIONS } from '../../protocols/opioids/interactions.ts';
 import type { InteractionCategory, Provenance } from '../../protocols/types.ts';
 import { addCalendarDays, calendarDaysBetween } from '../dates.ts';

@@ -1,5 +1,5 @@
 /** The opening of a plan's working that several planners share: the prior regimen and the break length. */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { FormulationBase } from '../../protocols/types.ts';
 import { breakLength } from '../dates.ts';
 import { formatDose } from '../format.ts';
