@@ -7,7 +7,7 @@ import { OPIOID_CLASS } from '../../protocols/opioids/index.ts';
 import type { OpioidDrug, OpioidFormulation } from '../../protocols/opioids/types.ts';
 import type { DoseUnit, Provenance, Sourced, ToleranceAnchor } from '../../protocols/types.ts';
 import { D, decimalString } from '../decimal.ts';
-import { formatAmount, formatDose } from '../format.ts';
+import { formatAmount, formatDose, plural } from '../format.ts';
 import type { PlanNotes } from '../notes.ts';
 import { catalogDrug, concurrentCategories, concurrentName } from '../registry.ts';
 import { floorToStrengths, makeExactly, nextAbove } from '../strengths.ts';
@@ -125,7 +125,7 @@ export function naiveStart(
   const smallest = smallestUnit(formulation);
   const smallestFits = smallest.mul(factor.value).lte(C.naiveSingleDoseCapMme.value);
   notes?.line(
-    `Opioid-naive start on ${drug.displayName} ${formulation.name}: label ${formatDose({ amount: naive.dose.value, unit })} × ${naive.timesPerDay.value} a day, capped at ${C.naiveSingleDoseCapMme.value} MME a dose and ${C.naiveDailyCapMme.value} MME/day, in at most ${maxTimes} administrations: ${describe(regimen, unit)}.`,
+    `Opioid-naive start on ${drug.displayName} ${formulation.name}: label ${formatDose({ amount: naive.dose.value, unit })} × ${naive.timesPerDay.value} a day, capped at ${C.naiveSingleDoseCapMme.value} MME a dose and ${C.naiveDailyCapMme.value} MME/day, in at most ${plural(maxTimes, 'administration')}: ${describe(regimen, unit)}.`,
     naive.dose,
     naive.timesPerDay,
     C.naiveSingleDoseCapMme,
@@ -205,7 +205,7 @@ export function labelNaiveStart(
   } else {
     regimen = evenRegimen(D.min(labelDose.mul(labelTimes), capMg), labelDose, labelTimes, formulation);
     notes?.line(
-      `Opioid-naive start on ${drug.displayName} ${formulation.name}: label ${formatDose({ amount: labelDose, unit })} × ${naive.timesPerDay.value} a day, within ${C.naiveDailyCapMme.value} MME/day (${formatAmount(capMg)} ${unit}/day), in at most ${labelTimes} administrations: ${describe(regimen, unit)} (CDC 2022 Rec 4: the lowest starting dose is "often" up to about ${C.naiveSingleDoseCapMme.value} MME a dose or ${C.naiveDailyCapMme.value} MME/day; product labeling is the starting point).`,
+      `Opioid-naive start on ${drug.displayName} ${formulation.name}: label ${formatDose({ amount: labelDose, unit })} × ${naive.timesPerDay.value} a day, within ${C.naiveDailyCapMme.value} MME/day (${formatAmount(capMg)} ${unit}/day), in at most ${plural(labelTimes, 'administration')}: ${describe(regimen, unit)} (CDC 2022 Rec 4: the lowest starting dose is "often" up to about ${C.naiveSingleDoseCapMme.value} MME a dose or ${C.naiveDailyCapMme.value} MME/day; product labeling is the starting point).`,
       naive.dose,
       naive.timesPerDay,
       C.naiveDailyCapMme,
