@@ -4,7 +4,7 @@
  * OPIOID_CLASS, benzodiazepines from BENZODIAZEPINE_CLASS; a class without an entry here falls back to limits read off the plan itself (check.ts).
  * To add a class: return its protocol values for `facts.drug.drugClass === '<class>'`.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { BENZODIAZEPINE_CLASS } from '../protocols/benzodiazepines/index.ts';
 import { OPIOID_CLASS } from '../protocols/opioids/index.ts';
 import type { FormulationBase, Provenance } from '../protocols/types.ts';

@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 /** The engine's own Decimal constructor: 20 significant digits, no exponent notation in strings. */
 export const D = Decimal.clone({ precision: 20, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -12, toExpPos: 21 });

@@ -3,10 +3,15 @@
  * thousands separators, `mcg` never `µg`, a space between number and unit.
  * Source: ISMP List of Error-Prone Abbreviations, Symbols, and Dose Designations.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { D } from './decimal.ts';
 
 const formatted = new Map<string, string>();
+
+/** "1 day", "2 days", "0 missed days": a count with its noun, singular only for 1. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
 
 /** "1.50" → "1.5", ".5" → "0.5", "100000" → "100,000". */
 export function formatAmount(amount: string | Decimal): string {

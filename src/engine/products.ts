@@ -6,7 +6,7 @@
  * browser loads each class on demand); class-level limits for the checker live in checkLimits.ts.
  * The product's class must be loaded (registered) before these lookups, as for planning.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { AnyDrug } from '../protocols/index.ts';
 import type { FormulationBase, Provenance, Strength } from '../protocols/types.ts';
 import { D } from './decimal.ts';

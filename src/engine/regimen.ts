@@ -1,5 +1,5 @@
 /** Small regimen helpers the class planners share: repeated and summed doses, and an even regimen under caps. */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Strength } from '../protocols/types.ts';
 import { D } from './decimal.ts';
 import { floorToStrengths } from './strengths.ts';

@@ -6,7 +6,7 @@
  * Inside the loop, amounts are counted in whole lattice cells (see `doseCells`): integers, so sums and
  * comparisons are exact; the rise limit is computed in decimal.js and floored to a cell.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Strength } from '../protocols/types.ts';
 import { addCalendarDays } from './dates.ts';
 import { D } from './decimal.ts';

@@ -5,7 +5,7 @@
  * half of a scored tablet. Among the ways to make an amount, the fewest units win, then no splitting.
  * Rounding is always down: the engine never gives more than the ceiling it computed.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Strength } from '../protocols/types.ts';
 import { D } from './decimal.ts';
 import { formatAmount } from './format.ts';

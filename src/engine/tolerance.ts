@@ -2,7 +2,7 @@
  * Tolerance framework: a class's anchors table (missed days → retained fraction, each sourced)
  * gives the share of the prior daily dose treated as still tolerated on the restart day.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { ToleranceAnchor } from '../protocols/types.ts';
 import { D } from './decimal.ts';
 import type { ToleranceStatus } from './types.ts';

@@ -2,7 +2,7 @@
  * The engine's public types. `RestartRequest` and `RestartPlan` are the JSON contract used by the
  * command line and other tools: fields may be added, never renamed or removed.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { DoseUnit, DrugClass } from '../protocols/types.ts';
 
 export type { DoseUnit, DrugClass };

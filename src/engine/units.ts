@@ -4,7 +4,7 @@
  * run time the values are plain decimals (decimal.js) and ISO date strings.
  * Conversions go through the named functions below, each taking its factor, so every conversion is visible.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { parseCalendarDate } from './dates.ts';
 
 declare const unit: unique symbol;

@@ -2,7 +2,7 @@
  * Request validation. Every problem is reported at once, each as `{ path, code, message }` with
  * the request's field path, so a form can show each message beside its field.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { FormulationBase } from '../protocols/types.ts';
 import { EARLIEST_DATE, isDateInRange, LATEST_DATE, parseCalendarDate } from './dates.ts';
 import { D } from './decimal.ts';

@@ -55,7 +55,5 @@ export function patchWearHours(drug: string, formulation: string): number | unde
   return productFacts(drug, formulation)?.wearHours;
 }
 
-/** "1 day", "2 days", "0 missed days". */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
+/** "1 day", "2 days", "0 missed days" (the engine's, shared). */
+export { plural } from '../engine/format.ts';

@@ -10,6 +10,7 @@ const CYP3A4_INHIBITORS = 'A1 CYP3A4 row: inhibitors clarithromycin, erythromyci
 const CYP3A4_INDUCERS = 'A1 CYP3A4 row: inducers rifampin, carbamazepine, phenytoin, St John\u2019s wort (stopping one raises opioid exposure)';
 const CYP2D6 = '7 Drug interactions, Table 2, CYP2D6 inhibitors: "Examples: Quinidine, fluoxetine, paroxetine and bupropion"';
 const MAOI_LIST = 'Do not use if you have taken an MAO inhibitor in the past 14 days. MAO inhibitors include isocarboxazid, linezolid, methylene blue injection, phenelzine, rasagiline, selegiline';
+const AZOLES = 'Opioid analgesics (alfentanil, fentanyl, methadone, oxycodone) with antimicrobials, precipitant drugs: "Fluconazole (Diflucan)" … "Voriconazole (Vfend)"; "These antimicrobials inhibit CYP3A4 and may inhibit the elimination of these opioids"; "voriconazole produced almost a 4-fold increase in oxycodone plasma concentrations"; "fluconazole appears weaker, but in larger doses it also inhibits CYP3A4"';
 const SEROTONERGIC = 'Drug interactions: serotonergic drugs (SSRIs, SNRIs, TCAs, MAO inhibitors, triptans, 5-HT3 antagonists, mirtazapine, trazodone, lithium, St John\u2019s wort)';
 
 export const CONCURRENT_ONLY: readonly ConcurrentDrug[] = deepFreeze([
@@ -50,6 +51,15 @@ export const CONCURRENT_ONLY: readonly ConcurrentDrug[] = deepFreeze([
     ] as const
   ).map(([id, name]): ConcurrentDrug => ({
     id, name, categories: ['cyp3a4-inhibitor'], categorySource: { source: 'fentanyl-cyp3a4-labels', locator: CYP3A4_INHIBITORS },
+  })),
+  // A1 names "azoles" among CYP3A4 inhibitors; these two are named in an interaction reference (docs/clinical-model/opioids.md).
+  ...(
+    [
+      ['fluconazole', 'fluconazole (azole antifungal)'],
+      ['voriconazole', 'voriconazole (azole antifungal)'],
+    ] as const
+  ).map(([id, name]): ConcurrentDrug => ({
+    id, name, categories: ['cyp3a4-inhibitor'], categorySource: { source: 'opioid-cyp3a4-antimicrobials', locator: AZOLES },
   })),
   {
     id: 'st-johns-wort', name: 'St John\u2019s wort', categories: ['cyp3a4-inducer', 'serotonergic'],

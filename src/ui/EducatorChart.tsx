@@ -1,6 +1,6 @@
 /**
  * "How tolerance is lost" (educators, lazy-loaded): the retained fraction against missed days for a
- * class (benzodiazepines per drug: the washout depends on the half-life), drawn from the same anchors
+ * class (benzodiazepines per drug: the withdrawal window depends on the half-life), drawn from the same anchors
  * the planners use (`toleranceCurves`). d3-scale/d3-shape compute the geometry; React renders SVG.
  * The anchor points are focusable buttons over the chart (hover or focus shows the source), and a
  * data table gives the same values.
@@ -289,7 +289,7 @@ export default function EducatorChart({ plan }: { readonly plan: RestartPlan | n
                 </option>
               ))}
             </select>
-            <p className="hint">The washout day depends on the drug’s longest half-life (parent or active metabolite).</p>
+            <p className="hint">The withdrawal window (the missed days in which a dependent patient restarts near the prior dose) depends on the drug’s longest half-life (parent or active metabolite).</p>
           </div>
         ) : null}
       </div>

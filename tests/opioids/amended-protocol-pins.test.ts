@@ -78,6 +78,7 @@ describe('amended opioid rules: values and provenance', () => {
       'mims-tramadol-interactions',
       'nucynta-patient-info',
       'fentanyl-cyp3a4-labels',
+      'opioid-cyp3a4-antimicrobials',
       'label-methadone-maoi',
       'fda-linezolid-serotonergic-2011',
       'openfda-tramadol-boxed',

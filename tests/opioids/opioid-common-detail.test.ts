@@ -1,7 +1,7 @@
 /**
  * The helpers every opioid planner shares (src/engine/classes/opioid-common.ts), checked one rule at a time:
- * the engine's risk factors for halving the naive start, the opioid-naive start (CDC 2022 Rec 4: about 10 MME a dose,
- * 30 MME/day), acetaminophen counting and its limits (4 g; 3 g at ≥ 65 or long use; 2 g with liver disease or alcohol),
+ * the engine's risk factors for halving the naive start, the opioid-naive start (amendment A6: the label's start within
+ * 30 MME/day, no cap per dose), acetaminophen counting and its limits (4 g; 3 g at ≥ 65 or long use; 2 g with liver disease or alcohol),
  * and each class warning with its trigger, severity, sources, message and derivation line
  * (CDC 2022 Rec 8 naloxone criteria; FDA boxed warnings; release from prison or detox).
  */
@@ -195,13 +195,13 @@ describe('describe: a regimen in words for the derivation', () => {
 
 // --- the opioid-naive start ------------------------------------------------------------------------
 
-describe('naiveStart: label start capped at 10 MME a dose and 30 MME/day', () => {
+describe('naiveStart (methadone planner): the label start within 30 MME/day, no cap per dose (amendment A6)', () => {
   it('oxyCODONE IR: the label 5 mg every 6 hours (7.5 MME a dose, 30 MME/day), with the working', () => {
     const notes = new PlanNotes();
     expect(amounts(naiveStart(notes, drug('oxycodone'), form('oxycodone', 'ir'), 6, []))).toEqual(['5', '5', '5', '5']);
     const [line] = finish(notes).derivation;
     expect(line).toContain(
-      'Opioid-naive start on oxyCODONE immediate-release tablet: label 5 mg × 4 a day, capped at 10 MME a dose and 30 MME/day, in at most 6 administrations: 5 mg × 4 a day = 20 mg daily.',
+      'Opioid-naive start on oxyCODONE immediate-release tablet: label 5 mg × 4 a day, within 30 MME/day (30 ÷ 1.5 = 20 mg/day), in at most 4 administrations, rounded down to real strengths: 5 mg × 4 a day = 20 mg daily.',
     );
     expect(line).toContain('[label-oxycodone-ir: 2.2 Initial dosage');
     expect(line).toContain('[cdc-2022: Recommendation 4');
@@ -210,7 +210,7 @@ describe('naiveStart: label start capped at 10 MME a dose and 30 MME/day', () =>
   it('never more administrations than the caller allows: 2 a day → 5 mg twice daily', () => {
     const notes = new PlanNotes();
     expect(amounts(naiveStart(notes, drug('oxycodone'), form('oxycodone', 'ir'), 2, []))).toEqual(['5', '5']);
-    expect(finish(notes).derivation[0]).toContain('in at most 2 administrations: 5 mg × 2 a day = 10 mg daily.');
+    expect(finish(notes).derivation[0]).toContain('in at most 2 administrations, rounded down to real strengths: 5 mg × 2 a day = 10 mg daily.');
   });
 
   it('HYDROmorphone IR: the label 2 mg × 4 (40 MME) is cut to 2 mg × 3 = 30 MME/day', () => {
@@ -221,36 +221,39 @@ describe('naiveStart: label start capped at 10 MME a dose and 30 MME/day', () =>
     expect(amounts(naiveStart(null, drug('morphine'), form('morphine', 'ir'), 6, []))).toEqual(['7.5', '7.5', '7.5', '7.5']);
   });
 
+  // A6 removed the 10-MME-a-dose cap (these products had no start under it): the label's naive dose now stands.
   it.each([
-    ['oxymorphone', 'ir', 'The smallest oxymorphone unit (5 mg = 15 MME) is above 10 MME a dose: no opioid-naive start can be made on this product.'],
-    ['methadone', 'tablet', 'The smallest methadone unit (5 mg = 23.5 MME) is above 10 MME a dose'],
-    ['tapentadol', 'ir', 'The smallest tapentadol unit (50 mg = 20 MME) is above 10 MME a dose'],
-    ['oxycodone', 'er', 'The smallest oxyCODONE unit (10 mg = 15 MME) is above 10 MME a dose'],
-  ])('%s %s: no naive start when the smallest unit is above 10 MME', (d, f, text) => {
-    const notes = new PlanNotes();
-    expect(naiveStart(notes, drug(d), form(d, f), 6, [])).toBeNull();
-    const derivation = finish(notes).derivation;
-    expect(derivation).toHaveLength(2);
-    expect(derivation[0]).toContain('in at most 6 administrations: none.');
-    expect(derivation[1]).toContain(text);
+    ['oxymorphone', 'ir', ['5', '5']],
+    ['tapentadol', 'ir', ['50']],
+    ['oxycodone', 'er', ['10', '10']],
+  ])('%s %s: the label start within 30 MME/day, though a dose is above 10 MME', (d, f, expected) => {
+    expect(amounts(naiveStart(null, drug(d), form(d, f), 6, []))).toEqual(expected);
   });
 
-  it('tramadol IR: the label 25 mg cannot be made, so one 50 mg tablet (= 10 MME) once daily, as an engine assumption', () => {
+  it('methadone tablets: the label 2.5 mg cannot be made from unscored 5 mg tablets, so no start on them (never 5 mg once daily)', () => {
     const notes = new PlanNotes();
-    expect(amounts(naiveStart(notes, drug('tramadol'), form('tramadol', 'ir'), 6, []))).toEqual(['50']);
-    const f = finish(notes);
-    expect(f.derivation[1]).toContain(
-      'No real strength fits under that start; the smallest unit once daily is used (50 mg = 10 MME, within 10 MME a dose).',
-    );
-    expect(f.derivation[1]).toContain('[engine assumption: opioid-naive-smallest-unit]');
-    expect(assumptionIds(f)).toContain('opioid-naive-smallest-unit');
+    expect(naiveStart(notes, drug('methadone'), form('methadone', 'tablet'), 3, [])).toBeNull();
+    const derivation = finish(notes).derivation;
+    expect(derivation).toHaveLength(2);
+    expect(derivation[0]).toContain('label 2.5 mg × 2 a day, within 30 MME/day (30 ÷ 4.7 ≈ 6.38 mg/day), in at most 2 administrations, rounded down to real strengths: none.');
+    expect(derivation[1]).toContain("The smallest methadone unit on this product (5 mg) is above the label's 2.5 mg dose: no opioid-naive start can be made on it (the start is rounded down, never up).");
+    expect(derivation.join('\n')).not.toMatch(/capped at 10 MME a dose/);
+  });
+
+  it('methadone solution 1 mg/mL (whole mL): 2.5 mg rounds down to 2 mg × 2 a day', () => {
+    expect(amounts(naiveStart(null, drug('methadone'), form('methadone', 'oral-solution'), 3, []))).toEqual(['2', '2']);
+  });
+
+  it('tramadol IR: the label 25 mg cannot be made and the 50 mg tablet is above it: null here (the full-agonist planner uses labelNaiveStart)', () => {
+    const notes = new PlanNotes();
+    expect(naiveStart(notes, drug('tramadol'), form('tramadol', 'ir'), 6, [])).toBeNull();
+    expect(finish(notes).derivation[1]).toContain("The smallest tramadol unit on this product (50 mg) is above the label's 25 mg dose");
   });
 
   it('works without notes (the caller only checks whether a start exists)', () => {
-    expect(amounts(naiveStart(null, drug('tramadol'), form('tramadol', 'ir'), 6, []))).toEqual(['50']);
-    expect(amounts(naiveStart(null, drug('tramadol'), form('tramadol', 'ir'), 6, ['age 70']))).toEqual(['50']);
+    expect(naiveStart(null, drug('tramadol'), form('tramadol', 'ir'), 6, [])).toBeNull();
     expect(amounts(naiveStart(null, drug('oxycodone'), form('oxycodone', 'ir'), 6, ['age 70']))).toEqual(['5', '5']);
-    expect(naiveStart(null, drug('oxymorphone'), form('oxymorphone', 'ir'), 6, [])).toBeNull();
+    expect(amounts(naiveStart(null, drug('oxymorphone'), form('oxymorphone', 'ir'), 6, []))).toEqual(['5', '5']);
   });
 
   it.each([
@@ -285,11 +288,10 @@ describe('naiveStart with risk factors: × 0.5, rounded down to real strengths, 
     expect(line).toContain('2.5 mg × 4 a day = 10 mg daily');
   });
 
-  it('tramadol IR: 25 mg cannot be made, so the single 50 mg tablet stays, as an engine assumption', () => {
+  it('methadone solution with a risk factor: 4 mg × 0.5 = 2 mg daily, 1 mg × 2', () => {
     const notes = new PlanNotes();
-    expect(amounts(naiveStart(notes, drug('tramadol'), form('tramadol', 'ir'), 6, ['renal impairment']))).toEqual(['50']);
-    const line = finish(notes).derivation[2]!;
-    expect(line).toContain('at most 25 mg daily, rounded down to real strengths: none fits; the smallest unit once daily: 50 mg × 1 a day = 50 mg daily.');
+    expect(amounts(naiveStart(notes, drug('methadone'), form('methadone', 'oral-solution'), 3, ['renal impairment']))).toEqual(['1', '1']);
+    expect(finish(notes).derivation[1]).toContain('naive start × 0.5 = at most 2 mg daily, rounded down to real strengths: 1 mg × 2 a day = 2 mg daily.');
   });
 
   it('morphine IR once daily (7.5 mg, half a scored 15 mg tablet): halving cannot be made and the dose is not raised to 15 mg', () => {
@@ -698,5 +700,25 @@ describe('opioidPlanSummary: tolerance and prior dose as the plan reports them',
   it('with a factor that is an engine assumption: says so', () => {
     const s = opioidPlanSummary({ ...base, factor: { value: '2', assumption: 'opioid-tolerant-60-mme' } });
     expect(s.prior.equivalentFactor).toEqual({ value: '2', per: 'MME per mg/day', source: 'engine assumption' });
+  });
+});
+
+describe('methadone for pain, opioid-naive restart (amendment A6: no cap per dose)', () => {
+  it('10 missed days after 15 mg twice daily: the label 2.5 mg rounds down to 2 mg × 2 on the solution, never 5 mg once daily', async () => {
+    const { planRestart } = await import('../../src/engine/index.ts');
+    const result = planRestart({
+      drug: 'methadone',
+      prior: { dose: '15', unit: 'mg', timesPerDay: 2 },
+      priorDurationDays: 180,
+      lastDoseDate: '2026-11-01',
+      restartDate: '2026-11-12',
+      indication: 'pain',
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const first = result.plan.steps[0]!;
+    expect(first).toMatchObject({ formulation: 'oral-solution', administrations: ['2', '2'], dailyDose: { amount: '4', unit: 'mg' } });
+    const text = result.plan.derivation.join('\n');
+    expect(text).toContain('label 2.5 mg × 2 a day, within 30 MME/day (30 ÷ 4.7 ≈ 6.38 mg/day)');
+    expect(text).not.toContain('capped at 10 MME a dose');
   });
 });

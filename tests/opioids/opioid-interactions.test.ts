@@ -149,6 +149,21 @@ describe('CYP changes and the exposure cap', () => {
     expect(cap.reasons[0]).toContain('clarithromycin (concurrent.0)');
   });
 
+  it.each(['fluconazole', 'voriconazole'])('%s (azole antifungal, A1 CYP3A4 inhibitors) started in the gap: CYP3A4 critical and a 0.5 cap for oxyCODONE', (azole) => {
+    const r = request('oxycodone', [{ drug: azole, startedOn: '2026-11-02' }]);
+    expect(find(r, 'oxycodone', 'CYP3A4_INTERACTION')?.severity).toBe('critical');
+    expect(exposureChangeCap(r, 'oxycodone')!.reasons[0]).toContain(`(concurrent.0), a CYP3A4 inhibitor, started 2026-11-02`);
+  });
+
+  it('fluconazole and voriconazole are known concurrent drugs, sourced to a reference that names them', () => {
+    for (const id of ['fluconazole', 'voriconazole']) {
+      const entry = CONCURRENT_ONLY.find((d) => d.id === id)!;
+      expect(entry.categories).toEqual(['cyp3a4-inhibitor']);
+      expect(entry.categorySource).toMatchObject({ source: 'opioid-cyp3a4-antimicrobials' });
+      expect(entry.categorySource!.locator).toContain(id === 'fluconazole' ? 'Fluconazole' : 'Voriconazole');
+    }
+  });
+
   it('clarithromycin taken through the break: warning, no cap', () => {
     const r = request('oxycodone', ['clarithromycin']);
     expect(find(r, 'oxycodone', 'CYP3A4_INTERACTION')?.severity).toBe('warning');

@@ -204,6 +204,8 @@ describe('concurrent-only drugs (named in `concurrent`, not planned)', () => {
       ['diltiazem', 'dilTIAZem', ['cyp3a4-inhibitor']],
       ['verapamil', 'verapamil', ['cyp3a4-inhibitor']],
       ['grapefruit-juice', 'grapefruit juice', ['cyp3a4-inhibitor']],
+      ['fluconazole', 'fluconazole (azole antifungal)', ['cyp3a4-inhibitor']],
+      ['voriconazole', 'voriconazole (azole antifungal)', ['cyp3a4-inhibitor']],
       ['st-johns-wort', 'St John\u2019s wort', ['cyp3a4-inducer', 'serotonergic']],
       ['quinidine', 'quiNIDine', ['cyp2d6-inhibitor']],
       ['selegiline', 'selegiline (MAO-B inhibitor)', ['maoi']],

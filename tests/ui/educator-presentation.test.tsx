@@ -19,6 +19,14 @@ describe('educator view', () => {
     expect(screen.queryByText(/methadone missed-dose rules/)).not.toBeInTheDocument();
   });
 
+  it('the benzodiazepine hint speaks of the withdrawal window the model uses, not a washout day', async () => {
+    const user = userEvent.setup({ delay: null });
+    render(<EducatorChart plan={null} />);
+    await user.click(screen.getByLabelText('Benzodiazepines and Z-drugs'));
+    expect(screen.getByText(/longest half-life/)).toHaveTextContent(/^The withdrawal window .* depends on the drug’s longest half-life/);
+    expect(screen.queryByText(/washout/)).not.toBeInTheDocument();
+  });
+
   it('presentation mode is a toggle button; Escape leaves it', async () => {
     const user = userEvent.setup({ delay: null });
     const { container } = render(<EducatorChart plan={null} />);

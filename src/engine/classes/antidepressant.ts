@@ -5,7 +5,7 @@
  * docs/clinical-model.md ("Antidepressants and labelled restarts"). Named phases: prior exposure, refusals (washouts),
  * ceiling (label maximum and caps), gap decision, first step and titration, warnings.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { ANTIDEPRESSANT_CLASS } from '../../protocols/antidepressants/index.ts';
 import type { AntidepressantDrug, AntidepressantFormulation, AntidepressantRestartRule, LabelCap } from '../../protocols/antidepressants/types.ts';
 import type { Provenance } from '../../protocols/types.ts';
@@ -19,6 +19,7 @@ import type { PlanRefusal, PlanStep, RestartPlan, RestartRequest } from '../type
 import { beersFallsAndCnsWarnings, isOlderAdult } from './beers.ts';
 import { buildFixedSchedule, splitDaily, type FixedPhase, type FixedStage } from './fixedSchedule.ts';
 import { priorAndBreak, type PriorAndBreak } from './prior.ts';
+import { serotonergicPlanOpioidFindings } from './opioid-interactions.ts';
 import { toPlanSteps } from './steps.ts';
 
 const C = ANTIDEPRESSANT_CLASS;
@@ -186,6 +187,22 @@ function refusalPhase(notes: PlanNotes, request: RestartRequest, drug: Antidepre
   }
   return null;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Phase: concurrent opioids (amendment A1 seen from the antidepressant). Before the refusals, so that a refusal
+// carries these warnings too.
+
+/** A1 warnings for a serotonergic antidepressant with a concurrent opioid; the rules are the opioid plan's own. */
+function opioidInteractionPhase(notes: PlanNotes, request: RestartRequest, drug: AntidepressantDrug): void {
+  if (!isSerotonergic(drug)) return;
+  for (const finding of serotonergicPlanOpioidFindings(request, drug.id, drug.group === 'maoi')) {
+    notes.warn(finding.code, finding.severity, finding.message, finding.sources);
+    notes.line(`Warning ${finding.derivation}`, ...finding.provenance);
+  }
+}
+
+const isSerotonergic = (drug: AntidepressantDrug) => drug.interactionCategories.includes('serotonergic') || drug.group === 'maoi';
+const isOpioid = (id: string) => concurrentCategories(id).includes('opioid');
 
 // ---------------------------------------------------------------------------------------------------------
 // Phase: ceiling (label maximum and the A2 label caps).
@@ -565,11 +582,11 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: Antidepr
     notes.line(`Warning MAOI_TYRAMINE_DIET: irreversible MAOI.`, C.tyramineDietDaysAfter);
   }
 
-  // Serotonin syndrome with a serotonergic co-medication.
-  const serotonergicSelf = drug.interactionCategories.includes('serotonergic') || drug.group === 'maoi';
+  // Serotonin syndrome with a serotonergic co-medication other than an opioid (opioids: SEROTONIN_SYNDROME_RISK, above).
+  const serotonergicSelf = isSerotonergic(drug);
   const serotonergicOthers = others.filter((id) => {
     const cats = concurrentCategories(id);
-    return cats.includes('serotonergic') || cats.includes('maoi');
+    return (cats.includes('serotonergic') || cats.includes('maoi')) && !isOpioid(id);
   });
   if (serotonergicSelf && serotonergicOthers.length) {
     const maoiInvolved = drug.group === 'maoi' || serotonergicOthers.some((id) => concurrentCategories(id).includes('maoi'));
@@ -657,7 +674,8 @@ export function planAntidepressant(request: RestartRequest, drug: Antidepressant
   const prior = priorAndBreak(notes, request, drug.displayName, formulation);
   notes.line('Antidepressants: the question is to resume the prior dose or re-titrate (restart-model amendment A9); no daily equivalent is computed.');
 
-  // Phase: refusals.
+  // Phase: concurrent opioids (A1), then refusals.
+  opioidInteractionPhase(notes, request, drug);
   const refusal = refusalPhase(notes, request, drug, formulation, prior);
   if (refusal) return refusal;
 

@@ -5,7 +5,7 @@
  *   → withdrawal window → product (target, label caps, initial dose) → first step → titration ceiling → warnings.
  * A restart stays on the same drug: equivalents are for display, the risk band and the after-window cap.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { BENZODIAZEPINE_CLASS } from '../../protocols/benzodiazepines/index.ts';
 import type {
   BenzodiazepineDrug,
@@ -18,7 +18,7 @@ import type {
 import type { Provenance, Sourced, ToleranceAnchor } from '../../protocols/types.ts';
 import { breakLength } from '../dates.ts';
 import { D, decimalString } from '../decimal.ts';
-import { formatAmount, formatDose } from '../format.ts';
+import { formatAmount, formatDose, plural } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
 import { catalogDrug, concurrentCategories, concurrentName } from '../registry.ts';
 import { buildTitration } from '../schedule.ts';
@@ -30,7 +30,7 @@ import { evenRegimen, repeat, sum } from '../regimen.ts';
 
 /** "1 missed day", "3 missed days". */
 function missedDaysText(n: number): string {
-  return `${n} missed day${n === 1 ? '' : 's'}`;
+  return plural(n, 'missed day');
 }
 const C = BENZODIAZEPINE_CLASS;
 const TEN = new D(10);
@@ -167,7 +167,7 @@ function priorExposurePhase(notes: PlanNotes, request: RestartRequest, drug: Ben
   const daysPerWeek = request.prior.daysPerWeek;
   const priorDaily = dose.mul(times);
   notes.line(
-    `Prior regimen: ${drug.displayName} ${formulation.name} ${formatDose({ amount: dose, unit })} × ${times} a day = ${formatDose({ amount: priorDaily, unit })} daily${request.prior.asNeeded ? ' (as needed: the average number of doses actually taken a day)' : ''}, ${daysPerWeek} days a week, for ${request.priorDurationDays} days.`,
+    `Prior regimen: ${drug.displayName} ${formulation.name} ${formatDose({ amount: dose, unit })} × ${times} a day = ${formatDose({ amount: priorDaily, unit })} daily${request.prior.asNeeded ? ' (as needed: the average number of doses actually taken a day)' : ''}, ${plural(daysPerWeek, 'day')} a week, for ${plural(request.priorDurationDays, 'day')}.`,
   );
   if (formulation.nonUsProduct) notes.line(`Product note: ${formulation.nonUsProduct}`, formulation.strengthsSource);
 
@@ -281,7 +281,7 @@ interface Dependence {
 function dependencePhase(notes: PlanNotes, request: RestartRequest, prior: PriorExposure): Dependence {
   const row = withdrawalRiskRow(prior.daysPerWeek, request.priorDurationDays, prior.band);
   notes.line(
-    `Withdrawal risk before the break (Joint Guideline Table 2): ${request.priorDurationDays} days of use, ${prior.daysPerWeek} days a week, ${prior.band} dose → row "${row.text}".`,
+    `Withdrawal risk before the break (Joint Guideline Table 2): ${plural(request.priorDurationDays, 'day')} of use, ${plural(prior.daysPerWeek, 'day')} a week, ${prior.band} dose → row "${row.text}".`,
     row.provenance,
     C.daysPerMonth,
   );
@@ -662,7 +662,7 @@ function firstStepPhase(
   if (!dependence.dependent) {
     const single = D.min(prior.dose, target[0]!);
     let first = [single];
-    let text = `not physically dependent: at most one prior single dose a day (${formatDose({ amount: prior.dose, unit })}), no more than ${prior.daysPerWeek} days a week as before`;
+    let text = `not physically dependent: at most one prior single dose a day (${formatDose({ amount: prior.dose, unit })}), no more than ${plural(prior.daysPerWeek, 'day')} a week as before`;
     const lowSingle = lowStart?.regimen ? floorToStrengths(sum(lowStart.regimen), formulation.strengths) : null;
     if (lowSingle && lowSingle.amount.lt(single)) {
       first = [D.min(lowSingle.amount, single)];
@@ -738,7 +738,7 @@ function titrationPhase(notes: PlanNotes, request: RestartRequest, drug: Benzodi
   // Not dependent (A8): no more days a week than before on every step, not only the first (docs/clinical-model.md).
   const daysPerWeek = request.prior.daysPerWeek;
   const steps = first.rule === 'not-dependent' && daysPerWeek < 7
-    ? planned.map((step) => (/days a week/.test(step.rule) ? step : { ...step, rule: `${step.rule}; on no more than ${daysPerWeek} days a week as before` }))
+    ? planned.map((step) => (/days? a week/.test(step.rule) ? step : { ...step, rule: `${step.rule}; on no more than ${plural(daysPerWeek, 'day')} a week as before` }))
     : planned;
   steps.forEach((step, index) => {
     notes.line(
@@ -791,7 +791,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
       `Abrupt stop in a physically dependent patient, ${missedDaysText(prior.missedDays)}: the patient may be in withdrawal (seizures can be life-threatening). Restart near the prior dose (first step ${formatDose({ amount: firstDaily, unit })} a day), then plan a taper (typically 5–10% every 2–4 weeks, not more than 25% every 2 weeks); do not leave the patient on a low "new start" dose.`,
       ['joint-bzd-taper-2025', 'fda-benzo-boxed-2020'],
     );
-    notes.line(`Warning BZD_WITHDRAWAL_WINDOW: ${dependence.dependenceClass}, ${prior.missedDays} missed days (window to ${phase.window.lastMissedDay}).`, phase.window.days);
+    notes.line(`Warning BZD_WITHDRAWAL_WINDOW: ${dependence.dependenceClass}, ${missedDaysText(prior.missedDays)} (window to ${phase.window.lastMissedDay}).`, phase.window.days);
   }
   if (dependence.dependent && prior.missedDays >= 1 && prior.missedDays <= C.resumeUpToMissedDays.value && !phase.detox) {
     notes.warn(
@@ -861,7 +861,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
     notes.warn(
       'BZD_NOT_DEPENDENT',
       'info',
-      `Taken on ${prior.daysPerWeek} days a week (prior.daysPerWeek): withdrawal is rare at 3 days a week or fewer (Joint Guideline Table 2). The first step is at most one prior single dose a day, taken no more often than before.`,
+      `Taken on ${plural(prior.daysPerWeek, 'day')} a week (prior.daysPerWeek): withdrawal is rare at 3 days a week or fewer (Joint Guideline Table 2). The first step is at most one prior single dose a day, taken no more often than before.`,
       ['joint-bzd-taper-2025'],
     );
   }

@@ -6,12 +6,12 @@
  * otherwise it gives a re-induction with only the label's
  * induction ceilings (day 1, day 2), never an invented schedule.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { OPIOID_CLASS } from '../../protocols/opioids/index.ts';
 import type { OpioidDrug, OpioidFormulation } from '../../protocols/opioids/types.ts';
 import { addCalendarDays, breakLength } from '../dates.ts';
 import { D, decimalString } from '../decimal.ts';
-import { formatAmount, formatDose } from '../format.ts';
+import { formatAmount, formatDose, plural } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
 import type { ScheduledStep } from '../schedule.ts';
 import { floorToStrengths, makeExactly } from '../strengths.ts';
@@ -83,7 +83,7 @@ function priorExposure(request: RestartRequest, formulation: OpioidFormulation):
   const times = request.prior.timesPerDay;
   const priorDaily = dose.mul(times);
   out.line(
-    `Prior regimen: buprenorphine ${formulation.name} ${formatDose({ amount: dose, unit })} × ${times} a day = ${formatDose({ amount: priorDaily, unit })} daily, for ${request.priorDurationDays} days.`,
+    `Prior regimen: buprenorphine ${formulation.name} ${formatDose({ amount: dose, unit })} × ${times} a day = ${formatDose({ amount: priorDaily, unit })} daily, for ${plural(request.priorDurationDays, 'day')}.`,
   );
   out.line(
     'No MME is calculated: buprenorphine is a partial agonist with a ceiling effect on respiratory depression, and CDC 2022 excludes it from the MME table (caution 6).',

@@ -7,7 +7,7 @@
  * the largest regimen the real strengths make at or below that cap (rounded down). Steps whose rounded
  * dose does not rise are dropped (the next cap still accumulates), so daily doses never fall.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Strength } from '../../protocols/types.ts';
 import { addCalendarDays } from '../dates.ts';
 import { D, ZERO } from '../decimal.ts';

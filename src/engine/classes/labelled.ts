@@ -7,7 +7,7 @@
  * sources: docs/clinical-model.md ("Antidepressants and labelled restarts"). Named phases: prior exposure, ceiling, gap
  * decision, titration, warnings.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { LABELLED_CLASS } from '../../protocols/labelled/index.ts';
 import type { LabelledDrug, LabelSchedule, RenalBand } from '../../protocols/labelled/types.ts';
 import type { FormulationBase, Provenance } from '../../protocols/types.ts';

@@ -11,7 +11,7 @@
  * - Hepatic impairment: every interval at least 7 days.
  * Every rule stops at the prior daily dose.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { OPIOID_CLASS } from '../../protocols/opioids/index.ts';
 import type { OpioidFormulation } from '../../protocols/opioids/types.ts';
 import type { Provenance, Strength } from '../../protocols/types.ts';

@@ -7,13 +7,13 @@
  * Australian guideline's missed-dose conditions become warnings; the way back to the prior dose follows the
  * re-escalation rule (methadone-titration.ts). Pain: MME with the 50 MME/day checkpoint.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { OPIOID_CLASS } from '../../protocols/opioids/index.ts';
 import type { OpioidDrug, OpioidFormulation } from '../../protocols/opioids/types.ts';
 import type { Provenance, ToleranceAnchor } from '../../protocols/types.ts';
 import { breakLength } from '../dates.ts';
 import { D, decimalString } from '../decimal.ts';
-import { formatAmount, formatDose } from '../format.ts';
+import { formatAmount, formatDose, plural } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
 import type { ScheduledStep } from '../schedule.ts';
 import { anchorSummary, retainedFraction, toleranceStatus } from '../tolerance.ts';
@@ -33,7 +33,7 @@ const MD = M.missedDoses;
 
 type Indication = 'pain' | 'oud';
 
-const missedDaysText = (n: number) => `${n} missed day${n === 1 ? '' : 's'}`;
+const missedDaysText = (n: number) => plural(n, 'missed day');
 
 // --- Phase 1: prior exposure ---
 
@@ -53,7 +53,7 @@ function priorExposure(request: RestartRequest, drug: OpioidDrug, formulation: O
   const times = request.prior.timesPerDay;
   const priorDaily = dose.mul(times);
   out.line(
-    `Prior regimen: methadone ${formulation.name} ${formatDose({ amount: dose, unit })} × ${times} a day = ${formatDose({ amount: priorDaily, unit })} daily, for ${request.priorDurationDays} days; indication: ${indication === 'oud' ? 'opioid use disorder' : 'pain'}.`,
+    `Prior regimen: methadone ${formulation.name} ${formatDose({ amount: dose, unit })} × ${times} a day = ${formatDose({ amount: priorDaily, unit })} daily, for ${plural(request.priorDurationDays, 'day')}; indication: ${indication === 'oud' ? 'opioid use disorder' : 'pain'}.`,
   );
   if (indication === 'oud') {
     out.line(
@@ -88,7 +88,7 @@ function tolerance(request: RestartRequest, prior: PriorExposure): Phase<Toleran
   if (prior.priorMme) {
     priorTolerant = request.priorDurationDays >= C.tolerantMinDays.value && prior.priorMme.gte(C.tolerantMme.value);
     out.line(
-      `Opioid-tolerant before the break: ${priorTolerant ? 'yes' : 'no'} (needs ≥ ${C.tolerantMinDays.value} days at ≥ ${C.tolerantMme.value} MME/day; had ${request.priorDurationDays} days at ${formatAmount(prior.priorMme)} MME/day).`,
+      `Opioid-tolerant before the break: ${priorTolerant ? 'yes' : 'no'} (needs ≥ ${C.tolerantMinDays.value} days at ≥ ${C.tolerantMme.value} MME/day; had ${plural(request.priorDurationDays, 'day')} at ${formatAmount(prior.priorMme)} MME/day).`,
       C.tolerantMinDays,
       C.tolerantMme,
     );

@@ -2,12 +2,12 @@
  * Helpers shared by the opioid planners (full agonists, methadone, buprenorphine): regimens made of
  * real strengths, risk factors, the opioid-naive start, acetaminophen counting and the class warnings.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { OPIOID_CLASS } from '../../protocols/opioids/index.ts';
 import type { OpioidDrug, OpioidFormulation } from '../../protocols/opioids/types.ts';
 import type { DoseUnit, Provenance, Sourced, ToleranceAnchor } from '../../protocols/types.ts';
 import { D, decimalString } from '../decimal.ts';
-import { formatAmount, formatDose } from '../format.ts';
+import { formatAmount, formatDose, plural } from '../format.ts';
 import type { PlanNotes } from '../notes.ts';
 import { catalogDrug, concurrentCategories, concurrentName } from '../registry.ts';
 import { floorToStrengths, makeExactly, nextAbove } from '../strengths.ts';
@@ -104,9 +104,12 @@ export interface NaiveStart {
 }
 
 /**
- * The opioid-naive start on a product: the label start capped at 10 MME a dose and 30 MME a day,
- * in at most `maxTimes` administrations, halved for risk factors. `null` when the product cannot make
- * a start within 10 MME a dose (the caller then restarts on another product).
+ * The opioid-naive start on a product (amendment A6; used by the methadone planner): the label's opioid-naive
+ * dose and frequency, within 30 MME a day, in at most `maxTimes` administrations, rounded down to real strengths;
+ * halved for risk factors. There is no cap per dose (A6 removed the 10-MME-a-dose reading of CDC 2022 Rec 4).
+ * When no real strength makes the start, the smallest unit once daily is used only if it is not above the label's
+ * single dose; otherwise `null` (the caller restarts on another product, e.g. methadone solution): the start
+ * rounds down, never up to a larger once-daily dose.
  */
 export function naiveStart(
   notes: PlanNotes | null,
@@ -119,29 +122,29 @@ export function naiveStart(
   const factor = drug.mmeFactor;
   if (!naive || !factor) return null;
   const unit = formulation.unit;
-  const doseCap = D.min(naive.dose.value, new D(C.naiveSingleDoseCapMme.value).div(factor.value));
-  const dailyCap = D.min(new D(naive.dose.value).mul(naive.timesPerDay.value), new D(C.naiveDailyCapMme.value).div(factor.value));
-  let regimen = evenRegimen(dailyCap, doseCap, Math.min(naive.timesPerDay.value, maxTimes), formulation);
+  const doseCap = new D(naive.dose.value);
+  const capMg = new D(C.naiveDailyCapMme.value).div(factor.value);
+  const dailyCap = D.min(doseCap.mul(naive.timesPerDay.value), capMg);
+  const times = Math.min(naive.timesPerDay.value, maxTimes);
+  let regimen = evenRegimen(dailyCap, doseCap, times, formulation);
   const smallest = smallestUnit(formulation);
-  const smallestFits = smallest.mul(factor.value).lte(C.naiveSingleDoseCapMme.value);
   notes?.line(
-    `Opioid-naive start on ${drug.displayName} ${formulation.name}: label ${formatDose({ amount: naive.dose.value, unit })} × ${naive.timesPerDay.value} a day, capped at ${C.naiveSingleDoseCapMme.value} MME a dose and ${C.naiveDailyCapMme.value} MME/day, in at most ${maxTimes} administrations: ${describe(regimen, unit)}.`,
+    `Opioid-naive start on ${drug.displayName} ${formulation.name}: label ${formatDose({ amount: naive.dose.value, unit })} × ${naive.timesPerDay.value} a day, within ${C.naiveDailyCapMme.value} MME/day (${C.naiveDailyCapMme.value} ÷ ${formatAmount(factor.value)} ${capMg.isInteger() || capMg.decimalPlaces() <= 2 ? '=' : '≈'} ${formatAmount(capMg.toDecimalPlaces(2, D.ROUND_DOWN))} ${unit}/day), in at most ${plural(times, 'administration')}, rounded down to real strengths: ${describe(regimen, unit)}.`,
     naive.dose,
     naive.timesPerDay,
-    C.naiveSingleDoseCapMme,
     C.naiveDailyCapMme,
   );
   if (!regimen) {
-    if (!smallestFits) {
+    if (smallest.gt(doseCap)) {
       notes?.line(
-        `The smallest ${drug.displayName} unit (${formatDose({ amount: smallest, unit })} = ${formatAmount(smallest.mul(factor.value))} MME) is above ${C.naiveSingleDoseCapMme.value} MME a dose: no opioid-naive start can be made on this product.`,
-        C.naiveSingleDoseCapMme,
+        `The smallest ${drug.displayName} unit on this product (${formatDose({ amount: smallest, unit })}) is above the label's ${formatDose({ amount: doseCap, unit })} dose: no opioid-naive start can be made on it (the start is rounded down, never up).`,
+        naive.dose,
       );
       return null;
     }
     regimen = [smallest];
     notes?.line(
-      `No real strength fits under that start; the smallest unit once daily is used (${formatDose({ amount: smallest, unit })} = ${formatAmount(smallest.mul(factor.value))} MME, within ${C.naiveSingleDoseCapMme.value} MME a dose).`,
+      `No real strength fits under that start; the smallest unit once daily is used (${formatDose({ amount: smallest, unit })} = ${formatAmount(smallest.mul(factor.value))} MME, not above the label's ${formatDose({ amount: doseCap, unit })} dose).`,
       { assumption: 'opioid-naive-smallest-unit' },
     );
   }
@@ -205,7 +208,7 @@ export function labelNaiveStart(
   } else {
     regimen = evenRegimen(D.min(labelDose.mul(labelTimes), capMg), labelDose, labelTimes, formulation);
     notes?.line(
-      `Opioid-naive start on ${drug.displayName} ${formulation.name}: label ${formatDose({ amount: labelDose, unit })} × ${naive.timesPerDay.value} a day, within ${C.naiveDailyCapMme.value} MME/day (${formatAmount(capMg)} ${unit}/day), in at most ${labelTimes} administrations: ${describe(regimen, unit)} (CDC 2022 Rec 4: the lowest starting dose is "often" up to about ${C.naiveSingleDoseCapMme.value} MME a dose or ${C.naiveDailyCapMme.value} MME/day; product labeling is the starting point).`,
+      `Opioid-naive start on ${drug.displayName} ${formulation.name}: label ${formatDose({ amount: labelDose, unit })} × ${naive.timesPerDay.value} a day, within ${C.naiveDailyCapMme.value} MME/day (${formatAmount(capMg)} ${unit}/day), in at most ${plural(labelTimes, 'administration')}: ${describe(regimen, unit)} (CDC 2022 Rec 4: the lowest starting dose is "often" up to about ${C.naiveSingleDoseCapMme.value} MME a dose or ${C.naiveDailyCapMme.value} MME/day; product labeling is the starting point).`,
       naive.dose,
       naive.timesPerDay,
       C.naiveDailyCapMme,

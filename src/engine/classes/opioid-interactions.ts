@@ -3,7 +3,7 @@
  * syndrome, tramadol seizure risk, CYP2D6 and CYP3A4 changes. Pure functions of the request, used by every
  * opioid planner (full agonists, methadone, buprenorphine).
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { OPIOID_INTERACTIONS } from '../../protocols/opioids/interactions.ts';
 import type { InteractionCategory, Provenance } from '../../protocols/types.ts';
 import { addCalendarDays, calendarDaysBetween } from '../dates.ts';
@@ -275,6 +275,56 @@ export function exposureChangeCap(request: RestartRequest, drugId: string): Expo
   }
   if (!reasons.length) return null;
   return { fraction: new Decimal(I.exposureCapFraction.value), reasons, codes, provenance: [...provenance, I.cypChangeWindowDays, I.exposureCapFraction] };
+}
+
+/**
+ * The same A1 rules seen from the plan of a serotonergic drug (antidepressants, MAOIs): a concurrent opioid
+ * taken on the restart date raises SEROTONIN_SYNDROME_RISK with the severity the opioid's own plan gives
+ * (critical for the serotonergic opioids and those reported more often, a warning for the rest); a planned MAOI
+ * with tramadol, tapentadol or meperidine carries the opioid's label contraindication (critical), with other
+ * opioids the label's "not recommended" (critical). `plannedIsMaoi` says whether the planned drug is an MAOI.
+ */
+export function serotonergicPlanOpioidFindings(request: RestartRequest, plannedDrugId: string, plannedIsMaoi: boolean): InteractionFinding[] {
+  const name = catalogDrug(plannedDrugId)?.displayName ?? plannedDrugId;
+  const opioids = entries(request, plannedDrugId).filter((e) => e.current && has(e, 'opioid'));
+  if (!opioids.length) return [];
+  const findings: InteractionFinding[] = [];
+  if (plannedIsMaoi) {
+    const contraindicated = opioids.filter((e) => I.maoiContraindicated.value.includes(e.medication.drug));
+    const notRecommended = opioids.filter((e) => !contraindicated.includes(e));
+    if (contraindicated.length) {
+      const list = contraindicated.map(describeEntry).join(', ');
+      findings.push({
+        code: 'MAOI_CONTRAINDICATED_OPIOID',
+        severity: 'critical',
+        message: `${name} is an MAOI and ${contraindicated.map((e) => e.name).join(', ')} is taken: the opioid's label contraindicates it with an MAOI or within ${I.maoiWindowDays.value} days of one (serotonin syndrome). Do not give them together; if analgesia is needed, use a non-serotonergic opioid (morphine, oxyCODONE or HYDROmorphone) with the MAOI warning.`,
+        sources: ['label-tramadol-contraindications', 'nucynta-patient-info', 'mims-tramadol-interactions'],
+        derivation: `MAOI_CONTRAINDICATED_OPIOID (critical): ${list} with the MAOI ${name}; the opioid is contraindicated with an MAOI now or within ${I.maoiWindowDays.value} days.`,
+        provenance: [I.maoiContraindicated, I.maoiWindowDays],
+      });
+    }
+    if (notRecommended.length) {
+      findings.push({
+        code: 'MAOI_OPIOID_NOT_RECOMMENDED',
+        severity: 'critical',
+        message: `${name} is an MAOI and ${notRecommended.map((e) => e.name).join(', ')} is taken: not recommended together (opioid label). The interaction may show as serotonin syndrome or as opioid toxicity (respiratory depression, coma); if used, start low and watch closely.`,
+        sources: ['label-methadone-maoi', 'fda-opioid-safety-2016'],
+        derivation: `MAOI_OPIOID_NOT_RECOMMENDED (critical): ${notRecommended.map(describeEntry).join(', ')} with the MAOI ${name}.`,
+        provenance: [I.maoiNotRecommended, I.maoiWindowDays],
+      });
+    }
+  }
+  const criticalOpioids = opioids.filter((e) => I.serotoninCritical.value.includes(e.medication.drug));
+  const severity: Severity = criticalOpioids.length ? 'critical' : 'warning';
+  findings.push({
+    code: 'SEROTONIN_SYNDROME_RISK',
+    severity,
+    message: `${name} with ${opioids.map((e) => e.name).join(', ')}: risk of serotonin syndrome (agitation, hallucinations, fast heart rate, fever, sweating, shivering, tremor, muscle twitching or stiffness, diarrhoea). Symptoms usually start within hours to days of starting or increasing a drug; if suspected, stop one of the drugs and seek urgent care.`,
+    sources: ['fda-opioid-safety-2016', 'mims-tramadol-interactions'],
+    derivation: `SEROTONIN_SYNDROME_RISK (${severity}): ${opioids.map(describeEntry).join(', ')} with the serotonergic ${name}${criticalOpioids.length ? ` (${criticalOpioids.map((e) => e.name).join(', ')}: an opioid reported more often in serotonin syndrome: critical)` : ' (all opioid labels carry the warning)'}.`,
+    provenance: [criticalOpioids.length ? I.serotoninCritical : I.serotoninAllOpioids],
+  });
+  return findings;
 }
 
 /** Writes the interaction findings to a plan: each warning and its derivation line with provenance. */

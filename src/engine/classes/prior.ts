@@ -1,8 +1,8 @@
 /** The opening of a plan's working that several planners share: the prior regimen and the break length. */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { FormulationBase } from '../../protocols/types.ts';
 import { breakLength } from '../dates.ts';
-import { formatDose } from '../format.ts';
+import { formatDose, plural } from '../format.ts';
 import type { PlanNotes } from '../notes.ts';
 import { repeat } from '../regimen.ts';
 import type { RestartRequest } from '../types.ts';
@@ -23,7 +23,7 @@ export function priorAndBreak(notes: PlanNotes, request: RestartRequest, display
   const times = request.prior.timesPerDay;
   const priorDaily = dose.mul(times);
   notes.line(
-    `Prior regimen: ${displayName} ${formulation.name} ${formatDose({ amount: dose, unit })} × ${times} a day = ${formatDose({ amount: priorDaily, unit })} daily, for ${request.priorDurationDays} days.`,
+    `Prior regimen: ${displayName} ${formulation.name} ${formatDose({ amount: dose, unit })} × ${times} a day = ${formatDose({ amount: priorDaily, unit })} daily, for ${plural(request.priorDurationDays, 'day')}.`,
   );
   const { daysOff, missedDays } = breakLength(request.lastDoseDate, request.restartDate);
   notes.line(`Last dose ${request.lastDoseDate}, restart ${request.restartDate}: daysOff = ${daysOff}; missedDays = daysOff − 1 = ${missedDays}.`);

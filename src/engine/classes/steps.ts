@@ -1,5 +1,5 @@
 /** Turns scheduled steps into the public plan steps: dates, daily totals, equivalents, make-up. */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { FormulationBase } from '../../protocols/types.ts';
 import { addCalendarDays } from '../dates.ts';
 import { decimalString } from '../decimal.ts';

@@ -48,6 +48,13 @@ export const SOURCES: readonly Source[] = [
     url: 'https://medlibrary.org/lib/rx/meds/fentora/page/6/',
   },
   {
+    id: 'opioid-cyp3a4-antimicrobials',
+    title: 'Drug interaction monograph: opioid analgesics (alfentanil, fentanyl, methadone, oxycodone, sufentanil) with CYP3A4-inhibiting antimicrobials (fluconazole, itraconazole, ketoconazole, posaconazole, voriconazole, clarithromycin, erythromycin …), class 3 "assess risk and take action" (page undated; it lists ceritinib, approved 2014, so 2014 is the earliest year it can be)',
+    issuer: 'Skyscape drug-interaction reference (Hansten and Horn format)',
+    year: 2014,
+    url: 'https://download.skyscape.com/download/ota/lonestar/3C52715-7DF0-47C4-BF2A-379E6E7AC9B5/skyscaperx.edxx/content/HTML/s/tu2.htm',
+  },
+  {
     id: 'label-methadone-maoi',
     title: 'Methadone hydrochloride tablets, prescribing information, 7 Drug interactions: MAOIs (DailyMed setid 540edd43-165d-4257-b989-3bccc8f54afb, read in a verbatim transcription)',
     issuer: 'FDA-approved label via DailyMed',
