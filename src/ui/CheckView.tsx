@@ -253,7 +253,7 @@ export function refusedFindingInWords(finding: CheckFinding, refusal: PlanRefusa
     const source = refusal.sources.find((s) => s.id === sid);
     return source ? `${source.issuer}, ${source.year}` : sid;
   });
-  const message = finding.message.replace(`(${refusal.code})`, `(blocked: ${codeInWords(refusal.code).toLowerCase()})`).replace(refusal.code, codeInWords(refusal.code));
+  const message = finding.message.replace(`(${refusal.code})`, `(blocked: ${codeInWords(refusal.code)})`).replace(refusal.code, codeInWords(refusal.code));
   return `${message} Rule: no plan is given for a labelled contraindication${sources.length ? ` (${sources.join('; ')})` : ''}.`;
 }
 

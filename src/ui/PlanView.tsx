@@ -384,8 +384,14 @@ export function PlanView({ plan, inputs, request, today }: Props) {
 const ACRONYMS = new Set(['MAOI', 'SSRI', 'SNRI', 'QT', 'QTC', 'CYP', 'CYP3A4', 'CYP2D6', 'ER', 'IR', 'OUD', 'MME', 'CNS', 'TCA', 'ECG', 'INR']);
 
 /** A refusal code in words: MAOI_CONTRAINDICATED_OPIOID → "MAOI contraindicated opioid". */
+/** Abbreviations in codes that a reader would not know, in words. */
+const CODE_WORDS: Record<string, string> = { BZD: 'benzodiazepine', ZDRUG: 'Z-drug' };
+
 export function codeInWords(code: string): string {
-  const words = code.split(/[_\s]+/).filter(Boolean).map((word) => (ACRONYMS.has(word.toUpperCase()) ? word.toUpperCase() : word.toLowerCase()));
+  const words = code
+    .split(/[_\s]+/)
+    .filter(Boolean)
+    .map((word) => CODE_WORDS[word.toUpperCase()] ?? (ACRONYMS.has(word.toUpperCase()) ? word.toUpperCase() : word.toLowerCase()));
   const text = words.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
