@@ -317,7 +317,7 @@ try {
   await page.getByLabel('Benzodiazepine or Z-drug').selectOption('diazepam');
   await page.getByRole('img', { name: /diazePAM/ }).waitFor();
   const benzoRows = await curveTable.locator('tbody tr').allInnerTexts();
-  check('a benzodiazepine curve depends on the drug’s half-life (diazepam washout)', benzoRows.length === 3 && /42/.test(benzoRows[2] ?? ''), benzoRows.map((r) => r.replace(/\s+/g, ' ').slice(0, 60)).join(' | '));
+  check('a benzodiazepine curve depends on the drug’s half-life group (diazepam: withdrawal window to 28 missed days)', benzoRows.length === 3 && /^\s*29\b/.test(benzoRows[2] ?? ''), benzoRows.map((r) => r.replace(/\s+/g, ' ').slice(0, 60)).join(' | '));
   await axe(page, 'the benzodiazepine chart');
   await page.getByLabel('Opioids').check();
   await page.emulateMedia({ media: 'print' });

@@ -2,12 +2,14 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
 import { todayIso } from './ui/model.ts';
+import type { Prefill } from './ui/prefill.ts';
+import { hasPrefillLink } from './ui/prefillLink.ts';
 import { launchKind, SMART_CONFIG } from './smart/config.ts';
 
 const root = createRoot(document.getElementById('root')!);
 // The first render in a transition: React yields to the browser between components instead of mounting the
 // whole form in one long task (total blocking time on a slow phone; see the gates README, Lighthouse).
-const renderApp = (notice?: string) =>
+const renderApp = (notice?: string, prefill: Prefill | null = null) =>
   startTransition(() => {
     root.render(
       <StrictMode>
@@ -16,10 +18,19 @@ const renderApp = (notice?: string) =>
             {notice}
           </p>
         ) : null}
-        <App />
+        <App prefill={prefill} />
       </StrictMode>,
     );
   });
+
+/** Renders the app; a prefill link (#request=…) is read first, by a chunk loaded only for such a link. */
+const start = (notice?: string) => {
+  if (!hasPrefillLink(window.location.hash)) return renderApp(notice);
+  import('./ui/prefill-entry.ts').then(
+    (module) => renderApp(notice, module.readPrefill()),
+    () => renderApp(notice),
+  );
+};
 
 // A SMART launch only with a deploy-time config and a launch URL; otherwise the app starts offline as always.
 if (SMART_CONFIG && launchKind(window.location.search)) {
@@ -31,7 +42,7 @@ if (SMART_CONFIG && launchKind(window.location.search)) {
       (outcome) => {
         if (outcome.kind === 'redirecting') return;
         window.history.replaceState(null, '', window.location.pathname + (outcome.kind === 'prefilled' ? `#${outcome.hash}` : ''));
-        renderApp(outcome.kind === 'error' ? `${outcome.message} Enter the values by hand.` : undefined);
+        start(outcome.kind === 'error' ? `${outcome.message} Enter the values by hand.` : undefined);
       },
       (error: unknown) => {
         window.history.replaceState(null, '', window.location.pathname);
@@ -39,5 +50,5 @@ if (SMART_CONFIG && launchKind(window.location.search)) {
       },
     );
 } else {
-  renderApp();
+  start();
 }

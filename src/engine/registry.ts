@@ -6,7 +6,7 @@
  */
 import type { AnyDrug } from '../protocols/index.ts';
 import catalogJson from '../protocols/catalog.json';
-import { CONCURRENT_ONLY } from '../protocols/concurrent.ts';
+import concurrentCatalogJson from '../protocols/concurrent-catalog.json';
 import type { DrugClass, FormulationBase, InteractionCategory } from '../protocols/types.ts';
 import type { CatalogDrug } from './catalog.ts';
 import type { DrugListing, PlanRefusal, RestartPlan, RestartRequest } from './types.ts';
@@ -20,7 +20,9 @@ export interface ClassModule {
 
 export const CATALOG = catalogJson as readonly CatalogDrug[];
 const catalogById = new Map(CATALOG.map((drug) => [drug.id, drug]));
-const concurrentById = new Map(CONCURRENT_ONLY.map((drug) => [drug.id, drug]));
+/** Concurrent-only medicines (generated from protocols/concurrent.ts without their sources, for a small first load). */
+export const CONCURRENT_CATALOG = concurrentCatalogJson as readonly { readonly id: string; readonly name: string; readonly categories: readonly InteractionCategory[] }[];
+const concurrentById = new Map(CONCURRENT_CATALOG.map((drug) => [drug.id, drug]));
 const modules = new Map<DrugClass, ClassModule>();
 const loadedDrugs = new Map<string, AnyDrug>();
 
@@ -77,7 +79,7 @@ export function concurrentName(id: string): string {
 export function listConcurrent(): readonly { readonly id: string; readonly name: string }[] {
   return [
     ...CATALOG.map((drug) => ({ id: drug.id, name: drug.displayName })),
-    ...CONCURRENT_ONLY.map((drug) => ({ id: drug.id, name: drug.name })),
+    ...CONCURRENT_CATALOG.map((drug) => ({ id: drug.id, name: drug.name })),
   ];
 }
 

@@ -1,5 +1,5 @@
 /** The clinician's app: the restart form beside a disclaimer-led plan that updates as the form is filled in. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
 import { describeDrugs, listConcurrent } from '../engine/registry.ts';
@@ -22,8 +22,7 @@ import {
 import { RestartForm } from './RestartForm.tsx';
 import { ACK_KEY, FORM_KEY, loadJson, remove, saveJson } from './storage.ts';
 import { PROPOSED_KEY } from './proposedKey.ts';
-import { clearPrefillHash, prefillFromHash } from './prefill.ts';
-import { PrefillNotice } from './PrefillNotice.tsx';
+import type { Prefill } from './prefill.ts';
 import { ViewPanel, ViewTabs, type ViewName } from './Views.tsx';
 import './app.css';
 
@@ -44,17 +43,21 @@ export function loadPlanning(): Promise<Planning> {
   return planningPromise;
 }
 
+// Shown only after a prefill link: loaded with it, not with the app.
+const PrefillNotice = lazy(() => import('./PrefillNotice.tsx').then((module) => ({ default: module.PrefillNotice })));
+
 const DRUGS = describeDrugs();
 const CONCURRENT_OPTIONS = listConcurrent();
 
-export function App({ today }: { readonly today?: string } = {}) {
+/**
+ * `prefill`: the form's values from a prefill link (`#request=…`, from a CDS Hooks card or a SMART launch), read by
+ * main.tsx before the first render (src/ui/prefill-entry.ts); it takes precedence over stored values.
+ */
+export function App({ today, prefill = null }: { readonly today?: string; readonly prefill?: Prefill | null } = {}) {
   const [planning, setPlanning] = useState<Planning | null>(() => planningLoaded);
   const drugs = DRUGS;
   const concurrentOptions = CONCURRENT_OPTIONS;
   const concurrentNames = useMemo(() => new Map(concurrentOptions.map((c) => [c.id, c.name])), [concurrentOptions]);
-  // A prefill link (#request=…, from a CDS Hooks card or a SMART launch) takes precedence over stored values.
-  const [prefill] = useState(() => (typeof window === 'undefined' ? null : prefillFromHash(window.location.hash, DRUGS, new Set(CONCURRENT_OPTIONS.map((c) => c.id)), today)));
-  useEffect(() => clearPrefillHash(), []);
   const initial = useMemo(() => prefill?.values ?? mergeStored(loadJson(FORM_KEY), today), [prefill, today]);
   const form = useForm<FormValues>({ defaultValues: initial, mode: 'onChange', resolver });
   const { control, getFieldState, setError, clearErrors, formState, trigger } = form;
@@ -194,7 +197,11 @@ export function App({ today }: { readonly today?: string } = {}) {
       <main className="layout">
         <h1 className="visually-hidden">Retitrate: restart schedule calculator</h1>
         <section className="form-pane" aria-label="Restart form">
-          {prefill ? <PrefillNotice prefill={prefill} /> : null}
+          {prefill ? (
+            <Suspense fallback={null}>
+              <PrefillNotice prefill={prefill} />
+            </Suspense>
+          ) : null}
           <RestartForm
             form={form}
             values={values}
