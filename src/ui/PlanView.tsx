@@ -443,7 +443,7 @@ function AlternativePlan({ plan, refusal, request, today }: { readonly plan: Res
       <p className="table-note">Each row is a ceiling: do not exceed it. Dates are the earliest a step may start.</p>
       <Exports plan={plan} request={request} today={today} alternativeTo={refusal} />
       <Suspense fallback={<p className="muted">Loading the working…</p>}>
-        <Derivation plan={plan} />
+        <Derivation plan={plan} idPrefix="alt-" title="How the alternative plan was calculated" />
       </Suspense>
     </section>
   );
@@ -513,14 +513,9 @@ export function RefusalView({ refusal, request, today }: { readonly refusal: Pla
       <WarningList warnings={critical} sources={refusal.sources} critical title={alternativePlan ? `Critical warnings for ${refusedName(refusal)}` : undefined} />
       <WarningList warnings={other} sources={refusal.sources} critical={false} title={alternativePlan ? `Other warnings for ${refusedName(refusal)}` : undefined} />
       {refusal.derivation.length ? (
-        <section aria-labelledby="refusal-working-title">
-          <h3 id="refusal-working-title">How this was decided</h3>
-          <ol className="working">
-            {refusal.derivation.map((line, index) => (
-              <li key={index}>{line}</li>
-            ))}
-          </ol>
-        </section>
+        <Suspense fallback={<p className="muted">Loading the working…</p>}>
+          <Derivation plan={refusal} title="How this was decided" idPrefix="refusal-" />
+        </Suspense>
       ) : null}
     </article>
   );

@@ -56,6 +56,15 @@ describe('real refusals in the plan view', () => {
     expect(first).toBe(box());
   });
 
+  it('the working says how it was decided, numbered once, with its citations in words', async () => {
+    const refusal = refusalOf(TRAMADOL_PHENELZINE);
+    render(<RefusalView refusal={refusal} />);
+    const working = await screen.findByRole('region', { name: 'How this was decided' });
+    const lines = within(working).getAllByRole('listitem').slice(0, refusal.derivation.length);
+    expect(lines[0]!.textContent).not.toMatch(/^\d+\./);
+    expect(working.textContent).not.toMatch(/\[label-/);
+  });
+
   it('sertraline five days after phenelzine: the earliest date a plan can be made', () => {
     const refusal = refusalOf(SERTRALINE_WASHOUT);
     expect(refusal.code).toBe('MAOI_WASHOUT');
