@@ -263,8 +263,8 @@ function RefusedCheckResult({ refusal, findings }: { readonly refusal: PlanRefus
       <div className="verdict exceeds" role="status">
         <h3 id="check-result-title">No plan: no proposed dose is within a ceiling</h3>
         <p>
-          Retitrate gives no plan for this request ({codeInWords(refusal.code)}), so each of the {findings.length} proposed{' '}
-          {findings.length === 1 ? 'step is a finding' : 'steps is a finding'}. Discuss with the prescriber before dispensing.
+          Retitrate gives no plan for this request ({codeInWords(refusal.code)}), so{' '}
+          {findings.length === 1 ? 'the proposed step is a finding' : `all ${findings.length} proposed steps are findings`}. Discuss with the prescriber before dispensing.
         </p>
       </div>
       <ul className="findings">
@@ -332,9 +332,11 @@ export default function CheckView({ plan, refused, inputs = [] }: { readonly pla
     <article className="check-view" aria-labelledby="check-title">
       <h2 id="check-title">Check a proposed schedule</h2>
       <p className="muted">
-        Enter the prescriber’s steps for {displayName}. Each step is compared with the conservative ceiling calculated from
-        the form (restart {displayDate(restart)}). Doses are per administration, in {unit}.
-        {refused ? ' Retitrate gives no plan for this request (blocked), so no proposed dose can be within a ceiling.' : ''}
+        Enter the prescriber’s steps for {displayName}.{' '}
+        {refused
+          ? `Retitrate gives no plan for this request (blocked), so there is no ceiling and no proposed dose can be within one (restart ${displayDate(restart)}).`
+          : `Each step is compared with the conservative ceiling calculated from the form (restart ${displayDate(restart)}).`}{' '}
+        Doses are per administration, in {unit}.
       </p>
       <p className="hint" id={`${id}-uneven-hint`}>
         Uneven doses: when the administrations of a day differ, list each one, largest first (e.g. 10 + 5 + 5 + 5); the dose is
