@@ -365,6 +365,80 @@ try {
   check('Undo after New patient restores the patient and the plan', (await page.getByLabel('Dose per administration').inputValue()) === '10');
 
 
+  // A refusal from the engine (tramadol with phenelzine, both picked from their lists): the Blocked box leads.
+  const refusalContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const refusalPage = await refusalContext.newPage();
+  refusalPage.on('pageerror', (error) => consoleErrors.push(String(error)));
+  await refusalPage.goto(ORIGIN);
+  await refusalPage.getByRole('button', { name: 'I understand' }).click();
+  const refusalDrug = refusalPage.getByRole('combobox', { name: 'Drug' });
+  await refusalDrug.fill('tramad');
+  await refusalPage.getByRole('option', { name: /tramadol/i }).first().waitFor();
+  await refusalDrug.press('ArrowDown');
+  await refusalDrug.press('Enter');
+  await refusalPage.getByLabel('Dose per administration').fill('50');
+  await refusalPage.getByLabel('Times per day').fill('4');
+  await refusalPage.getByLabel('Days taken before the break').fill('90');
+  await refusalPage.getByLabel('Last dose date').fill('2026-11-20');
+  await refusalPage.getByLabel('Restart date').fill('2026-11-28');
+  const refusalConcurrent = refusalPage.getByRole('combobox', { name: 'Concurrent medicines' });
+  await refusalConcurrent.fill('phenel');
+  await refusalPage.getByRole('option', { name: /phenelzine/i }).first().waitFor();
+  await refusalConcurrent.press('Enter');
+  const blocked = refusalPage.getByRole('region', { name: /^Blocked:/ });
+  await blocked.waitFor({ timeout: 5000 });
+  const blockedName = (await blocked.locator('h3').innerText()).replace(/\s+/g, ' ');
+  check('tramadol with phenelzine is refused with the code in words', blockedName === 'Blocked: MAOI contraindicated opioid', blockedName);
+  check('a refusal shows no schedule', (await refusalPage.getByRole('table').count()) === 0);
+  await refusalPage.evaluate(() => window.scrollTo(0, 0));
+  const blockedBox = await blocked.boundingBox();
+  const reasonBox = await blocked.locator('.refusal-reason').boundingBox();
+  check(
+    'the first desktop viewport shows the Blocked box and its reason',
+    blockedBox !== null && reasonBox !== null && blockedBox.y >= 0 && reasonBox.y + reasonBox.height <= 900,
+    `box at y ${blockedBox?.y}, reason ends at ${reasonBox ? reasonBox.y + reasonBox.height : '?'}`,
+  );
+  await refusalPage.screenshot({ path: `${ARTIFACTS}/refusal-desktop-first-viewport.png` });
+  await axe(refusalPage, 'a refusal');
+  // The pharmacist check of a refused request: findings in words.
+  await refusalPage.getByRole('tab', { name: 'Check a proposed schedule' }).click();
+  await refusalPage.getByLabel('Step 1 Start date').fill('2026-11-28');
+  await refusalPage.getByLabel('Step 1 Dose (mg)').fill('50');
+  await refusalPage.getByLabel('Step 1 Times a day').fill('2');
+  await refusalPage.getByRole('button', { name: 'Check against the ceiling' }).click();
+  const refusedResult = refusalPage.getByRole('region', { name: 'No plan: no proposed dose is within a ceiling' });
+  await refusedResult.waitFor({ timeout: 5000 });
+  const refusedText = await refusedResult.innerText();
+  check('the check of a refused request gives its findings in words', /No plan for this request \(blocked\)/.test(refusedText) && !/\b[A-Z]{2,}(_[A-Z]+)+\b/.test(refusedText), refusedText.replace(/\s+/g, ' ').slice(0, 160));
+  await refusalPage.screenshot({ path: `${ARTIFACTS}/refusal-check-desktop.png`, fullPage: true });
+  await axe(refusalPage, 'the check of a refused request');
+  await refusalPage.getByRole('tab', { name: 'Restart plan' }).click();
+  // On a phone: the sticky link says there is no plan and leads to the Blocked box.
+  const refusalPhone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const refusalPhonePage = await refusalPhone.newPage();
+  await refusalPhonePage.goto(ORIGIN);
+  await refusalPhonePage.evaluate((state) => {
+    for (const [key, value] of Object.entries(state)) localStorage.setItem(key, value);
+  }, await refusalPage.evaluate(() => Object.fromEntries(Object.entries(localStorage))));
+  await refusalPhonePage.reload();
+  await refusalPhonePage.getByRole('region', { name: /^Blocked:/ }).waitFor({ timeout: 5000 });
+  await refusalPhonePage.evaluate(() => window.scrollTo(0, 0));
+  const refusalLink = refusalPhonePage.getByRole('link', { name: /^No plan: blocked/ });
+  const refusalLinkBox = await refusalLink.boundingBox();
+  check('a phone shows a "No plan: blocked" link in the first viewport', refusalLinkBox !== null && refusalLinkBox.y + refusalLinkBox.height <= 844, `${await refusalLink.innerText().catch(() => '')} at y ${refusalLinkBox?.y}`);
+  await refusalPhonePage.screenshot({ path: `${ARTIFACTS}/refusal-phone-first-viewport.png` });
+  await refusalLink.click();
+  await refusalPhonePage.waitForTimeout(300);
+  const phoneBlocked = await refusalPhonePage.getByRole('region', { name: /^Blocked:/ }).boundingBox();
+  check('the link brings the Blocked box into view on a phone', phoneBlocked !== null && phoneBlocked.y >= 0 && phoneBlocked.y < 844, `y ${phoneBlocked?.y}`);
+  await refusalPhonePage.screenshot({ path: `${ARTIFACTS}/refusal-phone.png` });
+  const refusalOverflow = await refusalPhonePage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check('no horizontal scrolling on a refusal at 390 px', refusalOverflow <= 0, `overflow ${refusalOverflow}px`);
+  await axe(refusalPhonePage, 'a refusal on a phone');
+  await refusalPhone.close();
+  await refusalContext.close();
+
+
   check('no request to any other host', foreign.length === 0, foreign.slice(0, 5).join(', '));
   check('no console errors', consoleErrors.length === 0, consoleErrors.slice(0, 5).join(' | '));
 } catch (error) {

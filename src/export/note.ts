@@ -5,7 +5,7 @@
  */
 import { formatAmount, formatDose, formatFrequency, formatUnit } from '../engine/format.ts';
 import { concurrentName } from '../engine/registry.ts';
-import type { PlanStep, RestartPlan } from '../engine/types.ts';
+import type { PlanRefusal, PlanStep, PlanWarning, RestartPlan, RestartRequest } from '../engine/types.ts';
 import { validateRequest } from '../engine/validate.ts';
 import { addCalendarDays } from '../engine/dates.ts';
 import { DISCLAIMER, administrationsOf, isPatchUnit, patchWearHours, plural, stepDrugName, stepFormulationName } from './common.ts';
@@ -17,6 +17,8 @@ export interface NoteOptions {
   readonly request?: unknown;
   /** Include the numbered working (derivation); default true. */
   readonly includeWorking?: boolean;
+  /** Set when `plan` is the alternative plan of a refusal: the note says first that the request was refused. */
+  readonly alternativeTo?: PlanRefusal;
 }
 
 const PATIENT_LABELS: Record<string, string> = {
@@ -27,7 +29,39 @@ const PATIENT_LABELS: Record<string, string> = {
   overdoseHistory: 'history of overdose',
   substanceUseDisorder: 'substance use disorder',
   alcoholUse: 'regular or heavy alcohol use',
+  seizureHistory: 'history of seizures',
+  historyOfFalls: 'history of falls',
+  complexSleepBehaviorHistory: 'history of complex sleep behaviours',
+  hemodialysis: 'on hemodialysis',
+  smokedBeforeBreak: 'smoked tobacco before the break',
+  smokesNow: 'smokes tobacco now',
 };
+
+/** An absent input a warning says the plan could not check, and the words that name it in the warning. */
+const UNCHECKED_INPUTS: readonly (readonly [RegExp, string, (request: RestartRequest) => boolean])[] = [
+  [/creatinine clearance/i, 'creatinine clearance', (r) => r.patient.creatinineClearanceMlMin === undefined],
+  [/\bsex\b/i, 'sex', (r) => r.patient.sex === undefined || r.patient.sex === 'unknown'],
+  [/\bQTc\b/, 'QTc', (r) => (r as unknown as { qtcMs?: number }).qtcMs === undefined],
+  [/\bage\b/i, 'age', (r) => r.patient.ageYears === undefined],
+  [/withdrawal symptoms/i, 'withdrawal symptoms now', (r) => r.patient.withdrawalSymptomsNow === undefined],
+];
+const NOT_CHECKED = /not given|could not (be )?check|not checked|not recorded/i;
+
+/** The absent inputs the plan's warnings say could not be checked: "creatinine clearance (RENAL_FUNCTION_NOT_GIVEN)". */
+export function uncheckedInputs(warnings: readonly PlanWarning[], request: RestartRequest): string[] {
+  const found: string[] = [];
+  for (const warning of warnings) {
+    if (!NOT_CHECKED.test(warning.message)) continue;
+    for (const [pattern, name, absent] of UNCHECKED_INPUTS) {
+      if (pattern.test(warning.message) && absent(request)) found.push(`${name} (${warning.code})`);
+    }
+  }
+  return found.filter((item, index) => found.indexOf(item) === index);
+}
+
+function onDate(date: string | undefined, word: string): string {
+  return date ? `${word} ${date}` : '';
+}
 
 function daily(step: PlanStep): string {
   const equivalent = step.dailyEquivalent ? `; ${formatAmount(step.dailyEquivalent.amount)} ${step.dailyEquivalent.unit}${step.dailyEquivalent.unit === 'MME' ? '/day' : ' daily'}` : '';
@@ -97,6 +131,14 @@ export function clinicalNote(plan: RestartPlan, options: NoteOptions): string {
       : `RESTART PLAN: ${priorProduct}`,
   );
   out.push(DISCLAIMER);
+  if (options.alternativeTo) {
+    const refusal = options.alternativeTo;
+    out.push(
+      `NO PLAN for ${refusal.displayName} ${stepFormulationName({ drug: refusal.drug, formulation: refusal.formulation })} (blocked, ${refusal.code}): ${refusal.message}${refusal.reasonSources.length ? ` [${refusal.reasonSources.join(', ')}]` : ''}`,
+    );
+    if (refusal.earliestPlanDate) out.push(`Earliest date a plan can be made: ${refusal.earliestPlanDate}.`);
+    out.push(`THIS NOTE IS FOR THE ALTERNATIVE PLAN: ${stepDrugName(lastStep)} ${stepFormulationName(lastStep)}.`);
+  }
   out.push(`Calculated ${options.calculatedOn} by Retitrate engine ${plan.version.engine}, protocols ${plan.version.protocols} (reviewed ${plan.version.protocolsDate}).`);
   out.push('');
 
@@ -121,10 +163,33 @@ export function clinicalNote(plan: RestartPlan, options: NoteOptions): string {
     const factors = Object.entries(PATIENT_LABELS)
       .filter(([key]) => (request.patient as unknown as Record<string, boolean>)[key])
       .map(([, label]) => label);
-    if (request.patient.ageYears !== undefined) factors.unshift(`age ${request.patient.ageYears}`);
+    const patient = request.patient;
+    if (patient.hepaticGrade !== 'none') factors[factors.indexOf('hepatic impairment')] = `${patient.hepaticGrade} hepatic impairment`;
+    if (patient.creatinineClearanceMlMin !== undefined) factors.push(`creatinine clearance ${patient.creatinineClearanceMlMin} mL/min`);
+    if (patient.withdrawalSymptomsNow !== undefined) factors.push(`withdrawal symptoms now: ${patient.withdrawalSymptomsNow}`);
+    if (patient.sex !== undefined) factors.unshift(`sex ${patient.sex}`);
+    if (patient.ageYears !== undefined) factors.unshift(`age ${patient.ageYears}`);
     out.push(`- Patient factors: ${factors.length ? factors.join('; ') : 'none recorded'}.`);
-    out.push(`- Other medicines: ${request.concurrent.length ? request.concurrent.map(concurrentName).join(', ') : 'none recorded'}.`);
+    const use = [request.prior.asNeeded ? 'taken as needed (times a day is the average actually taken)' : '', request.prior.nonPrescribed ? 'non-prescribed use (the dose is uncertain)' : ''].filter(Boolean);
+    if (use.length) out.push(`- Use before the break: ${use.join('; ')}.`);
+    const history = request.concurrentHistory;
+    out.push(
+      `- Other medicines: ${
+        history.length
+          ? history
+              .map((entry) => {
+                const dates = [onDate(entry.startedOn, 'started'), onDate(entry.stoppedOn, 'stopped')].filter(Boolean).join(', ');
+                return `${concurrentName(entry.drug)}${dates ? ` (${dates})` : ''}`;
+              })
+              .join(', ')
+          : 'none recorded'
+      }.`,
+    );
+    if (request.acetaminophenOtherSourcesMgPerDay !== undefined) out.push(`- Acetaminophen from other sources: ${request.acetaminophenOtherSourcesMgPerDay} mg a day.`);
+    if (request.keepProduct) out.push('- Keep the extended-release product: yes (asked to keep it where its label allows).');
     if (request.breakReason) out.push(`- Reason for the break: ${request.breakReason}.`);
+    const unchecked = uncheckedInputs(plan.warnings, request);
+    if (unchecked.length) out.push(`- Not given, so the plan could not check what depends on it: ${unchecked.join('; ')}.`);
   }
   out.push('');
 

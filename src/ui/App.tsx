@@ -184,7 +184,7 @@ export function App({ today, prefill = null }: { readonly today?: string; readon
   ].filter((label, index, all) => all.indexOf(label) === index);
   const drugTouched = getFieldState('drugQuery', formState).isTouched;
   const inputs = useMemo(() => (planning ? planning.inputsInWords(values, drugs, concurrentNames) : []), [planning, values, drugs, concurrentNames]);
-  const shownPlan = acknowledged && result?.ok && !held && result.plan.steps.length > 0 ? result.plan : null;
+  const viewPlanLink = acknowledged && result && !held && planning ? planning.viewPlanLinkText(result) : null;
 
   return (
     <>
@@ -213,11 +213,10 @@ export function App({ today, prefill = null }: { readonly today?: string; readon
             drugTouched={drugTouched}
             formatDose={planning?.formatDose}
           />
-          {shownPlan && planning ? (
+          {viewPlanLink ? (
             // On a phone the plan is below the whole form: this link stays in view while the form scrolls.
             <a className="view-plan-link" href="#plan-title">
-              View plan: {planning.firstStepText(shownPlan, shownPlan.steps[0]!)}
-              {` from ${displayDate(shownPlan.steps[0]!.start)}`}
+              {viewPlanLink}
             </a>
           ) : null}
         </section>
@@ -227,9 +226,9 @@ export function App({ today, prefill = null }: { readonly today?: string; readon
           ) : (
             <>
               <ViewTabs view={view} onChange={setView} />
-              <ViewPanel view={view} plan={result?.ok && !held ? result.plan : null} resetKey={resets} inputs={inputs}>
+              <ViewPanel view={view} plan={result?.ok && !held ? result.plan : null} refused={result && !result.ok && !held && result.refusal ? { refusal: result.refusal, request } : null} resetKey={resets} inputs={inputs}>
               {result && !result.ok && result.refusal && planning && !held ? (
-                <planning.RefusalView refusal={result.refusal} />
+                <planning.RefusalView refusal={result.refusal} request={request} today={today} />
               ) : result?.ok && planning && !held ? (
                 <planning.PlanView plan={result.plan} inputs={inputs} request={request} today={today} />
               ) : (

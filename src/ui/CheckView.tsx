@@ -4,8 +4,9 @@
  * this browser only.
  */
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { formatDose, type Amount, type RestartPlan } from '../engine/api.ts';
-import { checkAgainstPlan, type CheckFinding, type CheckOutcome } from '../engine/check.ts';
+import { formatDose, type Amount, type PlanRefusal, type RestartPlan } from '../engine/api.ts';
+import { checkAgainstPlan, checkSchedule, type CheckFinding, type CheckOutcome } from '../engine/check.ts';
+import { codeInWords } from './PlanView.tsx';
 import { displayDate } from './dates.ts';
 import { MAX_INPUT_LENGTH } from './model.ts';
 import { MAX_PASTE_LENGTH, PROPOSED_KEY, emptyRow, errorsByRow, parsePasted, restoreRows, toProposed, type ProposedRow, type RowField } from './proposed.ts';
@@ -240,26 +241,73 @@ function StepInput(props: {
   );
 }
 
-export default function CheckView({ plan, inputs = [] }: { readonly plan: RestartPlan; readonly inputs?: readonly (readonly [string, string])[] }) {
+/** The request refused by the planner, so a proposal is checked against the refusal (every step PLAN_REFUSED). */
+export interface RefusedRequest {
+  readonly refusal: PlanRefusal;
+  readonly request: unknown;
+}
+
+/** A PLAN_REFUSED finding in words: the refusal code and its sources said in words, not as codes and ids. */
+export function refusedFindingInWords(finding: CheckFinding, refusal: PlanRefusal): string {
+  const sources = refusal.reasonSources.map((sid) => {
+    const source = refusal.sources.find((s) => s.id === sid);
+    return source ? `${source.issuer}, ${source.year}` : sid;
+  });
+  const message = finding.message.replace(`(${refusal.code})`, `(blocked: ${codeInWords(refusal.code)})`).replace(refusal.code, codeInWords(refusal.code));
+  return `${message} Rule: no plan is given for a labelled contraindication${sources.length ? ` (${sources.join('; ')})` : ''}.`;
+}
+
+function RefusedCheckResult({ refusal, findings }: { readonly refusal: PlanRefusal; readonly findings: readonly CheckFinding[] }) {
+  return (
+    <section className="check-result" aria-labelledby="check-result-title">
+      <div className="verdict exceeds" role="status">
+        <h3 id="check-result-title">No plan: no proposed dose is within a ceiling</h3>
+        <p>
+          Retitrate gives no plan for this request ({codeInWords(refusal.code)}), so{' '}
+          {findings.length === 1 ? 'the proposed step is a finding' : `all ${findings.length} proposed steps are findings`}. Discuss with the prescriber before dispensing.
+        </p>
+      </div>
+      <ul className="findings">
+        {findings.map((finding, k) => (
+          <li key={k} className="finding" data-code={finding.code}>
+            <strong>{findingTitle(finding.code)}.</strong> {refusedFindingInWords(finding, refusal)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function priorUnit(request: unknown): string | undefined {
+  const prior = typeof request === 'object' && request !== null ? (request as { prior?: { unit?: unknown } }).prior : undefined;
+  return typeof prior?.unit === 'string' ? prior.unit : undefined;
+}
+
+export default function CheckView({ plan, refused, inputs = [] }: { readonly plan: RestartPlan | null; readonly refused?: RefusedRequest | null; readonly inputs?: readonly (readonly [string, string])[] }) {
   const id = useId();
   const [rows, setRows] = useState<ProposedRow[]>(() => restoreRows(loadJson(PROPOSED_KEY)));
   const [paste, setPaste] = useState('');
   const [pasteNote, setPasteNote] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const unit = plan.steps[0]?.dose.unit ?? 'mg';
+  const unit = plan?.steps[0]?.dose.unit ?? priorUnit(refused?.request) ?? 'mg';
+  const displayName = plan?.displayName ?? refused?.refusal.displayName ?? '';
+  const restart = plan?.steps[0]?.start ?? (refused?.request as { restartDate?: string } | undefined)?.restartDate ?? '';
 
   useEffect(() => saveJson(PROPOSED_KEY, rows), [rows]);
 
   const outcome = useMemo<CheckOutcome | null>(() => {
     if (!submitted) return null;
     try {
-      return checkAgainstPlan(plan, toProposed(rows, unit));
+      if (plan) return checkAgainstPlan(plan, toProposed(rows, unit));
+      const request = typeof refused?.request === 'object' && refused.request !== null ? refused.request : {};
+      return checkSchedule({ ...request, proposed: toProposed(rows, unit) });
     } catch (error) {
       console.warn('Retitrate check error', error);
       return { ok: false, errors: [{ path: '', code: 'internal', message: `The check could not be run (internal error): ${String(error)}` }] };
     }
-  }, [submitted, plan, rows, unit]);
-  const errors = useMemo(() => (outcome && !outcome.ok ? errorsByRow(outcome.errors) : { rows: new Map<number, Partial<Record<RowField, string>>>(), form: [] as string[] }), [outcome]);
+  }, [submitted, plan, refused, rows, unit]);
+  const refusedOutcome = outcome && !outcome.ok && outcome.refusal ? outcome : null;
+  const errors = useMemo(() => (outcome && !outcome.ok && !outcome.refusal ? errorsByRow(outcome.errors) : { rows: new Map<number, Partial<Record<RowField, string>>>(), form: [] as string[] }), [outcome]);
 
   const update = (index: number, patch: Partial<ProposedRow>) => setRows((current) => current.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   const addRow = () => setRows((current) => [...current, emptyRow()]);
@@ -284,8 +332,11 @@ export default function CheckView({ plan, inputs = [] }: { readonly plan: Restar
     <article className="check-view" aria-labelledby="check-title">
       <h2 id="check-title">Check a proposed schedule</h2>
       <p className="muted">
-        Enter the prescriber’s steps for {plan.displayName}. Each step is compared with the conservative ceiling calculated from
-        the form (restart {displayDate(plan.steps[0]?.start ?? '')}). Doses are per administration, in {unit}.
+        Enter the prescriber’s steps for {displayName}.{' '}
+        {refused
+          ? `Retitrate gives no plan for this request (blocked), so there is no ceiling and no proposed dose can be within one (restart ${displayDate(restart)}).`
+          : `Each step is compared with the conservative ceiling calculated from the form (restart ${displayDate(restart)}).`}{' '}
+        Doses are per administration, in {unit}.
       </p>
       <p className="hint" id={`${id}-uneven-hint`}>
         Uneven doses: when the administrations of a day differ, list each one, largest first (e.g. 10 + 5 + 5 + 5); the dose is
@@ -343,7 +394,7 @@ export default function CheckView({ plan, inputs = [] }: { readonly plan: Restar
           <p className="field-error" id={`${id}-form-error`} role="alert">
             {errors.form.join(' ')}
           </p>
-        ) : outcome && !outcome.ok ? (
+        ) : outcome && !outcome.ok && !outcome.refusal ? (
           <p className="field-error" role="alert">
             The proposed schedule has {outcome.errors.length} {outcome.errors.length === 1 ? 'problem' : 'problems'}: see the messages beside the fields.
           </p>
@@ -364,7 +415,8 @@ export default function CheckView({ plan, inputs = [] }: { readonly plan: Restar
         </button>
         {pasteNote ? <p className="hint" role="status">{pasteNote}</p> : null}
       </details>
-      {outcome?.ok ? <CheckResultView outcome={outcome} plan={plan} inputs={inputs} /> : null}
+      {outcome?.ok && plan ? <CheckResultView outcome={outcome} plan={plan} inputs={inputs} /> : null}
+      {refusedOutcome?.refusal ? <RefusedCheckResult refusal={refusedOutcome.refusal} findings={refusedOutcome.findings} /> : null}
     </article>
   );
 }

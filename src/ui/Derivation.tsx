@@ -5,7 +5,10 @@ import type { RestartPlan } from '../engine/index.ts';
 const BRACKET = /\[([^\]]+)\]/g;
 
 /** A derivation line with its citations turned into labelled references. */
-function renderLine(line: string, plan: RestartPlan): ReactNode[] {
+/** The parts of a plan (or a refusal) that the working shows. */
+type Working = Pick<RestartPlan, 'derivation' | 'sources' | 'assumptionDetails'>;
+
+function renderLine(line: string, plan: Working): ReactNode[] {
   const { sources, assumptionDetails } = plan;
   const text = line.replace(/^\d+\.\s*/, '');
   const parts: ReactNode[] = [];
@@ -44,10 +47,10 @@ function renderLine(line: string, plan: RestartPlan): ReactNode[] {
   return parts;
 }
 
-export default function Derivation({ plan }: { readonly plan: RestartPlan }) {
+export default function Derivation({ plan, title = 'How this was calculated', idPrefix = '' }: { readonly plan: Working; readonly title?: string; readonly idPrefix?: string }) {
   return (
-    <section className="derivation" aria-labelledby="derivation-title">
-      <h3 id="derivation-title" className="working-title">How this was calculated</h3>
+    <section className="derivation" aria-labelledby={`${idPrefix}derivation-title`}>
+      <h3 id={`${idPrefix}derivation-title`} className="working-title">{title}</h3>
       <ol className="working">
         {plan.derivation.map((line, index) => (
           <li key={index}>{renderLine(line, plan)}</li>
@@ -70,7 +73,7 @@ export default function Derivation({ plan }: { readonly plan: RestartPlan }) {
       <h4>Sources</h4>
       <ol className="sources">
         {plan.sources.map((source) => (
-          <li key={source.id} id={`source-${source.id}`}>
+          <li key={source.id} id={`${idPrefix}source-${source.id}`}>
             <a href={source.url} target="_blank" rel="noopener noreferrer">
               {source.title}
             </a>

@@ -4,13 +4,14 @@
  * The date and DTSTAMP come from the browser clock here; the export functions are pure.
  */
 import { useId, useRef, useState } from 'react';
-import type { RestartPlan } from '../engine/api.ts';
+import type { PlanRefusal, RestartPlan } from '../engine/api.ts';
 import { todayIso } from './model.ts';
 
 /** A file name without any patient identifier: retitrate-oxycodone-2026-11-28.csv */
-export function exportFileName(plan: RestartPlan, extension: string): string {
+export function exportFileName(plan: RestartPlan, extension: string, alternative = false): string {
   const start = plan.steps[0]?.start ?? 'plan';
-  return `retitrate-${plan.drug.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}-${start}.${extension}`;
+  const drug = alternative ? (plan.steps[plan.steps.length - 1]?.drug ?? plan.drug) : plan.drug;
+  return `retitrate-${drug.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}${alternative ? '-alternative' : ''}-${start}.${extension}`;
 }
 
 export function downloadText(text: string, fileName: string, type: string): void {
@@ -33,9 +34,13 @@ interface Props {
   readonly request?: unknown;
   /** "today" for the note (tests); the browser clock otherwise. */
   readonly today?: string;
+  /** Set when `plan` is a refusal's alternative plan: the buttons, files and note say so. */
+  readonly alternativeTo?: PlanRefusal;
 }
 
-export function Exports({ plan, request, today }: Props) {
+export function Exports({ plan, request, today, alternativeTo }: Props) {
+  const alt = alternativeTo !== undefined;
+  const which = alt ? ' (alternative plan)' : '';
   const id = useId();
   const [status, setStatus] = useState('');
   const [fallback, setFallback] = useState<string | null>(null);
@@ -44,12 +49,12 @@ export function Exports({ plan, request, today }: Props) {
 
   const copyNote = async () => {
     const { clinicalNote } = await load();
-    const note = clinicalNote(plan, { calculatedOn: today ?? todayIso(), request });
+    const note = clinicalNote(plan, { calculatedOn: today ?? todayIso(), request, alternativeTo });
     try {
       if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
       await navigator.clipboard.writeText(note);
       setFallback(null);
-      setStatus('Clinical note copied to the clipboard.');
+      setStatus(`Clinical note${which} copied to the clipboard.`);
     } catch {
       setFallback(note);
       setStatus('The clipboard is not available: the note is shown below, selected. Copy it with Ctrl+C (⌘C).');
@@ -61,36 +66,42 @@ export function Exports({ plan, request, today }: Props) {
   };
   const csv = async () => {
     const { scheduleCsv } = await load();
-    downloadText(scheduleCsv(plan), exportFileName(plan, 'csv'), 'text/csv;charset=utf-8');
-    setStatus('Schedule downloaded as CSV.');
+    downloadText(scheduleCsv(plan), exportFileName(plan, 'csv', alt), 'text/csv;charset=utf-8');
+    setStatus(`Schedule${which} downloaded as CSV.`);
   };
   const ics = async () => {
     const { scheduleIcs } = await load();
-    downloadText(scheduleIcs(plan, { dtstamp: new Date() }), exportFileName(plan, 'ics'), 'text/calendar;charset=utf-8');
-    setStatus('Calendar downloaded (.ics).');
+    downloadText(scheduleIcs(plan, { dtstamp: new Date() }), exportFileName(plan, 'ics', alt), 'text/calendar;charset=utf-8');
+    setStatus(`Calendar${which} downloaded (.ics).`);
   };
   const fhir = async () => {
     const { planToFhirBundle } = await load();
     const bundle = planToFhirBundle(plan, { authoredOn: today ?? todayIso(), timestamp: new Date().toISOString() });
-    downloadText(`${JSON.stringify(bundle, null, 2)}\n`, exportFileName(plan, 'fhir.json'), 'application/fhir+json');
-    setStatus('FHIR bundle downloaded (JSON).');
+    downloadText(`${JSON.stringify(bundle, null, 2)}\n`, exportFileName(plan, 'fhir.json', alt), 'application/fhir+json');
+    setStatus(`FHIR bundle${which} downloaded (JSON).`);
   };
 
   return (
     <section className="exports no-print" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Export and print</h3>
+      <h3 id={`${id}-title`}>{alt ? 'Export the alternative plan' : 'Export and print'}</h3>
+      {alt ? (
+        <p className="hint">
+          These exports are for the alternative plan, not for the refused {alternativeTo.displayName}: the note, CSV, calendar
+          and FHIR bundle carry the alternative&apos;s schedule.
+        </p>
+      ) : null}
       <div className="export-actions">
         <button type="button" className="secondary small" onClick={() => void copyNote()}>
-          Copy clinical note
+          Copy clinical note{which}
         </button>
         <button type="button" className="secondary small" onClick={() => void csv()}>
-          Download CSV
+          Download CSV{which}
         </button>
         <button type="button" className="secondary small" onClick={() => void ics()}>
-          Download calendar (.ics)
+          Download calendar (.ics){which}
         </button>
         <button type="button" className="secondary small" onClick={() => void fhir()}>
-          Download FHIR bundle (JSON)
+          Download FHIR bundle (JSON){which}
         </button>
         <button type="button" className="secondary small" onClick={() => window.print()}>
           Print

@@ -45,12 +45,12 @@ function SourceLinks({ ids, sources }: { readonly ids: readonly string[]; readon
   );
 }
 
-function WarningList({ warnings, sources, critical }: { readonly warnings: readonly PlanWarning[]; readonly sources: readonly PlanSource[]; readonly critical: boolean }) {
+function WarningList({ warnings, sources, critical, idPrefix = '', title }: { readonly warnings: readonly PlanWarning[]; readonly sources: readonly PlanSource[]; readonly critical: boolean; readonly idPrefix?: string; readonly title?: string }) {
   if (warnings.length === 0) return null;
-  const title = critical ? 'Critical warnings' : 'Other warnings';
-  const id = critical ? 'critical-title' : 'other-warnings-title';
+  title ??= critical ? 'Critical warnings' : 'Other warnings';
+  const id = `${idPrefix}${critical ? 'critical-title' : 'other-warnings-title'}`;
   return (
-    <section className={critical ? 'warnings critical' : 'warnings'} aria-labelledby={id} id={critical ? 'critical-warnings' : undefined}>
+    <section className={critical ? 'warnings critical' : 'warnings'} aria-labelledby={id} id={critical ? `${idPrefix}critical-warnings` : undefined}>
       <h3 id={id}>{title}</h3>
       <ul>
         {warnings.map((warning) => (
@@ -161,13 +161,13 @@ export function mmeNotForThisPlan(plan: RestartPlan, request: unknown): boolean 
   return plan.drug === 'methadone' && typeof request === 'object' && request !== null && (request as { indication?: unknown }).indication === 'oud';
 }
 
-function ScheduleTable({ plan, hideEquivalent = false }: { readonly plan: RestartPlan; readonly hideEquivalent?: boolean }) {
+function ScheduleTable({ plan, hideEquivalent = false, caption = 'Restart schedule' }: { readonly plan: RestartPlan; readonly hideEquivalent?: boolean; readonly caption?: string }) {
   const equivalentUnit = hideEquivalent ? undefined : plan.steps.find((s) => s.dailyEquivalent)?.dailyEquivalent?.unit;
   const equivalentHeader = equivalentUnit === 'MME' ? 'Daily MME' : equivalentUnit ? `Daily ${equivalentUnit} equivalent` : null;
   return (
     <div className="table-wrap">
       <table className="schedule">
-        <caption>Restart schedule</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Dates</th>
@@ -244,14 +244,14 @@ export function whySentence(plan: RestartPlan): string {
  * What to do now, first: the first step with its date, why, the next checkpoint, and how many critical
  * warnings follow (a link to them).
  */
-function PlanSummary({ plan, criticalCount }: { readonly plan: RestartPlan; readonly criticalCount: number }) {
+function PlanSummary({ plan, criticalCount, idPrefix = '' }: { readonly plan: RestartPlan; readonly criticalCount: number; readonly idPrefix?: string }) {
   const first = plan.steps[0];
   if (!first) return null;
   const checkpoint = plan.steps.find((step) => step.checkpoint);
   const next = plan.steps[1];
   return (
-    <section className="plan-summary" aria-labelledby="summary-title">
-      <h3 id="summary-title" className="visually-hidden">
+    <section className="plan-summary" aria-labelledby={`${idPrefix}summary-title`}>
+      <h3 id={`${idPrefix}summary-title`} className="visually-hidden">
         Summary
       </h3>
       <dl>
@@ -279,7 +279,7 @@ function PlanSummary({ plan, criticalCount }: { readonly plan: RestartPlan; read
       </dl>
       {criticalCount > 0 ? (
         <p className="summary-critical">
-          <a href="#critical-warnings">
+          <a href={`#${idPrefix}critical-warnings`}>
             {criticalCount} critical {criticalCount === 1 ? 'warning' : 'warnings'}
           </a>{' '}
           below: read {criticalCount === 1 ? 'it' : 'them'} before prescribing.
@@ -384,19 +384,80 @@ export function PlanView({ plan, inputs, request, today }: Props) {
 const ACRONYMS = new Set(['MAOI', 'SSRI', 'SNRI', 'QT', 'QTC', 'CYP', 'CYP3A4', 'CYP2D6', 'ER', 'IR', 'OUD', 'MME', 'CNS', 'TCA', 'ECG', 'INR']);
 
 /** A refusal code in words: MAOI_CONTRAINDICATED_OPIOID → "MAOI contraindicated opioid". */
+/** Abbreviations in codes that a reader would not know, in words. */
+const CODE_WORDS: Record<string, string> = { BZD: 'benzodiazepine', ZDRUG: 'Z-drug' };
+
 export function codeInWords(code: string): string {
-  const words = code.split(/[_\s]+/).filter(Boolean).map((word) => (ACRONYMS.has(word.toUpperCase()) ? word.toUpperCase() : word.toLowerCase()));
+  const words = code
+    .split(/[_\s]+/)
+    .filter(Boolean)
+    .map((word) => CODE_WORDS[word.toUpperCase()] ?? (ACRONYMS.has(word.toUpperCase()) ? word.toUpperCase() : word.toLowerCase()));
   const text = words.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** The alternative plan's product in words: "morphine immediate-release tablet" (the product its last step uses). */
+export function alternativeName(plan: RestartPlan): string {
+  const last = plan.steps[plan.steps.length - 1];
+  return last ? `${last.displayName} ${last.formulationName}` : `${plan.displayName} ${priorFormulationName(plan)}`;
+}
+
+/** The refused product in words: "fentaNYL transdermal patch". */
+export function refusedName(refusal: PlanRefusal): string {
+  return `${refusal.displayName} ${stepFormulationName({ drug: refusal.drug, formulation: refusal.formulation })}`;
+}
+
+/**
+ * The phone's sticky "View plan" link: the first step of a plan; for a refusal, that there is no plan and why,
+ * and the alternative plan's first step when there is one.
+ */
+export function viewPlanLinkText(result: { readonly plan?: RestartPlan; readonly refusal?: PlanRefusal }): string | null {
+  const plan = result.plan;
+  if (plan?.steps[0]) return `View plan: ${firstStepText(plan, plan.steps[0])} from ${displayDate(plan.steps[0].start)}`;
+  const refusal = result.refusal;
+  if (!refusal) return null;
+  const alt = refusal.alternativePlan?.steps[0];
+  return alt
+    ? `No plan: blocked (${codeInWords(refusal.code)}). Alternative: ${firstStepText(refusal.alternativePlan!, alt)} from ${displayDate(alt.start)}`
+    : `No plan: blocked (${codeInWords(refusal.code)}). View why`;
+}
+
+/** The alternative's full plan, under the refusal, titled as the alternative; its exports say they are for it. */
+function AlternativePlan({ plan, refusal, request, today }: { readonly plan: RestartPlan; readonly refusal: PlanRefusal; readonly request?: unknown; readonly today?: string }) {
+  const critical = plan.warnings.filter((w) => w.severity === 'critical');
+  const other = plan.warnings.filter((w) => w.severity !== 'critical');
+  const name = alternativeName(plan);
+  return (
+    <section className="alternative-plan" aria-labelledby="alternative-title">
+      <h3 id="alternative-title">Alternative plan: {name}</h3>
+      <p className="alternative-note">
+        This is the plan for the alternative, not for {refusedName(refusal)} (no plan can be given for it). Each dose is a ceiling.
+      </p>
+      <PlanSummary plan={plan} criticalCount={critical.length} idPrefix="alt-" />
+      <WarningList warnings={critical} sources={plan.sources} critical idPrefix="alt-" title="Critical warnings for the alternative plan" />
+      <WarningList warnings={other} sources={plan.sources} critical={false} idPrefix="alt-" title="Other warnings for the alternative plan" />
+      <p>
+        <strong>Tolerance:</strong> {toleranceSentence(plan)}
+      </p>
+      <ScheduleTable plan={plan} caption={`Alternative plan schedule: ${name}`} hideEquivalent={mmeNotForThisPlan(plan, request)} />
+      <p className="table-note">Each row is a ceiling: do not exceed it. Dates are the earliest a step may start.</p>
+      <Exports plan={plan} request={request} today={today} alternativeTo={refusal} />
+      <Suspense fallback={<p className="muted">Loading the working…</p>}>
+        <Derivation plan={plan} idPrefix="alt-" title="How the alternative plan was calculated" />
+      </Suspense>
+    </section>
+  );
+}
+
 /**
  * A refusal (no plan: a labelled contraindication), shown at least as clearly as a critical warning: what is
- * refused and why, its sources, the earliest date a plan can be made and what to do instead.
+ * refused and why, its sources, the earliest date a plan can be made and what to do instead; then the
+ * alternative's full plan when the engine gives one.
  */
-export function RefusalView({ refusal }: { readonly refusal: PlanRefusal }) {
+export function RefusalView({ refusal, request, today }: { readonly refusal: PlanRefusal; readonly request?: unknown; readonly today?: string }) {
   const critical = refusal.warnings.filter((w) => w.severity === 'critical');
   const other = refusal.warnings.filter((w) => w.severity !== 'critical');
+  const alternativePlan = refusal.alternativePlan;
   return (
     <article className="plan refusal" aria-labelledby="plan-title">
       <DisclaimerBanner />
@@ -420,7 +481,22 @@ export function RefusalView({ refusal }: { readonly refusal: PlanRefusal }) {
           {refusal.alternative ? (
             <div>
               <dt>Instead</dt>
-              <dd>{refusal.alternative}</dd>
+              <dd>
+                {refusal.alternative}
+                {alternativePlan ? (
+                  <>
+                    {' '}
+                    <a href="#alternative-title">See the alternative plan: {alternativeName(alternativePlan)}</a>
+                  </>
+                ) : null}
+              </dd>
+            </div>
+          ) : alternativePlan ? (
+            <div>
+              <dt>Instead</dt>
+              <dd>
+                <a href="#alternative-title">See the alternative plan: {alternativeName(alternativePlan)}</a>
+              </dd>
             </div>
           ) : null}
           <div>
@@ -433,17 +509,13 @@ export function RefusalView({ refusal }: { readonly refusal: PlanRefusal }) {
         </p>
         <p className="muted">Code: {refusal.code}</p>
       </section>
-      <WarningList warnings={critical} sources={refusal.sources} critical />
-      <WarningList warnings={other} sources={refusal.sources} critical={false} />
+      {alternativePlan ? <AlternativePlan plan={alternativePlan} refusal={refusal} request={request} today={today} /> : null}
+      <WarningList warnings={critical} sources={refusal.sources} critical title={alternativePlan ? `Critical warnings for ${refusedName(refusal)}` : undefined} />
+      <WarningList warnings={other} sources={refusal.sources} critical={false} title={alternativePlan ? `Other warnings for ${refusedName(refusal)}` : undefined} />
       {refusal.derivation.length ? (
-        <section aria-labelledby="refusal-working-title">
-          <h3 id="refusal-working-title">How this was decided</h3>
-          <ol className="working">
-            {refusal.derivation.map((line, index) => (
-              <li key={index}>{line}</li>
-            ))}
-          </ol>
-        </section>
+        <Suspense fallback={<p className="muted">Loading the working…</p>}>
+          <Derivation plan={refusal} title="How this was decided" idPrefix="refusal-" />
+        </Suspense>
       ) : null}
     </article>
   );

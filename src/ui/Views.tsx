@@ -4,6 +4,7 @@
  */
 import { lazy, Suspense, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { RestartPlan } from '../engine/api.ts';
+import type { RefusedRequest } from './CheckView.tsx';
 
 const CheckView = lazy(() => import('./CheckView.tsx'));
 const EducatorChart = lazy(() => import('./EducatorChart.tsx'));
@@ -53,6 +54,8 @@ export function ViewTabs({ view, onChange }: { readonly view: ViewName; readonly
 interface PanelProps {
   readonly view: ViewName;
   readonly plan: RestartPlan | null;
+  /** The refused request, when the planner refused it: the check still runs (every step a PLAN_REFUSED finding). */
+  readonly refused?: RefusedRequest | null;
   /** Changes on "New patient", so the check starts empty. */
   readonly resetKey: number;
   /** The patient inputs in words (the check's printout and exports carry them). */
@@ -61,7 +64,7 @@ interface PanelProps {
   readonly children: ReactNode;
 }
 
-export function ViewPanel({ view, plan, resetKey, inputs, children }: PanelProps) {
+export function ViewPanel({ view, plan, refused, resetKey, inputs, children }: PanelProps) {
   return (
     <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} className="view-panel">
       {view === 'plan' ? (
@@ -69,8 +72,8 @@ export function ViewPanel({ view, plan, resetKey, inputs, children }: PanelProps
       ) : (
         <Suspense fallback={<p className="muted">Loading…</p>}>
           {view === 'check' ? (
-            plan ? (
-              <CheckView key={resetKey} plan={plan} inputs={inputs} />
+            plan || refused ? (
+              <CheckView key={resetKey} plan={plan} refused={refused} inputs={inputs} />
             ) : (
               <div className="placeholder">
                 <h2>Check a proposed schedule</h2>

@@ -16,6 +16,7 @@ export const FINDING_WORDS: Record<string, string> = {
   ABOVE_PRIOR_DOSE: 'Above the dose before the break',
   RISES_TOO_FAST: 'Rises too fast',
   SKIPS_CHECKPOINT: 'Skips the checkpoint',
+  PLAN_REFUSED: 'No plan for this request (blocked)',
 };
 
 /** A finding's title in words; an unknown code becomes lower-case words rather than a raw code. */

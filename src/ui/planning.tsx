@@ -5,7 +5,7 @@ import { BREAK_REASON_LABELS, FLAG_LABELS, HISTORY_FLAG_LABELS, MAIN_FLAGS, PATI
 
 // The browser engine: a drug class's protocol data loads only when one of its drugs is chosen.
 export { planRestart, formatDose, describeDrugs, listConcurrent, isReadyFor, loadClassFor } from '../engine/browser.ts';
-export { PlanView, RefusalView, firstStepText } from './PlanView.tsx';
+export { PlanView, RefusalView, firstStepText, viewPlanLinkText } from './PlanView.tsx';
 
 export function inputsInWords(values: FormValues, drugs: readonly DrugDescription[], concurrentNames: Map<string, string>) {
   const drug = drugs.find((d) => d.id === values.drug);
