@@ -285,6 +285,14 @@ export interface PlanRefusal {
   readonly earliestPlanDate?: string;
   /** What can be done instead, in words. */
   readonly alternative?: string;
+  /**
+   * The plan for what can be done instead, when the engine can compute one (extension): e.g. the
+   * immediate-release opioid plan offered when a product restricted to opioid-tolerant patients is refused
+   * (`OPIOID_TOLERANT_ONLY_PRODUCT`), with its own steps, warnings (RESTRICTED_TO_TOLERANT says when the refused
+   * product may be considered again), derivation and sources. The pharmacist check judges a proposal against it.
+   * It is an offer for the prescriber to accept, not the plan for the refused request.
+   */
+  readonly alternativePlan?: RestartPlan;
   readonly daysOff: number;
   readonly missedDays: number;
   readonly warnings: readonly PlanWarning[];

@@ -45,8 +45,15 @@ const baseArb = fc
   });
 type Req = ReturnType<typeof baseArb extends fc.Arbitrary<infer T> ? () => T : never>;
 
+/**
+ * The planner's result; a restricted product refused after tolerance loss (amendment A6 BLOCK,
+ * OPIOID_TOLERANT_ONLY_PRODUCT) reads as the IR plan its refusal offers, the plan these properties checked
+ * before the refusal existed (tests/opioids/tolerant-only-refusal.test.ts pins the refusal itself).
+ */
 function outcome(request: Record<string, unknown>): PlanResult {
-  return planRestart(request);
+  const result = planRestart(request);
+  if (!result.ok && result.refusal?.code === 'OPIOID_TOLERANT_ONLY_PRODUCT' && result.refusal.alternativePlan) return { ok: true, plan: result.refusal.alternativePlan };
+  return result;
 }
 function planOf(request: Record<string, unknown>): RestartPlan {
   const result = outcome(request);

@@ -12,6 +12,8 @@ import { isRefusal } from '../../src/engine/plan.ts';
 /** planOpioid where the request cannot be refused (no MAOI): the plan itself. */
 function plannedOpioid(...args: Parameters<typeof planOpioid>) {
   const outcome = planOpioid(...args);
+  // A restricted product refused after tolerance loss (amendment A6) offers the IR plan these tests check.
+  if (isRefusal(outcome) && outcome.code === 'OPIOID_TOLERANT_ONLY_PRODUCT' && outcome.alternativePlan) return outcome.alternativePlan;
   if (isRefusal(outcome)) throw new Error(`unexpected refusal ${outcome.code}`);
   return outcome;
 }
