@@ -533,7 +533,9 @@ function firstStepPhase(
   } else if (first.length > target.length || D.max(...first).gt(D.max(...target))) {
     first = evenRegimen(sum(first), D.min(D.max(...first), D.max(...target)), target.length, f) ?? [smallestUnit(f)];
   }
-  if (naive?.aboveRange && usesNaive) {
+  // Only when the start given is really above the range: a start lowered for risk factors (tapentadol 50 mg once a
+  // day = 20 MME) is within it, and the warning would then misstate it.
+  if (naive?.aboveRange && usesNaive && riskMme(d, f, sum(first)).gt(C.naiveDailyCapMme.value)) {
     notes.warn(
       'NAIVE_START_ABOVE_CDC_RANGE',
       'warning',
