@@ -232,6 +232,8 @@ describe('independent review vignettes: full-agonist opioids', () => {
         expect(text, text).not.toMatch(/(^|[\s(])\.\d+ ?(mg|mcg)/);
         // Tall Man names wherever the drug is named for a clinician.
         expect(text, text).not.toMatch(/\b(Oxycodone|Hydromorphone|Hydrocodone|Fentanyl)\b/);
+        // Lower-case generic names in sentences (source tags in brackets quote the sources and may keep them).
+        expect(text.replace(/\[[^\]]*\]/g, ''), text).not.toMatch(/\b(transdermal fentanyl|hydromorphone is|immediate-release hydrocodone|(mg\/day|mcg\/h) (oxycodone|hydromorphone|hydrocodone|fentanyl))\b/);
       }
     });
   }

@@ -218,7 +218,7 @@ function tolerancePhase(notes: PlanNotes, request: RestartRequest, drug: OpioidD
   }
   notes.line(
     `Opioid-tolerant before the break: ${priorTolerant ? 'yes' : 'no'} (needs ≥ ${C.tolerantMinDays.value} days at ≥ ${
-      threshold ? `${formatAmount(threshold.value)} ${unit}${prior.isPatch ? '' : '/day'} ${drug.genericName}` : `${C.tolerantMme.value} MME/day`
+      threshold ? `${formatAmount(threshold.value)} ${unit}${prior.isPatch ? '' : '/day'} ${drug.displayName}` : `${C.tolerantMme.value} MME/day`
     }; had ${request.priorDurationDays} days at ${formatAmount(prior.daily)} ${unit}${prior.isPatch ? '' : '/day'}${daily ? '' : `, ${prior.pattern === 'REGULAR_INTERMITTENT' ? 'not every day' : 'not regular use'}`}${nonPrescribed ? ', non-prescribed' : ''}). The FDA definition decides only which products may be restarted, not the retained fraction.`,
     C.tolerantMinDays,
     threshold ?? C.tolerantMme,
@@ -989,7 +989,7 @@ function reconsiderWhen(restartDrugId: string, steps: readonly PlanStep[]): stri
     threshold ? new D(step.dailyDose.amount).gte(threshold.value) : new D(step.dailyEquivalent!.amount).gte(C.tolerantMme.value);
   const firstTolerant = steps.find(reaches);
   const unit = steps[0]!.dose.unit;
-  const thresholdText = threshold ? `${formatAmount(threshold.value)} ${unit}/day ${d2.genericName}` : `${C.tolerantMme.value} MME/day`;
+  const thresholdText = threshold ? `${formatAmount(threshold.value)} ${unit}/day ${d2.displayName}` : `${C.tolerantMme.value} MME/day`;
   return firstTolerant
     ? `no earlier than ${addCalendarDays(firstTolerant.start, C.tolerantMinDays.value)}, and only after the patient has taken at least ${thresholdText} every day for ${C.tolerantMinDays.value} days (from the step starting ${firstTolerant.start})`
     : `not within this plan: its ceiling stays below the opioid-tolerant dose (${thresholdText}); the patient must first take at least that for ${C.tolerantMinDays.value} days`;
