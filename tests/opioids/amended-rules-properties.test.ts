@@ -90,7 +90,9 @@ describe('amended full-agonist rules: properties', () => {
         expect(after.ok).toBe(true);
         if (!after.ok) return;
         const added = codes(after.plan);
-        for (const code of codes(before.plan)) expect(added.has(code), code).toBe(true);
+        // NAIVE_START_ABOVE_CDC_RANGE describes the dose: it goes when a co-medication that is also a CNS depressant
+        // halves the start below 30 MME/day (the warning would then misstate the start).
+        for (const code of codes(before.plan)) if (code !== 'NAIVE_START_ABOVE_CDC_RANGE') expect(added.has(code), code).toBe(true);
         expect(added.has('SEROTONIN_SYNDROME_RISK')).toBe(true);
       }),
       RUNS,

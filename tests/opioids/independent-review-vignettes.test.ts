@@ -238,3 +238,11 @@ describe('independent review vignettes: full-agonist opioids', () => {
     });
   }
 });
+
+describe('amendment A6 hydrocodone/APAP naive start', () => {
+  it('V55 HYDROcodone/APAP 10/325 × 6 after 10 days off → 5 mg × 6 = 30 MME/day (A6 first-step ceiling; CDC 2022 Rec 4 label quote L2351–2353)', () => {
+    const result = planRestart(req('hydrocodone', 'apap', '10', 6, 10));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.plan.steps[0]).toMatchObject({ drug: 'hydrocodone', dailyDose: { amount: '30' }, dailyEquivalent: { amount: '30' }, timesPerDay: 6 });
+  });
+});

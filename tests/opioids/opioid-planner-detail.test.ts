@@ -378,8 +378,8 @@ describe('acetaminophen in combination products', () => {
   it('prior within the limit: no cap line, and an admissible naive first step is kept (not raised to the ceiling)', () => {
     const p = plan(apap('10', 6, 10, { patient: { hepaticImpairment: true } }));
     expect(text(p)).not.toContain('Ceiling target capped');
-    expect(p.steps[0]).toMatchObject({ administrations: ['2.5', '2.5', '2.5', '2.5'], dailyDose: { amount: '10' }, rule: 'opioid-naive start (tolerance lost)' });
-    expect(line(p, 'Step 1 from')).toContain('= 10 mg daily = 10 MME/day; acetaminophen 1,300 mg/day (opioid-naive start (tolerance lost)).');
+    expect(p.steps[0]).toMatchObject({ administrations: ['2.5', '2.5', '2.5', '2.5', '2.5', '2.5'], dailyDose: { amount: '15' }, rule: 'opioid-naive start (tolerance lost)' });
+    expect(line(p, 'Step 1 from')).toContain('= 15 mg daily = 15 MME/day; acetaminophen 1,950 mg/day (opioid-naive start (tolerance lost)).');
     expect(p.steps.at(-1)!.dailyDose.amount).toBe('60');
     expect(text(p)).not.toContain('The schedule stops at');
   });
@@ -478,7 +478,7 @@ describe('guards on the protocol data', () => {
     } as OpioidFormulation;
     const drug = { ...hydrocodone, formulations: [odd, realForm('hydrocodone', 'er')] } as OpioidDrug;
     const p = plannedOpioid(request(apap('10', 6, 10, { patient: { alcoholUse: true } })), drug, odd);
-    expect(p.steps[0]!.administrations).toEqual(['5', '5']);
+    expect(p.steps[0]!.administrations).toEqual(['5', '5', '5']);
     expect(codes(p)).toContain('ALCOHOL_OPIOID');
     expect(p.steps.every((s) => Number(s.dailyDose.amount) <= 60)).toBe(true);
   });

@@ -316,7 +316,7 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
         maxSingleDose: { value: '20', source: 'label-hydrocodone-apap', locator: 'Dosage: one or two tablets per dose (2 × 10 mg at most)' },
         naiveStart: {
           dose: { value: '5', source: 'cdc-2022', locator: 'Recommendation 4 label example: hydrocodone 5 mg/acetaminophen, one or two tablets every four to six hours (one tablet taken)' },
-          timesPerDay: { value: 4, source: 'cdc-2022', locator: 'Recommendation 4 label example: every four to six hours (every 6 hours taken)' },
+          timesPerDay: { value: 6, source: 'cdc-2022', locator: 'Recommendation 4 label example: one or two tablets every four to six hours, not more than 8 tablets a day (one 5 mg tablet every 4 hours = 30 MME/day, the amendment A6 first-step ceiling, within 30 MME/day)' },
         },
         titrationIntervalsDays: IR_INTERVAL,
       }),
