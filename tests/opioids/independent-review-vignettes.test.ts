@@ -98,6 +98,12 @@ const V: Vignette[] = [
     request: req('tramadol', 'ir', '100', 4, 2, { patient: { ageYears: 80 } }),
     first: { drug: 'tramadol', daily: '300', mme: '60' },
     severities: { TRAMADOL_AGE_CAP: 'critical', LABEL_CAP_APPLIED: 'critical' },
+    // The label says "over 75"; applying it at 75 is the engine's assumption, and the warning must not say the label does.
+    extra: (r) => {
+      const w = (r as { plan: RestartPlan }).plan.warnings.find((x) => x.code === 'TRAMADOL_AGE_CAP')!;
+      expect(w.message).toContain('over 75 years of age');
+      expect(w.message).not.toMatch(/over age 74/);
+    },
   },
   { name: 'V18 morphine 15 mg × 4 with CrCl 25, 1 missed day → prior dose, RENAL_METABOLITE_ACCUMULATION critical', source: 'A3 (morphine, CrCl < 30: critical; naive start halved)', request: req('morphine', 'ir', '15', 4, 2, { patient: { creatinineClearanceMlMin: 25 } }), first: { drug: 'morphine', daily: '60', mme: '60' }, severities: { RENAL_METABOLITE_ACCUMULATION: 'critical' } },
   { name: 'V19 morphine with CrCl 25 after 10 days off → naive start halved: at most 15 mg/day', source: 'A3; restart-model §3.4 (risk factors halve the naive start)', request: req('morphine', 'ir', '15', 4, 10, { patient: { creatinineClearanceMlMin: 25 } }), first: { drug: 'morphine', daily: '15', mme: '15' }, codes: ['RENAL_METABOLITE_ACCUMULATION', 'STEP_LOWERED_BY_INPUT'] },

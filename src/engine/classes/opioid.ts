@@ -746,7 +746,7 @@ function fullAgonistWarnings(
       notes.warn(
         'TRAMADOL_AGE_CAP',
         prior.daily.gt(A.tramadolAgeCapMg.value) ? 'critical' : 'warning',
-        `Tramadol over age ${A.tramadolCapAge.value - 1}: the label does not recommend more than ${A.tramadolAgeCapMg.value} mg/day; the ceiling is held there.`,
+        `Tramadol at age ${request.patient.ageYears}: the label does not recommend daily doses above ${A.tramadolAgeCapMg.value} mg in patients over 75 years of age (applied from age ${A.tramadolCapAge.value}, an engine assumption); the ceiling is held at ${A.tramadolAgeCapMg.value} mg/day.`,
         sourceIds(A.tramadolAgeCapMg),
       );
     }
