@@ -252,3 +252,15 @@ describe('amendment A6 hydrocodone/APAP naive start', () => {
     expect(result.plan.steps[0]).toMatchObject({ drug: 'hydrocodone', dailyDose: { amount: '30' }, dailyEquivalent: { amount: '30' }, timesPerDay: 6 });
   });
 });
+
+describe('a lowered naive start that no longer floors prior × r names its input', () => {
+  it('V56 morphine 15 mg × 2 on 4 days a week for 5 days, 3 missed days, alcohol use → 7.5 mg/day instead of 15, STEP_LOWERED_BY_INPUT names patient.alcoholUse', () => {
+    const request = req('morphine', 'ir', '15', 2, 4, { priorDurationDays: 5, prior: { daysPerWeek: 4 } });
+    const plain = planRestart(request);
+    const withAlcohol = planRestart({ ...request, patient: { alcoholUse: true } });
+    if (!plain.ok || !withAlcohol.ok) throw new Error('expected plans');
+    expect(plain.plan.steps[0]!.dailyDose.amount).toBe('15');
+    expect(withAlcohol.plan.steps[0]!.dailyDose.amount).toBe('7.5');
+    expect(withAlcohol.plan.warnings.find((w) => w.code === 'STEP_LOWERED_BY_INPUT')?.message).toContain('patient.alcoholUse');
+  });
+});

@@ -545,7 +545,11 @@ function firstStepPhase(
   }
   // A naive start lowered by risk inputs names them, unless the prior dose (not the lowered start) set the step.
   const naiveSetStep = usesNaive && !rule.startsWith('prior dose');
-  return { first, rule, naive, loweredBy: [...(naiveSetStep ? naiveLoweredBy : []), ...capLoweredBy] };
+  // prior × r below the unlowered naive start: without the risk inputs the naive start would have been the floor, so
+  // they lowered the step too (the lowered naive start no longer floors prior × r).
+  const plain = naive?.lowered ? labelNaiveStart(null, d, f, ceiling.maxTimes, []) : null;
+  const floorLowered = !usesNaive && plain !== null && sum(first).lt(D.min(sum(plain.regimen), targetDaily));
+  return { first, rule, naive, loweredBy: [...(naiveSetStep || floorLowered ? naiveLoweredBy : []), ...capLoweredBy] };
 }
 
 
