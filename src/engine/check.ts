@@ -26,7 +26,11 @@
  * - `SKIPS_CHECKPOINT`: crosses a checkpoint the plan itself crosses (opioids: 50 MME/day) while the plan is
  *   still below it, or on/after the plan's checkpoint date without `checkpoint: true` (a reassessment).
  * - `STARTS_BEFORE_RESTART_DATE`: a step starts before the restart date (no ceiling before it).
- * - `PLAN_REFUSED`: the planner refused the request; every step is a finding (never "within").
+ * - `PLAN_REFUSED`: the planner refused the request; every step is a finding (never "within"). When the refusal
+ *   offers a plan on an alternative product (`refusal.alternativePlan`, e.g. the immediate-release opioid offered for
+ *   a product restricted to opioid-tolerant patients), the proposal is judged against that plan instead (the result
+ *   carries `refusal`): a proposal that follows it can be "within"; a step on the refused product that is not within
+ *   the alternative plan is a `PLAN_REFUSED` finding (besides `RESTRICTED_AFTER_TOLERANCE_LOSS` where it applies).
  *
  * One rule set: every limit is read off the ceiling plan the planner made for the same request (its steps,
  * dates, daily ceilings, checkpoints and rises), never re-derived from class tables, so the engine's own
@@ -131,6 +135,8 @@ export interface CheckResult {
   readonly steps: readonly CheckedStep[];
   /** The conservative ceiling plan the proposal was compared with. */
   readonly plan: RestartPlan;
+  /** The planner's refusal, when the proposal was judged against its alternative plan (`plan` is then `refusal.alternativePlan`). */
+  readonly refusal?: PlanRefusal;
 }
 
 export type CheckOutcome =
@@ -438,6 +444,13 @@ export function checkSchedule(input: unknown): CheckOutcome {
       : defaultProduct(raw);
   const proposedErrors: FieldError[] = [];
   const proposed = readProposed(split.proposed, defaults, (path, code, message) => proposedErrors.push({ path, code, message }));
+  const alternativePlan = !planned.ok ? planned.refusal?.alternativePlan : undefined;
+  if (!planned.ok && planned.refusal && alternativePlan && proposed && proposedErrors.length === 0) {
+    // The refusal offers a plan on another product: judge the proposal against it (amendment A6).
+    const notComparable = comparability(alternativePlan, proposed);
+    if (notComparable.length) return { ok: false, errors: notComparable };
+    return { ok: true, result: { ...compareWithPlan(alternativePlan, proposed, planned.refusal), refusal: planned.refusal } };
+  }
   if (!planned.ok && planned.refusal && proposed && proposedErrors.length === 0) {
     return { ok: false, errors, refusal: planned.refusal, verdict: 'exceeds', findings: proposed.map((step) => refusedFinding(planned.refusal, step)) };
   }
@@ -503,7 +516,7 @@ function defaultProduct(raw: Record<string, unknown>): { drug?: string; formulat
   return formulation && productFacts(drug, formulation) ? { drug, formulation } : {};
 }
 
-function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[]): CheckResult {
+function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[], refusal?: PlanRefusal): CheckResult {
   const findings: CheckFinding[] = [];
   const restart = plan.steps[0]!.start;
   const planFacts = productFacts(plan.drug, plan.formulation);
@@ -646,6 +659,12 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[]): Chec
     {
       const skip = checkpointCheck(plan, checkpoints, proposed, index, restart);
       if (skip) add(step, 'SKIPS_CHECKPOINT', skip.proposed, skip.threshold, skip.unit, skip.message, { rule: skip.rule });
+    }
+
+    // PLAN_REFUSED: judged against a refusal's alternative plan, a step on the refused product outside that plan.
+    if (refusal && step.facts.drug.id === refusal.drug && step.facts.formulation.id === refusal.formulation && !withinPlan) {
+      const finding = refusedFinding(refusal, step);
+      findings.push({ ...finding, message: `${finding.message} The plan offered instead restarts on ${plan.steps[0]!.displayName} ${plan.steps[0]!.formulationName} (refusal.alternativePlan).` });
     }
   });
 

@@ -286,8 +286,11 @@ export interface PlanRefusal {
   /** What can be done instead, in words. */
   readonly alternative?: string;
   /**
-   * The plan for the alternative, when the engine can compute one (e.g. the immediate-release restart offered when a
-   * product restricted to opioid-tolerant patients cannot be restarted): a full plan, with its own steps and working.
+   * The plan for what can be done instead, when the engine can compute one (extension): e.g. the
+   * immediate-release opioid plan offered when a product restricted to opioid-tolerant patients is refused
+   * (`OPIOID_TOLERANT_ONLY_PRODUCT`), with its own steps, warnings (RESTRICTED_TO_TOLERANT says when the refused
+   * product may be considered again), derivation and sources. The pharmacist check judges a proposal against it.
+   * It is an offer for the prescriber to accept, not the plan for the refused request.
    */
   readonly alternativePlan?: RestartPlan;
   readonly daysOff: number;

@@ -221,7 +221,7 @@ describe('RESTRICTED_AFTER_TOLERANCE_LOSS', () => {
     const result = check([step('2026-11-28', '5', 4), patch('2026-12-01')]);
     const restricted = finding(result, 'RESTRICTED_AFTER_TOLERANCE_LOSS', 1);
     expect(restricted.message).toBe('Step 2 uses fentaNYL transdermal patch (72 hours) 12 mcg/h, which is only for opioid-tolerant patients, but tolerance is lost after the break.');
-    expect(restricted.rule).toBe('transdermal fentanyl is contraindicated in patients who are not opioid-tolerant [label-duragesic]');
+    expect(restricted.rule).toBe('transdermal fentaNYL is contraindicated in patients who are not opioid-tolerant [label-duragesic]');
     expect(restricted).toMatchObject({ proposedDaily: { amount: '28.8', unit: 'MME' }, ceilingDaily: { amount: '37.5', unit: 'MME' } });
   });
 

@@ -58,6 +58,21 @@ describe('the check agrees with the planner', () => {
         if (!result.ok) {
           if (!result.refusal) return; // invalid combinations the generator can make (e.g. a dose above a product limit)
           refused += 1;
+          const offered = result.refusal.alternativePlan;
+          if (offered) {
+            // Amendment A6: the refusal offers a plan on another product; that plan proposed back is within, and the
+            // refused product at the prior dose is not.
+            const followed = checkSchedule({ ...request, proposed: planAsProposal(offered) });
+            if (!followed.ok) throw new Error(`${result.refusal.code}: ${JSON.stringify(followed.errors)}`);
+            if (followed.result.verdict !== 'within') throw new Error(`${result.refusal.code}: ${JSON.stringify(followed.result.findings.map((f) => [f.code, f.message]))}`);
+            expect(followed.result.refusal?.code).toBe(result.refusal.code);
+            const restarted = checkSchedule({ ...request, proposed: [{ start: request.restartDate as string, dose: { amount: String((request.prior as { dose: string }).dose), unit: (request.prior as { unit: string }).unit }, timesPerDay: 1 }] });
+            if (restarted.ok) {
+              expect(restarted.result.verdict).toBe('exceeds');
+              expect(restarted.result.findings.map((f) => f.code)).toContain('PLAN_REFUSED');
+            }
+            return;
+          }
           const outcome = checkSchedule({ ...request, proposed: [{ start: request.restartDate as string, dose: { amount: String((request.prior as { dose: string }).dose), unit: (request.prior as { unit: string }).unit }, timesPerDay: 1 }] });
           expect(outcome.ok).toBe(false);
           if (!outcome.ok && outcome.refusal) {

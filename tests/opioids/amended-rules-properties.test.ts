@@ -45,8 +45,15 @@ const baseArb = fc
   });
 type Req = ReturnType<typeof baseArb extends fc.Arbitrary<infer T> ? () => T : never>;
 
+/**
+ * The planner's result; a restricted product refused after tolerance loss (amendment A6 BLOCK,
+ * OPIOID_TOLERANT_ONLY_PRODUCT) reads as the IR plan its refusal offers, the plan these properties checked
+ * before the refusal existed (tests/opioids/tolerant-only-refusal.test.ts pins the refusal itself).
+ */
 function outcome(request: Record<string, unknown>): PlanResult {
-  return planRestart(request);
+  const result = planRestart(request);
+  if (!result.ok && result.refusal?.code === 'OPIOID_TOLERANT_ONLY_PRODUCT' && result.refusal.alternativePlan) return { ok: true, plan: result.refusal.alternativePlan };
+  return result;
 }
 function planOf(request: Record<string, unknown>): RestartPlan {
   const result = outcome(request);
@@ -83,7 +90,9 @@ describe('amended full-agonist rules: properties', () => {
         expect(after.ok).toBe(true);
         if (!after.ok) return;
         const added = codes(after.plan);
-        for (const code of codes(before.plan)) expect(added.has(code), code).toBe(true);
+        // NAIVE_START_ABOVE_CDC_RANGE describes the dose: it goes when a co-medication that is also a CNS depressant
+        // halves the start below 30 MME/day (the warning would then misstate the start).
+        for (const code of codes(before.plan)) if (code !== 'NAIVE_START_ABOVE_CDC_RANGE') expect(added.has(code), code).toBe(true);
         expect(added.has('SEROTONIN_SYNDROME_RISK')).toBe(true);
       }),
       RUNS,

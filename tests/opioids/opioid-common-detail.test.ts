@@ -284,8 +284,8 @@ describe('naiveStart with risk factors: × 0.5, rounded down to real strengths, 
     const notes = new PlanNotes();
     naiveStart(notes, drug('hydrocodone'), form('hydrocodone', 'apap'), 6, ['age 70', 'sleep apnea']);
     const line = finish(notes).derivation[1]!;
-    expect(line).toContain('Risk factors (age 70; sleep apnea): naive start × 0.5 = at most 10 mg daily');
-    expect(line).toContain('2.5 mg × 4 a day = 10 mg daily');
+    expect(line).toContain('Risk factors (age 70; sleep apnea): naive start × 0.5 = at most 15 mg daily');
+    expect(line).toContain('2.5 mg × 6 a day = 15 mg daily');
   });
 
   it('methadone solution with a risk factor: 4 mg × 0.5 = 2 mg daily, 1 mg × 2', () => {

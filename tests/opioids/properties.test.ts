@@ -69,6 +69,8 @@ type Req = ReturnType<typeof requestArb extends fc.Arbitrary<infer T> ? () => T 
 
 function planOf(request: Req | Record<string, unknown>): RestartPlan {
   const result = planRestart(request);
+  // A restricted product refused after tolerance loss (amendment A6) offers the IR plan these properties check.
+  if (!result.ok && result.refusal?.code === 'OPIOID_TOLERANT_ONLY_PRODUCT' && result.refusal.alternativePlan) return result.refusal.alternativePlan;
   if (!result.ok) throw new Error(`generated request rejected: ${JSON.stringify(result.errors)} ${JSON.stringify(request)}`);
   return result.plan;
 }

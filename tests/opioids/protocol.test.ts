@@ -95,7 +95,7 @@ describe('opioid protocol: every number pinned to its source', () => {
     ['morphine', 'er', '15', 2, 'label-ms-contin'],
     ['oxycodone', 'ir', '5', 4, 'label-oxycodone-ir'],
     ['oxycodone', 'er', '10', 2, 'label-oxycontin'],
-    ['hydrocodone', 'apap', '5', 4, 'cdc-2022'],
+    ['hydrocodone', 'apap', '5', 6, 'cdc-2022'],
     ['hydrocodone', 'er', '20', 1, 'label-hysingla'],
     ['hydromorphone', 'ir', '2', 4, 'label-hydromorphone'],
     ['oxymorphone', 'er', '5', 2, 'label-oxymorphone'],

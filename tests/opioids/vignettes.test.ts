@@ -296,10 +296,9 @@ describe('product limits', () => {
 
 describe('a step on another product names that product', () => {
   it('a patch restarted on morphine IR labels its steps morphine, not fentanyl', async () => {
-    const { planRestart } = await import('../../src/engine/index.ts');
-    const result = planRestart({ drug: 'fentanyl', formulation: 'patch', prior: { dose: '50', unit: 'mcg/h' }, priorDurationDays: 180, lastDoseDate: '2026-11-18', restartDate: '2026-11-28' });
-    if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    for (const step of result.plan.steps) {
+    // Amendment A6: the patch is refused (OPIOID_TOLERANT_ONLY_PRODUCT); the morphine IR plan is the one it offers.
+    const offered = plan({ drug: 'fentanyl', formulation: 'patch', prior: { dose: '50', unit: 'mcg/h' }, priorDurationDays: 180, lastDoseDate: '2026-11-18', restartDate: '2026-11-28' });
+    for (const step of offered.steps) {
       expect(step.drug).not.toBe('fentanyl');
       expect(step.displayName).not.toMatch(/fenta/i);
       expect(step.formulationName).toMatch(/immediate-release/);

@@ -218,7 +218,7 @@ function tolerancePhase(notes: PlanNotes, request: RestartRequest, drug: OpioidD
   }
   notes.line(
     `Opioid-tolerant before the break: ${priorTolerant ? 'yes' : 'no'} (needs ≥ ${C.tolerantMinDays.value} days at ≥ ${
-      threshold ? `${formatAmount(threshold.value)} ${unit}${prior.isPatch ? '' : '/day'} ${drug.genericName}` : `${C.tolerantMme.value} MME/day`
+      threshold ? `${formatAmount(threshold.value)} ${unit}${prior.isPatch ? '' : '/day'} ${drug.displayName}` : `${C.tolerantMme.value} MME/day`
     }; had ${request.priorDurationDays} days at ${formatAmount(prior.daily)} ${unit}${prior.isPatch ? '' : '/day'}${daily ? '' : `, ${prior.pattern === 'REGULAR_INTERMITTENT' ? 'not every day' : 'not regular use'}`}${nonPrescribed ? ', non-prescribed' : ''}). The FDA definition decides only which products may be restarted, not the retained fraction.`,
     C.tolerantMinDays,
     threshold ?? C.tolerantMme,
@@ -290,7 +290,7 @@ function productPhase(
     why = `tolerance is ${status} (r = ${r.toFixed()} < 1)`;
   }
   const keep = request.keepProduct === true;
-  if (keep && !patchExposure && (wholeRestricted || gate)) return { refuse: 'OPIOID_TOLERANT_ONLY_PRODUCT', why: `${why}, and ${restriction!.rule}` };
+  if (keep && !patchExposure && (wholeRestricted || gate)) return { refuse: 'OPIOID_TOLERANT_ONLY_PRODUCT', why };
   if (keep && !patchExposure && !wholeRestricted && formulation.naiveStart) {
     notes.line(
       `Product: ${drug.displayName} ${formulation.name} is kept (keepProduct) after ${status === 'lost' ? 'tolerance loss' : 'reduced tolerance'}: its label allows opioid-naive starts. ${C.erLaRule.rule}.`,
@@ -533,7 +533,9 @@ function firstStepPhase(
   } else if (first.length > target.length || D.max(...first).gt(D.max(...target))) {
     first = evenRegimen(sum(first), D.min(D.max(...first), D.max(...target)), target.length, f) ?? [smallestUnit(f)];
   }
-  if (naive?.aboveRange && usesNaive) {
+  // Only when the start given is really above the range: a start lowered for risk factors (tapentadol 50 mg once a
+  // day = 20 MME) is within it, and the warning would then misstate it.
+  if (naive?.aboveRange && usesNaive && riskMme(d, f, sum(first)).gt(C.naiveDailyCapMme.value)) {
     notes.warn(
       'NAIVE_START_ABOVE_CDC_RANGE',
       'warning',
@@ -543,7 +545,11 @@ function firstStepPhase(
   }
   // A naive start lowered by risk inputs names them, unless the prior dose (not the lowered start) set the step.
   const naiveSetStep = usesNaive && !rule.startsWith('prior dose');
-  return { first, rule, naive, loweredBy: [...(naiveSetStep ? naiveLoweredBy : []), ...capLoweredBy] };
+  // prior × r below the unlowered naive start: without the risk inputs the naive start would have been the floor, so
+  // they lowered the step too (the lowered naive start no longer floors prior × r).
+  const plain = naive?.lowered ? labelNaiveStart(null, d, f, ceiling.maxTimes, []) : null;
+  const floorLowered = !usesNaive && plain !== null && sum(first).lt(D.min(sum(plain.regimen), targetDaily));
+  return { first, rule, naive, loweredBy: [...(naiveSetStep || floorLowered ? naiveLoweredBy : []), ...capLoweredBy] };
 }
 
 
@@ -744,7 +750,7 @@ function fullAgonistWarnings(
       notes.warn(
         'TRAMADOL_AGE_CAP',
         prior.daily.gt(A.tramadolAgeCapMg.value) ? 'critical' : 'warning',
-        `Tramadol over age ${A.tramadolCapAge.value - 1}: the label does not recommend more than ${A.tramadolAgeCapMg.value} mg/day; the ceiling is held there.`,
+        `Tramadol at age ${request.patient.ageYears}: the label does not recommend daily doses above ${A.tramadolAgeCapMg.value} mg in patients over 75 years of age (applied from age ${A.tramadolCapAge.value}, an engine assumption); the ceiling is held at ${A.tramadolAgeCapMg.value} mg/day.`,
         sourceIds(A.tramadolAgeCapMg),
       );
     }
@@ -813,9 +819,17 @@ function fullAgonistWarnings(
 
 // --- The planner -----------------------------------------------------------------------------------------------------
 
-function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation): RestartPlan | PlanRefusal {
+interface AlternativeMode {
+  /** Plan the immediate-release alternative of a refused restricted product (never refuse for the restriction). */
+  readonly asAlternative?: boolean;
+  /** A first derivation line saying what the alternative plan is for. */
+  readonly preface?: string;
+}
+
+function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation, mode: AlternativeMode = {}): RestartPlan | PlanRefusal {
   const notes = new PlanNotes();
   if (!drug.mmeFactor) throw new Error(`programmer error: ${drug.id} has no MME factor`);
+  if (mode.preface) notes.line(mode.preface);
   const breakDays = breakLength(request.lastDoseDate, request.restartDate);
   const refusal = maoiRefusal(notes, request, { drug: drug.id, formulation: formulation.id, displayName: drug.displayName }, breakDays);
   if (refusal) return refusal;
@@ -827,23 +841,15 @@ function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation:
   const tolerance = tolerancePhase(notes, request, drug, formulation, prior, breakDays.missedDays);
   const exposure = prior.pattern === 'NOT_DEPENDENT_ASSUMED' ? null : exposureChangeCap(request, drug.id);
   const chosen = productPhase(notes, request, drug, formulation, prior, tolerance, exposure);
-  if ('refuse' in chosen) {
-    const alternative = planFullAgonist({ ...request, keepProduct: false }, drug, formulation);
-    const first = 'steps' in alternative ? alternative.steps[0] : undefined;
-    notes.line(`OPIOID_TOLERANT_ONLY_PRODUCT: keepProduct asks for ${drug.displayName} ${formulation.name}, but ${chosen.why}.`, { assumption: 'tolerant-only-product-switch' });
-    return notes.refuse({
-      code: 'OPIOID_TOLERANT_ONLY_PRODUCT',
-      path: 'keepProduct',
-      drug: drug.id,
-      formulation: formulation.id,
-      displayName: drug.displayName,
-      message: `${drug.displayName} ${formulation.name} cannot be restarted: ${chosen.why}.`,
-      reasonSources: [(formulation.restrictedToTolerant ?? formulation.restrictedAbove)!.source, 'fda-opioid-tolerant-definition'],
-      ...(first ? { alternative: `Restart on ${first.displayName} ${first.formulationName}: first step ${first.administrations.join(' + ')} ${first.dose.unit} daily, titrated as the plan without keepProduct shows.` } : {}),
-      daysOff: breakDays.daysOff,
-      missedDays: breakDays.missedDays,
-    });
+  // Amendment A6: a product restricted to opioid-tolerant patients is restarted only when the patient met the FDA
+  // definition before the break and r = 1; otherwise BLOCK, with the immediate-release alternative offered as a plan.
+  const blocked = 'refuse' in chosen || (chosen.restricted === true && !(tolerance.r.gte(1) && tolerance.priorTolerant));
+  if (blocked && !mode.asAlternative) {
+    // The interaction (CYP3A4 on a patch) is named; the tolerance reason is already in the refusal's condition.
+    const interaction = !('refuse' in chosen) && chosen.interaction ? chosen.why : undefined;
+    return tolerantOnlyRefusal(notes, request, drug, formulation, breakDays, tolerance, interaction);
   }
+  if ('refuse' in chosen) throw new Error('programmer error: an alternative plan asked to keep a restricted product');
   const risks = opioidRiskInputs(request);
   const ceiling = ceilingPhase(notes, request, prior, chosen);
   const firstStep = firstStepPhase(notes, request, prior, tolerance, chosen, ceiling, risks, exposure);
@@ -899,14 +905,18 @@ function tramadolErOrganRefusal(
   const irDose = floorToStrengths(D.min(ir.maxSingleDose.value, erDaily.div(irTimes)), ir.strengths);
   const why = renal ? `creatinine clearance below ${A.severeRenalCrCl.value} mL/min (${request.patient.creatinineClearanceMlMin !== undefined ? `patient.creatinineClearanceMlMin = ${request.patient.creatinineClearanceMlMin}` : 'patient.hemodialysis'})` : 'severe hepatic impairment (patient.hepaticImpairment = severe)';
   notes.line(`TRAMADOL_ER_ORGAN: tramadol extended-release with ${why} should not be used.`, A.tramadolErOrgan);
+  let alternativePlan: RestartPlan | undefined;
   let alternative = `Plan tramadol immediate-release tablets instead (formulation "ir")${renal ? `: every 12 hours, at most ${A.tramadolRenalMaxDailyMg.value} mg/day` : ''}${hepatic ? `: ${A.tramadolCirrhosisDoseMg.value} mg every 12 hours at most` : ''}.`;
   if (irDose) {
     const irRequest: RestartRequest = { ...request, formulation: ir.id, prior: { ...request.prior, dose: { amount: irDose.amount, unit: ir.unit }, timesPerDay: irTimes } };
-    const irPlan = planFullAgonist(irRequest, drug, ir);
+    const irPlan = planFullAgonist(irRequest, drug, ir, {
+      preface: `Alternative plan: tramadol extended-release is refused (TRAMADOL_ER_ORGAN); the prior ${formatDose({ amount: erDaily, unit: ir.unit })} daily is re-expressed as tramadol immediate-release ${formatDose({ amount: irDose.amount, unit: ir.unit })} × ${irTimes} a day (the same molecule, at most the same daily dose) and planned with the same rules.`,
+    });
     if ('steps' in irPlan) {
       const first = irPlan.steps[0]!;
       const last = irPlan.steps.at(-1)!;
-      alternative += ` The same request on tramadol IR gives a first step of ${first.administrations.join(' + ')} mg daily and a ceiling of ${last.dailyDose.amount} mg/day.`;
+      alternativePlan = irPlan;
+      alternative += ` The same request on tramadol IR gives a first step of ${first.administrations.join(' + ')} mg daily and a ceiling of ${last.dailyDose.amount} mg/day (refusal.alternativePlan).`;
     }
   }
   return notes.refuse({
@@ -918,21 +928,81 @@ function tramadolErOrganRefusal(
     message: `Tramadol extended-release should not be used with ${why} (label).`,
     reasonSources: [A.tramadolErOrgan.source],
     alternative,
+    ...(alternativePlan ? { alternativePlan } : {}),
     daysOff: breakDays.daysOff,
     missedDays: breakDays.missedDays,
   });
 }
 
-function restrictedWarning(notes: PlanNotes, drug: OpioidDrug, formulation: OpioidFormulation, switched: Product & { readonly why: string; readonly interaction?: boolean }, steps: readonly PlanStep[]): void {
-  const d2 = switched.drug;
+/** Amendment A6 BLOCK: the restricted product is refused; the plan on the immediate-release alternative is offered. */
+function tolerantOnlyRefusal(
+  notes: PlanNotes,
+  request: RestartRequest,
+  drug: OpioidDrug,
+  formulation: OpioidFormulation,
+  breakDays: { readonly daysOff: number; readonly missedDays: number },
+  tolerance: Tolerance,
+  interaction: string | undefined,
+): PlanRefusal {
+  const restriction = (formulation.restrictedToTolerant ?? formulation.restrictedAbove)!;
+  const keep = request.keepProduct === true;
+  const alternativeRequest: RestartRequest = { ...request, keepProduct: false };
+  const alternativePlan = planFullAgonist(alternativeRequest, drug, formulation, {
+    asAlternative: true,
+    preface: `Alternative plan: ${drug.displayName} ${formulation.name} is refused (OPIOID_TOLERANT_ONLY_PRODUCT); this plan restarts on the immediate-release alternative instead.`,
+  });
+  const plan = 'steps' in alternativePlan ? alternativePlan : undefined;
+  const condition = `it is restarted only when the patient met the FDA opioid-tolerant definition before the break and tolerance is retained (r = 1); here ${
+    tolerance.priorTolerant ? `tolerance is ${tolerance.status} (r = ${tolerance.r.toFixed()})` : tolerance.r.gte(1) ? 'the patient did not meet the opioid-tolerant definition before the break' : `the patient did not meet the opioid-tolerant definition before the break and tolerance is ${tolerance.status} (r = ${tolerance.r.toFixed()})`
+  }`;
+  notes.line(
+    `OPIOID_TOLERANT_ONLY_PRODUCT: ${restriction.rule}; ${condition}${keep ? ' (keepProduct asked to keep it)' : ''}. No schedule is given for ${drug.displayName} ${formulation.name}.`,
+    restriction,
+    C.tolerantMinDays,
+    { assumption: 'tolerant-only-product-switch' },
+  );
+  let alternative = `Use an immediate-release opioid instead (${restartProduct(drug).reason}).`;
+  if (plan) {
+    const first = plan.steps[0]!;
+    const last = plan.steps.at(-1)!;
+    const unit = first.dose.unit;
+    const when = reconsiderWhen(first.drug, plan.steps);
+    alternative = `Restart on ${first.displayName} ${first.formulationName} instead (refusal.alternativePlan): first step from ${first.start} ${first.administrations.map((a) => `${a} ${unit}`).join(' + ')} = ${first.dailyDose.amount} ${unit} daily (${first.dailyEquivalent?.amount ?? '?'} MME/day), rising no faster than the plan allows to at most ${last.dailyDose.amount} ${unit} daily (${last.dailyEquivalent?.amount ?? '?'} MME/day) from ${last.start}. ${drug.displayName} ${formulation.name} may be considered again ${when}.`;
+    notes.line(`Alternative offered: ${first.displayName} ${first.formulationName}, first step ${first.dailyDose.amount} ${unit} daily, ceiling ${last.dailyDose.amount} ${unit} daily (refusal.alternativePlan).`);
+  }
+  return notes.refuse({
+    code: 'OPIOID_TOLERANT_ONLY_PRODUCT',
+    path: keep ? 'keepProduct' : formulation.restrictedToTolerant ? 'formulation' : 'prior.dose',
+    drug: drug.id,
+    formulation: formulation.id,
+    displayName: drug.displayName,
+    message: `${drug.displayName} ${formulation.name}${formulation.restrictedToTolerant ? '' : ` at ${formatDose({ amount: request.prior.dose.amount, unit: formulation.unit })} × ${request.prior.timesPerDay} a day`} is not restarted: ${restriction.rule}, and ${condition}${interaction ? `; besides, ${interaction}` : ''}.`,
+    reasonSources: [restriction.source, 'fda-opioid-tolerant-definition'],
+    alternative,
+    ...(plan ? { alternativePlan: plan } : {}),
+    daysOff: breakDays.daysOff,
+    missedDays: breakDays.missedDays,
+  });
+}
+
+/** When a restricted product may be considered again, read off the steps of the plan on the restart product. */
+function reconsiderWhen(restartDrugId: string, steps: readonly PlanStep[]): string {
+  const d2 = findDrug(restartDrugId) as OpioidDrug;
   const threshold = d2.tolerantThreshold;
   const reaches = (step: PlanStep) =>
     threshold ? new D(step.dailyDose.amount).gte(threshold.value) : new D(step.dailyEquivalent!.amount).gte(C.tolerantMme.value);
   const firstTolerant = steps.find(reaches);
-  const thresholdText = threshold ? `${formatAmount(threshold.value)} ${switched.formulation.unit}/day ${d2.genericName}` : `${C.tolerantMme.value} MME/day`;
-  const when = firstTolerant
+  const unit = steps[0]!.dose.unit;
+  const thresholdText = threshold ? `${formatAmount(threshold.value)} ${unit}/day ${d2.displayName}` : `${C.tolerantMme.value} MME/day`;
+  return firstTolerant
     ? `no earlier than ${addCalendarDays(firstTolerant.start, C.tolerantMinDays.value)}, and only after the patient has taken at least ${thresholdText} every day for ${C.tolerantMinDays.value} days (from the step starting ${firstTolerant.start})`
     : `not within this plan: its ceiling stays below the opioid-tolerant dose (${thresholdText}); the patient must first take at least that for ${C.tolerantMinDays.value} days`;
+}
+
+function restrictedWarning(notes: PlanNotes, drug: OpioidDrug, formulation: OpioidFormulation, switched: Product & { readonly why: string; readonly interaction?: boolean }, steps: readonly PlanStep[]): void {
+  const d2 = switched.drug;
+  const threshold = d2.tolerantThreshold;
+  const when = reconsiderWhen(d2.id, steps);
   const restriction = formulation.restrictedToTolerant ?? formulation.restrictedAbove;
   notes.warn(
     'RESTRICTED_TO_TOLERANT',

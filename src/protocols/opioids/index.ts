@@ -297,7 +297,7 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
     irAlternative: {
       drug: 'oxycodone',
       formulation: 'ir',
-      reason: 'there is no single-ingredient immediate-release hydrocodone in the US, and a combination product would add acetaminophen the patient was not taking',
+      reason: 'there is no single-ingredient immediate-release HYDROcodone in the US, and a combination product would add acetaminophen the patient was not taking',
     },
     defaultFormulation: 'apap',
     formulations: [
@@ -316,7 +316,7 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
         maxSingleDose: { value: '20', source: 'label-hydrocodone-apap', locator: 'Dosage: one or two tablets per dose (2 × 10 mg at most)' },
         naiveStart: {
           dose: { value: '5', source: 'cdc-2022', locator: 'Recommendation 4 label example: hydrocodone 5 mg/acetaminophen, one or two tablets every four to six hours (one tablet taken)' },
-          timesPerDay: { value: 4, source: 'cdc-2022', locator: 'Recommendation 4 label example: every four to six hours (every 6 hours taken)' },
+          timesPerDay: { value: 6, source: 'cdc-2022', locator: 'Recommendation 4 label example: one or two tablets every four to six hours, not more than 8 tablets a day (one 5 mg tablet every 4 hours = 30 MME/day, the amendment A6 first-step ceiling, within 30 MME/day)' },
         },
         titrationIntervalsDays: IR_INTERVAL,
       }),
@@ -379,7 +379,7 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
         restrictedToTolerant: {
           source: 'label-hydromorphone',
           locator: 'Exalgo: for opioid-tolerant patients only; contraindicated in opioid-non-tolerant patients',
-          rule: 'extended-release hydromorphone is only for opioid-tolerant patients',
+          rule: 'extended-release HYDROmorphone is only for opioid-tolerant patients',
         },
       }),
     ],
@@ -571,7 +571,7 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
     irAlternative: {
       drug: 'morphine',
       formulation: 'ir',
-      reason: 'transdermal fentanyl has no oral form; oral morphine is the reference opioid of the patch label and of the CDC MME table',
+      reason: 'transdermal fentaNYL has no oral form; oral morphine is the reference opioid of the patch label and of the CDC MME table',
     },
     defaultFormulation: 'patch',
     formulations: [
@@ -597,7 +597,7 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
         restrictedToTolerant: {
           source: 'label-duragesic',
           locator: 'Boxed warning and 4 Contraindications: only for opioid-tolerant patients; do not begin any patient on Duragesic as the first opioid',
-          rule: 'transdermal fentanyl is contraindicated in patients who are not opioid-tolerant',
+          rule: 'transdermal fentaNYL is contraindicated in patients who are not opioid-tolerant',
         },
       },
     ],

@@ -140,8 +140,8 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   },
   {
     id: 'tolerant-only-product-switch',
-    statement: 'A product restricted to opioid-tolerant patients is never restarted after tolerance loss: the plan is given on the immediate-release alternative; with keepProduct the request is refused.',
-    rationale: 'Amendment A6 says BLOCK with the IR alternative offered. Giving the alternative as the plan keeps a dependent patient on a dated schedule (no withdrawal); the refusal is kept for an explicit request to keep the restricted product.',
+    statement: 'The immediate-release alternative offered when a product restricted to opioid-tolerant patients is refused is planned as a restart of the same molecule\u2019s IR form (or the named reference opioid), from the prior dose and the missed-day rules.',
+    rationale: 'Amendment A6 says BLOCK with the IR alternative offered, without saying how the alternative is dosed. Planning it with the same anchors keeps a dependent patient on a dated schedule (no withdrawal); it is returned beside the refusal (refusal.alternativePlan) for the prescriber to accept, never as the plan for the refused product.',
   },
   {
     id: 'renal-impairment-below-60',
