@@ -52,7 +52,7 @@ export const CONCURRENT_ONLY: readonly ConcurrentDrug[] = deepFreeze([
   ).map(([id, name]): ConcurrentDrug => ({
     id, name, categories: ['cyp3a4-inhibitor'], categorySource: { source: 'fentanyl-cyp3a4-labels', locator: CYP3A4_INHIBITORS },
   })),
-  // A1 names "azoles" among CYP3A4 inhibitors; these two are named in an interaction reference (docs/clinical-model/opioids.md).
+  // A1 names "azoles" among CYP3A4 inhibitors; these two are named in an interaction reference (docs/clinical-model.md, Opioids).
   ...(
     [
       ['fluconazole', 'fluconazole (azole antifungal)'],

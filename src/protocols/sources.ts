@@ -4,7 +4,7 @@ import type { Source } from './types.ts';
 
 /**
  * Every source once. Protocol values and warnings refer to these ids.
- * Research notes: shared/clinical/*.md (each entry there says how it was checked).
+ * How each is used: docs/clinical-model.md.
  */
 const SOURCE_LIST: readonly Source[] = [
   // --- Opioids ---

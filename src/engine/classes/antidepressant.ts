@@ -1,5 +1,5 @@
 /**
- * Antidepressant restart planner (restart-model amendment A9, with the A2 label caps and Beers rows):
+ * Antidepressant restart planner (docs/clinical-model.md, Antidepressants; amendment A9 with the A2 label caps and Beers rows):
  * resume the prior dose, restart partly, or re-titrate, by missed days and drug group; MAOI washouts and
  * bupropion's withdrawal contraindication refuse a plan. The rules, with their sources, are in
  * docs/clinical-model.md ("Antidepressants and labelled restarts"). Named phases: prior exposure, refusals (washouts),

@@ -1,5 +1,5 @@
 /**
- * Opioid interactions (amendment A1; docs/clinical-model/opioids.md): MAOI contraindication, serotonin
+ * Opioid interactions (amendment A1; docs/clinical-model.md, Opioids): MAOI contraindication, serotonin
  * syndrome, tramadol seizure risk, CYP2D6 and CYP3A4 changes. Pure functions of the request, used by every
  * opioid planner (full agonists, methadone, buprenorphine).
  */

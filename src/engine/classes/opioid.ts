@@ -1,5 +1,5 @@
 /**
- * Opioid restart planner for the full agonists (docs/clinical-model/opioids.md). Named phases, each returning its
+ * Opioid restart planner for the full agonists (docs/clinical-model.md, Opioids). Named phases, each returning its
  * value and writing its derivation lines: prior exposure → tolerance → product → ceiling → first step →
  * acetaminophen → titration → warnings. Methadone and buprenorphine have their own planners.
  */

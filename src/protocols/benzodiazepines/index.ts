@@ -1,5 +1,5 @@
 /**
- * Benzodiazepine and Z-drug protocol data (restart model, section 4).
+ * Benzodiazepine and Z-drug protocol data (docs/clinical-model.md, Benzodiazepines and Z-drugs).
  * Equivalents and half-lives: Ashton Manual Table 1 (primary), VA/DoD 2021 beside it (2025 Joint Guideline Table 7).
  * Strengths, scoring, times a day and labelled maxima: the product labels (sources.ts, benzodiazepine block).
  * Withdrawal windows, first-step fractions and titration ceiling: engine assumptions (amendment A8; registers/benzodiazepines.ts).

@@ -1,7 +1,7 @@
 /**
  * Opioid interaction rules of amendment A1 (serotonergic drugs, MAOIs, seizure threshold, CYP3A4/CYP2D6),
  * as data: which opioids each rule concerns, its windows and the first-step cap. The engine side is
- * src/engine/classes/opioid-interactions.ts; the rules are explained in docs/clinical-model/opioids.md.
+ * src/engine/classes/opioid-interactions.ts; the rules are explained in docs/clinical-model.md, Opioids.
  */
 import { deepFreeze } from '../../lib/deepFreeze.ts';
 import type { Citation, Sourced } from '../types.ts';

@@ -178,7 +178,7 @@ export interface OpioidClassProtocol {
   readonly buprenorphine: BuprenorphineProtocol;
 }
 
-/** Amendments A2–A6 and A10 for the full agonists (docs/clinical-model/opioids.md). */
+/** Amendments A2–A6 and A10 for the full agonists (docs/clinical-model.md, Opioids). */
 export interface AmendedOpioidRules {
   /** A4: days of daily use from which a daily user counts as REGULAR ("more than a few days"). */
   readonly regularMinDays: Sourced<number>;
