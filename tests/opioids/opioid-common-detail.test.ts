@@ -582,15 +582,16 @@ describe('co-medication warnings', () => {
     expect(f.derivation).toContain('2. Warning OPIOID_BENZODIAZEPINE: concurrent alprazolam, zolpidem.');
   });
 
-  it('OPIOID_GABAPENTINOID: a warning (not critical) citing the FDA 2019 communication', () => {
+  it('OPIOID_GABAPENTINOID: critical (as A10 grades the pair), citing FDA 2019 and CDC 2022, with a naloxone reason', () => {
     const f = warningsFor(request({ concurrent: ['pregabalin'] }));
-    expect(f.warnings.map((w) => w.code)).toEqual(['OPIOID_GABAPENTINOID']);
+    expect(f.warnings.map((w) => w.code)).toEqual(['NALOXONE', 'OPIOID_GABAPENTINOID']);
     const w = find(f, 'OPIOID_GABAPENTINOID');
-    expect(w.severity).toBe('warning');
-    expect(w.sources).toEqual(['fda-gabapentinoid-2019']);
+    expect(w.severity).toBe('critical');
+    expect(w.sources).toEqual(['fda-gabapentinoid-2019', 'cdc-2022']);
     expect(w.message).toContain('gabapentin or pregabalin');
-    expect(w.message).toContain('monitor for respiratory depression and sedation');
-    expect(f.derivation).toEqual(['1. Warning OPIOID_GABAPENTINOID: concurrent gabapentinoid.']);
+    expect(w.message).toContain('monitor for respiratory depression and sedation, and offer naloxone');
+    expect(find(f, 'NALOXONE').message).toContain('gabapentin or pregabalin taken with the opioid');
+    expect(f.derivation).toContain('2. Warning OPIOID_GABAPENTINOID: concurrent gabapentinoid.');
   });
 
   it('no co-medication warning for a drug in neither class', () => {

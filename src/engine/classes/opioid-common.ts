@@ -346,6 +346,7 @@ export function opioidWarnings(notes: PlanNotes, request: RestartRequest, contex
   if (toleranceDown) naloxoneReasons.push('tolerance reduced or lost after the break');
   if (context.maxMme.gte(C.naloxoneMme.value)) naloxoneReasons.push(`a dose of ≥ ${C.naloxoneMme.value} MME/day`);
   if (benzodiazepine) naloxoneReasons.push('a benzodiazepine taken with the opioid');
+  if (categories.has('gabapentinoid')) naloxoneReasons.push('gabapentin or pregabalin taken with the opioid');
   const alcohol = alcoholInputs(request);
   if (alcohol.length) naloxoneReasons.push(`alcohol use with the opioid (${alcohol.join(', ')})`);
   if (patient.overdoseHistory) naloxoneReasons.push('a history of overdose');
@@ -385,9 +386,10 @@ export function opioidWarnings(notes: PlanNotes, request: RestartRequest, contex
   if (categories.has('gabapentinoid')) {
     notes.warn(
       'OPIOID_GABAPENTINOID',
-      'warning',
-      'Opioid with gabapentin or pregabalin: serious breathing problems can occur. Start the gabapentinoid at the lowest dose and monitor for respiratory depression and sedation.',
-      ['fda-gabapentinoid-2019'],
+      // Critical, as amendment A10 grades the same pair on the gabapentinoid's plan (GABAPENTINOID_OPIOID).
+      'critical',
+      'Opioid with gabapentin or pregabalin: serious breathing problems can occur, and combined use has been associated with a higher risk of overdose than either alone. Start the gabapentinoid at the lowest dose, monitor for respiratory depression and sedation, and offer naloxone.',
+      ['fda-gabapentinoid-2019', 'cdc-2022'],
     );
     notes.line('Warning OPIOID_GABAPENTINOID: concurrent gabapentinoid.');
   }
