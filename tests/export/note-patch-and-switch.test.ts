@@ -14,10 +14,12 @@ const request = (lastDoseDate: string) => ({
   concurrent: [],
 });
 
+/** The plan, or after tolerance loss the morphine plan the refusal offers instead (amendment A6: the patch is refused). */
 function note(lastDoseDate: string): string {
   const result = planRestart(request(lastDoseDate));
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return clinicalNote(result.plan, { calculatedOn: '2026-11-28', request: request(lastDoseDate) });
+  const plan = result.ok ? result.plan : result.refusal?.alternativePlan;
+  if (!plan) throw new Error(JSON.stringify(result.errors));
+  return clinicalNote(plan, { calculatedOn: '2026-11-28', request: request(lastDoseDate) });
 }
 
 describe('clinical note for a fentaNYL patch', () => {

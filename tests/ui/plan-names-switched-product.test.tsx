@@ -19,10 +19,12 @@ const patch = (lastDoseDate: string) => ({
   concurrent: [],
 });
 
+/** The plan, or after tolerance loss the morphine plan the refusal offers instead (amendment A6: the patch is refused). */
 function planOf(request: unknown): RestartPlan {
   const result = planRestart(request);
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return result.plan;
+  const plan = result.ok ? result.plan : result.refusal?.alternativePlan;
+  if (!plan) throw new Error(JSON.stringify(result.errors));
+  return plan;
 }
 
 describe('plan heading after a product switch', () => {
