@@ -33,7 +33,7 @@ describe('planRestart outcomes', () => {
   it('a refusal becomes one plan-refused error on the refusal path, its message prefixed "No plan: "', () => {
     const result = planRestart(maoiRefused);
     expect(result.ok).toBe(false);
-    if (result.ok || !('refusal' in result)) throw new Error('expected a refusal');
+    if (result.ok || !result.refusal) throw new Error('expected a refusal');
     const refusal = result.refusal;
     expect(refusal.refused).toBe(true);
     expect(refusal.code).toBe('MAOI_CONTRAINDICATED_OPIOID');
