@@ -17,7 +17,9 @@ import {
 
 const zone = process.env.TZ;
 afterEach(() => {
-  process.env.TZ = zone;
+  // assigning undefined to process.env would set the text "undefined"
+  if (zone === undefined) delete process.env.TZ;
+  else process.env.TZ = zone;
 });
 
 describe('parseCalendarDate', () => {
