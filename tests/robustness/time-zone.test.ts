@@ -3,13 +3,16 @@
  * skipped 2011-12-30 (it moved across the date line), so local-midnight arithmetic there loses a day.
  * (CI also runs the engine, check and CLI tests under TZ=Pacific/Apia: scripts/test-all.sh.)
  */
+import { isMainThread } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addCalendarDays, breakLength, calendarDaysBetween, parseCalendarDate } from '../../src/engine/dates.ts';
 import { planRestart } from '../../src/engine/index.ts';
 
 const original = process.env.TZ;
 afterEach(() => {
-  process.env.TZ = original;
+  // assigning undefined to process.env would set the text "undefined"
+  if (original === undefined) delete process.env.TZ;
+  else process.env.TZ = original;
 });
 
 const REQUEST = {
@@ -25,7 +28,10 @@ describe('time zone', () => {
   it('under TZ=Pacific/Apia, 2011-12-30 is a real date and the plan is the one made under UTC', () => {
     // Apia first, so no date is already remembered from a UTC run.
     process.env.TZ = 'Pacific/Apia';
-    expect(new Date(2011, 11, 30).getDate()).toBe(31); // the zone really skips the day
+    // The zone really skips the day, where this runner can switch zones in-process: Node applies a TZ change on
+    // the main thread only, so under a worker-thread pool (Stryker's vitest runner) the local zone stays put; the
+    // whole-process TZ=Pacific/Apia run in scripts/test-all.sh covers that case.
+    if (isMainThread) expect(new Date(2011, 11, 30).getDate()).toBe(31);
     const apia = planRestart(REQUEST);
     process.env.TZ = 'UTC';
     const utc = planRestart(REQUEST);
