@@ -12,6 +12,21 @@ export default defineConfig({
     // UI tests (jsdom) and the CLI tests (spawn processes) do not exercise the engine directly: leave them out.
     // The fast-check property suites (hundreds of random plans, ~1-2 s each) cover every mutant, so Stryker would
     // rerun them for each of hundreds of mutants (20+ min on 2 cores): the example-based tests must kill mutants.
-    exclude: ['**/node_modules/**', 'tests/ui/**', 'tests/cli/**', 'tests/properties/**', 'tests/**/properties.test.ts', 'tests/**/invariants.test.ts'],
+    // Likewise every suite that plans thousands of requests (fuzzing, planner/check agreement, the documented-codes
+    // corpus) or starts processes and servers (the packed bin, the CDS Hooks service): they cover every core mutant
+    // and would be rerun for each of them.
+    exclude: [
+      '**/node_modules/**',
+      'tests/ui/**',
+      'tests/cli/**',
+      'tests/package/**',
+      'tests/ehr/**',
+      'tests/docs/**',
+      'tests/properties/**',
+      'tests/**/*properties*.test.ts',
+      'tests/**/*invariants*.test.ts',
+      'tests/robustness/fuzz.test.ts',
+      'tests/check/planner-agreement.test.ts',
+    ],
   },
 });
