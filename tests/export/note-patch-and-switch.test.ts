@@ -18,7 +18,7 @@ const request = (lastDoseDate: string) => ({
 function note(lastDoseDate: string): string {
   const result = planRestart(request(lastDoseDate));
   const plan = result.ok ? result.plan : result.refusal?.alternativePlan;
-  if (!plan) throw new Error(JSON.stringify(result.errors));
+  if (!plan) throw new Error(result.ok ? "no plan" : JSON.stringify(result.errors));
   return clinicalNote(plan, { calculatedOn: '2026-11-28', request: request(lastDoseDate) });
 }
 

@@ -23,7 +23,7 @@ const patch = (lastDoseDate: string) => ({
 function planOf(request: unknown): RestartPlan {
   const result = planRestart(request);
   const plan = result.ok ? result.plan : result.refusal?.alternativePlan;
-  if (!plan) throw new Error(JSON.stringify(result.errors));
+  if (!plan) throw new Error(result.ok ? "no plan" : JSON.stringify(result.errors));
   return plan;
 }
 
