@@ -134,7 +134,10 @@ export const EXAMPLE = {
 
 /** Accepts the disclaimer when it is shown. */
 export async function acceptDisclaimer(page) {
+  // The app renders in a transition: wait until either the disclaimer or the form is there before deciding.
   const ok = page.getByRole('button', { name: 'I understand' });
+  const drug = page.getByRole('combobox', { name: 'Drug' });
+  await ok.or(drug).first().waitFor({ state: 'visible', timeout: 30_000 });
   if (await ok.count()) await ok.first().click();
 }
 
