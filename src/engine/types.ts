@@ -110,6 +110,19 @@ export interface ConcurrentMedication {
   readonly stoppedOn?: string;
 }
 
+/**
+ * Another medicine of the same class taken before the break (`additionalPrior[i]`, extension). Tolerance is judged
+ * on the total of `prior` and these; the plan restarts one product.
+ */
+export interface PriorMedicine {
+  readonly drug: string;
+  readonly formulation: string;
+  readonly dose: Dose;
+  /** Administrations a day; with `asNeeded`, the average number of doses actually taken a day. */
+  readonly timesPerDay: number;
+  readonly asNeeded: boolean;
+}
+
 /** A validated, normalised request. */
 export interface RestartRequest {
   readonly drug: string;
@@ -125,6 +138,8 @@ export interface RestartRequest {
     /** The dose comes from non-prescribed use and is uncertain (extension). */
     readonly nonPrescribed: boolean;
   };
+  /** Other medicines of the same class taken before the break (extension; absent or empty: `prior` alone). */
+  readonly additionalPrior?: readonly PriorMedicine[];
   readonly priorDurationDays: number;
   /** ISO calendar dates (yyyy-MM-dd). */
   readonly lastDoseDate: string;
@@ -177,6 +192,46 @@ export interface PlanStep {
   readonly rule: string;
   /** Tablets or patches that make one administration, e.g. `1 × 10 mg + 1 × 5 mg`. */
   readonly makeUp: readonly string[];
+  /**
+   * The step resumes one product of a regimen of several (tolerance retained): such steps share their dates, one per
+   * product, and this is the index of the product in `prior.components` (extension).
+   */
+  readonly component?: number;
+  /** The step's doses are taken as needed, up to `timesPerDay` a day, not on a schedule (extension). */
+  readonly asNeeded?: boolean;
+  /** How the prior as-needed use fits beneath this step's daily ceiling (extension). */
+  readonly asNeededAllowance?: AsNeededAllowance;
+}
+
+/**
+ * As-needed use within a step (extension): the step's `dailyDose` is the ceiling for the whole day, as-needed doses
+ * included; scheduled doses and as-needed doses together never exceed it.
+ */
+export interface AsNeededAllowance {
+  /** Largest single as-needed dose, on the step's product. */
+  readonly dose: Amount<DoseUnit>;
+  readonly maxDosesPerDay: number;
+  /** What is left for scheduled doses when every as-needed dose is taken: dailyDose − dose × maxDosesPerDay. */
+  readonly scheduledDaily: Amount<DoseUnit>;
+  /** The rule in words, e.g. "up to 2 × 5 mg as needed; scheduled doses then at most 10 mg a day". */
+  readonly text: string;
+}
+
+/** One medicine of the prior regimen with its daily dose and equivalent (extension). */
+export interface PriorComponent {
+  /** Where it came from in the request: `prior` or `additionalPrior.0`, `additionalPrior.1`, … */
+  readonly path: string;
+  readonly drug: string;
+  readonly formulation: string;
+  readonly displayName: string;
+  readonly formulationName: string;
+  readonly dose: Amount<DoseUnit>;
+  readonly timesPerDay: number;
+  readonly asNeeded: boolean;
+  readonly dailyDose: Amount<DoseUnit>;
+  /** MME (opioids) or mg diazepam (benzodiazepines); absent for classes without an equivalent. */
+  readonly dailyEquivalent?: Amount<EquivalentUnit>;
+  readonly equivalentFactor?: { readonly value: string; readonly per: string; readonly source: string };
 }
 
 export interface PlanWarning {
@@ -236,8 +291,12 @@ export interface RestartPlan {
     readonly withdrawalWindowDays?: number;
   };
   readonly prior: {
+    /** The main product's daily dose (`prior` of the request). */
     readonly dailyDose: Amount<DoseUnit>;
+    /** The sum of every component's daily equivalent (one component: its own). */
     readonly dailyEquivalent?: Amount<EquivalentUnit>;
+    /** One entry per medicine of the prior regimen, `prior` first (extension). */
+    readonly components?: readonly PriorComponent[];
     /** The equivalence factor used, with its source id. */
     readonly equivalentFactor?: { readonly value: string; readonly per: string; readonly source: string };
     /** Benzodiazepines: the prior daily dose in mg diazepam by each table, where they differ (extension). */
