@@ -13,7 +13,7 @@ import { formatAmount, formatDose } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
 import { findDrug, findFormulation } from '../registry.ts';
 import { buildTitration, type ScheduledStep } from '../schedule.ts';
-import { floorToStrengths } from '../strengths.ts';
+import { floorToStrengths, makeExactly } from '../strengths.ts';
 import { retainedFraction, toleranceStatus } from '../tolerance.ts';
 import type { PlanRefusal, PlanStep, PriorComponent, RestartPlan, RestartRequest, ToleranceStatus } from '../types.ts';
 import { planBuprenorphine } from './buprenorphine.ts';
@@ -1113,6 +1113,7 @@ function canResumeRegimen(notes: PlanNotes, request: RestartRequest, prior: Prio
   if (prior.pattern !== 'REGULAR') reasons.push(`the use pattern is ${prior.pattern}, not every day`);
   for (const c of prior.components) {
     const name = `${c.path} ${c.drug.displayName} ${c.formulation.name}`;
+    if (!makeExactly(c.dose, c.formulation.strengths)) reasons.push(`${name}: ${formatDose({ amount: c.dose, unit: c.formulation.unit })} cannot be made from its strengths`);
     if (c.formulation.combination) reasons.push(`${name} contains acetaminophen (its limit is counted on one product)`);
     if (c.drug.id === 'tramadol' && tramadolCapApplies(request)) reasons.push(`${name}: a tramadol label cap applies to this patient`);
     if (c.formulation.maxDailyDose && c.daily.gt(c.formulation.maxDailyDose.value)) reasons.push(`${name} is above its label maximum`);
