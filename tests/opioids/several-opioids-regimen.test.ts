@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/engine/decimal.ts';
+import { planRestart } from '../../src/engine/index.ts';
 import { isRefusal } from '../../src/engine/plan.ts';
 import type { RestartPlan } from '../../src/engine/types.ts';
 import { dailyMmeByDate, planOutcome, planRegimen, type Extra } from './regimen.ts';
@@ -186,5 +187,32 @@ describe('a single product', () => {
     for (const days of [1, 4, 7]) {
       expect(planOutcome({ ...OXY_ER, restartDate: afterDays(days) }, [])).toEqual(planOutcome({ ...OXY_ER, restartDate: afterDays(days) }));
     }
+  });
+});
+
+describe('through the JSON contract (planRestart)', () => {
+  const json = (restartDate: string, additionalPrior: unknown) => ({ ...OXY_ER, restartDate, additionalPrior });
+
+  it('a validated request with additionalPrior plans the same as the normalised request', () => {
+    for (const days of [1, 4, 7]) {
+      const result = planRestart(json(afterDays(days), [{ drug: 'oxycodone', formulation: 'ir', dose: 5, unit: 'mg', timesPerDay: 3, asNeeded: true }]));
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      expect(result.plan).toEqual(planRegimen({ ...OXY_ER, restartDate: afterDays(days) }, [OXY_IR_PRN]));
+    }
+  });
+
+  it('a fentaNYL patch with morphine IR as needed, entered as JSON, is refused with the morphine IR regimen plan offered', () => {
+    const result = planRestart({ ...PATCH_25, restartDate: afterDays(4), additionalPrior: [{ drug: 'morphine', formulation: 'ir', dose: '15', unit: 'mg', timesPerDay: 2, asNeeded: true }] });
+    expect(result.ok).toBe(false);
+    const offered = !result.ok ? result.refusal?.alternativePlan : undefined;
+    expect(offered?.prior.components?.map((c) => c.path)).toEqual(['prior', 'additionalPrior.0']);
+    expect(offered?.steps.at(-1)?.dailyDose.amount).toBe('60');
+  });
+
+  it('methadone in the list is an input error, not a summed component', () => {
+    const result = planRestart(json(afterDays(4), [{ drug: 'methadone', formulation: 'tablet', dose: 10, unit: 'mg', timesPerDay: 2 }]));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.refusal).toBeFalsy();
+    expect(!result.ok && result.errors.some((e) => e.path.startsWith('additionalPrior.0'))).toBe(true);
   });
 });
