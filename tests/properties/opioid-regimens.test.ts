@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/engine/decimal.ts';
+import { planRestart } from '../../src/engine/index.ts';
 import { isRefusal } from '../../src/engine/plan.ts';
 import type { PlanRefusal, RestartPlan } from '../../src/engine/types.ts';
 import { OPIOIDS } from '../../src/protocols/opioids/index.ts';
@@ -103,6 +104,22 @@ describe('regimens of several opioids', () => {
         }
       }),
       RUNS,
+    );
+  });
+
+  it('through planRestart, a valid JSON regimen plans as the normalised one; an invalid one is field errors, never a throw', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const extras = [...s.extras, s.more];
+        const result = planRestart({ ...json(s), additionalPrior: extras.map((e) => ({ ...e, dose: e.dose })) });
+        if (!result.ok && !result.refusal) {
+          expect(result.errors.length).toBeGreaterThan(0);
+          return;
+        }
+        const outcome = planOutcome(json(s), extras);
+        expect(result.ok ? result.plan : result.refusal).toEqual(outcome);
+      }),
+      { numRuns: 150 },
     );
   });
 
