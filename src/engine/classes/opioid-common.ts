@@ -12,7 +12,7 @@ import type { PlanNotes } from '../notes.ts';
 import { catalogDrug, concurrentCategories, concurrentName } from '../registry.ts';
 import { floorToStrengths, makeExactly, nextAbove } from '../strengths.ts';
 import { anchorSummary } from '../tolerance.ts';
-import type { RestartPlan, RestartRequest, ToleranceStatus } from '../types.ts';
+import type { PriorComponent, RestartPlan, RestartRequest, ToleranceStatus } from '../types.ts';
 import { evenRegimen, sum } from '../regimen.ts';
 import { opioidInteractionWarnings } from './opioid-interactions.ts';
 
@@ -514,6 +514,8 @@ export function opioidPlanSummary(input: {
   readonly factor: Sourced<string>;
   /** "MME per mg/day", or "MME per mcg/h" for a patch. */
   readonly per: string;
+  /** Every medicine of the prior regimen (full agonists; issue 13); priorMme is then their sum. */
+  readonly components?: readonly PriorComponent[];
 }): Pick<RestartPlan, 'tolerance' | 'prior'> {
   return {
     tolerance: {
@@ -526,6 +528,7 @@ export function opioidPlanSummary(input: {
       dailyDose: { amount: decimalString(input.priorDaily), unit: input.unit },
       dailyEquivalent: { amount: decimalString(input.priorMme), unit: 'MME' },
       equivalentFactor: { value: input.factor.value, per: input.per, source: 'source' in input.factor ? input.factor.source : 'engine assumption' },
+      ...(input.components ? { components: input.components } : {}),
     },
   };
 }

@@ -8,14 +8,14 @@ import { OPIOID_CLASS } from '../../protocols/opioids/index.ts';
 import type { OpioidDrug, OpioidFormulation } from '../../protocols/opioids/types.ts';
 import type { Provenance, Sourced, ToleranceAnchor } from '../../protocols/types.ts';
 import { addCalendarDays, breakLength } from '../dates.ts';
-import { D } from '../decimal.ts';
+import { D, decimalString } from '../decimal.ts';
 import { formatAmount, formatDose } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
 import { findDrug, findFormulation } from '../registry.ts';
 import { buildTitration, type ScheduledStep } from '../schedule.ts';
-import { floorToStrengths } from '../strengths.ts';
+import { floorToStrengths, makeExactly } from '../strengths.ts';
 import { retainedFraction, toleranceStatus } from '../tolerance.ts';
-import type { PlanRefusal, PlanStep, RestartPlan, RestartRequest, ToleranceStatus } from '../types.ts';
+import type { PlanRefusal, PlanStep, PriorComponent, RestartPlan, RestartRequest, ToleranceStatus } from '../types.ts';
 import { planBuprenorphine } from './buprenorphine.ts';
 import { planMethadone } from './methadone.ts';
 import {
@@ -110,6 +110,59 @@ interface PriorExposure {
   /** The daily dose the retained fraction applies to: the prior daily dose, or the average for intermittent use. */
   readonly anchorDaily: Decimal;
   readonly isPatch: boolean;
+  /** Every medicine of the prior regimen, `prior` first (one entry when single). */
+  readonly components: readonly ComponentExposure[];
+  /** Sum of the components' risk MME (the 50-MME and naloxone rules; plan.prior.dailyEquivalent). */
+  readonly totalMme: Decimal;
+  /** Sum of the components' conversion MME (the fentaNYL 12 patch at its label rate). */
+  readonly totalConversionMme: Decimal;
+  /** A regimen of several opioids (additionalPrior not empty). */
+  readonly multi: boolean;
+}
+
+/** One medicine of the prior regimen (issue 13): its daily dose and MME. */
+interface ComponentExposure {
+  readonly path: string;
+  readonly drug: OpioidDrug;
+  readonly formulation: OpioidFormulation;
+  readonly dose: Decimal;
+  readonly times: number;
+  readonly asNeeded: boolean;
+  readonly daily: Decimal;
+  readonly mme: Decimal;
+  readonly conversionMme: Decimal;
+  readonly isPatch: boolean;
+}
+
+function additionalComponents(request: RestartRequest): ComponentExposure[] {
+  return (request.additionalPrior ?? []).map((medicine, index) => {
+    const { drug, formulation } = product(medicine.drug, medicine.formulation);
+    if (!drug.mmeFactor || drug.agonist !== 'full' || drug.id === 'methadone') {
+      throw new Error(`programmer error: additionalPrior.${index} (${drug.id}) is not a full agonist with an MME factor`);
+    }
+    const dose = medicine.dose.amount;
+    const daily = dose.mul(medicine.timesPerDay);
+    return {
+      path: `additionalPrior.${index}`,
+      drug,
+      formulation,
+      dose,
+      times: medicine.timesPerDay,
+      asNeeded: medicine.asNeeded,
+      daily,
+      mme: riskMme(drug, formulation, daily),
+      conversionMme: daily.mul(drug.mmeFactor.value),
+      isPatch: isPatchForm(formulation),
+    };
+  });
+}
+
+/** A component in words: "fentaNYL transdermal patch 25 mcg/h" or "morphine IR 15 mg × 2 a day = 30 mg daily (as needed)". */
+function componentText(c: ComponentExposure): string {
+  const unit = c.formulation.unit;
+  return c.isPatch
+    ? `${c.drug.displayName} ${c.formulation.name} ${formatDose({ amount: c.dose, unit })}`
+    : `${c.drug.displayName} ${c.formulation.name} ${formatDose({ amount: c.dose, unit })} × ${c.times} a day = ${formatDose({ amount: c.daily, unit })} daily${c.asNeeded ? ' (as needed; the average number of doses actually taken)' : ''}`;
 }
 
 function priorExposurePhase(notes: PlanNotes, request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation): PriorExposure {
@@ -143,8 +196,21 @@ function priorExposurePhase(notes: PlanNotes, request: RestartRequest, drug: Opi
     notes.line(`Prior daily MME = ${formatAmount(daily)} ${unit}${isPatch ? '' : '/day'} × ${factor.value} = ${formatAmount(mme)} MME/day.`, factor);
   }
 
-  // Use pattern, by actual use (amendment A4).
-  const aroundTheClock = isPatch || formulation.release === 'extended' || times >= A.aroundTheClockTimesPerDay.value;
+  const main: ComponentExposure = { path: 'prior', drug, formulation, dose, times, asNeeded, daily, mme, conversionMme, isPatch };
+  const extras = additionalComponents(request);
+  const components = [main, ...extras];
+  const multi = extras.length > 0;
+  const totalMme = components.reduce((total, c) => total.add(c.mme), new D(0));
+  const totalConversionMme = components.reduce((total, c) => total.add(c.conversionMme), new D(0));
+  if (multi) regimenExposureLines(notes, main, extras, totalMme, totalConversionMme);
+
+  // Use pattern, by actual use (amendment A4). A regimen is around the clock when any scheduled component is
+  // (a patch, an extended-release product, or scheduled doses), or when its as-needed doses add up to the threshold.
+  const asNeededTimes = components.filter((c) => c.asNeeded).reduce((total, c) => total + c.times, 0);
+  const aroundTheClock = multi
+    ? components.some((c) => c.isPatch || c.formulation.release === 'extended' || !c.asNeeded) || asNeededTimes >= A.aroundTheClockTimesPerDay.value
+    : isPatch || formulation.release === 'extended' || times >= A.aroundTheClockTimesPerDay.value;
+  const onlyAsNeeded = multi ? components.every((c) => c.asNeeded) : asNeeded;
   let pattern: UsePattern;
   let why: string;
   const provenance: Provenance[] = [];
@@ -156,18 +222,21 @@ function priorExposurePhase(notes: PlanNotes, request: RestartRequest, drug: Opi
     pattern = 'NOT_DEPENDENT_ASSUMED';
     why = `${daysPerWeek} days a week (≤ ${A.regularMinDaysPerWeek.value - 1})`;
     provenance.push(A.regularMinDaysPerWeek);
-  } else if (asNeeded && !aroundTheClock) {
+  } else if (onlyAsNeeded && !aroundTheClock) {
     pattern = 'NOT_DEPENDENT_ASSUMED';
-    why = `taken as needed, ${times} dose${times === 1 ? '' : 's'} a day on average (< ${A.aroundTheClockTimesPerDay.value}: not around the clock)`;
-    provenance.push(A.aroundTheClockTimesPerDay);
+    const n = multi ? asNeededTimes : times;
+    why = `taken as needed, ${n} dose${n === 1 ? '' : 's'} a day on average${multi ? ' (all the opioids together)' : ''} (< ${A.aroundTheClockTimesPerDay.value}: not around the clock)`;
+    provenance.push(A.aroundTheClockTimesPerDay, ...(multi ? [{ assumption: 'opioid-regimen-as-needed-summed' }] : []));
   } else if (daysPerWeek < 7) {
     pattern = 'REGULAR_INTERMITTENT';
     why = `${daysPerWeek} days a week for ${request.priorDurationDays} days`;
     provenance.push(A.regularMinDaysPerWeek, { assumption: 'opioid-intermittent-average' });
   } else {
     pattern = 'REGULAR';
-    why = `every day for ${request.priorDurationDays} days${asNeeded ? `, taken as needed ${times} times a day on average (around the clock: classified by use)` : ''}`;
-    provenance.push(A.regularMinDays, ...(asNeeded ? [A.aroundTheClockTimesPerDay] : []));
+    why = multi
+      ? `every day for ${request.priorDurationDays} days${onlyAsNeeded ? `, taken as needed ${asNeededTimes} times a day on average, all the opioids together (around the clock: classified by use)` : ', with scheduled doses of at least one opioid'}`
+      : `every day for ${request.priorDurationDays} days${asNeeded ? `, taken as needed ${times} times a day on average (around the clock: classified by use)` : ''}`;
+    provenance.push(A.regularMinDays, ...(onlyAsNeeded ? [A.aroundTheClockTimesPerDay] : []), ...(multi && onlyAsNeeded ? [{ assumption: 'opioid-regimen-as-needed-summed' }] : []));
   }
   const weekly = pattern === 'REGULAR' || isPatch ? daily : daily.mul(Math.min(daysPerWeek, 7)).div(7);
   const anchorDaily = pattern === 'REGULAR' ? daily : weekly.toDecimalPlaces(2, D.ROUND_DOWN);
@@ -185,7 +254,45 @@ function priorExposurePhase(notes: PlanNotes, request: RestartRequest, drug: Opi
         : `Not assumed dependent (${why}): after 0–2 missed days up to the prior single dose and the prior average daily amount; after 3 or more, the opioid-naive start.`,
     ['cdc-2022'],
   );
-  return { dose, times, regimen: repeat(dose, times), daily, mme, conversionMme, pattern, anchorDaily, isPatch };
+  if (multi && pattern !== 'REGULAR') {
+    notes.line(`The same average (× ${daysPerWeek} ÷ 7) applies to every opioid of the regimen (one pattern for the regimen).`, { assumption: 'opioid-regimen-mme-summed' });
+  }
+  return { dose, times, regimen: repeat(dose, times), daily, mme, conversionMme, pattern, anchorDaily, isPatch, components, totalMme, totalConversionMme, multi };
+}
+
+/** The derivation of a regimen of several opioids: each component's daily MME, then the sum (issue 13). */
+function regimenExposureLines(notes: PlanNotes, main: ComponentExposure, extras: readonly ComponentExposure[], totalMme: Decimal, totalConversionMme: Decimal): void {
+  for (const c of extras) {
+    const factor = c.drug.mmeFactor!;
+    const unit = c.formulation.unit;
+    const nominal = !c.mme.eq(c.conversionMme);
+    notes.line(
+      `Also taken before the break (${c.path}): ${componentText(c)}; ${
+        nominal
+          ? `the fentaNYL "12" patch delivers ${A.fentanylTwelveNominalRate.value} mcg/h: ${A.fentanylTwelveNominalRate.value} × ${factor.value} = ${formatAmount(c.mme)} MME/day for risk, ${A.fentanylTwelveLabel.value} × ${factor.value} = ${formatAmount(c.conversionMme)} MME/day for conversion`
+          : `${formatAmount(c.daily)} ${unit}${c.isPatch ? '' : '/day'} × ${factor.value} = ${formatAmount(c.mme)} MME/day`
+      }.`,
+      factor,
+      ...(nominal ? [A.fentanylTwelveNominalRate, A.fentanylTwelveLabel] : []),
+      ...(c.formulation.wearHours ? [c.formulation.wearHours] : []),
+    );
+    if (nominal) {
+      notes.warn(
+        'FENTANYL_12_NOMINAL',
+        'info',
+        `The fentaNYL "12" patch delivers ${A.fentanylTwelveNominalRate.value} mcg/h: it counts as ${formatAmount(c.mme)} MME/day for risk, and as ${formatAmount(c.conversionMme)} MME/day when converting to another opioid.`,
+        sourceIds(A.fentanylTwelveNominalRate),
+      );
+    }
+  }
+  const all = [main, ...extras];
+  const differs = !totalMme.eq(totalConversionMme);
+  notes.line(
+    `Total prior daily MME of the regimen = ${all.map((c) => formatAmount(c.mme)).join(' + ')} = ${formatAmount(totalMme)} MME/day (every opioid taken before the break counts, each with its own factor; one break for all: the last dose of any of them)${
+      differs ? `; for conversion ${all.map((c) => formatAmount(c.conversionMme)).join(' + ')} = ${formatAmount(totalConversionMme)} MME/day` : ''
+    }.`,
+    { assumption: 'opioid-regimen-mme-summed' },
+  );
 }
 
 // --- Phase 2: tolerance (FDA definition decides products; anchors decide the retained fraction) ---------------------
@@ -202,7 +309,10 @@ function tolerancePhase(notes: PlanNotes, request: RestartRequest, drug: OpioidD
   const unit = formulation.unit;
   const threshold = drug.tolerantThreshold;
   const longEnough = request.priorDurationDays >= C.tolerantMinDays.value;
-  const atTolerantDose = threshold ? prior.daily.gte(threshold.value) : prior.mme.gte(C.tolerantMme.value);
+  const aloneTolerant = (c: ComponentExposure) => (c.drug.tolerantThreshold ? c.daily.gte(c.drug.tolerantThreshold.value) : c.mme.gte(C.tolerantMme.value));
+  // A regimen: the total daily MME (conversion values, the lower ones) against 60 MME/day; a component that alone meets
+  // its own FDA dose still does (adding an opioid never undoes tolerance).
+  const atTolerantDose = prior.multi ? prior.components.some(aloneTolerant) || prior.totalConversionMme.gte(C.tolerantMme.value) : threshold ? prior.daily.gte(threshold.value) : prior.mme.gte(C.tolerantMme.value);
   const daily = prior.pattern === 'REGULAR';
   // A dose from non-prescribed use is uncertain: it never opens the products restricted to tolerant patients.
   const nonPrescribed = request.prior.nonPrescribed;
@@ -216,7 +326,18 @@ function tolerancePhase(notes: PlanNotes, request: RestartRequest, drug: OpioidD
     );
     notes.line('Prior dose from non-prescribed use (prior.nonPrescribed): not counted as meeting the opioid-tolerant definition.', { assumption: 'opioid-non-prescribed-not-tolerant' });
   }
-  notes.line(
+  if (prior.multi) {
+    const alone = prior.components.filter(aloneTolerant);
+    notes.line(
+      `Opioid-tolerant before the break: ${priorTolerant ? 'yes' : 'no'} (a regimen of several opioids: needs ≥ ${C.tolerantMinDays.value} days at a total of ≥ ${C.tolerantMme.value} MME/day, or one opioid alone at its FDA dose; had ${request.priorDurationDays} days at ${formatAmount(prior.totalConversionMme)} MME/day in total${
+        alone.length ? `, ${alone.map((c) => `${c.path} at its FDA dose`).join(', ')}` : ''
+      }${daily ? '' : `, ${prior.pattern === 'REGULAR_INTERMITTENT' ? 'not every day' : 'not regular use'}`}${nonPrescribed ? ', non-prescribed' : ''}). The FDA definition decides only which products may be restarted, not the retained fraction.`,
+      C.tolerantMinDays,
+      C.tolerantMme,
+      ...alone.flatMap((c) => (c.drug.tolerantThreshold ? [c.drug.tolerantThreshold] : [])),
+      { assumption: 'opioid-regimen-tolerant-total' },
+    );
+  } else notes.line(
     `Opioid-tolerant before the break: ${priorTolerant ? 'yes' : 'no'} (needs ≥ ${C.tolerantMinDays.value} days at ≥ ${
       threshold ? `${formatAmount(threshold.value)} ${unit}${prior.isPatch ? '' : '/day'} ${drug.displayName}` : `${C.tolerantMme.value} MME/day`
     }; had ${request.priorDurationDays} days at ${formatAmount(prior.daily)} ${unit}${prior.isPatch ? '' : '/day'}${daily ? '' : `, ${prior.pattern === 'REGULAR_INTERMITTENT' ? 'not every day' : 'not regular use'}`}${nonPrescribed ? ', non-prescribed' : ''}). The FDA definition decides only which products may be restarted, not the retained fraction.`,
@@ -340,7 +461,14 @@ function ceilingPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExp
   let targetDaily: Decimal;
   let maxTimes: number;
   let maxDose: Decimal;
-  if (choice.kind === 'same') {
+  if (prior.multi) {
+    // A regimen restarts on one product: every component adds into its ceiling (issue 13).
+    targetDaily = regimenTarget(notes, prior, choice);
+    maxDose = new D(f.maxSingleDose.value);
+    const neededTimes = targetDaily.div(f.maxSingleDose.value).ceil().toNumber();
+    const naiveTimes = f.naiveStart?.timesPerDay.value ?? prior.times;
+    maxTimes = Math.min(f.maxTimesPerDay.value, Math.max(naiveTimes, neededTimes, choice.kind === 'same' ? prior.times : 1));
+  } else if (choice.kind === 'same') {
     targetDaily = prior.anchorDaily;
     maxTimes = prior.times;
     maxDose = prior.dose;
@@ -412,14 +540,63 @@ function ceilingPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExp
     if (r.singleDose) maxDose = D.min(maxDose, r.singleDose);
     if (r.singleDoseAtLeast) maxDose = D.min(maxDose, new D(r.singleDoseAtLeast).sub('0.01'));
   }
-  const dose = doseFromLabel ? maxDose : D.min(maxDose, choice.kind === 'same' ? prior.dose : maxDose);
-  const made = choice.kind === 'same' && targetDaily.eq(prior.daily) && maxTimes >= prior.times ? prior.regimen : fillRegimen(targetDaily, dose, maxTimes, f);
+  const single = !prior.multi && choice.kind === 'same';
+  const dose = doseFromLabel ? maxDose : D.min(maxDose, single ? prior.dose : maxDose);
+  const made = single && targetDaily.eq(prior.daily) && maxTimes >= prior.times ? prior.regimen : fillRegimen(targetDaily, dose, maxTimes, f);
   const target = made ?? [smallestUnit(f)];
   notes.line(
     `Ceiling target: ${describe(target, unit)} = ${formatAmount(riskMme(d, f, sum(target)))} MME/day${made ? '' : ' (no real strength fits under the target: the smallest unit)'}.`,
-    ...(choice.kind === 'same' ? [] : [f.naiveStart!.timesPerDay]),
+    ...(single || !f.naiveStart ? [] : [f.naiveStart.timesPerDay]),
   );
   return { target, maxTimes, maxDose: dose, capped };
+}
+
+/**
+ * The ceiling of a regimen of several opioids on the one restart product (issue 13): the same molecule adds in its
+ * own unit; another molecule converts through MME with the incomplete cross-tolerance reduction (the lower end).
+ * Never above the summed prior MME.
+ */
+function regimenTarget(notes: PlanNotes, prior: PriorExposure, choice: ProductChoice): Decimal {
+  const { drug: d, formulation: f } = choice;
+  const unit = f.unit;
+  const factor2 = d.mmeFactor!;
+  const ratio = prior.anchorDaily.div(prior.daily);
+  const averaged = !ratio.eq(1);
+  notes.line(
+    `Ceiling target on ${d.displayName} ${f.name}, the one product of the restart: each opioid of the regimen adds into it${averaged ? ` (each at its average daily dose, × ${formatAmount(prior.anchorDaily)} ÷ ${formatAmount(prior.daily)})` : ''}: the same molecule in ${unit}; another molecule through MME, reduced for incomplete cross-tolerance.`,
+    { assumption: 'opioid-regimen-one-product' },
+  );
+  const parts: Decimal[] = [];
+  for (const c of prior.components) {
+    const anchor = c.daily.mul(ratio).toDecimalPlaces(2, D.ROUND_DOWN);
+    if (c.drug.id === d.id && !c.isPatch && c.formulation.unit === unit) {
+      parts.push(anchor);
+      notes.line(
+        `  ${c.path} ${c.drug.displayName} ${c.formulation.name}: the same molecule: ${formatAmount(anchor)} ${unit}/day.`,
+        { assumption: 'same-molecule-er-to-ir' },
+      );
+    } else {
+      const mme = c.conversionMme.mul(ratio);
+      const reduced = mme.mul(C.crossToleranceRetainedFraction.value);
+      const exact = reduced.div(factor2.value);
+      const part = exact.toDecimalPlaces(2, D.ROUND_DOWN);
+      parts.push(part);
+      notes.line(
+        `  ${c.path} ${c.drug.displayName} ${c.formulation.name}: a different opioid: ${formatAmount(mme.toDecimalPlaces(2, D.ROUND_DOWN))} MME/day reduced by 50% = ${formatAmount(reduced.toDecimalPlaces(2, D.ROUND_DOWN))} MME/day (sources: reduce 25–50%; the lower end is taken${c.isPatch ? '; the patch conversion table is only for converting TO the patch' : ''}) ÷ ${formatAmount(factor2.value)} = ${formatAmount(part)}${exact.eq(part) ? '' : ' (rounded down to 0.01)'} ${unit}/day.`,
+        C.crossToleranceRetainedFraction,
+        C.crossToleranceReductionRange,
+        factor2,
+      );
+    }
+  }
+  let total = sum(parts);
+  const capMg = prior.totalMme.div(factor2.value).toDecimalPlaces(2, D.ROUND_DOWN);
+  const capped = total.gt(capMg);
+  if (capped) total = capMg;
+  notes.line(
+    `Ceiling target = ${parts.map((p) => formatAmount(p)).join(' + ')} = ${formatAmount(sum(parts))} ${unit}/day = ${formatAmount(riskMme(d, f, sum(parts)))} MME/day${capped ? `, held at the summed prior ${formatAmount(prior.totalMme)} MME/day = ${formatAmount(capMg)} ${unit}/day` : `; never above the summed prior ${formatAmount(prior.totalMme)} MME/day`}.`,
+  );
+  return total;
 }
 
 // --- Phase 5: first step (amendments A4, A6, A1 exposure cap, A3 organ starts) -----------------------------------------
@@ -470,29 +647,30 @@ function firstStepPhase(
   let rule: string;
   let usesNaive = false;
   let naiveLine: string | null = null;
-  const baseName = choice.kind === 'other' ? 'ceiling target' : prior.pattern === 'REGULAR' ? 'prior daily' : 'average daily';
+  const onTarget = choice.kind === 'other' || prior.multi;
+  const baseName = onTarget ? 'ceiling target' : prior.pattern === 'REGULAR' ? 'prior daily' : 'average daily';
   if (r.isZero()) {
     usesNaive = true;
     first = naiveRegimen ?? [smallestUnit(f)];
     rule = prior.pattern === 'NOT_DEPENDENT_ASSUMED' ? 'opioid-naive start (not assumed dependent, 3 or more missed days)' : 'opioid-naive start (tolerance lost)';
-    naiveLine = `First step: the opioid-naive start, because ${baseName} × r = ${formatAmount(choice.kind === 'other' ? targetDaily : prior.anchorDaily)} × 0 = 0 ${unit} is not above it.`;
+    naiveLine = `First step: the opioid-naive start, because ${baseName} × r = ${formatAmount(onTarget ? targetDaily : prior.anchorDaily)} × 0 = 0 ${unit} is not above it.`;
   } else if (r.gte(1)) {
     first = [...target];
-    rule = prior.pattern === 'NOT_DEPENDENT_ASSUMED' ? 'prior single dose and average daily amount (0–2 missed days)' : prior.pattern === 'REGULAR' ? 'prior dose (tolerance retained)' : 'average daily dose (tolerance retained)';
+    rule = prior.pattern === 'NOT_DEPENDENT_ASSUMED' ? 'prior single dose and average daily amount (0–2 missed days)' : prior.multi ? 'ceiling target of the regimen (r = 1)' : prior.pattern === 'REGULAR' ? 'prior dose (tolerance retained)' : 'average daily dose (tolerance retained)';
     notes.line(
-      prior.pattern === 'REGULAR' && choice.kind === 'same'
+      prior.pattern === 'REGULAR' && choice.kind === 'same' && !prior.multi
         ? 'First step: the prior dose, because tolerance is retained (r = 1).'
         : `First step: the ceiling target, because r = 1 (${prior.pattern === 'NOT_DEPENDENT_ASSUMED' ? 'up to the prior single dose and the prior average daily amount' : prior.pattern === 'REGULAR' ? 'tolerance retained' : 'the average daily dose'}): ${describe(first, unit)}.`,
     );
   } else {
     // r applies to the prior (or average) daily dose on the same molecule, and to the converted target on another;
     // never above the ceiling target (label or organ caps).
-    const base = choice.kind === 'other' ? targetDaily : prior.anchorDaily;
+    const base = onTarget ? targetDaily : prior.anchorDaily;
     const allowed = D.min(base.mul(r), targetDaily);
     const rounded = make(allowed);
     if (rounded && (!naiveDaily || sum(rounded).gte(naiveDaily))) {
       first = rounded;
-      rule = `prior daily dose × r = ${formatDose({ amount: allowed, unit })}, rounded down to real strengths`;
+      rule = `${prior.multi ? 'ceiling target of the regimen' : 'prior daily dose'} × r = ${formatDose({ amount: allowed, unit })}, rounded down to real strengths`;
       notes.line(`First step: ${baseName} × r = ${formatAmount(base)} × ${r.toFixed()} = ${formatDose({ amount: base.mul(r), unit })} daily${allowed.lt(base.mul(r)) ? `, at most the ceiling target ${formatDose({ amount: targetDaily, unit })}` : ''}, rounded down: ${describe(rounded, unit)}.`);
     } else {
       usesNaive = true;
@@ -570,7 +748,10 @@ function acetaminophenPhase(notes: PlanNotes, request: RestartRequest, prior: Pr
   if (!f.combination) return { choice, first, target };
   const apap = acetaminophenLimit(request);
   const other = new D(request.acetaminophenOtherSourcesMgPerDay ?? 0);
-  const priorApap = acetaminophenDaily(prior.regimen, f);
+  // A regimen: the acetaminophen of every combination product taken before the break.
+  const priorApap = prior.multi
+    ? prior.components.reduce((total, c) => (c.formulation.combination ? total.add(acetaminophenDaily(repeat(c.dose, c.times), c.formulation)) : total), new D(0))
+    : acetaminophenDaily(prior.regimen, f);
   const total = (regimen: readonly Decimal[]) => acetaminophenDaily(regimen, f).add(other);
   notes.line(
     `Acetaminophen in the prior regimen: ${formatAmount(priorApap)} mg/day (counted from the fewest tablets that make each dose)${other.gt(0) ? ` + ${formatAmount(other)} mg/day from other sources (acetaminophenOtherSourcesMgPerDay)` : ''}; limit for this patient ${formatAmount(apap.limit)} mg/day (${apap.why}), counting every source.`,
@@ -778,7 +959,7 @@ function fullAgonistWarnings(
     );
     notes.line('Warning TAPENTADOL_SEVERE_HEPATIC: severe hepatic impairment.', A.tapentadolSevereHepatic);
   }
-  if (prior.isPatch && (severeRenal || patient.hepaticGrade === 'severe')) {
+  if (prior.components.some((c) => c.isPatch) && (severeRenal || patient.hepaticGrade === 'severe')) {
     notes.warn(
       'FENTANYL_PATCH_ORGAN',
       'critical',
@@ -850,11 +1031,16 @@ function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation:
     return tolerantOnlyRefusal(notes, request, drug, formulation, breakDays, tolerance, interaction);
   }
   if ('refuse' in chosen) throw new Error('programmer error: an alternative plan asked to keep a restricted product');
+  if (prior.multi && canResumeRegimen(notes, request, prior, tolerance, chosen, exposure)) {
+    return resumeRegimenPlan(notes, request, drug, formulation, prior, tolerance, chosen, breakDays);
+  }
+  const choice = prior.multi ? oneProduct(notes, drug, prior, chosen) : chosen;
   const risks = opioidRiskInputs(request);
-  const ceiling = ceilingPhase(notes, request, prior, chosen);
-  const firstStep = firstStepPhase(notes, request, prior, tolerance, chosen, ceiling, risks, exposure);
-  const apap = acetaminophenPhase(notes, request, prior, chosen, firstStep.first, ceiling.target);
-  const steps = titrationPhase(notes, request, apap.choice, apap.first, firstStep.rule, apap.target, apap.apapOf, apap.admissible);
+  const ceiling = ceilingPhase(notes, request, prior, choice);
+  const firstStep = firstStepPhase(notes, request, prior, tolerance, choice, ceiling, risks, exposure);
+  const apap = acetaminophenPhase(notes, request, prior, choice, firstStep.first, ceiling.target);
+  const titrated = titrationPhase(notes, request, apap.choice, apap.first, firstStep.rule, apap.target, apap.apapOf, apap.admissible);
+  const steps = prior.multi ? asNeededAllowancePhase(notes, prior, apap.choice, titrated) : titrated;
 
   fullAgonistWarnings(notes, request, drug, formulation, prior, tolerance, apap.choice, ceiling, firstStep, steps);
   opioidWarnings(notes, request, {
@@ -878,13 +1064,200 @@ function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation:
       priorTolerant: tolerance.priorTolerant,
       anchor: tolerance.anchor,
       priorDaily: prior.daily,
-      priorMme: prior.mme,
+      priorMme: prior.totalMme,
       unit: formulation.unit,
       factor: drug.mmeFactor,
       per: `MME per ${formulation.unit}${prior.isPatch ? '' : '/day'}`,
+      components: prior.components.map(componentSummary),
     }),
     steps,
   });
+}
+
+/** The public summary of one prior medicine (plan.prior.components). */
+function componentSummary(c: ComponentExposure): PriorComponent {
+  const factor = c.drug.mmeFactor!;
+  const unit = c.formulation.unit;
+  return {
+    path: c.path,
+    drug: c.drug.id,
+    formulation: c.formulation.id,
+    displayName: c.drug.displayName,
+    formulationName: c.formulation.name,
+    dose: { amount: decimalString(c.dose), unit },
+    timesPerDay: c.times,
+    asNeeded: c.asNeeded,
+    dailyDose: { amount: decimalString(c.daily), unit },
+    dailyEquivalent: { amount: decimalString(c.mme), unit: 'MME' },
+    equivalentFactor: { value: factor.value, per: `MME per ${unit}${c.isPatch ? '' : '/day'}`, source: 'source' in factor ? factor.source : 'engine assumption' },
+  };
+}
+
+// --- Regimens of several opioids (issue 13) --------------------------------------------------------------------------
+
+/** Whether a tramadol label cap (age, kidney, liver) applies to this patient. */
+function tramadolCapApplies(request: RestartRequest): boolean {
+  const age = request.patient.ageYears;
+  return (age !== undefined && age >= A.tramadolCapAge.value) || crclBelowSevere(request) || request.patient.hepaticGrade === 'moderate' || request.patient.hepaticGrade === 'severe';
+}
+
+/**
+ * Tolerance retained (r = 1) and every product may be continued: the regimen is resumed product by product. Not when
+ * an interaction raises exposure, the use was not every day, a product holds acetaminophen (counted on one product) or
+ * a label cap applies: then the regimen restarts on one product.
+ */
+function canResumeRegimen(notes: PlanNotes, request: RestartRequest, prior: PriorExposure, tolerance: Tolerance, chosen: ProductChoice, exposure: ExposureChangeCap | null): boolean {
+  if (!tolerance.r.gte(1) || chosen.kind !== 'same' || chosen.keptAfterLoss) return false;
+  const reasons: string[] = [];
+  if (exposure) reasons.push(`an interaction change raises exposure (${exposure.reasons.join('; ')})`);
+  if (prior.pattern !== 'REGULAR') reasons.push(`the use pattern is ${prior.pattern}, not every day`);
+  for (const c of prior.components) {
+    const name = `${c.path} ${c.drug.displayName} ${c.formulation.name}`;
+    if (!makeExactly(c.dose, c.formulation.strengths)) reasons.push(`${name}: ${formatDose({ amount: c.dose, unit: c.formulation.unit })} cannot be made from its strengths`);
+    if (c.formulation.combination) reasons.push(`${name} contains acetaminophen (its limit is counted on one product)`);
+    if (c.drug.id === 'tramadol' && tramadolCapApplies(request)) reasons.push(`${name}: a tramadol label cap applies to this patient`);
+    if (c.formulation.maxDailyDose && c.daily.gt(c.formulation.maxDailyDose.value)) reasons.push(`${name} is above its label maximum`);
+    if ((c.isPatch || c.formulation.release !== 'immediate') && isRestrictedRegimen(c.formulation, c.dose, c.daily) && !tolerance.priorTolerant) {
+      reasons.push(`${name} at this dose is only for opioid-tolerant patients, and the patient did not meet the FDA definition`);
+    }
+  }
+  if (reasons.length) {
+    notes.line(`Tolerance is retained (r = 1), but the regimen is not resumed product by product: ${reasons.join('; ')}.`, { assumption: 'opioid-regimen-resume-each' });
+    return false;
+  }
+  return true;
+}
+
+/** Tolerance retained: the regimen shown back, each product with its own step from the restart date (parallel steps). */
+function resumeRegimenPlan(
+  notes: PlanNotes,
+  request: RestartRequest,
+  drug: OpioidDrug,
+  formulation: OpioidFormulation,
+  prior: PriorExposure,
+  tolerance: Tolerance,
+  chosen: ProductChoice,
+  breakDays: { readonly daysOff: number; readonly missedDays: number },
+): RestartPlan {
+  notes.line(
+    `Tolerance retained (r = 1) and every product of the regimen may be continued: the regimen is resumed as it was, each product with its own step from ${request.restartDate} (parallel steps with the same dates, steps[].component); as-needed products stay as needed.`,
+    { assumption: 'opioid-regimen-resume-each' },
+  );
+  const steps: PlanStep[] = [];
+  prior.components.forEach((c, index) => {
+    const regimen = repeat(c.dose, c.times);
+    const rule = c.asNeeded ? `prior dose, as needed up to ${c.times} a day (tolerance retained)` : 'prior dose (tolerance retained)';
+    // Stryker disable next-line StringLiteral: buildTitration never reads the rule's description
+    const scheduled = buildTitration({ startDate: request.restartDate, first: regimen, firstRule: rule, target: regimen, rule: { maxRiseFraction: new D(C.maxRiseFraction.value), intervalsDays: c.formulation.titrationIntervalsDays.value, description: 'opioid titration' }, strengths: c.formulation.strengths });
+    const mmeOf = (daily: Decimal) => riskMme(c.drug, c.formulation, daily);
+    for (const step of toPlanSteps(scheduled, { drug: c.drug.id, formulation: c.formulation, equivalent: { unit: 'MME', of: mmeOf } })) {
+      steps.push({ ...step, component: index, ...(c.asNeeded ? { asNeeded: true } : {}) });
+      notes.line(
+        `Step from ${step.start} (${c.path}): ${c.drug.displayName} ${c.formulation.name} ${step.administrations.map((a) => formatDose({ amount: a, unit: c.formulation.unit })).join(' + ')} = ${formatDose(step.dailyDose)} daily${c.asNeeded ? ' (as needed, at most this many doses a day)' : ''} = ${formatAmount(step.dailyEquivalent!.amount)} MME/day.`,
+      );
+    }
+  });
+  const totalSteps = steps.reduce((total, s) => total.add(s.dailyEquivalent!.amount), new D(0));
+  notes.line(`The resumed regimen: ${steps.map((s) => formatAmount(s.dailyEquivalent!.amount)).join(' + ')} = ${formatAmount(totalSteps)} MME/day, the prior total.`);
+  const mainSteps = steps.filter((s) => s.component === 0);
+  const ceiling: Ceiling = { target: prior.regimen, maxTimes: prior.times, maxDose: prior.dose, capped: [] };
+  fullAgonistWarnings(notes, request, drug, formulation, prior, tolerance, chosen, ceiling, { first: prior.regimen, rule: 'prior dose (tolerance retained)', naive: null, loweredBy: [] }, mainSteps);
+  opioidWarnings(notes, request, {
+    drug,
+    status: tolerance.status,
+    priorTolerant: tolerance.priorTolerant,
+    maxMme: totalSteps,
+    hasCheckpoint: false,
+  });
+  return notes.finish({
+    drug: drug.id,
+    drugClass: 'opioid',
+    formulation: formulation.id,
+    displayName: drug.displayName,
+    daysOff: breakDays.daysOff,
+    missedDays: breakDays.missedDays,
+    ...opioidPlanSummary({
+      fraction: tolerance.r,
+      status: tolerance.status,
+      priorTolerant: tolerance.priorTolerant,
+      anchor: tolerance.anchor,
+      priorDaily: prior.daily,
+      priorMme: prior.totalMme,
+      unit: formulation.unit,
+      factor: drug.mmeFactor!,
+      per: `MME per ${formulation.unit}${prior.isPatch ? '' : '/day'}`,
+      components: prior.components.map(componentSummary),
+    }),
+    steps,
+  });
+}
+
+/**
+ * A regimen restarts on one product (issue 13): the immediate-release form of the main opioid (what productPhase chose
+ * when it is immediate-release, or an ER product kept with keepProduct), else the restart model's IR product.
+ */
+function oneProduct(notes: PlanNotes, drug: OpioidDrug, prior: PriorExposure, chosen: ProductChoice): ProductChoice {
+  const names = prior.components.map((c) => `${c.drug.displayName} ${c.formulation.name}`);
+  let choice = chosen;
+  if (!(chosen.formulation.release === 'immediate' && chosen.formulation.unitForm !== 'patch') && !chosen.keptAfterLoss) {
+    const p = restartProduct(drug);
+    const why = chosen.why ?? `a regimen of ${prior.components.length} opioids restarts on one immediate-release product`;
+    notes.line(`Restart product for the regimen: ${p.reason}.`, { assumption: 'opioid-restart-product' }, { assumption: 'opioid-regimen-one-product' });
+    choice = { ...chosen, drug: p.drug, formulation: p.formulation, kind: p.sameMolecule ? 'same-molecule' : 'other', why };
+  }
+  notes.line(
+    `One product for the regimen (${names.join(' + ')}): ${choice.drug.displayName} ${choice.formulation.name}; the other products are not restarted beside it.`,
+    { assumption: 'opioid-regimen-one-product' },
+  );
+  notes.warn(
+    'OPIOID_REGIMEN_ONE_PRODUCT',
+    'warning',
+    `The prior regimen of ${prior.components.length} opioids (${names.join(', ')}; ${formatAmount(prior.totalMme)} MME/day in total) restarts on one product: ${choice.drug.displayName} ${choice.formulation.name}. Do not restart the other products beside it: the plan's ceiling already counts them (another molecule with a 50% reduction for incomplete cross-tolerance). The regimen may be rebuilt once the ceiling is reached and stable.`,
+    ['cdc-2022'],
+  );
+  return choice;
+}
+
+/**
+ * As-needed use of the prior regimen on the one restart product (issue 13): not turned into scheduled doses. Each step
+ * keeps the as-needed share of the prior daily MME for as-needed doses, rounded down to real strengths, in at most the
+ * prior number of as-needed doses a day; the step's daily dose stays the ceiling for the whole day.
+ */
+function asNeededAllowancePhase(notes: PlanNotes, prior: PriorExposure, choice: ProductChoice, steps: readonly PlanStep[]): PlanStep[] {
+  const asNeeded = prior.components.filter((c) => c.asNeeded);
+  if (asNeeded.length === 0) return [...steps];
+  const f = choice.formulation;
+  const unit = f.unit;
+  const asNeededMme = asNeeded.reduce((total, c) => total.add(c.mme), new D(0));
+  const share = asNeededMme.div(prior.totalMme);
+  const maxTimes = Math.max(1, asNeeded.reduce((total, c) => total + c.times, 0));
+  notes.line(
+    `As-needed use before the break (${asNeeded.map((c) => c.path).join(', ')}): ${asNeeded.length > 1 ? `${asNeeded.map((c) => formatAmount(c.mme)).join(' + ')} = ` : ''}${formatAmount(asNeededMme)} of ${formatAmount(prior.totalMme)} MME/day, in ${maxTimes} dose${maxTimes === 1 ? '' : 's'} a day. It counts toward the prior exposure but is not turned into scheduled doses: each step's daily dose is the ceiling for the whole day, and the as-needed share (${formatAmount(asNeededMme)} ÷ ${formatAmount(prior.totalMme)}) of it may be taken as needed, rounded down to real strengths, in at most ${maxTimes} doses a day (steps[].asNeededAllowance).`,
+    { assumption: 'opioid-as-needed-share' },
+  );
+  const out = steps.map((step) => {
+    const daily = new D(step.dailyDose.amount);
+    const allowance = daily.mul(share);
+    const largest = D.min(new D(step.dose.amount), f.maxSingleDose.value);
+    for (let n = maxTimes; n >= 1; n--) {
+      const made = floorToStrengths(D.min(allowance.div(n), largest), f.strengths);
+      if (!made) continue;
+      const scheduledDaily = daily.sub(made.amount.mul(n));
+      const dose = formatDose({ amount: made.amount, unit });
+      const text = `up to ${n} × ${dose} ${choice.drug.displayName} as needed; scheduled doses then at most ${formatDose({ amount: scheduledDaily, unit })} daily (${formatDose({ amount: daily, unit })} daily in all)`;
+      notes.line(`As-needed allowance from ${step.start}: ${formatAmount(daily)} × ${formatAmount(share.toDecimalPlaces(4, D.ROUND_DOWN))} = ${formatAmount(allowance.toDecimalPlaces(2, D.ROUND_DOWN))} ${unit}/day: ${text}.`);
+      return { ...step, asNeededAllowance: { dose: { amount: decimalString(made.amount), unit }, maxDosesPerDay: n, scheduledDaily: { amount: decimalString(scheduledDaily), unit }, text } };
+    }
+    notes.line(`As-needed allowance from ${step.start}: ${formatAmount(daily)} × ${formatAmount(share.toDecimalPlaces(4, D.ROUND_DOWN))} ${unit}/day makes no real dose: no as-needed dose in this step.`);
+    return step;
+  });
+  notes.warn(
+    'AS_NEEDED_WITHIN_CEILING',
+    'info',
+    `The prior regimen included as-needed doses (${asNeeded.map((c) => `${c.drug.displayName} ${formatDose({ amount: c.dose, unit: c.formulation.unit })} about ${c.times} a day`).join('; ')}). They are not turned into scheduled doses: each step's daily dose is the ceiling for the whole day, as-needed doses included; each step says how many as-needed doses fit beneath it.`,
+    [],
+  );
+  return out;
 }
 
 /** Amendment A3: tramadol ER with creatinine clearance below 30 or severe hepatic impairment is refused, with the IR plan. */

@@ -153,4 +153,34 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     statement: 'A prior dose from non-prescribed use is used as reported for the missed-day rules but never counts as meeting the opioid-tolerant definition.',
     rationale: 'The dose and its regularity cannot be verified; opening products restricted to tolerant patients on an unverified dose is the riskier error, while the missed-day rules still avoid an abrupt cut (no source gives a rule; engine assumption).',
   },
+  {
+    id: 'opioid-regimen-mme-summed',
+    statement: 'A regimen of several opioids taken before the break is one prior exposure: each opioid\u2019s daily dose is converted with its own MME factor (the fentaNYL "12" patch rule per patch) and the daily MME are summed; one break for all (the last dose of any of them), one use pattern for the regimen (days a week apply to every opioid).',
+    rationale: 'The CDC "Calculating Total Daily Dose" table and every established opioid calculator sum all opioids into one daily MME; the anchors and the restart model give no per-product rule for a shared break.',
+  },
+  {
+    id: 'opioid-regimen-tolerant-total',
+    statement: 'For a regimen of several opioids the FDA opioid-tolerant test uses the total daily MME (the conversion values, the lower ones) against 60 MME/day for at least 7 days; an opioid that alone meets its own FDA dose still counts.',
+    rationale: 'The FDA definition names one dose per opioid "or an equianalgesic dose of another opioid" and no rule for combinations; the total against 60 MME (oral morphine 60 mg/day) is the issue-13 reading, and keeping the per-product test means adding an opioid never undoes tolerance.',
+  },
+  {
+    id: 'opioid-regimen-as-needed-summed',
+    statement: 'When every opioid of a regimen was taken as needed, their average doses a day are added to judge around-the-clock use (3 or more a day in total).',
+    rationale: 'Amendment A4 classifies as-needed use by actual use; doses of several opioids taken through the day are around-the-clock use of opioids just as doses of one are.',
+  },
+  {
+    id: 'opioid-regimen-one-product',
+    statement: 'A regimen of several opioids restarts on one product (the immediate-release form of the main opioid, or the restart product of the restart model): the same molecule adds in its own unit; another molecule converts through MME with the 50% cross-tolerance reduction; never above the summed prior MME.',
+    rationale: 'Rebuilding one product is simpler to titrate and check after a break; CDC 2022 prefers immediate-release opioids when starting and asks for a substantially lower dose than the MME when converting (incomplete cross-tolerance), so the lower end of the 25–50% reduction is taken for every other molecule.',
+  },
+  {
+    id: 'opioid-regimen-resume-each',
+    statement: 'When tolerance is retained (r = 1), the use was every day and every product of the regimen may be continued (no product restricted to tolerant patients without tolerance, no acetaminophen product, no label cap, no interaction raising exposure), the regimen is resumed as it was, each product with its own step (parallel steps with the same dates).',
+    rationale: 'With tolerance retained the prior regimen is the safe dose (restart model: r = 1 resumes the prior dose); converting it to one product would add a cross-tolerance reduction the patient does not need. Any condition that changes one product\u2019s dose moves the plan to one product, where the rules are applied once.',
+  },
+  {
+    id: 'opioid-as-needed-share',
+    statement: 'As-needed doses of the prior regimen are not turned into scheduled doses on the restart product: each step keeps the as-needed share of the prior daily MME for as-needed doses, rounded down to real strengths, in at most the prior number of as-needed doses a day; the step\u2019s daily dose is the ceiling for the whole day.',
+    rationale: 'The issue-13 rule: as-needed use counts toward the prior exposure and stays as needed. No source gives the split; keeping the prior proportion changes the pattern of use least and never raises the day above the step\u2019s ceiling.',
+  },
 ];
