@@ -169,6 +169,8 @@ interface AsNeededUse {
   readonly dose: Decimal | null;
   /** As-needed doses a day before the break, all as-needed medicines together. */
   readonly count: number;
+  /** Share of the prior regimen (in the restart drug) that was taken as needed: each step keeps that share for them. */
+  readonly share: Decimal;
   readonly names: string;
 }
 
@@ -435,9 +437,11 @@ function regimenPhase(
     const doses = asNeeded.map((c) => (c.index === 0 ? c.dose : (floorToStrengths(c.inRestartDrug!.perDose, formulation.strengths)?.amount ?? null)));
     const made = doses.filter((d): d is Decimal => d !== null);
     const largest = made.length ? D.max(...made) : null;
-    asNeededUse = { dose: largest, count: asNeeded.reduce((n, c) => n + c.times, 0), names: asNeeded.map((c) => c.drug.displayName).join(', ') };
+    const asNeededDaily = sum(asNeeded.map((c) => (c.index === 0 ? c.daily : c.inRestartDrug!.low)));
+    const share = asNeededDaily.div(exact);
+    asNeededUse = { dose: largest, count: asNeeded.reduce((n, c) => n + c.times, 0), share, names: asNeeded.map((c) => c.drug.displayName).join(', ') };
     notes.line(
-      `As-needed use (${asNeeded.map((c) => `${c.drug.displayName} up to ${c.times} a day`).join('; ')}) counts in full toward the prior exposure but is not turned into scheduled doses: each step's daily dose is the ceiling for the whole day, as-needed doses included; ${largest ? `an as-needed dose is ${formatDose({ amount: largest, unit })} ${drug.genericName} (rounded down to real strengths), and scheduled doses are lowered by what the as-needed doses take` : 'one as-needed dose converted into the restart drug is below its smallest unit, so no as-needed dose is given'}.`,
+      `As-needed use (${asNeeded.map((c) => `${c.drug.displayName} up to ${c.times} a day`).join('; ')}) counts in full toward the prior exposure but is not turned into scheduled doses: each step's daily dose is the ceiling for the whole day, as-needed doses included; ${largest ? `an as-needed dose is ${formatDose({ amount: largest, unit })} ${drug.genericName} (rounded down to real strengths); as-needed use was ${formatAmount(shown(asNeededDaily))} of ${formatAmount(shown(exact))} mg a day (${formatAmount(shown(share.mul(100)))}%), so each step keeps that share of its ceiling for as-needed doses (as many whole doses as fit, no more than ${plural(asNeededUse.count, 'dose')} a day) and the rest for scheduled doses` : 'one as-needed dose converted into the restart drug is below its smallest unit, so no as-needed dose is given'}.`,
       { assumption: 'bzd-regimen-as-needed-allowance' },
     );
   }
@@ -1085,13 +1089,14 @@ function withAsNeededAllowance(notes: PlanNotes, steps: readonly PlanStep[], pri
   const unit = formulation.unit;
   return steps.map((step, index) => {
     const daily = new D(step.dailyDose.amount);
-    const dose = use.dose && use.dose.lte(daily) ? use.dose : use.dose ? (floorToStrengths(D.min(use.dose, daily), formulation.strengths)?.amount ?? null) : null;
-    const max = dose ? Math.min(use.count, Math.floor(daily.div(dose).toNumber())) : 0;
+    const dose = use.dose;
+    const forAsNeeded = daily.mul(use.share);
+    const max = dose ? Math.min(use.count, Math.floor(forAsNeeded.div(dose).toNumber())) : 0;
     const scheduled = dose ? daily.sub(dose.mul(max)) : daily;
     const shownDose = dose ?? new D(0);
     const text = max > 0
       ? `up to ${max} × ${formatDose({ amount: shownDose, unit })} as needed (for ${use.names}, taken as needed before the break); scheduled doses then at most ${formatDose({ amount: scheduled, unit })} a day; scheduled and as-needed doses together never above ${formatDose(step.dailyDose)} a day`
-      : `no as-needed dose fits beneath this step's ceiling (${formatDose(step.dailyDose)} a day): scheduled doses only, up to the ceiling`;
+      : `no as-needed dose fits in this step's as-needed share (${formatAmount(shown(forAsNeeded))} of ${formatDose(step.dailyDose)} a day): scheduled doses only, up to the ceiling`;
     notes.line(`Step ${index + 1} as-needed allowance: ${text}.`);
     return {
       ...step,
