@@ -4,6 +4,8 @@
  * product with the others converted at the lower table, or, with tolerance retained, each product resumed on its own step.
  */
 import { describe, expect, it } from 'vitest';
+import { planRestart } from '../../src/engine/index.ts';
+import { planSchema } from '../../src/engine/schema/index.ts';
 import type { RestartPlan } from '../../src/engine/types.ts';
 import { planOk, planRegimen } from './regimen-helpers.ts';
 
@@ -158,5 +160,47 @@ describe('one medicine', () => {
     const none = planOk({ prior: { drug: 'alprazolam', dose: '1', timesPerDay: 3 }, additional: [], missedDays: 5 });
     expect(none.prior.components).toHaveLength(1);
     expect(none.prior.components![0]).toMatchObject({ path: 'prior', dailyEquivalent: none.prior.dailyEquivalent });
+  });
+});
+
+describe('through planRestart, as JSON', () => {
+  const json = (additionalPrior: unknown[], missedDays: number, extra: Record<string, unknown> = {}) => ({
+    drug: 'clonazepam',
+    prior: { dose: '0.5', unit: 'mg', timesPerDay: 2 },
+    additionalPrior,
+    priorDurationDays: 365,
+    lastDoseDate: '2026-10-01',
+    restartDate: new Date(Date.UTC(2026, 9, 2 + missedDays)).toISOString().slice(0, 10),
+    ...extra,
+  });
+
+  it('clonazePAM twice daily, LORazepam at night and ALPRAZolam as needed: the plan matches the schema and the hand-built request', () => {
+    const additional = [
+      { drug: 'lorazepam', formulation: 'ir', dose: 1, unit: 'mg', timesPerDay: 1 },
+      { drug: 'alprazolam', formulation: 'ir', dose: '0.5', unit: 'mg', timesPerDay: 1, asNeeded: true },
+    ];
+    for (const missedDays of [1, 5, 40]) {
+      const result = planRestart(json(additional, missedDays));
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(planSchema.safeParse(result.plan).success).toBe(true);
+      const byHand = planOk({ prior: { drug: 'clonazepam', dose: '0.5', timesPerDay: 2 }, additional: [{ drug: 'lorazepam', dose: '1', timesPerDay: 1 }, { drug: 'alprazolam', dose: '0.5', timesPerDay: 1, asNeeded: true }], missedDays });
+      expect(result.plan.steps).toEqual(byHand.steps);
+      expect(result.plan.prior.dailyEquivalent!.amount).toBe('40');
+    }
+  });
+
+  it('an empty list plans like no list', () => {
+    const without = json([], 5);
+    delete (without as Record<string, unknown>).additionalPrior;
+    expect(planRestart(json([], 5))).toEqual(planRestart(without));
+  });
+
+  it('a Z-drug main with a benzodiazepine in the list is refused with the code and the field', () => {
+    const result = planRestart({ ...json([{ drug: 'lorazepam', dose: '1', unit: 'mg', timesPerDay: 2 }], 5), drug: 'zolpidem', prior: { dose: '10', unit: 'mg', timesPerDay: 1 } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.refusal?.code).toBe('BZD_REGIMEN_ZDRUG_MAIN');
+    expect(result.errors[0]!.path).toBe('additionalPrior');
   });
 });
