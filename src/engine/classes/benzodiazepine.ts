@@ -6,7 +6,7 @@
  * A restart stays on the same drug: equivalents are for display, the risk band and the after-window cap.
  */
 import type { Decimal } from 'decimal.js';
-import { BENZODIAZEPINE_CLASS } from '../../protocols/benzodiazepines/index.ts';
+import { BENZODIAZEPINE_CLASS, BENZODIAZEPINES } from '../../protocols/benzodiazepines/index.ts';
 import type {
   BenzodiazepineDrug,
   BenzodiazepineFormulation,
@@ -23,7 +23,7 @@ import { PlanNotes } from '../notes.ts';
 import { catalogDrug, concurrentCategories, concurrentName } from '../registry.ts';
 import { buildTitration } from '../schedule.ts';
 import { floorToStrengths, nextAbove } from '../strengths.ts';
-import type { EquivalentReading, PlanRefusal, PlanStep, RestartPlan, RestartRequest, ToleranceStatus } from '../types.ts';
+import type { EquivalentReading, PlanRefusal, PlanStep, PriorComponent, RestartPlan, RestartRequest, ToleranceStatus } from '../types.ts';
 import { toPlanSteps } from './steps.ts';
 import { evenRegimen, repeat, sum } from '../regimen.ts';
 
@@ -143,14 +143,52 @@ export function benzodiazepineAnchors(drug: BenzodiazepineDrug): readonly Tolera
 // ---------------------------------------------------------------------------------------------------------------------
 // Phase 1: prior exposure.
 
-interface PriorExposure {
+/** One medicine of the prior regimen (`prior` or `additionalPrior.N`), with its diazepam equivalents. */
+interface RegimenComponent {
+  readonly index: number;
+  readonly path: string;
+  readonly drug: BenzodiazepineDrug;
+  readonly formulation: BenzodiazepineFormulation;
   readonly dose: Decimal;
   readonly times: number;
-  readonly daysPerWeek: number;
-  readonly priorDaily: Decimal;
-  /** Ashton daily equivalent (upper figure of a range): the plan's displayed equivalent. */
+  readonly asNeeded: boolean;
+  readonly daily: Decimal;
+  /** Ashton daily equivalent, upper figure of a range (shown; summed into prior.dailyEquivalent). */
   readonly ashtonDe: Decimal;
-  /** Higher of the tables' daily equivalents: band, Table 2 row, inpatient threshold. */
+  readonly ashtonLowDe: Decimal;
+  readonly vaDe?: Decimal;
+  /** Higher of the tables' daily equivalents (risk band, Table 2 row). */
+  readonly decisionDe: Decimal;
+  /** Other components: the daily dose in mg of the restart drug, lowest and highest over the tables, and one dose. */
+  readonly inRestartDrug?: { readonly low: Decimal; readonly high: Decimal; readonly perDose: Decimal; readonly table: string };
+}
+
+/** How as-needed use of the prior regimen fits beneath each step (several medicines only). */
+interface AsNeededUse {
+  /** Largest single as-needed dose, in mg of the restart drug, made of real strengths (null: below the smallest unit). */
+  readonly dose: Decimal | null;
+  /** As-needed doses a day before the break, all as-needed medicines together. */
+  readonly count: number;
+  /** Share of the prior regimen (in the restart drug) that was taken as needed: each step keeps that share for them. */
+  readonly share: Decimal;
+  readonly names: string;
+}
+
+interface PriorExposure {
+  /** Largest single administration of the restart regimen (the main product alone: its prior single dose). */
+  readonly dose: Decimal;
+  readonly times: number;
+  /** Days a week for Table 2: prior.daysPerWeek, or 7 when other medicines were taken too (engine assumption). */
+  readonly daysPerWeek: number;
+  /** Daily dose of the restart product the plan treats as the prior: the main product's, or the regimen converted into it. */
+  readonly priorDaily: Decimal;
+  /** The main product's own daily dose (`prior` of the request). */
+  readonly mainDaily: Decimal;
+  /** The restart product's prior regimen, one amount per administration. */
+  readonly regimen: readonly Decimal[];
+  /** Ashton daily equivalent (upper figure of a range), summed over the regimen: the plan's displayed equivalent. */
+  readonly ashtonDe: Decimal;
+  /** Higher of the tables' daily equivalents, summed over the regimen: band, Table 2 row, inpatient threshold. */
   readonly decisionDe: Decimal;
   /** Amount of this drug ≈ 10 mg diazepam by the higher-potency figure (the after-window cap). */
   readonly capPer10: Decimal;
@@ -158,30 +196,58 @@ interface PriorExposure {
   readonly band: DoseBand;
   readonly daysOff: number;
   readonly missedDays: number;
+  readonly components: readonly RegimenComponent[];
+  /** More than one medicine before the break. */
+  readonly multi: boolean;
+  readonly asNeededUse: AsNeededUse | null;
+}
+
+function benzodiazepineDrug(id: string): BenzodiazepineDrug | undefined {
+  return BENZODIAZEPINES.find((d) => d.id === id);
+}
+
+interface Readings {
+  readonly ashtonHigh: Decimal;
+  readonly ashtonLow: Decimal;
+  readonly isRange: boolean;
+  readonly vaDe?: Decimal;
+  readonly decisionDe: Decimal;
+}
+
+function readingsOf(drug: BenzodiazepineDrug, daily: Decimal): Readings {
+  const ashton = drug.ashtonEquivalent;
+  const ashtonHigh = diazepamEquivalent(daily, ashton.value.low);
+  const ashtonLow = diazepamEquivalent(daily, ashton.value.high);
+  const va = drug.vaDodEquivalent;
+  const vaDe = va ? diazepamEquivalent(daily, va.value) : undefined;
+  return { ashtonHigh, ashtonLow, isRange: ashton.value.low !== ashton.value.high, ...(vaDe ? { vaDe } : {}), decisionDe: vaDe && vaDe.gt(ashtonHigh) ? vaDe : ashtonHigh };
 }
 
 function priorExposurePhase(notes: PlanNotes, request: RestartRequest, drug: BenzodiazepineDrug, formulation: BenzodiazepineFormulation): PriorExposure {
   const unit = formulation.unit;
   const dose = request.prior.dose.amount;
   const times = request.prior.timesPerDay;
-  const daysPerWeek = request.prior.daysPerWeek;
+  const additional = request.additionalPrior ?? [];
+  const multi = additional.length > 0;
+  const priorDaysPerWeek = request.prior.daysPerWeek;
   const priorDaily = dose.mul(times);
   notes.line(
-    `Prior regimen: ${drug.displayName} ${formulation.name} ${formatDose({ amount: dose, unit })} × ${times} a day = ${formatDose({ amount: priorDaily, unit })} daily${request.prior.asNeeded ? ' (as needed: the average number of doses actually taken a day)' : ''}, ${plural(daysPerWeek, 'day')} a week, for ${plural(request.priorDurationDays, 'day')}.`,
+    `Prior regimen${multi ? ` (prior, main medicine, component 1 of ${additional.length + 1})` : ''}: ${drug.displayName} ${formulation.name} ${formatDose({ amount: dose, unit })} × ${times} a day = ${formatDose({ amount: priorDaily, unit })} daily${request.prior.asNeeded ? ' (as needed: the average number of doses actually taken a day)' : ''}, ${plural(priorDaysPerWeek, 'day')} a week, for ${plural(request.priorDurationDays, 'day')}.`,
   );
   if (formulation.nonUsProduct) notes.line(`Product note: ${formulation.nonUsProduct}`, formulation.strengthsSource);
 
   const ashton = drug.ashtonEquivalent;
-  const ashtonHigh = diazepamEquivalent(priorDaily, ashton.value.low); // the smaller amount per 10 mg gives the higher DE
-  const ashtonLow = diazepamEquivalent(priorDaily, ashton.value.high);
-  const isRange = ashton.value.low !== ashton.value.high;
+  const main = readingsOf(drug, priorDaily);
+  const ashtonHigh = main.ashtonHigh; // the smaller amount per 10 mg gives the higher DE
+  const ashtonLow = main.ashtonLow;
+  const isRange = main.isRange;
   notes.line(
     isRange
       ? `Diazepam equivalent (Ashton, primary): ${amountText(ashton.value)} mg ${drug.genericName} ≈ 10 mg diazepam, so ${formatAmount(priorDaily)} mg/day ≈ ${formatAmount(shown(ashtonLow))}–${formatAmount(shown(ashtonHigh))} mg diazepam/day; for a restart the higher figure, ${formatAmount(shown(ashtonHigh))} mg, is the more cautious risk estimate and is used.`
       : `Diazepam equivalent (Ashton, primary): ${amountText(ashton.value)} mg ${drug.genericName} ≈ 10 mg diazepam, so ${formatAmount(priorDaily)} mg/day × 10 ÷ ${formatAmount(ashton.value.low)} = ${formatAmount(shown(ashtonHigh))} mg diazepam/day.`,
     ashton,
   );
-  const equivalents: EquivalentReading[] = [
+  let equivalents: EquivalentReading[] = [
     {
       table: 'Ashton Manual 2002, Table 1',
       source: sourceOf(ashton),
@@ -195,7 +261,7 @@ function priorExposurePhase(notes: PlanNotes, request: RestartRequest, drug: Ben
   let capPer10 = new D(ashton.value.low);
   const va = drug.vaDodEquivalent;
   if (va) {
-    const vaDe = diazepamEquivalent(priorDaily, va.value);
+    const vaDe = main.vaDe!;
     equivalents.push({
       table: 'VA/DoD SUD CPG 2021 (2025 Joint Guideline Table 7)',
       source: sourceOf(va),
@@ -223,15 +289,183 @@ function priorExposurePhase(notes: PlanNotes, request: RestartRequest, drug: Ben
       { assumption: 'bzd-conservative-equivalent' },
     );
   }
+  const mainComponent: RegimenComponent = {
+    index: 0,
+    path: 'prior',
+    drug,
+    formulation,
+    dose,
+    times,
+    asNeeded: request.prior.asNeeded,
+    daily: priorDaily,
+    ashtonDe: ashtonHigh,
+    ashtonLowDe: ashtonLow,
+    ...(main.vaDe ? { vaDe: main.vaDe } : {}),
+    decisionDe,
+  };
+  const components: RegimenComponent[] = [mainComponent];
+  let regimen: Decimal[] = repeat(dose, times);
+  let daysPerWeek = priorDaysPerWeek;
+  let asNeededUse: AsNeededUse | null = null;
+  let summedAshton = ashtonHigh;
+  if (multi) {
+    const regimenResult = regimenPhase(notes, request, drug, formulation, mainComponent);
+    components.push(...regimenResult.others);
+    regimen = regimenResult.regimen;
+    daysPerWeek = 7;
+    asNeededUse = regimenResult.asNeededUse;
+    equivalents = regimenResult.equivalents;
+    decisionDe = regimenResult.decisionDe;
+    summedAshton = regimenResult.ashtonDe;
+  }
   const band = doseBand(decisionDe);
   notes.line(
-    `Dose band: ${band} (low ≤ ${C.lowBandMaxDe.value}, moderate ${C.lowBandMaxDe.value}–${C.moderateBandMaxDe.value}, high > ${C.moderateBandMaxDe.value} mg diazepam equivalents a day).`,
+    `Dose band: ${band} (low ≤ ${C.lowBandMaxDe.value}, moderate ${C.lowBandMaxDe.value}–${C.moderateBandMaxDe.value}, high > ${C.moderateBandMaxDe.value} mg diazepam equivalents a day)${multi ? ', judged on the total of the regimen' : ''}.`,
     C.lowBandMaxDe,
     C.moderateBandMaxDe,
   );
   const { daysOff, missedDays } = breakLength(request.lastDoseDate, request.restartDate);
-  notes.line(`Last dose ${request.lastDoseDate}, restart ${request.restartDate}: daysOff = ${daysOff}; missedDays = daysOff − 1 = ${missedDays}.`);
-  return { dose, times, daysPerWeek, priorDaily, ashtonDe: ashtonHigh, decisionDe, capPer10, equivalents, band, daysOff, missedDays };
+  notes.line(`Last dose ${request.lastDoseDate}${multi ? ' (the last dose of any of the medicines: one break for all)' : ''}, restart ${request.restartDate}: daysOff = ${daysOff}; missedDays = daysOff − 1 = ${missedDays}.`);
+  return {
+    dose: multi ? regimen[0]! : dose,
+    times: multi ? regimen.length : times,
+    daysPerWeek,
+    priorDaily: multi ? sum(regimen) : priorDaily,
+    mainDaily: priorDaily,
+    regimen,
+    ashtonDe: summedAshton,
+    decisionDe,
+    capPer10,
+    equivalents,
+    band,
+    daysOff,
+    missedDays,
+    components,
+    multi,
+    asNeededUse,
+  };
+}
+
+/**
+ * Several medicines before the break (issue 13): each component's daily dose and diazepam equivalents, their sums,
+ * and the regimen converted into the restart drug (the main product) at the table giving the lower dose of it.
+ */
+function regimenPhase(
+  notes: PlanNotes,
+  request: RestartRequest,
+  drug: BenzodiazepineDrug,
+  formulation: BenzodiazepineFormulation,
+  main: RegimenComponent,
+): { others: RegimenComponent[]; regimen: Decimal[]; asNeededUse: AsNeededUse | null; equivalents: EquivalentReading[]; ashtonDe: Decimal; decisionDe: Decimal } {
+  const unit = formulation.unit;
+  const additional = request.additionalPrior ?? [];
+  const count = additional.length + 1;
+  const others: RegimenComponent[] = additional.map((medicine, i) => {
+    const path = `additionalPrior.${i}`;
+    const other = benzodiazepineDrug(medicine.drug);
+    const otherFormulation = other?.formulations.find((f) => f.id === medicine.formulation);
+    if (!other || !otherFormulation) throw new Error(`programmer error: ${path} is not a benzodiazepine or Z-drug product (${medicine.drug} ${medicine.formulation}); validation must reject it`);
+    const daily = medicine.dose.amount.mul(medicine.timesPerDay);
+    const r = readingsOf(other, daily);
+    const ashton = other.ashtonEquivalent;
+    notes.line(
+      `Component ${i + 2} of ${count} (${path}): ${other.displayName} ${otherFormulation.name} ${formatDose({ amount: medicine.dose.amount, unit: otherFormulation.unit })} × ${medicine.timesPerDay} a day = ${formatDose({ amount: daily, unit: otherFormulation.unit })} daily${medicine.asNeeded ? ' (as needed: the average number of doses actually taken a day; counted in full toward prior exposure)' : ''}. Ashton: ${amountText(ashton.value)} mg ≈ 10 mg diazepam, so ${r.isRange ? `${formatAmount(shown(r.ashtonLow))}–${formatAmount(shown(r.ashtonHigh))} mg diazepam/day (the higher figure is used)` : `${formatAmount(daily)} × 10 ÷ ${formatAmount(ashton.value.low)} = ${formatAmount(shown(r.ashtonHigh))} mg diazepam/day`}${other.vaDodEquivalent ? `; VA/DoD 2021: ${formatAmount(other.vaDodEquivalent.value)} mg ≈ 10 mg diazepam, ${formatAmount(shown(r.vaDe!))} mg diazepam/day` : `; VA/DoD 2021 does not list ${other.genericName}`}; for the risk band ${formatAmount(shown(r.decisionDe))} mg diazepam/day (the higher).`,
+      ashton,
+      ...(other.vaDodEquivalent ? [other.vaDodEquivalent] : []),
+    );
+    // Into the restart drug: the table that gives the lower dose of it (Ashton ranges at their ends), and the range.
+    const candidates: { table: string; amount: Decimal }[] = [
+      { table: 'Ashton', amount: daily.mul(drug.ashtonEquivalent.value.low).div(ashton.value.high) },
+    ];
+    const highs: Decimal[] = [daily.mul(drug.ashtonEquivalent.value.high).div(ashton.value.low)];
+    if (drug.vaDodEquivalent && other.vaDodEquivalent) {
+      const vaAmount = daily.mul(drug.vaDodEquivalent.value).div(other.vaDodEquivalent.value);
+      candidates.push({ table: 'VA/DoD', amount: vaAmount });
+      highs.push(vaAmount);
+    }
+    const lowest = candidates.reduce((a, b) => (b.amount.lt(a.amount) ? b : a));
+    const high = D.max(...highs, lowest.amount);
+    const ratio = lowest.amount.div(daily);
+    const perDose = medicine.dose.amount.mul(ratio);
+    notes.line(
+      `Into ${drug.displayName} (the restart drug): ${candidates.map((c) => `${c.table} ${formatAmount(daily)} × ${c.table === 'Ashton' ? `${formatAmount(drug.ashtonEquivalent.value.low)} ÷ ${formatAmount(ashton.value.high)}` : `${formatAmount(drug.vaDodEquivalent!.value)} ÷ ${formatAmount(other.vaDodEquivalent!.value)}`} = ${formatDose({ amount: shown(c.amount), unit })}`).join('; ')}; range ${formatAmount(shown(lowest.amount))}–${formatAmount(shown(high))} mg ${drug.genericName} a day; the lower, ${formatDose({ amount: shown(lowest.amount), unit })} a day (${lowest.table}), is used.`,
+      { assumption: 'bzd-regimen-convert-lower' },
+    );
+    return {
+      index: i + 1,
+      path,
+      drug: other,
+      formulation: otherFormulation,
+      dose: medicine.dose.amount,
+      times: medicine.timesPerDay,
+      asNeeded: medicine.asNeeded,
+      daily,
+      ashtonDe: r.ashtonHigh,
+      ashtonLowDe: r.ashtonLow,
+      ...(r.vaDe ? { vaDe: r.vaDe } : {}),
+      decisionDe: r.decisionDe,
+      inRestartDrug: { low: lowest.amount, high, perDose, table: lowest.table },
+    };
+  });
+  const all = [main, ...others];
+  const ashtonDe = sum(all.map((c) => shown(c.ashtonDe)));
+  const decisionDe = sum(all.map((c) => c.decisionDe));
+  notes.line(
+    `Total prior exposure: ${all.map((c) => formatAmount(shown(c.ashtonDe))).join(' + ')} = ${formatAmount(ashtonDe)} mg diazepam/day (Ashton); for the risk band and the withdrawal-risk row the higher figure of each: ${all.map((c) => formatAmount(shown(c.decisionDe))).join(' + ')} = ${formatAmount(shown(decisionDe))} mg diazepam/day.`,
+    { assumption: 'bzd-conservative-equivalent' },
+  );
+  notes.line(
+    `Days a week for Joint Guideline Table 2: ${request.prior.daysPerWeek === 7 ? '7' : `7 (prior.daysPerWeek ${request.prior.daysPerWeek}, but the other medicines have no days-a-week field and are counted as taken every day)`}.`,
+    { assumption: 'bzd-regimen-every-day' },
+  );
+  // The regimen on the restart drug: the main product's doses plus the others converted, in as many administrations
+  // as the medicines had together (no more than the label allows), rounded down to real strengths.
+  const exact = main.daily.add(sum(others.map((c) => c.inRestartDrug!.low)));
+  const administrations = Math.min(formulation.maxTimesPerDay.value, all.reduce((n, c) => n + c.times, 0));
+  const perAdministration = floorToStrengths(exact, formulation.strengths)?.amount ?? main.dose;
+  const filled = fillAtOrBelow(exact, repeat(perAdministration, administrations), formulation);
+  const regimen = filled.length ? filled : repeat(main.dose, main.times);
+  notes.line(
+    `Prior regimen on ${drug.displayName} (the main product; the plan restarts one product): ${formatAmount(main.daily)}${others.map((c) => ` + ${formatAmount(shown(c.inRestartDrug!.low))}`).join('')} = ${formatDose({ amount: shown(exact), unit })} a day, in up to ${plural(administrations, 'administration')} (the medicines' doses together${administrations < all.reduce((n, c) => n + c.times, 0) ? `, no more than the label's ${formulation.maxTimesPerDay.value} a day` : ''}), rounded down to real strengths: ${describe(regimen, unit)}. No step goes above it.`,
+    formulation.maxTimesPerDay,
+    { assumption: 'bzd-regimen-one-product' },
+  );
+  // As-needed use: counted toward the prior, not turned into scheduled doses.
+  const asNeeded = all.filter((c) => c.asNeeded);
+  let asNeededUse: AsNeededUse | null = null;
+  if (asNeeded.length) {
+    const doses = asNeeded.map((c) => (c.index === 0 ? c.dose : (floorToStrengths(c.inRestartDrug!.perDose, formulation.strengths)?.amount ?? null)));
+    const made = doses.filter((d): d is Decimal => d !== null);
+    const largest = made.length ? D.max(...made) : null;
+    const asNeededDaily = sum(asNeeded.map((c) => (c.index === 0 ? c.daily : c.inRestartDrug!.low)));
+    const share = asNeededDaily.div(exact);
+    asNeededUse = { dose: largest, count: asNeeded.reduce((n, c) => n + c.times, 0), share, names: asNeeded.map((c) => c.drug.displayName).join(', ') };
+    notes.line(
+      `As-needed use (${asNeeded.map((c) => `${c.drug.displayName} up to ${c.times} a day`).join('; ')}) counts in full toward the prior exposure but is not turned into scheduled doses: each step's daily dose is the ceiling for the whole day, as-needed doses included; ${largest ? `an as-needed dose is ${formatDose({ amount: largest, unit })} ${drug.genericName} (rounded down to real strengths); as-needed use was ${formatAmount(shown(asNeededDaily))} of ${formatAmount(shown(exact))} mg a day (${formatAmount(shown(share.mul(100)))}%), so each step keeps that share of its ceiling for as-needed doses (as many whole doses as fit, no more than ${plural(asNeededUse.count, 'dose')} a day) and the rest for scheduled doses` : 'one as-needed dose converted into the restart drug is below its smallest unit, so no as-needed dose is given'}.`,
+      { assumption: 'bzd-regimen-as-needed-allowance' },
+    );
+  }
+  // Each table's reading of the whole regimen (a table that does not list a drug: Ashton for that drug).
+  const ashtonRange = all.some((c) => !c.ashtonLowDe.eq(c.ashtonDe));
+  const equivalents: EquivalentReading[] = [
+    {
+      table: 'Ashton Manual 2002, Table 1 (sum of the regimen)',
+      source: sourceOf(drug.ashtonEquivalent),
+      perDiazepam10mg: all.map((c) => `${c.drug.displayName} ${amountText(c.drug.ashtonEquivalent.value)}`).join('; '),
+      dailyEquivalent: { amount: decimalString(ashtonDe), unit: 'mg diazepam' },
+      ...(ashtonRange ? { dailyEquivalentRange: { low: decimalString(sum(all.map((c) => shown(c.ashtonLowDe)))), high: decimalString(ashtonDe) } } : {}),
+    },
+  ];
+  if (all.some((c) => c.vaDe)) {
+    const missing = all.filter((c) => !c.vaDe).map((c) => c.drug.genericName);
+    equivalents.push({
+      table: `VA/DoD SUD CPG 2021 (2025 Joint Guideline Table 7; sum of the regimen${missing.length ? `, Ashton for ${missing.join(', ')}, not listed` : ''})`,
+      source: sourceOf(all.find((c) => c.drug.vaDodEquivalent)!.drug.vaDodEquivalent!),
+      perDiazepam10mg: all.map((c) => `${c.drug.displayName} ${c.drug.vaDodEquivalent ? formatAmount(c.drug.vaDodEquivalent.value) : `${amountText(c.drug.ashtonEquivalent.value)} (Ashton)`}`).join('; '),
+      dailyEquivalent: { amount: decimalString(sum(all.map((c) => shown(c.vaDe ?? c.ashtonDe)))), unit: 'mg diazepam' },
+    });
+  }
+  return { others, regimen, asNeededUse, equivalents, ashtonDe, decisionDe };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -250,6 +484,22 @@ function refusalPhase(notes: PlanNotes, request: RestartRequest, drug: Benzodiaz
       message: `${drug.displayName} is contraindicated after an episode of complex sleep behavior (FDA 2019 boxed warning and contraindication): no restart schedule is given.`,
       reasonSources: ['fda-zdrug-csb-2019'],
       alternative: 'Do not restart this drug. If it was taken nightly and stopped abruptly, assess for withdrawal and plan its management and another treatment for insomnia with the prescriber.',
+    });
+  }
+  const benzodiazepineComponents = prior.components.filter((c) => c.index > 0 && c.drug.kind === 'benzodiazepine');
+  if (drug.kind === 'z-drug' && benzodiazepineComponents.length) {
+    const names = benzodiazepineComponents.map((c) => `${c.drug.displayName} (${c.path})`).join(', ');
+    notes.line(
+      `Refused (BZD_REGIMEN_ZDRUG_MAIN): the main medicine is the Z-drug ${drug.displayName} and the regimen also holds ${names}. The plan restarts one product, the main one; a benzodiazepine dose is not converted into a bedtime hypnotic with a low labelled maximum (no source gives such a switch, and the label cap would drop the benzodiazepine dose in a dependent patient).`,
+      { assumption: 'bzd-regimen-one-product' },
+    );
+    return notes.refuse({
+      ...base,
+      code: 'BZD_REGIMEN_ZDRUG_MAIN',
+      path: 'additionalPrior',
+      message: `${drug.displayName} is a Z-drug taken with ${names}: a regimen with a benzodiazepine is planned on the benzodiazepine. Enter the benzodiazepine as the main medicine (prior) and ${drug.displayName} in additionalPrior.`,
+      reasonSources: ['joint-bzd-taper-2025'],
+      alternative: `Make the request again with the benzodiazepine as prior and ${drug.displayName} in additionalPrior: the total is then judged the same way and the plan restarts on the benzodiazepine.`,
     });
   }
   if (request.prior.nonPrescribed) {
@@ -313,13 +563,28 @@ interface WindowPhase {
 }
 
 function windowPhase(notes: PlanNotes, request: RestartRequest, drug: BenzodiazepineDrug, prior: PriorExposure): WindowPhase {
-  const window = withdrawalWindowFor(drug);
+  // Several medicines: the longest window of any of them (engine assumption bzd-regimen-longest-window).
+  let windowDrug = drug;
+  let window = withdrawalWindowFor(drug);
+  for (const component of prior.components) {
+    const candidate = withdrawalWindowFor(component.drug);
+    if (candidate.lastMissedDay > window.lastMissedDay) {
+      window = candidate;
+      windowDrug = component.drug;
+    }
+  }
   const resumeTo = C.resumeUpToMissedDays.value;
   notes.line(
-    `Withdrawal window: longest half-life ${window.longestHours} h (${window.which}, upper end) is ${window.group === 'short' ? `at most ${C.shortGroupMaxHalfLifeHours.value} h (short or intermediate)` : `above ${C.shortGroupMaxHalfLifeHours.value} h (long)`}, so the window runs from ${resumeTo + 1} to ${window.lastMissedDay} missed days.`,
+    `Withdrawal window${prior.multi ? ` (${windowDrug.displayName})` : ''}: longest half-life ${window.longestHours} h (${window.which}, upper end) is ${window.group === 'short' ? `at most ${C.shortGroupMaxHalfLifeHours.value} h (short or intermediate)` : `above ${C.shortGroupMaxHalfLifeHours.value} h (long)`}, so the window runs from ${resumeTo + 1} to ${window.lastMissedDay} missed days.`,
     window.halfLife,
     window.days,
   );
+  if (prior.multi) {
+    notes.line(
+      `Several medicines, one break: the longest withdrawal window of any of them applies (${prior.components.map((c) => `${c.drug.displayName} ${withdrawalWindowFor(c.drug).lastMissedDay}`).join(', ')} missed days → ${window.lastMissedDay}). Withdrawal from the longest-acting drug can begin later and last longer; ending the window earlier would give a low new start to a patient who may still be withdrawing from it.`,
+      { assumption: 'bzd-regimen-longest-window' },
+    );
+  }
   const missed = prior.missedDays;
   const situation: Situation = missed <= resumeTo ? 'resume' : missed <= window.lastMissedDay ? 'inside' : 'after';
   notes.line(
@@ -395,7 +660,7 @@ function productPhase(notes: PlanNotes, request: RestartRequest, formulation: Be
   if (hepatic && grade !== 'none' && (!hepatic.value.severeOnly || grade === 'severe')) {
     caps.push({ maxDaily: new D(hepatic.value.maxDaily), input: `patient.hepaticImpairment ${grade}`, reason: `label limit of ${formatDose({ amount: hepatic.value.maxDaily, unit })} a day in hepatic impairment`, provenance: hepatic, code: 'ZDRUG_AGE_DOSE' });
   }
-  const priorRegimen = repeat(prior.dose, prior.times);
+  const priorRegimen = [...prior.regimen];
   let target = priorRegimen;
   const lowering: Cap[] = [];
   for (const cap of [...caps].sort((a, b) => a.maxDaily.cmp(b.maxDaily))) {
@@ -749,6 +1014,98 @@ function titrationPhase(notes: PlanNotes, request: RestartRequest, drug: Benzodi
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
+// Phase 7b: a regimen of several medicines (issue 13): resumed product by product, or as-needed use beneath the ceiling.
+
+/** Tolerance retained (the first step is the prior dose): the regimen is shown back, each product on its own step. */
+function resumesRegimen(request: RestartRequest, prior: PriorExposure, first: FirstStep): boolean {
+  if (!prior.multi || first.status !== 'retained') return false;
+  // A Z-drug is never restarted after a complex sleep behavior: the regimen is then restarted on the main product.
+  return !(request.patient.complexSleepBehaviorHistory && prior.components.some((c) => c.drug.kind === 'z-drug'));
+}
+
+function componentExposure(prior: PriorExposure, component: RegimenComponent): PriorExposure {
+  return { ...prior, dose: component.dose, times: component.times, priorDaily: component.daily, mainDaily: component.daily, regimen: repeat(component.dose, component.times) };
+}
+
+interface ResumedRegimen {
+  readonly steps: PlanStep[];
+  /** Each component's label caps (the main product's first). */
+  readonly products: readonly Product[];
+  /** The resumed regimen in words, for the warnings. */
+  readonly text: string;
+}
+
+function resumeRegimenPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExposure, first: FirstStep): ResumedRegimen {
+  notes.line(
+    `Tolerance retained (${first.text}): the regimen is resumed as it was, each medicine on its own step from ${request.restartDate} (parallel steps with the same date, one per medicine); nothing is converted into another drug.`,
+    { assumption: 'bzd-regimen-resume-each' },
+  );
+  const steps: PlanStep[] = [];
+  const products: Product[] = [];
+  const parts: string[] = [];
+  for (const component of prior.components) {
+    const { drug, formulation } = component;
+    const unit = formulation.unit;
+    notes.line(`Component ${component.index + 1} (${component.path}), ${drug.displayName} ${formulation.name}: label limits.`);
+    const product = productPhase(notes, request, formulation, componentExposure(prior, component));
+    products.push(product);
+    const scheduled = buildTitration({
+      startDate: request.restartDate,
+      first: product.target,
+      firstRule: first.text,
+      target: product.target,
+      // Stryker disable next-line StringLiteral: buildTitration does not read the description; no plan field shows it
+      rule: { maxRiseFraction: new D(C.maxRiseFraction.value), intervalsDays: [C.titrationIntervalDays.value], description: 'benzodiazepine or Z-drug regimen resumed' },
+      strengths: formulation.strengths,
+    });
+    const deFactor = drug.ashtonEquivalent.value.low;
+    const planned = toPlanSteps(scheduled, { drug: drug.id, formulation, equivalent: { unit: 'mg diazepam', of: (daily) => shown(diazepamEquivalent(daily, deFactor)) } });
+    for (const step of planned) {
+      const rule = `${first.text}; ${drug.displayName}, component ${component.index + 1} of ${prior.components.length}${component.asNeeded ? `, as needed as before, up to ${plural(component.times, 'dose')} a day` : ''}${product.lowering.length ? ', no higher than the label limit' : ''}`;
+      steps.push({ ...step, rule, component: component.index, ...(component.asNeeded ? { asNeeded: true } : {}) });
+      notes.line(
+        `Step from ${step.start}, component ${component.index + 1} (${component.path}): ${drug.displayName} ${step.administrations.map((a) => formatDose({ amount: a, unit })).join(' + ')} = ${formatDose(step.dailyDose)} daily${component.asNeeded ? ' as needed' : ''} ≈ ${formatAmount(step.dailyEquivalent!.amount)} mg diazepam/day.`,
+      );
+      parts.push(`${drug.displayName} ${formatDose(step.dailyDose)}${component.asNeeded ? ' as needed' : ''}`);
+    }
+    for (const cap of product.lowering) {
+      notes.warn(
+        'LABEL_CAP_APPLIED',
+        'critical',
+        `${drug.displayName} (${component.path}): the prior dose (${formatDose({ amount: component.daily, unit })} a day) is above the ${cap.reason} (${cap.input}): the plan stops at ${formatDose({ amount: product.targetDaily, unit })} a day. A higher dose is the prescriber's decision, with monitoring.`,
+        [sourceOf(cap.provenance) === 'engine assumption' ? formulation.strengthsSource.source : sourceOf(cap.provenance)],
+      );
+    }
+  }
+  const total = sum(steps.map((step) => new D(step.dailyEquivalent!.amount)));
+  notes.line(`Resumed regimen: ${steps.map((step) => formatAmount(step.dailyEquivalent!.amount)).join(' + ')} = ${formatAmount(total)} mg diazepam/day, no more than the prior total (${formatAmount(shown(prior.ashtonDe))}).`);
+  return { steps, products, text: `each medicine at its prior dose (${parts.join(' + ')} a day)` };
+}
+
+/** Consolidated plan with as-needed use before the break: each step says how as-needed doses fit beneath its ceiling. */
+function withAsNeededAllowance(notes: PlanNotes, steps: readonly PlanStep[], prior: PriorExposure, formulation: BenzodiazepineFormulation): PlanStep[] {
+  const use = prior.asNeededUse;
+  if (!use) return [...steps];
+  const unit = formulation.unit;
+  return steps.map((step, index) => {
+    const daily = new D(step.dailyDose.amount);
+    const dose = use.dose;
+    const forAsNeeded = daily.mul(use.share);
+    const max = dose ? Math.min(use.count, Math.floor(forAsNeeded.div(dose).toNumber())) : 0;
+    const scheduled = dose ? daily.sub(dose.mul(max)) : daily;
+    const shownDose = dose ?? new D(0);
+    const text = max > 0
+      ? `up to ${max} × ${formatDose({ amount: shownDose, unit })} as needed (for ${use.names}, taken as needed before the break); scheduled doses then at most ${formatDose({ amount: scheduled, unit })} a day; scheduled and as-needed doses together never above ${formatDose(step.dailyDose)} a day`
+      : `no as-needed dose fits in this step's as-needed share (${formatAmount(shown(forAsNeeded))} of ${formatDose(step.dailyDose)} a day): scheduled doses only, up to the ceiling`;
+    notes.line(`Step ${index + 1} as-needed allowance: ${text}.`);
+    return {
+      ...step,
+      asNeededAllowance: { dose: { amount: decimalString(shownDose), unit }, maxDosesPerDay: max, scheduledDaily: { amount: decimalString(scheduled), unit }, text },
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
 // Phase 8: warnings.
 
 function otherConcurrent(request: RestartRequest, drug: BenzodiazepineDrug): string[] {
@@ -771,6 +1128,34 @@ interface WarningContext {
   readonly product: Product;
   readonly first: FirstStep;
   readonly steps: readonly PlanStep[];
+  /** Several medicines resumed, each on its own step (tolerance retained). */
+  readonly resumed?: ResumedRegimen;
+}
+
+function regimenWarnings(notes: PlanNotes, request: RestartRequest, context: WarningContext): void {
+  const { drug, prior, steps } = context;
+  if (!prior.multi) return;
+  const list = prior.components.map((c) => `${c.drug.displayName} ${formatDose({ amount: c.daily, unit: c.formulation.unit })} a day${c.asNeeded ? ' as needed' : ''}`).join(', ');
+  if (context.resumed) {
+    notes.warn(
+      'BZD_REGIMEN_RESUMED',
+      'info',
+      `Tolerance retained: the regimen (${list}; together ${formatAmount(shown(prior.ashtonDe))} mg diazepam equivalents a day) is resumed as it was, each medicine on its own step; nothing is switched. When a taper is planned, reduce one medicine at a time.`,
+      ['joint-bzd-taper-2025'],
+    );
+    notes.line(`Info BZD_REGIMEN_RESUMED: ${prior.components.length} medicines resumed on parallel steps.`, { assumption: 'bzd-regimen-resume-each' });
+    return;
+  }
+  const dropped = prior.components.filter((c) => c.index > 0);
+  const zSkipped = request.patient.complexSleepBehaviorHistory && dropped.some((c) => c.drug.kind === 'z-drug');
+  const last = steps[steps.length - 1];
+  notes.warn(
+    'BZD_REGIMEN_COMBINED',
+    'warning',
+    `Before the break: ${list} (together ${formatAmount(shown(prior.ashtonDe))} mg diazepam equivalents a day). The plan restarts ${drug.displayName} alone, with ${dropped.map((c) => c.drug.displayName).join(', ')} converted into it at the lower figure of the equivalence tables${last ? ` (up to ${formatDose(last.dailyDose)} a day)` : ''}: do not also restart ${dropped.length > 1 ? 'the others' : dropped[0]!.drug.displayName}.${zSkipped ? ' A Z-drug is not restarted after a complex sleep behavior.' : ''} Conversion between benzodiazepines is not straightforward and equivalents vary between people: review early for withdrawal and for oversedation.`,
+    ['joint-bzd-taper-2025'],
+  );
+  notes.line(`Warning BZD_REGIMEN_COMBINED: ${prior.components.length} medicines, restarted on ${drug.displayName}.`, { assumption: 'bzd-regimen-one-product' });
 }
 
 function warningsPhase(notes: PlanNotes, request: RestartRequest, context: WarningContext): void {
@@ -782,13 +1167,16 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
   const firstDaily = sum(first.first);
   const older = patient.ageYears !== undefined && patient.ageYears >= C.olderAdultAge.value;
   const kindName = drug.kind === 'z-drug' ? 'Z-drugs' : 'benzodiazepines';
+  const firstShown = context.resumed ? context.resumed.text : formatDose({ amount: firstDaily, unit });
+
+  regimenWarnings(notes, request, context);
 
   // The first step and what decided it (amendment A8).
   if (first.rule === 'window' || first.rule === 'window-risk' || first.rule === 'symptoms' || first.rule === 'symptoms-risk' || first.rule === 'inpatient') {
     notes.warn(
       'BZD_WITHDRAWAL_WINDOW',
       'critical',
-      `Abrupt stop in a physically dependent patient, ${missedDaysText(prior.missedDays)}: the patient may be in withdrawal (seizures can be life-threatening). Restart near the prior dose (first step ${formatDose({ amount: firstDaily, unit })} a day), then plan a taper (typically 5–10% every 2–4 weeks, not more than 25% every 2 weeks); do not leave the patient on a low "new start" dose.`,
+      `Abrupt stop in a physically dependent patient, ${missedDaysText(prior.missedDays)}: the patient may be in withdrawal (seizures can be life-threatening). Restart near the prior dose (first step ${firstShown}${context.resumed ? '' : ' a day'}), then plan a taper (typically 5–10% every 2–4 weeks, not more than 25% every 2 weeks); do not leave the patient on a low "new start" dose.`,
       ['joint-bzd-taper-2025', 'fda-benzo-boxed-2020'],
     );
     notes.line(`Warning BZD_WITHDRAWAL_WINDOW: ${dependence.dependenceClass}, ${missedDaysText(prior.missedDays)} (window to ${phase.window.lastMissedDay}).`, phase.window.days);
@@ -806,7 +1194,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
     notes.warn(
       'BZD_SEIZURE_RISK',
       'critical',
-      `${phase.symptoms === 'severe' ? 'Severe' : 'Significant'} withdrawal symptoms now (patient.withdrawalSymptomsNow): stopping a benzodiazepine abruptly can cause withdrawal reactions, including seizures, which can be life-threatening. The plan restarts at ${formatDose({ amount: firstDaily, unit })} a day; review early and plan a taper later.`,
+      `${phase.symptoms === 'severe' ? 'Severe' : 'Significant'} withdrawal symptoms now (patient.withdrawalSymptomsNow): stopping a benzodiazepine abruptly can cause withdrawal reactions, including seizures, which can be life-threatening. The plan restarts at ${firstShown}${context.resumed ? '' : ' a day'}; review early and plan a taper later.`,
       ['fda-benzo-boxed-2020', 'joint-bzd-taper-2025'],
     );
     notes.line(`Warning BZD_SEIZURE_RISK: withdrawal symptoms ${phase.symptoms}.`, { assumption: 'bzd-window-symptoms-prior' });
@@ -917,11 +1305,13 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
       ['fda-zolpidem-2013'],
     );
   }
-  if (drug.kind === 'z-drug') {
+  const zResumed = context.resumed ? prior.components.filter((c) => c.drug.kind === 'z-drug' && c.index > 0) : [];
+  if (drug.kind === 'z-drug' || zResumed.length) {
+    const zName = drug.kind === 'z-drug' ? drug.displayName : zResumed.map((c) => c.drug.displayName).join(', ');
     notes.warn(
       'ZDRUG_COMPLEX_SLEEP_BEHAVIOR',
       'warning',
-      `Boxed warning: complex sleep behaviors (sleepwalking, sleep-driving and other activities while not fully awake) can occur after just one dose of ${drug.displayName} and can cause serious injury or death. Stop it immediately if one occurs; it must not be restarted after one.`,
+      `Boxed warning: complex sleep behaviors (sleepwalking, sleep-driving and other activities while not fully awake) can occur after just one dose of ${zName} and can cause serious injury or death. Stop it immediately if one occurs; it must not be restarted after one.`,
       ['fda-zdrug-csb-2019'],
     );
   }
@@ -1044,6 +1434,24 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
 
 // ---------------------------------------------------------------------------------------------------------------------
 
+function toPriorComponent(component: RegimenComponent): PriorComponent {
+  const { drug, formulation } = component;
+  const unit = formulation.unit;
+  return {
+    path: component.path,
+    drug: drug.id,
+    formulation: formulation.id,
+    displayName: drug.displayName,
+    formulationName: formulation.name,
+    dose: { amount: decimalString(component.dose), unit },
+    timesPerDay: component.times,
+    asNeeded: component.asNeeded,
+    dailyDose: { amount: decimalString(component.daily), unit },
+    dailyEquivalent: { amount: decimalString(shown(component.ashtonDe)), unit: 'mg diazepam' },
+    equivalentFactor: { value: amountText(drug.ashtonEquivalent.value), per: `mg ${drug.genericName} ≈ 10 mg diazepam`, source: sourceOf(drug.ashtonEquivalent) },
+  };
+}
+
 export function planBenzodiazepine(request: RestartRequest, drug: BenzodiazepineDrug, formulation: BenzodiazepineFormulation): RestartPlan | PlanRefusal {
   const notes = new PlanNotes();
   const prior = priorExposurePhase(notes, request, drug, formulation);
@@ -1054,8 +1462,20 @@ export function planBenzodiazepine(request: RestartRequest, drug: Benzodiazepine
   const dependence = symptomsShowDependence(notes, classified, phase);
   const product = productPhase(notes, request, formulation, prior);
   const first = firstStepPhase(notes, request, drug, formulation, prior, dependence, phase, product);
-  const steps = titrationPhase(notes, request, drug, formulation, first, product);
-  warningsPhase(notes, request, { drug, formulation, prior, dependence, phase, product, first, steps });
+  const resumed = resumesRegimen(request, prior, first) ? resumeRegimenPhase(notes, request, prior, first) : undefined;
+  const steps = resumed ? resumed.steps : withAsNeededAllowance(notes, titrationPhase(notes, request, drug, formulation, first, product), prior, formulation);
+  warningsPhase(notes, request, {
+    drug,
+    formulation,
+    // Resumed product by product: the main product's own label limits and prior dose speak for it in the warnings.
+    prior: resumed ? componentExposure(prior, prior.components[0]!) : prior,
+    dependence,
+    phase,
+    product: resumed ? resumed.products[0]! : product,
+    first,
+    steps,
+    ...(resumed ? { resumed } : {}),
+  });
 
   return notes.finish({
     drug: drug.id,
@@ -1074,8 +1494,9 @@ export function planBenzodiazepine(request: RestartRequest, drug: Benzodiazepine
       withdrawalWindowDays: phase.window.lastMissedDay,
     },
     prior: {
-      dailyDose: { amount: decimalString(prior.priorDaily), unit: formulation.unit },
+      dailyDose: { amount: decimalString(prior.mainDaily), unit: formulation.unit },
       dailyEquivalent: { amount: decimalString(shown(prior.ashtonDe)), unit: 'mg diazepam' },
+      components: prior.components.map(toPriorComponent),
       equivalentFactor: { value: amountText(drug.ashtonEquivalent.value), per: `mg ${drug.genericName} ≈ 10 mg diazepam`, source: sourceOf(drug.ashtonEquivalent) },
       equivalents: prior.equivalents,
       riskBand: { band: prior.band, dailyEquivalent: { amount: decimalString(shown(prior.decisionDe)), unit: 'mg diazepam' }, source: sourceOf(C.lowBandMaxDe) },

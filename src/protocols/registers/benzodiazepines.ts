@@ -107,4 +107,46 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     statement: 'Where a Z-drug or benzodiazepine hypnotic label gives an "elderly" or "geriatric" dose without an age (zolpidem, eszopiclone, zaleplon, triazolam, flurazepam), it applies from age 65.',
     rationale: 'Amendment A2 and open question 5: the engine reads "elderly" as 65 or over, the Beers Criteria age.',
   },
+  {
+    id: 'bzd-regimen-convert-lower',
+    statement:
+      'Where several benzodiazepines or Z-drugs were taken before the break, each other medicine is converted into the restart drug (the main product, `prior`) with the table that gives the lower dose of the restart drug: Ashton at the ends of its ranges, or VA/DoD 2021 where it lists both drugs; the range is shown.',
+    rationale:
+      'House rule and the benzodiazepine notes (§1.3): when converting into a new target drug assume the higher potency for the target, which gives the lower target dose, and show the range; the tables differ up to 2–4-fold and the Joint Guideline says conversion "is not straightforward".',
+  },
+  {
+    id: 'bzd-regimen-one-product',
+    statement:
+      'A regimen of several benzodiazepines or Z-drugs is restarted on one product, the main medicine (`prior`), unless tolerance is retained (then each is resumed as it was). Its prior regimen is the main daily dose plus the others converted, in as many administrations as the medicines had together (no more than the label allows), rounded down to real strengths; no step goes above it. A Z-drug main medicine with a benzodiazepine in the regimen is refused: the benzodiazepine is to be entered as the main medicine.',
+    rationale:
+      'Restart model §4: a restart stays on the same drug, and issue 13: the restart plan is on one product. No source gives a restart on several products after tolerance loss; one product makes one ceiling the patient and pharmacist can check. A benzodiazepine dose converted into a bedtime hypnotic would hit the hypnotic\'s low labelled maximum and drop the benzodiazepine dose of a dependent patient, which A8 names as the danger.',
+  },
+  {
+    id: 'bzd-regimen-longest-window',
+    statement:
+      'With several benzodiazepines or Z-drugs and one break (one last dose date), the withdrawal window is the longest of the medicines\' windows (28 missed days when any of them is long-acting).',
+    rationale:
+      'Amendment A8: withdrawal from a longer-acting drug begins later and lasts longer, and a low new start inside the window risks withdrawal seizures in a dependent patient. The longer window keeps the restart near the prior dose for longer, while the total never exceeds the summed prior; no source gives a rule for mixed regimens.',
+  },
+  {
+    id: 'bzd-regimen-every-day',
+    statement:
+      'With other benzodiazepines or Z-drugs in the regimen (`additionalPrior`, which has no days-a-week field), the regimen is counted as taken every day (7 days a week) for the Joint Guideline Table 2 row.',
+    rationale:
+      'Absent input never relaxes a limit; 4 or more days a week is the row that treats the patient as physically dependent, the safer reading inside the withdrawal window (amendment A8).',
+  },
+  {
+    id: 'bzd-regimen-as-needed-allowance',
+    statement:
+      'As-needed doses before the break count in full toward the prior exposure (timesPerDay = the average actually taken) but are not turned into scheduled doses: each step\'s daily dose is the ceiling for the whole day; up to the prior number of as-needed doses a day (converted into the restart drug, rounded down to real strengths) fit beneath it, and scheduled doses are lowered by what they take.',
+    rationale:
+      'Issue 13: as-needed use is prior exposure, but scheduling it would raise the exposure of a patient who took fewer doses on many days. One daily ceiling keeps scheduled and as-needed doses together at or below the summed prior.',
+  },
+  {
+    id: 'bzd-regimen-resume-each',
+    statement:
+      'When tolerance is retained (the first step is the prior dose: up to 2 missed days, or significant or severe withdrawal symptoms now), a regimen of several medicines is resumed as it was: each medicine on its own step from the restart date, at its prior dose (within its label limits), as-needed medicines still as needed.',
+    rationale:
+      'Switching between benzodiazepines in a patient who is, or may soon be, in withdrawal is avoided: the Joint Guideline says a transition to another benzodiazepine may be more successful over 1–2 weeks than 1–2 days. Resuming the known regimen changes nothing the patient was tolerating.',
+  },
 ];
