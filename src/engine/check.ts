@@ -392,8 +392,9 @@ function readProposed(
       // A parallel step (same dates as the step before): another product, or an as-needed entry, than every step of
       // the group so far; the same product again is not in order (one product, one step: list uneven days instead).
       const key = facts ? `${facts.drug.id}/${facts.formulation.id}/${flags.asNeeded ? 'prn' : ''}` : null;
-      if (key === null ? !flags.asNeeded : groupKeys.has(key)) bad('.start', 'not-in-order', `Step ${index + 1} must start after step ${index} (${sameStartAs}).`);
-      else parallelStarts.add(start);
+      // (An unknown product is already reported: no second error for it.)
+      if (key !== null && groupKeys.has(key)) bad('.start', 'not-in-order', `Step ${index + 1} must start after step ${index} (${sameStartAs}).`);
+      else if (key !== null) parallelStarts.add(start);
     }
     if (start !== null && facts) groupKeys.add(`${facts.drug.id}/${facts.formulation.id}/${flags.asNeeded ? 'prn' : ''}`);
     // Each of these is null only after an error was reported (ok = false), and then the list is dropped below.
@@ -1077,7 +1078,9 @@ function stepsText(indices: readonly number[]): string {
 
 function proposedPart(step: Proposed): Part {
   const unit = step.facts.formulation.unit;
-  const regimen = step.asNeeded
+  const regimen = step.facts.formulation.unitForm === 'patch'
+    ? `${formatDose({ amount: step.dose, unit })}`
+    : step.asNeeded
     ? `${formatDose({ amount: step.dose, unit })} up to ${step.timesPerDay} a day as needed (counted at the maximum)`
     : step.amounts.every((a) => a.eq(step.dose))
       ? `${formatDose({ amount: step.dose, unit })} × ${step.timesPerDay} a day`
@@ -1124,20 +1127,22 @@ function perDayText(value: Decimal, unit: string): string {
 }
 
 /** The sum of the parts in a mode, with one working line per part and the sum. */
-function sumParts(parts: readonly Part[], mode: Mode, planDrugs: ReadonlySet<string>): { total: Decimal; lines: string[] } | null {
+function sumParts(parts: readonly Part[], mode: Mode, planDrugs: ReadonlySet<string>): { total: Decimal; lines: string[]; values: Decimal[] } | null {
   const lines: string[] = [];
+  const values: Decimal[] = [];
   let total = ZERO;
   for (const part of parts) {
     const value = valueIn(part, mode, planDrugs);
     if (value === null) return null;
     total = total.add(value);
+    values.push(value);
     if (mode.kind === 'product') lines.push(`${part.label}: ${perDayText(value, mode.unit)}`);
     else {
       const factor = classFactor(part.facts, planDrugs)!;
-      lines.push(`${part.label}: ${formatDose({ amount: part.perDay, unit: part.facts.formulation.unit })} daily ${factor.text} = ${perDayText(value, mode.unit)} [${factor.source}]`);
+      lines.push(`${part.label}: ${formatDose({ amount: part.perDay, unit: part.facts.formulation.unit })}${part.facts.formulation.unitForm === 'patch' ? '' : ' daily'} ${factor.text} = ${perDayText(value, mode.unit)} [${factor.source}]`);
     }
   }
-  return { total, lines };
+  return { total, lines, values };
 }
 
 interface Totals {
@@ -1154,17 +1159,19 @@ function dayTotals(proposedParts: readonly Part[], ceilingParts: readonly Part[]
   const proposed = sumParts(proposedParts, mode, planDrugs);
   const ceiling = sumParts(ceilingParts, mode, planDrugs);
   if (!proposed || !ceiling) return null;
-  const sum = (lines: readonly string[], values: Decimal, label: string) =>
-    lines.length > 1 ? [`${label}: ${lines.length} products, sum ${perDayText(values, mode.unit)}`] : [];
+  const sum = (summed: { total: Decimal; values: readonly Decimal[] }, label: string) =>
+    summed.values.length > 1
+      ? [`${label}: ${summed.values.map((v) => formatAmount(shownValue2(v))).join(' + ')} = ${perDayText(summed.total, mode.unit)}`]
+      : [];
   return {
     proposed: proposed.total,
     ceiling: ceiling.total,
     unit: mode.unit,
     working: [
       ...proposed.lines.map((l) => `Proposed: ${l}`),
-      ...sum(proposed.lines, proposed.total, 'Proposed total'),
+      ...sum(proposed, 'Proposed total'),
       ...ceiling.lines.map((l) => `${what}: ${l}`),
-      ...sum(ceiling.lines, ceiling.total, `${what} total`),
+      ...sum(ceiling, `${what} total`),
       `${perDayText(proposed.total, mode.unit)} ${proposed.total.gt(ceiling.total) ? `> ${perDayText(ceiling.total, mode.unit)}: above by ${perDayText(proposed.total.sub(ceiling.total), mode.unit)}` : `≤ ${perDayText(ceiling.total, mode.unit)}: within`}.`,
     ],
   };
