@@ -30,6 +30,9 @@ export const FIELD_ERROR_CODES = [
   'not-a-boolean',
   'unknown-choice',
   'self-concurrent',
+  // additionalPrior (issue 13): a medicine of another class, or a class or planner that does not sum
+  'wrong-class',
+  'not-supported',
   // input limits (hostile or oversized input)
   'too-long',
   'too-many',

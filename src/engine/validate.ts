@@ -7,7 +7,7 @@ import type { FormulationBase } from '../protocols/types.ts';
 import { EARLIEST_DATE, isDateInRange, LATEST_DATE, parseCalendarDate } from './dates.ts';
 import { D } from './decimal.ts';
 import { formatAmount, formatDose, truncateForMessage } from './format.ts';
-import { findDrug, findFormulation, isKnownConcurrent } from './registry.ts';
+import { catalogDrug, findDrug, findFormulation, isKnownConcurrent } from './registry.ts';
 import { makeExactly } from './strengths.ts';
 import {
   BREAK_REASONS,
@@ -21,6 +21,7 @@ import {
   type FieldError,
   type HepaticGrade,
   type PatientFactors,
+  type PriorMedicine,
   type RestartRequest,
   type Sex,
   type WithdrawalSymptoms,
@@ -201,37 +202,9 @@ export function validateRequest(input: unknown): Validated {
         dose = null;
       }
     }
-    if (formulation) {
-      if (prior.unit === undefined || prior.unit === null || prior.unit === '') {
-        fail('prior.unit', 'required', `Enter the unit of the dose (${formulation.unit} for this ${formulation.name}).`);
-      } else if (prior.unit !== formulation.unit) {
-        fail(
-          'prior.unit',
-          'wrong-unit',
-          `A ${formulation.name} is dosed in ${formulation.unit}, not ${shownValue(prior.unit)}.`,
-        );
-        dose = null;
-      }
-    }
-    const isPatch = formulation?.unitForm === 'patch';
-    if (prior.timesPerDay === undefined) {
-      // A patch is worn continuously: times per day stays at 1.
-      if (!isPatch) fail('prior.timesPerDay', 'required', 'Enter how many times a day the dose was taken.');
-    } else if (!isWhole(prior.timesPerDay)) {
-      fail('prior.timesPerDay', 'not-an-integer', 'Times per day must be a whole number from 1 to 12.');
-    } else if (prior.timesPerDay < 1 || prior.timesPerDay > MAX_TIMES_PER_DAY) {
-      fail('prior.timesPerDay', 'out-of-range', 'Times per day must be from 1 to 12.');
-    } else if (isPatch && prior.timesPerDay !== 1) {
-      fail('prior.timesPerDay', 'out-of-range', 'A patch is worn continuously: give its strength in mcg/h and leave times per day at 1.');
-    } else if (formulation && prior.timesPerDay > formulation.maxTimesPerDay.value) {
-      fail(
-        'prior.timesPerDay',
-        'above-product-maximum',
-        `${drug!.displayName} ${formulation.name} is not given more than ${formulation.maxTimesPerDay.value} times a day.`,
-      );
-    } else {
-      timesPerDay = prior.timesPerDay;
-    }
+    const regimen = readRegimen(prior, 'prior', drug, formulation, fail, dose);
+    dose = regimen.dose;
+    if (regimen.timesPerDay !== undefined) timesPerDay = regimen.timesPerDay;
     if (prior.daysPerWeek !== undefined) {
       if (!isWhole(prior.daysPerWeek) || prior.daysPerWeek < 1 || prior.daysPerWeek > 7) {
         fail('prior.daysPerWeek', 'out-of-range', 'Days a week must be a whole number from 1 to 7.');
@@ -247,32 +220,11 @@ export function validateRequest(input: unknown): Validated {
       if (typeof prior.nonPrescribed === 'boolean') nonPrescribed = prior.nonPrescribed;
       else fail('prior.nonPrescribed', 'not-a-boolean', 'Answer yes or no: was the dose from non-prescribed use?');
     }
-    // A strength named by its nominal rate (the fentaNYL "12" patch delivers 12.5 mcg/h) is read as that strength.
-    const nominal = dose && formulation ? formulation.strengths.find((s) => s.nominalAmount !== undefined && dose!.eq(s.nominalAmount)) : undefined;
-    if (nominal) dose = new D(nominal.amount);
-    if (dose && formulation && drug) {
-      const max = new D(formulation.maxSingleDose.value);
-      if (dose.gt(max)) {
-        fail(
-          'prior.dose',
-          'implausible-dose',
-          `${shownDose(dose, formulation.unit)} per dose is above any real ${drug.displayName} regimen (limit ${formatDose({ amount: max, unit: formulation.unit })}). Check the dose.`,
-        );
-      } else if (precisionProblem(dose, formulation.unit)) {
-        // More digits than decimal.js carries: the strengths could not be matched exactly (the plan would round it).
-        fail('prior.dose', 'not-a-real-strength', precisionProblem(dose, formulation.unit)!);
-      } else if (!makeExactly(dose, formulation.strengths)) {
-        const strengths = formulation.strengths.map((s) => formatDose({ amount: s.amount, unit: formulation!.unit })).join(', ');
-        fail(
-          'prior.dose',
-          'not-a-real-strength',
-          formulation.unitForm === 'patch'
-            ? `There is no ${shownDose(dose, formulation.unit)} patch or combination of patches. Patches: ${strengths}.`
-            : `${shownDose(dose, formulation.unit)} cannot be made from the ${formulation.name}s on the market (${strengths}${formulation.strengths.some((s) => s.scored) ? '; scored tablets may be halved' : ''}).`,
-        );
-      }
-    }
+    dose = checkStrength(dose, 'prior', drug, formulation, fail);
   }
+
+  // Other medicines of the same class taken before the break (issue 13).
+  const additionalPrior = drug ? readAdditionalPrior(input.additionalPrior, drug, fail) : [];
 
   // Duration, dates.
   const duration = input.priorDurationDays;
@@ -375,6 +327,7 @@ export function validateRequest(input: unknown): Validated {
     drug: drug.id,
     formulation: formulation.id,
     prior: { dose: { amount: dose, unit: formulation.unit }, timesPerDay, daysPerWeek, asNeeded, nonPrescribed },
+    ...(additionalPrior.length > 0 ? { additionalPrior } : {}),
     priorDurationDays: duration as number,
     lastDoseDate: lastDose,
     restartDate: restart,
@@ -389,6 +342,215 @@ export function validateRequest(input: unknown): Validated {
     ...(qtcMs !== undefined ? { qtcMs } : {}),
   };
   return { ok: true, request, drug, formulation };
+}
+
+/** Unit and times per day of one medicine of the prior regimen (`prior` or `additionalPrior.N`). */
+function readRegimen(
+  record: Record<string, unknown>,
+  path: string,
+  drug: AnyDrug | undefined,
+  formulation: FormulationBase | undefined,
+  fail: (p: string, c: string, m: string) => void,
+  dose: Decimal | null,
+): { dose: Decimal | null; timesPerDay?: number } {
+  let timesPerDay: number | undefined;
+  if (formulation) {
+    if (record.unit === undefined || record.unit === null || record.unit === '') {
+      fail(`${path}.unit`, 'required', `Enter the unit of the dose (${formulation.unit} for this ${formulation.name}).`);
+    } else if (record.unit !== formulation.unit) {
+      fail(`${path}.unit`, 'wrong-unit', `A ${formulation.name} is dosed in ${formulation.unit}, not ${shownValue(record.unit)}.`);
+      dose = null;
+    }
+  }
+  const isPatch = formulation?.unitForm === 'patch';
+  if (record.timesPerDay === undefined) {
+    // A patch is worn continuously: times per day stays at 1.
+    if (!isPatch) fail(`${path}.timesPerDay`, 'required', 'Enter how many times a day the dose was taken.');
+  } else if (!isWhole(record.timesPerDay)) {
+    fail(`${path}.timesPerDay`, 'not-an-integer', 'Times per day must be a whole number from 1 to 12.');
+  } else if (record.timesPerDay < 1 || record.timesPerDay > MAX_TIMES_PER_DAY) {
+    fail(`${path}.timesPerDay`, 'out-of-range', 'Times per day must be from 1 to 12.');
+  } else if (isPatch && record.timesPerDay !== 1) {
+    fail(`${path}.timesPerDay`, 'out-of-range', 'A patch is worn continuously: give its strength in mcg/h and leave times per day at 1.');
+  } else if (formulation && record.timesPerDay > formulation.maxTimesPerDay.value) {
+    fail(`${path}.timesPerDay`, 'above-product-maximum', `${drug!.displayName} ${formulation.name} is not given more than ${formulation.maxTimesPerDay.value} times a day.`);
+  } else {
+    timesPerDay = record.timesPerDay;
+  }
+  return { dose, ...(timesPerDay !== undefined ? { timesPerDay } : {}) };
+}
+
+/** The dose of one medicine of the prior regimen: a real strength, at most the product's largest single dose. */
+function checkStrength(
+  dose: Decimal | null,
+  path: string,
+  drug: AnyDrug | undefined,
+  formulation: FormulationBase | undefined,
+  fail: (p: string, c: string, m: string) => void,
+): Decimal | null {
+  // A strength named by its nominal rate (the fentaNYL "12" patch delivers 12.5 mcg/h) is read as that strength.
+  const nominal = dose && formulation ? formulation.strengths.find((s) => s.nominalAmount !== undefined && dose!.eq(s.nominalAmount)) : undefined;
+  if (nominal) dose = new D(nominal.amount);
+  if (!dose || !formulation || !drug) return dose;
+  const max = new D(formulation.maxSingleDose.value);
+  if (dose.gt(max)) {
+    fail(
+      `${path}.dose`,
+      'implausible-dose',
+      `${shownDose(dose, formulation.unit)} per dose is above any real ${drug.displayName} regimen (limit ${formatDose({ amount: max, unit: formulation.unit })}). Check the dose.`,
+    );
+  } else if (precisionProblem(dose, formulation.unit)) {
+    // More digits than decimal.js carries: the strengths could not be matched exactly (the plan would round it).
+    fail(`${path}.dose`, 'not-a-real-strength', precisionProblem(dose, formulation.unit)!);
+  } else if (!makeExactly(dose, formulation.strengths)) {
+    const strengths = formulation.strengths.map((s) => formatDose({ amount: s.amount, unit: formulation.unit })).join(', ');
+    fail(
+      `${path}.dose`,
+      'not-a-real-strength',
+      formulation.unitForm === 'patch'
+        ? `There is no ${shownDose(dose, formulation.unit)} patch or combination of patches. Patches: ${strengths}.`
+        : `${shownDose(dose, formulation.unit)} cannot be made from the ${formulation.name}s on the market (${strengths}${formulation.strengths.some((s) => s.scored) ? '; scored tablets may be halved' : ''}).`,
+    );
+  }
+  return dose;
+}
+
+/** Most other medicines of the class a request may list (a regimen has a handful; a longer list is a data error). */
+export const MAX_ADDITIONAL_PRIOR = 8;
+
+/** Planners of a single product only: their rules (dose-dependent conversion, partial agonism) do not sum. */
+function singleProductPlanner(drug: AnyDrug): string | null {
+  if (drug.id === 'methadone') return 'methadone';
+  if ('agonist' in drug && drug.agonist === 'partial') return 'buprenorphine';
+  return null;
+}
+
+/** "an opioid", "a benzodiazepine or Z-drug". */
+function classWords(drugClass: string): string {
+  return drugClass === 'opioid' || drugClass === 'antidepressant' ? `an ${CLASS_WORDS[drugClass]}` : `a ${CLASS_WORDS[drugClass]}`;
+}
+
+const CLASS_WORDS: Record<string, string> = {
+  opioid: 'opioid',
+  benzodiazepine: 'benzodiazepine or Z-drug',
+  antidepressant: 'antidepressant',
+  'labelled-restart': 'medicine with a labelled restart rule',
+};
+
+/**
+ * `additionalPrior`: other medicines of the main drug's class taken before the break, each read like `prior`
+ * (paths `additionalPrior.N.dose` …). Opioids (full agonists) and benzodiazepines only; methadone and
+ * buprenorphine are planned alone, and several antidepressants or labelled-restart drugs are a switch or a
+ * combination, not one prior exposure.
+ */
+function readAdditionalPrior(value: unknown, main: AnyDrug, fail: (p: string, c: string, m: string) => void): PriorMedicine[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    fail('additionalPrior', 'not-a-list', 'Other medicines taken before the break must be a list of { drug, formulation, dose, unit, timesPerDay, asNeeded }.');
+    return [];
+  }
+  if (value.length === 0) return [];
+  const mainClass = catalogDrug(main.id)!.class;
+  if (mainClass !== 'opioid' && mainClass !== 'benzodiazepine') {
+    fail(
+      'additionalPrior',
+      'not-supported',
+      `Other medicines taken before the break can be added for opioids and benzodiazepines only. Several ${CLASS_WORDS[mainClass]}s are a switch or a combination, not one prior dose: plan ${main.displayName} alone, and list the others under concurrent medicines if they are taken at the restart.`,
+    );
+    return [];
+  }
+  const mainSingle = singleProductPlanner(main);
+  if (mainSingle) {
+    fail(
+      'additionalPrior',
+      'not-supported',
+      `${main.displayName} is planned alone: its restart rules (${mainSingle === 'methadone' ? 'a dose-dependent conversion and slow accumulation' : 'partial agonism and its own induction'}) do not add up with other opioids. Remove the other opioids from this list and plan them separately.`,
+    );
+    return [];
+  }
+  if (value.length > MAX_ADDITIONAL_PRIOR) {
+    fail('additionalPrior', 'too-many', `At most ${MAX_ADDITIONAL_PRIOR} other medicines can be added; this list has ${value.length}.`);
+    return [];
+  }
+  const medicines: PriorMedicine[] = [];
+  value.forEach((entry: unknown, index: number) => {
+    const path = `additionalPrior.${index}`;
+    if (!isRecord(entry)) {
+      fail(path, 'not-an-object', 'Each other medicine must be an object: { drug, formulation, dose, unit, timesPerDay, asNeeded }.');
+      return;
+    }
+    let drug: AnyDrug | undefined;
+    if (typeof entry.drug !== 'string' || entry.drug.trim() === '') {
+      fail(`${path}.drug`, 'required', 'Choose the drug.');
+    } else {
+      const id = entry.drug.trim().toLowerCase();
+      // The catalog knows every drug's class; only a drug of the main class is loaded in the browser.
+      const listed = catalogDrug(id);
+      if (!listed) {
+        const concurrentOnly = isKnownConcurrent(id);
+        fail(
+          `${path}.drug`,
+          concurrentOnly ? 'wrong-class' : 'unknown-drug',
+          concurrentOnly
+            ? `"${truncateForMessage(entry.drug)}" is not ${classWords(mainClass)}: list it under concurrent medicines (concurrent) instead.`
+            : `"${truncateForMessage(entry.drug)}" is not a drug Retitrate knows. Choose one from the list.`,
+        );
+      } else if (listed.class !== mainClass) {
+        fail(
+          `${path}.drug`,
+          'wrong-class',
+          `${listed.displayName} is not ${classWords(mainClass)} like ${main.displayName}: only medicines of the same class add up to one prior dose. List ${listed.displayName} under concurrent medicines (concurrent) instead.`,
+        );
+      } else {
+        drug = findDrug(id);
+        if (drug && singleProductPlanner(drug)) {
+          fail(
+            `${path}.drug`,
+            'not-supported',
+            `${drug.displayName} is planned alone and cannot be added to another opioid's regimen: plan it separately (its restart rules do not add up with other opioids).`,
+          );
+          drug = undefined;
+        }
+      }
+    }
+    let formulation: FormulationBase | undefined;
+    if (drug) {
+      const formulationId = entry.formulation === undefined ? drug.defaultFormulation : entry.formulation;
+      if (typeof formulationId !== 'string') {
+        fail(`${path}.formulation`, 'invalid', 'The formulation must be one of the listed forms.');
+      } else {
+        formulation = findFormulation(drug, formulationId.trim().toLowerCase());
+        if (!formulation) {
+          const known = drug.formulations.map((f) => f.id).join(', ');
+          fail(`${path}.formulation`, 'unknown-formulation', `${drug.displayName} has no "${truncateForMessage(formulationId)}" form here. Known forms: ${known}.`);
+        }
+      }
+    }
+    let dose: Decimal | null = null;
+    if (entry.dose === undefined || entry.dose === null || entry.dose === '') {
+      fail(`${path}.dose`, 'required', 'Enter the dose per administration before the break.');
+    } else {
+      dose = parseAmount(entry.dose);
+      if (dose === null) fail(`${path}.dose`, 'not-a-number', 'The dose must be a number, e.g. 10 or 2.5.');
+      else if (dose.lte(0)) {
+        fail(`${path}.dose`, 'not-positive', 'The dose must be more than zero.');
+        dose = null;
+      }
+    }
+    const regimen = readRegimen(entry, path, drug, formulation, fail, dose);
+    let asNeeded = false;
+    if (entry.asNeeded !== undefined) {
+      if (typeof entry.asNeeded === 'boolean') asNeeded = entry.asNeeded;
+      else fail(`${path}.asNeeded`, 'not-a-boolean', 'Answer yes or no: was this medicine taken as needed?');
+    }
+    dose = checkStrength(regimen.dose, path, drug, formulation, fail);
+    const isPatch = formulation?.unitForm === 'patch';
+    const timesPerDay = regimen.timesPerDay ?? (isPatch ? 1 : undefined);
+    if (drug && formulation && dose && timesPerDay !== undefined) {
+      medicines.push({ drug: drug.id, formulation: formulation.id, dose: { amount: dose, unit: formulation.unit }, timesPerDay, asNeeded });
+    }
+  });
+  return medicines;
 }
 
 function readDate(value: unknown, path: string, what: string, fail: (p: string, c: string, m: string) => void): string | null {

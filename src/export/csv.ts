@@ -11,7 +11,9 @@
  *
  * Columns: start, end, drug (Tall Man display name), formulation (name), unit, times per day, dose 1 … dose N,
  * administrations (each amount, ` + `), in words, daily dose, daily equivalent, equivalent unit,
- * checkpoint (yes/no), checkpoint reason, make-up (per administration, `; `), every other day (yes/no).
+ * checkpoint (yes/no), checkpoint reason, make-up (per administration, `; `), every other day (yes/no), as needed
+ * (yes/no), as-needed allowance (how as-needed doses fit beneath the step's ceiling), component (the number of the
+ * prior medicine a parallel step resumes, 1-based as the note numbers them).
  */
 import type { RestartPlan } from '../engine/types.ts';
 import { administrationsOf, isPatchUnit, stepDrugName, stepFormulationName } from './common.ts';
@@ -30,6 +32,9 @@ export const CSV_TRAILING_COLUMNS = [
   'checkpoint reason',
   'make-up',
   'every other day',
+  'as needed',
+  'as-needed allowance',
+  'component',
 ] as const;
 
 /** The byte-order mark the file starts with. */
@@ -70,6 +75,9 @@ export function scheduleCsv(plan: RestartPlan): string {
       step.checkpointReason ?? '',
       step.makeUp.join('; '),
       step.everyOtherDay ? 'yes' : 'no',
+      step.asNeeded ? 'yes' : 'no',
+      step.asNeededAllowance?.text ?? '',
+      step.component === undefined ? '' : String(step.component + 1),
     ]);
   }
   return CSV_BOM + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';

@@ -25,7 +25,10 @@
  *   the warning code, detail = its message), contained in every MedicationRequest and referenced from its
  *   `detectedIssue` (`#retitrate-issue-1`, …): contained, so each proposal carries its issues and the reference
  *   resolves without a server (a urn:uuid reference cannot be type-checked by validators); repeated in `note`.
- * - A `note` carries the disclaimer, the step's rule and any checkpoint.
+ * - A `note` carries the disclaimer, the step's rule and any checkpoint, and how as-needed doses fit beneath the
+ *   step's daily ceiling (`asNeededAllowance`).
+ * - An as-needed step (`step.asNeeded`, a regimen resumed product by product) has `asNeededBoolean: true`; its
+ *   timing is then the most administrations a day, with `maxDosePerPeriod` the daily ceiling.
  */
 import type { Bundle, CodeableConcept, DetectedIssue, Dosage, MedicationRequest, Quantity } from '@medplum/fhirtypes';
 import { clinicalDrugCode } from '../engine/clinicalDrugCodes.ts';
@@ -73,11 +76,15 @@ function dosages(step: PlanStep, facts: ProductFacts, patch: boolean): Dosage[] 
         : { boundsPeriod: bounds, frequency, period: step.everyOtherDay ? 2 : 1, periodUnit: 'd' as const };
     const text = patch
       ? `${formatDose({ amount, unit: step.dose.unit })} patch${wearHours ? `, replaced every ${wearHours} hours` : ''}`
-      : `${formatDose({ amount, unit: step.dose.unit })} ${frequency === 1 ? 'once' : frequency === 2 ? 'twice' : `${frequency} times`} ${step.everyOtherDay ? 'every other day' : 'daily'}`;
+      : step.asNeeded
+        ? `${formatDose({ amount, unit: step.dose.unit })} as needed, up to ${frequency} ${frequency === 1 ? 'dose' : 'doses'} a day`
+        : `${formatDose({ amount, unit: step.dose.unit })} ${frequency === 1 ? 'once' : frequency === 2 ? 'twice' : `${frequency} times`} ${step.everyOtherDay ? 'every other day' : 'daily'}`;
     return {
       sequence: 1,
       text: `${text} (step total: ${stepLine(step)})`,
       timing: { repeat },
+      // An as-needed step: the timing is the most a day, not a schedule.
+      ...(step.asNeeded ? { asNeededBoolean: true } : {}),
       route,
       doseAndRate: [patch ? { rateQuantity: ucumQuantity(amount, step.dose.unit) } : { doseQuantity: ucumQuantity(amount, step.dose.unit) }],
       ...(patch
@@ -152,6 +159,7 @@ export function medicationRequests(plan: RestartPlan, options: FhirOptions = {})
     const patch = facts.formulation.unitForm === 'patch';
     const medication = stepMedication(step, facts);
     const notes = [DISCLAIMER, `Step ${index + 1} of ${plan.steps.length}; rule: ${step.rule}.`, ...medication.notes];
+    if (step.asNeededAllowance) notes.push(`As needed within this step's daily ceiling: ${step.asNeededAllowance.text}`);
     if (step.checkpoint) notes.push(`Checkpoint: ${step.checkpointReason ?? 'reassess before this step.'}`);
     for (const warning of critical) notes.push(`Critical warning ${warning.code}: ${warning.message}`);
     return {

@@ -5,7 +5,7 @@
  */
 import { formatAmount, formatDose, formatFrequency, formatUnit } from '../engine/format.ts';
 import { concurrentName } from '../engine/registry.ts';
-import type { PlanRefusal, PlanStep, PlanWarning, RestartPlan, RestartRequest } from '../engine/types.ts';
+import type { PlanRefusal, PlanStep, PlanWarning, PriorComponent, RestartPlan, RestartRequest } from '../engine/types.ts';
 import { validateRequest } from '../engine/validate.ts';
 import { addCalendarDays } from '../engine/dates.ts';
 import { DISCLAIMER, administrationsOf, isPatchUnit, patchWearHours, plural, stepDrugName, stepFormulationName } from './common.ts';
@@ -68,6 +68,26 @@ function daily(step: PlanStep): string {
   return `${formatDose(step.dailyDose)} ${step.everyOtherDay ? 'every other day' : 'daily'}${equivalent}`;
 }
 
+function equivalentText(amount: { readonly amount: string; readonly unit: string }): string {
+  return `${formatAmount(amount.amount)} ${amount.unit}${amount.unit === 'MME' ? '/day' : ' daily'}`;
+}
+
+/** One medicine of the prior regimen: "oxyCODONE extended-release tablet 20 mg twice daily = 40 mg daily × 1.5 = 60 MME/day [cdc-2022]". */
+export function componentLine(component: PriorComponent): string {
+  const name = `${component.displayName} ${component.formulationName}`;
+  const patch = isPatchUnit(component.dose.unit);
+  const taken = patch
+    ? `${formatDose(component.dose)}, worn continuously`
+    : component.asNeeded
+      ? `${formatDose(component.dose)} as needed, about ${plural(component.timesPerDay, 'dose')} a day on average = ${formatDose(component.dailyDose)} daily`
+      : `${formatDose(component.dose)} ${formatFrequency(component.timesPerDay)} = ${formatDose(component.dailyDose)} daily`;
+  const factor = component.equivalentFactor;
+  const equivalent = component.dailyEquivalent
+    ? ` ${factor ? `× ${factor.value} (${factor.per}) ` : ''}= ${equivalentText(component.dailyEquivalent)}${factor ? ` [${factor.source}]` : ''}`
+    : ' (no equivalent)';
+  return `${name} ${taken}${equivalent}`;
+}
+
 /** How a patch is worn, in words: "worn continuously, changed every 72 hours". */
 export function patchRegimen(drug: string, formulation: string): string {
   const hours = patchWearHours(drug, formulation);
@@ -109,6 +129,8 @@ export function stepLine(step: PlanStep): string {
   const amounts = administrationsOf(step);
   const uneven = new Set(amounts).size > 1;
   const unit = step.dose.unit;
+  // An as-needed step is never a schedule: "up to N a day", never "N times daily".
+  if (step.asNeeded) return `${stepDrugName(step)} ${stepFormulationName(step)} ${formatDose(step.dose)} as needed, up to ${plural(step.timesPerDay, 'dose')} a day (at most ${daily(step)})`;
   const perDose = uneven
     ? `${amounts.map((a) => formatDose({ amount: a, unit })).join(' + ')} a day in divided doses`
     : `${formatDose(step.dose)} ${formatFrequency(step.timesPerDay, step.everyOtherDay)}${step.everyOtherDay && step.timesPerDay > 1 ? ` (${step.timesPerDay} doses on each dosing day)` : ''}`;
@@ -143,7 +165,13 @@ export function clinicalNote(plan: RestartPlan, options: NoteOptions): string {
   out.push('');
 
   out.push('INPUTS');
-  if (request) {
+  const components = plan.prior.components ?? [];
+  if (components.length > 1) {
+    out.push(`- Prior regimen: ${components.length} medicines of the class, taken together (tolerance is judged on the total):`);
+    components.forEach((component, index) => out.push(`  ${index + 1}. ${componentLine(component)}.`));
+    if (plan.prior.dailyEquivalent) out.push(`  Total: ${components.map((c) => (c.dailyEquivalent ? formatAmount(c.dailyEquivalent.amount) : '?')).join(' + ')} = ${equivalentText(plan.prior.dailyEquivalent)}.`);
+    if (request) out.push(`- Duration before the break: ${request.priorDurationDays} days.`);
+  } else if (request) {
     const unit = formatUnit(request.prior.dose.unit);
     const equivalent = plan.prior.dailyEquivalent ? `${formatAmount(plan.prior.dailyEquivalent.amount)} ${plan.prior.dailyEquivalent.unit}${plan.prior.dailyEquivalent.unit === 'MME' ? '/day' : ' daily'}` : '';
     if (isPatchUnit(request.prior.dose.unit)) {
@@ -210,6 +238,7 @@ export function clinicalNote(plan: RestartPlan, options: NoteOptions): string {
       return;
     }
     out.push(`${index + 1}. ${when}: ${stepLine(step)}.`);
+    if (step.asNeededAllowance) out.push(`   As needed: ${step.asNeededAllowance.text}`);
     if (step.makeUp.length) {
       const makeUp = new Set(step.makeUp).size === 1 ? `${step.makeUp[0]} each dose` : step.makeUp.join('; ');
       out.push(`   Make-up: ${makeUp}.`);

@@ -91,6 +91,9 @@ describe('CSV export (RFC 4180)', () => {
           'checkpoint reason': step.checkpointReason ?? '',
           'make-up': step.makeUp.join('; '),
           'every other day': step.everyOtherDay ? 'yes' : 'no',
+          'as needed': step.asNeeded ? 'yes' : 'no',
+          'as-needed allowance': step.asNeededAllowance?.text ?? '',
+          component: step.component === undefined ? '' : String(step.component + 1),
         });
       });
     });

@@ -28,6 +28,26 @@ export const planStepSchema = z.looseObject({
   checkpointReason: z.string().optional(),
   rule: z.string(),
   makeUp: z.array(z.string()),
+  component: z.number().int().min(0).optional().describe('Parallel steps resuming a regimen of several products: the index in prior.components.'),
+  asNeeded: z.boolean().optional().describe('The step\'s doses are taken as needed, up to timesPerDay a day.'),
+  asNeededAllowance: z
+    .looseObject({ dose: amountOf(doseUnit), maxDosesPerDay: z.number().int().min(0), scheduledDaily: amountOf(doseUnit), text: z.string() })
+    .optional()
+    .describe('How prior as-needed use fits beneath the step\'s daily ceiling.'),
+});
+
+const priorComponent = z.looseObject({
+  path: z.string().describe('prior, or additionalPrior.N'),
+  drug: z.string(),
+  formulation: z.string(),
+  displayName: z.string(),
+  formulationName: z.string(),
+  dose: amountOf(doseUnit),
+  timesPerDay: z.number().int().min(1),
+  asNeeded: z.boolean(),
+  dailyDose: amountOf(doseUnit),
+  dailyEquivalent: amountOf(equivalentUnit).optional(),
+  equivalentFactor: z.looseObject({ value: z.string(), per: z.string(), source: z.string() }).optional(),
 });
 
 export const planWarningSchema = z.looseObject({
@@ -63,7 +83,8 @@ export const planSchema = z
     }),
     prior: z.looseObject({
       dailyDose: amountOf(doseUnit),
-      dailyEquivalent: amountOf(equivalentUnit).optional(),
+      dailyEquivalent: amountOf(equivalentUnit).optional().describe('The sum of the components\' daily equivalents.'),
+      components: z.array(priorComponent).min(1).optional().describe('One entry per medicine of the prior regimen, prior first.'),
       equivalentFactor: z.looseObject({ value: z.string().describe('A decimal, or a range such as "1–2".'), per: z.string(), source: z.string() }).optional(),
       equivalents: z.array(equivalentReading).optional(),
       riskBand: z.looseObject({ band: z.enum(['low', 'moderate', 'high']), dailyEquivalent: amountOf(equivalentUnit), source: z.string() }).optional(),

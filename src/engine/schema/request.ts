@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { BREAK_REASONS, HEPATIC_GRADES, PATIENT_FLAGS, PATIENT_HISTORY_FLAGS, SEXES, WITHDRAWAL_SYMPTOM_LEVELS } from '../types.ts';
-import { MAX_AGE_YEARS, MAX_CREATININE_CLEARANCE, MAX_OTHER_ACETAMINOPHEN_MG, MAX_PRIOR_DURATION_DAYS, MAX_TIMES_PER_DAY } from '../validate.ts';
+import { MAX_ADDITIONAL_PRIOR, MAX_AGE_YEARS, MAX_CREATININE_CLEARANCE, MAX_OTHER_ACETAMINOPHEN_MG, MAX_PRIOR_DURATION_DAYS, MAX_TIMES_PER_DAY } from '../validate.ts';
 
 /** A positive decimal as text ("10", "2.5", ".5"; spaces around allowed), as the engine's parseAmount reads it. */
 export const POSITIVE_DECIMAL_PATTERN = '^\\s*(?=[0-9.]*[1-9])([0-9]+(\\.[0-9]+)?|\\.[0-9]+)\\s*$';
@@ -69,11 +69,26 @@ export const priorSchema = z.strictObject({
   nonPrescribed: z.boolean().optional().describe('The dose is from non-prescribed use (uncertain).'),
 });
 
+/** Another medicine of the same class taken before the break (issue 13). */
+export const additionalPriorEntrySchema = z.strictObject({
+  drug: drugId,
+  formulation: z.string().min(1).optional().describe('A formulation id of the drug (default: its immediate-release form).'),
+  dose: positiveAmount.describe('Dose per administration before the break (mg, or mcg/h for a patch).'),
+  unit: z.string().min(1).describe("The formulation's unit: mg, or mcg/h for a patch."),
+  timesPerDay: z.number().int().min(1).max(MAX_TIMES_PER_DAY).optional().describe('Administrations a day, 1 to 12 (patch: 1 or absent; with asNeeded: the average actually taken).'),
+  asNeeded: z.boolean().optional().describe('Taken as needed: timesPerDay is then the average number of doses actually taken a day.'),
+});
+
 /** The request fields, shared by the plan request and the check input. */
 export const requestShape = {
   drug: drugId,
   formulation: z.string().min(1).optional().describe('A formulation id of the drug (default: its immediate-release form).'),
   prior: priorSchema,
+  additionalPrior: z
+    .array(additionalPriorEntrySchema)
+    .max(MAX_ADDITIONAL_PRIOR)
+    .optional()
+    .describe('Other medicines of the same class (opioids, benzodiazepines) taken before the break; tolerance is judged on the total. Not for methadone, buprenorphine, antidepressants or labelled-restart drugs.'),
   priorDurationDays: z.number().int().min(0).max(MAX_PRIOR_DURATION_DAYS).describe('Days the regimen was taken before the break.'),
   lastDoseDate: isoDate,
   restartDate: isoDate.describe('A calendar date, YYYY-MM-DD, on or after lastDoseDate.'),
