@@ -1210,8 +1210,10 @@ function earlier(a: string | undefined, b: string | undefined): string | undefin
   return a < b ? a : b;
 }
 
-/** True when the proposal or the plan has several products on a day, or a benzodiazepine proposal names another drug. */
+/** True when the proposal, the plan or the prior regimen has several products on a day, or a benzodiazepine proposal names another drug. */
 function needsDayTotals(plan: RestartPlan, proposed: readonly Proposed[]): boolean {
+  // A prior regimen of several medicines: the prior dose is their total (never the main product's alone).
+  if ((plan.prior.components?.length ?? 0) > 1) return true;
   if (groupsOf(proposed).some((g) => g.steps.length > 1)) return true;
   if (planSegments(plan).some((s) => s.steps.length > 1)) return true;
   return proposed.some((p) => !p.facts.equivalent && classEquivalentUnit(p.facts) !== null && plan.steps.some((s) => s.drug !== p.facts.drug.id));

@@ -228,3 +228,57 @@ describe('a plan with parallel steps (a retained regimen of two products): the d
     expect(above.ok && above.result.findings.find((f) => f.code === 'ABOVE_CEILING')).toMatchObject({ proposedDaily: { amount: '90', unit: 'MME' }, ceilingDaily: { amount: '75', unit: 'MME' } });
   });
 });
+
+describe('the request side: additionalPrior passes through to the plan', () => {
+  const proposed = [step('2026-11-28', '5', 2), { ...step('2026-11-28', '15', 1), drug: 'morphine', asNeeded: true }];
+
+  it('a check request with another medicine taken before the break is planned and checked', () => {
+    const outcome = checkSchedule({ ...REQUEST, additionalPrior: [{ drug: 'morphine', formulation: 'ir', dose: '15', unit: 'mg', timesPerDay: 2, asNeeded: true }], proposed });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    expect(outcome.result.verdict).toBe('within');
+  });
+
+  it('its errors keep the validator\'s paths, prefixed request. in the nested form', () => {
+    const additionalPrior = [
+      { drug: 'morphine', formulation: 'ir', dose: 'x', unit: 'mg', timesPerDay: 2 },
+      { drug: 'alprazolam', formulation: 'ir', dose: '1', unit: 'mg', timesPerDay: 1 },
+    ];
+    expect(errorsOf({ ...REQUEST, additionalPrior, proposed }).map((e) => `${e.path} ${e.code}`)).toEqual(['additionalPrior.0.dose not-a-number', 'additionalPrior.1.drug wrong-class']);
+    expect(errorsOf({ request: { ...REQUEST, additionalPrior }, proposed }).map((e) => `${e.path} ${e.code}`)).toEqual([
+      'request.additionalPrior.0.dose not-a-number',
+      'request.additionalPrior.1.drug wrong-class',
+    ]);
+  });
+
+  it('with prior components, the prior dose is their total: one product above the main medicine but within the total is not ABOVE_PRIOR_DOSE', () => {
+    // Hand-built: prior oxyCODONE IR 20 mg daily (30 MME) + morphine IR 30 mg daily (30 MME) = 60 MME/day; the plan resumes 60 MME/day of oxyCODONE.
+    const component = (path: string, drug: string, daily: string, mme: string, factor: string) => ({
+      path,
+      drug,
+      formulation: 'ir',
+      displayName: drug,
+      formulationName: 'ir',
+      dose: { amount: daily, unit: 'mg' as const },
+      timesPerDay: 1,
+      asNeeded: false,
+      dailyDose: { amount: daily, unit: 'mg' as const },
+      dailyEquivalent: { amount: mme, unit: 'MME' as const },
+      equivalentFactor: { value: factor, per: 'MME per mg/day', source: 'cdc-2022' },
+    });
+    const plan = handPlan([handStep({ start: '2026-11-28', drug: 'oxycodone', formulation: 'ir', unit: 'mg', administrations: ['10', '10', '10', '10'], makeUp: [], equivalentFactor: '1.5' })], {
+      tolerance: { retainedFraction: '1', status: 'retained', priorTolerant: true },
+      prior: {
+        dailyDose: { amount: '20', unit: 'mg' },
+        dailyEquivalent: { amount: '60', unit: 'MME' },
+        components: [component('prior', 'oxycodone', '20', '30', '1.5'), component('additionalPrior.0', 'morphine', '30', '30', '1')],
+      },
+    });
+    const within = checkAgainstPlan(plan, [step('2026-11-28', '10', 4)]);
+    expect(within.ok && within.result.verdict).toBe('within');
+    const above = checkAgainstPlan(plan, [step('2026-11-28', '10', 4), { ...step('2026-11-28', '15', 1), drug: 'morphine' }]);
+    if (!above.ok) throw new Error(JSON.stringify(above.errors));
+    const prior = above.result.findings.find((f) => f.code === 'ABOVE_PRIOR_DOSE')!;
+    expect(prior).toMatchObject({ proposedDaily: { amount: '75', unit: 'MME' }, ceilingDaily: { amount: '60', unit: 'MME' } });
+    expect(prior.working).toContain('Prior: morphine ir 30 mg daily = 30 MME/day (additionalPrior.0)');
+  });
+});
