@@ -8,6 +8,14 @@
  * (or `{ request: {...}, proposed: [...] }`). Each proposed step runs from its start to the day
  * before the next proposed step; the last one is open-ended (maintenance).
  *
+ * Several products (issue 13): a step with the same start as the step before runs beside it on the same days when it
+ * names another product or is an as-needed entry (`asNeeded: true`: up to timesPerDay doses, counted at that
+ * maximum). When the proposal, the plan (parallel steps, `step.component`) or the prior regimen (`prior.components`)
+ * has several products, or a benzodiazepine proposal names another drug, every rule on a daily amount is applied to
+ * the day's total (compareByDay, below): in the product's unit when every product is the same drug, else in MME or
+ * mg diazepam, with the working in `finding.working` and every step concerned in `finding.steps`. Otherwise the
+ * single-product rules below apply unchanged.
+ *
  * For every calendar day a proposed step covers, the ceiling is the plan step in force that day.
  * Doses are compared in the product's own unit when the proposed and ceiling steps are the same
  * drug in the same unit, otherwise in the class equivalent (MME). Every-other-day steps are compared
@@ -40,7 +48,8 @@
  * old upper-case names are mapped in src/export/README.md): `required`, `not-a-list`, `empty`, `invalid-date`,
  * `out-of-range`, `not-in-order`, `not-a-number`, `not-positive`, `not-the-largest`, `unit-mismatch`,
  * `not-a-real-strength`, `implausible-dose`, `times-per-day-out-of-range`, `unknown-drug`,
- * `unknown-formulation`, `not-comparable`, `not-a-boolean`; and the input limits `too-long`, `too-many`,
+ * `unknown-formulation`, `not-comparable` (also: another class beside the plan's, or methadone / a partial agonist beside
+ * another product), `not-a-boolean`; and the input limits `too-long`, `too-many`,
  * `too-deep`, `too-large` (validate.ts). Request errors keep the codes and paths of `validateRequest`
  * (prefixed `request.` when the nested form is used). All are returned at once.
  */
