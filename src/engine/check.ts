@@ -8,6 +8,14 @@
  * (or `{ request: {...}, proposed: [...] }`). Each proposed step runs from its start to the day
  * before the next proposed step; the last one is open-ended (maintenance).
  *
+ * Several products (issue 13): a step with the same start as the step before runs beside it on the same days when it
+ * names another product or is an as-needed entry (`asNeeded: true`: up to timesPerDay doses, counted at that
+ * maximum). When the proposal, the plan (parallel steps, `step.component`) or the prior regimen (`prior.components`)
+ * has several products, or a benzodiazepine proposal names another drug, every rule on a daily amount is applied to
+ * the day's total (compareByDay, below): in the product's unit when every product is the same drug, else in MME or
+ * mg diazepam, with the working in `finding.working` and every step concerned in `finding.steps`. Otherwise the
+ * single-product rules below apply unchanged.
+ *
  * For every calendar day a proposed step covers, the ceiling is the plan step in force that day.
  * Doses are compared in the product's own unit when the proposed and ceiling steps are the same
  * drug in the same unit, otherwise in the class equivalent (MME). Every-other-day steps are compared
@@ -40,20 +48,23 @@
  * old upper-case names are mapped in src/export/README.md): `required`, `not-a-list`, `empty`, `invalid-date`,
  * `out-of-range`, `not-in-order`, `not-a-number`, `not-positive`, `not-the-largest`, `unit-mismatch`,
  * `not-a-real-strength`, `implausible-dose`, `times-per-day-out-of-range`, `unknown-drug`,
- * `unknown-formulation`, `not-comparable`, `not-a-boolean`; and the input limits `too-long`, `too-many`,
+ * `unknown-formulation`, `not-comparable` (also: another class beside the plan's, or methadone / a partial agonist beside
+ * another product), `not-a-boolean`; and the input limits `too-long`, `too-many`,
  * `too-deep`, `too-large` (validate.ts). Request errors keep the codes and paths of `validateRequest`
  * (prefixed `request.` when the nested form is used). All are returned at once.
  */
 import type Decimal from 'decimal.js';
 import { addCalendarDays, calendarDaysBetween, EARLIEST_DATE, isDateInRange, LATEST_DATE, parseCalendarDate } from './dates.ts';
 import { D, decimalString, ZERO } from './decimal.ts';
-import { formatDose } from './format.ts';
+import { formatAmount, formatDose } from './format.ts';
 import { findDrug } from './registry.ts';
 import { planRestart } from './plan.ts';
 import { checkpointThreshold, titrationLimits } from './checkLimits.ts';
-import { productFacts, smallestPracticalRise, toleranceRestriction, type ProductFacts } from './products.ts';
+import { productFacts, provenanceLabel, smallestPracticalRise, toleranceRestriction, type ProductFacts } from './products.ts';
 import { makeExactly } from './strengths.ts';
-import type { Amount, FieldError, PlanRefusal, PlanStep, RestartPlan } from './types.ts';
+import type { BenzodiazepineDrug } from '../protocols/benzodiazepines/types.ts';
+import type { Provenance } from '../protocols/types.ts';
+import type { Amount, EquivalentUnit, FieldError, PlanRefusal, PlanStep, RestartPlan } from './types.ts';
 import { inputShapeErrors, isRecord, parseAmount, precisionProblem, quotedValue, shownDose, shownValue } from './validate.ts';
 
 export const CHECK_CODES = [
@@ -83,6 +94,11 @@ export interface ProposedStepInput {
   readonly everyOtherDay?: boolean;
   /** The prescriber plans a reassessment before this step (needed to cross a checkpoint). */
   readonly checkpoint?: boolean;
+  /**
+   * As-needed entry: up to `timesPerDay` doses a day, taken as needed; counted at that maximum toward the day's
+   * total (extension).
+   */
+  readonly asNeeded?: boolean;
 }
 
 export interface CheckFinding {
@@ -107,6 +123,13 @@ export interface CheckFinding {
   readonly exceedsUntil?: string;
   /** Field path of the proposed step, e.g. `proposed.2`. */
   readonly path: string;
+  /**
+   * Every proposed step the finding is about, when several add up on the same days (the day's total; extension).
+   * `step` and `path` name the first of them.
+   */
+  readonly steps?: readonly number[];
+  /** The working behind a day's total: each product's amount × factor = equivalent, the sum, the ceiling (extension). */
+  readonly working?: readonly string[];
 }
 
 export interface CheckedStep {
@@ -120,6 +143,8 @@ export interface CheckedStep {
   /** Each administration of a dosing day, largest first. */
   readonly administrations: readonly string[];
   readonly everyOtherDay?: boolean;
+  /** An as-needed entry: dailyDose counts every dose (timesPerDay) (extension). */
+  readonly asNeeded?: boolean;
   readonly dailyDose: Amount;
   readonly dailyEquivalent?: Amount;
   /** Start of the plan step in force on the proposed step's first day on or after the restart date. */
@@ -167,6 +192,8 @@ interface Proposed {
   readonly timesPerDay: number;
   readonly everyOtherDay: boolean;
   readonly checkpoint: boolean;
+  /** As-needed entry, counted at its maximum (timesPerDay doses). */
+  readonly asNeeded?: boolean;
   /** Dose on a dosing day. */
   readonly dosingDay: Decimal;
   /** Average per day (half the dosing-day amount every other day). */
@@ -218,6 +245,9 @@ function readProposed(
   const steps: (Proposed | null)[] = [];
   let ok = true;
   let previousStart: string | null = null;
+  // Products (and as-needed flags) of the steps sharing the current start date.
+  const groupKeys = new Set<string>();
+  const parallelStarts = new Set<string>();
   value.forEach((raw: unknown, index: number) => {
     const path = `proposed.${index}`;
     const bad = (suffix: string, code: string, message: string) => {
@@ -231,6 +261,7 @@ function readProposed(
     }
     // Date.
     let start: string | null = null;
+    let sameStartAs: string | null = null;
     if (raw.start === undefined || raw.start === '') bad('.start', 'required', `Enter the start date of step ${index + 1}.`);
     else if (typeof raw.start !== 'string' || parseCalendarDate(raw.start) === null)
       bad('.start', 'invalid-date', `The start of step ${index + 1} is not a real calendar date (use YYYY-MM-DD).`);
@@ -238,8 +269,12 @@ function readProposed(
       bad('.start', 'out-of-range', `The start of step ${index + 1} (${raw.start}) must be from ${EARLIEST_DATE} to ${LATEST_DATE}. Check the year.`);
     else {
       start = raw.start;
-      if (previousStart !== null && start <= previousStart)
+      if (previousStart !== null && start < previousStart)
         bad('.start', 'not-in-order', `Step ${index + 1} must start after step ${index} (${previousStart}).`);
+      // The same start as the step before: a parallel step when it names another product or is an as-needed
+      // entry (decided once the product is read below), else not in order.
+      else if (previousStart !== null && start === previousStart) sameStartAs = previousStart;
+      if (previousStart !== start) groupKeys.clear();
       previousStart = start;
     }
     // Product.
@@ -269,8 +304,14 @@ function readProposed(
         }
       }
     }
-    if (facts && defaultFacts && facts.drug.id !== defaultFacts.drug.id && !(facts.equivalent && defaultFacts.equivalent && facts.equivalent.unit === defaultFacts.equivalent.unit)) {
-      bad('.drug', 'not-comparable', `${facts.displayName} cannot be compared with ${defaultFacts.displayName}: they share no dose equivalent.`);
+    if (facts && defaultFacts && facts.drug.id !== defaultFacts.drug.id && (classEquivalentUnit(facts) === null || classEquivalentUnit(facts) !== classEquivalentUnit(defaultFacts))) {
+      bad(
+        '.drug',
+        'not-comparable',
+        facts.drug.drugClass !== defaultFacts.drug.drugClass && sameStartAs !== null
+          ? `${facts.displayName} is ${classArticle(facts.drug.drugClass)}, not ${classArticle(defaultFacts.drug.drugClass)} like ${defaultFacts.displayName}: every product of a proposal must be of the plan's class (give other medicines in \`concurrent\`).`
+          : `${facts.displayName} cannot be compared with ${defaultFacts.displayName}: they share no dose equivalent.`,
+      );
       facts = null;
     }
     // Uneven days: one amount per administration (optional; then timesPerDay and dose.amount may be omitted).
@@ -351,11 +392,20 @@ function readProposed(
       }
     }
     const flags: Record<string, boolean> = {};
-    for (const flag of ['everyOtherDay', 'checkpoint'] as const) {
+    for (const flag of ['everyOtherDay', 'checkpoint', 'asNeeded'] as const) {
       if (raw[flag] === undefined) flags[flag] = false;
       else if (typeof raw[flag] === 'boolean') flags[flag] = raw[flag];
       else bad(`.${flag}`, 'not-a-boolean', 'Answer yes or no (true or false).');
     }
+    if (start !== null && sameStartAs !== null) {
+      // A parallel step (same dates as the step before): another product, or an as-needed entry, than every step of
+      // the group so far; the same product again is not in order (one product, one step: list uneven days instead).
+      const key = facts ? `${facts.drug.id}/${facts.formulation.id}/${flags.asNeeded ? 'prn' : ''}` : null;
+      // (An unknown product is already reported: no second error for it.)
+      if (key !== null && groupKeys.has(key)) bad('.start', 'not-in-order', `Step ${index + 1} must start after step ${index} (${sameStartAs}).`);
+      else if (key !== null) parallelStarts.add(start);
+    }
+    if (start !== null && facts) groupKeys.add(`${facts.drug.id}/${facts.formulation.id}/${flags.asNeeded ? 'prn' : ''}`);
     // Each of these is null only after an error was reported (ok = false), and then the list is dropped below.
     // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent (see the line above)
     if (start && facts && dose && timesPerDay !== null && (!unevenGiven || amounts)) {
@@ -370,18 +420,42 @@ function readProposed(
         timesPerDay,
         everyOtherDay: flags.everyOtherDay ?? false,
         checkpoint: flags.checkpoint ?? false,
+        ...(flags.asNeeded ? { asNeeded: true } : {}),
         dosingDay,
         perDay: flags.everyOtherDay ? dosingDay.div(2) : dosingDay,
       });
     } else steps.push(null);
   });
+  // Methadone and partial agonists are planned and checked alone, never as one product of several (issue 13).
+  steps.forEach((step) => {
+    if (step && parallelStarts.has(step.start) && planAlone(step.facts)) {
+      ok = false;
+      fail(`proposed.${step.index}.drug`, 'not-comparable', `${step.facts.displayName} cannot be one product of several on the same days: plan and check it alone.`);
+    }
+  });
   // A null step always comes with a reported error (ok = false): the second test only narrows the type.
   // Stryker disable next-line MethodExpression,ArrowFunction: equivalent (see the line above)
   if (!ok || steps.some((s) => s === null)) return null;
+  // Each step runs to the day before the next later start (parallel steps share their dates).
   return (steps as Proposed[]).map((step, i, all) => {
-    const next = all[i + 1];
+    const next = all.slice(i + 1).find((s) => s.start > step.start);
     return next ? { ...step, end: addCalendarDays(next.start, -1) } : step;
   });
+}
+
+/** Methadone and partial agonists (buprenorphine): never one product of several in a proposal. */
+function planAlone(facts: ProductFacts): boolean {
+  return facts.drug.id === 'methadone' || (facts.drug as { agonist?: string }).agonist === 'partial';
+}
+
+function classArticle(drugClass: string): string {
+  return `${/^[aeiou]/.test(drugClass) ? 'an' : 'a'} ${drugClass.replace('-', ' ')}`;
+}
+
+/** The unit a product's daily dose converts to across products of its class (MME, mg diazepam), or null. */
+function classEquivalentUnit(facts: ProductFacts): EquivalentUnit | null {
+  if (facts.equivalent) return facts.equivalent.unit;
+  return facts.drug.drugClass === 'benzodiazepine' && (facts.drug as BenzodiazepineDrug).ashtonEquivalent ? 'mg diazepam' : null;
 }
 
 function drugDefaultFormulation(drugId: string): string | undefined {
@@ -476,6 +550,7 @@ export function checkAgainstPlan(plan: RestartPlan, proposedInput: unknown): Che
 
 /** A proposed step that cannot be put in the same unit as a plan step it overlaps is an input error, never a silent pass. */
 function comparability(plan: RestartPlan, proposed: readonly Proposed[]): FieldError[] {
+  if (needsDayTotals(plan, proposed)) return comparabilityByDay(plan, proposed);
   const restart = plan.steps[0]!.start;
   const errors: FieldError[] = [];
   for (const step of proposed) {
@@ -517,6 +592,7 @@ function defaultProduct(raw: Record<string, unknown>): { drug?: string; formulat
 }
 
 function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[], refusal?: PlanRefusal): CheckResult {
+  if (needsDayTotals(plan, proposed)) return compareByDay(plan, proposed, refusal);
   const findings: CheckFinding[] = [];
   const restart = plan.steps[0]!.start;
   const planFacts = productFacts(plan.drug, plan.formulation);
@@ -683,6 +759,7 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[], refus
       timesPerDay: step.timesPerDay,
       administrations: step.amounts.map(decimalString),
       ...(step.everyOtherDay ? { everyOtherDay: true } : {}),
+      ...(step.asNeeded ? { asNeeded: true } : {}),
       dailyDose: amount(step.dosingDay, step.facts.formulation.unit),
       ...(equivalent ? { dailyEquivalent: amount(new D(equivalent.amount).mul(step.everyOtherDay ? 2 : 1), equivalent.unit) } : {}),
       ...(ceiling ? { ceilingStepStart: ceiling.start } : {}),
@@ -928,4 +1005,608 @@ function planValue(step: PlanStep, checkpoint: Checkpoint): Decimal | null {
 export function summarizeCheck(result: CheckResult): string {
   if (result.verdict === 'within') return `Within the ceiling: ${result.steps.length} step(s) checked.`;
   return `Exceeds: ${result.findings.length} finding(s) — ${[...new Set(result.findings.map((f) => f.code))].join(', ')}.`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Several products a day (issue 13). A proposal whose steps share a start date (parallel steps: another product, or an
+// as-needed entry), a plan with parallel steps (a retained regimen of several products, `step.component`), or a
+// benzodiazepine proposal on another drug than the plan's is compared per day on the day's total: the sum over the
+// products in force, in the product's unit when every product is the same drug in the same unit, else in the class
+// equivalent (MME, mg diazepam), with the working shown. A proposal of one product on a plan of one product per day
+// never comes here, so its results are exactly those above.
+
+const TEN = new D(10);
+
+interface ClassFactor {
+  readonly mul: Decimal;
+  readonly div: Decimal;
+  readonly unit: EquivalentUnit;
+  /** The factor in words, e.g. "× 1.5 MME per mg" or "× 10 ÷ 0.5 (0.5 mg ≈ 10 mg diazepam, Ashton)". */
+  readonly text: string;
+  readonly source: string;
+}
+
+/**
+ * A product's factor to its class equivalent. Opioids: the product's MME factor. Benzodiazepines: the amount ≈ 10 mg
+ * diazepam; for a drug of the plan, the figure the plan's own equivalents use (Ashton, the smaller amount of a range:
+ * the higher equivalent), so the plan's own steps compare equal; for any other drug the smaller amount of Ashton and
+ * VA/DoD (the higher equivalent: the proposal is never understated; engine assumption bzd-conservative-equivalent).
+ */
+function classFactor(facts: ProductFacts, planDrugs: ReadonlySet<string>): ClassFactor | null {
+  if (facts.equivalent) {
+    const { factor, unit, provenance } = facts.equivalent;
+    return { mul: factor, div: new D(1), unit, text: `× ${formatAmount(factor)} ${unit} per ${facts.formulation.unit}`, source: provenanceLabel(provenance) };
+  }
+  if (facts.drug.drugClass !== 'benzodiazepine') return null;
+  const drug = facts.drug as BenzodiazepineDrug;
+  if (!drug.ashtonEquivalent) return null;
+  let per10 = new D(drug.ashtonEquivalent.value.low);
+  let table = 'Ashton';
+  let provenance: Provenance = drug.ashtonEquivalent;
+  const va = drug.vaDodEquivalent;
+  if (!planDrugs.has(drug.id) && va && new D(va.value).lt(per10)) {
+    per10 = new D(va.value);
+    table = 'VA/DoD, the higher equivalent';
+    provenance = va;
+  }
+  const basis = planDrugs.has(drug.id) ? table : `${table}; another drug than the plan's: the higher equivalent of the tables, engine assumption bzd-conservative-equivalent`;
+  return {
+    mul: TEN,
+    div: per10,
+    unit: 'mg diazepam',
+    text: `× 10 ÷ ${formatAmount(per10)} (${formatAmount(per10)} mg ${drug.genericName} ≈ 10 mg diazepam, ${basis})`,
+    source: provenanceLabel(provenance),
+  };
+}
+
+/** One product's daily amount on a day: a proposed step or a plan step. */
+interface Part {
+  readonly facts: ProductFacts;
+  readonly perDay: Decimal;
+  readonly label: string;
+}
+
+interface Group {
+  readonly start: string;
+  readonly end?: string;
+  readonly steps: readonly Proposed[];
+}
+
+interface Segment {
+  readonly start: string;
+  readonly end?: string;
+  readonly steps: readonly PlanStep[];
+}
+
+type Mode = { readonly kind: 'product'; readonly unit: string; readonly drug: string } | { readonly kind: 'equivalent'; readonly unit: EquivalentUnit };
+
+function stepsText(indices: readonly number[]): string {
+  const names = indices.map((i) => `${i + 1}`);
+  return names.length === 1 ? `step ${names[0]}` : `steps ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function proposedPart(step: Proposed): Part {
+  const unit = step.facts.formulation.unit;
+  const regimen = step.facts.formulation.unitForm === 'patch'
+    ? `${formatDose({ amount: step.dose, unit })}`
+    : step.asNeeded
+    ? `${formatDose({ amount: step.dose, unit })} up to ${step.timesPerDay} a day as needed (counted at the maximum)`
+    : step.amounts.every((a) => a.eq(step.dose))
+      ? `${formatDose({ amount: step.dose, unit })} × ${step.timesPerDay} a day`
+      : step.amounts.map((a) => formatDose({ amount: a, unit })).join(' + ');
+  return {
+    facts: step.facts,
+    perDay: step.perDay,
+    label: `step ${step.index + 1}, ${step.facts.displayName} ${step.facts.formulation.name} ${regimen}${step.everyOtherDay ? ' every other day (average per day)' : ''}`,
+  };
+}
+
+function planPart(plan: RestartPlan, step: PlanStep): Part | null {
+  const facts = productFacts(step.drug, step.formulation);
+  if (!facts) return null;
+  return { facts, perDay: planPerDay(step), label: `plan step ${plan.steps.indexOf(step) + 1}, ${step.displayName} ${step.formulationName}${step.asNeeded ? ' (as needed)' : ''}` };
+}
+
+/** The unit every part can be summed in: the product's own when all are the same drug in the same unit, else the class equivalent. */
+function commonMode(parts: readonly Part[], planDrugs: ReadonlySet<string>): Mode | null {
+  const first = parts[0];
+  if (!first) return null;
+  if (parts.every((p) => p.facts.drug.id === first.facts.drug.id && p.facts.formulation.unit === first.facts.formulation.unit)) {
+    return { kind: 'product', unit: first.facts.formulation.unit, drug: first.facts.drug.id };
+  }
+  const factors = parts.map((p) => classFactor(p.facts, planDrugs));
+  const unit = factors[0]?.unit;
+  if (!unit || factors.some((f) => !f || f.unit !== unit)) return null;
+  return { kind: 'equivalent', unit };
+}
+
+function valueIn(part: Part, mode: Mode, planDrugs: ReadonlySet<string>): Decimal | null {
+  if (mode.kind === 'product') return part.facts.drug.id === mode.drug && part.facts.formulation.unit === mode.unit ? part.perDay : null;
+  const factor = classFactor(part.facts, planDrugs);
+  return factor && factor.unit === mode.unit ? part.perDay.mul(factor.mul).div(factor.div) : null;
+}
+
+/** Shown to two decimal places at most (equivalents of some benzodiazepines do not end). */
+function shownValue2(value: Decimal): Decimal {
+  return value.toDecimalPlaces(2, D.ROUND_HALF_UP);
+}
+
+function perDayText(value: Decimal, unit: string): string {
+  return `${formatDose({ amount: shownValue2(value), unit })}${unit === 'MME' ? '/day' : unit === 'mg diazepam' ? '/day' : ' daily'}`;
+}
+
+/** The sum of the parts in a mode, with one working line per part and the sum. */
+function sumParts(parts: readonly Part[], mode: Mode, planDrugs: ReadonlySet<string>): { total: Decimal; lines: string[]; values: Decimal[] } | null {
+  const lines: string[] = [];
+  const values: Decimal[] = [];
+  let total = ZERO;
+  for (const part of parts) {
+    const value = valueIn(part, mode, planDrugs);
+    if (value === null) return null;
+    total = total.add(value);
+    values.push(value);
+    if (mode.kind === 'product') lines.push(`${part.label}: ${perDayText(value, mode.unit)}`);
+    else {
+      const factor = classFactor(part.facts, planDrugs)!;
+      lines.push(`${part.label}: ${formatDose({ amount: part.perDay, unit: part.facts.formulation.unit })}${part.facts.formulation.unitForm === 'patch' ? '' : ' daily'} ${factor.text} = ${perDayText(value, mode.unit)} [${factor.source}]`);
+    }
+  }
+  return { total, lines, values };
+}
+
+interface Totals {
+  readonly proposed: Decimal;
+  readonly ceiling: Decimal;
+  readonly unit: string;
+  readonly working: readonly string[];
+}
+
+/** The day's proposed total against the day's ceiling (the sum over the plan steps in force), with the working. */
+function dayTotals(proposedParts: readonly Part[], ceilingParts: readonly Part[], planDrugs: ReadonlySet<string>, what = 'Ceiling'): Totals | null {
+  const mode = commonMode([...proposedParts, ...ceilingParts], planDrugs);
+  if (!mode) return null;
+  const proposed = sumParts(proposedParts, mode, planDrugs);
+  const ceiling = sumParts(ceilingParts, mode, planDrugs);
+  if (!proposed || !ceiling) return null;
+  const sum = (summed: { total: Decimal; values: readonly Decimal[] }, label: string) =>
+    summed.values.length > 1
+      ? [`${label}: ${summed.values.map((v) => formatAmount(shownValue2(v))).join(' + ')} = ${perDayText(summed.total, mode.unit)}`]
+      : [];
+  return {
+    proposed: proposed.total,
+    ceiling: ceiling.total,
+    unit: mode.unit,
+    working: [
+      ...proposed.lines.map((l) => `Proposed: ${l}`),
+      ...sum(proposed, 'Proposed total'),
+      ...ceiling.lines.map((l) => `${what}: ${l}`),
+      ...sum(ceiling, `${what} total`),
+      `${perDayText(proposed.total, mode.unit)} ${proposed.total.gt(ceiling.total) ? `> ${perDayText(ceiling.total, mode.unit)}: above by ${perDayText(proposed.total.sub(ceiling.total), mode.unit)}` : `≤ ${perDayText(ceiling.total, mode.unit)}: within`}.`,
+    ],
+  };
+}
+
+function groupsOf(proposed: readonly Proposed[]): Group[] {
+  const groups: Group[] = [];
+  for (const step of proposed) {
+    const last = groups[groups.length - 1];
+    if (last && last.start === step.start) groups[groups.length - 1] = { ...last, steps: [...last.steps, step] };
+    else groups.push({ start: step.start, ...(step.end ? { end: step.end } : {}), steps: [step] });
+  }
+  return groups;
+}
+
+/** The plan cut into runs of days on which the same plan steps are in force (parallel steps share a run). */
+function planSegments(plan: RestartPlan): Segment[] {
+  const bounds = [...new Set(plan.steps.flatMap((s) => [s.start, ...(s.end ? [addCalendarDays(s.end, 1)] : [])]))].sort();
+  const segments: Segment[] = [];
+  bounds.forEach((day, i) => {
+    const steps = plan.steps.filter((s) => s.start <= day && (s.end === undefined || s.end >= day));
+    if (!steps.length) return;
+    const next = bounds[i + 1];
+    segments.push({ start: day, ...(next ? { end: addCalendarDays(next, -1) } : {}), steps });
+  });
+  return segments;
+}
+
+function segmentsOverlapping(segments: readonly Segment[], from: string, to: string | undefined): Segment[] {
+  return segments.filter((s) => (to === undefined || s.start <= to) && (s.end === undefined || s.end >= from));
+}
+
+function earlier(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a < b ? a : b;
+}
+
+/** True when the proposal, the plan or the prior regimen has several products on a day, or a benzodiazepine proposal names another drug. */
+function needsDayTotals(plan: RestartPlan, proposed: readonly Proposed[]): boolean {
+  // A prior regimen of several medicines: the prior dose is their total (never the main product's alone).
+  if ((plan.prior.components?.length ?? 0) > 1) return true;
+  if (groupsOf(proposed).some((g) => g.steps.length > 1)) return true;
+  if (planSegments(plan).some((s) => s.steps.length > 1)) return true;
+  return proposed.some((p) => !p.facts.equivalent && classEquivalentUnit(p.facts) !== null && plan.steps.some((s) => s.drug !== p.facts.drug.id));
+}
+
+function comparabilityByDay(plan: RestartPlan, proposed: readonly Proposed[]): FieldError[] {
+  const restart = plan.steps[0]!.start;
+  const planDrugs = new Set(plan.steps.map((s) => s.drug));
+  const segments = planSegments(plan);
+  const errors: FieldError[] = [];
+  for (const group of groupsOf(proposed)) {
+    for (const segment of segmentsOverlapping(segments, later(group.start, restart), group.end)) {
+      const ceilingParts = segment.steps.map((s) => planPart(plan, s));
+      const proposedParts = group.steps.map(proposedPart);
+      if (ceilingParts.every((p): p is Part => p !== null) && dayTotals(proposedParts, ceilingParts, planDrugs)) continue;
+      const blamed = group.steps.find((s) => classFactor(s.facts, planDrugs) === null) ?? group.steps[0]!;
+      const blocked = segment.steps.map((s) => `${s.drug} ${s.formulation}`).join(' + ');
+      errors.push({
+        path: `proposed.${blamed.index}.drug`,
+        code: 'not-comparable',
+        message: `${blamed.facts.displayName} ${blamed.facts.formulation.name} cannot be compared with the plan step from ${segment.start} (${blocked}): they share no dose equivalent.`,
+      });
+      break;
+    }
+  }
+  return errors;
+}
+
+function compareByDay(plan: RestartPlan, proposed: readonly Proposed[], refusal?: PlanRefusal): CheckResult {
+  const findings: CheckFinding[] = [];
+  const restart = plan.steps[0]!.start;
+  const planDrugs = new Set(plan.steps.map((s) => s.drug));
+  const segments = planSegments(plan);
+  const groups = groupsOf(proposed);
+  const planFacts = productFacts(plan.drug, plan.formulation);
+  const shownAmount = (value: Decimal, unit: string, rounding: Decimal.Rounding) => amount(value.toDecimalPlaces(3, rounding), unit);
+  const add = (step: Proposed, code: CheckCode, proposedDaily: Decimal, ceilingDaily: Decimal, unit: string, message: string, extra: Partial<CheckFinding> = {}) =>
+    findings.push({
+      step: step.index,
+      start: step.start,
+      code,
+      proposedDaily: shownAmount(proposedDaily, unit, D.ROUND_UP),
+      ceilingDaily: shownAmount(ceilingDaily, unit, D.ROUND_DOWN),
+      excess: shownAmount(D.max(ZERO, proposedDaily.sub(ceilingDaily)), unit, D.ROUND_UP),
+      excessPercent: excessPercent(proposedDaily, ceilingDaily),
+      message,
+      ...extra,
+      path: `proposed.${step.index}`,
+    });
+  const toleranceOk = plan.tolerance.status === 'retained' && plan.tolerance.priorTolerant !== false;
+  const planUsesOwnProduct = plan.steps.some((s) => s.drug === plan.drug && s.formulation === plan.formulation);
+  const parallelPlan = segments.some((s) => s.steps.length > 1);
+  const ceilingPartsOf = (segment: Segment) => segment.steps.map((s) => planPart(plan, s)!);
+  const partsOf = (group: Group) => group.steps.map(proposedPart);
+  const checkpoints = parallelPlan ? segmentCheckpoints(plan, segments, planFacts ? checkpointThreshold(planFacts) : null, planDrugs) : planCheckpoints(plan, planFacts ? checkpointThreshold(planFacts) : null);
+
+  groups.forEach((group, gi) => {
+    const first = group.steps[0]!;
+    const indices = group.steps.map((s) => s.index);
+    const from = later(group.start, restart);
+    const inForce = segmentsOverlapping(segments, from, group.end);
+    const compared = inForce.map((segment) => ({ segment, totals: dayTotals(partsOf(group), ceilingPartsOf(segment), planDrugs) }));
+    const groupWithin = inForce.length > 0 && compared.every((c) => c.totals !== null && !c.totals.proposed.gt(c.totals.ceiling));
+    const planStepsInForce = [...new Set(inForce.flatMap((s) => s.steps))];
+    const together = group.steps.length > 1 ? ' together' : '';
+
+    for (const step of group.steps) {
+      const unit = step.facts.formulation.unit;
+      if (step.start < restart) {
+        add(step, 'STARTS_BEFORE_RESTART_DATE', step.perDay, ZERO, unit, `Step ${step.index + 1} starts on ${step.start}, before the restart date ${restart}: the plan gives no dose before it.`, {
+          rule: 'The schedule starts on the restart date.',
+        });
+      }
+      const withinPlan =
+        groupWithin && planStepsInForce.some((c) => c.drug === step.facts.drug.id && c.formulation === step.facts.formulation.id && !step.dose.gt(c.dose.amount));
+      if (!toleranceOk && plan.drugClass === 'opioid' && !withinPlan) {
+        const restriction = toleranceRestriction(step.facts, step.amounts);
+        const avoidedByPlan =
+          !planUsesOwnProduct && step.facts.drug.id === plan.drug && step.facts.formulation.id === plan.formulation
+            ? { rule: 'The plan does not restart this product after the break (it restarts on another product).', source: 'plan' }
+            : null;
+        const found = restriction ?? avoidedByPlan;
+        if (found) {
+          const totals = compared[0]?.totals;
+          const why = plan.tolerance.priorTolerant === false ? 'the patient was not opioid-tolerant before the break' : `tolerance is ${plan.tolerance.status} after the break`;
+          add(
+            step,
+            'RESTRICTED_AFTER_TOLERANCE_LOSS',
+            totals?.proposed ?? step.perDay,
+            totals?.ceiling ?? ZERO,
+            totals?.unit ?? unit,
+            `Step ${step.index + 1} uses ${step.facts.displayName} ${step.facts.formulation.name} ${formatDose({ amount: step.dose, unit })}, which is only for opioid-tolerant patients, but ${why}.`,
+            { rule: `${found.rule} [${found.source}]` },
+          );
+        }
+      }
+      // ABOVE_DOSE_CEILING: one administration above the same product's plan step in force.
+      const doseAbove = planStepsInForce.filter((c) => c.drug === step.facts.drug.id && c.formulation === step.facts.formulation.id && c.dose.unit === unit && step.dose.gt(c.dose.amount));
+      if (doseAbove.length) {
+        const worst = doseAbove[0]!;
+        const last = doseAbove[doseAbove.length - 1]!;
+        const exceedsFrom = later(worst.start, from);
+        const until = earlier(last.end, step.end);
+        const ceilingDose = new D(worst.dose.amount);
+        add(
+          step,
+          'ABOVE_DOSE_CEILING',
+          step.dose,
+          ceilingDose,
+          unit,
+          `From ${exceedsFrom}${until ? ` to ${until}` : ' onwards'}, one administration of step ${step.index + 1} (${formatDose({ amount: step.dose, unit })}) is above the largest single dose of the ceiling (${formatDose(worst.dose)}, plan step ${plan.steps.indexOf(worst) + 1}) by ${percentText(step.dose, ceilingDose)}%. (Amounts here are per administration, not per day.)`,
+          { rule: `Plan step ${plan.steps.indexOf(worst) + 1} from ${worst.start}: at most ${formatDose(worst.dose)} per administration.`, exceedsFrom, ...(until ? { exceedsUntil: until } : {}) },
+        );
+      }
+      if (refusal && step.facts.drug.id === refusal.drug && step.facts.formulation.id === refusal.formulation && !withinPlan) {
+        const finding = refusedFinding(refusal, step);
+        findings.push({ ...finding, message: `${finding.message} The plan offered instead restarts on ${plan.steps[0]!.displayName} ${plan.steps[0]!.formulationName} (refusal.alternativePlan).` });
+      }
+    }
+
+    // ABOVE_CEILING: the day's total against the day's ceiling (the sum over the plan steps in force).
+    const above = compared.filter((c) => c.totals && c.totals.proposed.gt(c.totals.ceiling));
+    if (above.length) {
+      const worst = above[0]!;
+      const totals = worst.totals!;
+      const exceedsFrom = later(worst.segment.start, from);
+      const until = earlier(above[above.length - 1]!.segment.end, group.end);
+      const planIndices = worst.segment.steps.map((s) => plan.steps.indexOf(s) + 1);
+      const planText = `plan step${planIndices.length > 1 ? 's' : ''} ${planIndices.join(' + ')}`;
+      add(
+        first,
+        'ABOVE_CEILING',
+        totals.proposed,
+        totals.ceiling,
+        totals.unit,
+        `From ${exceedsFrom}${until ? ` to ${until}` : ' onwards'}, ${stepsText(indices)}${together} give${indices.length > 1 ? '' : 's'} ${perDayText(totals.proposed, totals.unit)}, above the ceiling of ${perDayText(totals.ceiling, totals.unit)} (${planText}) by ${perDayText(totals.proposed.sub(totals.ceiling), totals.unit)} (${percentText(totals.proposed, totals.ceiling)}%).`,
+        {
+          rule: worst.segment.steps.map((s) => `Plan step ${plan.steps.indexOf(s) + 1} from ${s.start}: ${s.rule}`).join('; '),
+          exceedsFrom,
+          ...(until ? { exceedsUntil: until } : {}),
+          steps: indices,
+          working: totals.working,
+        },
+      );
+    }
+
+    // ABOVE_PRIOR_DOSE: the day's total against the prior regimen's total.
+    const prior = priorTotals(plan, partsOf(group), planDrugs);
+    if (prior && prior.proposed.gt(prior.ceiling) && !groupWithin) {
+      add(
+        first,
+        'ABOVE_PRIOR_DOSE',
+        prior.proposed,
+        prior.ceiling,
+        prior.unit,
+        `${stepsText(indices).replace(/^s/, 'S')}${together} give${indices.length > 1 ? '' : 's'} ${perDayText(prior.proposed, prior.unit)}, above the prior daily dose of ${perDayText(prior.ceiling, prior.unit)} by ${percentText(prior.proposed, prior.ceiling)}%.`,
+        { rule: 'Never exceed the prior dose after a break (house rule 1).', steps: indices, working: prior.working },
+      );
+    }
+
+    // RISES_TOO_FAST: the day's total against the day before the group.
+    const previous = groups[gi - 1];
+    if (previous) {
+      const limits = parallelPlan ? segmentRiseLimits(plan, segments, first.facts, planDrugs) : riseLimits(plan, first.facts);
+      const rise = groupRiseCheck(limits, previous, group, planDrugs);
+      if (rise) add(first, 'RISES_TOO_FAST', rise.proposed, rise.allowed, rise.unit, rise.message, { rule: rise.rule, steps: indices });
+    }
+
+    // SKIPS_CHECKPOINT.
+    const skip = groupCheckpointCheck(plan, segments, checkpoints, groups, gi, restart, planDrugs);
+    if (skip) add(first, 'SKIPS_CHECKPOINT', skip.proposed, skip.threshold, skip.unit, skip.message, { rule: skip.rule, steps: indices });
+  });
+
+  const order = (f: CheckFinding) => CHECK_CODES.indexOf(f.code);
+  const sorted = findings.map((f, i) => ({ f, i })).sort((a, b) => a.f.step - b.f.step || order(a.f) - order(b.f) || a.i - b.i).map((x) => x.f);
+  const steps: CheckedStep[] = proposed.map((step) => {
+    const codes = [...new Set(sorted.filter((f) => f.step === step.index || f.steps?.includes(step.index)).map((f) => f.code))];
+    const ceiling = overlapping(plan, later(step.start, restart), step.end)[0];
+    const factor = classFactor(step.facts, planDrugs);
+    return {
+      index: step.index,
+      start: step.start,
+      ...(step.end ? { end: step.end } : {}),
+      drug: step.facts.drug.id,
+      formulation: step.facts.formulation.id,
+      dose: amount(step.dose, step.facts.formulation.unit),
+      timesPerDay: step.timesPerDay,
+      administrations: step.amounts.map(decimalString),
+      ...(step.everyOtherDay ? { everyOtherDay: true } : {}),
+      ...(step.asNeeded ? { asNeeded: true } : {}),
+      dailyDose: amount(step.dosingDay, step.facts.formulation.unit),
+      ...(factor ? { dailyEquivalent: amount(shownValue2(step.dosingDay.mul(factor.mul).div(factor.div)), factor.unit) } : {}),
+      ...(ceiling ? { ceilingStepStart: ceiling.start } : {}),
+      status: codes.length ? 'exceeds' : 'within',
+      codes,
+    };
+  });
+  return { verdict: sorted.length ? 'exceeds' : 'within', findings: sorted, steps, plan };
+}
+
+/** The day's total against the prior regimen's total (the main product's daily dose when all is that drug, else the equivalent sum). */
+function priorTotals(plan: RestartPlan, parts: readonly Part[], planDrugs: ReadonlySet<string>): Totals | null {
+  const components = plan.prior.components;
+  const single = !components || components.length <= 1;
+  const unit = plan.prior.dailyDose.unit;
+  let mode: Mode | null = null;
+  let ceiling: Decimal | null = null;
+  if (single && parts.every((p) => p.facts.drug.id === plan.drug && p.facts.formulation.unit === unit)) {
+    mode = { kind: 'product', unit, drug: plan.drug };
+    ceiling = new D(plan.prior.dailyDose.amount);
+  } else if (plan.prior.dailyEquivalent) {
+    mode = { kind: 'equivalent', unit: plan.prior.dailyEquivalent.unit };
+    ceiling = new D(plan.prior.dailyEquivalent.amount);
+  }
+  if (!mode || !ceiling) return null;
+  const summed = sumParts(parts, mode, planDrugs);
+  if (!summed) return null;
+  const priorLines = components && components.length > 1
+    ? components.map((c) => `Prior: ${c.displayName} ${c.formulationName} ${formatDose(c.dailyDose)} daily${c.dailyEquivalent ? ` = ${formatDose(c.dailyEquivalent)}/day` : ''} (${c.path})`)
+    : [];
+  return {
+    proposed: summed.total,
+    ceiling,
+    unit: mode.unit,
+    working: [...summed.lines.map((l) => `Proposed: ${l}`), ...priorLines, `Prior daily total: ${perDayText(ceiling, mode.unit)}.`],
+  };
+}
+
+/** The rise rule read off a plan with parallel steps: as riseLimits, on each run of days' total. */
+function segmentRiseLimits(plan: RestartPlan, segments: readonly Segment[], facts: ProductFacts, planDrugs: ReadonlySet<string>): RiseLimits | null {
+  const protocol = titrationLimits(facts);
+  let minInterval: number | null = null;
+  let maxRise: Decimal | null = null;
+  for (let i = 1; i < segments.length; i++) {
+    const a = segments[i - 1]!;
+    const b = segments[i]!;
+    const aParts = a.steps.map((s) => planPart(plan, s));
+    const bParts = b.steps.map((s) => planPart(plan, s));
+    if (aParts.some((p) => !p) || bParts.some((p) => !p)) continue;
+    const mode = commonMode([...(aParts as Part[]), ...(bParts as Part[])], planDrugs);
+    if (!mode) continue;
+    const va = sumParts(aParts as Part[], mode, planDrugs)?.total;
+    const vb = sumParts(bParts as Part[], mode, planDrugs)?.total;
+    if (!va || !vb || !vb.gt(va)) continue;
+    const days = calendarDaysBetween(a.start, b.start);
+    if (minInterval === null || days < minInterval) minInterval = days;
+    const sameDrugs = [...new Set(a.steps.map((s) => s.drug))].sort().join() === [...new Set(b.steps.map((s) => s.drug))].sort().join();
+    if (!sameDrugs || !va.gt(0)) continue;
+    const fraction = vb.div(va).sub(1);
+    if (maxRise === null || fraction.gt(maxRise)) maxRise = fraction;
+  }
+  if (minInterval === null) {
+    if (protocol) return { maxRiseFraction: protocol.maxRiseFraction, minIntervalDays: protocol.minIntervalDays, basis: protocol.basis };
+    for (let i = 1; i < segments.length; i++) {
+      const days = calendarDaysBetween(segments[i - 1]!.start, segments[i]!.start);
+      if (minInterval === null || days < minInterval) minInterval = days;
+    }
+    if (minInterval === null) return null;
+  }
+  const fromPlan = maxRise ?? ZERO;
+  const intervalBasis = "the plan's shortest interval before a rise of the day's total";
+  if (protocol && protocol.maxRiseFraction.gte(fromPlan)) {
+    return { maxRiseFraction: protocol.maxRiseFraction, minIntervalDays: minInterval, basis: `${protocol.basis.split('; ')[0]}; ${intervalBasis}` };
+  }
+  return { maxRiseFraction: fromPlan, minIntervalDays: minInterval, basis: `the plan's largest rise of the day's total; ${intervalBasis}` };
+}
+
+function groupRiseCheck(
+  limits: RiseLimits | null,
+  previous: Group,
+  group: Group,
+  planDrugs: ReadonlySet<string>,
+): { proposed: Decimal; allowed: Decimal; unit: string; message: string; rule: string } | null {
+  if (!limits) return null;
+  const prevParts = previous.steps.map(proposedPart);
+  const parts = group.steps.map(proposedPart);
+  const mode = commonMode([...prevParts, ...parts], planDrugs);
+  if (!mode) return null;
+  const a = sumParts(prevParts, mode, planDrugs)!.total;
+  const b = sumParts(parts, mode, planDrugs)!.total;
+  if (!b.gt(a)) return null;
+  const days = calendarDaysBetween(previous.start, group.start);
+  const single = previous.steps.length === 1 && group.steps.length === 1;
+  const sameProduct = single && mode.kind === 'product' && previous.steps[0]!.facts.formulation.id === group.steps[0]!.facts.formulation.id;
+  const piece = single && mode.kind === 'product' ? pieceAllowance(previous.steps[0]!, group.steps[0]!, sameProduct) : ZERO;
+  const allowed = D.max(a.mul(limits.maxRiseFraction.add(1)), a.add(piece)).toDecimalPlaces(10, D.ROUND_HALF_UP);
+  const interval = limits.minIntervalDays === null ? '' : `, no sooner than every ${limits.minIntervalDays} days`;
+  const rule = `Rise the day's total at most ${limits.maxRiseFraction.mul(100).toDecimalPlaces(1, D.ROUND_DOWN).toFixed()}% (or the smallest rise the strengths can make)${interval} [${limits.basis}]`;
+  const name = stepsText(group.steps.map((s) => s.index));
+  const before = stepsText(previous.steps.map((s) => s.index));
+  if (limits.minIntervalDays !== null && days < limits.minIntervalDays) {
+    return {
+      proposed: b,
+      allowed: a,
+      unit: mode.unit,
+      message: `${name.replace(/^s/, 'S')} raise${group.steps.length > 1 ? '' : 's'} the day's total ${days} day${days === 1 ? '' : 's'} after ${before}; increases need at least ${limits.minIntervalDays} days.`,
+      rule,
+    };
+  }
+  if (b.gt(allowed)) {
+    const shown = allowed.toDecimalPlaces(3, D.ROUND_DOWN);
+    return {
+      proposed: b,
+      allowed: shown,
+      unit: mode.unit,
+      message: `${name.replace(/^s/, 'S')} raise${group.steps.length > 1 ? '' : 's'} the day's total from ${perDayText(a, mode.unit)} to ${perDayText(b, mode.unit)}: above the allowed ${perDayText(shown, mode.unit)} by ${percentText(b, shown)}%.`,
+      rule,
+    };
+  }
+  return null;
+}
+
+/** The checkpoints a plan with parallel steps crosses, on each run of days' total (as planCheckpoints). */
+function segmentCheckpoints(
+  plan: RestartPlan,
+  segments: readonly Segment[],
+  threshold: { amount: Decimal; unit: string; basis: string } | null,
+  planDrugs: ReadonlySet<string>,
+): Checkpoint[] {
+  const checkpoints: Checkpoint[] = [];
+  const total = (segment: Segment, unit: string): Decimal | null => {
+    const parts = segment.steps.map((s) => planPart(plan, s));
+    if (parts.some((p) => !p)) return null;
+    const mode: Mode | null =
+      unit === 'MME' || unit === 'mg diazepam' ? { kind: 'equivalent', unit } : { kind: 'product', unit, drug: segment.steps[0]!.drug };
+    return sumParts(parts as Part[], mode, planDrugs)?.total ?? null;
+  };
+  segments.forEach((segment, i) => {
+    const step = segment.steps.find((s) => s.checkpoint);
+    if (i === 0 || !step) return;
+    const previous = segments[i - 1]!;
+    if (threshold) {
+      const now = total(segment, threshold.unit);
+      const before = total(previous, threshold.unit);
+      if (now !== null && before !== null && before.lt(threshold.amount) && now.gte(threshold.amount)) checkpoints.push({ step, level: threshold.amount, unit: threshold.unit, basis: threshold.basis });
+      return;
+    }
+    const unit = step.dailyEquivalent?.unit ?? step.dailyDose.unit;
+    const level = total(segment, unit);
+    if (level === null) return;
+    const before = total(previous, unit);
+    if (before === null || before.lt(level)) checkpoints.push({ step, level, unit, basis: 'the plan checkpoint step' });
+  });
+  return checkpoints;
+}
+
+function groupCheckpointCheck(
+  plan: RestartPlan,
+  segments: readonly Segment[],
+  checkpoints: readonly Checkpoint[],
+  groups: readonly Group[],
+  index: number,
+  restart: string,
+  planDrugs: ReadonlySet<string>,
+): { proposed: Decimal; threshold: Decimal; unit: string; message: string; rule: string } | null {
+  const group = groups[index]!;
+  const previous = groups[index - 1];
+  for (const checkpoint of checkpoints) {
+    const mode: Mode =
+      checkpoint.unit === 'MME' || checkpoint.unit === 'mg diazepam'
+        ? { kind: 'equivalent', unit: checkpoint.unit }
+        : { kind: 'product', unit: checkpoint.unit, drug: checkpoint.step.drug };
+    const valueOf = (g: Group) => sumParts(g.steps.map(proposedPart), mode, planDrugs)?.total ?? null;
+    const now = valueOf(group);
+    if (now === null || now.lt(checkpoint.level)) continue;
+    const before = previous ? valueOf(previous) : ZERO;
+    if (before !== null && before.gte(checkpoint.level)) continue;
+    const inForce = segmentsOverlapping(segments, later(group.start, restart), group.start)[0];
+    const parts = inForce?.steps.map((s) => planPart(plan, s));
+    const planLevel = parts && parts.every((p) => p) ? (sumParts(parts as Part[], mode, planDrugs)?.total ?? null) : null;
+    const early = group.start < checkpoint.step.start && (planLevel === null || planLevel.lt(checkpoint.level));
+    const reassessed = groups.slice(0, index + 1).some((g) => g.start >= checkpoint.step.start && g.steps.some((s) => s.checkpoint));
+    if (!early && (group.start < checkpoint.step.start || reassessed)) continue;
+    const reason = early
+      ? `before the plan's checkpoint on ${checkpoint.step.start}`
+      : 'without a reassessment (mark the step with checkpoint: true once benefits and risks are reassessed)';
+    const name = stepsText(group.steps.map((s) => s.index));
+    return {
+      proposed: now,
+      threshold: checkpoint.level,
+      unit: checkpoint.unit,
+      message: `${name.replace(/^s/, 'S')} reach${group.steps.length > 1 ? '' : 'es'} ${perDayText(now, checkpoint.unit)}, at or above the checkpoint of ${perDayText(checkpoint.level, checkpoint.unit)}, ${reason}.`,
+      rule: `${checkpoint.step.checkpointReason ?? 'Plan checkpoint'} [${checkpoint.basis}]`,
+    };
+  }
+  return null;
 }

@@ -66,4 +66,28 @@ describe('CLI: plan check', () => {
     expect(broken.status).toBe(2);
     expect(JSON.parse(broken.stdout).errors[0].code).toBe('unreadable-input');
   }, 60_000);
+
+  it('checks the two-product example (examples/check-two-products.json): the day\'s total in MME with the working, exit 1', () => {
+    const { status, stdout } = run(['check', 'examples/check-two-products.json']);
+    expect(status).toBe(1);
+    const output = JSON.parse(stdout);
+    expect(output.verdict).toBe('exceeds');
+    expect(output.findings).toHaveLength(1);
+    expect(output.findings[0]).toMatchObject({
+      code: 'ABOVE_CEILING',
+      step: 0,
+      steps: [0, 1],
+      proposedDaily: { amount: '37.5', unit: 'MME' },
+      ceilingDaily: { amount: '30', unit: 'MME' },
+      exceedsFrom: '2026-11-28',
+      exceedsUntil: '2026-11-30',
+    });
+    expect(output.findings[0].working).toContain('Proposed total: 15 + 22.5 = 37.5 MME/day');
+    expect(output.steps.map((s: { asNeeded?: boolean; status: string }) => [s.asNeeded ?? false, s.status])).toEqual([
+      [false, 'exceeds'],
+      [true, 'exceeds'],
+      [false, 'within'],
+      [true, 'within'],
+    ]);
+  }, 60_000);
 });

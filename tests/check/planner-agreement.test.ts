@@ -6,9 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkAgainstPlan, checkSchedule } from '../../src/engine/check.ts';
 import { planRestart } from '../../src/engine/index.ts';
-import type { RestartPlan } from '../../src/engine/types.ts';
 import { requestArbitrary } from '../properties/arbitraries.ts';
 import { handPlan, handStep } from './fixtures.ts';
+import { planAsProposal } from './proposed.ts';
 
 /** Valid requests of every drug and formulation, with the amendments' optional inputs now and then. */
 const requests = fc
@@ -33,18 +33,6 @@ const requests = fc
     return { request: { ...request, ...top, prior: { ...request.prior, ...prior }, patient: { ...request.patient, ...patient } } as Record<string, unknown> };
   });
 
-/** The plan's own steps as a prescriber would propose them: same product, administrations, dates and checkpoints. */
-export function planAsProposal(plan: RestartPlan) {
-  return plan.steps.map((step) => ({
-    start: step.start,
-    drug: step.drug,
-    formulation: step.formulation,
-    dose: step.administrations.length ? { unit: step.dose.unit } : { amount: step.dose.amount, unit: step.dose.unit },
-    ...(step.administrations.length ? { administrations: [...step.administrations] } : { timesPerDay: step.timesPerDay }),
-    ...(step.everyOtherDay ? { everyOtherDay: true } : {}),
-    ...(step.checkpoint ? { checkpoint: true } : {}),
-  }));
-}
 
 const RUNS = Number(process.env.AGREEMENT_RUNS ?? 3000);
 
