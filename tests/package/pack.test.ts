@@ -170,6 +170,20 @@ describe('import from plain Node', () => {
     expect(out).toMatchObject({ csv: 'string', ics: 'function' });
   });
 
+  it('the README library example runs as printed, from the consumer folder', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Library'));
+    const code = /```js\n([\s\S]*?)```/.exec(section)![1]!;
+    expect(code).toContain("from 'retitrate'");
+    writeFileSync(join(app, 'readme-example.mjs'), code);
+    const run = spawnSync(process.execPath, ['readme-example.mjs'], { cwd: app, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const expected = planRestart(example);
+    if (!expected.ok) throw new Error('example must plan');
+    expect(run.stdout).toContain(`'${expected.plan.steps[0]!.start}: ${expected.plan.steps[0]!.dailyDose.amount} ${expected.plan.steps[0]!.dailyDose.unit}/day'`);
+  });
+
   it('the type declarations resolve and type the API (tsc on a consumer file)', () => {
     writeFileSync(
       join(app, 'consumer.ts'),
