@@ -4,7 +4,7 @@
  * Where the instruction leaves a choice (a dose range, "every 4 to 6 hours", uneven doses) the lower
  * regimen is taken, as everywhere in Retitrate, and the reading says so. See docs/ehr-integration.md.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { Dosage, Quantity } from '@medplum/fhirtypes';
 import type { DoseUnit, UnitForm } from '../protocols/types.ts';
 

@@ -4,7 +4,7 @@
  * from and every element that could not be interpreted. Pure: the resources and the restart date are
  * inputs. Rules and limits: docs/ehr-integration.md.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { Dosage, Medication, MedicationDispense, MedicationRequest, MedicationStatement, Patient } from '@medplum/fhirtypes';
 import { addCalendarDays, calendarDaysBetween, parseCalendarDate } from '../engine/dates.ts';
 import { coverageOf } from './coverage.ts';

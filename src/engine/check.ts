@@ -53,7 +53,7 @@
  * `too-deep`, `too-large` (validate.ts). Request errors keep the codes and paths of `validateRequest`
  * (prefixed `request.` when the nested form is used). All are returned at once.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { addCalendarDays, calendarDaysBetween, EARLIEST_DATE, isDateInRange, LATEST_DATE, parseCalendarDate } from './dates.ts';
 import { D, decimalString, ZERO } from './decimal.ts';
 import { formatAmount, formatDose } from './format.ts';

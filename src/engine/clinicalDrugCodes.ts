@@ -1,9 +1,11 @@
 /**
- * Lookups over the orderable RxNorm codes of the protocol data (src/protocols/rxnorm-clinical-drugs.ts):
+ * Lookups over the orderable RxNorm codes of the protocol data (src/protocols/rxnorm-clinical-drugs.ts, opioids, and
+ * src/protocols/rxnorm-clinical-drugs-other.ts, benzodiazepines, Z-drugs, antidepressants, labelled-restart drugs):
  * product strength → its SCD (and SBDs), and any SCD or SBD code → the product strength. Pure.
  * Strengths compare as decimals ("37.5" = "37.50").
  */
 import { RXNORM_CLINICAL_DRUGS, type ClinicalDrugCode } from '../protocols/rxnorm-clinical-drugs.ts';
+import { RXNORM_CLINICAL_DRUGS_OTHER } from '../protocols/rxnorm-clinical-drugs-other.ts';
 import { D } from './decimal.ts';
 
 export type { BrandedDrugCode, ClinicalDrugCode } from '../protocols/rxnorm-clinical-drugs.ts';
@@ -35,6 +37,9 @@ function strengthKey(strength: string): string {
 
 const productKey = (drug: string, formulation: string, strength: string) => `${drug}|${formulation}|${strengthKey(strength)}`;
 
+/** Both tables, opioids first. */
+const ALL_CLINICAL_DRUGS: readonly ClinicalDrugCode[] = Object.freeze([...RXNORM_CLINICAL_DRUGS, ...RXNORM_CLINICAL_DRUGS_OTHER]);
+
 let byProduct: Map<string, ClinicalDrugCode> | undefined;
 let byCode: Map<string, CodedProduct> | undefined;
 
@@ -42,7 +47,7 @@ function indexes(): { byProduct: Map<string, ClinicalDrugCode>; byCode: Map<stri
   if (!byProduct || !byCode) {
     byProduct = new Map();
     byCode = new Map();
-    for (const entry of RXNORM_CLINICAL_DRUGS) {
+    for (const entry of ALL_CLINICAL_DRUGS) {
       byProduct.set(productKey(entry.drug, entry.formulation, entry.strength), entry);
       const base = { drug: entry.drug, formulation: entry.formulation, strength: entry.strength, scd: entry.scd.code, source: entry.source, locator: entry.locator };
       byCode.set(entry.scd.code, { ...base, tty: 'SCD', code: entry.scd.code, name: entry.scd.name });
@@ -64,5 +69,5 @@ export function productForCode(code: string): CodedProduct | null {
 
 /** Every product strength with an orderable code. */
 export function clinicalDrugCodes(): readonly ClinicalDrugCode[] {
-  return RXNORM_CLINICAL_DRUGS;
+  return ALL_CLINICAL_DRUGS;
 }

@@ -64,9 +64,11 @@ describe('FHIR MedicationRequest codes', () => {
     );
   });
 
-  it('a product without an SCD in the protocol data falls back to the ingredient code', () => {
-    const request = requestsOf(sertraline)[0]!;
-    expect(request.medicationCodeableConcept!.coding).toEqual([{ system: RXNORM_SYSTEM, code: '36437', display: 'sertraline' }]);
+  it('a product without an SCD in the protocol data falls back to the ingredient code (zopiclone: not in RxNorm’s US drugs)', () => {
+    const zopiclone = planOf({ drug: 'zopiclone', prior: { dose: '7.5', unit: 'mg', timesPerDay: 1 }, priorDurationDays: 365, lastDoseDate: '2026-11-01', restartDate: '2026-11-28' });
+    const request = requestsOf(zopiclone)[0]!;
+    expect(request.medicationCodeableConcept!.coding).toEqual([{ system: RXNORM_SYSTEM, code: '40001', display: 'zopiclone' }]);
+    expect(request.medicationCodeableConcept!.coding).toHaveLength(1);
   });
 
   it('route: SNOMED CT oral, sublingual and transdermal, with display', () => {

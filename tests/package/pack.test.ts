@@ -4,7 +4,7 @@
  * One pack per run (beforeAll).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,21 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/** Bytes of every file under `path` (apparent size, as `du -sb`), symlinks not followed. */
+function treeBytes(path: string): number {
+  const stat = lstatSync(path);
+  if (!stat.isDirectory()) return stat.size;
+  return readdirSync(path).reduce((sum, entry) => sum + treeBytes(join(path, entry)), 0);
+}
+
+/** Installed package names under node_modules (scoped ones as @scope/name), .bin and lock files left out. */
+function installedPackages(modules: string): string[] {
+  return readdirSync(modules)
+    .filter((entry) => !entry.startsWith('.'))
+    .flatMap((entry) => (entry.startsWith('@') ? readdirSync(join(modules, entry)).map((name) => `${entry}/${name}`) : [entry]))
+    .sort();
+}
+
 function bin(args: string[], input?: string) {
   const result = spawnSync(join(app, 'node_modules', '.bin', 'retitrate'), args, { cwd: app, input, encoding: 'utf8', maxBuffer: 1 << 28 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -63,6 +78,25 @@ describe('npm pack', () => {
     expect(installed.version).toBe(version);
     expect(() => readFileSync(join(app, 'node_modules', 'tsx', 'package.json'))).toThrow();
     expect(() => readFileSync(join(app, 'node_modules', 'vite', 'package.json'))).toThrow();
+  });
+
+  it('installs only the packages its type declarations name: no React, no app or server dependencies, under 12 MB', () => {
+    // lib/*.js bundles every runtime dependency; decimal.js and zod stay dependencies because the declarations
+    // (Decimal in the engine types, the exported zod schemas) import their types. Before the app's dependencies
+    // were moved to devDependencies the same install held 22 packages, 34.5 MB (React, react-dom, date-fns, hono…).
+    const modules = join(app, 'node_modules');
+    expect(installedPackages(modules)).toEqual(['decimal.js', 'retitrate', 'zod']);
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(['decimal.js', 'zod']);
+    const bytes = treeBytes(modules);
+    expect(bytes).toBeGreaterThan(1_000_000);
+    expect(bytes).toBeLessThan(12_000_000);
+    // The bundle imports nothing but Node's own modules and its own chunks.
+    for (const file of readdirSync(join(modules, 'retitrate', 'lib')).filter((f) => f.endsWith('.js'))) {
+      const code = readFileSync(join(modules, 'retitrate', 'lib', file), 'utf8');
+      const specifiers = [...code.matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1]!);
+      expect(specifiers.filter((spec) => !spec.startsWith('node:') && !spec.startsWith('./')), file).toEqual([]);
+    }
   });
 });
 
@@ -134,6 +168,20 @@ describe('import from plain Node', () => {
     expect(out.fhir).toEqual(JSON.parse(JSON.stringify(planToFhirBundle(expected.plan, { authoredOn: '2026-11-28' }))));
     expect(out.note).toBe('RESTART PLAN: oxyCODONE immediate-release tablet');
     expect(out).toMatchObject({ csv: 'string', ics: 'function' });
+  });
+
+  it('the README library example runs as printed, from the consumer folder', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Library'));
+    const code = /```js\n([\s\S]*?)```/.exec(section)![1]!;
+    expect(code).toContain("from 'retitrate'");
+    writeFileSync(join(app, 'readme-example.mjs'), code);
+    const run = spawnSync(process.execPath, ['readme-example.mjs'], { cwd: app, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const expected = planRestart(example);
+    if (!expected.ok) throw new Error('example must plan');
+    expect(run.stdout).toContain(`'${expected.plan.steps[0]!.start}: ${expected.plan.steps[0]!.dailyDose.amount} ${expected.plan.steps[0]!.dailyDose.unit}/day'`);
   });
 
   it('the type declarations resolve and type the API (tsc on a consumer file)', () => {

@@ -128,7 +128,7 @@ describe('RxNorm clinical drug codes of each product strength', () => {
     expect(clinicalDrugCode('oxycodone', 'ir', '7.5')).toBeNull();
     expect(productForCode(' 1049621 ')?.strength).toBe('5');
     expect(productForCode('7804')).toBeNull();
-    expect(clinicalDrugCodes()).toBe(RXNORM_CLINICAL_DRUGS);
+    expect(clinicalDrugCodes().slice(0, RXNORM_CLINICAL_DRUGS.length)).toEqual(RXNORM_CLINICAL_DRUGS);
   });
 
   it('the gaps: every opioid strength has a code except the buprenorphine sublingual tablet; no other class has codes yet', () => {

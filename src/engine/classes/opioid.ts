@@ -3,7 +3,7 @@
  * value and writing its derivation lines: prior exposure → tolerance → product → ceiling → first step →
  * acetaminophen → titration → warnings. Methadone and buprenorphine have their own planners.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { OPIOID_CLASS } from '../../protocols/opioids/index.ts';
 import type { OpioidDrug, OpioidFormulation } from '../../protocols/opioids/types.ts';
 import type { Provenance, Sourced, ToleranceAnchor } from '../../protocols/types.ts';
