@@ -55,7 +55,7 @@ export function subtract<U extends string>(a: Quantity<U>, b: Quantity<NoInfer<U
 }
 
 /** An amount times a plain number (e.g. times a day). */
-export function times<U extends string>(a: Quantity<U>, factor: Decimal | number): Quantity<U> {
+export function times<U extends string>(a: Quantity<U>, factor: Decimal.Value): Quantity<U> {
   return a.mul(factor) as Quantity<U>;
 }
 
@@ -77,7 +77,7 @@ export function smaller<U extends string>(a: Quantity<U>, b: Quantity<NoInfer<U>
 }
 
 /** An amount divided by a plain number (e.g. a daily dose by the times a day). */
-export function per<U extends string>(a: Quantity<U>, divisor: Decimal | number): Quantity<U> {
+export function per<U extends string>(a: Quantity<U>, divisor: Decimal.Value): Quantity<U> {
   return a.div(divisor) as Quantity<U>;
 }
 
