@@ -4,6 +4,8 @@
  * Dates are counted as whole days since 1970-01-01 (UTC midnight), so adding days never meets a
  * daylight-saving or date-line shift. See docs/clinical-model.md (dates are inputs, never the clock).
  */
+import type { IsoDate } from './units.ts';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
@@ -40,12 +42,12 @@ function epochDay(text: string): number | null {
   return day;
 }
 
-function fromEpochDay(day: number): string {
+function fromEpochDay(day: number): IsoDate {
   const utc = new Date(day * DAY_MS);
   const year = utc.getUTCFullYear();
   if (!(year >= 0 && year <= 9999)) throw new Error(`programmer error: date out of the calendar (${day} days from 1970-01-01)`);
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
-  return `${pad(year, 4)}-${pad(utc.getUTCMonth() + 1, 2)}-${pad(utc.getUTCDate(), 2)}`;
+  return `${pad(year, 4)}-${pad(utc.getUTCMonth() + 1, 2)}-${pad(utc.getUTCDate(), 2)}` as IsoDate;
 }
 
 /** Parses a calendar date `yyyy-MM-dd` (as UTC midnight); null for anything else, including 2026-02-30. */
@@ -64,10 +66,15 @@ export function calendarDaysBetween(from: string, to: string): number {
   return mustParse(to) - mustParse(from);
 }
 
-const added = new Map<string, string>();
+const added = new Map<string, IsoDate>();
 
-/** The ISO date `days` calendar days after `date`. */
-export function addCalendarDays(date: string, days: number): string {
+/**
+ * The ISO date `days` calendar days after `date`. An IsoDate in, an IsoDate out (the dates of a schedule keep
+ * their type); the plain-string form remains for callers that still carry dates as strings.
+ */
+export function addCalendarDays(date: IsoDate, days: number): IsoDate;
+export function addCalendarDays(date: string, days: number): string;
+export function addCalendarDays(date: string, days: number): IsoDate {
   const key = `${date}|${days}`;
   const memo = added.get(key);
   // Stryker disable next-line all: memo only; a cache miss recomputes the same value, so no output can change
@@ -89,4 +96,14 @@ function mustParse(text: string): number {
 export function breakLength(lastDoseDate: string, restartDate: string): { daysOff: number; missedDays: number } {
   const daysOff = calendarDaysBetween(lastDoseDate, restartDate);
   return { daysOff, missedDays: Math.max(0, daysOff - 1) };
+}
+
+/** The earlier of two ISO dates (ISO dates sort as text). */
+export function earlierDate<Day extends string>(a: Day, b: Day): Day {
+  return a < b ? a : b;
+}
+
+/** The later of two ISO dates. */
+export function laterDate<Day extends string>(a: Day, b: Day): Day {
+  return a > b ? a : b;
 }

@@ -17,11 +17,12 @@
  *   administration is applied ceil(days × 24 / wearHours) times over the days of the step in the
  *   period; a new step starts new patches. Without `wearHours` one patch a day is counted and a note says so.
  */
-import { addCalendarDays, calendarDaysBetween, isDateInRange } from './dates.ts';
+import { addCalendarDays, calendarDaysBetween, earlierDate, isDateInRange, laterDate } from './dates.ts';
 import { D } from './decimal.ts';
 import { productFacts } from './products.ts';
 import { describeUnits, makeExactly } from './strengths.ts';
 import type { Amount, FieldError, RestartPlan } from './types.ts';
+import { checkedDate, type IsoDate } from './units.ts';
 
 export interface DispenseOptions {
   /** First day of the supply (ISO date); default the restart date. */
@@ -110,11 +111,11 @@ export function stepUnits(plan: RestartPlan): DispensedStep[] {
   });
 }
 
-function defaultEnd(plan: RestartPlan): { until: string; basis: string } | null {
+function defaultEnd(plan: RestartPlan): { until: IsoDate; basis: string } | null {
   const checkpoint = plan.steps.find((s, i) => i > 0 && s.checkpoint);
-  if (checkpoint) return { until: addCalendarDays(checkpoint.start, -1), basis: `until the checkpoint on ${checkpoint.start}` };
+  if (checkpoint) return { until: addCalendarDays(checkedDate(checkpoint.start), -1), basis: `until the checkpoint on ${checkpoint.start}` };
   const last = plan.steps[plan.steps.length - 1]!;
-  if (plan.steps.length > 1) return { until: addCalendarDays(last.start, -1), basis: `the dated titration, until the maintenance step on ${last.start}` };
+  if (plan.steps.length > 1) return { until: addCalendarDays(checkedDate(last.start), -1), basis: `the dated titration, until the maintenance step on ${last.start}` };
   return null;
 }
 
@@ -122,18 +123,19 @@ function defaultEnd(plan: RestartPlan): { until: string; basis: string } | null 
 export function dispense(plan: RestartPlan, options: DispenseOptions = {}): DispenseResult {
   const errors: FieldError[] = [];
   const restart = plan.steps[0]!.start;
-  const from = options.from ?? restart;
   // Typed and within the calendar a plan uses (1000-01-01 … 9899-12-31), so `from + days` is always a real date.
   const badDate = (value: unknown) => typeof value !== 'string' || !isDateInRange(value);
   if (options.from !== undefined && badDate(options.from)) errors.push({ path: 'from', code: 'invalid-date', message: 'The first day of supply is not a real calendar date (YYYY-MM-DD).' });
-  let until: string | undefined;
+  // A date from here on is checked: the restart date of a plan, or `from` once it passed the check above.
+  const from = (options.from ?? restart) as IsoDate;
+  let until: IsoDate | undefined;
   let basis = '';
   if (options.until !== undefined && options.days !== undefined) {
     errors.push({ path: 'days', code: 'conflict', message: 'Give either an end date or a number of days, not both.' });
   } else if (options.until !== undefined) {
     if (badDate(options.until)) errors.push({ path: 'until', code: 'invalid-date', message: 'The last day of supply is not a real calendar date (YYYY-MM-DD).' });
     else {
-      until = options.until;
+      until = options.until as IsoDate;
       basis = `until ${options.until} (chosen)`;
     }
   } else if (options.days !== undefined) {
@@ -157,8 +159,8 @@ export function dispense(plan: RestartPlan, options: DispenseOptions = {}): Disp
   const lines = new Map<string, { line: Omit<DispenseLine, 'quantity' | 'halves'>; whole: number; halves: number }>();
   const steps = stepUnits(plan).map((step) => {
     const planStep = plan.steps[step.index]!;
-    const first = laterDate(step.start, from);
-    const last = earlierDate(step.end ?? end, end);
+    const first = laterDate(checkedDate(step.start), from);
+    const last = earlierDate(step.end === undefined ? end : checkedDate(step.end), end);
     const days = last >= first ? calendarDaysBetween(first, last) + 1 : 0;
     if (days === 0) return step;
     let dosingDays = days;
@@ -198,12 +200,3 @@ export function dispense(plan: RestartPlan, options: DispenseOptions = {}): Disp
   return { ok: true, dispensing: { period: { from, until: end, days: calendarDaysBetween(from, end) + 1, basis }, steps, summary, notes } };
 }
 
-/** The earlier of two ISO dates (ISO dates sort as text). */
-function earlierDate(a: string, b: string): string {
-  return a < b ? a : b;
-}
-
-/** The later of two ISO dates. */
-function laterDate(a: string, b: string): string {
-  return a > b ? a : b;
-}

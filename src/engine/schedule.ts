@@ -5,14 +5,20 @@
  *
  * Inside the loop, amounts are counted in whole lattice cells (see `doseCells`): integers, so sums and
  * comparisons are exact; the rise limit is computed in decimal.js and floored to a cell.
+ *
+ * Units in the types (units.ts): `A` is the type of every amount of one schedule (`Mg` for a tablet plan,
+ * `McgPerHour` for a patch; a bare Decimal by default) and `Day` the type of its dates (`IsoDate`, or a plain
+ * string for callers that still carry strings). A schedule never mixes units: target, first step, absolute
+ * rise limit and the steps built are all `A`.
  */
 import type { Decimal } from 'decimal.js';
 import type { Strength } from '../protocols/types.ts';
 import { addCalendarDays } from './dates.ts';
 import { D } from './decimal.ts';
 import { doseCells, type DoseCells, type MadeDose } from './strengths.ts';
+import type { IsoDate } from './units.ts';
 
-export interface TitrationRule {
+export interface TitrationRule<A extends Decimal = Decimal> {
   /** Largest rise per step as a fraction of the current daily dose (0.25 = 25%). */
   readonly maxRiseFraction: Decimal;
   /** Days between steps: the first entry after the first step, then each later one; the last repeats. */
@@ -20,28 +26,28 @@ export interface TitrationRule {
   /** Where the rise limit and intervals come from, for the derivation. */
   readonly description: string;
   /** Optional absolute cap on each rise of the daily dose (e.g. methadone + 5 mg); absent = no absolute cap. */
-  readonly maxRiseAbsolute?: Decimal;
+  readonly maxRiseAbsolute?: A;
 }
 
-export interface ScheduledStep {
-  readonly start: string;
+export interface ScheduledStep<A extends Decimal = Decimal, Day extends string = string> {
+  readonly start: Day;
   /** Amount of each administration of the day, largest first; zero-amount administrations are dropped. */
-  readonly administrations: readonly MadeDose[];
-  readonly daily: Decimal;
+  readonly administrations: readonly MadeDose<A>[];
+  readonly daily: A;
   /** Why the step is what it is. */
   readonly rule: string;
   /** The daily ceiling the rule allowed before rounding down (absent on the first step). */
-  readonly allowedDaily?: Decimal;
+  readonly allowedDaily?: A;
 }
 
-export interface TitrationInput {
-  readonly startDate: string;
+export interface TitrationInput<A extends Decimal = Decimal, Day extends string = string> {
+  readonly startDate: Day;
   /** First step, one amount per administration (may be fewer administrations than the target). */
-  readonly first: readonly Decimal[];
+  readonly first: readonly A[];
   readonly firstRule: string;
   /** Target regimen, one amount per administration; each must be makeable from the strengths. */
-  readonly target: readonly Decimal[];
-  readonly rule: TitrationRule;
+  readonly target: readonly A[];
+  readonly rule: TitrationRule<A>;
   readonly strengths: readonly Strength[];
   /** Safety stop: no plan needs more steps than this. */
   readonly maxSteps?: number;
@@ -50,7 +56,7 @@ export interface TitrationInput {
    * A step that fails it is never produced; if no admissible rise exists the schedule stops at the
    * last admissible step. Absent = every regimen is admissible.
    */
-  readonly admissible?: (amounts: readonly Decimal[]) => boolean;
+  readonly admissible?: (amounts: readonly A[]) => boolean;
 }
 
 function total(cells: readonly number[]): number {
@@ -131,7 +137,12 @@ function raiseWithin(
   return next;
 }
 
-/** Builds the dated ceiling steps from the first step up to and including the target. */
+/**
+ * Builds the dated ceiling steps from the first step up to and including the target. IsoDate in, IsoDate steps
+ * out; the plain-string form remains for the callers that still pass request dates as strings.
+ */
+export function buildTitration<A extends Decimal>(input: TitrationInput<A, IsoDate>): readonly ScheduledStep<A, IsoDate>[];
+export function buildTitration<A extends Decimal>(input: TitrationInput<A, string>): readonly ScheduledStep<A, string>[];
 export function buildTitration(input: TitrationInput): readonly ScheduledStep[] {
   const { rule } = input;
   const largest = [...input.target, ...input.first].reduce((a, b) => D.max(a, b), new D(0));

@@ -18,8 +18,9 @@ export interface UnitUse {
   readonly half: boolean;
 }
 
-export interface MadeDose {
-  readonly amount: Decimal;
+/** A dose made of real units; `A` is its amount's type (a branded unit such as `Mg`, see units.ts; default a bare Decimal). */
+export interface MadeDose<A extends Decimal = Decimal> {
+  readonly amount: A;
   /** The amount as a plain decimal string. */
   readonly text: string;
   readonly units: readonly UnitUse[];
@@ -176,33 +177,33 @@ function cellOf(amount: Decimal, lattice: Lattice): number {
 }
 
 /** The largest dose the strengths can make that is not above `ceiling`; null if even the smallest unit is above it. */
-export function floorToStrengths(ceiling: Decimal, strengths: readonly Strength[]): MadeDose | null {
+export function floorToStrengths<A extends Decimal = Decimal>(ceiling: A, strengths: readonly Strength[]): MadeDose<A> | null {
   if (ceiling.lte(0)) return null;
   const lattice = latticeFor(strengths, ceiling);
   const cell = lattice.floorCell[cellOf(ceiling, lattice)]!;
-  return cell > 0 ? madeAt(lattice, cell) : null;
+  return cell > 0 ? (madeAt(lattice, cell) as MadeDose<A> | null) : null;
 }
 
 /** The smallest dose the strengths can make that is strictly above `amount`, not above `cap`. */
-export function nextAbove(amount: Decimal, cap: Decimal, strengths: readonly Strength[]): MadeDose | null {
+export function nextAbove<A extends Decimal = Decimal>(amount: A, cap: NoInfer<A>, strengths: readonly Strength[]): MadeDose<A> | null {
   if (amount.gte(cap)) return null;
   const lattice = latticeFor(strengths, cap);
   const cell = lattice.nextCell[cellOf(amount, lattice)]!;
-  return cell > 0 && cell <= cellOf(cap, lattice) ? madeAt(lattice, cell) : null;
+  return cell > 0 && cell <= cellOf(cap, lattice) ? (madeAt(lattice, cell) as MadeDose<A> | null) : null;
 }
 
 /** How to make exactly `amount`, or null when the strengths cannot make it. */
-export function makeExactly(amount: Decimal, strengths: readonly Strength[]): MadeDose | null {
+export function makeExactly<A extends Decimal = Decimal>(amount: A, strengths: readonly Strength[]): MadeDose<A> | null {
   if (amount.lte(0)) return null;
   const lattice = latticeFor(strengths, amount);
   const key = amount.toString();
-  const memo = lattice.exact.get(key);
+  const memo = lattice.exact.get(key) as MadeDose<A> | null | undefined;
   // Stryker disable next-line all: memo only; a cache miss recomputes the same value, so no output can change
   if (memo !== undefined) return memo;
   const cells = amount.mul(lattice.scale).div(lattice.step);
   const made = cells.isInteger() ? madeAt(lattice, cells.toNumber()) : null;
   lattice.exact.set(key, made);
-  return made;
+  return made as MadeDose<A> | null;
 }
 
 const descriptions = new WeakMap<readonly UnitUse[], Map<string, string>>();

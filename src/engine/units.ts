@@ -23,11 +23,26 @@ export type MgDiazepam = Quantity<'mg diazepam'>;
 /** A calendar date `yyyy-MM-dd` that has been checked (see parseCalendarDate). */
 export type IsoDate = string & { readonly [unit]: 'iso-date' };
 
-export const mg = (amount: Decimal): Mg => amount as Mg;
-export const mcg = (amount: Decimal): Mcg => amount as Mcg;
-export const mcgPerHour = (amount: Decimal): McgPerHour => amount as McgPerHour;
-export const mme = (amount: Decimal): Mme => amount as Mme;
-export const mgDiazepam = (amount: Decimal): MgDiazepam => amount as MgDiazepam;
+/**
+ * A decimal that carries no unit yet (a bare Decimal from a request, a protocol value or arithmetic). The unit
+ * constructors below take only these: re-labelling an amount that already has a unit (`mg(someMme)`) does not
+ * compile; that is a conversion, and conversions go through the named functions with their factor.
+ */
+export type Unbranded = Decimal & { readonly [unit]?: never };
+
+function brand<Q extends Quantity<string>>(amount: Decimal): Q {
+  return amount as Q;
+}
+
+/** Gives a bare decimal its unit (where an amount enters the engine: the request, protocol data, a strength). */
+export const mg = (amount: Unbranded): Mg => brand<Mg>(amount);
+export const mcg = (amount: Unbranded): Mcg => brand<Mcg>(amount);
+export const mcgPerHour = (amount: Unbranded): McgPerHour => brand<McgPerHour>(amount);
+export const mme = (amount: Unbranded): Mme => brand<Mme>(amount);
+export const mgDiazepam = (amount: Unbranded): MgDiazepam => brand<MgDiazepam>(amount);
+
+/** Each amount of a list in mg (a regimen: one amount per administration). */
+export const mgEach = (amounts: readonly Unbranded[]): Mg[] => amounts.map(mg);
 
 /** Sum of amounts in one unit. */
 export function add<U extends string>(a: Quantity<U>, b: Quantity<NoInfer<U>>): Quantity<U> {
@@ -40,8 +55,35 @@ export function subtract<U extends string>(a: Quantity<U>, b: Quantity<NoInfer<U
 }
 
 /** An amount times a plain number (e.g. times a day). */
-export function times<U extends string>(a: Quantity<U>, factor: Decimal | number): Quantity<U> {
+export function times<U extends string>(a: Quantity<U>, factor: Decimal.Value): Quantity<U> {
   return a.mul(factor) as Quantity<U>;
+}
+
+/** Sum of amounts in one unit; `zero` says the unit when the list is empty. */
+export function sum<U extends string>(amounts: readonly Quantity<U>[], zero: Quantity<NoInfer<U>>): Quantity<U> {
+  let total: Decimal = zero;
+  for (const amount of amounts) total = total.add(amount);
+  return total as Quantity<U>;
+}
+
+/** The larger of two amounts in one unit (the first when equal). */
+export function larger<U extends string>(a: Quantity<U>, b: Quantity<NoInfer<U>>): Quantity<U> {
+  return b.gt(a) ? b : a;
+}
+
+/** The smaller of two amounts in one unit (the first when equal). */
+export function smaller<U extends string>(a: Quantity<U>, b: Quantity<NoInfer<U>>): Quantity<U> {
+  return b.lt(a) ? b : a;
+}
+
+/** An amount divided by a plain number (e.g. a daily dose by the times a day). */
+export function per<U extends string>(a: Quantity<U>, divisor: Decimal.Value): Quantity<U> {
+  return a.div(divisor) as Quantity<U>;
+}
+
+/** Whether a < b, in one unit. */
+export function below<U extends string>(a: Quantity<U>, b: Quantity<NoInfer<U>>): boolean {
+  return a.lt(b);
 }
 
 /** Whether a ≤ b, in one unit. */
@@ -49,22 +91,37 @@ export function atMost<U extends string>(a: Quantity<U>, b: Quantity<NoInfer<U>>
   return a.lte(b);
 }
 
+/** A factor as protocol data gives it (a decimal string) or as a Decimal. */
+export type Factor = Decimal.Value;
+
 /** Daily MME of an oral daily dose: mg/day × the drug's MME factor (CDC 2022; the factor comes from protocol data). */
-export function mmeOfDailyMg(daily: Mg, factor: Decimal): Mme {
+export function toMme(daily: Mg, factor: Factor): Mme {
   return daily.mul(factor) as Mme;
 }
 
+/** Same as `toMme` (the first name, kept for callers of the package's `units`). */
+export const mmeOfDailyMg = toMme;
+
 /** Daily MME of a patch: mcg/h × the patch's MME factor per mcg/h (CDC 2022 gives 2.4 for transdermal fentanyl). */
-export function mmeOfPatch(rate: McgPerHour, factorPerMcgPerHour: Decimal): Mme {
+export function mmeOfPatch(rate: McgPerHour, factorPerMcgPerHour: Factor): Mme {
   return rate.mul(factorPerMcgPerHour) as Mme;
 }
 
 /** Diazepam equivalent of a daily dose: mg/day × 10 ÷ (mg of the drug ≈ diazepam 10 mg), from protocol data. */
-export function diazepamEquivalent(daily: Mg, perDiazepam10mg: Decimal): MgDiazepam {
+export function diazepamEquivalent(daily: Mg, perDiazepam10mg: Factor): MgDiazepam {
   return daily.mul(10).div(perDiazepam10mg) as MgDiazepam;
 }
 
 /** The date when it is a real calendar date `yyyy-MM-dd`, else null. */
 export function isoDate(text: string): IsoDate | null {
   return parseCalendarDate(text) === null ? null : (text as IsoDate);
+}
+
+/**
+ * A date the engine has already checked (a validated request's `lastDoseDate` / `restartDate`, a plan step's
+ * `start`), as an IsoDate. Throws on anything else: reaching it with an unchecked date is a programmer error.
+ */
+export function checkedDate(text: string): IsoDate {
+  if (parseCalendarDate(text) === null) throw new Error(`programmer error: unvalidated date ${text}`);
+  return text as IsoDate;
 }

@@ -171,7 +171,8 @@ describe('antidepressant protocol data', () => {
     expect(b.siadhDrugs.value).toEqual(['mirtazapine']);
     expect(b.cnsActiveCount.value).toBe(3);
     expect(b.cnsActiveIds.value).toEqual(['lamotrigine', 'carbamazepine', 'gabapentin', 'pregabalin', 'valproate', 'phenytoin', 'phenobarbital', 'clozapine', 'quetiapine', 'moclobemide']);
-    expect(b.cnsActiveCategories.value).toEqual(['opioid', 'benzodiazepine', 'z-drug', 'gabapentinoid']);
+    expect(b.cnsActiveCategories.value).toEqual(['opioid', 'benzodiazepine', 'z-drug', 'gabapentinoid', 'antipsychotic', 'antiepileptic']);
+    expect(b.cnsActiveClasses.value).toEqual(['antidepressant', 'opioid', 'benzodiazepine']);
     expect(b.antiepilepticIds.value).toEqual(['lamotrigine', 'carbamazepine', 'gabapentin', 'pregabalin', 'valproate', 'phenytoin', 'phenobarbital']);
     for (const value of Object.values(b)) expect(value).toHaveProperty('source', 'beers-2023');
   });

@@ -9,6 +9,7 @@ import { buprenorphineTitrationRule } from '../../src/engine/classes/buprenorphi
 import { describePhase, largestRiseWithin, methadoneTitrationRule, phaseOnDay, scheduleMethadone, type MethadoneTitrationRule } from '../../src/engine/classes/methadone-titration.ts';
 import { validateRequest } from '../../src/engine/validate.ts';
 import type { RestartRequest } from '../../src/engine/types.ts';
+import { checkedDate, mg } from '../../src/engine/units.ts';
 import type { OpioidFormulation } from '../../src/protocols/opioids/types.ts';
 import { BASE, opioidForm, restartAfter } from './helpers.ts';
 
@@ -79,7 +80,7 @@ describe('methadoneTitrationRule', () => {
 
 describe('scheduleMethadone and largestRiseWithin', () => {
   const tablet = opioidForm('methadone', 'tablet');
-  const d = (s: string) => new Decimal(s);
+  const d = (s: string) => mg(new Decimal(s));
 
   it('a binding window moves steps later until the limit holds', () => {
     const rule: MethadoneTitrationRule = {
@@ -89,7 +90,7 @@ describe('scheduleMethadone and largestRiseWithin', () => {
       hepatic: false,
       phases: [{ name: 'oud-reescalation', fromDay: 0, maxRiseMg: '10', minIntervalDays: 1, window: { days: 7, maxRiseMg: '15' }, provenance: [] }],
     };
-    const steps = scheduleMethadone({ startDate: '2026-11-01', first: [d('10')], firstRule: 'first', target: [d('40')], strengths: tablet.strengths, rule });
+    const steps = scheduleMethadone({ startDate: checkedDate('2026-11-01'), first: [d('10')], firstRule: 'first', target: [d('40')], strengths: tablet.strengths, rule });
     expect(steps.map((s) => [s.start, s.daily.toFixed()])).toEqual([
       ['2026-11-01', '10'],
       ['2026-11-02', '20'],
@@ -102,7 +103,7 @@ describe('scheduleMethadone and largestRiseWithin', () => {
 
   it('largestRiseWithin of a single step is 0', () => {
     const rule = { drug: 'methadone', indication: 'oud', ceiling: 'prior-daily-dose', hepatic: false, phases: [] } as MethadoneTitrationRule;
-    expect(scheduleMethadone({ startDate: '2026-11-01', first: [d('40')], firstRule: 'first', target: [d('40')], strengths: tablet.strengths, rule })).toEqual([]);
+    expect(scheduleMethadone({ startDate: checkedDate('2026-11-01'), first: [d('40')], firstRule: 'first', target: [d('40')], strengths: tablet.strengths, rule })).toEqual([]);
     expect(largestRiseWithin([], 7).toFixed()).toBe('0');
   });
 });

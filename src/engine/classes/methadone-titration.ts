@@ -11,7 +11,6 @@
  * - Hepatic impairment: every interval at least 7 days.
  * Every rule stops at the prior daily dose.
  */
-import type { Decimal } from 'decimal.js';
 import { OPIOID_CLASS } from '../../protocols/opioids/index.ts';
 import type { OpioidFormulation } from '../../protocols/opioids/types.ts';
 import type { Provenance, Strength } from '../../protocols/types.ts';
@@ -19,6 +18,10 @@ import { addCalendarDays, calendarDaysBetween } from '../dates.ts';
 import { D } from '../decimal.ts';
 import { buildTitration, type ScheduledStep } from '../schedule.ts';
 import type { RestartRequest } from '../types.ts';
+import { mg, subtract, sum, type IsoDate, type Mg } from '../units.ts';
+
+/** A methadone schedule: every amount in mg of methadone, every date an IsoDate. */
+export type MethadoneStep = ScheduledStep<Mg, IsoDate>;
 
 const M = OPIOID_CLASS.methadone;
 
@@ -139,13 +142,13 @@ function missedDaysOf(request: RestartRequest): number {
 }
 
 /** The largest total rise within any `days` consecutive days of the schedule (rises dated d … d + days − 1). */
-export function largestRiseWithin(steps: readonly ScheduledStep[], days: number): Decimal {
-  let worst = new D(0);
+export function largestRiseWithin(steps: readonly MethadoneStep[], days: number): Mg {
+  let worst = mg(new D(0));
   for (let i = 1; i < steps.length; i++) {
-    let total = new D(0);
+    let total = mg(new D(0));
     for (let j = i; j < steps.length && calendarDaysBetween(steps[i]!.start, steps[j]!.start) < days; j++) {
-      total = total.add(steps[j]!.daily.sub(steps[j - 1]!.daily));
-      worst = D.max(worst, total);
+      total = mg(total.add(subtract(steps[j]!.daily, steps[j - 1]!.daily)));
+      worst = mg(D.max(worst, total));
     }
   }
   return worst;
@@ -163,7 +166,7 @@ function inductionText(phase: MethadoneTitrationPhase): string {
   return `induction: at most + ${phase.maxRiseMg} mg a day per step, no sooner than every ${phase.minIntervalDays} days, at most ${phase.window!.maxRiseMg} mg in any ${phase.window!.days} days, rounded down to real strengths`;
 }
 
-function relabel(phase: MethadoneTitrationPhase, step: ScheduledStep): ScheduledStep {
+function relabel(phase: MethadoneTitrationPhase, step: MethadoneStep): MethadoneStep {
   if (phase.name === 'oud-reescalation' && step.allowedDaily && !/^reaches the prior dose|^smallest rise/.test(step.rule)) return { ...step, rule: reescalationText(phase) };
   if (phase.name === 'oud-induction' && phase.maxRiseMg && phase.window && /the absolute limit per step/.test(step.rule)) return { ...step, rule: inductionText(phase) };
   return step;
@@ -174,16 +177,16 @@ function relabel(phase: MethadoneTitrationPhase, step: ScheduledStep): Scheduled
  * A step that would break a phase's window limit is moved later, one day at a time, until it holds.
  */
 export function scheduleMethadone(input: {
-  readonly startDate: string;
-  readonly first: readonly Decimal[];
+  readonly startDate: IsoDate;
+  readonly first: readonly Mg[];
   readonly firstRule: string;
-  readonly target: readonly Decimal[];
+  readonly target: readonly Mg[];
   readonly strengths: readonly Strength[];
   readonly rule: MethadoneTitrationRule;
-}): ScheduledStep[] {
+}): MethadoneStep[] {
   const { rule, startDate } = input;
-  const targetDaily = input.target.reduce((a, b) => a.add(b), new D(0));
-  const steps: ScheduledStep[] = [];
+  const targetDaily = sum(input.target, mg(new D(0)));
+  const steps: MethadoneStep[] = [];
   for (const phase of rule.phases) {
     const last = steps[steps.length - 1];
     if (last && last.daily.gte(targetDaily)) break;
@@ -198,7 +201,7 @@ export function scheduleMethadone(input: {
         maxRiseFraction: phase.maxRiseFraction ? new D(phase.maxRiseFraction) : NO_FRACTION_LIMIT,
         intervalsDays: [firstGap, phase.minIntervalDays],
         description: `methadone titration (${phase.name})`,
-        ...(phase.maxRiseMg ? { maxRiseAbsolute: new D(phase.maxRiseMg) } : {}),
+        ...(phase.maxRiseMg ? { maxRiseAbsolute: mg(new D(phase.maxRiseMg)) } : {}),
       },
       strengths: input.strengths,
     });
@@ -211,15 +214,15 @@ export function scheduleMethadone(input: {
 }
 
 /** Moves steps later where a phase's window limit would be broken (never earlier; intervals only grow). */
-function holdWindows(steps: ScheduledStep[], rule: MethadoneTitrationRule, startDate: string): ScheduledStep[] {
+function holdWindows(steps: MethadoneStep[], rule: MethadoneTitrationRule, startDate: IsoDate): MethadoneStep[] {
   const out = [...steps];
   for (let i = 1; i < out.length; i++) {
     for (;;) {
       const phase = phaseOnDay(rule, calendarDaysBetween(startDate, out[i]!.start));
       if (!phase.window) break;
-      let total = out[i]!.daily.sub(out[i - 1]!.daily);
+      let total = subtract(out[i]!.daily, out[i - 1]!.daily);
       for (let j = i - 1; j >= 1 && calendarDaysBetween(out[j]!.start, out[i]!.start) < phase.window.days; j--) {
-        total = total.add(out[j]!.daily.sub(out[j - 1]!.daily));
+        total = mg(total.add(subtract(out[j]!.daily, out[j - 1]!.daily)));
       }
       if (total.lte(phase.window.maxRiseMg)) break;
       for (let k = i; k < out.length; k++) out[k] = { ...out[k]!, start: addCalendarDays(out[k]!.start, 1) };

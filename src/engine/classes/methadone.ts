@@ -23,7 +23,8 @@ import { repeat, sum } from '../regimen.ts';
 import { toPlanSteps } from './steps.ts';
 import { exposureChangeCap } from './opioid-interactions.ts';
 import { PhaseLines, record, type Phase } from './planner-phase.ts';
-import { describePhase, largestRiseWithin, methadoneTitrationRule, scheduleMethadone, type MethadoneTitrationRule } from './methadone-titration.ts';
+import { describePhase, largestRiseWithin, methadoneTitrationRule, scheduleMethadone, type MethadoneStep, type MethadoneTitrationRule } from './methadone-titration.ts';
+import { checkedDate, mg, mgEach, mme, times as timesOf, toMme, type Mg, type Mme } from '../units.ts';
 
 export { methadoneTitrationRule, type MethadoneTitrationRule, type MethadoneTitrationPhase } from './methadone-titration.ts';
 
@@ -38,20 +39,20 @@ const missedDaysText = (n: number) => plural(n, 'missed day');
 // --- Phase 1: prior exposure ---
 
 interface PriorExposure {
-  readonly dose: Decimal;
+  readonly dose: Mg;
   readonly times: number;
-  readonly priorDaily: Decimal;
-  readonly priorRegimen: Decimal[];
+  readonly priorDaily: Mg;
+  readonly priorRegimen: Mg[];
   /** Pain only: the prior daily MME (CDC 2022 factor). Absent for opioid use disorder (mg only). */
-  readonly priorMme?: Decimal;
+  readonly priorMme?: Mme;
 }
 
 function priorExposure(request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation, indication: Indication): Phase<PriorExposure> {
   const out = new PhaseLines();
   const unit = formulation.unit;
-  const dose = request.prior.dose.amount;
+  const dose = mg(request.prior.dose.amount);
   const times = request.prior.timesPerDay;
-  const priorDaily = dose.mul(times);
+  const priorDaily = timesOf(dose, times);
   out.line(
     `Prior regimen: methadone ${formulation.name} ${formatDose({ amount: dose, unit })} × ${times} a day = ${formatDose({ amount: priorDaily, unit })} daily, for ${plural(request.priorDurationDays, 'day')}; indication: ${indication === 'oud' ? 'opioid use disorder' : 'pain'}.`,
   );
@@ -60,12 +61,12 @@ function priorExposure(request: RestartRequest, drug: OpioidDrug, formulation: O
       'Opioid use disorder: every dose is in mg of methadone only; no MME is calculated, and no MME threshold or 50 MME/day checkpoint applies (CDC 2022: the conversion factors should not be applied to dosage decisions for opioid use disorder, and the pain dosage thresholds do not apply to opioid agonist treatment).',
       M.oudMgOnly,
     );
-    return out.done({ dose, times, priorDaily, priorRegimen: repeat(dose, times) });
+    return out.done({ dose, times, priorDaily, priorRegimen: mgEach(repeat(dose, times)) });
   }
   const factor = drug.mmeFactor!;
-  const priorMme = priorDaily.mul(factor.value);
+  const priorMme = toMme(priorDaily, factor.value);
   out.line(`Prior daily MME = ${formatAmount(priorDaily)} mg/day × ${factor.value} = ${formatAmount(priorMme)} MME/day.`, factor);
-  return out.done({ dose, times, priorDaily, priorRegimen: repeat(dose, times), priorMme });
+  return out.done({ dose, times, priorDaily, priorRegimen: mgEach(repeat(dose, times)), priorMme });
 }
 
 // --- Phase 2: tolerance (the missed-dose rule) ---
@@ -117,12 +118,12 @@ type FirstKind = 'usual' | 'half' | 'four-day' | 'induction-oud' | 'induction-pa
 interface FirstCeiling {
   readonly kind: FirstKind;
   /** The daily ceiling before rounding (induction for pain: the 4-day ceiling, the naive start is made later). */
-  readonly allowed: Decimal;
+  readonly allowed: Mg;
   /** Largest single administration. */
-  readonly doseCap: Decimal;
+  readonly doseCap: Mg;
   readonly rule: string;
   /** The 4-day ceiling (min(40 mg, half)), which no longer gap may exceed. */
-  readonly fourDayCeiling: Decimal;
+  readonly fourDayCeiling: Mg;
   readonly highRisk: boolean;
   readonly highRiskReasons: readonly string[];
 }
@@ -130,8 +131,8 @@ interface FirstCeiling {
 function firstCeiling(request: RestartRequest, prior: PriorExposure, missedDays: number, indication: Indication): Phase<FirstCeiling> {
   const out = new PhaseLines();
   const unit = 'mg';
-  const half = prior.priorDaily.mul(MD.halfDoseFraction.value);
-  const fourDayCeiling = D.min(half, M.fourDayCapMg.value);
+  const half = timesOf(prior.priorDaily, MD.halfDoseFraction.value);
+  const fourDayCeiling = mg(D.min(half, M.fourDayCapMg.value));
   const risks = opioidRiskFactors(request);
   const benzodiazepines = benzodiazepinesIn(request);
   // Regular alcohol use is a sedative (amendment A3: it counts as a concurrent CNS depressant for every opioid);
@@ -177,7 +178,7 @@ function firstCeiling(request: RestartRequest, prior: PriorExposure, missedDays:
       M.fourDayCapMg,
       ...(highRisk ? [{ assumption: 'methadone-high-risk' }] : []),
     );
-    const firstDay = new D(cap.value);
+    const firstDay = mg(new D(cap.value));
     return out.done({
       ...base,
       kind: 'induction-oud',
@@ -198,7 +199,7 @@ function firstCeiling(request: RestartRequest, prior: PriorExposure, missedDays:
 
 interface FirstStep {
   readonly formulation: OpioidFormulation;
-  readonly first: Decimal[];
+  readonly first: Mg[];
   readonly rule: string;
 }
 
@@ -210,13 +211,13 @@ interface FirstStep {
 function makeWithin(
   drug: OpioidDrug,
   preferred: OpioidFormulation,
-  allowed: Decimal,
-  doseCap: Decimal,
+  allowed: Mg,
+  doseCap: Mg,
   count: number,
   out: PhaseLines,
-): { formulation: OpioidFormulation; regimen: Decimal[] } {
+): { formulation: OpioidFormulation; regimen: Mg[] } {
   const onPreferred = fillRegimen(allowed, doseCap, count, preferred);
-  if (onPreferred) return { formulation: preferred, regimen: onPreferred };
+  if (onPreferred) return { formulation: preferred, regimen: mgEach(onPreferred) };
   const solution = drug.formulations.find((f) => f.unitForm === 'solution');
   if (solution && preferred !== solution) {
     out.line(
@@ -224,10 +225,10 @@ function makeWithin(
       { assumption: 'opioid-restart-product' },
     );
     const onSolution = fillRegimen(allowed, doseCap, count, solution);
-    if (onSolution) return { formulation: solution, regimen: onSolution };
-    return { formulation: solution, regimen: [D.min(...solution.strengths.map((s) => new D(s.amount)))] };
+    if (onSolution) return { formulation: solution, regimen: mgEach(onSolution) };
+    return { formulation: solution, regimen: [mg(D.min(...solution.strengths.map((s) => new D(s.amount))))] };
   }
-  return { formulation: preferred, regimen: [D.min(...preferred.strengths.map((s) => new D(s.amount)))] };
+  return { formulation: preferred, regimen: [mg(D.min(...preferred.strengths.map((s) => new D(s.amount))))] };
 }
 
 function productAndFirstStep(request: RestartRequest, drug: OpioidDrug, requested: OpioidFormulation, prior: PriorExposure, ceiling: FirstCeiling): Phase<FirstStep> {
@@ -240,7 +241,7 @@ function productAndFirstStep(request: RestartRequest, drug: OpioidDrug, requeste
   }
   // A longer gap never gives a higher first step: no induction start above the 4-day ceiling as made.
   const fourDay = makeWithin(drug, requested, ceiling.fourDayCeiling, prior.dose, times, new PhaseLines());
-  const fourDayMade = sum(fourDay.regimen);
+  const fourDayMade = mg(sum(fourDay.regimen));
   if (ceiling.kind === 'induction-pain') {
     const risks = opioidRiskFactors(request);
     let formulation = requested;
@@ -253,16 +254,16 @@ function productAndFirstStep(request: RestartRequest, drug: OpioidDrug, requeste
       out.line(`Restart product: methadone ${solution.name}, because the tablets cannot make the opioid-naive start.`, { assumption: 'opioid-restart-product' });
       naive = naiveStart(naiveNotes, drug, solution, times, risks);
     }
-    let first = naive ?? [];
+    let first = mgEach(naive ?? []);
     if (first.length === 0 || sum(first).gt(fourDayMade)) {
-      const made = makeWithin(drug, formulation, D.min(fourDayMade, first.length ? sum(first) : fourDayMade), first.length ? D.max(...first) : prior.dose, first.length || times, out);
+      const made = makeWithin(drug, formulation, mg(D.min(fourDayMade, first.length ? sum(first) : fourDayMade)), first.length ? mg(D.max(...first)) : prior.dose, first.length || times, out);
       formulation = made.formulation;
       first = made.regimen;
     }
     out.line(`First step: ${describe(first, formulation.unit)} (the opioid-naive start, never above what a 4-day gap allows, ${formatAmount(ceiling.fourDayCeiling)} mg).`);
     return out.done({ formulation, first, rule: ceiling.rule });
   }
-  const allowed = ceiling.kind === 'induction-oud' ? D.min(ceiling.allowed, fourDayMade) : ceiling.allowed;
+  const allowed = ceiling.kind === 'induction-oud' ? mg(D.min(ceiling.allowed, fourDayMade)) : ceiling.allowed;
   const made = makeWithin(drug, requested, allowed, ceiling.doseCap, times, out);
   out.line(`First step: ${formatAmount(allowed)} mg daily, rounded down to real strengths: ${describe(made.regimen, made.formulation.unit)}.`);
   // Name the bound that set an induction first day below its limit (the 4-day ceiling as made).
@@ -276,25 +277,25 @@ function interactionCap(request: RestartRequest, drug: OpioidDrug, prior: PriorE
   const out = new PhaseLines();
   const cap = exposureChangeCap(request, drug.id);
   if (!cap) return out.done(first);
-  const made = sum(first.first);
+  const made = mg(sum(first.first));
   // Never below the start a new patient would get: the induction first day (OUD) or the opioid-naive start (pain).
-  let floor: Decimal;
+  let floor: Mg;
   let floorText: string;
   if (request.indication === 'oud') {
     const start = ceiling.highRisk ? M.inductionFirstDayHighRiskMg : M.inductionFirstDayMg;
-    floor = new D(start.value);
+    floor = mg(new D(start.value));
     floorText = `the induction first-day limit, ${formatAmount(floor)} mg`;
   } else {
     const naive = naiveStart(null, drug, first.formulation, prior.times, opioidRiskFactors(request));
-    floor = naive ? sum(naive) : new D(0);
+    floor = mg(naive ? sum(naive) : new D(0));
     floorText = `the opioid-naive start, ${formatAmount(floor)} mg`;
   }
-  const allowed = D.min(made, D.max(made.mul(cap.fraction), floor));
+  const allowed = mg(D.min(made, D.max(made.mul(cap.fraction), floor)));
   if (allowed.gte(made)) {
     out.line(`Interaction cap (${cap.reasons.join('; ')}): ${formatAmount(made)} × ${cap.fraction.toFixed()} is below ${floorText}; the first step stays ${formatAmount(made)} mg.`, ...cap.provenance);
     return out.done(first);
   }
-  const remade = makeWithin(drug, first.formulation, allowed, D.min(allowed, D.max(...first.first)), prior.times, out);
+  const remade = makeWithin(drug, first.formulation, allowed, mg(D.min(allowed, D.max(...first.first))), prior.times, out);
   out.line(
     `Interaction cap (${cap.reasons.join('; ')}): first step at most ${formatAmount(made)} × ${cap.fraction.toFixed()} = ${formatAmount(made.mul(cap.fraction))} mg, never below ${floorText}: ${formatAmount(allowed)} mg, rounded down: ${describe(remade.regimen, remade.formulation.unit)}.`,
     ...cap.provenance,
@@ -308,7 +309,7 @@ function interactionCap(request: RestartRequest, drug: OpioidDrug, prior: PriorE
 
 // --- Phase 5: ceiling (never above the prior dose) ---
 
-function ceilingPhase(prior: PriorExposure, first: FirstStep): Phase<Decimal[]> {
+function ceilingPhase(prior: PriorExposure, first: FirstStep): Phase<Mg[]> {
   const out = new PhaseLines();
   // Tablet doses are whole mg, which the 1 mg/mL solution makes exactly: the prior regimen is the target on either product.
   out.line(
@@ -325,10 +326,10 @@ function titration(
   request: RestartRequest,
   rule: MethadoneTitrationRule,
   first: FirstStep,
-  target: Decimal[],
-): Phase<ScheduledStep[]> {
+  target: Mg[],
+): Phase<MethadoneStep[]> {
   const out = new PhaseLines();
-  const scheduled = scheduleMethadone({ startDate: request.restartDate, first: first.first, firstRule: first.rule, target, strengths: first.formulation.strengths, rule });
+  const scheduled = scheduleMethadone({ startDate: checkedDate(request.restartDate), first: first.first, firstRule: first.rule, target, strengths: first.formulation.strengths, rule });
   if (scheduled.length > 1) {
     for (const phase of rule.phases) {
       out.line(`Titration ceiling (${PHASE_LABEL[phase.name]}): ${describePhase(phase)}, or the smallest rise the strengths can make; up to the prior dose.`, ...phase.provenance);
@@ -470,8 +471,9 @@ export function planMethadone(request: RestartRequest, drug: OpioidDrug, request
   const scheduled = record(notes, titration(request, rule, first, target));
 
   const factor = drug.mmeFactor!;
-  const mmeOf = (daily: Decimal) => daily.mul(factor.value);
-  const checkpointMme = new D(C.checkpointMme.value);
+  // The steps' daily doses are mg of methadone (the shared step builder carries bare decimals): MME only through toMme.
+  const mmeOf = (daily: Decimal): Mme => toMme(mg(daily), factor.value);
+  const checkpointMme = mme(new D(C.checkpointMme.value));
   const checkpoint = (step: ScheduledStep, previous: ScheduledStep | undefined): string | null => {
     if (!previous) return null;
     if (!forOud && mmeOf(previous.daily).lt(checkpointMme) && mmeOf(step.daily).gte(checkpointMme)) {

@@ -121,12 +121,18 @@ export interface BeersRules {
   /** SIADH/hyponatraemia caution: these antidepressant groups and drugs. */
   readonly siadhGroups: Sourced<readonly string[]>;
   readonly siadhDrugs: Sourced<readonly string[]>;
+  /**
+   * Beers Table 5 "three or more CNS-active drugs": the one table every class uses (engine/classes/beers.ts,
+   * `beersCnsWarning`). A drug counts when its catalog class, one of its interaction categories or its id is listed.
+   */
   /** CNS-active count that triggers BEERS_CNS_3PLUS. */
   readonly cnsActiveCount: Sourced<number>;
   /** CNS-active drugs by id (antiepileptics, antipsychotics and others not marked by category or class). */
   readonly cnsActiveIds: Sourced<readonly string[]>;
   /** CNS-active interaction categories. */
   readonly cnsActiveCategories: Sourced<readonly string[]>;
+  /** CNS-active catalog classes (every drug the engine plans in these classes counts). */
+  readonly cnsActiveClasses: Sourced<readonly string[]>;
   /** Antiepileptics (falls row, bupropion contraindication). */
   readonly antiepilepticIds: Sourced<readonly string[]>;
 }
