@@ -1,7 +1,8 @@
 /** The restart form: every list, unit and strength comes from the engine's registry. */
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { DrugDescription } from '../engine/catalog.ts';
+import type { FieldError } from '../engine/types.ts';
 import { BREAK_REASONS } from '../engine/types.ts';
 import { Combobox, type ComboOption } from './Combobox.tsx';
 import { closestOptions } from './suggest.ts';
@@ -18,6 +19,10 @@ import {
   PATIENT_HISTORY_FLAGS,
   findFormulation,
   MAX_INPUT_LENGTH,
+  MAX_PRIOR_ROWS,
+  newPriorRow,
+  rowsOffered,
+  type PriorRow,
   type FieldName,
   type FormValues,
 } from './model.ts';
@@ -36,7 +41,12 @@ interface Props {
   readonly drugTouched?: boolean;
   /** The engine's ISMP dose formatter, once the planning chunk has loaded. */
   readonly formatDose?: (dose: { readonly amount: string; readonly unit: string }) => string;
+  /** The engine's errors on the other-medicine rows, by path (`additionalPrior.1.dose`). */
+  readonly rowErrors?: Readonly<Record<string, FieldError>>;
 }
+
+// The other-medicine rows load with the first row added.
+const PriorRows = lazy(() => import('./PriorRows.tsx'));
 
 const CLASS_LABELS: Record<string, string> = {
   opioid: 'opioid',
@@ -111,7 +121,7 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
   return list || undefined;
 }
 
-export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, onNewPatient, onUndoNewPatient, formatDose, drugTouched }: Props) {
+export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, onNewPatient, onUndoNewPatient, formatDose, drugTouched, rowErrors = {} }: Props) {
   const showDose = formatDose ?? ((dose: { readonly amount: string; readonly unit: string }) => `${dose.amount} ${dose.unit}`);
   const { register, setValue } = form;
   const drug = drugs.find((d) => d.id === values.drug);
@@ -119,6 +129,25 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
   const isPatch = formulation?.unitForm === 'patch';
   const fields = drug?.fields ?? [];
   const daysOff = daysBetween(values.lastDoseDate, values.restartDate);
+  // Other medicines of the class taken before the break (opioids, benzodiazepines): rows added and removed by button.
+  const noun = drug?.class === 'opioid' ? 'Opioid' : 'Benzodiazepine';
+  const rows = values.additionalPrior ?? [];
+  const [focusRow, setFocusRow] = useState<string | null>(null);
+  const [rowNews, setRowNews] = useState('');
+  const focused = useCallback(() => setFocusRow(null), []);
+  const setRows = (next: PriorRow[]) => setValue('additionalPrior', next, { shouldDirty: true });
+  const addRow = () => {
+    if (rows.length >= MAX_PRIOR_ROWS) return setRowNews(`At most ${MAX_PRIOR_ROWS} other medicines can be added.`);
+    const row = newPriorRow();
+    setRows([...rows, row]);
+    setFocusRow(row.id);
+    setRowNews(`${noun} ${rows.length + 2} added.`);
+  };
+  const removeRow = (index: number) => {
+    setRows(rows.filter((_, i) => i !== index));
+    setRowNews(`${noun} ${index + 2} removed.${rows.length > 1 ? ' The rows after it are renumbered.' : ''}`);
+    document.getElementById('add-prior')?.focus();
+  };
   // "More patient details" opens by itself when one of its answers is already given (e.g. restored from storage).
   const [moreOpen] = useState(
     () =>
@@ -301,7 +330,7 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
           })}
           {isPatch
             ? null
-            : text('timesPerDay', 'Times per day', {
+            : text('timesPerDay', values.priorAsNeeded ? 'Average doses taken a day' : 'Times per day', {
                 inputMode: 'numeric',
                 width: 'narrow',
                 hint: formulation ? `1 to ${formulation.maxTimesPerDay}` : undefined,
@@ -313,7 +342,7 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
               <input id="priorAsNeeded" type="checkbox" aria-describedby="priorAsNeeded-hint" {...register('priorAsNeeded')} />
               <label htmlFor="priorAsNeeded">Taken as needed</label>
               <p className="hint" id="priorAsNeeded-hint">
-                Times per day is then the average number of doses actually taken a day.
+                Then give the average number of doses actually taken a day.
               </p>
             </div>
           )}
@@ -326,6 +355,32 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
           </div>
         </div>
         {text('priorDurationDays', 'Days taken before the break', { inputMode: 'numeric', width: 'narrow', suffix: 'days' })}
+        {rowsOffered(drug?.class) ? (
+          <div className="prior-rows">
+            {rows.length ? (
+              <Suspense fallback={null}>
+                <PriorRows
+                  rows={rows}
+                  drugs={drugs.filter((d) => d.class === drug?.class)}
+                  noun={noun}
+                  onChange={setRows}
+                  onRemove={removeRow}
+                  errors={rowErrors}
+                  focusRow={focusRow}
+                  onFocused={focused}
+                  showDose={showDose}
+                />
+              </Suspense>
+            ) : null}
+            <FieldMessage id="additionalPrior-error" message={errorFor('additionalPrior')} />
+            <button type="button" id="add-prior" className="secondary" aria-disabled={rows.length >= MAX_PRIOR_ROWS || undefined} aria-describedby={describedBy(errorFor('additionalPrior') && 'additionalPrior-error')} onClick={addRow}>
+              Add another {noun.toLowerCase()} taken before the break
+            </button>
+          </div>
+        ) : null}
+        <p className="visually-hidden" aria-live="polite">
+          {rowNews}
+        </p>
       </fieldset>
 
       <fieldset>
