@@ -15,7 +15,6 @@ import {
   todayIso,
   formSchema,
   mergeStored,
-  rowErrors,
   toRequest,
   type FieldName,
   type FormValues,
@@ -105,7 +104,6 @@ export function App({ today, prefill = null }: { readonly today?: string; readon
   const [view, setView] = useState<ViewName>('plan');
   const [resets, setResets] = useState(0);
   const engineErrors = useMemo(() => (result && !result.ok ? engineErrorsByField(result.errors) : {}), [result]);
-  const priorRowErrors = useMemo(() => (result && !result.ok ? rowErrors(result.errors) : {}), [result]);
 
   // Persist every change locally (never sent anywhere).
   useEffect(() => {
@@ -214,7 +212,7 @@ export function App({ today, prefill = null }: { readonly today?: string; readon
             onUndoNewPatient={cleared ? onUndoNewPatient : undefined}
             drugTouched={drugTouched}
             formatDose={planning?.formatDose}
-            rowErrors={priorRowErrors}
+            engineErrors={result && !result.ok ? result.errors : undefined}
           />
           {viewPlanLink ? (
             // On a phone the plan is below the whole form: this link stays in view while the form scrolls.

@@ -267,7 +267,7 @@ function ScheduleTable({ plan, hideEquivalent = false, caption = 'Restart schedu
               {row === 0 ? (
                 <th scope={group.length > 1 ? 'rowgroup' : 'row'} data-label="Dates" rowSpan={group.length > 1 ? group.length : undefined}>
                   <span className="step-no">Step {index + 1}</span> {stepDates(step)}
-                  {group.length > 1 ? <span className="parallel-note"> {group.length} medicines in parallel, same dates</span> : null}
+                  {group.length > 1 ? <span className="muted"> {group.length} medicines in parallel, same dates</span> : null}
                 </th>
               ) : null}
               <td data-label="Dose per administration" className="dose">
@@ -278,7 +278,7 @@ function ScheduleTable({ plan, hideEquivalent = false, caption = 'Restart schedu
                     <strong>Checkpoint before this step:</strong> {step.checkpointReason ?? 'reassess before this step.'}
                   </span>
                 ) : null}
-                {step.asNeededAllowance ? <span className="allowance">{step.asNeededAllowance.text}</span> : null}
+                {step.asNeededAllowance ? <div className="muted">{step.asNeededAllowance.text}</div> : null}
               </td>
               <td data-label="Times per day">{frequencyText(step)}</td>
               <td data-label="Daily total" className="num">

@@ -3,9 +3,30 @@
  * formulation, dose (with its unit), times per day and "taken as needed", and a Remove button. Loaded only
  * when the first row is added (the first page load stays within its bytes budget).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { DrugDescription, FieldError } from '../engine/index.ts';
-import { MAX_INPUT_LENGTH, findFormulation, type PriorRow } from './model.ts';
+import { MAX_INPUT_LENGTH, MAX_PRIOR_ROWS, findFormulation, type PriorRow } from './model.ts';
+
+let rowCount = 0;
+/** A new empty row (id unique within the page; rows restored from storage or a link have ids s0, s1, …). */
+function newPriorRow(): PriorRow {
+  rowCount += 1;
+  return { id: `p${rowCount}`, drug: '', formulation: '', dose: '', timesPerDay: '', asNeeded: false };
+}
+
+/** The first engine error for each field of the other-medicine rows, by path (`additionalPrior.1.dose`). */
+export function rowErrors(errors: readonly FieldError[]): Record<string, FieldError> {
+  const byPath: Record<string, FieldError> = {};
+  for (const error of errors) {
+    const match = /^additionalPrior\.(\d+)(?:\.(\w+))?/.exec(error.path);
+    if (!match) continue;
+    // prior.unit-style paths and a whole-row error show on the row's dose or drug field.
+    const field = match[2] === 'unit' ? 'dose' : match[2] === 'daysPerWeek' || match[2] === 'asNeeded' ? 'timesPerDay' : (match[2] ?? 'drug');
+    const key = `additionalPrior.${match[1]}.${field}`;
+    byPath[key] ??= error;
+  }
+  return byPath;
+}
 
 interface Props {
   readonly rows: readonly PriorRow[];
@@ -14,23 +35,37 @@ interface Props {
   /** "Opioid" or "Benzodiazepine": each row is titled "Opioid 2", "Opioid 3", … (the main medicine is the first). */
   readonly noun: string;
   readonly onChange: (rows: PriorRow[]) => void;
-  readonly onRemove: (index: number) => void;
-  /** The engine's errors on the rows, by path (`additionalPrior.1.dose`). */
-  readonly errors: Readonly<Record<string, FieldError>>;
-  /** Id of a row just added: its first field takes the focus. */
-  readonly focusRow: string | null;
-  readonly onFocused: () => void;
+  /** The engine's errors; those with paths like `additionalPrior.1.dose` show on that row's field. */
+  readonly engineErrors: readonly FieldError[];
+  /** The engine's error on the list as a whole (`additionalPrior`), if any. */
+  readonly listError?: string;
   readonly showDose: (dose: { readonly amount: string; readonly unit: string }) => string;
 }
 
-export default function PriorRows({ rows, drugs, noun, onChange, onRemove, errors, focusRow, onFocused, showDose }: Props) {
+export default function PriorRows({ rows, drugs, noun, onChange, engineErrors, listError, showDose }: Props) {
+  const errors = useMemo(() => rowErrors(engineErrors), [engineErrors]);
   // "Required" waits until the field has been left, as in the rest of the form.
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const [focusRow, setFocusRow] = useState<string | null>(null);
+  const [news, setNews] = useState('');
   useEffect(() => {
     if (!focusRow) return;
     document.getElementById(`${focusRow}-drug`)?.focus();
-    onFocused();
-  }, [focusRow, onFocused]);
+    setFocusRow(null);
+  }, [focusRow]);
+  const full = rows.length >= MAX_PRIOR_ROWS;
+  const add = () => {
+    if (full) return setNews(`At most ${MAX_PRIOR_ROWS} other medicines can be added.`);
+    const row = newPriorRow();
+    onChange([...rows, row]);
+    setFocusRow(row.id);
+    setNews(`${noun} ${rows.length + 2} added.`);
+  };
+  const onRemove = (index: number) => {
+    onChange(rows.filter((_, i) => i !== index));
+    setNews(`${noun} ${index + 2} removed.${index < rows.length - 1 ? ' The rows after it are renumbered.' : ''}`);
+    document.getElementById('add-prior')?.focus();
+  };
 
   return (
     <>
@@ -139,6 +174,18 @@ export default function PriorRows({ rows, drugs, noun, onChange, onRemove, error
           </fieldset>
         );
       })}
+      {listError ? (
+        <p id="additionalPrior-error" className="field-error">
+          <span aria-hidden="true">⚠ </span>
+          {listError}
+        </p>
+      ) : null}
+      <button type="button" id="add-prior" className="secondary" aria-disabled={full || undefined} aria-describedby={listError ? 'additionalPrior-error' : undefined} onClick={add}>
+        Add another {noun.toLowerCase()} taken before the break
+      </button>
+      <p className="visually-hidden" aria-live="polite">
+        {news}
+      </p>
     </>
   );
 }

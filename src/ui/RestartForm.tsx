@@ -1,5 +1,5 @@
 /** The restart form: every list, unit and strength comes from the engine's registry. */
-import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { DrugDescription } from '../engine/catalog.ts';
 import type { FieldError } from '../engine/types.ts';
@@ -19,10 +19,7 @@ import {
   PATIENT_HISTORY_FLAGS,
   findFormulation,
   MAX_INPUT_LENGTH,
-  MAX_PRIOR_ROWS,
-  newPriorRow,
   rowsOffered,
-  type PriorRow,
   type FieldName,
   type FormValues,
 } from './model.ts';
@@ -41,11 +38,11 @@ interface Props {
   readonly drugTouched?: boolean;
   /** The engine's ISMP dose formatter, once the planning chunk has loaded. */
   readonly formatDose?: (dose: { readonly amount: string; readonly unit: string }) => string;
-  /** The engine's errors on the other-medicine rows, by path (`additionalPrior.1.dose`). */
-  readonly rowErrors?: Readonly<Record<string, FieldError>>;
+  /** The engine's errors (those on the other-medicine rows show on the rows' fields). */
+  readonly engineErrors?: readonly FieldError[];
 }
 
-// The other-medicine rows load with the first row added.
+// The other-medicine rows and their add button load once a drug of a class that adds them up is chosen.
 const PriorRows = lazy(() => import('./PriorRows.tsx'));
 
 const CLASS_LABELS: Record<string, string> = {
@@ -121,7 +118,7 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
   return list || undefined;
 }
 
-export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, onNewPatient, onUndoNewPatient, formatDose, drugTouched, rowErrors = {} }: Props) {
+export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, onNewPatient, onUndoNewPatient, formatDose, drugTouched, engineErrors = [] }: Props) {
   const showDose = formatDose ?? ((dose: { readonly amount: string; readonly unit: string }) => `${dose.amount} ${dose.unit}`);
   const { register, setValue } = form;
   const drug = drugs.find((d) => d.id === values.drug);
@@ -129,25 +126,6 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
   const isPatch = formulation?.unitForm === 'patch';
   const fields = drug?.fields ?? [];
   const daysOff = daysBetween(values.lastDoseDate, values.restartDate);
-  // Other medicines of the class taken before the break (opioids, benzodiazepines): rows added and removed by button.
-  const noun = drug?.class === 'opioid' ? 'Opioid' : 'Benzodiazepine';
-  const rows = values.additionalPrior ?? [];
-  const [focusRow, setFocusRow] = useState<string | null>(null);
-  const [rowNews, setRowNews] = useState('');
-  const focused = useCallback(() => setFocusRow(null), []);
-  const setRows = (next: PriorRow[]) => setValue('additionalPrior', next, { shouldDirty: true });
-  const addRow = () => {
-    if (rows.length >= MAX_PRIOR_ROWS) return setRowNews(`At most ${MAX_PRIOR_ROWS} other medicines can be added.`);
-    const row = newPriorRow();
-    setRows([...rows, row]);
-    setFocusRow(row.id);
-    setRowNews(`${noun} ${rows.length + 2} added.`);
-  };
-  const removeRow = (index: number) => {
-    setRows(rows.filter((_, i) => i !== index));
-    setRowNews(`${noun} ${index + 2} removed.${rows.length > 1 ? ' The rows after it are renumbered.' : ''}`);
-    document.getElementById('add-prior')?.focus();
-  };
   // "More patient details" opens by itself when one of its answers is already given (e.g. restored from storage).
   const [moreOpen] = useState(
     () =>
@@ -356,31 +334,18 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
         </div>
         {text('priorDurationDays', 'Days taken before the break', { inputMode: 'numeric', width: 'narrow', suffix: 'days' })}
         {rowsOffered(drug?.class) ? (
-          <div className="prior-rows">
-            {rows.length ? (
-              <Suspense fallback={null}>
-                <PriorRows
-                  rows={rows}
-                  drugs={drugs.filter((d) => d.class === drug?.class)}
-                  noun={noun}
-                  onChange={setRows}
-                  onRemove={removeRow}
-                  errors={rowErrors}
-                  focusRow={focusRow}
-                  onFocused={focused}
-                  showDose={showDose}
-                />
-              </Suspense>
-            ) : null}
-            <FieldMessage id="additionalPrior-error" message={errorFor('additionalPrior')} />
-            <button type="button" id="add-prior" className="secondary" aria-disabled={rows.length >= MAX_PRIOR_ROWS || undefined} aria-describedby={describedBy(errorFor('additionalPrior') && 'additionalPrior-error')} onClick={addRow}>
-              Add another {noun.toLowerCase()} taken before the break
-            </button>
-          </div>
+          <Suspense fallback={null}>
+            <PriorRows
+              rows={values.additionalPrior ?? []}
+              drugs={drugs.filter((d) => d.class === drug?.class)}
+              noun={drug?.class === 'opioid' ? 'Opioid' : 'Benzodiazepine'}
+              onChange={(next) => setValue('additionalPrior', next, { shouldDirty: true })}
+              engineErrors={engineErrors}
+              listError={errorFor('additionalPrior')}
+              showDose={showDose}
+            />
+          </Suspense>
         ) : null}
-        <p className="visually-hidden" aria-live="polite">
-          {rowNews}
-        </p>
       </fieldset>
 
       <fieldset>

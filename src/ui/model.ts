@@ -53,13 +53,6 @@ export interface PriorRow {
 /** Most rows the form offers: the engine's MAX_ADDITIONAL_PRIOR (a longer list is refused as a data error). */
 export const MAX_PRIOR_ROWS = 8;
 
-let rowCount = 0;
-/** A new empty row of another medicine (unique id within the page). */
-export function newPriorRow(): PriorRow {
-  rowCount += 1;
-  return { id: `p${Date.now().toString(36)}${rowCount}`, drug: '', formulation: '', dose: '', timesPerDay: '', asNeeded: false };
-}
-
 /** Classes whose prior medicines add up (opioids in MME, benzodiazepines in mg diazepam). */
 export function rowsOffered(drugClass: string | undefined): boolean {
   return drugClass === 'opioid' || drugClass === 'benzodiazepine';
@@ -215,7 +208,7 @@ function storedRows(stored: unknown): PriorRow[] {
   return stored
     .slice(0, MAX_PRIOR_ROWS)
     .filter((row): row is Record<string, unknown> => typeof row === 'object' && row !== null)
-    .map((row) => ({ ...newPriorRow(), drug: fits(row.drug), formulation: fits(row.formulation), dose: fits(row.dose), timesPerDay: fits(row.timesPerDay), asNeeded: row.asNeeded === true }));
+    .map((row, index) => ({ id: `s${index}`, drug: fits(row.drug), formulation: fits(row.formulation), dose: fits(row.dose), timesPerDay: fits(row.timesPerDay), asNeeded: row.asNeeded === true }));
 }
 
 function storedDates(stored: unknown): Record<string, ConcurrentDates> {
@@ -364,20 +357,6 @@ export function fieldForPath(path: string): FieldName {
   if ((PATIENT_FLAGS as readonly string[]).includes(flag)) return flag as PatientFlag;
   if ((PATIENT_HISTORY_FLAGS as readonly string[]).includes(flag)) return flag as PatientHistoryFlag;
   return 'drug';
-}
-
-/** The first engine error for each field of the other-medicine rows, by path (`additionalPrior.1.dose`). */
-export function rowErrors(errors: readonly FieldError[]): Record<string, FieldError> {
-  const byPath: Record<string, FieldError> = {};
-  for (const error of errors) {
-    const match = /^additionalPrior\.(\d+)(?:\.(\w+))?/.exec(error.path);
-    if (!match) continue;
-    // prior.unit-style paths and a whole-row error show on the row's dose or drug field.
-    const field = match[2] === 'unit' ? 'dose' : match[2] === 'daysPerWeek' || match[2] === 'asNeeded' ? 'timesPerDay' : (match[2] ?? 'drug');
-    const key = `additionalPrior.${match[1]}.${field}`;
-    byPath[key] ??= error;
-  }
-  return byPath;
 }
 
 /** The first engine error for each form field, by field name. */

@@ -5,7 +5,7 @@
  */
 import type { DrugDescription } from '../engine/index.ts';
 import { decodePrefill } from '../ehr/prefill.ts';
-import { emptyValues, MAX_PRIOR_ROWS, newPriorRow, PATIENT_FLAGS, type FieldName, type FormValues } from './model.ts';
+import { emptyValues, MAX_PRIOR_ROWS, PATIENT_FLAGS, type FieldName, type FormValues } from './model.ts';
 
 export interface Prefill {
   readonly values: FormValues;
@@ -51,10 +51,10 @@ export function prefillFromHash(hash: string, drugs: readonly DrugDescription[],
     values.additionalPrior = request.additionalPrior
       .slice(0, MAX_PRIOR_ROWS)
       .filter((row): row is Record<string, unknown> => typeof row === 'object' && row !== null)
-      .map((row) => {
+      .map((row, index) => {
         const rowDrug = drugs.find((item) => item.id === row.drug);
         return {
-          ...newPriorRow(),
+          id: `s${index}`,
           drug: rowDrug?.id ?? '',
           formulation: rowDrug?.formulations.find((item) => item.id === row.formulation)?.id ?? rowDrug?.defaultFormulation ?? '',
           dose: text(row.dose),

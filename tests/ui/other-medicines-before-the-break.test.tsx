@@ -5,7 +5,8 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { describeDrugs } from '../../src/engine/registry.ts';
 import { MAX_ADDITIONAL_PRIOR } from '../../src/engine/validate.ts';
 import { App, loadPlanning } from '../../src/ui/App.tsx';
-import { MAX_PRIOR_ROWS, mergeStored, rowErrors, toRequest, type FormValues } from '../../src/ui/model.ts';
+import { MAX_PRIOR_ROWS, mergeStored, toRequest, type FormValues } from '../../src/ui/model.ts';
+import { rowErrors } from '../../src/ui/PriorRows.tsx';
 import { FORM_KEY } from '../../src/ui/storage.ts';
 
 const TODAY = '2026-11-28';
