@@ -15,6 +15,7 @@ stage "command line"; bash scripts/cli-smoke.sh
 stage "production build"; npx vite build
 stage "browser tests (headless Chromium)"; node e2e/run.mjs
 stage "browser tests: each drug class in the app"; node e2e/classes.mjs
+stage "browser tests: several opioids before the break, by keyboard"; node e2e/other-medicines.mjs
 stage "browser tests: hostile input (1 MB paste, corrupted and huge stored form)"; node e2e/hostile-input.mjs
 stage "browser tests: SMART on FHIR launch against a loopback FHIR server"; npx tsx e2e/smart-launch.ts
 # Quality gates (issue 8): each prints one line with its figure; a failing gate fails the run at the summary.

@@ -212,6 +212,7 @@ export function App({ today, prefill = null }: { readonly today?: string; readon
             onUndoNewPatient={cleared ? onUndoNewPatient : undefined}
             drugTouched={drugTouched}
             formatDose={planning?.formatDose}
+            engineErrors={result && !result.ok ? result.errors : undefined}
           />
           {viewPlanLink ? (
             // On a phone the plan is below the whole form: this link stays in view while the form scrolls.

@@ -1,6 +1,6 @@
 /** The plan, disclaimer first: warnings, the tolerance finding, the schedule, then how it was calculated. */
 import { lazy, Suspense, type ReactNode } from 'react';
-import { formatDose, formatFrequency, type PlanRefusal, type PlanSource, type PlanStep, type PlanWarning, type RestartPlan } from '../engine/api.ts';
+import { formatAmount, formatDose, formatFrequency, type PlanRefusal, type PlanSource, type PlanStep, type PlanWarning, type RestartPlan } from '../engine/api.ts';
 import { administrationsOf, isPatchUnit, patchWearHours, plural, stepFormulationName } from '../export/common.ts';
 import { unevenDosesInWords } from '../export/note.ts';
 import { displayDate } from './dates.ts';
@@ -139,8 +139,14 @@ export function makeUpLines(step: PlanStep): [string, string][] {
   return groups.map((g) => [`${g.count} ${g.count === 1 ? 'dose' : 'doses'}`, g.text]);
 }
 
-/** "Changed every 72 hours" for a patch step; "twice daily" otherwise. */
+/** "As needed, up to 4 a day" for an as-needed step (a ceiling, not a schedule). */
+export function asNeededText(step: PlanStep): string {
+  return `as needed, up to ${step.timesPerDay} a day`;
+}
+
+/** "Changed every 72 hours" for a patch step; "as needed, up to 4 a day"; "twice daily" otherwise. */
 export function frequencyText(step: PlanStep): string {
+  if (step.asNeeded) return asNeededText(step);
   if (!isPatchUnit(step.dose.unit)) return formatFrequency(step.timesPerDay, step.everyOtherDay);
   const hours = patchWearHours(step.drug, step.formulation);
   return hours ? `Worn continuously, changed every ${hours} hours` : 'Worn continuously';
@@ -161,6 +167,82 @@ export function mmeNotForThisPlan(plan: RestartPlan, request: unknown): boolean 
   return plan.drug === 'methadone' && typeof request === 'object' && request !== null && (request as { indication?: unknown }).indication === 'oud';
 }
 
+/** Steps grouped by date: the parallel steps of a resumed regimen (`component` set, same dates) share one group. */
+export function stepGroups(steps: readonly PlanStep[]): PlanStep[][] {
+  const groups: PlanStep[][] = [];
+  for (const step of steps) {
+    const last = groups[groups.length - 1];
+    const first = last?.[0];
+    if (first && step.component !== undefined && first.component !== undefined && first.start === step.start && first.end === step.end) last.push(step);
+    else groups.push([step]);
+  }
+  return groups;
+}
+
+/**
+ * The prior regimen of several medicines: each one's daily dose and its equivalent (MME or mg diazepam) with the
+ * factor and its source, and the total the tolerance was judged on, so the sum can be checked by hand.
+ */
+export function PriorComponents({ plan }: { readonly plan: RestartPlan }) {
+  const components = plan.prior.components ?? [];
+  if (components.length < 2) return null;
+  const total = plan.prior.dailyEquivalent;
+  const unit = total?.unit ?? components.find((c) => c.dailyEquivalent)?.dailyEquivalent?.unit;
+  const source = (id: string) => {
+    const found = plan.sources.find((s) => s.id === id);
+    return found ? sourceLabel(found) : id;
+  };
+  return (
+    <div className="table-wrap">
+      <table className="components">
+        <caption>Before the break: {components.length} medicines added up{unit ? ` in ${unit === 'MME' ? 'MME' : unit}` : ''}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Medicine</th>
+            <th scope="col">Dose × times a day</th>
+            <th scope="col">As needed</th>
+            <th scope="col">Daily dose</th>
+            <th scope="col">Factor (source)</th>
+            <th scope="col">Daily equivalent</th>
+          </tr>
+        </thead>
+        <tbody>
+          {components.map((c) => (
+            <tr key={c.path}>
+              <th scope="row" data-label="Medicine">
+                {c.displayName} {c.formulationName}
+              </th>
+              <td data-label="Dose × times a day">
+                {isPatchUnit(c.dose.unit) ? `${formatDose(c.dose)} patch` : `${formatDose(c.dose)} × ${c.timesPerDay}`}
+              </td>
+              <td data-label="As needed">{c.asNeeded ? `yes (${c.timesPerDay} a day on average)` : 'no'}</td>
+              <td data-label="Daily dose" className="num">
+                {formatDose(c.dailyDose)}
+              </td>
+              <td data-label="Factor (source)">{c.equivalentFactor ? `${c.equivalentFactor.value} ${c.equivalentFactor.per} (${source(c.equivalentFactor.source)})` : '—'}</td>
+              <td data-label="Daily equivalent" className="num">
+                {c.dailyEquivalent ? formatDose(c.dailyEquivalent) : '—'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        {total ? (
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={5}>
+                Total ({components.map((c) => (c.dailyEquivalent ? formatAmount(c.dailyEquivalent.amount) : '—')).join(' + ')})
+              </th>
+              <td data-label="Total" className="num">
+                <strong>{formatDose(total)}</strong>
+              </td>
+            </tr>
+          </tfoot>
+        ) : null}
+      </table>
+    </div>
+  );
+}
+
 function ScheduleTable({ plan, hideEquivalent = false, caption = 'Restart schedule' }: { readonly plan: RestartPlan; readonly hideEquivalent?: boolean; readonly caption?: string }) {
   const equivalentUnit = hideEquivalent ? undefined : plan.steps.find((s) => s.dailyEquivalent)?.dailyEquivalent?.unit;
   const equivalentHeader = equivalentUnit === 'MME' ? 'Daily MME' : equivalentUnit ? `Daily ${equivalentUnit} equivalent` : null;
@@ -178,12 +260,16 @@ function ScheduleTable({ plan, hideEquivalent = false, caption = 'Restart schedu
             <th scope="col">Made up of</th>
           </tr>
         </thead>
-        <tbody>
-          {plan.steps.map((step, index) => (
-            <tr key={step.start} className={step.checkpoint ? 'checkpoint' : undefined}>
-              <th scope="row" data-label="Dates">
-                <span className="step-no">Step {index + 1}</span> {stepDates(step)}
-              </th>
+        {stepGroups(plan.steps).map((group, index) => (
+          <tbody key={group[0]!.start} className={group.length > 1 ? 'parallel' : undefined}>
+          {group.map((step, row) => (
+            <tr key={`${step.start}-${step.component ?? ''}`} className={step.checkpoint ? 'checkpoint' : undefined}>
+              {row === 0 ? (
+                <th scope={group.length > 1 ? 'rowgroup' : 'row'} data-label="Dates" rowSpan={group.length > 1 ? group.length : undefined}>
+                  <span className="step-no">Step {index + 1}</span> {stepDates(step)}
+                  {group.length > 1 ? <span className="muted"> {group.length} medicines in parallel, same dates</span> : null}
+                </th>
+              ) : null}
               <td data-label="Dose per administration" className="dose">
                 <span>{doseText(step, stepProduct(plan, step))}</span>
                 {step.checkpoint ? (
@@ -192,6 +278,7 @@ function ScheduleTable({ plan, hideEquivalent = false, caption = 'Restart schedu
                     <strong>Checkpoint before this step:</strong> {step.checkpointReason ?? 'reassess before this step.'}
                   </span>
                 ) : null}
+                {step.asNeededAllowance ? <div className="muted">{step.asNeededAllowance.text}</div> : null}
               </td>
               <td data-label="Times per day">{frequencyText(step)}</td>
               <td data-label="Daily total" className="num">
@@ -214,7 +301,8 @@ function ScheduleTable({ plan, hideEquivalent = false, caption = 'Restart schedu
               </td>
             </tr>
           ))}
-        </tbody>
+          </tbody>
+        ))}
       </table>
     </div>
   );
@@ -225,6 +313,7 @@ export function firstStepText(plan: RestartPlan, step: PlanStep): string {
   const product = stepProduct(plan, step);
   if (isPatchUnit(step.dose.unit)) return `${product} ${formatDose(step.dose)} patch, ${frequencyText(step).toLowerCase()}`;
   const amounts = administrationsOf(step);
+  if (step.asNeeded) return `${product} ${formatDose(step.dose)} ${asNeededText(step)} (at most ${formatDose(step.dailyDose)} a day)`;
   if (new Set(amounts).size > 1) return `${product}: ${unevenDosesInWords(amounts, step.dose.unit)} a day (${formatDose(step.dailyDose)} a day)`;
   return `${product} ${formatDose(step.dose)} ${formatFrequency(step.timesPerDay, step.everyOtherDay)} (${formatDose(step.dailyDose)} ${step.everyOtherDay ? 'every other day' : 'a day'})`;
 }
@@ -362,6 +451,7 @@ export function PlanView({ plan, inputs, request, today }: Props) {
         <h3 id="tolerance-title">Tolerance</h3>
         <p>{toleranceSentence(plan)}</p>
       </section>
+      <PriorComponents plan={plan} />
       <ScheduleTable plan={plan} hideEquivalent={mmeNotForThisPlan(plan, request)} />
       <p className="table-note">
         {plan.drugClass === 'opioid' || plan.drugClass === 'benzodiazepine'
@@ -439,6 +529,7 @@ function AlternativePlan({ plan, refusal, request, today }: { readonly plan: Res
       <p>
         <strong>Tolerance:</strong> {toleranceSentence(plan)}
       </p>
+      <PriorComponents plan={plan} />
       <ScheduleTable plan={plan} caption={`Alternative plan schedule: ${name}`} hideEquivalent={mmeNotForThisPlan(plan, request)} />
       <p className="table-note">Each row is a ceiling: do not exceed it. Dates are the earliest a step may start.</p>
       <Exports plan={plan} request={request} today={today} alternativeTo={refusal} />

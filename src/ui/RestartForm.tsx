@@ -1,7 +1,8 @@
 /** The restart form: every list, unit and strength comes from the engine's registry. */
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { DrugDescription } from '../engine/catalog.ts';
+import type { FieldError } from '../engine/types.ts';
 import { BREAK_REASONS } from '../engine/types.ts';
 import { Combobox, type ComboOption } from './Combobox.tsx';
 import { closestOptions } from './suggest.ts';
@@ -18,6 +19,7 @@ import {
   PATIENT_HISTORY_FLAGS,
   findFormulation,
   MAX_INPUT_LENGTH,
+  rowsOffered,
   type FieldName,
   type FormValues,
 } from './model.ts';
@@ -36,7 +38,12 @@ interface Props {
   readonly drugTouched?: boolean;
   /** The engine's ISMP dose formatter, once the planning chunk has loaded. */
   readonly formatDose?: (dose: { readonly amount: string; readonly unit: string }) => string;
+  /** The engine's errors (those on the other-medicine rows show on the rows' fields). */
+  readonly engineErrors?: readonly FieldError[];
 }
+
+// The other-medicine rows and their add button load once a drug of a class that adds them up is chosen.
+const PriorRows = lazy(() => import('./PriorRows.tsx'));
 
 const CLASS_LABELS: Record<string, string> = {
   opioid: 'opioid',
@@ -111,7 +118,7 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
   return list || undefined;
 }
 
-export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, onNewPatient, onUndoNewPatient, formatDose, drugTouched }: Props) {
+export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, onNewPatient, onUndoNewPatient, formatDose, drugTouched, engineErrors = [] }: Props) {
   const showDose = formatDose ?? ((dose: { readonly amount: string; readonly unit: string }) => `${dose.amount} ${dose.unit}`);
   const { register, setValue } = form;
   const drug = drugs.find((d) => d.id === values.drug);
@@ -301,7 +308,7 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
           })}
           {isPatch
             ? null
-            : text('timesPerDay', 'Times per day', {
+            : text('timesPerDay', values.priorAsNeeded ? 'Average doses taken a day' : 'Times per day', {
                 inputMode: 'numeric',
                 width: 'narrow',
                 hint: formulation ? `1 to ${formulation.maxTimesPerDay}` : undefined,
@@ -313,7 +320,7 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
               <input id="priorAsNeeded" type="checkbox" aria-describedby="priorAsNeeded-hint" {...register('priorAsNeeded')} />
               <label htmlFor="priorAsNeeded">Taken as needed</label>
               <p className="hint" id="priorAsNeeded-hint">
-                Times per day is then the average number of doses actually taken a day.
+                Then give the average number of doses actually taken a day.
               </p>
             </div>
           )}
@@ -326,6 +333,19 @@ export function RestartForm({ form, values, drugs, concurrentOptions, errorFor, 
           </div>
         </div>
         {text('priorDurationDays', 'Days taken before the break', { inputMode: 'numeric', width: 'narrow', suffix: 'days' })}
+        {rowsOffered(drug?.class) ? (
+          <Suspense fallback={null}>
+            <PriorRows
+              rows={values.additionalPrior ?? []}
+              drugs={drugs.filter((d) => d.class === drug?.class)}
+              noun={drug?.class === 'opioid' ? 'Opioid' : 'Benzodiazepine'}
+              onChange={(next) => setValue('additionalPrior', next, { shouldDirty: true })}
+              engineErrors={engineErrors}
+              listError={errorFor('additionalPrior')}
+              showDose={showDose}
+            />
+          </Suspense>
+        ) : null}
       </fieldset>
 
       <fieldset>

@@ -39,6 +39,25 @@ export const FLAG_LABELS: Record<PatientFlag, string> = {
   alcoholUse: 'Regular or heavy alcohol use',
 };
 
+/** Another medicine of the same class taken before the break (`additionalPrior[i]`), as typed. */
+export interface PriorRow {
+  /** Stable key of the row (React key and element ids); not sent. */
+  id: string;
+  drug: string;
+  formulation: string;
+  dose: string;
+  timesPerDay: string;
+  asNeeded: boolean;
+}
+
+/** Most rows the form offers: the engine's MAX_ADDITIONAL_PRIOR (a longer list is refused as a data error). */
+export const MAX_PRIOR_ROWS = 8;
+
+/** Classes whose prior medicines add up (opioids in MME, benzodiazepines in mg diazepam). */
+export function rowsOffered(drugClass: string | undefined): boolean {
+  return drugClass === 'opioid' || drugClass === 'benzodiazepine';
+}
+
 export interface FormValues {
   /** What is typed in the drug search box. */
   drugQuery: string;
@@ -82,6 +101,8 @@ export interface FormValues {
   keepProduct: boolean;
   priorAsNeeded: boolean;
   priorNonPrescribed: boolean;
+  /** Other medicines of the same class taken before the break. */
+  additionalPrior: PriorRow[];
   indication: string;
   /** '' (not answered), 'yes' or 'no'. */
   fullAgonistUsedDuringBreak: string;
@@ -133,6 +154,7 @@ export function emptyValues(today: string = todayIso()): FormValues {
     keepProduct: false,
     priorAsNeeded: false,
     priorNonPrescribed: false,
+    additionalPrior: [],
     indication: '',
     fullAgonistUsedDuringBreak: '',
     qtcMs: '',
@@ -161,7 +183,9 @@ export function mergeStored(stored: unknown, today: string = todayIso()): FormVa
   for (const key of Object.keys(values) as FieldName[]) {
     const current = target[key];
     const next = Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
-    if (Array.isArray(current)) {
+    if (key === 'additionalPrior') {
+      values.additionalPrior = storedRows(next);
+    } else if (Array.isArray(current)) {
       if (Array.isArray(next) && next.length <= MAX_STORED_LIST) target[key] = [...new Set(next.filter(fits))];
     } else if (key === 'concurrentDates') {
       values.concurrentDates = storedDates(next);
@@ -176,6 +200,15 @@ export function mergeStored(stored: unknown, today: string = todayIso()): FormVa
     if (days !== null && days >= 0) values.daysSinceLastDose = String(days);
   }
   return values;
+}
+
+function storedRows(stored: unknown): PriorRow[] {
+  if (!Array.isArray(stored)) return [];
+  const fits = (item: unknown) => (typeof item === 'string' && item.length <= MAX_INPUT_LENGTH ? item : '');
+  return stored
+    .slice(0, MAX_PRIOR_ROWS)
+    .filter((row): row is Record<string, unknown> => typeof row === 'object' && row !== null)
+    .map((row, index) => ({ id: `s${index}`, drug: fits(row.drug), formulation: fits(row.formulation), dose: fits(row.dose), timesPerDay: fits(row.timesPerDay), asNeeded: row.asNeeded === true }));
 }
 
 function storedDates(stored: unknown): Record<string, ConcurrentDates> {
@@ -256,6 +289,21 @@ export function toRequest(values: FormValues, drugs: readonly DrugDescription[])
       return startedOn || stoppedOn ? { drug: id, ...(startedOn ? { startedOn } : {}), ...(stoppedOn ? { stoppedOn } : {}) } : id;
     }),
   };
+  if (rowsOffered(drug?.class) && values.additionalPrior.length) {
+    request.additionalPrior = values.additionalPrior.map((row) => {
+      const rowDrug = drugs.find((d) => d.id === row.drug);
+      const rowForm = findFormulation(rowDrug, row.formulation);
+      const rowPatch = rowForm?.unitForm === 'patch';
+      return {
+        drug: row.drug,
+        formulation: rowForm?.id ?? row.formulation,
+        dose: row.dose.trim(),
+        ...(rowForm ? { unit: rowForm.unit } : {}),
+        ...(rowPatch ? {} : { timesPerDay: numberOrUndefined(row.timesPerDay) }),
+        asNeeded: row.asNeeded && !rowPatch,
+      };
+    });
+  }
   const acetaminophen = numberOrUndefined(values.acetaminophenOtherSourcesMgPerDay);
   if (acetaminophen !== undefined) request.acetaminophenOtherSourcesMgPerDay = acetaminophen;
   if (values.keepProduct) request.keepProduct = true;
@@ -304,6 +352,7 @@ export function fieldForPath(path: string): FieldName {
   const direct = PATH_TO_FIELD[path];
   if (direct) return direct;
   if (path.startsWith('concurrent.')) return 'concurrent';
+  if (path.startsWith('additionalPrior')) return 'additionalPrior';
   const flag = path.replace(/^patient\./, '');
   if ((PATIENT_FLAGS as readonly string[]).includes(flag)) return flag as PatientFlag;
   if ((PATIENT_HISTORY_FLAGS as readonly string[]).includes(flag)) return flag as PatientHistoryFlag;
@@ -314,6 +363,8 @@ export function fieldForPath(path: string): FieldName {
 export function engineErrorsByField(errors: readonly FieldError[]): Partial<Record<FieldName, FieldError>> {
   const byField: Partial<Record<FieldName, FieldError>> = {};
   for (const error of errors) {
+    // A row's own errors show on the row's fields (rowErrors); only the list's own errors go on the list.
+    if (error.path.startsWith('additionalPrior.')) continue;
     const field = fieldForPath(error.path);
     if (!byField[field]) byField[field] = error;
   }
@@ -344,6 +395,7 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   keepProduct: 'Keep the extended-release product',
   priorAsNeeded: 'Taken as needed',
   priorNonPrescribed: 'Non-prescribed use',
+  additionalPrior: 'Other medicines before the break',
   breakReason: 'Reason for the break',
   indication: 'Indication',
   fullAgonistUsedDuringBreak: 'Full agonist used during the break',

@@ -21,6 +21,16 @@ export function inputsInWords(values: FormValues, drugs: readonly DrugDescriptio
       formulation.unitForm === 'patch' ? `${dose} patch` : `${dose} ${formatFrequency(Number(values.timesPerDay))}`,
     ]);
   }
+  if (drug && (drug.class === 'opioid' || drug.class === 'benzodiazepine')) {
+    values.additionalPrior.forEach((row, index) => {
+      const other = drugs.find((d) => d.id === row.drug);
+      const form = findFormulation(other, row.formulation);
+      const typed = row.dose.trim();
+      const amount = form && /^(\d+(\.\d+)?|\.\d+)$/.test(typed) ? formatDose({ amount: typed, unit: form.unit }) : `${typed || '—'} ${form?.unit ?? ''}`.trim();
+      const how = form?.unitForm === 'patch' ? 'patch' : row.asNeeded ? `as needed, ${row.timesPerDay.trim() || '—'} a day on average` : formatFrequency(Number(row.timesPerDay));
+      rows.push([`Also before the break (${index + 2})`, other && form ? `${other.displayName} ${form.name} ${amount} ${how}` : 'not chosen']);
+    });
+  }
   rows.push(['Days taken before the break', values.priorDurationDays.trim()]);
   rows.push(['Last dose', displayDate(values.lastDoseDate.trim())]);
   rows.push(['Restart', displayDate(values.restartDate.trim())]);

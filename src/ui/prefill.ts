@@ -5,7 +5,7 @@
  */
 import type { DrugDescription } from '../engine/index.ts';
 import { decodePrefill } from '../ehr/prefill.ts';
-import { emptyValues, PATIENT_FLAGS, type FieldName, type FormValues } from './model.ts';
+import { emptyValues, MAX_PRIOR_ROWS, PATIENT_FLAGS, type FieldName, type FormValues } from './model.ts';
 
 export interface Prefill {
   readonly values: FormValues;
@@ -20,6 +20,8 @@ const FIELD_OF_PATH: Record<string, FieldName> = {
   prior: 'dose',
   'prior.dose': 'dose',
   'prior.timesPerDay': 'timesPerDay',
+  'prior.asNeeded': 'priorAsNeeded',
+  additionalPrior: 'additionalPrior',
   priorDurationDays: 'priorDurationDays',
   lastDoseDate: 'lastDoseDate',
   restartDate: 'restartDate',
@@ -43,6 +45,24 @@ export function prefillFromHash(hash: string, drugs: readonly DrugDescription[],
   const prior = (typeof request.prior === 'object' && request.prior !== null ? request.prior : {}) as Record<string, unknown>;
   values.dose = text(prior.dose);
   values.timesPerDay = text(prior.timesPerDay);
+  values.priorAsNeeded = prior.asNeeded === true;
+  // Other medicines of the class before the break: kept as given (the engine judges them, errors show on the rows).
+  if (Array.isArray(request.additionalPrior)) {
+    values.additionalPrior = request.additionalPrior
+      .slice(0, MAX_PRIOR_ROWS)
+      .filter((row): row is Record<string, unknown> => typeof row === 'object' && row !== null)
+      .map((row, index) => {
+        const rowDrug = drugs.find((item) => item.id === row.drug);
+        return {
+          id: `s${index}`,
+          drug: rowDrug?.id ?? '',
+          formulation: rowDrug?.formulations.find((item) => item.id === row.formulation)?.id ?? rowDrug?.defaultFormulation ?? '',
+          dose: text(row.dose),
+          timesPerDay: text(row.timesPerDay),
+          asNeeded: row.asNeeded === true,
+        };
+      });
+  }
   values.priorDurationDays = text(request.priorDurationDays);
   values.lastDoseDate = text(request.lastDoseDate);
   if (text(request.restartDate)) values.restartDate = text(request.restartDate);
