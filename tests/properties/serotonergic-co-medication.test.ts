@@ -15,6 +15,12 @@ const SEROTONERGIC = listConcurrent()
   .map((c) => c.id)
   .filter((id) => concurrentCategories(id).includes('serotonergic'));
 const RANK = { info: 0, warning: 1, critical: 2 } as const;
+/**
+ * Warnings that describe the first step itself rather than a risk: a serotonergic opioid added as a CNS depressant
+ * lowers the opioid-naive start (tapentadol 50 mg → within 20–30 MME/day), and then the start is no longer above the
+ * CDC range, so the warning rightly goes.
+ */
+const ABOUT_THE_STEP = new Set(['NAIVE_START_ABOVE_CDC_RANGE']);
 const isOpioid = (id: string) => concurrentCategories(id).includes('opioid');
 
 function worst(plan: RestartPlan): Map<string, number> {
@@ -46,6 +52,7 @@ describe('serotonergic co-medication across classes (amendment A1)', () => {
         }
         const kept = worst(after.plan);
         for (const [code, rank] of worst(before.plan)) {
+          if (ABOUT_THE_STEP.has(code)) continue;
           expect(kept.has(code), code).toBe(true);
           expect(kept.get(code)!, code).toBeGreaterThanOrEqual(rank);
         }
