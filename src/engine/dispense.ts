@@ -20,7 +20,7 @@
 import { addCalendarDays, calendarDaysBetween, isDateInRange } from './dates.ts';
 import { D } from './decimal.ts';
 import { productFacts } from './products.ts';
-import { describeUnits, makeExactly } from './strengths.ts';
+import { describeMakeUp, makeExactly } from './strengths.ts';
 import type { Amount, FieldError, RestartPlan } from './types.ts';
 
 export interface DispenseOptions {
@@ -101,7 +101,7 @@ export function stepUnits(plan: RestartPlan): DispensedStep[] {
         return {
           dose: { amount, unit: formulation.unit },
           units: made.units.map((u) => ({ strength: { amount: u.strength, unit: formulation.unit }, count: u.count, half: u.half })),
-          makeUp: describeUnits(made.units, formulation.unit, formulation.unitForm),
+          makeUp: describeMakeUp(made.units, formulation),
         };
       }),
       daysInPeriod: 0,
