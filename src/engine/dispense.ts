@@ -19,6 +19,7 @@
  */
 import { addCalendarDays, calendarDaysBetween, isDateInRange } from './dates.ts';
 import { D } from './decimal.ts';
+import { formatConcentration } from './format.ts';
 import { productFacts } from './products.ts';
 import { describeMakeUp, makeExactly } from './strengths.ts';
 import type { Amount, FieldError, RestartPlan } from './types.ts';
@@ -69,6 +70,9 @@ export interface DispenseLine {
   readonly quantity: number;
   /** Half-tablet doses in the period (each half comes from a tablet counted in `quantity`). */
   readonly halves: number;
+  /** Oral liquids: `quantity` counts measuring steps; the volume to supply in mL and the concentration. */
+  readonly volumeMl?: string;
+  readonly concentration?: string;
 }
 
 export interface Dispensing {
@@ -192,10 +196,17 @@ export function dispense(plan: RestartPlan, options: DispenseOptions = {}): Disp
     return { ...step, daysInPeriod: days, dosingDaysInPeriod: step.unitForm === 'patch' ? days : dosingDays };
   });
   const summary: DispenseLine[] = [...lines.values()]
-    .map(({ line, whole, halves }) => ({ ...line, quantity: whole + Math.ceil(halves / 2), halves }))
+    .map(({ line, whole, halves }) => ({ ...line, quantity: whole + Math.ceil(halves / 2), halves, ...liquidVolume(line.drug, line.formulation, whole) }))
     .sort((a, b) => a.drug.localeCompare(b.drug) || a.formulation.localeCompare(b.formulation) || new D(b.strength.amount).cmp(a.strength.amount));
   if (summary.some((l) => l.halves % 2 === 1)) notes.push('An odd number of half-tablet doses: one half tablet is left over.');
   return { ok: true, dispensing: { period: { from, until: end, days: calendarDaysBetween(from, end) + 1, basis }, steps, summary, notes } };
+}
+
+/** An oral liquid's supply in mL (measuring steps × the step's volume) and its concentration; nothing for other products. */
+function liquidVolume(drug: string, formulation: string, steps: number): { volumeMl: string; concentration: string } | Record<string, never> {
+  const f = productFacts(drug, formulation)?.formulation;
+  if (!f?.liquid) return {};
+  return { volumeMl: new D(f.liquid.measureMl.value).mul(steps).toFixed(), concentration: formatConcentration(f.liquid, f.unit) };
 }
 
 /** The earlier of two ISO dates (ISO dates sort as text). */
