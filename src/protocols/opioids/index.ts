@@ -92,7 +92,7 @@ export const OPIOID_CLASS: OpioidClassProtocol = deepFreeze({
     fentanylPatchOrgan: { source: 'label-duragesic', locator: '8.6–8.7 Renal and hepatic impairment: avoid use in severe impairment (wording read in a secondary copy)' },
     tramadolErOrgan: { source: 'label-tramadol', locator: 'Extended-release 8.6–8.7: should not be used with creatinine clearance < 30 mL/min or severe hepatic impairment (wording read in a secondary copy)' },
     alcoholCnsDepressant: { source: 'openfda-tramadol-boxed', locator: 'Boxed warning header: "RISKS FROM CONCOMITANT USE WITH BENZODIAZEPINES OR OTHER CNS DEPRESSANTS"' },
-    alcoholDoseDumping: { value: ['tapentadol/er'], source: 'label-tapentadol', locator: 'Nucynta ER: alcohol "will result in increased drug exposure that may cause a fatal overdose" (Kadian morphine ER capsules carry the same boxed warning; other ER products not verified)' },
+    alcoholDoseDumping: { value: ['tapentadol/er', 'morphine/er-capsule'], source: 'label-tapentadol', locator: 'Nucynta ER: alcohol "will result in increased drug exposure that may cause a fatal overdose"; Kadian morphine ER capsules carry the same boxed warning (label-kadian boxed warning, INTERACTION WITH ALCOHOL: "co-ingestion can result in fatal plasma morphine levels"); other ER products not verified' },
     fentanylTwelveNominalRate: { value: '12.5', source: 'label-duragesic', locator: '11 Description: the 12 mcg/hr system has a nominal delivery rate of 12.5 mcg/hr' },
     fentanylTwelveLabel: { value: '12', source: 'label-duragesic', locator: '3 Dosage Forms and Strengths: 12 mcg/hr system (conversions into another opioid use the lower value)' },
     nonOpioidTherapies: {
@@ -179,6 +179,13 @@ function er(fields: Omit<OpioidFormulation, 'route' | 'release' | 'unitForm' | '
   return { route: 'oral', release: 'extended', unitForm: 'tablet', unit: 'mg', ...fields };
 }
 const unscored = (...amounts: string[]) => amounts.map((amount) => ({ amount, scored: false }));
+/** Oral liquids are measured in 0.5 mL steps (0.25 mL for the 20 mg/mL concentrate): engine assumption oral-liquid-measure-step. */
+const MEASURE_HALF_ML = { value: '0.5', assumption: 'oral-liquid-measure-step' };
+const MEASURE_QUARTER_ML = { value: '0.25', assumption: 'oral-liquid-measure-step' };
+const MSOS_START = {
+  dose: { value: '10', source: 'label-morphine-oral-solution', locator: '2 Dosage: 10 mg to 20 mg every 4 hours as needed (lowest dose taken)' },
+  timesPerDay: { value: 3, source: 'label-morphine-oral-solution', locator: '2 Dosage: every 4 hours as needed; 3 doses a day taken = 30 mg = 30 MME/day, the CDC first-day range (amendment A6 table: 10 mg × 3)' },
+};
 
 export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
   {
@@ -186,7 +193,7 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
     drugClass: 'opioid',
     genericName: 'morphine',
     displayName: 'morphine',
-    brandNames: ['MSIR', 'MS Contin'],
+    brandNames: ['MSIR', 'MS Contin', 'Kadian'],
     rxnorm: { value: '7052', source: 'rxnorm', locator: 'RXCUI 7052 (morphine, ingredient)' },
     interactionCategories: ['opioid', 'cns-depressant'],
     agonist: 'full',
@@ -230,6 +237,67 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
           rule: 'MS Contin 100 mg and 200 mg tablets, a single dose above 60 mg or a daily dose above 120 mg are only for opioid-tolerant patients',
         },
       }),
+      er({
+        id: 'er-capsule',
+        name: 'extended-release capsule (Kadian)',
+        unitForm: 'capsule',
+        strengths: [...unscored('10', '20', '30', '40', '50', '60', '80'), { amount: '100', scored: false, restrictedToTolerant: true }, { amount: '200', scored: false, restrictedToTolerant: true }],
+        strengthsSource: { source: 'label-kadian', locator: '3 Dosage Forms and Strengths: 10, 20, 30, 40, 50, 60, 80, 100 and 200 mg extended-release capsules (swallow whole or sprinkle the pellets on applesauce; do not chew or crush)' },
+        maxTimesPerDay: { value: 2, source: 'label-kadian', locator: '2 Dosage: once daily (every 24 hours) or twice daily (every 12 hours)' },
+        maxSingleDose: PLAUSIBLE('400'),
+        naiveStart: {
+          dose: { value: '30', source: 'label-kadian', locator: '2 Dosage: the starting dose for patients who are not opioid tolerant is KADIAN 30 mg orally every 24 hours' },
+          timesPerDay: { value: 1, source: 'label-kadian', locator: '2 Dosage: every 24 hours' },
+        },
+        titrationIntervalsDays: IR_INTERVAL,
+        restrictedAbove: {
+          source: 'label-kadian',
+          locator: '1 Limitations of use: KADIAN 100 mg and 200 mg capsules, a single dose greater than 60 mg, or a total daily dose greater than 120 mg, are only for use in patients in whom tolerance to an opioid of comparable potency has been established',
+          singleDose: '60',
+          dailyDose: '120',
+          rule: 'Kadian 100 mg and 200 mg capsules, a single dose above 60 mg or a daily dose above 120 mg are only for opioid-tolerant patients',
+        },
+      }),
+      ir({
+        id: 'solution-10mg-5ml',
+        name: 'oral solution 10 mg/5 mL (2 mg/mL)',
+        unitForm: 'solution',
+        liquid: { amount: '10', volumeMl: '5', measureMl: MEASURE_HALF_ML, source: 'label-morphine-oral-solution', locator: '3 Dosage Forms and Strengths: 10 mg per 5 mL' },
+        strengths: [{ amount: '1', scored: false, note: '0.5 mL of 10 mg/5 mL (2 mg/mL) solution' }],
+        strengthsSource: { source: 'label-morphine-oral-solution', locator: 'How Supplied: oral solution 10 mg/5 mL (100 mL, 500 mL)' },
+        maxTimesPerDay: { value: 6, source: 'label-morphine-oral-solution', locator: '2 Dosage: every 4 hours as needed' },
+        maxSingleDose: PLAUSIBLE('200'),
+        naiveStart: MSOS_START,
+        titrationIntervalsDays: IR_INTERVAL,
+      }),
+      ir({
+        id: 'solution-20mg-5ml',
+        name: 'oral solution 20 mg/5 mL (4 mg/mL)',
+        unitForm: 'solution',
+        liquid: { amount: '20', volumeMl: '5', measureMl: MEASURE_HALF_ML, source: 'label-morphine-oral-solution', locator: '3 Dosage Forms and Strengths: 20 mg per 5 mL' },
+        strengths: [{ amount: '2', scored: false, note: '0.5 mL of 20 mg/5 mL (4 mg/mL) solution' }],
+        strengthsSource: { source: 'label-morphine-oral-solution', locator: 'How Supplied: oral solution 20 mg/5 mL (100 mL, 500 mL)' },
+        maxTimesPerDay: { value: 6, source: 'label-morphine-oral-solution', locator: '2 Dosage: every 4 hours as needed' },
+        maxSingleDose: PLAUSIBLE('200'),
+        naiveStart: MSOS_START,
+        titrationIntervalsDays: IR_INTERVAL,
+      }),
+      ir({
+        id: 'concentrate-100mg-5ml',
+        name: 'oral solution 100 mg/5 mL (20 mg/mL) concentrate',
+        unitForm: 'solution',
+        liquid: { amount: '100', volumeMl: '5', measureMl: MEASURE_QUARTER_ML, source: 'label-morphine-oral-solution', locator: '3 Dosage Forms and Strengths: 100 mg per 5 mL (20 mg/mL), with a calibrated oral syringe' },
+        strengths: [{ amount: '5', scored: false, restrictedToTolerant: true, note: '0.25 mL of 100 mg/5 mL (20 mg/mL) concentrate' }],
+        strengthsSource: { source: 'label-morphine-oral-solution', locator: 'How Supplied: 100 mg/5 mL (20 mg/mL), 30 mL and 120 mL with a calibrated oral syringe' },
+        maxTimesPerDay: { value: 6, source: 'label-morphine-oral-solution', locator: '2 Dosage: 10 mg to 20 mg (0.5 mL to 1 mL) every 4 hours as needed' },
+        maxSingleDose: PLAUSIBLE('200'),
+        titrationIntervalsDays: IR_INTERVAL,
+        restrictedToTolerant: {
+          source: 'label-morphine-oral-solution',
+          locator: 'Boxed warning and 1 Indications: the 100 mg per 5 mL (20 mg per mL) concentration is indicated for use in opioid-tolerant patients only',
+          rule: 'morphine oral solution 100 mg/5 mL (20 mg/mL) is only for opioid-tolerant patients',
+        },
+      }),
     ],
   },
   {
@@ -238,7 +306,7 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
     genericName: 'oxycodone',
     displayName: 'oxyCODONE',
     displayNameSource: { source: 'ismp-tall-man-2023', locator: 'Table 1: HYDROcodone – oxyCODONE; oxyCODONE – OxyCONTIN' },
-    brandNames: ['Roxicodone', 'Oxaydo', 'OxyContin', 'Xtampza ER'],
+    brandNames: ['Roxicodone', 'Oxaydo', 'OxyContin', 'Xtampza ER', 'Percocet'],
     rxnorm: { value: '7804', source: 'rxnorm', locator: 'RXCUI 7804 (oxycodone, ingredient)' },
     interactionCategories: ['opioid', 'cns-depressant'],
     agonist: 'full',
@@ -278,6 +346,61 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
           singleDose: '40',
           dailyDose: '80',
           rule: 'OxyContin 60 mg and 80 mg tablets, a single dose above 40 mg or a daily dose above 80 mg are only for opioid-tolerant patients',
+        },
+      }),
+      ir({
+        id: 'apap',
+        name: 'oxyCODONE/acetaminophen tablet (Percocet)',
+        combination: { with: 'acetaminophen' },
+        singleIngredient: { formulation: 'ir', source: 'label-oxycodone-ir', locator: '16 How Supplied: single-ingredient oxycodone hydrochloride tablets 5, 10, 15, 20 and 30 mg (amendment A5: the switch target for oxycodone/acetaminophen)' },
+        strengths: [
+          { amount: '2.5', scored: false, acetaminophenMg: '325', note: 'oxyCODONE 2.5 mg/acetaminophen 325 mg (Percocet)' },
+          { amount: '5', scored: false, acetaminophenMg: '325', note: 'oxyCODONE 5 mg/acetaminophen 325 mg (Percocet)' },
+          { amount: '7.5', scored: false, acetaminophenMg: '325', note: 'oxyCODONE 7.5 mg/acetaminophen 325 mg (Percocet)' },
+          { amount: '10', scored: false, acetaminophenMg: '325', note: 'oxyCODONE 10 mg/acetaminophen 325 mg (Percocet)' },
+        ],
+        strengthsSource: { source: 'label-percocet', locator: 'Dosage and Administration: Percocet 2.5 mg/325 mg, 5 mg/325 mg, 7.5 mg/325 mg and 10 mg/325 mg tablets (scoring not confirmed: treated as unscored)' },
+        maxTimesPerDay: { value: 4, source: 'label-percocet', locator: 'Dosage and Administration: one tablet (2.5/325: one or two tablets) every 6 hours as needed' },
+        maxSingleDose: PLAUSIBLE('20'),
+        maxDailyDose: { value: '60', source: 'label-percocet', locator: 'Dosage and Administration, maximum daily dose: 2.5/325 and 5/325 12 tablets, 7.5/325 8 tablets, 10/325 6 tablets (oxycodone 30, 60, 60 and 60 mg; the largest taken)' },
+        naiveStart: {
+          dose: { value: '5', source: 'label-percocet', locator: 'Dosage and Administration: Percocet 5 mg/325 mg, one tablet every 6 hours as needed' },
+          timesPerDay: { value: 4, source: 'label-percocet', locator: 'Dosage and Administration: every 6 hours (4 × 5 mg = 20 mg = 30 MME/day)' },
+        },
+        titrationIntervalsDays: IR_INTERVAL,
+      }),
+      er({
+        id: 'xtampza',
+        name: 'extended-release capsule (Xtampza ER), doses in mg oxyCODONE HCl equivalent',
+        unitForm: 'capsule',
+        labelledAs: {
+          source: 'label-xtampza',
+          locator: '2 Dosage: XTAMPZA ER 36 mg is equivalent to 40 mg oxycodone hydrochloride (HCl), 72 mg to 80 mg; capsules are labelled in mg oxycodone base',
+          labelIngredient: 'oxyCODONE base',
+          amountIngredient: 'oxyCODONE HCl',
+        },
+        strengths: [
+          { amount: '10', labelAmount: '9', scored: false, note: 'Xtampza ER 9 mg (oxyCODONE base) = 10 mg oxyCODONE HCl' },
+          { amount: '15', labelAmount: '13.5', scored: false, note: 'Xtampza ER 13.5 mg (oxyCODONE base) = 15 mg oxyCODONE HCl' },
+          { amount: '20', labelAmount: '18', scored: false, note: 'Xtampza ER 18 mg (oxyCODONE base) = 20 mg oxyCODONE HCl' },
+          { amount: '30', labelAmount: '27', scored: false, note: 'Xtampza ER 27 mg (oxyCODONE base) = 30 mg oxyCODONE HCl' },
+          { amount: '40', labelAmount: '36', scored: false, note: 'Xtampza ER 36 mg (oxyCODONE base) = 40 mg oxyCODONE HCl' },
+        ],
+        strengthsSource: { source: 'label-xtampza', locator: '3 Dosage Forms and Strengths: 9, 13.5, 18, 27 and 36 mg oxycodone extended-release capsules, equivalent to 10, 15, 20, 30 and 40 mg oxycodone HCl (swallow whole or sprinkle; do not crush or chew)' },
+        maxTimesPerDay: { value: 2, source: 'label-xtampza', locator: '2 Dosage: twice daily, every 12 hours, with food' },
+        maxSingleDose: PLAUSIBLE('320'),
+        maxDailyDose: { value: '320', source: 'label-xtampza', locator: '2 Dosage: the maximum daily dosage is 288 mg (eight 36 mg capsules), equivalent to 320 mg oxycodone HCl' },
+        naiveStart: {
+          dose: { value: '10', source: 'label-xtampza', locator: '2 Dosage, opioid-naive and opioid non-tolerant: one 9 mg capsule (= 10 mg oxycodone HCl) every 12 hours with food' },
+          timesPerDay: { value: 2, source: 'label-xtampza', locator: '2 Dosage: every 12 hours' },
+        },
+        titrationIntervalsDays: IR_INTERVAL,
+        restrictedAbove: {
+          source: 'label-xtampza',
+          locator: '2.1 Important dosage information: single doses greater than 36 mg (equivalent to 40 mg oxycodone HCl) or a total daily dose greater than 72 mg (equivalent to 80 mg oxycodone HCl) are only for patients in whom tolerance to an opioid of comparable potency has been established',
+          singleDose: '40',
+          dailyDose: '80',
+          rule: 'Xtampza ER single doses above 36 mg (40 mg oxyCODONE HCl) or a daily dose above 72 mg (80 mg oxyCODONE HCl) are only for opioid-tolerant patients',
         },
       }),
     ],
@@ -365,6 +488,21 @@ export const OPIOIDS: readonly OpioidDrug[] = deepFreeze([
         naiveStart: {
           dose: { value: '2', source: 'label-hydromorphone', locator: 'Tablets: 2 to 4 mg every 4 to 6 hours (lowest dose taken)' },
           timesPerDay: { value: 4, source: 'label-hydromorphone', locator: 'Tablets: every 4 to 6 hours (every 6 hours taken)' },
+        },
+        titrationIntervalsDays: IR_INTERVAL,
+      }),
+      ir({
+        id: 'oral-solution',
+        name: 'oral solution 5 mg/5 mL (1 mg/mL)',
+        unitForm: 'solution',
+        liquid: { amount: '5', volumeMl: '5', measureMl: MEASURE_HALF_ML, source: 'label-dilaudid-oral-solution', locator: 'Description: Dilaudid Oral Solution 5 mg/5 mL (1 mg/mL)' },
+        strengths: [{ amount: '0.5', scored: false, note: '0.5 mL of 1 mg/mL (5 mg/5 mL) solution' }],
+        strengthsSource: { source: 'label-dilaudid-oral-solution', locator: 'Dilaudid Oral Solution is supplied as 5 mg/5 mL (1 mg/mL)' },
+        maxTimesPerDay: { value: 8, source: 'label-dilaudid-oral-solution', locator: '2 Initial dosage: oral solution 2.5 mg to 10 mg every 3 to 6 hours as needed' },
+        maxSingleDose: PLAUSIBLE('64'),
+        naiveStart: {
+          dose: { value: '2.5', source: 'label-dilaudid-oral-solution', locator: '2 Initial dosage: oral solution one-half teaspoonful (2.5 mL) to two teaspoonfuls (10 mL), 2.5 mg to 10 mg, every 3 to 6 hours (lowest dose taken)' },
+          timesPerDay: { value: 4, source: 'label-dilaudid-oral-solution', locator: '2 Initial dosage: every 3 to 6 hours (every 6 hours taken)' },
         },
         titrationIntervalsDays: IR_INTERVAL,
       }),
