@@ -59,7 +59,7 @@ export interface Strength {
   readonly nominalAmount?: string;
 }
 
-export type Route = 'oral' | 'transdermal' | 'sublingual';
+export type Route = 'oral' | 'transdermal' | 'sublingual' | 'buccal';
 export type Release = 'immediate' | 'extended';
 export type UnitForm = 'tablet' | 'capsule' | 'patch' | 'film' | 'disintegrating tablet' | 'solution';
 

@@ -88,6 +88,18 @@ const PINS: [string, string, string, string, string, string[]][] = [
   ['buprenorphine', 'film', '4', '1307056', 'buprenorphine 4 MG / naloxone 1 MG Sublingual Film', ['Suboxone:1307058']],
   ['buprenorphine', 'film', '8', '1010604', 'buprenorphine 8 MG / naloxone 2 MG Sublingual Film', ['Suboxone:1010606']],
   ['buprenorphine', 'film', '12', '1307061', 'buprenorphine 12 MG / naloxone 3 MG Sublingual Film', ['Suboxone:1307063']],
+  ['buprenorphine', 'patch', '5', '904880', '168 HR buprenorphine 0.005 MG/HR Transdermal System', ['BuTrans:904882']],
+  ['buprenorphine', 'patch', '7.5', '1542997', '168 HR buprenorphine 0.0075 MG/HR Transdermal System', ['BuTrans:1542999']],
+  ['buprenorphine', 'patch', '10', '904870', '168 HR buprenorphine 0.01 MG/HR Transdermal System', ['BuTrans:904874']],
+  ['buprenorphine', 'patch', '15', '1432969', '168 HR buprenorphine 0.015 MG/HR Transdermal System', ['BuTrans:1432971']],
+  ['buprenorphine', 'patch', '20', '904876', '168 HR buprenorphine 0.02 MG/HR Transdermal System', ['BuTrans:904878']],
+  ['buprenorphine', 'buccal-film', '75', '1716077', 'buprenorphine 0.075 MG Buccal Film', ['Belbuca:1716079']],
+  ['buprenorphine', 'buccal-film', '150', '1716057', 'buprenorphine 0.15 MG Buccal Film', ['Belbuca:1716063']],
+  ['buprenorphine', 'buccal-film', '300', '1716065', 'buprenorphine 0.3 MG Buccal Film', ['Belbuca:1716067']],
+  ['buprenorphine', 'buccal-film', '450', '1716069', 'buprenorphine 0.45 MG Buccal Film', ['Belbuca:1716071']],
+  ['buprenorphine', 'buccal-film', '600', '1716073', 'buprenorphine 0.6 MG Buccal Film', ['Belbuca:1716075']],
+  ['buprenorphine', 'buccal-film', '750', '1716081', 'buprenorphine 0.75 MG Buccal Film', ['Belbuca:1716083']],
+  ['buprenorphine', 'buccal-film', '900', '1716086', 'buprenorphine 0.9 MG Buccal Film', ['Belbuca:1716090']],
 ];
 
 describe('RxNorm clinical drug codes of each product strength', () => {
@@ -114,7 +126,7 @@ describe('RxNorm clinical drug codes of each product strength', () => {
       const formulation = DRUGS.find((d) => d.id === entry.drug)?.formulations.find((f) => f.id === entry.formulation);
       expect(formulation, `${entry.drug} ${entry.formulation}`).toBeDefined();
       expect(formulation!.strengths.map((s) => s.amount)).toContain(entry.strength);
-      const stated = entry.drug === 'fentanyl' ? `${Number(entry.strength) / 1000} MG/HR` : entry.formulation === 'oral-solution' ? `${entry.strength} MG/ML` : `${entry.strength} MG`;
+      const stated = entry.formulation === 'patch' ? `${Number(entry.strength) / 1000} MG/HR` : entry.formulation === 'buccal-film' ? ` ${Number(entry.strength) / 1000} MG` : entry.formulation === 'oral-solution' ? `${entry.strength} MG/ML` : `${entry.strength} MG`;
       expect(entry.scd.name).toContain(stated);
       expect(entry.scd.name.toLowerCase()).toContain(entry.drug);
     }
@@ -144,6 +156,7 @@ describe('SNOMED CT route codes', () => {
     expect(ROUTE_CODES).toEqual({
       oral: { system: 'http://snomed.info/sct', code: '26643006', display: 'Oral route', source: 'fhir-route-codes', locator: 'SNOMED CT Route Codes value set, expansion: 26643006 Oral route' },
       sublingual: { system: 'http://snomed.info/sct', code: '37839007', display: 'Sublingual route', source: 'fhir-route-codes', locator: 'SNOMED CT Route Codes value set, expansion: 37839007 Sublingual route' },
+      buccal: { system: 'http://snomed.info/sct', code: '54471007', display: 'Buccal route', source: 'fhir-route-codes', locator: 'SNOMED CT Route Codes value set, expansion: 54471007 Buccal route' },
       transdermal: { system: 'http://snomed.info/sct', code: '45890007', display: 'Transdermal route', source: 'fhir-route-codes', locator: 'SNOMED CT Route Codes value set, expansion: 45890007 Transdermal route' },
     });
     expect(SOURCES['fhir-route-codes']?.url).toBe('https://hl7.org/fhir/R4/valueset-route-codes.html');
