@@ -82,6 +82,10 @@ describe('amended opioid rules: values and provenance', () => {
       'label-methadone-maoi',
       'fda-linezolid-serotonergic-2011',
       'openfda-tramadol-boxed',
+      'label-butrans',
+      'fda-ndc-butrans',
+      'label-belbuca',
+      'belbuca-hcp-dosing',
     ]);
   });
 });
