@@ -85,7 +85,7 @@ export interface LabelledAs extends Citation {
   readonly amountIngredient: string;
 }
 
-export type Route = 'oral' | 'transdermal' | 'sublingual';
+export type Route = 'oral' | 'transdermal' | 'sublingual' | 'buccal';
 export type Release = 'immediate' | 'extended';
 export type UnitForm = 'tablet' | 'capsule' | 'patch' | 'film' | 'disintegrating tablet' | 'solution';
 

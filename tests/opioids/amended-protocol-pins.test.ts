@@ -88,6 +88,10 @@ describe('amended opioid rules: values and provenance', () => {
       'label-kadian',
       'label-xtampza',
       'ismp-oral-liquid-metric',
+      'label-butrans',
+      'fda-ndc-butrans',
+      'label-belbuca',
+      'belbuca-hcp-dosing',
     ]);
   });
 });

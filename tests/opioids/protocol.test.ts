@@ -178,7 +178,7 @@ describe('opioid protocol: every number pinned to its source', () => {
     expect(hy.restrictedAbove?.singleDoseAtLeast).toBe('80');
     // Every extended-release product is ER/LA under CDC Rec 3.
     expect(OPIOIDS.flatMap((d) => d.formulations.filter((f) => f.release === 'extended').map((f) => `${d.id}/${f.id}`))).toEqual([
-      'morphine/er', 'morphine/er-capsule', 'oxycodone/er', 'oxycodone/xtampza', 'hydrocodone/er', 'hydromorphone/er', 'oxymorphone/er', 'tramadol/er', 'tapentadol/er', 'fentanyl/patch',
+      'morphine/er', 'morphine/er-capsule', 'oxycodone/er', 'oxycodone/xtampza', 'hydrocodone/er', 'hydromorphone/er', 'oxymorphone/er', 'tramadol/er', 'tapentadol/er', 'fentanyl/patch', 'buprenorphine/patch', 'buprenorphine/buccal-film',
     ]);
   });
 
@@ -233,7 +233,7 @@ describe('opioid protocol: every number pinned to its source', () => {
       tapentadol: ['ir', 'er'],
       fentanyl: ['patch'],
       methadone: ['tablet', 'oral-solution'],
-      buprenorphine: ['sl-tablet', 'film'],
+      buprenorphine: ['sl-tablet', 'film', 'patch', 'buccal-film'],
     });
   });
 });

@@ -38,6 +38,8 @@ const FORMULATIONS: readonly (readonly [string, string, string])[] = [
   ['methadone/oral-solution', '1', ''],
   ['buprenorphine/sl-tablet', '2 8', ''],
   ['buprenorphine/film', '2 4 8 12', ''],
+  ['buprenorphine/patch', '5 7.5 10 15 20', ''],
+  ['buprenorphine/buccal-film', '75 150 300 450 600 750 900', ''],
   ['alprazolam/ir', '0.25s 0.5s 1s 2s', ''],
   ['alprazolam/er', '0.5 1 2 3', ''],
   ['clonazepam/ir', '0.5s 1 2', ''],

@@ -110,6 +110,18 @@ const PINS: [string, string, string, string, string, string[]][] = [
   ['morphine', 'solution-20mg-5ml', '2', '894780', 'morphine sulfate 4 MG/ML Oral Solution', []],
   ['morphine', 'concentrate-100mg-5ml', '5', '892625', 'morphine sulfate 20 MG/ML Oral Solution', []],
   ['hydromorphone', 'oral-solution', '0.5', '897657', 'hydromorphone hydrochloride 1 MG/ML Oral Solution', ['Dilaudid:897658']],
+  ['buprenorphine', 'patch', '5', '904880', '168 HR buprenorphine 0.005 MG/HR Transdermal System', ['BuTrans:904882']],
+  ['buprenorphine', 'patch', '7.5', '1542997', '168 HR buprenorphine 0.0075 MG/HR Transdermal System', ['BuTrans:1542999']],
+  ['buprenorphine', 'patch', '10', '904870', '168 HR buprenorphine 0.01 MG/HR Transdermal System', ['BuTrans:904874']],
+  ['buprenorphine', 'patch', '15', '1432969', '168 HR buprenorphine 0.015 MG/HR Transdermal System', ['BuTrans:1432971']],
+  ['buprenorphine', 'patch', '20', '904876', '168 HR buprenorphine 0.02 MG/HR Transdermal System', ['BuTrans:904878']],
+  ['buprenorphine', 'buccal-film', '75', '1716077', 'buprenorphine 0.075 MG Buccal Film', ['Belbuca:1716079']],
+  ['buprenorphine', 'buccal-film', '150', '1716057', 'buprenorphine 0.15 MG Buccal Film', ['Belbuca:1716063']],
+  ['buprenorphine', 'buccal-film', '300', '1716065', 'buprenorphine 0.3 MG Buccal Film', ['Belbuca:1716067']],
+  ['buprenorphine', 'buccal-film', '450', '1716069', 'buprenorphine 0.45 MG Buccal Film', ['Belbuca:1716071']],
+  ['buprenorphine', 'buccal-film', '600', '1716073', 'buprenorphine 0.6 MG Buccal Film', ['Belbuca:1716075']],
+  ['buprenorphine', 'buccal-film', '750', '1716081', 'buprenorphine 0.75 MG Buccal Film', ['Belbuca:1716083']],
+  ['buprenorphine', 'buccal-film', '900', '1716086', 'buprenorphine 0.9 MG Buccal Film', ['Belbuca:1716090']],
 ];
 
 describe('RxNorm clinical drug codes of each product strength', () => {
@@ -136,17 +148,20 @@ describe('RxNorm clinical drug codes of each product strength', () => {
       const formulation = DRUGS.find((d) => d.id === entry.drug)?.formulations.find((f) => f.id === entry.formulation);
       expect(formulation, `${entry.drug} ${entry.formulation}`).toBeDefined();
       expect(formulation!.strengths.map((s) => s.amount)).toContain(entry.strength);
-      // Oral liquids: the concentration in mg/mL (the strength is the mg in one measured step); Xtampza ER: the label's base amount.
+      // Oral liquids: the concentration in mg/mL (the strength is the mg in one measured step); Xtampza ER: the label's
+      // base amount; patches: the rate in mg/h; buccal films: mcg as mg.
       const liquid = formulation!.liquid;
       const labelAmount = formulation!.strengths.find((s) => s.amount === entry.strength)?.labelAmount;
       const stated =
-        entry.drug === 'fentanyl'
+        entry.formulation === 'patch'
           ? `${Number(entry.strength) / 1000} MG/HR`
-          : liquid
-            ? ` ${Number(liquid.amount) / Number(liquid.volumeMl)} MG/ML`
-            : entry.formulation === 'oral-solution'
-              ? `${entry.strength} MG/ML`
-              : ` ${labelAmount ?? entry.strength} MG`;
+          : entry.formulation === 'buccal-film'
+            ? ` ${Number(entry.strength) / 1000} MG`
+            : liquid
+              ? ` ${Number(liquid.amount) / Number(liquid.volumeMl)} MG/ML`
+              : entry.formulation === 'oral-solution'
+                ? `${entry.strength} MG/ML`
+                : ` ${labelAmount ?? entry.strength} MG`;
       expect(entry.scd.name).toContain(stated);
       expect(entry.scd.name.toLowerCase()).toContain(entry.drug);
     }
@@ -176,6 +191,7 @@ describe('SNOMED CT route codes', () => {
     expect(ROUTE_CODES).toEqual({
       oral: { system: 'http://snomed.info/sct', code: '26643006', display: 'Oral route', source: 'fhir-route-codes', locator: 'SNOMED CT Route Codes value set, expansion: 26643006 Oral route' },
       sublingual: { system: 'http://snomed.info/sct', code: '37839007', display: 'Sublingual route', source: 'fhir-route-codes', locator: 'SNOMED CT Route Codes value set, expansion: 37839007 Sublingual route' },
+      buccal: { system: 'http://snomed.info/sct', code: '54471007', display: 'Buccal route', source: 'fhir-route-codes', locator: 'SNOMED CT Route Codes value set, expansion: 54471007 Buccal route' },
       transdermal: { system: 'http://snomed.info/sct', code: '45890007', display: 'Transdermal route', source: 'fhir-route-codes', locator: 'SNOMED CT Route Codes value set, expansion: 45890007 Transdermal route' },
     });
     expect(SOURCES['fhir-route-codes']?.url).toBe('https://hl7.org/fhir/R4/valueset-route-codes.html');

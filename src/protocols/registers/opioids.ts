@@ -117,6 +117,34 @@ export const SOURCES: readonly Source[] = [
     year: 2014,
     url: 'https://www.ismp.org/tmsbp/faq5',
   },
+  {
+    id: 'label-butrans',
+    title: 'Butrans (buprenorphine) transdermal system CIII, dosing: initiation, conversion from other opioids, titration and maintenance (manufacturer HCP pages restating the US prescribing information)',
+    issuer: 'Purdue Pharma (FDA-approved label)',
+    year: 2024,
+    url: 'https://butrans.com/dosing/dosage/ ; https://butrans.com/dosing/initiation/ ; https://butrans.com/dosing/titration/',
+  },
+  {
+    id: 'fda-ndc-butrans',
+    title: 'NDC directory entry 59011-750 (Butrans 5 mcg/h): package "168 h in 1 PATCH"; RxCUIs of the Butrans strengths',
+    issuer: 'US Food and Drug Administration (openFDA NDC)',
+    year: 2026,
+    url: 'https://api.fda.gov/drug/ndc.json?search=product_ndc:%2259011-750%22',
+  },
+  {
+    id: 'label-belbuca',
+    title: 'Belbuca (buprenorphine) buccal film CIII, prescribing information, 2 Dosage and Administration (2.1 important instructions, 2.2 initial dosing), read in the drugs.com transcription',
+    issuer: 'BioDelivery Sciences International (FDA-approved label)',
+    year: 2023,
+    url: 'https://www.drugs.com/dosage/belbuca.html',
+  },
+  {
+    id: 'belbuca-hcp-dosing',
+    title: 'Belbuca dosing and titration for HCPs: 7 dose strengths; taper opioid-experienced patients to ≤ 30 mg oral MME daily before starting',
+    issuer: 'BioDelivery Sciences International / Collegium (manufacturer)',
+    year: 2024,
+    url: 'https://www.belbuca.com/hcp/buprenorphine-dosing-titration/',
+  },
 ];
 
 export const ASSUMPTIONS: readonly Assumption[] = [
@@ -229,5 +257,10 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     id: 'opioid-as-needed-share',
     statement: 'As-needed doses of the prior regimen are not turned into scheduled doses on the restart product: each step keeps the as-needed share of the prior daily MME for as-needed doses, rounded down to real strengths, in at most the prior number of as-needed doses a day; the step\u2019s daily dose is the ceiling for the whole day.',
     rationale: 'The issue-13 rule: as-needed use counts toward the prior exposure and stays as needed. No source gives the split; keeping the prior proportion changes the pattern of use least and never raises the day above the step\u2019s ceiling.',
+  },
+  {
+    id: 'buprenorphine-pain-restart',
+    statement: 'Butrans and Belbuca after a break: the prior dose only when tolerance is retained (at most 2 missed days, no full-agonist opioid used during the break); with reduced tolerance the first step is the retained fraction of the prior dose (opioid class anchors), rounded down to a strength and never below the label naive start; after tolerance loss, or a full agonist used or not known, the label naive start (Butrans 5 mcg/h; Belbuca 75 mcg once daily). Then up by the label steps no sooner than the label interval (Butrans 3 days; Belbuca 4 days), never above the prior dose nor the label maximum.',
+    rationale: 'Neither label gives a missed-dose or restart rule. The labels give the opioid-naive start, the titration interval and the maximum; a restart after tolerance loss is treated as a new start (label naive start), and the ceiling is the prior dose (conservative, as for all opioids). The 2-day short gap is the same engine assumption as sublingual buprenorphine; the anchors for a reduced restart are those of the full agonists (CDC 2022: tolerance can be lost in as little as a week).',
   },
 ];
