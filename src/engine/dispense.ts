@@ -19,8 +19,9 @@
  */
 import { addCalendarDays, calendarDaysBetween, earlierDate, isDateInRange, laterDate } from './dates.ts';
 import { D } from './decimal.ts';
+import { formatConcentration } from './format.ts';
 import { productFacts } from './products.ts';
-import { describeUnits, makeExactly } from './strengths.ts';
+import { describeMakeUp, makeExactly } from './strengths.ts';
 import type { Amount, FieldError, RestartPlan } from './types.ts';
 import { checkedDate, type IsoDate } from './units.ts';
 
@@ -70,6 +71,9 @@ export interface DispenseLine {
   readonly quantity: number;
   /** Half-tablet doses in the period (each half comes from a tablet counted in `quantity`). */
   readonly halves: number;
+  /** Oral liquids: `quantity` counts measuring steps; the volume to supply in mL and the concentration. */
+  readonly volumeMl?: string;
+  readonly concentration?: string;
 }
 
 export interface Dispensing {
@@ -102,7 +106,7 @@ export function stepUnits(plan: RestartPlan): DispensedStep[] {
         return {
           dose: { amount, unit: formulation.unit },
           units: made.units.map((u) => ({ strength: { amount: u.strength, unit: formulation.unit }, count: u.count, half: u.half })),
-          makeUp: describeUnits(made.units, formulation.unit, formulation.unitForm),
+          makeUp: describeMakeUp(made.units, formulation),
         };
       }),
       daysInPeriod: 0,
@@ -194,9 +198,15 @@ export function dispense(plan: RestartPlan, options: DispenseOptions = {}): Disp
     return { ...step, daysInPeriod: days, dosingDaysInPeriod: step.unitForm === 'patch' ? days : dosingDays };
   });
   const summary: DispenseLine[] = [...lines.values()]
-    .map(({ line, whole, halves }) => ({ ...line, quantity: whole + Math.ceil(halves / 2), halves }))
+    .map(({ line, whole, halves }) => ({ ...line, quantity: whole + Math.ceil(halves / 2), halves, ...liquidVolume(line.drug, line.formulation, whole) }))
     .sort((a, b) => a.drug.localeCompare(b.drug) || a.formulation.localeCompare(b.formulation) || new D(b.strength.amount).cmp(a.strength.amount));
   if (summary.some((l) => l.halves % 2 === 1)) notes.push('An odd number of half-tablet doses: one half tablet is left over.');
   return { ok: true, dispensing: { period: { from, until: end, days: calendarDaysBetween(from, end) + 1, basis }, steps, summary, notes } };
 }
 
+/** An oral liquid's supply in mL (measuring steps × the step's volume) and its concentration; nothing for other products. */
+function liquidVolume(drug: string, formulation: string, steps: number): { volumeMl: string; concentration: string } | Record<string, never> {
+  const f = productFacts(drug, formulation)?.formulation;
+  if (!f?.liquid) return {};
+  return { volumeMl: new D(f.liquid.measureMl.value).mul(steps).toFixed(), concentration: formatConcentration(f.liquid, f.unit) };
+}

@@ -95,3 +95,19 @@ export function formatRegimen(
     : `${formatDose(dose)} ${formatFrequency(timesPerDay)}`;
   return `${displayName} ${perDose} (${formatDose(daily)} daily)`;
 }
+
+/** mL of an oral liquid holding `amount` (same unit as the concentration), e.g. 5 mg of 10 mg/5 mL = 2.5 mL. */
+export function liquidVolumeMl(amount: string | Decimal, liquid: { readonly amount: string; readonly volumeMl: string }): Decimal {
+  return new D(amount).mul(liquid.volumeMl).div(liquid.amount);
+}
+
+/** "10 mg/5 mL" (ISMP: mL, never cc or teaspoons). */
+export function formatConcentration(liquid: { readonly amount: string; readonly volumeMl: string }, unit: string): string {
+  return `${formatAmount(liquid.amount)} ${formatUnit(unit)}/${formatAmount(liquid.volumeMl)} mL`;
+}
+
+/** A dose of an oral liquid in mg with its volume: "5 mg (2.5 mL of 10 mg/5 mL)". */
+export function formatLiquidDose(amount: string | Decimal, liquid: { readonly amount: string; readonly volumeMl: string }, unit: string): string {
+  const ml = liquidVolumeMl(amount, liquid).toDecimalPlaces(2, D.ROUND_DOWN);
+  return `${formatDose({ amount: new D(amount), unit })} (${formatAmount(ml)} mL of ${formatConcentration(liquid, unit)})`;
+}

@@ -6,9 +6,9 @@
  * Rounding is always down: the engine never gives more than the ceiling it computed.
  */
 import type { Decimal } from 'decimal.js';
-import type { Strength } from '../protocols/types.ts';
+import type { FormulationBase, Strength } from '../protocols/types.ts';
 import { D } from './decimal.ts';
-import { formatAmount } from './format.ts';
+import { formatAmount, formatLiquidDose } from './format.ts';
 
 export interface UnitUse {
   /** Strength of the unit, decimal string in the product's unit. */
@@ -220,6 +220,30 @@ export function describeUnits(units: readonly UnitUse[], unit: string, unitForm:
   const text = describeUncached(units, unit, unitForm);
   byForm.set(key, text);
   return text;
+}
+
+/**
+ * How one administration is made up on a formulation: the units ("1 × 10 mg tablet"); for an oral liquid the dose in mg
+ * with its volume ("5 mg (2.5 mL of 10 mg/5 mL)"); for strengths labelled in another salt (Xtampza ER) the label amount
+ * with its equivalent ("1 × 9 mg capsule (oxyCODONE base; = 10 mg oxyCODONE HCl)").
+ */
+export function describeMakeUp(units: readonly UnitUse[], formulation: FormulationBase): string {
+  const { liquid, labelledAs, unit, unitForm } = formulation;
+  if (liquid) {
+    const total = units.reduce((sum, use) => sum.add(new D(use.strength).mul(use.count).div(use.half ? 2 : 1)), new D(0));
+    return formatLiquidDose(total, liquid, unit);
+  }
+  if (labelledAs) {
+    return units
+      .map((use) => {
+        const label = formulation.strengths.find((s) => new D(s.amount).eq(use.strength))?.labelAmount;
+        return label === undefined
+          ? `${use.count} × ${formatAmount(use.strength)} ${unit} ${unitForm}`
+          : `${use.count} × ${formatAmount(label)} ${unit} ${unitForm} (${labelledAs.labelIngredient}; = ${formatAmount(use.strength)} ${unit} ${labelledAs.amountIngredient})`;
+      })
+      .join(' + ');
+  }
+  return describeUnits(units, unit, unitForm);
 }
 
 function describeUncached(units: readonly UnitUse[], unit: string, unitForm: string): string {

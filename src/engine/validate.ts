@@ -391,6 +391,9 @@ function checkStrength(
   // A strength named by its nominal rate (the fentaNYL "12" patch delivers 12.5 mcg/h) is read as that strength.
   const nominal = dose && formulation ? formulation.strengths.find((s) => s.nominalAmount !== undefined && dose!.eq(s.nominalAmount)) : undefined;
   if (nominal) dose = new D(nominal.amount);
+  // A unit labelled in another salt (Xtampza ER 9 mg oxycodone base = 10 mg oxycodone HCl) is read as the protocol's amount.
+  const labelled = dose && formulation && !nominal ? formulation.strengths.find((s) => s.labelAmount !== undefined && dose!.eq(s.labelAmount)) : undefined;
+  if (labelled) dose = new D(labelled.amount);
   if (!dose || !formulation || !drug) return dose;
   const max = new D(formulation.maxSingleDose.value);
   if (dose.gt(max)) {
@@ -409,7 +412,9 @@ function checkStrength(
       'not-a-real-strength',
       formulation.unitForm === 'patch'
         ? `There is no ${shownDose(dose, formulation.unit)} patch or combination of patches. Patches: ${strengths}.`
-        : `${shownDose(dose, formulation.unit)} cannot be made from the ${formulation.name}s on the market (${strengths}${formulation.strengths.some((s) => s.scored) ? '; scored tablets may be halved' : ''}).`,
+        : formulation.liquid
+          ? `${shownDose(dose, formulation.unit)} cannot be measured in ${formatAmount(formulation.liquid.measureMl.value)} mL steps of the ${formulation.name} (steps of ${strengths}). Enter the dose in ${formulation.unit}, rounded to a step.`
+          : `${shownDose(dose, formulation.unit)} cannot be made from the ${formulation.name}s on the market (${strengths}${formulation.strengths.some((s) => s.scored) ? '; scored tablets may be halved' : ''}).`,
     );
   }
   return dose;

@@ -33,7 +33,7 @@
 import type { Bundle, CodeableConcept, DetectedIssue, Dosage, MedicationRequest, Quantity } from '@medplum/fhirtypes';
 import { clinicalDrugCode } from '../engine/clinicalDrugCodes.ts';
 import { D } from '../engine/decimal.ts';
-import { formatDose } from '../engine/format.ts';
+import { formatDose, formatLiquidDose } from '../engine/format.ts';
 import { productFacts, type ProductFacts } from '../engine/products.ts';
 import { makeExactly } from '../engine/strengths.ts';
 import type { PlanStep, PlanWarning, RestartPlan } from '../engine/types.ts';
@@ -77,8 +77,8 @@ function dosages(step: PlanStep, facts: ProductFacts, patch: boolean): Dosage[] 
     const text = patch
       ? `${formatDose({ amount, unit: step.dose.unit })} patch${wearHours ? `, replaced every ${wearHours} hours` : ''}`
       : step.asNeeded
-        ? `${formatDose({ amount, unit: step.dose.unit })} as needed, up to ${frequency} ${frequency === 1 ? 'dose' : 'doses'} a day`
-        : `${formatDose({ amount, unit: step.dose.unit })} ${frequency === 1 ? 'once' : frequency === 2 ? 'twice' : `${frequency} times`} ${step.everyOtherDay ? 'every other day' : 'daily'}`;
+        ? `${facts.formulation.liquid ? formatLiquidDose(amount, facts.formulation.liquid, step.dose.unit) : formatDose({ amount, unit: step.dose.unit })} as needed, up to ${frequency} ${frequency === 1 ? 'dose' : 'doses'} a day`
+        : `${facts.formulation.liquid ? formatLiquidDose(amount, facts.formulation.liquid, step.dose.unit) : formatDose({ amount, unit: step.dose.unit })} ${frequency === 1 ? 'once' : frequency === 2 ? 'twice' : `${frequency} times`} ${step.everyOtherDay ? 'every other day' : 'daily'}`;
     return {
       sequence: 1,
       text: `${text} (step total: ${stepLine(step)})`,
@@ -119,7 +119,8 @@ export function stepMedication(step: PlanStep, facts: ProductFacts): { readonly 
   const only = coded.length === 1 ? coded[0]!.code : null;
   if (only) {
     return {
-      concept: { coding: [{ system: RXNORM_SYSTEM, code: only.scd.code, display: only.scd.name }, ingredient], text: `${text} ${formatDose({ amount: coded[0]!.strength, unit: step.dose.unit })}` },
+      // An oral liquid's name carries its concentration (its one strength is a measuring step, not a product strength).
+      concept: { coding: [{ system: RXNORM_SYSTEM, code: only.scd.code, display: only.scd.name }, ingredient], text: facts.formulation.liquid ? text : `${text} ${formatDose({ amount: coded[0]!.strength, unit: step.dose.unit })}` },
       notes: [],
     };
   }

@@ -57,9 +57,35 @@ export interface Strength {
   readonly note?: string;
   /** The rate the unit actually delivers when its label names it by a rounded figure (the fentaNYL "12" patch: 12.5). */
   readonly nominalAmount?: string;
+  /**
+   * The amount the label names when the protocol counts the unit as another salt's equivalent (Xtampza ER 9 mg
+   * oxycodone base = 10 mg oxycodone HCl: `amount` '10', `labelAmount` '9'); an entry of the label amount is read as `amount`.
+   */
+  readonly labelAmount?: string;
 }
 
-export type Route = 'oral' | 'transdermal' | 'sublingual';
+/**
+ * An oral liquid: its concentration as the label writes it (10 mg per 5 mL) and the volume step doses are measured in.
+ * The formulation's one strength is the amount in one measured step (2 mg/mL × 0.5 mL = 1 mg), so every dose the
+ * engine makes is a whole number of steps, rounded down.
+ */
+export interface LiquidConcentration extends Citation {
+  /** Amount (formulation unit) in `volumeMl` mL. */
+  readonly amount: string;
+  readonly volumeMl: string;
+  /** The volume step a dose is measured in with a metric oral syringe. */
+  readonly measureMl: Sourced<string>;
+}
+
+/** Amounts counted in another salt's equivalent than the label names (see Strength.labelAmount). */
+export interface LabelledAs extends Citation {
+  /** What the label amount is, e.g. "oxycodone base". */
+  readonly labelIngredient: string;
+  /** What the protocol amount is, e.g. "oxycodone HCl". */
+  readonly amountIngredient: string;
+}
+
+export type Route = 'oral' | 'transdermal' | 'sublingual' | 'buccal';
 export type Release = 'immediate' | 'extended';
 export type UnitForm = 'tablet' | 'capsule' | 'patch' | 'film' | 'disintegrating tablet' | 'solution';
 
@@ -83,6 +109,10 @@ export interface FormulationBase {
   readonly maxDailyDose?: Sourced<string>;
   /** Patches: hours each patch is worn. */
   readonly wearHours?: Sourced<number>;
+  /** Oral liquids: concentration and measured volume step. */
+  readonly liquid?: LiquidConcentration;
+  /** Strengths whose `labelAmount` names another salt than the amounts (Xtampza ER). */
+  readonly labelledAs?: LabelledAs;
 }
 
 /** The common part of every drug's protocol. Class files extend it. */

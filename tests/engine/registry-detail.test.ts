@@ -64,9 +64,9 @@ describe('registry look-ups', () => {
     expect(listDrugs().find((d) => d.id === 'oxycodone')).toEqual({
       id: 'oxycodone',
       class: 'opioid',
-      formulations: ['ir', 'er'],
+      formulations: ['ir', 'er', 'apap', 'xtampza'],
       displayName: 'oxyCODONE',
-      brandNames: ['Roxicodone', 'Oxaydo', 'OxyContin', 'Xtampza ER'],
+      brandNames: ['Roxicodone', 'Oxaydo', 'OxyContin', 'Xtampza ER', 'Percocet'],
     });
   });
 });

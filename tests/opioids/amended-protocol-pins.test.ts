@@ -40,7 +40,7 @@ describe('amended opioid rules: values and provenance', () => {
   it('lists: renal-metabolite drugs, alcohol dose-dumping products', () => {
     expect(A.renalMetaboliteDrugs.value).toEqual(['morphine', 'codeine']);
     expect(sourceOf(A.renalMetaboliteDrugs)).toBe('cdc-2022-draft');
-    expect(A.alcoholDoseDumping.value).toEqual(['tapentadol/er']);
+    expect(A.alcoholDoseDumping.value).toEqual(['tapentadol/er', 'morphine/er-capsule']);
     expect(sourceOf(A.alcoholDoseDumping)).toBe('label-tapentadol');
   });
 
@@ -82,6 +82,16 @@ describe('amended opioid rules: values and provenance', () => {
       'label-methadone-maoi',
       'fda-linezolid-serotonergic-2011',
       'openfda-tramadol-boxed',
+      'label-percocet',
+      'label-morphine-oral-solution',
+      'label-dilaudid-oral-solution',
+      'label-kadian',
+      'label-xtampza',
+      'ismp-oral-liquid-metric',
+      'label-butrans',
+      'fda-ndc-butrans',
+      'label-belbuca',
+      'belbuca-hcp-dosing',
     ]);
   });
 });

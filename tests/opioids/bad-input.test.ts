@@ -55,7 +55,7 @@ describe('opioid bad input → errors as data, naming the field', () => {
   it('an unknown formulation lists the known ones', () => {
     const e = errors({ drug: 'hydromorphone', formulation: 'patch', prior: { dose: '2', unit: 'mg', timesPerDay: 4 }, ...BASE, restartDate: restartAfter(1) });
     expect(e[0]).toMatchObject({ path: 'formulation', code: 'unknown-formulation' });
-    expect(e[0]!.message).toMatch(/ir, er/);
+    expect(e[0]!.message).toMatch(/ir, oral-solution, er/);
   });
 
   it('buprenorphine with a full-agonist answer that is not yes/no', () => {

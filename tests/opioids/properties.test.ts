@@ -162,6 +162,13 @@ describe('opioid invariants (every drug and formulation)', () => {
       fc.property(requestArb, (request) => {
         const plan = planOf(request);
         if (plan.tolerance.status !== 'reduced' && plan.tolerance.status !== 'lost') return;
+        // Butrans and Belbuca have no immediate-release pain form: their labels start opioid-naive patients on the
+        // product itself (5 mcg/h; 75 mcg once daily), so the first step after tolerance loss is that start.
+        if (request.drug === 'buprenorphine' && (request.formulation === 'patch' || request.formulation === 'buccal-film')) {
+          const start = productOf({ drug: request.drug, formulation: request.formulation }).formulation.naiveStart!;
+          if (plan.tolerance.status === 'lost') expect(plan.steps[0]!.administrations).toEqual([start.dose.value]);
+          return;
+        }
         for (const step of plan.steps) {
           const { formulation } = productOf(step);
           expect(formulation.release, `${step.drug} ${step.formulation}`).toBe('immediate');

@@ -178,12 +178,12 @@ describe('opioid protocol: every number pinned to its source', () => {
     expect(hy.restrictedAbove?.singleDoseAtLeast).toBe('80');
     // Every extended-release product is ER/LA under CDC Rec 3.
     expect(OPIOIDS.flatMap((d) => d.formulations.filter((f) => f.release === 'extended').map((f) => `${d.id}/${f.id}`))).toEqual([
-      'morphine/er', 'oxycodone/er', 'hydrocodone/er', 'hydromorphone/er', 'oxymorphone/er', 'tramadol/er', 'tapentadol/er', 'fentanyl/patch',
+      'morphine/er', 'morphine/er-capsule', 'oxycodone/er', 'oxycodone/xtampza', 'hydrocodone/er', 'hydromorphone/er', 'oxymorphone/er', 'tramadol/er', 'tapentadol/er', 'fentanyl/patch', 'buprenorphine/patch', 'buprenorphine/buccal-film',
     ]);
   });
 
   it('combination products carry acetaminophen per tablet (FDA ≤ 325 mg a unit)', () => {
-    for (const [id, f] of [['hydrocodone', 'apap'], ['codeine', 'apap']] as const) {
+    for (const [id, f] of [['hydrocodone', 'apap'], ['codeine', 'apap'], ['oxycodone', 'apap']] as const) {
       const x = form(id, f);
       expect(x.combination?.with).toBe('acetaminophen');
       for (const s of x.strengths) expect(dec(s.acetaminophenMg!).lte(325)).toBe(true);
@@ -223,17 +223,17 @@ describe('opioid protocol: every number pinned to its source', () => {
   it('--list shows every opioid and formulation id', () => {
     const listed = Object.fromEntries(listDrugs().map((d) => [d.id, d.formulations]));
     expect(listed).toMatchObject({
-      morphine: ['ir', 'er'],
-      oxycodone: ['ir', 'er'],
+      morphine: ['ir', 'er', 'er-capsule', 'solution-10mg-5ml', 'solution-20mg-5ml', 'concentrate-100mg-5ml'],
+      oxycodone: ['ir', 'er', 'apap', 'xtampza'],
       hydrocodone: ['apap', 'er'],
-      hydromorphone: ['ir', 'er'],
+      hydromorphone: ['ir', 'oral-solution', 'er'],
       oxymorphone: ['ir', 'er'],
       codeine: ['ir', 'apap'],
       tramadol: ['ir', 'er'],
       tapentadol: ['ir', 'er'],
       fentanyl: ['patch'],
       methadone: ['tablet', 'oral-solution'],
-      buprenorphine: ['sl-tablet', 'film'],
+      buprenorphine: ['sl-tablet', 'film', 'patch', 'buccal-film'],
     });
   });
 });

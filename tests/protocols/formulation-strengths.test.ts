@@ -7,15 +7,23 @@
 import { describe, expect, it } from 'vitest';
 import { DRUGS } from '../../src/protocols/index.ts';
 
-// [drug/formulation, strengths in mg (or mcg/h, mg/mL) with "s" when scored, flags]
+// [drug/formulation, strengths in mg (or mcg/h, mg/mL; oral liquids: mg in one measured volume step; Xtampza ER: mg
+// oxycodone HCl equivalent) with "s" when scored, flags]
 const FORMULATIONS: readonly (readonly [string, string, string])[] = [
   ['morphine/ir', '15s 30s', ''],
   ['morphine/er', '15 30 60 100 200', ''],
+  ['morphine/er-capsule', '10 20 30 40 50 60 80 100 200', ''],
+  ['morphine/solution-10mg-5ml', '1', ''],
+  ['morphine/solution-20mg-5ml', '2', ''],
+  ['morphine/concentrate-100mg-5ml', '5', ''],
   ['oxycodone/ir', '5 10 15 20 30', ''],
   ['oxycodone/er', '10 15 20 30 40 60 80', ''],
+  ['oxycodone/apap', '2.5 5 7.5 10', ''],
+  ['oxycodone/xtampza', '10 15 20 30 40', ''],
   ['hydrocodone/apap', '2.5 5 7.5 10', ''],
   ['hydrocodone/er', '20 30 40 60 80 100 120', ''],
   ['hydromorphone/ir', '2 4 8s', ''],
+  ['hydromorphone/oral-solution', '0.5', ''],
   ['hydromorphone/er', '8 12 16 32', ''],
   ['oxymorphone/ir', '5 10', ''],
   ['oxymorphone/er', '5 7.5 10 15 20 30 40', ''],
@@ -30,6 +38,8 @@ const FORMULATIONS: readonly (readonly [string, string, string])[] = [
   ['methadone/oral-solution', '1', ''],
   ['buprenorphine/sl-tablet', '2 8', ''],
   ['buprenorphine/film', '2 4 8 12', ''],
+  ['buprenorphine/patch', '5 7.5 10 15 20', ''],
+  ['buprenorphine/buccal-film', '75 150 300 450 600 750 900', ''],
   ['alprazolam/ir', '0.25s 0.5s 1s 2s', ''],
   ['alprazolam/er', '0.5 1 2 3', ''],
   ['clonazepam/ir', '0.5s 1 2', ''],

@@ -88,6 +88,40 @@ const PINS: [string, string, string, string, string, string[]][] = [
   ['buprenorphine', 'film', '4', '1307056', 'buprenorphine 4 MG / naloxone 1 MG Sublingual Film', ['Suboxone:1307058']],
   ['buprenorphine', 'film', '8', '1010604', 'buprenorphine 8 MG / naloxone 2 MG Sublingual Film', ['Suboxone:1010606']],
   ['buprenorphine', 'film', '12', '1307061', 'buprenorphine 12 MG / naloxone 3 MG Sublingual Film', ['Suboxone:1307063']],
+  ['oxycodone', 'apap', '2.5', '1049635', 'acetaminophen 325 MG / oxycodone hydrochloride 2.5 MG Oral Tablet', ['Percocet:1049637']],
+  ['oxycodone', 'apap', '5', '1049221', 'acetaminophen 325 MG / oxycodone hydrochloride 5 MG Oral Tablet', ['Percocet:1049640']],
+  ['oxycodone', 'apap', '7.5', '1049225', 'acetaminophen 325 MG / oxycodone hydrochloride 7.5 MG Oral Tablet', ['Percocet:1049642']],
+  ['oxycodone', 'apap', '10', '1049214', 'acetaminophen 325 MG / oxycodone hydrochloride 10 MG Oral Tablet', ['Percocet:1049625']],
+  ['oxycodone', 'xtampza', '10', '1790527', 'Abuse-Deterrent 12 HR oxycodone 9 MG Extended Release Oral Capsule', ['Xtampza:1790533']],
+  ['oxycodone', 'xtampza', '15', '1791558', 'Abuse-Deterrent 12 HR oxycodone 13.5 MG Extended Release Oral Capsule', ['Xtampza:1791560']],
+  ['oxycodone', 'xtampza', '20', '1791567', 'Abuse-Deterrent 12 HR oxycodone 18 MG Extended Release Oral Capsule', ['Xtampza:1791569']],
+  ['oxycodone', 'xtampza', '30', '1791574', 'Abuse-Deterrent 12 HR oxycodone 27 MG Extended Release Oral Capsule', ['Xtampza:1791576']],
+  ['oxycodone', 'xtampza', '40', '1791580', 'Abuse-Deterrent 12 HR oxycodone 36 MG Extended Release Oral Capsule', ['Xtampza:1791582']],
+  ['morphine', 'er-capsule', '10', '892494', 'morphine sulfate 10 MG Extended Release Oral Capsule', ['Kadian:892496']],
+  ['morphine', 'er-capsule', '20', '892596', 'morphine sulfate 20 MG Extended Release Oral Capsule', ['Kadian:892598']],
+  ['morphine', 'er-capsule', '30', '892345', 'morphine sulfate 30 MG Extended Release Oral Capsule', ['Kadian:892658']],
+  ['morphine', 'er-capsule', '40', '1303736', 'morphine sulfate 40 MG Extended Release Oral Capsule', ['Kadian:1303738']],
+  ['morphine', 'er-capsule', '50', '894801', 'morphine sulfate 50 MG Extended Release Oral Capsule', ['Kadian:894803']],
+  ['morphine', 'er-capsule', '60', '892352', 'morphine sulfate 60 MG Extended Release Oral Capsule', ['Kadian:894805']],
+  ['morphine', 'er-capsule', '80', '894814', 'morphine sulfate 80 MG Extended Release Oral Capsule', ['Kadian:894816']],
+  ['morphine', 'er-capsule', '100', '892554', 'morphine sulfate 100 MG Extended Release Oral Capsule', ['Kadian:892556']],
+  ['morphine', 'er-capsule', '200', '892643', 'morphine sulfate 200 MG Extended Release Oral Capsule', ['Kadian:892645']],
+  ['morphine', 'solution-10mg-5ml', '1', '892589', 'morphine sulfate 2 MG/ML Oral Solution', []],
+  ['morphine', 'solution-20mg-5ml', '2', '894780', 'morphine sulfate 4 MG/ML Oral Solution', []],
+  ['morphine', 'concentrate-100mg-5ml', '5', '892625', 'morphine sulfate 20 MG/ML Oral Solution', []],
+  ['hydromorphone', 'oral-solution', '0.5', '897657', 'hydromorphone hydrochloride 1 MG/ML Oral Solution', ['Dilaudid:897658']],
+  ['buprenorphine', 'patch', '5', '904880', '168 HR buprenorphine 0.005 MG/HR Transdermal System', ['BuTrans:904882']],
+  ['buprenorphine', 'patch', '7.5', '1542997', '168 HR buprenorphine 0.0075 MG/HR Transdermal System', ['BuTrans:1542999']],
+  ['buprenorphine', 'patch', '10', '904870', '168 HR buprenorphine 0.01 MG/HR Transdermal System', ['BuTrans:904874']],
+  ['buprenorphine', 'patch', '15', '1432969', '168 HR buprenorphine 0.015 MG/HR Transdermal System', ['BuTrans:1432971']],
+  ['buprenorphine', 'patch', '20', '904876', '168 HR buprenorphine 0.02 MG/HR Transdermal System', ['BuTrans:904878']],
+  ['buprenorphine', 'buccal-film', '75', '1716077', 'buprenorphine 0.075 MG Buccal Film', ['Belbuca:1716079']],
+  ['buprenorphine', 'buccal-film', '150', '1716057', 'buprenorphine 0.15 MG Buccal Film', ['Belbuca:1716063']],
+  ['buprenorphine', 'buccal-film', '300', '1716065', 'buprenorphine 0.3 MG Buccal Film', ['Belbuca:1716067']],
+  ['buprenorphine', 'buccal-film', '450', '1716069', 'buprenorphine 0.45 MG Buccal Film', ['Belbuca:1716071']],
+  ['buprenorphine', 'buccal-film', '600', '1716073', 'buprenorphine 0.6 MG Buccal Film', ['Belbuca:1716075']],
+  ['buprenorphine', 'buccal-film', '750', '1716081', 'buprenorphine 0.75 MG Buccal Film', ['Belbuca:1716083']],
+  ['buprenorphine', 'buccal-film', '900', '1716086', 'buprenorphine 0.9 MG Buccal Film', ['Belbuca:1716090']],
 ];
 
 describe('RxNorm clinical drug codes of each product strength', () => {
@@ -114,7 +148,20 @@ describe('RxNorm clinical drug codes of each product strength', () => {
       const formulation = DRUGS.find((d) => d.id === entry.drug)?.formulations.find((f) => f.id === entry.formulation);
       expect(formulation, `${entry.drug} ${entry.formulation}`).toBeDefined();
       expect(formulation!.strengths.map((s) => s.amount)).toContain(entry.strength);
-      const stated = entry.drug === 'fentanyl' ? `${Number(entry.strength) / 1000} MG/HR` : entry.formulation === 'oral-solution' ? `${entry.strength} MG/ML` : `${entry.strength} MG`;
+      // Oral liquids: the concentration in mg/mL (the strength is the mg in one measured step); Xtampza ER: the label's
+      // base amount; patches: the rate in mg/h; buccal films: mcg as mg.
+      const liquid = formulation!.liquid;
+      const labelAmount = formulation!.strengths.find((s) => s.amount === entry.strength)?.labelAmount;
+      const stated =
+        entry.formulation === 'patch'
+          ? `${Number(entry.strength) / 1000} MG/HR`
+          : entry.formulation === 'buccal-film'
+            ? ` ${Number(entry.strength) / 1000} MG`
+            : liquid
+              ? ` ${Number(liquid.amount) / Number(liquid.volumeMl)} MG/ML`
+              : entry.formulation === 'oral-solution'
+                ? `${entry.strength} MG/ML`
+                : ` ${labelAmount ?? entry.strength} MG`;
       expect(entry.scd.name).toContain(stated);
       expect(entry.scd.name.toLowerCase()).toContain(entry.drug);
     }
@@ -144,6 +191,7 @@ describe('SNOMED CT route codes', () => {
     expect(ROUTE_CODES).toEqual({
       oral: { system: 'http://snomed.info/sct', code: '26643006', display: 'Oral route', source: 'fhir-route-codes', locator: 'SNOMED CT Route Codes value set, expansion: 26643006 Oral route' },
       sublingual: { system: 'http://snomed.info/sct', code: '37839007', display: 'Sublingual route', source: 'fhir-route-codes', locator: 'SNOMED CT Route Codes value set, expansion: 37839007 Sublingual route' },
+      buccal: { system: 'http://snomed.info/sct', code: '54471007', display: 'Buccal route', source: 'fhir-route-codes', locator: 'SNOMED CT Route Codes value set, expansion: 54471007 Buccal route' },
       transdermal: { system: 'http://snomed.info/sct', code: '45890007', display: 'Transdermal route', source: 'fhir-route-codes', locator: 'SNOMED CT Route Codes value set, expansion: 45890007 Transdermal route' },
     });
     expect(SOURCES['fhir-route-codes']?.url).toBe('https://hl7.org/fhir/R4/valueset-route-codes.html');

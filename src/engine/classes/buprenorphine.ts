@@ -21,6 +21,8 @@ import { repeat, sum } from '../regimen.ts';
 import { toPlanSteps } from './steps.ts';
 import { exposureChangeCap } from './opioid-interactions.ts';
 import { PhaseLines, record, type Phase } from './planner-phase.ts';
+import { retainedFraction, toleranceStatus, anchorSummary } from '../tolerance.ts';
+import type { ToleranceStatus } from '../types.ts';
 
 const B = OPIOID_CLASS.buprenorphine;
 
@@ -241,6 +243,7 @@ function warnings(notes: PlanNotes, request: RestartRequest, drug: OpioidDrug, r
 }
 
 export function planBuprenorphine(request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation): RestartPlan {
+  if (isPainProduct(formulation)) return planBuprenorphinePain(request, drug, formulation);
   const notes = new PlanNotes();
   const unit = formulation.unit;
   const prior = record(notes, priorExposure(request, formulation));
@@ -262,4 +265,248 @@ export function planBuprenorphine(request: RestartRequest, drug: OpioidDrug, for
     prior: { dailyDose: { amount: decimalString(prior.priorDaily), unit } },
     steps,
   });
+}
+
+// --- Buprenorphine products for pain: Butrans transdermal patch, Belbuca buccal film (docs/clinical-model.md) ---
+
+const P = B.pain;
+
+/** Butrans (patch, mcg/h) and Belbuca (buccal film, mcg): the pain products, planned by their labels. */
+export function isPainProduct(formulation: OpioidFormulation): boolean {
+  return formulation.route === 'transdermal' || formulation.route === 'buccal';
+}
+
+/** One regimen: a dose given `times` a day (a patch: one patch at its rate). */
+interface Rung {
+  readonly dose: Decimal;
+  readonly times: number;
+}
+const dailyOf = (r: Rung): Decimal => r.dose.mul(r.times);
+const sameRung = (a: Rung, b: Rung): boolean => a.dose.eq(b.dose) && a.times === b.times;
+
+/**
+ * The label's way up for the product, from its naive start: Butrans one strength after another; Belbuca 75 mcg once
+ * daily, 75 mcg every 12 hours (allowed from the start by the label), 150 mcg every 12 hours, then + 150 mcg a dose.
+ */
+function labelLadder(formulation: OpioidFormulation): Rung[] {
+  const start = formulation.naiveStart!;
+  const naive: Rung = { dose: new D(start.dose.value), times: start.timesPerDay.value };
+  const strengths = formulation.strengths.map((s) => new D(s.amount)).sort((a, b) => a.cmp(b));
+  if (formulation.unitForm === 'patch') return strengths.filter((s) => s.gte(naive.dose)).map((dose) => ({ dose, times: 1 }));
+  const maxTimes = formulation.maxTimesPerDay.value;
+  const rungs: Rung[] = [naive];
+  if (naive.times < maxTimes) rungs.push({ dose: naive.dose, times: maxTimes });
+  let dose = new D(P.filmSecondDoseMcg.value);
+  const top = strengths[strengths.length - 1]!;
+  while (dose.lte(top)) {
+    if (strengths.some((s) => s.eq(dose))) rungs.push({ dose, times: maxTimes });
+    dose = dose.add(P.filmIncrementMcg.value);
+  }
+  return rungs;
+}
+
+/** A rung never above the ceiling regimen: the dose at most the ceiling's dose, the times at most its times. */
+function capRung(r: Rung, ceiling: Rung): Rung {
+  return { dose: D.min(r.dose, ceiling.dose), times: Math.min(r.times, ceiling.times) };
+}
+
+export function planBuprenorphinePain(request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation): RestartPlan {
+  const notes = new PlanNotes();
+  const unit = formulation.unit;
+  const isPatch = formulation.unitForm === 'patch';
+  const product = isPatch ? 'Butrans' : 'Belbuca';
+  const interval = formulation.titrationIntervalsDays.value[0]!;
+  const start = formulation.naiveStart!;
+  const naive: Rung = { dose: new D(start.dose.value), times: start.timesPerDay.value };
+
+  // Phase 1: prior exposure (no MME)
+  const priorRung: Rung = { dose: request.prior.dose.amount, times: request.prior.timesPerDay };
+  const priorDaily = dailyOf(priorRung);
+  notes.line(
+    isPatch
+      ? `Prior regimen: buprenorphine ${formulation.name} ${formatDose({ amount: priorRung.dose, unit })}, a new patch every ${formulation.wearHours?.value ?? 168} hours, for ${plural(request.priorDurationDays, 'day')}.`
+      : `Prior regimen: buprenorphine ${formulation.name} ${formatDose({ amount: priorRung.dose, unit })} × ${priorRung.times} a day = ${formatDose({ amount: priorDaily, unit })} daily, for ${plural(request.priorDurationDays, 'day')}.`,
+    ...(isPatch && formulation.wearHours ? [formulation.wearHours] : []),
+  );
+  notes.line(
+    `No MME is calculated and prior.dailyEquivalent is left out: CDC 2022 gives no MME factor for buprenorphine products for pain (partial agonist, ceiling effects). MME thresholds (naloxone at 50 MME, the 50-MME checkpoint) are not applied to ${product}.`,
+    P.noMme,
+    { source: 'walsh-1994', locator: 'Abstract: plateau in subjective effects and respiratory depression at sublingual doses 1–32 mg' },
+  );
+
+  // Phase 2: tolerance (engine assumption: no label gives a restart rule)
+  const { daysOff, missedDays } = breakLength(request.lastDoseDate, request.restartDate);
+  notes.line(`Last dose ${request.lastDoseDate}${isPatch ? ' (the day the last patch came off)' : ''}, restart ${request.restartDate}: daysOff = ${daysOff}; missedDays = daysOff − 1 = ${missedDays}.`);
+  const used = request.fullAgonistUsedDuringBreak;
+  const anchor = retainedFraction(OPIOID_CLASS.anchors, missedDays);
+  let r = anchor.fraction;
+  let why: string;
+  if (used !== false) {
+    r = new D(0);
+    why = `full-agonist opioid during the break: ${used === undefined ? 'not answered (taken as possibly used)' : 'yes'}; the restart is a new start`;
+  } else if (missedDays <= B.shortGapMissedDays.value) {
+    r = new D(1);
+    why = `${missedDays} missed day${missedDays === 1 ? '' : 's'} (at most ${B.shortGapMissedDays.value}) and no full agonist used: the prior dose`;
+  } else {
+    why = `${missedDays} missed days, no full agonist used: opioid class anchor from ${anchor.anchor.fromMissedDays} missed days (${anchor.anchor.basis}), r = ${r.toFixed()}`;
+  }
+  const status: ToleranceStatus = toleranceStatus(r);
+  notes.line(`Restart rule (no label gives one): ${why}. Tolerance ${status}.`, P.restartRule, B.shortGapMissedDays, ...(used === false && missedDays > B.shortGapMissedDays.value ? [anchor.anchor.retainedFraction] : []));
+
+  // Phase 3: ceiling (the prior regimen, never above the label maximum)
+  let ceiling = priorRung;
+  const maxSingle = formulation.maxSingleDose;
+  const maxDaily = formulation.maxDailyDose;
+  if (maxSingle && ceiling.dose.gt(maxSingle.value)) {
+    ceiling = { dose: new D(maxSingle.value), times: ceiling.times };
+    notes.line(`The prior dose is above the label maximum of ${formatDose({ amount: new D(maxSingle.value), unit })} a ${isPatch ? 'patch' : 'dose'}: the ceiling is ${formatDose({ amount: ceiling.dose, unit })}.`, maxSingle);
+  }
+  if (maxDaily && dailyOf(ceiling).gt(maxDaily.value)) {
+    ceiling = { dose: ceiling.dose, times: Math.max(1, new D(maxDaily.value).div(ceiling.dose).floor().toNumber()) };
+    notes.line(`Capped at the label maximum of ${formatDose({ amount: new D(maxDaily.value), unit })}${isPatch ? '' : ' daily'}: ${formatDose({ amount: ceiling.dose, unit })} × ${ceiling.times}.`, maxDaily);
+  }
+  if (isPatch) notes.line(`Label maximum: one ${P.patchQtcMaxMcgH.value} mcg/h patch (QTc prolongation at 40 mcg/h).`, P.patchQtcMaxMcgH);
+
+  // Phase 4: first step
+  const ladder = labelLadder(formulation)
+    .map((rung) => capRung(rung, ceiling))
+    .filter((rung, i, all) => i === 0 || !sameRung(rung, all[i - 1]!));
+  const naiveCapped = capRung(naive, ceiling);
+  let first: Rung;
+  let firstRule: string;
+  if (status === 'retained') {
+    first = ceiling;
+    firstRule = sameRung(ceiling, priorRung) ? 'prior dose (tolerance retained)' : 'prior dose capped at the label maximum';
+  } else if (status === 'lost') {
+    first = naiveCapped;
+    firstRule = `label start for opioid-naive patients (${product}), never above the prior dose`;
+    notes.line(`Tolerance lost: the first step is the label's opioid-naive start, ${describeRung(naive, unit, isPatch)}, never above the prior dose: ${describeRung(first, unit, isPatch)}.`, start.dose, start.timesPerDay);
+  } else {
+    const target = priorDaily.mul(r);
+    const fits = ladder.filter((rung) => dailyOf(rung).lte(target));
+    first = fits.length ? fits[fits.length - 1]! : naiveCapped;
+    firstRule = `reduced tolerance: r × prior, rounded down to the label steps, never below the label start`;
+    notes.line(
+      `Tolerance reduced: ${formatAmount(priorDaily)} × ${r.toFixed()} = ${formatAmount(target)} ${unit}${isPatch ? '' : ' a day'}; the largest label step not above it${fits.length ? '' : ' (none: the label start)'}: ${describeRung(first, unit, isPatch)}.`,
+      P.restartRule,
+      start.dose,
+    );
+  }
+
+  // Phase 5: interaction cap (amendment A1)
+  const cap = exposureChangeCap(request, drug.id);
+  if (cap && status !== 'lost') {
+    const limit = D.max(dailyOf(first).mul(cap.fraction), dailyOf(naiveCapped));
+    const fits = ladder.filter((rung) => dailyOf(rung).lte(limit));
+    const capped = fits.length ? fits[fits.length - 1]! : naiveCapped;
+    if (dailyOf(capped).lt(dailyOf(first))) {
+      notes.line(
+        `Interaction cap (${cap.reasons.join('; ')}): first step at most ${formatAmount(dailyOf(first))} × ${cap.fraction.toFixed()} = ${formatAmount(dailyOf(first).mul(cap.fraction))} ${unit}, never below the label start: ${describeRung(capped, unit, isPatch)}.`,
+        ...cap.provenance,
+      );
+      first = capped;
+      firstRule = `${firstRule}; lowered for ${cap.codes.join(', ')}`;
+    }
+  }
+
+  // Phase 6: titration back to the ceiling, by the label steps and interval
+  const scheduled: ScheduledStep[] = [painStep(request.restartDate, first, formulation, firstRule)];
+  let at = request.restartDate;
+  let last = first;
+  for (const rung of ladder) {
+    if (dailyOf(rung).lte(dailyOf(last)) || rung.dose.lt(last.dose)) continue;
+    at = addCalendarDays(at, interval);
+    scheduled.push(painStep(at, rung, formulation, `label titration: next ${product} step no sooner than ${plural(interval, 'day')} after the last, never above the prior dose`));
+    last = rung;
+  }
+  if (scheduled.length > 1) {
+    notes.line(
+      `Back to the prior dose by the label steps (${isPatch ? 'one patch strength at a time' : `75 mcg once daily, then every 12 hours, then ${P.filmSecondDoseMcg.value} mcg every 12 hours, then + ${P.filmIncrementMcg.value} mcg a dose`}), each no sooner than ${plural(interval, 'day')} after the last, each only if the last was tolerated; never above the prior ${describeRung(ceiling, unit, isPatch)}.`,
+      formulation.titrationIntervalsDays,
+      ...(isPatch ? [] : [P.filmSecondDoseMcg, P.filmIncrementMcg]),
+      P.restartRule,
+    );
+  }
+  const steps = toPlanSteps(scheduled, { drug: drug.id, formulation });
+  steps.forEach((s, index) => {
+    notes.line(`Step ${index + 1} from ${s.start}: buprenorphine ${s.administrations.map((a) => formatDose({ amount: a, unit })).join(' + ')}${isPatch ? ' patch' : ''} = ${formatDose(s.dailyDose)}${isPatch ? '' : ' daily'} (${s.rule}).`);
+  });
+
+  // Phase 7: warnings
+  notes.warn(
+    'BUPRENORPHINE_NO_MME',
+    'info',
+    `No MME is given for ${product} (prior.dailyEquivalent is left out): CDC 2022 gives buprenorphine products for pain no MME factor. MME-based thresholds do not apply; when another opioid is converted to ${product}, its label uses the other opioid's MME (taper to ≤ ${P.taperToMme.value} MME/day first).`,
+    ['cdc-2022', isPatch ? 'label-butrans' : 'belbuca-hcp-dosing'],
+  );
+  if (status !== 'retained') {
+    const conversion = isPatch
+      ? `Butrans label conversion from other opioids: below ${P.conversionLowBandBelowMme.value} MME/day start ${start.dose.value} mcg/h; ${P.conversionLowBandBelowMme.value}–${P.patchExperiencedUpToMme.value} MME/day taper to ≤ ${P.taperToMme.value} MME/day, then ${P.patchFrom30To80MmeMcgH.value} mcg/h; 7.5–20 mcg/h only for opioid-experienced patients.`
+      : `Belbuca label: taper other opioids to ≤ ${P.taperToMme.value} MME/day before starting (dose by the label's MME bands).`;
+    notes.warn(
+      'BUPRENORPHINE_PAIN_RESTART',
+      status === 'lost' ? 'critical' : 'warning',
+      `Neither the ${product} label nor any source read gives a restart rule after a break: this plan is an engine assumption (${status === 'lost' ? 'a new start at the label opioid-naive dose' : 'a reduced first step'}, then the label titration interval, never above the prior dose). ${used !== false ? 'A full-agonist opioid used during the break (or not known) can lead to precipitated withdrawal when buprenorphine starts; ' : ''}${conversion} Monitor for respiratory depression in the first 24–72 hours and after each increase.`,
+      [isPatch ? 'label-butrans' : 'label-belbuca', ...(isPatch ? [] : ['belbuca-hcp-dosing'])],
+    );
+  }
+  if (isPatch) {
+    notes.warn(
+      'BUTRANS_QTC_MAX',
+      'warning',
+      `Do not exceed one ${P.patchQtcMaxMcgH.value} mcg/h Butrans patch: 40 mcg/h prolonged the QTc interval in a clinical trial. Take care with other QT-prolonging drugs and in long-QT syndrome.`,
+      ['label-butrans'],
+    );
+  }
+  if (request.patient.hepaticImpairment) {
+    notes.warn(
+      'BUPRENORPHINE_PAIN_HEPATIC',
+      'warning',
+      `Hepatic impairment: the ${product} label's hepatic dosing section was not read for this engine; no hepatic adjustment is applied. Check the label before starting (buprenorphine is cleared by the liver).`,
+      [isPatch ? 'label-butrans' : 'label-belbuca'],
+    );
+  }
+  notes.warn(
+    'BUPRENORPHINE_CEILING',
+    'info',
+    'Buprenorphine has a ceiling effect on respiratory depression, but the ceiling can be overcome when it is combined with benzodiazepines, alcohol or other CNS depressants.',
+    ['walsh-1994', 'cdc-2022'],
+  );
+  opioidWarnings(notes, request, { drug, status, priorTolerant: false, maxMme: new D(0), hasCheckpoint: false, painProduct: true });
+  const anchorRow = used === false && missedDays > B.shortGapMissedDays.value ? anchorSummary(anchor.anchor) : undefined;
+  return notes.finish({
+    drug: drug.id,
+    drugClass: 'opioid',
+    formulation: formulation.id,
+    displayName: drug.displayName,
+    daysOff,
+    missedDays,
+    tolerance: { retainedFraction: decimalString(r), status, ...(anchorRow ? { anchor: anchorRow } : {}) },
+    prior: {
+      dailyDose: { amount: decimalString(priorDaily), unit },
+      components: [
+        {
+          path: 'prior',
+          drug: drug.id,
+          formulation: formulation.id,
+          displayName: drug.displayName,
+          formulationName: formulation.name,
+          dose: { amount: decimalString(priorRung.dose), unit },
+          timesPerDay: priorRung.times,
+          asNeeded: request.prior.asNeeded,
+          dailyDose: { amount: decimalString(priorDaily), unit },
+        },
+      ],
+    },
+    steps,
+  });
+}
+
+function describeRung(r: Rung, unit: OpioidFormulation['unit'], isPatch: boolean): string {
+  if (isPatch) return `${formatDose({ amount: r.dose, unit })} patch`;
+  return `${formatDose({ amount: r.dose, unit })} ${r.times === 1 ? 'once daily' : r.times === 2 ? 'every 12 hours' : `${r.times} times daily`}`;
+}
+
+function painStep(start: string, r: Rung, formulation: OpioidFormulation, rule: string): ScheduledStep {
+  return step(start, repeat(r.dose, r.times), formulation, rule);
 }

@@ -324,6 +324,8 @@ export interface WarningContext {
   /** Highest daily MME of any step (0 when the drug has no MME). */
   readonly maxMme: Decimal;
   readonly hasCheckpoint: boolean;
+  /** Buprenorphine for pain (Butrans, Belbuca): not a treatment for opioid use disorder. */
+  readonly painProduct?: boolean;
 }
 
 export function benzodiazepinesIn(request: RestartRequest): string[] {
@@ -351,7 +353,7 @@ export function opioidWarnings(notes: PlanNotes, request: RestartRequest, contex
   if (alcohol.length) naloxoneReasons.push(`alcohol use with the opioid (${alcohol.join(', ')})`);
   if (patient.overdoseHistory) naloxoneReasons.push('a history of overdose');
   if (patient.substanceUseDisorder) naloxoneReasons.push('a history of substance use disorder');
-  else if (request.indication === 'oud' || context.drug.agonist === 'partial') naloxoneReasons.push('treatment for opioid use disorder');
+  else if (request.indication === 'oud' || (context.drug.agonist === 'partial' && !context.painProduct)) naloxoneReasons.push('treatment for opioid use disorder');
   if (patient.sleepApnea) naloxoneReasons.push('sleep-disordered breathing');
   if (released) naloxoneReasons.push('recent release from prison');
   // Rec 8 names a return to a dose after tolerance loss (tapering, prison release): detoxification is that too

@@ -13,11 +13,12 @@ import { formatAmount, formatDose } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
 import { findDrug, findFormulation } from '../registry.ts';
 import { buildTitration, type ScheduledStep } from '../schedule.ts';
-import { floorToStrengths, makeExactly } from '../strengths.ts';
+import { floorToStrengths, makeExactly, nextAbove } from '../strengths.ts';
 import { retainedFraction, toleranceStatus } from '../tolerance.ts';
 import type { PlanRefusal, PlanStep, PriorComponent, RestartPlan, RestartRequest, ToleranceStatus } from '../types.ts';
 import { planBuprenorphine } from './buprenorphine.ts';
 import { planMethadone } from './methadone.ts';
+import { productUnitNotes } from './product-units.ts';
 import {
   acetaminophenDaily,
   acetaminophenLimit,
@@ -59,8 +60,10 @@ function product(drugId: string, formulationId: string): Product {
 }
 
 /** The immediate-release product a patient restarts on when the prior product cannot be restarted. */
-function restartProduct(drug: OpioidDrug): Product & { readonly sameMolecule: boolean; readonly reason: string } {
-  const sameIr = drug.formulations.find((f) => f.release === 'immediate' && !f.combination && f.naiveStart);
+function restartProduct(drug: OpioidDrug, from?: OpioidFormulation): Product & { readonly sameMolecule: boolean; readonly reason: string } {
+  // The same molecule's IR form, preferring the prior product's form (the morphine concentrate → the 10 mg/5 mL solution).
+  const candidates = drug.formulations.filter((f) => f.release === 'immediate' && !f.combination && f.naiveStart && !f.restrictedToTolerant);
+  const sameIr = candidates.find((f) => f.unitForm === from?.unitForm) ?? candidates[0];
   if (sameIr) {
     return { drug, formulation: sameIr, sameMolecule: true, reason: `the immediate-release form of the same molecule (${drug.displayName} ${sameIr.name})` };
   }
@@ -388,7 +391,7 @@ function productPhase(
   exposure: ExposureChangeCap | null,
 ): ProductChoice | { readonly refuse: 'OPIOID_TOLERANT_ONLY_PRODUCT'; readonly why: string } {
   const { r, priorTolerant, status } = tolerance;
-  if (formulation.release === 'immediate' && !prior.isPatch) return { drug, formulation, kind: 'same' };
+  if (formulation.release === 'immediate' && !prior.isPatch && !formulation.restrictedToTolerant) return { drug, formulation, kind: 'same' };
   const wholeRestricted = Boolean(formulation.restrictedToTolerant);
   const priorRestricted = isRestrictedRegimen(formulation, prior.dose, prior.daily);
   const patchExposure = prior.isPatch && exposure !== null;
@@ -420,7 +423,7 @@ function productPhase(
     );
     return { drug, formulation, kind: 'same', keptAfterLoss: true };
   }
-  const p = restartProduct(drug);
+  const p = restartProduct(drug, formulation);
   notes.line(
     `Restricted product: ${drug.displayName} ${formulation.name} is not restarted because ${why}. ${restricted && restriction ? `Label: ${restriction.rule}. ` : ''}${C.erLaRule.rule}.`,
     ...(restricted && restriction ? [restriction] : []),
@@ -543,7 +546,8 @@ function ceilingPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExp
   const single = !prior.multi && choice.kind === 'same';
   const dose = doseFromLabel ? maxDose : D.min(maxDose, single ? prior.dose : maxDose);
   const made = single && targetDaily.eq(prior.daily) && maxTimes >= prior.times ? prior.regimen : fillRegimen(targetDaily, dose, maxTimes, f);
-  const target = made ?? [smallestUnit(f)];
+  // Nothing fits: the smallest amount the product makes (a scored half counts), never a whole unit above it.
+  const target = made ?? [nextAbove(new D(0), new D(f.maxSingleDose.value), f.strengths)?.amount ?? smallestUnit(f)];
   notes.line(
     `Ceiling target: ${describe(target, unit)} = ${formatAmount(riskMme(d, f, sum(target)))} MME/day${made ? '' : ' (no real strength fits under the target: the smallest unit)'}.`,
     ...(single || !f.naiveStart ? [] : [f.naiveStart.timesPerDay]),
@@ -1043,6 +1047,7 @@ function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation:
   const steps = prior.multi ? asNeededAllowancePhase(notes, prior, apap.choice, titrated) : titrated;
 
   fullAgonistWarnings(notes, request, drug, formulation, prior, tolerance, apap.choice, ceiling, firstStep, steps);
+  productUnitNotes(notes, formulation, apap.choice.formulation, steps, drug.mmeFactor);
   opioidWarnings(notes, request, {
     drug,
     status: tolerance.status,
@@ -1334,7 +1339,7 @@ function tolerantOnlyRefusal(
     C.tolerantMinDays,
     { assumption: 'tolerant-only-product-switch' },
   );
-  let alternative = `Use an immediate-release opioid instead (${restartProduct(drug).reason}).`;
+  let alternative = `Use an immediate-release opioid instead (${restartProduct(drug, formulation).reason}).`;
   if (plan) {
     const first = plan.steps[0]!;
     const last = plan.steps.at(-1)!;

@@ -4,7 +4,7 @@ import type { FormulationBase } from '../../protocols/types.ts';
 import { addCalendarDays } from '../dates.ts';
 import { decimalString } from '../decimal.ts';
 import type { ScheduledStep } from '../schedule.ts';
-import { describeUnits } from '../strengths.ts';
+import { describeMakeUp } from '../strengths.ts';
 import { catalogDrug } from '../registry.ts';
 import type { EquivalentUnit, PlanStep } from '../types.ts';
 
@@ -24,7 +24,7 @@ export function toPlanSteps(steps: readonly ScheduledStep[], context: StepContex
     const largest = step.administrations[0]!;
     const amounts = step.administrations.map((a) => a.text);
     const reason = context.checkpoint?.(step, steps[index - 1], index) ?? null;
-    const makeUp = step.administrations.map((a) => describeUnits(a.units, formulation.unit, formulation.unitForm));
+    const makeUp = step.administrations.map((a) => describeMakeUp(a.units, formulation));
     return {
       start: step.start,
       ...(next ? { end: addCalendarDays(next.start, -1) } : {}),

@@ -139,6 +139,29 @@ export interface BuprenorphineProtocol {
   readonly waitLongActingHours: Sourced<string>;
   /** Usual maintenance range, for the message after day 2 (mg/day, "low–high"). */
   readonly usualMaintenanceMg: Sourced<string>;
+  /** Buprenorphine products for pain (Butrans patch, Belbuca buccal film): label rules used by the restart. */
+  readonly pain: BuprenorphinePainRules;
+}
+
+export interface BuprenorphinePainRules {
+  /** CDC 2022 gives buprenorphine for pain no MME factor (table caution 6): no daily MME is shown. */
+  readonly noMme: Citation;
+  /** Label conversion from other opioids: prior total below this MME/day → the product's naive start. */
+  readonly conversionLowBandBelowMme: Sourced<string>;
+  /** Label conversion: taper other opioids to at most this MME/day before starting. */
+  readonly taperToMme: Sourced<string>;
+  /** Butrans: 30–80 MME/day (after the taper) → this patch, mcg/h. */
+  readonly patchFrom30To80MmeMcgH: Sourced<string>;
+  /** Butrans: "opioid-experienced" = up to this MME/day for a week or longer. */
+  readonly patchExperiencedUpToMme: Sourced<string>;
+  /** Butrans: the label maximum and why (QTc). */
+  readonly patchQtcMaxMcgH: Sourced<string>;
+  /** Belbuca: after the 75 mcg start, the next dose per 12 h. */
+  readonly filmSecondDoseMcg: Sourced<string>;
+  /** Belbuca: titration increment per dose (every 12 h). */
+  readonly filmIncrementMcg: Sourced<string>;
+  /** Restart after a break: the engine rule (no label gives one). */
+  readonly restartRule: Sourced<string>;
 }
 
 export interface OpioidClassProtocol {

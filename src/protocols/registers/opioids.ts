@@ -75,6 +75,76 @@ export const SOURCES: readonly Source[] = [
     year: 2024,
     url: 'https://api.fda.gov/drug/label.json?search=set_id%3A%22f2f421ab-35ae-7637-e053-2995a90a40e0%22',
   },
+  {
+    id: 'label-percocet',
+    title: 'Percocet (oxycodone and acetaminophen tablets) 2.5/325, 5/325, 7.5/325 and 10/325 mg, prescribing information: Dosage and Administration (maximum tablets a day per strength; acetaminophen 4 g/day)',
+    issuer: 'Endo Pharmaceuticals (FDA-approved label, read in a druglib.com copy)',
+    year: 2023,
+    url: 'http://www.druglib.com/druginfo/percocet/indications_dosage/',
+  },
+  {
+    id: 'label-morphine-oral-solution',
+    title: 'Morphine sulfate oral solution 10 mg per 5 mL, 20 mg per 5 mL and 100 mg per 5 mL (20 mg/mL), prescribing information: boxed warning (risk of medication errors), 1 Indications (100 mg per 5 mL for opioid-tolerant patients only), 2 Dosage (10 to 20 mg every 4 hours)',
+    issuer: 'FDA-approved label via drugs.com and empr.com (West-Ward/Hikma, Roxane)',
+    year: 2024,
+    url: 'http://www.drugs.com/pro/morphine-sulfate-solution-concentrate.html',
+  },
+  {
+    id: 'label-dilaudid-oral-solution',
+    title: 'Dilaudid (hydromorphone hydrochloride) oral solution 5 mg/5 mL (1 mg/mL) and tablets, dosage: mg and mL on every prescription, calibrated oral syringe, never household spoons; oral solution 2.5 mg to 10 mg every 3 to 6 hours',
+    issuer: 'FDA-approved label via drugs.com',
+    year: 2024,
+    url: 'http://www.drugs.com/dosage/dilaudid.html',
+  },
+  {
+    id: 'label-kadian',
+    title: 'Kadian (morphine sulfate) extended-release capsules 10, 20, 30, 40, 50, 60, 80, 100 and 200 mg, prescribing information: 1 Indications (limitations of use), 2 Dosage and Administration',
+    issuer: 'Allergan (FDA-approved label, 2019 revision, read in the rxreasoner.com transcription; strengths from the DailyMed/pillsync product list)',
+    year: 2019,
+    url: 'https://rxreasoner.com/monographs/kadian/usage',
+  },
+  {
+    id: 'label-xtampza',
+    title: 'Xtampza ER (oxycodone) extended-release capsules 9, 13.5, 18, 27 and 36 mg, prescribing information: 2 Dosage and Administration (tolerant-only doses; equivalence to oxycodone HCl; opioid-naive start; maximum 288 mg/day)',
+    issuer: 'Collegium Pharmaceutical (FDA-approved label via drugs.com and the manufacturer\u2019s prescriber page)',
+    year: 2023,
+    url: 'https://www.drugs.com/dosage/xtampza-er.html',
+  },
+  {
+    id: 'ismp-oral-liquid-metric',
+    title: 'ISMP Targeted Medication Safety Best Practices, Best Practice #5 FAQ: oral liquid dosing devices (oral syringes, cups, droppers) that display only the metric scale (mL); see also ISMP consumer tips on liquid medicines: oral syringes with mL markings, never household spoons',
+    issuer: 'Institute for Safe Medication Practices',
+    year: 2014,
+    url: 'https://www.ismp.org/tmsbp/faq5',
+  },
+  {
+    id: 'label-butrans',
+    title: 'Butrans (buprenorphine) transdermal system CIII, dosing: initiation, conversion from other opioids, titration and maintenance (manufacturer HCP pages restating the US prescribing information)',
+    issuer: 'Purdue Pharma (FDA-approved label)',
+    year: 2024,
+    url: 'https://butrans.com/dosing/dosage/ ; https://butrans.com/dosing/initiation/ ; https://butrans.com/dosing/titration/',
+  },
+  {
+    id: 'fda-ndc-butrans',
+    title: 'NDC directory entry 59011-750 (Butrans 5 mcg/h): package "168 h in 1 PATCH"; RxCUIs of the Butrans strengths',
+    issuer: 'US Food and Drug Administration (openFDA NDC)',
+    year: 2026,
+    url: 'https://api.fda.gov/drug/ndc.json?search=product_ndc:%2259011-750%22',
+  },
+  {
+    id: 'label-belbuca',
+    title: 'Belbuca (buprenorphine) buccal film CIII, prescribing information, 2 Dosage and Administration (2.1 important instructions, 2.2 initial dosing), read in the drugs.com transcription',
+    issuer: 'BioDelivery Sciences International (FDA-approved label)',
+    year: 2023,
+    url: 'https://www.drugs.com/dosage/belbuca.html',
+  },
+  {
+    id: 'belbuca-hcp-dosing',
+    title: 'Belbuca dosing and titration for HCPs: 7 dose strengths; taper opioid-experienced patients to ≤ 30 mg oral MME daily before starting',
+    issuer: 'BioDelivery Sciences International / Collegium (manufacturer)',
+    year: 2024,
+    url: 'https://www.belbuca.com/hcp/buprenorphine-dosing-titration/',
+  },
 ];
 
 export const ASSUMPTIONS: readonly Assumption[] = [
@@ -149,6 +219,11 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     rationale: 'The renal rows of amendment A3 treat 60 mL/min as the edge of normal dosing (gabapentinoid tables; Beers: reduce dose when GFR < 60); a clearance given as a number must not be ignored when the flag is not set.',
   },
   {
+    id: 'oral-liquid-measure-step',
+    statement: 'Doses of an oral liquid are measured in whole steps of 0.5 mL with a metric oral syringe (0.25 mL for the 20 mg/mL morphine concentrate and its calibrated syringe); each planned dose is rounded down to a whole number of steps.',
+    rationale: 'Labels give the concentration but not the smallest measurable volume. Oral syringes commonly carry marks every 0.2 or 0.5 mL (ISMP consumer guidance; the coarser mark is taken, so every planned dose can be read off the syringe); the concentrate\u2019s small volumes (10 to 20 mg = 0.5 to 1 mL) are measured on a 1 mL syringe, taken as 0.25 mL (5 mg) steps. Rounding down never gives more than the computed ceiling.',
+  },
+  {
     id: 'opioid-non-prescribed-not-tolerant',
     statement: 'A prior dose from non-prescribed use is used as reported for the missed-day rules but never counts as meeting the opioid-tolerant definition.',
     rationale: 'The dose and its regularity cannot be verified; opening products restricted to tolerant patients on an unverified dose is the riskier error, while the missed-day rules still avoid an abrupt cut (no source gives a rule; engine assumption).',
@@ -182,5 +257,10 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     id: 'opioid-as-needed-share',
     statement: 'As-needed doses of the prior regimen are not turned into scheduled doses on the restart product: each step keeps the as-needed share of the prior daily MME for as-needed doses, rounded down to real strengths, in at most the prior number of as-needed doses a day; the step\u2019s daily dose is the ceiling for the whole day.',
     rationale: 'The issue-13 rule: as-needed use counts toward the prior exposure and stays as needed. No source gives the split; keeping the prior proportion changes the pattern of use least and never raises the day above the step\u2019s ceiling.',
+  },
+  {
+    id: 'buprenorphine-pain-restart',
+    statement: 'Butrans and Belbuca after a break: the prior dose only when tolerance is retained (at most 2 missed days, no full-agonist opioid used during the break); with reduced tolerance the first step is the retained fraction of the prior dose (opioid class anchors), rounded down to a strength and never below the label naive start; after tolerance loss, or a full agonist used or not known, the label naive start (Butrans 5 mcg/h; Belbuca 75 mcg once daily). Then up by the label steps no sooner than the label interval (Butrans 3 days; Belbuca 4 days), never above the prior dose nor the label maximum.',
+    rationale: 'Neither label gives a missed-dose or restart rule. The labels give the opioid-naive start, the titration interval and the maximum; a restart after tolerance loss is treated as a new start (label naive start), and the ceiling is the prior dose (conservative, as for all opioids). The 2-day short gap is the same engine assumption as sublingual buprenorphine; the anchors for a reduced restart are those of the full agonists (CDC 2022: tolerance can be lost in as little as a week).',
   },
 ];
