@@ -131,7 +131,7 @@ describe('the product of a step', () => {
   it('an unknown formulation: UNKNOWN_FORMULATION naming the drug, what was typed and the known forms', () => {
     const error = only(errors([{ ...step('2026-11-28', '5', 4), formulation: 'patch' }]));
     expect(error).toMatchObject({ path: 'proposed.0.formulation', code: 'unknown-formulation' });
-    expect(error.message).toBe('oxyCODONE has no "patch" form here. Known forms: ir, er.');
+    expect(error.message).toBe('oxyCODONE has no "patch" form here. Known forms: ir, er, apap, xtampza.');
     const notString = only(errors([{ ...step('2026-11-28', '5', 4), drug: 'oxycodone', formulation: 7 }]));
     expect(notString).toMatchObject({ path: 'proposed.0.formulation', code: 'unknown-formulation' });
     expect(notString.message).toContain('no "7" form');
