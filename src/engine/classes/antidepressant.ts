@@ -21,6 +21,7 @@ import { buildFixedSchedule, splitDaily, type FixedPhase, type FixedStage } from
 import { priorAndBreak, type PriorAndBreak } from './prior.ts';
 import { serotonergicPlanOpioidFindings } from './opioid-interactions.ts';
 import { toPlanSteps } from './steps.ts';
+import { singlePriorComponent } from '../prior-component.ts';
 
 const C = ANTIDEPRESSANT_CLASS;
 
@@ -713,7 +714,7 @@ export function planAntidepressant(request: RestartRequest, drug: Antidepressant
     daysOff: prior.daysOff,
     missedDays: prior.missedDays,
     tolerance: { retainedFraction: decision.action === 'resume' ? '1' : '0', status: 'not-applicable' },
-    prior: { dailyDose: { amount: decimalString(prior.priorDaily), unit } },
+    prior: { dailyDose: { amount: decimalString(prior.priorDaily), unit }, components: [singlePriorComponent(request, { drugId: drug.id, displayName: drug.displayName, formulationId: formulation.id, formulationName: formulation.name, unit }, prior.priorDaily)] },
     steps,
     decision: { action: decision.action, rule: decision.rule },
   });

@@ -23,6 +23,7 @@ import { exposureChangeCap } from './opioid-interactions.ts';
 import { PhaseLines, record, type Phase } from './planner-phase.ts';
 import { retainedFraction, toleranceStatus, anchorSummary } from '../tolerance.ts';
 import type { ToleranceStatus } from '../types.ts';
+import { singlePriorComponent } from '../prior-component.ts';
 
 const B = OPIOID_CLASS.buprenorphine;
 
@@ -262,7 +263,7 @@ export function planBuprenorphine(request: RestartRequest, drug: OpioidDrug, for
     daysOff: rule.daysOff,
     missedDays: rule.missedDays,
     tolerance: { retainedFraction: rule.restartAtPrior ? '1' : '0', status: 'not-applicable' },
-    prior: { dailyDose: { amount: decimalString(prior.priorDaily), unit } },
+    prior: { dailyDose: { amount: decimalString(prior.priorDaily), unit }, components: [singlePriorComponent(request, { drugId: drug.id, displayName: drug.displayName, formulationId: formulation.id, formulationName: formulation.name, unit }, prior.priorDaily)] },
     steps,
   });
 }

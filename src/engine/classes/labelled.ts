@@ -21,6 +21,7 @@ import { beersFallsAndCnsWarnings, isOlderAdult } from './beers.ts';
 import { buildFixedSchedule, ceilingOn, lowerOfSchedules, splitDaily, type FixedStep } from './fixedSchedule.ts';
 import { priorAndBreak, type PriorAndBreak } from './prior.ts';
 import { toPlanSteps } from './steps.ts';
+import { singlePriorComponent } from '../prior-component.ts';
 
 const L = LABELLED_CLASS;
 
@@ -509,7 +510,7 @@ export function planLabelled(request: RestartRequest, drug: LabelledDrug, formul
     daysOff: prior.daysOff,
     missedDays: prior.missedDays,
     tolerance: { retainedFraction: decision.retitrate ? '0' : '1', status: 'not-applicable' },
-    prior: { dailyDose: { amount: decimalString(prior.priorDaily), unit } },
+    prior: { dailyDose: { amount: decimalString(prior.priorDaily), unit }, components: [singlePriorComponent(request, { drugId: drug.id, displayName: drug.displayName, formulationId: formulation.id, formulationName: formulation.name, unit }, prior.priorDaily)] },
     steps,
     decision: { action: decision.retitrate ? 'retitrate' : 'resume', rule: decision.rule },
   });

@@ -25,6 +25,7 @@ import { exposureChangeCap } from './opioid-interactions.ts';
 import { PhaseLines, record, type Phase } from './planner-phase.ts';
 import { describePhase, largestRiseWithin, methadoneTitrationRule, scheduleMethadone, type MethadoneStep, type MethadoneTitrationRule } from './methadone-titration.ts';
 import { checkedDate, mg, mgEach, mme, times as timesOf, toMme, type Mg, type Mme } from '../units.ts';
+import { singlePriorComponent } from '../prior-component.ts';
 
 export { methadoneTitrationRule, type MethadoneTitrationRule, type MethadoneTitrationPhase } from './methadone-titration.ts';
 
@@ -505,10 +506,11 @@ export function planMethadone(request: RestartRequest, drug: OpioidDrug, request
     hasCheckpoint: crossing,
   });
 
+  const product = { drugId: drug.id, displayName: drug.displayName, formulationId: requested.id, formulationName: requested.name, unit };
   const summary = forOud
     ? {
         tolerance: { retainedFraction: tol.fraction.toFixed(), status: tol.status, anchor: anchorSummary(tol.anchor) },
-        prior: { dailyDose: { amount: decimalString(prior.priorDaily), unit } },
+        prior: { dailyDose: { amount: decimalString(prior.priorDaily), unit }, components: [singlePriorComponent(request, product, prior.priorDaily)] },
       }
     : opioidPlanSummary({
         fraction: tol.fraction,
@@ -520,6 +522,12 @@ export function planMethadone(request: RestartRequest, drug: OpioidDrug, request
         unit,
         factor,
         per: 'MME per mg/day',
+        components: [
+          singlePriorComponent(request, product, prior.priorDaily, {
+            daily: { amount: decimalString(prior.priorMme!), unit: 'MME' },
+            factor: { value: factor.value, per: 'MME per mg/day', source: 'source' in factor ? factor.source : 'engine assumption' },
+          }),
+        ],
       });
   return notes.finish({
     drug: drug.id,
