@@ -59,12 +59,12 @@ try {
   check('ER oxycodone: 10 mg twice a day', (await page.getByLabel('Dose per administration', { exact: true }).inputValue()) === '10' && (await page.getByLabel('Times per day', { exact: true }).inputValue()) === '2');
   check('ER oxycodone: last dose 2026-10-31', (await page.getByLabel('Last dose date', { exact: true }).inputValue()) === '2026-10-31');
 
-  // Alprazolam coded by an SCD the protocol table does not have yet: the record names no drug the app plans.
+  // Alprazolam coded by its SCD (the benzodiazepine codes of the protocol tables).
   fhir.launchPatient = BENZO_GAP;
   await page.goto(`http://127.0.0.1:${APP_PORT}/?iss=${encodeURIComponent(fhir.baseUrl)}&launch=e2e-launch-3`);
-  const alert = page.getByRole('alert');
-  await alert.waitFor({ timeout: 30_000 });
-  check('a record with no readable drug says so and leaves the form to the clinician', (await alert.textContent())!.includes('No medicine Retitrate plans was found'));
+  await page.getByRole('region', { name: /Filled in from the patient's record/ }).waitFor({ timeout: 30_000 });
+  check('ALPRAZolam by SCD: drug', (await page.getByRole('combobox', { name: 'Drug' }).inputValue()) === 'ALPRAZolam');
+  check('ALPRAZolam: 1 mg three times a day', (await page.getByLabel('Dose per administration', { exact: true }).inputValue()) === '1' && (await page.getByLabel('Times per day', { exact: true }).inputValue()) === '3');
 
   // Without a launch URL the app starts as always (no request to the FHIR server).
   hosts.clear();

@@ -5,16 +5,16 @@
  * when it is stale.
  */
 import type { AnyDrug } from '../protocols/index.ts';
-import type { DoseUnit, DrugClass, InteractionCategory, Release, Route, UnitForm } from '../protocols/types.ts';
+import type { DoseUnit, DrugClass, InteractionCategory, Route, UnitForm } from '../protocols/types.ts';
 
 export interface CatalogFormulation {
   readonly id: string;
   readonly name: string;
   readonly route: Route;
-  readonly release: Release;
   readonly unitForm: UnitForm;
   readonly unit: DoseUnit;
-  readonly strengths: readonly { readonly amount: string; readonly scored: boolean }[];
+  /** `scored` only when the tablet is scored (absent = not scored: keeps the first-load catalog small). */
+  readonly strengths: readonly { readonly amount: string; readonly scored?: true }[];
   readonly maxTimesPerDay: number;
 }
 
@@ -60,10 +60,9 @@ export function catalogEntry(drug: AnyDrug): CatalogDrug {
       id: f.id,
       name: f.name,
       route: f.route,
-      release: f.release,
       unitForm: f.unitForm,
       unit: f.unit,
-      strengths: f.strengths.map((s) => ({ amount: s.amount, scored: s.scored })),
+      strengths: f.strengths.map((s) => ({ amount: s.amount, ...(s.scored ? { scored: true as const } : {}) })),
       maxTimesPerDay: f.maxTimesPerDay.value,
     })),
   };

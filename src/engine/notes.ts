@@ -6,7 +6,9 @@ import { ASSUMPTIONS } from '../protocols/assumptions.ts';
 import { SOURCES } from '../protocols/sources.ts';
 import { PROTOCOL_DATE, PROTOCOL_VERSION } from '../protocols/version.ts';
 import type { Provenance } from '../protocols/types.ts';
-import type { PlanAssumption, PlanRefusal, PlanSource, PlanWarning, RestartPlan, Severity } from './types.ts';
+import type { Amount, DoseUnit, EquivalentUnit, PlanAssumption, PlanRefusal, PlanSource, PlanWarning, PriorComponent, RestartPlan, RestartRequest, Severity } from './types.ts';
+import type { Decimal } from 'decimal.js';
+import { decimalString } from './decimal.ts';
 import { ENGINE_VERSION } from './version.ts';
 
 // Provenance objects are frozen protocol data with stable identity: their tags are built once.
@@ -90,4 +92,29 @@ export class PlanNotes {
       version: { engine: ENGINE_VERSION, protocols: PROTOCOL_VERSION, protocolsDate: PROTOCOL_DATE },
     };
   }
+}
+
+/**
+ * The one-medicine `prior.components` entry of a plan whose class takes no `additionalPrior` (methadone,
+ * sublingual buprenorphine, antidepressants, labelled restart rules), so every plan lists its prior regimen the
+ * same way (issue 13). Here rather than in a module of its own: every planner already loads this one.
+ */
+export function singlePriorComponent(
+  request: RestartRequest,
+  product: { readonly drugId: string; readonly displayName: string; readonly formulationId: string; readonly formulationName: string; readonly unit: DoseUnit },
+  priorDaily: Decimal,
+  equivalent?: { readonly daily: Amount<EquivalentUnit>; readonly factor: { readonly value: string; readonly per: string; readonly source: string } },
+): PriorComponent {
+  return {
+    path: 'prior',
+    drug: product.drugId,
+    formulation: product.formulationId,
+    displayName: product.displayName,
+    formulationName: product.formulationName,
+    dose: { amount: decimalString(request.prior.dose.amount), unit: product.unit },
+    timesPerDay: request.prior.timesPerDay,
+    asNeeded: request.prior.asNeeded,
+    dailyDose: { amount: decimalString(priorDaily), unit: product.unit },
+    ...(equivalent ? { dailyEquivalent: equivalent.daily, equivalentFactor: equivalent.factor } : {}),
+  };
 }

@@ -97,11 +97,11 @@ function fixtureComponentsPlan(): RestartPlan {
 }
 
 describe('prior regimen of several medicines (FIXTURE plan with components)', () => {
-  it('shows each medicine with dose × times, as needed, daily dose, factor with source and equivalent, and the sum', () => {
+  it('shows each medicine with dose × times, as needed, daily dose, factor with source and equivalent, and the sum', async () => {
     const plan = fixtureComponentsPlan();
     const sourceName = `${plan.sources[0]!.issuer}, ${plan.sources[0]!.year}`;
     render(<PlanView plan={plan} inputs={[]} today="2026-11-28" />);
-    const table = screen.getByRole('table', { name: 'Before the break: 2 medicines added up in MME' });
+    const table = await screen.findByRole('table', { name: 'Before the break: 2 medicines added up in MME' });
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(4);
     expect(rows[1]).toHaveTextContent('oxyCODONE immediate-release tablet');

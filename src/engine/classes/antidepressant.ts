@@ -21,7 +21,7 @@ import { buildFixedSchedule, splitDaily, type FixedPhase, type FixedStage } from
 import { priorAndBreak, type PriorAndBreak } from './prior.ts';
 import { serotonergicPlanOpioidFindings } from './opioid-interactions.ts';
 import { toPlanSteps } from './steps.ts';
-import { singlePriorComponent } from '../prior-component.ts';
+import { singlePriorComponent } from '../notes.ts';
 
 const C = ANTIDEPRESSANT_CLASS;
 

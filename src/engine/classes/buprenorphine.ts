@@ -23,7 +23,7 @@ import { exposureChangeCap } from './opioid-interactions.ts';
 import { PhaseLines, record, type Phase } from './planner-phase.ts';
 import { retainedFraction, toleranceStatus, anchorSummary } from '../tolerance.ts';
 import type { ToleranceStatus } from '../types.ts';
-import { singlePriorComponent } from '../prior-component.ts';
+import { singlePriorComponent } from '../notes.ts';
 
 const B = OPIOID_CLASS.buprenorphine;
 

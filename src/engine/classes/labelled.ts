@@ -21,7 +21,7 @@ import { beersFallsAndCnsWarnings, isOlderAdult } from './beers.ts';
 import { buildFixedSchedule, ceilingOn, lowerOfSchedules, splitDaily, type FixedStep } from './fixedSchedule.ts';
 import { priorAndBreak, type PriorAndBreak } from './prior.ts';
 import { toPlanSteps } from './steps.ts';
-import { singlePriorComponent } from '../prior-component.ts';
+import { singlePriorComponent } from '../notes.ts';
 
 const L = LABELLED_CLASS;
 

@@ -25,7 +25,7 @@ import { exposureChangeCap } from './opioid-interactions.ts';
 import { PhaseLines, record, type Phase } from './planner-phase.ts';
 import { describePhase, largestRiseWithin, methadoneTitrationRule, scheduleMethadone, type MethadoneStep, type MethadoneTitrationRule } from './methadone-titration.ts';
 import { checkedDate, mg, mgEach, mme, times as timesOf, toMme, type Mg, type Mme } from '../units.ts';
-import { singlePriorComponent } from '../prior-component.ts';
+import { singlePriorComponent } from '../notes.ts';
 
 export { methadoneTitrationRule, type MethadoneTitrationRule, type MethadoneTitrationPhase } from './methadone-titration.ts';
 
