@@ -22,6 +22,27 @@ describe('plan command line', () => {
     expect(plan.version.engine).toMatch(/^\d+\.\d+\.\d+$/);
   }, 20_000);
 
+  it('plans a regimen of several opioids: each component, their sum, one restart product with its as-needed allowance', () => {
+    const { code, stdout } = runCli(['examples/oxycodone-er-and-ir-as-needed.json']);
+    expect(code).toBe(0);
+    const plan = JSON.parse(stdout);
+    expect(plan.prior.components.map((c: { path: string; dailyEquivalent: { amount: string } }) => [c.path, c.dailyEquivalent.amount])).toEqual([
+      ['prior', '60'],
+      ['additionalPrior.0', '22.5'],
+    ]);
+    expect(plan.prior.dailyEquivalent).toEqual({ amount: '82.5', unit: 'MME' });
+    expect(new Set(plan.steps.map((s: { drug: string; formulation: string }) => `${s.drug}/${s.formulation}`))).toEqual(new Set(['oxycodone/ir']));
+    expect(plan.steps.at(-1).dailyDose).toEqual({ amount: '55', unit: 'mg' });
+    expect(plan.steps.every((s: { asNeededAllowance?: unknown }) => s.asNeededAllowance)).toBe(true);
+  }, 20_000);
+
+  it('exits 2 when another class is listed as a prior medicine, naming the field', () => {
+    const request = { drug: 'oxycodone', prior: { dose: 10, unit: 'mg', timesPerDay: 4 }, additionalPrior: [{ drug: 'alprazolam', dose: 1, unit: 'mg', timesPerDay: 2 }], priorDurationDays: 90, lastDoseDate: '2026-11-20', restartDate: '2026-11-28' };
+    const { code, stdout } = runCli(['-'], JSON.stringify(request));
+    expect(code).toBe(2);
+    expect(JSON.parse(stdout).errors).toEqual([expect.objectContaining({ path: 'additionalPrior.0.drug', code: 'wrong-class' })]);
+  }, 20_000);
+
   it('reads the request from stdin with -', () => {
     const request = { drug: 'morphine', prior: { dose: 15, unit: 'mg', timesPerDay: 4 }, priorDurationDays: 30, lastDoseDate: '2026-11-26', restartDate: '2026-11-28' };
     const { code, stdout } = runCli(['-'], JSON.stringify(request));
