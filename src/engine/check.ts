@@ -749,25 +749,30 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[], refus
     const codes = findings.filter((f) => f.step === step.index).map((f) => f.code);
     const ceiling = overlapping(plan, later(step.start, restart), step.end)[0];
     const equivalent = equivalentOf(step);
-    return {
-      index: step.index,
-      start: step.start,
-      ...(step.end ? { end: step.end } : {}),
-      drug: step.facts.drug.id,
-      formulation: step.facts.formulation.id,
-      dose: amount(step.dose, step.facts.formulation.unit),
-      timesPerDay: step.timesPerDay,
-      administrations: step.amounts.map(decimalString),
-      ...(step.everyOtherDay ? { everyOtherDay: true } : {}),
-      ...(step.asNeeded ? { asNeeded: true } : {}),
-      dailyDose: amount(step.dosingDay, step.facts.formulation.unit),
-      ...(equivalent ? { dailyEquivalent: amount(new D(equivalent.amount).mul(step.everyOtherDay ? 2 : 1), equivalent.unit) } : {}),
-      ...(ceiling ? { ceilingStepStart: ceiling.start } : {}),
-      status: codes.length ? 'exceeds' : 'within',
-      codes,
-    };
+    return checkedStep(step, codes, ceiling, equivalent ? amount(new D(equivalent.amount).mul(step.everyOtherDay ? 2 : 1), equivalent.unit) : undefined);
   });
   return { verdict: findings.length ? 'exceeds' : 'within', findings, steps, plan };
+}
+
+/** A proposed step as the result reports it: its product, doses, daily total and equivalent, and its verdict. */
+function checkedStep(step: Proposed, codes: readonly CheckCode[], ceiling: PlanStep | undefined, dailyEquivalent: Amount | undefined): CheckedStep {
+  return {
+    index: step.index,
+    start: step.start,
+    ...(step.end ? { end: step.end } : {}),
+    drug: step.facts.drug.id,
+    formulation: step.facts.formulation.id,
+    dose: amount(step.dose, step.facts.formulation.unit),
+    timesPerDay: step.timesPerDay,
+    administrations: step.amounts.map(decimalString),
+    ...(step.everyOtherDay ? { everyOtherDay: true } : {}),
+    ...(step.asNeeded ? { asNeeded: true } : {}),
+    dailyDose: amount(step.dosingDay, step.facts.formulation.unit),
+    ...(dailyEquivalent ? { dailyEquivalent } : {}),
+    ...(ceiling ? { ceilingStepStart: ceiling.start } : {}),
+    status: codes.length ? 'exceeds' : 'within',
+    codes,
+  };
 }
 
 function priorCompare(plan: RestartPlan, step: Proposed): { proposed: Decimal; ceiling: Decimal; unit: string } | null {
@@ -1402,23 +1407,7 @@ function compareByDay(plan: RestartPlan, proposed: readonly Proposed[], refusal?
     const codes = [...new Set(sorted.filter((f) => f.step === step.index || f.steps?.includes(step.index)).map((f) => f.code))];
     const ceiling = overlapping(plan, later(step.start, restart), step.end)[0];
     const factor = classFactor(step.facts, planDrugs);
-    return {
-      index: step.index,
-      start: step.start,
-      ...(step.end ? { end: step.end } : {}),
-      drug: step.facts.drug.id,
-      formulation: step.facts.formulation.id,
-      dose: amount(step.dose, step.facts.formulation.unit),
-      timesPerDay: step.timesPerDay,
-      administrations: step.amounts.map(decimalString),
-      ...(step.everyOtherDay ? { everyOtherDay: true } : {}),
-      ...(step.asNeeded ? { asNeeded: true } : {}),
-      dailyDose: amount(step.dosingDay, step.facts.formulation.unit),
-      ...(factor ? { dailyEquivalent: amount(shownValue2(step.dosingDay.mul(factor.mul).div(factor.div)), factor.unit) } : {}),
-      ...(ceiling ? { ceilingStepStart: ceiling.start } : {}),
-      status: codes.length ? 'exceeds' : 'within',
-      codes,
-    };
+    return checkedStep(step, codes, ceiling, factor ? amount(shownValue2(step.dosingDay.mul(factor.mul).div(factor.div)), factor.unit) : undefined);
   });
   return { verdict: sorted.length ? 'exceeds' : 'within', findings: sorted, steps, plan };
 }
