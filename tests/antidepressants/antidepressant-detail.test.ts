@@ -18,7 +18,8 @@ describe('antidepressant derivation: figures and decision', () => {
   it('sertraline 100 mg after 1 missed day: every working line shows the figures used', () => {
     const p = plan({ drug: 'sertraline', dose: 100, restart: '2026-11-03' });
     expect(p.drugClass).toBe('antidepressant');
-    expect(p.prior).toEqual({ dailyDose: { amount: '100', unit: 'mg' } });
+    expect(p.prior).toEqual({ dailyDose: { amount: '100', unit: 'mg' }, components: [expect.objectContaining({ path: 'prior', dailyDose: { amount: '100', unit: 'mg' } })] });
+    expect(p.prior.components![0]).not.toHaveProperty('dailyEquivalent');
     expect('earliestSafeStart' in p).toBe(false);
     expect(derivation(p)).toContain('Antidepressants: the question is to resume the prior dose or re-titrate (restart-model amendment A9); no daily equivalent is computed.');
     expect(derivation(p)).not.toMatch(/tolerance/i);

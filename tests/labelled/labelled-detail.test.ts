@@ -33,7 +33,8 @@ describe('derivation: target and the labelled maximum', () => {
     const p = plan({ drug: 'clozapine', dose: 150, times: 2, restart: '2026-11-02' });
     expect(line(p, 'Target (last step)')).toBe('Target (last step): the prior regimen, 300 mg daily (labelled maximum 900 mg). [label-clozaril: 2.2: maximum 900 mg/day]');
     expect(codes(p)).not.toContain('DOSE_ABOVE_LABEL_MAX');
-    expect(p.prior).toEqual({ dailyDose: { amount: '300', unit: 'mg' } });
+    expect(p.prior).toEqual({ dailyDose: { amount: '300', unit: 'mg' }, components: [expect.objectContaining({ path: 'prior', dailyDose: { amount: '300', unit: 'mg' } })] });
+    expect(p.prior.components![0]).not.toHaveProperty('dailyEquivalent');
   });
 
   it('exactly at the maximum (clozapine 450 mg twice daily = 900 mg) is not capped', () => {
@@ -46,7 +47,8 @@ describe('derivation: target and the labelled maximum', () => {
   it('above the maximum and resumed: the plan stops at 900 mg, says so, and warns (DOSE_ABOVE_LABEL_MAX)', () => {
     const p = plan({ drug: 'clozapine', dose: 500, times: 2, restart: '2026-11-02' });
     expect(p.decision?.action).toBe('resume');
-    expect(p.prior).toEqual({ dailyDose: { amount: '1000', unit: 'mg' } });
+    expect(p.prior).toEqual({ dailyDose: { amount: '1000', unit: 'mg' }, components: [expect.objectContaining({ path: 'prior', dailyDose: { amount: '1000', unit: 'mg' } })] });
+    expect(p.prior.components![0]).not.toHaveProperty('dailyEquivalent');
     expect(line(p, 'above the labelled maximum')).toBe('The prior 1,000 mg daily is above the labelled maximum 900 mg: the target is capped at 900 mg daily. [label-clozaril: 2.2: maximum 900 mg/day]');
     expect(hasLine(p, 'Target (last step)')).toBe(false);
     expect(p.steps).toHaveLength(1);

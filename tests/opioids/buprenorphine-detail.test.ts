@@ -26,7 +26,8 @@ describe('buprenorphine restart at the prior dose (short gap, no full agonist)',
     expect(p.drugClass).toBe('opioid');
     expect(p.formulation).toBe('film');
     expect(p.tolerance).toEqual({ retainedFraction: '1', status: 'not-applicable' });
-    expect(p.prior).toEqual({ dailyDose: { amount: '16', unit: 'mg' } });
+    expect(p.prior).toEqual({ dailyDose: { amount: '16', unit: 'mg' }, components: [expect.objectContaining({ path: 'prior', dailyDose: { amount: '16', unit: 'mg' } })] });
+    expect(p.prior.components![0]).not.toHaveProperty('dailyEquivalent');
     expect(lines(p)[0]).toBe('Prior regimen: buprenorphine sublingual film (Suboxone) 16 mg × 1 a day = 16 mg daily, for 60 days.');
     const noMme = line(p, 'No MME is calculated');
     expect(noMme).toContain('partial agonist with a ceiling effect on respiratory depression, and CDC 2022 excludes it from the MME table (caution 6).');

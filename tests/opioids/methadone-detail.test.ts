@@ -35,7 +35,8 @@ describe('methadone derivation: the figures used', () => {
     const p = oud('80', 2);
     expect(p.drugClass).toBe('opioid');
     expect(p.formulation).toBe('tablet');
-    expect(p.prior).toEqual({ dailyDose: { amount: '80', unit: 'mg' } });
+    expect(p.prior).toEqual({ dailyDose: { amount: '80', unit: 'mg' }, components: [expect.objectContaining({ path: 'prior', dailyDose: { amount: '80', unit: 'mg' } })] });
+    expect(p.prior.components![0]).not.toHaveProperty('dailyEquivalent');
     expect(lines(p)[0]).toBe('Prior regimen: methadone tablet (Dolophine) 80 mg × 1 a day = 80 mg daily, for 60 days; indication: opioid use disorder.');
     expect(text(p)).not.toMatch(/Prior daily MME|= [\d.]+ MME\/day/);
     expect(line(p, 'Opioid use disorder: every dose is in mg')).toContain('[cdc-2022: Table caution 7');
