@@ -27,6 +27,12 @@ export default defineConfig({
       'tests/**/*invariants*.test.ts',
       'tests/robustness/fuzz.test.ts',
       'tests/check/planner-agreement.test.ts',
+      // Suites that plan every benchmark request or validate FHIR bundles with the full FHIR definitions (seconds
+      // each): they reach every core mutant, so Stryker reran them for each; the engine suites kill those mutants.
+      'tests/engine/prior-components-every-plan.test.ts',
+      'tests/export/regimen-of-several-medicines-exports.test.ts',
+      'tests/export/fhir-codes-benzodiazepine-antidepressant.test.ts',
+      'tests/export/fhir-oral-products.test.ts',
     ],
   },
 });
