@@ -1056,6 +1056,19 @@ function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation:
     hasCheckpoint: steps.some((s) => s.checkpoint),
   });
 
+  return finishPlan(notes, drug, formulation, breakDays, tolerance, prior, steps);
+}
+
+/** The plan of a full agonist: tolerance, the prior regimen and its components, the steps (one product or each resumed). */
+function finishPlan(
+  notes: PlanNotes,
+  drug: OpioidDrug,
+  formulation: OpioidFormulation,
+  breakDays: { readonly daysOff: number; readonly missedDays: number },
+  tolerance: Tolerance,
+  prior: PriorExposure,
+  steps: PlanStep[],
+): RestartPlan {
   return notes.finish({
     drug: drug.id,
     drugClass: 'opioid',
@@ -1071,7 +1084,7 @@ function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation:
       priorDaily: prior.daily,
       priorMme: prior.totalMme,
       unit: formulation.unit,
-      factor: drug.mmeFactor,
+      factor: drug.mmeFactor!,
       per: `MME per ${formulation.unit}${prior.isPatch ? '' : '/day'}`,
       components: prior.components.map(componentSummary),
     }),
@@ -1174,27 +1187,7 @@ function resumeRegimenPlan(
     maxMme: totalSteps,
     hasCheckpoint: false,
   });
-  return notes.finish({
-    drug: drug.id,
-    drugClass: 'opioid',
-    formulation: formulation.id,
-    displayName: drug.displayName,
-    daysOff: breakDays.daysOff,
-    missedDays: breakDays.missedDays,
-    ...opioidPlanSummary({
-      fraction: tolerance.r,
-      status: tolerance.status,
-      priorTolerant: tolerance.priorTolerant,
-      anchor: tolerance.anchor,
-      priorDaily: prior.daily,
-      priorMme: prior.totalMme,
-      unit: formulation.unit,
-      factor: drug.mmeFactor!,
-      per: `MME per ${formulation.unit}${prior.isPatch ? '' : '/day'}`,
-      components: prior.components.map(componentSummary),
-    }),
-    steps,
-  });
+  return finishPlan(notes, drug, formulation, breakDays, tolerance, prior, steps);
 }
 
 /**
