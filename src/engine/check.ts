@@ -646,12 +646,7 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[], refus
 
     // RESTRICTED_AFTER_TOLERANCE_LOSS.
     if (!toleranceOk && plan.drugClass === 'opioid' && !withinPlan) {
-      const restriction = toleranceRestriction(step.facts, step.amounts);
-      const avoidedByPlan =
-        !planUsesOwnProduct && step.facts.drug.id === plan.drug && step.facts.formulation.id === plan.formulation
-          ? { rule: 'The plan does not restart this product after the break (it restarts on another product).', source: 'plan' }
-          : null;
-      const found = restriction ?? avoidedByPlan;
+      const found = restrictedAfterLoss(step, plan, planUsesOwnProduct);
       if (found) {
         const ceilingStep = overlapping(plan, later(step.start, restart), step.end)[0];
         const compared = ceilingStep ? compare(step, ceilingStep) : null;
@@ -752,6 +747,15 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[], refus
     return checkedStep(step, codes, ceiling, equivalent ? amount(new D(equivalent.amount).mul(step.everyOtherDay ? 2 : 1), equivalent.unit) : undefined);
   });
   return { verdict: findings.length ? 'exceeds' : 'within', findings, steps, plan };
+}
+
+/** Why a proposed step's product may not be restarted after tolerance fell: its label restriction, or the plan avoids it. */
+function restrictedAfterLoss(step: Proposed, plan: RestartPlan, planUsesOwnProduct: boolean) {
+  const avoidedByPlan =
+    !planUsesOwnProduct && step.facts.drug.id === plan.drug && step.facts.formulation.id === plan.formulation
+      ? { rule: 'The plan does not restart this product after the break (it restarts on another product).', source: 'plan' }
+      : null;
+  return toleranceRestriction(step.facts, step.amounts) ?? avoidedByPlan;
 }
 
 /** A proposed step as the result reports it: its product, doses, daily total and equivalent, and its verdict. */
@@ -1304,12 +1308,7 @@ function compareByDay(plan: RestartPlan, proposed: readonly Proposed[], refusal?
       const withinPlan =
         groupWithin && planStepsInForce.some((c) => c.drug === step.facts.drug.id && c.formulation === step.facts.formulation.id && !step.dose.gt(c.dose.amount));
       if (!toleranceOk && plan.drugClass === 'opioid' && !withinPlan) {
-        const restriction = toleranceRestriction(step.facts, step.amounts);
-        const avoidedByPlan =
-          !planUsesOwnProduct && step.facts.drug.id === plan.drug && step.facts.formulation.id === plan.formulation
-            ? { rule: 'The plan does not restart this product after the break (it restarts on another product).', source: 'plan' }
-            : null;
-        const found = restriction ?? avoidedByPlan;
+        const found = restrictedAfterLoss(step, plan, planUsesOwnProduct);
         if (found) {
           const totals = compared[0]?.totals;
           const why = plan.tolerance.priorTolerant === false ? 'the patient was not opioid-tolerant before the break' : `tolerance is ${plan.tolerance.status} after the break`;
