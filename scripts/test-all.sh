@@ -3,7 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TZ=UTC
-stage() { printf '\n=== %s ===\n' "$1"; }
+# Each stage prints the minutes since the start, so a slow CI run shows which stage grew.
+START=$SECONDS
+stage() { printf '\n=== %s (at %d min %02d s) ===\n' "$1" $(((SECONDS - START) / 60)) $(((SECONDS - START) % 60)); }
 
 stage "chromium (for browser tests)"; bash scripts/ensure-chromium.sh
 stage "type-check (tsc -b)"; npx tsc -b
@@ -29,3 +31,4 @@ stage "gate: dependency audit"; node scripts/gates/run.mjs audit || true
 stage "gate: mutation score (engine core)"; node scripts/gates/run.mjs mutation || true
 stage "gate: mutation score (protocol data, random sample)"; node scripts/gates/run.mjs mutation-protocols || true
 stage "gates summary"; node scripts/gates/run.mjs --summary
+printf '\nwhole run: %d min %02d s\n' $(((SECONDS - START) / 60)) $(((SECONDS - START) % 60))
