@@ -57,7 +57,7 @@ const ranges = sample.map((m) => `${m.fileName}:${m.location.start.line + 1}:${m
 console.log(`  protocol data: ${files.length} files, ${mutants.length} mutants, ${candidates.length} value mutants; sampling ${sample.length} (seed ${SEED})`);
 
 const args = ['stryker.protocols.config.json', '--mutate', ranges.join(',')];
-const code = await runStryker(args);
+const { code } = await runStryker(args);
 const seconds = (Date.now() - t0) / 1000;
 let report;
 try {

@@ -1,6 +1,6 @@
 // Runs Stryker (node_modules/@stryker-mutator/core) with the given arguments from the project root, quietly: one
 // progress line every 30 s so a long run is visibly alive, and Stryker's own errors if it fails. Resolves to the
-// exit code. Shared by mutation.mjs (engine) and mutation-protocols.mjs (protocol data sample).
+// exit code and, in incremental mode, Stryker's count of reused results ("N of M"). Shared by mutation.mjs (engine) and mutation-protocols.mjs (protocol data sample).
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,8 +15,12 @@ export function runStryker(args) {
     });
     let tail = '';
     let lastProgress = 0;
+    let reused = null;
     const keep = (d) => {
       tail = (tail + d).slice(-20_000);
+      // colour codes stripped; matched on the tail, as the line can arrive in two chunks
+      const r = tail.replace(/\x1b\[[0-9;]*m/g, '').match(/(\d+) of (\d+) mutant result\(s\) are reused/);
+      if (r && !reused) reused = `${r[1]} of ${r[2]}`;
       const m = String(d).match(/Mutation testing \d+%[^\n]*/);
       if (m && Date.now() - lastProgress > 30_000) {
         lastProgress = Date.now();
@@ -27,7 +31,7 @@ export function runStryker(args) {
     child.stderr.on('data', keep);
     child.on('exit', (c) => {
       if (c !== 0) console.log(tail.split('\n').filter((l) => /ERROR|Error:/.test(l)).slice(-10).join('\n'));
-      res(c);
+      res({ code: c, reused });
     });
   });
 }
