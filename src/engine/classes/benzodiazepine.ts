@@ -20,7 +20,8 @@ import { breakLength } from '../dates.ts';
 import { D, decimalString } from '../decimal.ts';
 import { formatAmount, formatDose, plural } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
-import { catalogDrug, concurrentCategories, concurrentName } from '../registry.ts';
+import { concurrentCategories, concurrentName } from '../registry.ts';
+import { beersCnsWarning } from './beers.ts';
 import { buildTitration } from '../schedule.ts';
 import { floorToStrengths, nextAbove } from '../strengths.ts';
 import type { EquivalentReading, PlanRefusal, PlanStep, PriorComponent, RestartPlan, RestartRequest, ToleranceStatus } from '../types.ts';
@@ -1374,17 +1375,8 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
       ['beers-2023', 'joint-bzd-taper-2025'],
     );
     notes.line(`Warning BEERS_AVOID: age ${patient.ageYears} ≥ ${C.olderAdultAge.value}.`, C.olderAdultAge);
-    const classes = C.beersCnsActiveClasses.value;
-    const cnsActive = others.filter((id) => classes.includes(catalogDrug(id)?.class ?? '') || C.beersCnsActiveDrugs.value.includes(id));
-    if (cnsActive.length + 1 >= C.beersCnsActiveCount.value) {
-      notes.warn(
-        'BEERS_CNS_3PLUS',
-        'warning',
-        `Age ${patient.ageYears}: ${drug.displayName} with ${names(cnsActive)} makes ${cnsActive.length + 1} CNS-active drugs; the Beers Criteria say avoid 3 or more together (falls, fractures) and minimize the number.`,
-        ['beers-2023'],
-      );
-      notes.line(`Warning BEERS_CNS_3PLUS: ${drug.id} + ${cnsActive.join(', ')} = ${cnsActive.length + 1} CNS-active drugs.`, C.beersCnsActiveCount, C.beersCnsActiveClasses, C.beersCnsActiveDrugs);
-    }
+    // Three or more CNS-active drugs: the one rule and table for every class (beers.ts).
+    beersCnsWarning(notes, request, drug);
   }
   if (patient.historyOfFalls && (older || patient.ageYears === undefined)) {
     notes.warn(
