@@ -11,7 +11,7 @@ import type { AntidepressantDrug, AntidepressantFormulation, AntidepressantResta
 import type { Provenance } from '../../protocols/types.ts';
 import { addCalendarDays } from '../dates.ts';
 import { D, decimalString } from '../decimal.ts';
-import { below, checkedDate, larger, mg, smaller, subtract, sum, times as timesOf, type Mg } from '../units.ts';
+import { below, checkedDate, larger, mg, smaller, subtract, sum, times as timesOf, type IsoDate, type Mg } from '../units.ts';
 import { formatAmount, formatDose } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
 import { concurrentCategories, concurrentName, findDrug } from '../registry.ts';
@@ -67,7 +67,8 @@ interface Washout {
   readonly index: number;
   readonly id: string;
   readonly days: number;
-  readonly lastDose: string;
+  /** Last dose of the concurrent medicine (its validated stop date, or the restart date when still taken). */
+  readonly lastDose: IsoDate;
   readonly stopDateGiven: boolean;
   readonly basis: string;
   readonly sources: readonly string[];
@@ -109,7 +110,7 @@ function washoutsFor(request: RestartRequest, drug: AntidepressantDrug): Washout
     // A medicine that starts after the restart date is that medicine's own plan's concern.
     if (entry.startedOn && entry.startedOn > request.restartDate) return;
     const cats = concurrentCategories(id);
-    const lastDose = entry.stoppedOn ?? request.restartDate;
+    const lastDose = checkedDate(entry.stoppedOn ?? request.restartDate);
     const base = { index, id, lastDose, stopDateGiven: entry.stoppedOn !== undefined };
     if (C.linezolidIds.includes(id)) {
       const w = C.linezolidWashoutDays;
