@@ -125,3 +125,19 @@ export function checkedDate(text: string): IsoDate {
   if (parseCalendarDate(text) === null) throw new Error(`programmer error: unvalidated date ${text}`);
   return text as IsoDate;
 }
+
+/**
+ * The daily amount of a drug that is `amount` mg diazepam: mg diazepam × (mg of the drug ≈ diazepam 10 mg) ÷ 10
+ * (the inverse of `diazepamEquivalent`; e.g. the benzodiazepine after-window cap in mg of the restart drug).
+ */
+export function fromDiazepamEquivalent(amount: MgDiazepam, perDiazepam10mg: Factor): Mg {
+  return amount.mul(perDiazepam10mg).div(10) as Mg;
+}
+
+/**
+ * A daily dose of one benzodiazepine in mg of another, through their amounts ≈ diazepam 10 mg (from protocol data):
+ * mg × (mg of the other drug ≈ diazepam 10 mg) ÷ (mg of this drug ≈ diazepam 10 mg).
+ */
+export function convertByDiazepamEquivalence(daily: Mg, toPerDiazepam10mg: Factor, fromPerDiazepam10mg: Factor): Mg {
+  return daily.mul(toPerDiazepam10mg).div(fromPerDiazepam10mg) as Mg;
+}

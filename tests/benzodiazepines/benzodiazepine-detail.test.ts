@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { BENZODIAZEPINES } from '../../src/protocols/benzodiazepines/index.ts';
 import type { BenzodiazepineDrug, BenzodiazepineFormulation } from '../../src/protocols/benzodiazepines/types.ts';
 import { benzodiazepineAnchors, dependenceClass, planBenzodiazepine, withdrawalRiskRow, withdrawalWindowFor } from '../../src/engine/classes/benzodiazepine.ts';
+import { isCnsActive } from '../../src/engine/classes/beers.ts';
 import { isRefusal } from '../../src/engine/plan.ts';
 import { validateRequest } from '../../src/engine/validate.ts';
 import type { RestartPlan } from '../../src/engine/types.ts';
@@ -593,16 +594,32 @@ describe('warnings: code, severity, sources, message and derivation line', () =>
     expect(w).toMatchObject({ severity: 'warning', sources: ['beers-2023', 'joint-bzd-taper-2025'] });
     expect(w.message).toMatch(/^Age 65: the Beers Criteria say avoid benzodiazepines in older adults/);
     expect(lineStarting(everything, 'Warning BEERS_AVOID')).toMatch(/^Warning BEERS_AVOID: age 65 ≥ 65\. \[beers-2023: /);
-    expect(warning(everything, 'BEERS_CNS_3PLUS').message).toMatch(/^Age 65: LORazepam with oxyCODONE, morphine, gabapentin, pregabalin makes 5 CNS-active drugs/);
+    // The one Beers CNS-active rule for every class (beers.ts): the planned drug first, then the others.
+    expect(warning(everything, 'BEERS_CNS_3PLUS')).toMatchObject({ severity: 'warning', sources: ['beers-2023'] });
+    expect(warning(everything, 'BEERS_CNS_3PLUS').message).toBe(
+      'Age 65: 5 CNS-active drugs (LORazepam, oxyCODONE, morphine, gabapentin, pregabalin). The Beers Criteria (2023) advise avoiding 3 or more together (falls) and minimising their number.',
+    );
+    expect(lineStarting(everything, 'Warning BEERS_CNS_3PLUS')).toMatch(/^Warning BEERS_CNS_3PLUS: 5 CNS-active drugs ≥ 3 at age 65\. \[beers-2023: /);
     const young = plan({ drug: 'lorazepam', dose: '1', timesPerDay: 2, missedDays: 1, patient: { ageYears: 64 }, concurrent: ['oxycodone', 'gabapentin'] });
     expect(codes(young)).not.toEqual(expect.arrayContaining(['BEERS_AVOID']));
     expect(codes(young)).not.toContain('BEERS_OPIOID_BZD');
     expect(codes(young)).not.toContain('BEERS_CNS_3PLUS');
     const z = plan({ drug: 'zolpidem', dose: '5', timesPerDay: 1, missedDays: 1, patient: { ageYears: 70 }, concurrent: ['quetiapine', 'valproate'] });
     expect(warning(z, 'BEERS_AVOID').message).toMatch(/^Age 70: the Beers Criteria say avoid Z-drugs in older adults/);
-    expect(warning(z, 'BEERS_CNS_3PLUS').message).toContain('makes 3 CNS-active drugs');
+    expect(warning(z, 'BEERS_CNS_3PLUS').message).toMatch(/^Age 70: 3 CNS-active drugs \(zolpidem/i);
     // Alcohol and lithium are not Beers CNS-active drugs.
     expect(codes(plan({ drug: 'zolpidem', dose: '5', timesPerDay: 1, missedDays: 1, patient: { ageYears: 70 }, concurrent: ['alcohol', 'lithium'] }))).not.toContain('BEERS_CNS_3PLUS');
+  });
+
+  it('BEERS_CNS_3PLUS on a benzodiazepine counts every drug the benzodiazepine table counted before (one table now), and Z-drugs too', () => {
+    // The former benzodiazepine list: opioids, benzodiazepines, antidepressants (classes), antipsychotics and antiepileptics (ids).
+    for (const id of ['oxycodone', 'diazepam', 'sertraline', 'clozapine', 'quetiapine', 'lamotrigine', 'carbamazepine', 'gabapentin', 'pregabalin', 'valproate', 'phenytoin', 'phenobarbital']) {
+      expect(isCnsActive(id), id).toBe(true);
+    }
+    const withZ = plan({ drug: 'lorazepam', dose: '1', timesPerDay: 2, missedDays: 1, patient: { ageYears: 70 }, concurrent: ['zolpidem', 'quetiapine'] });
+    expect(warning(withZ, 'BEERS_CNS_3PLUS').message).toMatch(/^Age 70: 3 CNS-active drugs \(LORazepam, zolpidem, QUEtiapine\)/i);
+    // A concurrent medicine listed twice counts once.
+    expect(codes(plan({ drug: 'lorazepam', dose: '1', timesPerDay: 2, missedDays: 1, patient: { ageYears: 70 }, concurrent: ['quetiapine', 'quetiapine'] }))).not.toContain('BEERS_CNS_3PLUS');
   });
 
   it('BEERS_FALLS: with a history of falls at 65 or over, or when the age is not given', () => {

@@ -181,12 +181,8 @@ describe('benzodiazepine protocol data', () => {
     expect(c.shortGroupMaxHalfLifeHours).toMatchObject({ value: 24, assumption: 'bzd-withdrawal-window-14-28' });
     expect(c.afterWindowFraction).toMatchObject({ value: '0', assumption: 'bzd-after-window-restart-low' });
     expect(c.daysPerMonth).toMatchObject({ value: 30, assumption: 'bzd-month-30-days' });
-    expect(c.beersCnsActiveCount).toMatchObject({ value: 3, source: 'beers-2023' });
-    expect(c.beersCnsActiveClasses).toMatchObject({ value: ['opioid', 'benzodiazepine', 'antidepressant'], source: 'beers-2023' });
-    expect(c.beersCnsActiveDrugs).toMatchObject({
-      value: ['clozapine', 'quetiapine', 'lamotrigine', 'carbamazepine', 'gabapentin', 'pregabalin', 'valproate', 'phenytoin', 'phenobarbital'],
-      source: 'beers-2023',
-    });
+    // The Beers CNS-active count and table live once, in ANTIDEPRESSANT_CLASS.beers (engine/classes/beers.ts).
+    expect(Object.keys(c).filter((key) => key.startsWith('beersCns'))).toEqual([]);
     expect(c.withdrawalRiskRows).toHaveLength(5);
     expect(c.withdrawalRiskRows.every((r) => r.provenance.source === 'joint-bzd-taper-2025')).toBe(true);
     expect(c.withdrawalRiskRows.map((r) => [r.minDaysPerWeek, r.maxDaysPerWeek, r.minMonths, r.maxMonths ?? null, r.bands.join('/'), r.risk])).toEqual([

@@ -195,7 +195,7 @@ describe('Z-drugs (A2: labels, FDA 2013 zolpidem, FDA 2014 eszopiclone, FDA 2019
 describe('Beers 2023 and hepatic impairment (A2, A3)', () => {
   it('V22. alprazolam with sertraline and oxycodone at 70 → BEERS_CNS_3PLUS and BEERS_OPIOID_BZD (critical)', () => {
     const p = plan({ ...ALPRAZOLAM_6, missedDays: 1, patient: { ageYears: 70 }, concurrent: ['sertraline', 'oxycodone'] });
-    expect(warning(p, 'BEERS_CNS_3PLUS').message).toMatch(/makes 3 CNS-active drugs/);
+    expect(warning(p, 'BEERS_CNS_3PLUS').message).toMatch(/^Age 70: 3 CNS-active drugs \(ALPRAZolam, sertraline, oxyCODONE\)/);
     expect(warning(p, 'BEERS_OPIOID_BZD').severity).toBe('critical');
     expect(codes(plan({ ...ALPRAZOLAM_6, missedDays: 1, patient: { ageYears: 70 }, concurrent: ['sertraline'] }))).not.toContain('BEERS_CNS_3PLUS');
   });

@@ -11,7 +11,7 @@ import type { AntidepressantDrug, AntidepressantFormulation, AntidepressantResta
 import type { Provenance } from '../../protocols/types.ts';
 import { addCalendarDays } from '../dates.ts';
 import { D, decimalString } from '../decimal.ts';
-import { sum } from '../regimen.ts';
+import { below, checkedDate, larger, mg, smaller, subtract, sum, times as timesOf, type IsoDate, type Mg } from '../units.ts';
 import { formatAmount, formatDose } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
 import { concurrentCategories, concurrentName, findDrug } from '../registry.ts';
@@ -24,6 +24,17 @@ import { toPlanSteps } from './steps.ts';
 import { singlePriorComponent } from '../notes.ts';
 
 const C = ANTIDEPRESSANT_CLASS;
+const ZERO_MG = mg(new D(0));
+
+/** Daily total of a regimen (one amount per administration), in mg. */
+function mgTotal(regimen: readonly Mg[]): Mg {
+  return sum(regimen, ZERO_MG);
+}
+
+/** A protocol amount (a decimal string in the formulation's unit, mg for every antidepressant) as mg. */
+function mgOf(value: string): Mg {
+  return mg(new D(value));
+}
 
 /** A line of working with the provenance of its figures. */
 interface Line {
@@ -33,8 +44,8 @@ interface Line {
 const line = (text: string, ...provenance: Provenance[]): Line => ({ text, provenance });
 const write = (notes: PlanNotes, lines: readonly Line[]): void => lines.forEach((l) => notes.line(l.text, ...l.provenance));
 
-function regimenText(amounts: readonly Decimal[], unit: string): string {
-  const daily = formatDose({ amount: sum(amounts), unit });
+function regimenText(amounts: readonly Mg[], unit: string): string {
+  const daily = formatDose({ amount: mgTotal(amounts), unit });
   const distinct = new Set(amounts.map((a) => a.toFixed()));
   return distinct.size === 1
     ? `${formatDose({ amount: amounts[0]!, unit })} × ${amounts.length} a day = ${daily} daily`
@@ -56,7 +67,8 @@ interface Washout {
   readonly index: number;
   readonly id: string;
   readonly days: number;
-  readonly lastDose: string;
+  /** Last dose of the concurrent medicine (its validated stop date, or the restart date when still taken). */
+  readonly lastDose: IsoDate;
   readonly stopDateGiven: boolean;
   readonly basis: string;
   readonly sources: readonly string[];
@@ -98,7 +110,7 @@ function washoutsFor(request: RestartRequest, drug: AntidepressantDrug): Washout
     // A medicine that starts after the restart date is that medicine's own plan's concern.
     if (entry.startedOn && entry.startedOn > request.restartDate) return;
     const cats = concurrentCategories(id);
-    const lastDose = entry.stoppedOn ?? request.restartDate;
+    const lastDose = checkedDate(entry.stoppedOn ?? request.restartDate);
     const base = { index, id, lastDose, stopDateGiven: entry.stoppedOn !== undefined };
     if (C.linezolidIds.includes(id)) {
       const w = C.linezolidWashoutDays;
@@ -214,12 +226,12 @@ interface AppliedCap {
 }
 
 interface Ceiling {
-  readonly maxDaily: Decimal;
-  readonly target: readonly Decimal[];
+  readonly maxDaily: Mg;
+  readonly target: readonly Mg[];
   readonly capped: boolean;
   readonly applied: readonly AppliedCap[];
   /** Re-titration start under a cap (paroxetine elderly), when lower than the label start. */
-  readonly capStartDaily: Decimal | null;
+  readonly capStartDaily: Mg | null;
   readonly lines: readonly Line[];
 }
 
@@ -243,26 +255,26 @@ function capReasons(cap: LabelCap, request: RestartRequest, others: readonly str
 function ceilingPhase(request: RestartRequest, drug: AntidepressantDrug, formulation: AntidepressantFormulation, prior: PriorAndBreak, others: readonly string[]): Ceiling {
   const unit = formulation.unit;
   const lines: Line[] = [];
-  let max = new D(formulation.maxDailyDose.value);
+  let max = mgOf(formulation.maxDailyDose.value);
   lines.push(line(`Labelled maximum: ${formatDose({ amount: max, unit })} daily.`, formulation.maxDailyDose));
   const applied: AppliedCap[] = [];
-  let capStartDaily: Decimal | null = null;
+  let capStartDaily: Mg | null = null;
   for (const cap of C.labelCaps[drug.id] ?? []) {
     if (cap.formulations && !cap.formulations.includes(formulation.id)) continue;
     const reasons = capReasons(cap, request, others);
     if (!reasons.length) continue;
     applied.push({ cap, reasons });
-    max = D.min(max, cap.maxDaily.value);
+    max = smaller(max, mgOf(cap.maxDaily.value));
     const whenProvenance = [cap.when.overAge, cap.when.fromAge, cap.when.hepaticGrades, cap.when.crclBelow].filter((p): p is NonNullable<typeof p> => p !== undefined);
     lines.push(line(`Label cap ${cap.code}: ${formatDose({ amount: cap.maxDaily.value, unit })} daily because of ${reasons.join('; ')}.`, cap.maxDaily, ...whenProvenance));
     if (cap.startDaily) {
-      capStartDaily = new D(cap.startDaily.value);
+      capStartDaily = mgOf(cap.startDaily.value);
       lines.push(line(`Under this cap the re-titration start is ${formatDose({ amount: cap.startDaily.value, unit })} daily.`, cap.startDaily));
     }
   }
-  let target: readonly Decimal[] = prior.priorRegimen;
+  let target: readonly Mg[] = prior.priorRegimen;
   let capped = false;
-  if (prior.priorDaily.gt(max)) {
+  if (below(max, prior.priorDaily)) {
     const split = splitDaily(max, prior.times, formulation.strengths);
     // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable guard, every labelled maximum and cap is made from the strengths (protocol tests)
     if (!split) throw new Error(`programmer error: ${drug.id} maximum cannot be made`);
@@ -281,28 +293,28 @@ function ceilingPhase(request: RestartRequest, drug: AntidepressantDrug, formula
 interface Decision {
   readonly action: 'resume' | 'retitrate';
   readonly rule: string;
-  readonly stages: readonly FixedStage[];
-  readonly phases: readonly FixedPhase[];
+  readonly stages: readonly FixedStage<Mg>[];
+  readonly phases: readonly FixedPhase<Mg>[];
   readonly lines: readonly Line[];
 }
 
 /** The daily dose actually made from the strengths at or below `cap` (and the target), or null when nothing fits. */
-function madeDaily(cap: Decimal, times: number, formulation: AntidepressantFormulation, targetDaily: Decimal): Decimal | null {
-  const amounts = splitDaily(D.min(cap, targetDaily), times, formulation.strengths);
-  return amounts ? sum(amounts) : null;
+function madeDaily(cap: Mg, times: number, formulation: AntidepressantFormulation, targetDaily: Mg): Mg | null {
+  const amounts = splitDaily(smaller(cap, targetDaily), times, formulation.strengths);
+  return amounts ? mgTotal(amounts) : null;
 }
 
 function decisionPhase(request: RestartRequest, drug: AntidepressantDrug, formulation: AntidepressantFormulation, prior: PriorAndBreak, ceiling: Ceiling): Decision {
   const unit = formulation.unit;
   const m = prior.missedDays;
   const times = prior.times;
-  const targetDaily = sum(ceiling.target);
+  const targetDaily = mgTotal(ceiling.target);
   const dose = (amount: string | Decimal) => formatDose({ amount, unit });
-  const labelStartDaily = new D(formulation.start.dose.value).mul(formulation.start.timesPerDay.value);
-  const startDaily = ceiling.capStartDaily ? D.min(labelStartDaily, ceiling.capStartDaily) : labelStartDaily;
+  const labelStartDaily = timesOf(mgOf(formulation.start.dose.value), formulation.start.timesPerDay.value);
+  const startDaily = ceiling.capStartDaily ? smaller(labelStartDaily, ceiling.capStartDaily) : labelStartDaily;
   const startTimes = formulation.start.timesPerDay.value;
-  const labelSteps: FixedPhase[] = [{
-    daily: new D(formulation.step.daily.value),
+  const labelSteps: FixedPhase<Mg>[] = [{
+    daily: mgOf(formulation.step.daily.value),
     intervalDays: formulation.step.intervalDays.value,
     timesPerDay: times,
     rule: `label step of + ${dose(formulation.step.daily.value)}/day every ${formulation.step.intervalDays.value} days, rounded down to real strengths`,
@@ -320,11 +332,11 @@ function decisionPhase(request: RestartRequest, drug: AntidepressantDrug, formul
     lines: [line(`Decision: RESUME — ${rule}.`, ...provenance)],
   });
   /** A fraction of the prior dose, rounded down; the label start (capped at the target) when it cannot be made. */
-  const fractionStep = (fraction: Provenance & { value: string }): { daily: Decimal; lines: Line[] } => {
-    const wanted = prior.priorDaily.mul(fraction.value);
+  const fractionStep = (fraction: Provenance & { value: string }): { daily: Mg; lines: Line[] } => {
+    const wanted = timesOf(prior.priorDaily, fraction.value);
     const made = madeDaily(wanted, times, formulation, targetDaily);
     if (made) return { daily: made, lines: [line(`${formatAmount(fraction.value)} × ${dose(prior.priorDaily)} = ${dose(wanted)} daily, rounded down to real strengths: ${dose(made)} daily.`, fraction)] };
-    const fallback = D.min(startDaily, targetDaily);
+    const fallback = smaller(startDaily, targetDaily);
     return {
       daily: fallback,
       lines: [line(`${formatAmount(fraction.value)} × ${dose(prior.priorDaily)} = ${dose(wanted)} daily cannot be made from the real strengths: the label start ${dose(fallback)} daily is used.`, fraction, formulation.start.dose, { assumption: 'ad-half-prior-unmakeable-label-start' })],
@@ -340,8 +352,8 @@ function decisionPhase(request: RestartRequest, drug: AntidepressantDrug, formul
         return resume(`${gapText} ≤ ${r.resumeUpToMissedDays.value}: resume the prior dose (SSRI, SNRI, mirtazapine, vortioxetine, trazodone; engine assumption of amendment A9)`, r.resumeUpToMissedDays);
       }
       if (m <= r.partialUpToMissedDays.value) {
-        const half = prior.priorDaily.mul(r.partialFraction.value);
-        const first = D.max(startDaily, half);
+        const half = timesOf(prior.priorDaily, r.partialFraction.value);
+        const first = larger(startDaily, half);
         const interval = formulation.step.intervalDays.value;
         return {
           action: 'retitrate',
@@ -374,8 +386,8 @@ function decisionPhase(request: RestartRequest, drug: AntidepressantDrug, formul
       return {
         action: 'retitrate',
         rule: `${gapText} > ${r.resumeUpToMissedDays.value}: restart at ${dose(r.startDaily.value)} daily, + ${dose(r.stepDaily.value)}/day every ${r.stepIntervalDays.value} days (engine assumption of amendment A9)`,
-        stages: [{ days: r.stepIntervalDays.value, daily: new D(r.startDaily.value), timesPerDay: 1, rule: 'label starting dose' }],
-        phases: [{ daily: new D(r.stepDaily.value), intervalDays: r.stepIntervalDays.value, timesPerDay: times, rule: `+ ${dose(r.stepDaily.value)}/day every ${r.stepIntervalDays.value} days, rounded down to real strengths` }],
+        stages: [{ days: r.stepIntervalDays.value, daily: mgOf(r.startDaily.value), timesPerDay: 1, rule: 'label starting dose' }],
+        phases: [{ daily: mgOf(r.stepDaily.value), intervalDays: r.stepIntervalDays.value, timesPerDay: times, rule: `+ ${dose(r.stepDaily.value)}/day every ${r.stepIntervalDays.value} days, rounded down to real strengths` }],
         lines: [
           line(`Decision: RE-TITRATE — ${gapText} > ${r.resumeUpToMissedDays.value}.`, r.resumeUpToMissedDays),
           line(`First step ${dose(r.startDaily.value)} daily, then + ${dose(r.stepDaily.value)}/day no sooner than every ${r.stepIntervalDays.value} days, up to ${dose(targetDaily)} daily.`, r.startDaily, r.stepDaily, r.stepIntervalDays),
@@ -396,20 +408,20 @@ function decisionPhase(request: RestartRequest, drug: AntidepressantDrug, formul
         };
       }
       const older = request.patient.ageYears !== undefined && request.patient.ageYears >= r.olderFromAge.value;
-      const tierStart = new D(older ? r.olderStartDaily.value : r.startDaily.value);
-      const tierMade = madeDaily(tierStart, times, formulation, targetDaily) ?? D.min(new D(formulation.strengths[0]!.amount), targetDaily);
-      const first = D.min(tierMade, half.daily);
+      const tierStart = mgOf(older ? r.olderStartDaily.value : r.startDaily.value);
+      const tierMade = madeDaily(tierStart, times, formulation, targetDaily) ?? smaller(mgOf(formulation.strengths[0]!.amount), targetDaily);
+      const first = smaller(tierMade, half.daily);
       const lines: Line[] = [
         line(`Decision: RE-TITRATE — ${gapText} > ${r.halfUpToMissedDays.value}.`, r.halfUpToMissedDays),
         line(`Start ${dose(tierStart)} daily${older ? ` (patient.ageYears ${request.patient.ageYears} ≥ ${r.olderFromAge.value})` : ''}${tierMade.eq(tierStart) ? '' : `; ${dose(tierStart)} cannot be made from the real strengths, so ${dose(tierMade)} (the smallest real dose) is used`}.`, older ? r.olderStartDaily : r.startDaily, ...(older ? [r.olderFromAge] : []), ...(tierMade.eq(tierStart) ? [] : [{ assumption: 'ad-half-prior-unmakeable-label-start' } as const])),
       ];
-      if (first.lt(tierMade)) lines.push(line(`The first step is lowered to ${dose(first)} daily: never above the first step of a shorter gap (${formatAmount(r.fraction.value)} × prior after ${r.resumeUpToMissedDays.value + 1}–${r.halfUpToMissedDays.value} missed days).`, { assumption: 'ad-first-step-never-above-shorter-gap' }));
+      if (below(first, tierMade)) lines.push(line(`The first step is lowered to ${dose(first)} daily: never above the first step of a shorter gap (${formatAmount(r.fraction.value)} × prior after ${r.resumeUpToMissedDays.value + 1}–${r.halfUpToMissedDays.value} missed days).`, { assumption: 'ad-first-step-never-above-shorter-gap' }));
       lines.push(line(`Then + ${dose(r.stepDaily.value)}/day no sooner than every ${r.stepIntervalDays.value} days, up to ${dose(targetDaily)} daily.`, r.stepDaily, r.stepIntervalDays));
       return {
         action: 'retitrate',
         rule: `${gapText} > ${r.halfUpToMissedDays.value}: re-titrate from ${dose(first)} daily, + ${dose(r.stepDaily.value)}/day every ${r.stepIntervalDays.value} days (tricyclic; engine assumption of amendment A9)`,
         stages: [{ days: r.stepIntervalDays.value, daily: first, timesPerDay: times, rule: older ? `tricyclic restart at age ${request.patient.ageYears}` : 'tricyclic restart dose' }],
-        phases: [{ daily: new D(r.stepDaily.value), intervalDays: r.stepIntervalDays.value, timesPerDay: times, rule: `+ ${dose(r.stepDaily.value)}/day every ${r.stepIntervalDays.value} days, rounded down to real strengths` }],
+        phases: [{ daily: mgOf(r.stepDaily.value), intervalDays: r.stepIntervalDays.value, timesPerDay: times, rule: `+ ${dose(r.stepDaily.value)}/day every ${r.stepIntervalDays.value} days, rounded down to real strengths` }],
         lines,
       };
     }
@@ -422,9 +434,9 @@ function decisionPhase(request: RestartRequest, drug: AntidepressantDrug, formul
       return {
         action: 'retitrate',
         rule: `${gapText} > ${r.resumeUpToMissedDays.value}: restart at ${dose(r.startDaily.value)} daily, ${dose(r.secondDaily.value)} after ${r.secondAfterDays.value} days, then label steps (buPROPion; engine assumption of amendment A9)`,
-        stages: [{ days: r.secondAfterDays.value, daily: new D(r.startDaily.value), timesPerDay: times, rule: 'buPROPion restart dose' }],
+        stages: [{ days: r.secondAfterDays.value, daily: mgOf(r.startDaily.value), timesPerDay: times, rule: 'buPROPion restart dose' }],
         phases: [
-          { daily: new D(r.secondDaily.value).sub(r.startDaily.value), intervalDays: r.secondAfterDays.value, upTo: new D(r.secondDaily.value), timesPerDay: times, rule: `${dose(r.secondDaily.value)} daily after ${r.secondAfterDays.value} days` },
+          { daily: subtract(mgOf(r.secondDaily.value), mgOf(r.startDaily.value)), intervalDays: r.secondAfterDays.value, upTo: mgOf(r.secondDaily.value), timesPerDay: times, rule: `${dose(r.secondDaily.value)} daily after ${r.secondAfterDays.value} days` },
           ...labelSteps,
         ],
         lines: [
@@ -440,7 +452,7 @@ function decisionPhase(request: RestartRequest, drug: AntidepressantDrug, formul
       return {
         action: 'retitrate',
         rule: `${gapText} > ${r.resumeUpToMissedDays.value}: the label titration (${r.stages.value.map((s) => dose(s.daily)).join(' → ')}, each for at least ${r.stages.value[0]!.days} days)`,
-        stages: r.stages.value.map((s) => ({ days: s.days, daily: new D(s.daily), timesPerDay: 1, rule: `label titration: ${dose(s.daily)} daily` })),
+        stages: r.stages.value.map((s) => ({ days: s.days, daily: mgOf(s.daily), timesPerDay: 1, rule: `label titration: ${dose(s.daily)} daily` })),
         phases: [],
         lines: [
           line(`Decision: RE-TITRATE — ${gapText} > ${r.resumeUpToMissedDays.value}.`, r.resumeUpToMissedDays),
@@ -461,13 +473,13 @@ function decisionPhase(request: RestartRequest, drug: AntidepressantDrug, formul
           lines: [line(`Decision: RE-TITRATE — ${gapText} is ${r.resumeUpToMissedDays.value + 1}–${r.halfUpToMissedDays.value}.`, r.resumeUpToMissedDays, r.halfUpToMissedDays), ...half.lines, labelStepLine],
         };
       }
-      const startMade = madeDaily(startDaily, startTimes, formulation, targetDaily) ?? D.min(startDaily, targetDaily);
-      const first = D.min(startMade, half.daily);
+      const startMade = madeDaily(startDaily, startTimes, formulation, targetDaily) ?? smaller(startDaily, targetDaily);
+      const first = smaller(startMade, half.daily);
       const lines: Line[] = [
         line(`Decision: RE-TITRATE — ${gapText} > ${r.halfUpToMissedDays.value}.`, r.halfUpToMissedDays),
         line(`First step: the label start ${dose(startDaily)} daily (capped at the target).`, formulation.start.dose, formulation.start.timesPerDay),
       ];
-      if (first.lt(startMade)) lines.push(line(`Lowered to ${dose(first)} daily: never above the first step of a shorter gap.`, { assumption: 'ad-first-step-never-above-shorter-gap' }));
+      if (below(first, startMade)) lines.push(line(`Lowered to ${dose(first)} daily: never above the first step of a shorter gap.`, { assumption: 'ad-first-step-never-above-shorter-gap' }));
       lines.push(labelStepLine);
       return {
         action: 'retitrate',
@@ -491,11 +503,11 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: Antidepr
 
   // Label caps (A2): the specific code, and LABEL_CAP_APPLIED when a cap lowers the ceiling below the prior.
   for (const { cap, reasons } of ceiling.applied) {
-    const above = prior.priorDaily.gt(cap.maxDaily.value);
+    const above = below(mgOf(cap.maxDaily.value), prior.priorDaily);
     notes.warn(
       cap.code,
       above ? 'critical' : cap.severityAtOrBelow,
-      `${drug.displayName}: ${cap.message}. Here: ${reasons.join('; ')}. ${above ? `The prior ${priorText} daily is above the cap: the plan stops at ${formatDose({ amount: sum(ceiling.target), unit })} daily.` : `The prior ${priorText} daily is within the cap; do not exceed ${formatDose({ amount: cap.maxDaily.value, unit })} daily.`}`,
+      `${drug.displayName}: ${cap.message}. Here: ${reasons.join('; ')}. ${above ? `The prior ${priorText} daily is above the cap: the plan stops at ${formatDose({ amount: mgTotal(ceiling.target), unit })} daily.` : `The prior ${priorText} daily is within the cap; do not exceed ${formatDose({ amount: cap.maxDaily.value, unit })} daily.`}`,
       'source' in cap.maxDaily ? [cap.maxDaily.source] : [],
     );
     notes.line(`Warning ${cap.code}: ${reasons.join('; ')}.`);
@@ -503,18 +515,18 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: Antidepr
       notes.warn(
         'LABEL_CAP_APPLIED',
         'critical',
-        `The label cap (${cap.code}) lowers the ceiling below the prior dose: ${priorText} → ${formatDose({ amount: sum(ceiling.target), unit })} daily, because of ${reasons.join('; ')}. A prescriber may override it only with the monitoring the label asks for.`,
+        `The label cap (${cap.code}) lowers the ceiling below the prior dose: ${priorText} → ${formatDose({ amount: mgTotal(ceiling.target), unit })} daily, because of ${reasons.join('; ')}. A prescriber may override it only with the monitoring the label asks for.`,
         'source' in cap.maxDaily ? [cap.maxDaily.source] : [],
       );
-      notes.line(`Warning LABEL_CAP_APPLIED: the ceiling ${formatDose({ amount: sum(ceiling.target), unit })} daily is below the prior ${priorText} daily (input: ${reasons.join('; ')}).`);
+      notes.line(`Warning LABEL_CAP_APPLIED: the ceiling ${formatDose({ amount: mgTotal(ceiling.target), unit })} daily is below the prior ${priorText} daily (input: ${reasons.join('; ')}).`);
     }
   }
   // A QT drug's labelled maximum is a QT limit (citalopram: FDA 2012, no more than 40 mg/day), so a prior above it
   // is a label cap lowering the ceiling (A2: CRITICAL LABEL_CAP_APPLIED); it is also reported as a QT reason below.
-  const aboveAppliedCap = ceiling.applied.some((a) => prior.priorDaily.gt(a.cap.maxDaily.value));
+  const aboveAppliedCap = ceiling.applied.some((a) => below(mgOf(a.cap.maxDaily.value), prior.priorDaily));
   if (ceiling.capped && !aboveAppliedCap) {
     const maxSources = 'source' in formulation.maxDailyDose ? [formulation.maxDailyDose.source] : [];
-    const capText = formatDose({ amount: sum(ceiling.target), unit });
+    const capText = formatDose({ amount: mgTotal(ceiling.target), unit });
     if (drug.qtRisk) {
       notes.warn(
         'LABEL_CAP_APPLIED',
@@ -641,7 +653,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: Antidepr
   // Beers 2023 (age 65 or over).
   if (isOlderAdult(request)) {
     const B = C.beers;
-    const anticholinergic = B.anticholinergic.value.includes(drug.id) && (drug.id !== 'doxepin' || prior.priorDaily.gt(B.doxepinAboveDaily.value));
+    const anticholinergic = B.anticholinergic.value.includes(drug.id) && (drug.id !== 'doxepin' || below(mgOf(B.doxepinAboveDaily.value), prior.priorDaily));
     if (anticholinergic) {
       notes.warn(
         'BEERS_AVOID',
@@ -688,7 +700,7 @@ export function planAntidepressant(request: RestartRequest, drug: Antidepressant
   const decision = decisionPhase(request, drug, formulation, prior, ceiling);
   write(notes, decision.lines);
   const scheduled = buildFixedSchedule({
-    startDate: request.restartDate,
+    startDate: checkedDate(request.restartDate),
     stages: decision.stages,
     phases: decision.phases,
     target: ceiling.target,

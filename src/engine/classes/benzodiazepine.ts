@@ -20,12 +20,32 @@ import { breakLength } from '../dates.ts';
 import { D, decimalString } from '../decimal.ts';
 import { formatAmount, formatDose, plural } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
-import { catalogDrug, concurrentCategories, concurrentName } from '../registry.ts';
+import { concurrentCategories, concurrentName } from '../registry.ts';
+import { beersCnsWarning } from './beers.ts';
 import { buildTitration } from '../schedule.ts';
 import { floorToStrengths, nextAbove } from '../strengths.ts';
 import type { EquivalentReading, PlanRefusal, PlanStep, PriorComponent, RestartPlan, RestartRequest, ToleranceStatus } from '../types.ts';
 import { toPlanSteps } from './steps.ts';
-import { evenRegimen, repeat, sum } from '../regimen.ts';
+import { evenRegimen } from '../regimen.ts';
+import {
+  add,
+  atMost,
+  below,
+  checkedDate,
+  convertByDiazepamEquivalence,
+  diazepamEquivalent,
+  fromDiazepamEquivalent,
+  larger,
+  mg,
+  mgDiazepam,
+  mgEach,
+  smaller,
+  subtract,
+  sum,
+  times as timesOf,
+  type Mg,
+  type MgDiazepam,
+} from '../units.ts';
 
 
 /** "1 missed day", "3 missed days". */
@@ -33,20 +53,37 @@ function missedDaysText(n: number): string {
   return plural(n, 'missed day');
 }
 const C = BENZODIAZEPINE_CLASS;
-const TEN = new D(10);
+const ZERO_MG = mg(new D(0));
+const ZERO_DE = mgDiazepam(new D(0));
+
+/** Daily total of a regimen (one amount per administration), in mg of the drug. */
+function mgTotal(regimen: readonly Mg[]): Mg {
+  return sum(regimen, ZERO_MG);
+}
+
+/** Sum of diazepam equivalents. */
+function deTotal(equivalents: readonly MgDiazepam[]): MgDiazepam {
+  return sum(equivalents, ZERO_DE);
+}
+
+/** `count` administrations of one amount. */
+function repeatMg(amount: Mg, count: number): Mg[] {
+  return Array.from({ length: count }, () => amount);
+}
+
+/** The shared even regimen (regimen.ts) of a drug's mg caps, in mg. */
+function evenMg(dailyCap: Mg, doseCap: Mg, count: number, formulation: BenzodiazepineFormulation): Mg[] | null {
+  const even = evenRegimen(dailyCap, doseCap, count, formulation);
+  return even && mgEach(even);
+}
 
 function sourceOf(provenance: Provenance): string {
   return 'source' in provenance ? provenance.source : 'engine assumption';
 }
 
-/** mg diazepam a day for a daily dose, given the amount of the drug that ≈ diazepam 10 mg. */
-function diazepamEquivalent(daily: Decimal, amountPer10: Decimal.Value): Decimal {
-  return daily.mul(TEN).div(amountPer10);
-}
-
-/** Display value: two decimal places at most (the equivalents are approximate). */
-function shown(value: Decimal): Decimal {
-  return value.toDecimalPlaces(2, D.ROUND_HALF_UP);
+/** Display value: two decimal places at most (the equivalents are approximate); keeps the amount's unit. */
+function shown<A extends Decimal>(value: A): A {
+  return value.toDecimalPlaces(2, D.ROUND_HALF_UP) as A;
 }
 
 function percent(fraction: Sourced<string>): string {
@@ -54,8 +91,8 @@ function percent(fraction: Sourced<string>): string {
 }
 
 /** "5 mg × 3 a day = 15 mg daily", or "1.5 mg + 1 mg = 2.5 mg daily" when the doses differ. */
-function describe(regimen: readonly Decimal[], unit: string): string {
-  const total = formatDose({ amount: sum(regimen), unit });
+function describe(regimen: readonly Mg[], unit: string): string {
+  const total = formatDose({ amount: mgTotal(regimen), unit });
   const even = regimen.every((amount) => amount.eq(regimen[0]!));
   return even
     ? `${formatDose({ amount: regimen[0]!, unit })} × ${regimen.length} a day = ${total} daily`
@@ -69,9 +106,9 @@ function amountText(amount: { readonly low: string; readonly high: string }): st
 // ---------------------------------------------------------------------------------------------------------------------
 // Table 2 and the withdrawal window (also used by the educator curves).
 
-export function doseBand(dailyDe: Decimal): DoseBand {
-  if (dailyDe.lte(C.lowBandMaxDe.value)) return 'low';
-  if (dailyDe.lte(C.moderateBandMaxDe.value)) return 'moderate';
+export function doseBand(dailyDe: MgDiazepam): DoseBand {
+  if (atMost(dailyDe, mgDiazepam(new D(C.lowBandMaxDe.value)))) return 'low';
+  if (atMost(dailyDe, mgDiazepam(new D(C.moderateBandMaxDe.value)))) return 'moderate';
   return 'high';
 }
 
@@ -149,24 +186,24 @@ interface RegimenComponent {
   readonly path: string;
   readonly drug: BenzodiazepineDrug;
   readonly formulation: BenzodiazepineFormulation;
-  readonly dose: Decimal;
+  readonly dose: Mg;
   readonly times: number;
   readonly asNeeded: boolean;
-  readonly daily: Decimal;
+  readonly daily: Mg;
   /** Ashton daily equivalent, upper figure of a range (shown; summed into prior.dailyEquivalent). */
-  readonly ashtonDe: Decimal;
-  readonly ashtonLowDe: Decimal;
-  readonly vaDe?: Decimal;
+  readonly ashtonDe: MgDiazepam;
+  readonly ashtonLowDe: MgDiazepam;
+  readonly vaDe?: MgDiazepam;
   /** Higher of the tables' daily equivalents (risk band, Table 2 row). */
-  readonly decisionDe: Decimal;
+  readonly decisionDe: MgDiazepam;
   /** Other components: the daily dose in mg of the restart drug, lowest and highest over the tables, and one dose. */
-  readonly inRestartDrug?: { readonly low: Decimal; readonly high: Decimal; readonly perDose: Decimal; readonly table: string };
+  readonly inRestartDrug?: { readonly low: Mg; readonly high: Mg; readonly perDose: Mg; readonly table: string };
 }
 
 /** How as-needed use of the prior regimen fits beneath each step (several medicines only). */
 interface AsNeededUse {
   /** Largest single as-needed dose, in mg of the restart drug, made of real strengths (null: below the smallest unit). */
-  readonly dose: Decimal | null;
+  readonly dose: Mg | null;
   /** As-needed doses a day before the break, all as-needed medicines together. */
   readonly count: number;
   /** Share of the prior regimen (in the restart drug) that was taken as needed: each step keeps that share for them. */
@@ -176,21 +213,21 @@ interface AsNeededUse {
 
 interface PriorExposure {
   /** Largest single administration of the restart regimen (the main product alone: its prior single dose). */
-  readonly dose: Decimal;
+  readonly dose: Mg;
   readonly times: number;
   /** Days a week for Table 2: prior.daysPerWeek, or 7 when other medicines were taken too (engine assumption). */
   readonly daysPerWeek: number;
   /** Daily dose of the restart product the plan treats as the prior: the main product's, or the regimen converted into it. */
-  readonly priorDaily: Decimal;
+  readonly priorDaily: Mg;
   /** The main product's own daily dose (`prior` of the request). */
-  readonly mainDaily: Decimal;
+  readonly mainDaily: Mg;
   /** The restart product's prior regimen, one amount per administration. */
-  readonly regimen: readonly Decimal[];
+  readonly regimen: readonly Mg[];
   /** Ashton daily equivalent (upper figure of a range), summed over the regimen: the plan's displayed equivalent. */
-  readonly ashtonDe: Decimal;
+  readonly ashtonDe: MgDiazepam;
   /** Higher of the tables' daily equivalents, summed over the regimen: band, Table 2 row, inpatient threshold. */
-  readonly decisionDe: Decimal;
-  /** Amount of this drug ≈ 10 mg diazepam by the higher-potency figure (the after-window cap). */
+  readonly decisionDe: MgDiazepam;
+  /** Amount of this drug ≈ 10 mg diazepam by the higher-potency figure (the after-window cap; a factor, mg per 10 mg diazepam). */
   readonly capPer10: Decimal;
   readonly equivalents: readonly EquivalentReading[];
   readonly band: DoseBand;
@@ -207,14 +244,14 @@ function benzodiazepineDrug(id: string): BenzodiazepineDrug | undefined {
 }
 
 interface Readings {
-  readonly ashtonHigh: Decimal;
-  readonly ashtonLow: Decimal;
+  readonly ashtonHigh: MgDiazepam;
+  readonly ashtonLow: MgDiazepam;
   readonly isRange: boolean;
-  readonly vaDe?: Decimal;
-  readonly decisionDe: Decimal;
+  readonly vaDe?: MgDiazepam;
+  readonly decisionDe: MgDiazepam;
 }
 
-function readingsOf(drug: BenzodiazepineDrug, daily: Decimal): Readings {
+function readingsOf(drug: BenzodiazepineDrug, daily: Mg): Readings {
   const ashton = drug.ashtonEquivalent;
   const ashtonHigh = diazepamEquivalent(daily, ashton.value.low);
   const ashtonLow = diazepamEquivalent(daily, ashton.value.high);
@@ -225,12 +262,12 @@ function readingsOf(drug: BenzodiazepineDrug, daily: Decimal): Readings {
 
 function priorExposurePhase(notes: PlanNotes, request: RestartRequest, drug: BenzodiazepineDrug, formulation: BenzodiazepineFormulation): PriorExposure {
   const unit = formulation.unit;
-  const dose = request.prior.dose.amount;
+  const dose = mg(request.prior.dose.amount);
   const times = request.prior.timesPerDay;
   const additional = request.additionalPrior ?? [];
   const multi = additional.length > 0;
   const priorDaysPerWeek = request.prior.daysPerWeek;
-  const priorDaily = dose.mul(times);
+  const priorDaily = timesOf(dose, times);
   notes.line(
     `Prior regimen${multi ? ` (prior, main medicine, component 1 of ${additional.length + 1})` : ''}: ${drug.displayName} ${formulation.name} ${formatDose({ amount: dose, unit })} × ${times} a day = ${formatDose({ amount: priorDaily, unit })} daily${request.prior.asNeeded ? ' (as needed: the average number of doses actually taken a day)' : ''}, ${plural(priorDaysPerWeek, 'day')} a week, for ${plural(request.priorDurationDays, 'day')}.`,
   );
@@ -304,7 +341,7 @@ function priorExposurePhase(notes: PlanNotes, request: RestartRequest, drug: Ben
     decisionDe,
   };
   const components: RegimenComponent[] = [mainComponent];
-  let regimen: Decimal[] = repeat(dose, times);
+  let regimen: Mg[] = repeatMg(dose, times);
   let daysPerWeek = priorDaysPerWeek;
   let asNeededUse: AsNeededUse | null = null;
   let summedAshton = ashtonHigh;
@@ -330,7 +367,7 @@ function priorExposurePhase(notes: PlanNotes, request: RestartRequest, drug: Ben
     dose: multi ? regimen[0]! : dose,
     times: multi ? regimen.length : times,
     daysPerWeek,
-    priorDaily: multi ? sum(regimen) : priorDaily,
+    priorDaily: multi ? mgTotal(regimen) : priorDaily,
     mainDaily: priorDaily,
     regimen,
     ashtonDe: summedAshton,
@@ -356,7 +393,7 @@ function regimenPhase(
   drug: BenzodiazepineDrug,
   formulation: BenzodiazepineFormulation,
   main: RegimenComponent,
-): { others: RegimenComponent[]; regimen: Decimal[]; asNeededUse: AsNeededUse | null; equivalents: EquivalentReading[]; ashtonDe: Decimal; decisionDe: Decimal } {
+): { others: RegimenComponent[]; regimen: Mg[]; asNeededUse: AsNeededUse | null; equivalents: EquivalentReading[]; ashtonDe: MgDiazepam; decisionDe: MgDiazepam } {
   const unit = formulation.unit;
   const additional = request.additionalPrior ?? [];
   const count = additional.length + 1;
@@ -365,7 +402,8 @@ function regimenPhase(
     const other = benzodiazepineDrug(medicine.drug);
     const otherFormulation = other?.formulations.find((f) => f.id === medicine.formulation);
     if (!other || !otherFormulation) throw new Error(`programmer error: ${path} is not a benzodiazepine or Z-drug product (${medicine.drug} ${medicine.formulation}); validation must reject it`);
-    const daily = medicine.dose.amount.mul(medicine.timesPerDay);
+    const otherDose = mg(medicine.dose.amount);
+    const daily = timesOf(otherDose, medicine.timesPerDay);
     const r = readingsOf(other, daily);
     const ashton = other.ashtonEquivalent;
     notes.line(
@@ -374,19 +412,19 @@ function regimenPhase(
       ...(other.vaDodEquivalent ? [other.vaDodEquivalent] : []),
     );
     // Into the restart drug: the table that gives the lower dose of it (Ashton ranges at their ends), and the range.
-    const candidates: { table: string; amount: Decimal }[] = [
-      { table: 'Ashton', amount: daily.mul(drug.ashtonEquivalent.value.low).div(ashton.value.high) },
+    const candidates: { table: string; amount: Mg }[] = [
+      { table: 'Ashton', amount: convertByDiazepamEquivalence(daily, drug.ashtonEquivalent.value.low, ashton.value.high) },
     ];
-    const highs: Decimal[] = [daily.mul(drug.ashtonEquivalent.value.high).div(ashton.value.low)];
+    const highs: Mg[] = [convertByDiazepamEquivalence(daily, drug.ashtonEquivalent.value.high, ashton.value.low)];
     if (drug.vaDodEquivalent && other.vaDodEquivalent) {
-      const vaAmount = daily.mul(drug.vaDodEquivalent.value).div(other.vaDodEquivalent.value);
+      const vaAmount = convertByDiazepamEquivalence(daily, drug.vaDodEquivalent.value, other.vaDodEquivalent.value);
       candidates.push({ table: 'VA/DoD', amount: vaAmount });
       highs.push(vaAmount);
     }
     const lowest = candidates.reduce((a, b) => (b.amount.lt(a.amount) ? b : a));
-    const high = D.max(...highs, lowest.amount);
+    const high = [...highs, lowest.amount].reduce((a, b) => larger(a, b));
     const ratio = lowest.amount.div(daily);
-    const perDose = medicine.dose.amount.mul(ratio);
+    const perDose = timesOf(otherDose, ratio);
     notes.line(
       `Into ${drug.displayName} (the restart drug): ${candidates.map((c) => `${c.table} ${formatAmount(daily)} × ${c.table === 'Ashton' ? `${formatAmount(drug.ashtonEquivalent.value.low)} ÷ ${formatAmount(ashton.value.high)}` : `${formatAmount(drug.vaDodEquivalent!.value)} ÷ ${formatAmount(other.vaDodEquivalent!.value)}`} = ${formatDose({ amount: shown(c.amount), unit })}`).join('; ')}; range ${formatAmount(shown(lowest.amount))}–${formatAmount(shown(high))} mg ${drug.genericName} a day; the lower, ${formatDose({ amount: shown(lowest.amount), unit })} a day (${lowest.table}), is used.`,
       { assumption: 'bzd-regimen-convert-lower' },
@@ -396,7 +434,7 @@ function regimenPhase(
       path,
       drug: other,
       formulation: otherFormulation,
-      dose: medicine.dose.amount,
+      dose: otherDose,
       times: medicine.timesPerDay,
       asNeeded: medicine.asNeeded,
       daily,
@@ -408,8 +446,8 @@ function regimenPhase(
     };
   });
   const all = [main, ...others];
-  const ashtonDe = sum(all.map((c) => shown(c.ashtonDe)));
-  const decisionDe = sum(all.map((c) => c.decisionDe));
+  const ashtonDe = deTotal(all.map((c) => shown(c.ashtonDe)));
+  const decisionDe = deTotal(all.map((c) => c.decisionDe));
   notes.line(
     `Total prior exposure: ${all.map((c) => formatAmount(shown(c.ashtonDe))).join(' + ')} = ${formatAmount(ashtonDe)} mg diazepam/day (Ashton); for the risk band and the withdrawal-risk row the higher figure of each: ${all.map((c) => formatAmount(shown(c.decisionDe))).join(' + ')} = ${formatAmount(shown(decisionDe))} mg diazepam/day.`,
     { assumption: 'bzd-conservative-equivalent' },
@@ -420,11 +458,11 @@ function regimenPhase(
   );
   // The regimen on the restart drug: the main product's doses plus the others converted, in as many administrations
   // as the medicines had together (no more than the label allows), rounded down to real strengths.
-  const exact = main.daily.add(sum(others.map((c) => c.inRestartDrug!.low)));
+  const exact = add(main.daily, mgTotal(others.map((c) => c.inRestartDrug!.low)));
   const administrations = Math.min(formulation.maxTimesPerDay.value, all.reduce((n, c) => n + c.times, 0));
   const perAdministration = floorToStrengths(exact, formulation.strengths)?.amount ?? main.dose;
-  const filled = fillAtOrBelow(exact, repeat(perAdministration, administrations), formulation);
-  const regimen = filled.length ? filled : repeat(main.dose, main.times);
+  const filled = fillAtOrBelow(exact, repeatMg(perAdministration, administrations), formulation);
+  const regimen = filled.length ? filled : repeatMg(main.dose, main.times);
   notes.line(
     `Prior regimen on ${drug.displayName} (the main product; the plan restarts one product): ${formatAmount(main.daily)}${others.map((c) => ` + ${formatAmount(shown(c.inRestartDrug!.low))}`).join('')} = ${formatDose({ amount: shown(exact), unit })} a day, in up to ${plural(administrations, 'administration')} (the medicines' doses together${administrations < all.reduce((n, c) => n + c.times, 0) ? `, no more than the label's ${formulation.maxTimesPerDay.value} a day` : ''}), rounded down to real strengths: ${describe(regimen, unit)}. No step goes above it.`,
     formulation.maxTimesPerDay,
@@ -435,9 +473,9 @@ function regimenPhase(
   let asNeededUse: AsNeededUse | null = null;
   if (asNeeded.length) {
     const doses = asNeeded.map((c) => (c.index === 0 ? c.dose : (floorToStrengths(c.inRestartDrug!.perDose, formulation.strengths)?.amount ?? null)));
-    const made = doses.filter((d): d is Decimal => d !== null);
-    const largest = made.length ? D.max(...made) : null;
-    const asNeededDaily = sum(asNeeded.map((c) => (c.index === 0 ? c.daily : c.inRestartDrug!.low)));
+    const made = doses.filter((d): d is Mg => d !== null);
+    const largest = made.length ? made.reduce((a, b) => larger(a, b)) : null;
+    const asNeededDaily = mgTotal(asNeeded.map((c) => (c.index === 0 ? c.daily : c.inRestartDrug!.low)));
     const share = asNeededDaily.div(exact);
     asNeededUse = { dose: largest, count: asNeeded.reduce((n, c) => n + c.times, 0), share, names: asNeeded.map((c) => c.drug.displayName).join(', ') };
     notes.line(
@@ -453,7 +491,7 @@ function regimenPhase(
       source: sourceOf(drug.ashtonEquivalent),
       perDiazepam10mg: all.map((c) => `${c.drug.displayName} ${amountText(c.drug.ashtonEquivalent.value)}`).join('; '),
       dailyEquivalent: { amount: decimalString(ashtonDe), unit: 'mg diazepam' },
-      ...(ashtonRange ? { dailyEquivalentRange: { low: decimalString(sum(all.map((c) => shown(c.ashtonLowDe)))), high: decimalString(ashtonDe) } } : {}),
+      ...(ashtonRange ? { dailyEquivalentRange: { low: decimalString(deTotal(all.map((c) => shown(c.ashtonLowDe)))), high: decimalString(ashtonDe) } } : {}),
     },
   ];
   if (all.some((c) => c.vaDe)) {
@@ -462,7 +500,7 @@ function regimenPhase(
       table: `VA/DoD SUD CPG 2021 (2025 Joint Guideline Table 7; sum of the regimen${missing.length ? `, Ashton for ${missing.join(', ')}, not listed` : ''})`,
       source: sourceOf(all.find((c) => c.drug.vaDodEquivalent)!.drug.vaDodEquivalent!),
       perDiazepam10mg: all.map((c) => `${c.drug.displayName} ${c.drug.vaDodEquivalent ? formatAmount(c.drug.vaDodEquivalent.value) : `${amountText(c.drug.ashtonEquivalent.value)} (Ashton)`}`).join('; '),
-      dailyEquivalent: { amount: decimalString(sum(all.map((c) => shown(c.vaDe ?? c.ashtonDe)))), unit: 'mg diazepam' },
+      dailyEquivalent: { amount: decimalString(deTotal(all.map((c) => shown(c.vaDe ?? c.ashtonDe)))), unit: 'mg diazepam' },
     });
   }
   return { others, regimen, asNeededUse, equivalents, ashtonDe, decisionDe };
@@ -622,7 +660,7 @@ function symptomsShowDependence(notes: PlanNotes, dependence: Dependence, phase:
 // Phase 5: product (target, label caps, initial dose).
 
 interface Cap {
-  readonly maxDaily: Decimal;
+  readonly maxDaily: Mg;
   /** The input that set it, and why, for the warning and the derivation. */
   readonly input: string;
   readonly reason: string;
@@ -631,8 +669,8 @@ interface Cap {
 }
 
 interface Product {
-  readonly target: Decimal[];
-  readonly targetDaily: Decimal;
+  readonly target: Mg[];
+  readonly targetDaily: Mg;
   /** Caps that lowered the target below the prior dose. */
   readonly lowering: readonly Cap[];
   /** Every age or hepatic cap that applies, whether it lowered the target or not. */
@@ -649,23 +687,23 @@ function productPhase(notes: PlanNotes, request: RestartRequest, formulation: Be
   const caps: Cap[] = [];
   const maxDaily = formulation.maxDailyDose;
   if (maxDaily) {
-    caps.push({ maxDaily: new D(maxDaily.value), input: 'prior.dose', reason: `labelled maximum of ${formatDose({ amount: maxDaily.value, unit })} a day`, provenance: maxDaily, code: 'ABOVE_LABEL_MAXIMUM' });
+    caps.push({ maxDaily: mg(new D(maxDaily.value)), input: 'prior.dose', reason: `labelled maximum of ${formatDose({ amount: maxDaily.value, unit })} a day`, provenance: maxDaily, code: 'ABOVE_LABEL_MAXIMUM' });
   }
   const age = formulation.ageCap;
   if (age && patient.ageYears !== undefined && patient.ageYears >= age.value.fromAge) {
-    caps.push({ maxDaily: new D(age.value.maxDaily), input: `patient.ageYears ${patient.ageYears}`, reason: `label limit of ${formatDose({ amount: age.value.maxDaily, unit })} a day from age ${age.value.fromAge}`, provenance: age, code: 'ZDRUG_AGE_DOSE' });
+    caps.push({ maxDaily: mg(new D(age.value.maxDaily)), input: `patient.ageYears ${patient.ageYears}`, reason: `label limit of ${formatDose({ amount: age.value.maxDaily, unit })} a day from age ${age.value.fromAge}`, provenance: age, code: 'ZDRUG_AGE_DOSE' });
   }
   const hepatic = formulation.hepaticCap;
   const grade = patient.hepaticGrade;
   if (hepatic && grade !== 'none' && (!hepatic.value.severeOnly || grade === 'severe')) {
-    caps.push({ maxDaily: new D(hepatic.value.maxDaily), input: `patient.hepaticImpairment ${grade}`, reason: `label limit of ${formatDose({ amount: hepatic.value.maxDaily, unit })} a day in hepatic impairment`, provenance: hepatic, code: 'ZDRUG_AGE_DOSE' });
+    caps.push({ maxDaily: mg(new D(hepatic.value.maxDaily)), input: `patient.hepaticImpairment ${grade}`, reason: `label limit of ${formatDose({ amount: hepatic.value.maxDaily, unit })} a day in hepatic impairment`, provenance: hepatic, code: 'ZDRUG_AGE_DOSE' });
   }
   const priorRegimen = [...prior.regimen];
   let target = priorRegimen;
   const lowering: Cap[] = [];
   for (const cap of [...caps].sort((a, b) => a.maxDaily.cmp(b.maxDaily))) {
-    if (prior.priorDaily.gt(cap.maxDaily) && sum(target).gt(cap.maxDaily)) {
-      target = evenRegimen(cap.maxDaily, prior.dose, prior.times, formulation) ?? target;
+    if (below(cap.maxDaily, prior.priorDaily) && below(cap.maxDaily, mgTotal(target))) {
+      target = evenMg(cap.maxDaily, prior.dose, prior.times, formulation) ?? target;
       lowering.push(cap);
     }
   }
@@ -701,7 +739,7 @@ function productPhase(notes: PlanNotes, request: RestartRequest, formulation: Be
       ...(patient.sex === 'female' || patient.sex === 'male' ? [] : [{ assumption: 'bzd-zolpidem-sex-unknown-female' }]),
     );
   }
-  return { target, targetDaily: sum(target), lowering, caps, ...(initial ? { initial } : {}), olderAdult, sexTreatedAsFemale };
+  return { target, targetDaily: mgTotal(target), lowering, caps, ...(initial ? { initial } : {}), olderAdult, sexTreatedAsFemale };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -734,20 +772,20 @@ function factorText(factors: readonly RiskFactor[]): string {
 }
 
 /** The largest regimen at or below `limit` a day, administrations raised one real-strength level at a time (lowest first). */
-function fillAtOrBelow(limit: Decimal, target: readonly Decimal[], formulation: BenzodiazepineFormulation): Decimal[] {
-  return fill(target, formulation, (_amounts, raised) => sum(raised).lte(limit));
+function fillAtOrBelow(limit: Mg, target: readonly Mg[], formulation: BenzodiazepineFormulation): Mg[] {
+  return fill(target, formulation, (_amounts, raised) => atMost(mgTotal(raised), limit));
 }
 
 /** The smallest such regimen at or above `minimum` a day (never above the target). */
-function fillAtOrAbove(minimum: Decimal, target: readonly Decimal[], formulation: BenzodiazepineFormulation): Decimal[] {
-  return fill(target, formulation, (amounts) => sum(amounts).lt(minimum));
+function fillAtOrAbove(minimum: Mg, target: readonly Mg[], formulation: BenzodiazepineFormulation): Mg[] {
+  return fill(target, formulation, (amounts) => below(mgTotal(amounts), minimum));
 }
 
-function fill(target: readonly Decimal[], formulation: BenzodiazepineFormulation, keepRaising: (amounts: readonly Decimal[], raised: readonly Decimal[]) => boolean): Decimal[] {
-  const amounts: Decimal[] = target.map(() => new D(0));
+function fill(target: readonly Mg[], formulation: BenzodiazepineFormulation, keepRaising: (amounts: readonly Mg[], raised: readonly Mg[]) => boolean): Mg[] {
+  const amounts: Mg[] = target.map(() => ZERO_MG);
   for (;;) {
     let index = -1;
-    let level: Decimal | null = null;
+    let level: Mg | null = null;
     for (let i = 0; i < amounts.length; i++) {
       const next = nextAbove(amounts[i]!, target[i]!, formulation.strengths);
       if (next && (index === -1 || amounts[i]!.lt(amounts[index]!))) {
@@ -764,18 +802,18 @@ function fill(target: readonly Decimal[], formulation: BenzodiazepineFormulation
 }
 
 /** At or below `limit`, the better of the even regimen and the stepwise fill (the larger total; the even one on a tie). */
-function atOrBelow(limit: Decimal, target: readonly Decimal[], formulation: BenzodiazepineFormulation): Decimal[] | null {
-  const even = evenRegimen(limit, target[0]!, target.length, formulation);
+function atOrBelow(limit: Mg, target: readonly Mg[], formulation: BenzodiazepineFormulation): Mg[] | null {
+  const even = evenMg(limit, target[0]!, target.length, formulation);
   const filled = fillAtOrBelow(limit, target, formulation);
   if (!filled.length) return even;
   if (!even) return filled;
-  return sum(filled).gt(sum(even)) ? filled : even;
+  return below(mgTotal(even), mgTotal(filled)) ? filled : even;
 }
 
 type Rule = 'resume' | 'window' | 'window-risk' | 'symptoms' | 'symptoms-risk' | 'inpatient' | 'after-window' | 'detox' | 'not-dependent';
 
 interface FirstStep {
-  readonly first: Decimal[];
+  readonly first: Mg[];
   readonly rule: Rule;
   /** The step's rule in words (plan step `rule`). */
   readonly text: string;
@@ -816,7 +854,7 @@ function firstStepPhase(
     dependence.dependent && (phase.symptomatic ? phase.situation !== 'resume' || phase.detox : phase.situation === 'inside' && !phase.detox);
   const resume = dependence.dependent && phase.situation === 'resume' && !phase.detox;
 
-  const make = (rule: Rule, first: Decimal[], text: string, fraction: string, status: ToleranceStatus, anchorFrom: number, anchorProvenance: Provenance, anchorBasis: string, lowered: RiskFactor[] = [], smallestUnitFloor = false): FirstStep => ({
+  const make = (rule: Rule, first: Mg[], text: string, fraction: string, status: ToleranceStatus, anchorFrom: number, anchorProvenance: Provenance, anchorBasis: string, lowered: RiskFactor[] = [], smallestUnitFloor = false): FirstStep => ({
     first,
     rule,
     text,
@@ -842,22 +880,22 @@ function firstStepPhase(
   }
 
   // 75 % (or 75 % with symptoms and risk factors) at or below, never below 50 %.
-  const seventyFive = (fractionValue: Sourced<string>): { first: Decimal[]; text: string } => {
-    const allowed = P.mul(fractionValue.value);
-    const floor = P.mul(C.windowFloorFraction.value);
-    const below = atOrBelow(D.min(allowed, targetDaily), target, formulation);
-    if (below && sum(below).gte(D.min(floor, targetDaily))) {
-      return { first: below, text: `${percent(fractionValue)} of the prior dose = ${formatAmount(P)} × ${fractionValue.value} = ${formatDose({ amount: allowed, unit })}, rounded down to real strengths` };
+  const seventyFive = (fractionValue: Sourced<string>): { first: Mg[]; text: string } => {
+    const allowed = timesOf(P, fractionValue.value);
+    const floor = timesOf(P, C.windowFloorFraction.value);
+    const made = atOrBelow(smaller(allowed, targetDaily), target, formulation);
+    if (made && atMost(smaller(floor, targetDaily), mgTotal(made))) {
+      return { first: made, text: `${percent(fractionValue)} of the prior dose = ${formatAmount(P)} × ${fractionValue.value} = ${formatDose({ amount: allowed, unit })}, rounded down to real strengths` };
     }
     return {
-      first: fillAtOrAbove(D.min(floor, targetDaily), target, formulation),
+      first: fillAtOrAbove(smaller(floor, targetDaily), target, formulation),
       text: `${percent(fractionValue)} of the prior dose (${formatDose({ amount: allowed, unit })}) rounds below the floor of ${percent(C.windowFloorFraction)} (${formatDose({ amount: floor, unit })}): the smallest regimen at or above the floor`,
     };
   };
   // 50 % at or above, never above the prior (or the capped target).
-  const fifty = (): { first: Decimal[]; text: string } => ({
-    first: fillAtOrAbove(D.min(P.mul(C.riskFactorFraction.value), targetDaily), target, formulation),
-    text: `${percent(C.riskFactorFraction)} of the prior dose = ${formatAmount(P)} × ${C.riskFactorFraction.value} = ${formatDose({ amount: P.mul(C.riskFactorFraction.value), unit })}, rounded up to real strengths, never above the prior dose`,
+  const fifty = (): { first: Mg[]; text: string } => ({
+    first: fillAtOrAbove(smaller(timesOf(P, C.riskFactorFraction.value), targetDaily), target, formulation),
+    text: `${percent(C.riskFactorFraction)} of the prior dose = ${formatAmount(P)} × ${C.riskFactorFraction.value} = ${formatDose({ amount: timesOf(P, C.riskFactorFraction.value), unit })}, rounded up to real strengths, never above the prior dose`,
   });
 
   if (insideRules) {
@@ -867,8 +905,8 @@ function firstStepPhase(
       const fractionValue = symptoms ? C.symptomsRiskFactorFraction : C.windowFraction;
       let { first, text } = seventyFive(fractionValue);
       // Never below what the same patient gets without the symptoms (Table 2 NOT_DEPENDENT: one prior single dose).
-      const single = D.min(prior.dose, target[0]!);
-      if (dependence.dependenceClass === 'NOT_DEPENDENT' && sum(first).lt(single)) {
+      const single = smaller(prior.dose, target[0]!);
+      if (dependence.dependenceClass === 'NOT_DEPENDENT' && below(mgTotal(first), single)) {
         first = [single];
         text = `${text}, but no lower than one prior single dose (${formatDose({ amount: single, unit })}), the start without the symptoms`;
       }
@@ -882,20 +920,21 @@ function firstStepPhase(
     // Risk factors, no significant symptoms: 50 % (never above what the rule gives without them).
     const withFactor = fifty();
     const without = seventyFive(C.windowFraction);
-    const { first, text } = sum(withFactor.first).lte(sum(without.first)) ? withFactor : without;
+    const { first, text } = atMost(mgTotal(withFactor.first), mgTotal(without.first)) ? withFactor : without;
     const why = `inside the withdrawal window, physically dependent, lowered from ${percent(C.windowFraction)} by ${factorText(factors)}: ${text}`;
     notes.line(`First step: ${why}${capNote}: ${describe(first, unit)}.`, C.riskFactorFraction);
     return make('window-risk', first, `inside the withdrawal window, lowered by ${factors.map((f) => f.text).join(', ')}: ${text}`, C.riskFactorFraction.value, 'reduced', windowStart, C.riskFactorFraction, why, factors);
   }
 
   // After the window, after a supervised withdrawal, or a patient who was not dependent: the label initial dose, ≤ 10 mg DE.
-  const capMg = new D(C.afterWindowCapDe.value).mul(prior.capPer10).div(TEN);
+  const capMg = fromDiazepamEquivalent(mgDiazepam(new D(C.afterWindowCapDe.value)), prior.capPer10);
   const afterWindow = dependence.dependent || phase.situation === 'after';
-  let lowStart: { regimen: Decimal[] | null; text: string } | null = null;
+  let lowStart: { regimen: Mg[] | null; text: string } | null = null;
   if (afterWindow) {
     const initial = product.initial;
-    const initialDaily = initial ? new D(initial.dose.dose).mul(initial.dose.timesPerDay) : null;
-    const limit = D.min(capMg, targetDaily, ...(initialDaily ? [initialDaily] : []));
+    const initialDose = initial ? mg(new D(initial.dose.dose)) : null;
+    const initialDaily = initial && initialDose ? timesOf(initialDose, initial.dose.timesPerDay) : null;
+    const limit = [targetDaily, ...(initialDaily ? [initialDaily] : [])].reduce((a, b) => smaller(a, b), capMg);
     notes.line(
       `After-window cap: ${C.afterWindowCapDe.value} mg diazepam equivalents a day = ${formatDose({ amount: capMg, unit })} ${drug.genericName} a day (${formatAmount(prior.capPer10)} mg ≈ 10 mg diazepam, the higher-potency figure).`,
       C.afterWindowCapDe,
@@ -909,50 +948,50 @@ function firstStepPhase(
     } else {
       notes.line(`No label initial dose is stored for this product: the after-window cap alone applies.`);
     }
-    let regimen: Decimal[] | null = null;
-    if (initial) {
-      const single = D.min(new D(initial.dose.dose), target[0]!);
-      const made = floorToStrengths(D.min(single, limit), formulation.strengths);
+    let regimen: Mg[] | null = null;
+    if (initial && initialDose) {
+      const single = smaller(initialDose, target[0]!);
+      const made = floorToStrengths(smaller(single, limit), formulation.strengths);
       if (made) {
         const count = Math.max(1, Math.min(initial.dose.timesPerDay, target.length, Math.floor(limit.div(made.amount).toNumber())));
-        regimen = repeat(made.amount, count);
+        regimen = repeatMg(made.amount, count);
       }
     } else {
-      regimen = evenRegimen(limit, target[0]!, target.length, formulation);
+      regimen = evenMg(limit, target[0]!, target.length, formulation);
     }
     const limitText = `the lowest of ${initialDaily ? `the label initial dose (${formatDose({ amount: initialDaily, unit })} a day), ` : ''}${C.afterWindowCapDe.value} mg diazepam equivalents (${formatDose({ amount: capMg, unit })}) and the ${product.lowering.length ? 'capped target' : 'prior dose'} (${formatDose({ amount: targetDaily, unit })}) = ${formatDose({ amount: limit, unit })} a day`;
     lowStart = { regimen, text: limitText };
   }
 
   if (!dependence.dependent) {
-    const single = D.min(prior.dose, target[0]!);
-    let first = [single];
+    const single = smaller(prior.dose, target[0]!);
+    let first: Mg[] = [single];
     let text = `not physically dependent: at most one prior single dose a day (${formatDose({ amount: prior.dose, unit })}), no more than ${plural(prior.daysPerWeek, 'day')} a week as before`;
-    const lowSingle = lowStart?.regimen ? floorToStrengths(sum(lowStart.regimen), formulation.strengths) : null;
-    if (lowSingle && lowSingle.amount.lt(single)) {
-      first = [D.min(lowSingle.amount, single)];
+    const lowSingle = lowStart?.regimen ? floorToStrengths(mgTotal(lowStart.regimen), formulation.strengths) : null;
+    if (lowSingle && below(lowSingle.amount, single)) {
+      first = [smaller(lowSingle.amount, single)];
       text = `not physically dependent, after the withdrawal window: the lower of one prior single dose (${formatDose({ amount: prior.dose, unit })}) and ${lowStart!.text}, as one dose a day`;
     }
     notes.line(`First step: ${text}: ${describe(first, unit)}.`, { assumption: 'bzd-not-dependent-single-dose' });
-    const fraction = shown(sum(first).div(P)).toFixed();
+    const fraction = shown(mgTotal(first).div(P)).toFixed();
     return make('not-dependent', first, text, fraction, 'not-applicable', 0, { assumption: 'bzd-not-dependent-single-dose' }, text);
   }
 
   const rule: Rule = phase.detox ? 'detox' : 'after-window';
   const lead = phase.detox ? `completed medically supervised withdrawal (breakReason "detox")` : `after the withdrawal window, no significant withdrawal symptoms`;
-  let first: Decimal[];
+  let first: Mg[];
   let text: string;
   let smallestUnitFloor = false;
   // Never above what the window rule would give the same patient: a longer break never gives a higher first step.
   const bound = factors.length ? fifty() : seventyFive(C.windowFraction);
-  if (lowStart!.regimen && sum(lowStart!.regimen).gt(sum(bound.first))) {
+  if (lowStart!.regimen && below(mgTotal(bound.first), mgTotal(lowStart!.regimen))) {
     first = bound.first;
     text = `${lead}: ${lowStart!.text}, but no higher than the first step inside the withdrawal window would be (${bound.text})`;
   } else if (lowStart!.regimen) {
     first = lowStart!.regimen;
     text = `${lead}: ${lowStart!.text}, rounded down to real strengths`;
   } else {
-    const smallest = nextAbove(new D(0), target[0]!, formulation.strengths);
+    const smallest = nextAbove(ZERO_MG, target[0]!, formulation.strengths);
     // Stryker disable next-line ArrayDeclaration: unreachable fallback; target[0] is made of real strengths, so nextAbove(0, target[0]) always finds one
     first = smallest ? [smallest.amount] : [target[0]!];
     smallestUnitFloor = true;
@@ -975,7 +1014,7 @@ function titrationPhase(notes: PlanNotes, request: RestartRequest, drug: Benzodi
     C.titrationIntervalDays,
   );
   const scheduled = buildTitration({
-    startDate: request.restartDate,
+    startDate: checkedDate(request.restartDate),
     first: first.first,
     firstRule: first.text,
     target: product.target,
@@ -998,7 +1037,8 @@ function titrationPhase(notes: PlanNotes, request: RestartRequest, drug: Benzodi
   const planned = toPlanSteps(scheduled, {
     drug: drug.id,
     formulation,
-    equivalent: { unit: 'mg diazepam', of: (daily) => shown(diazepamEquivalent(daily, deFactor)) },
+    // The steps' daily doses are mg of the drug (the shared step builder carries bare decimals): mg diazepam only through diazepamEquivalent.
+    equivalent: { unit: 'mg diazepam', of: (daily) => shown(diazepamEquivalent(mg(daily), deFactor)) },
   });
   // Not dependent (A8): no more days a week than before on every step, not only the first (docs/clinical-model.md).
   const daysPerWeek = request.prior.daysPerWeek;
@@ -1024,7 +1064,7 @@ function resumesRegimen(request: RestartRequest, prior: PriorExposure, first: Fi
 }
 
 function componentExposure(prior: PriorExposure, component: RegimenComponent): PriorExposure {
-  return { ...prior, dose: component.dose, times: component.times, priorDaily: component.daily, mainDaily: component.daily, regimen: repeat(component.dose, component.times) };
+  return { ...prior, dose: component.dose, times: component.times, priorDaily: component.daily, mainDaily: component.daily, regimen: repeatMg(component.dose, component.times) };
 }
 
 interface ResumedRegimen {
@@ -1050,7 +1090,7 @@ function resumeRegimenPhase(notes: PlanNotes, request: RestartRequest, prior: Pr
     const product = productPhase(notes, request, formulation, componentExposure(prior, component));
     products.push(product);
     const scheduled = buildTitration({
-      startDate: request.restartDate,
+      startDate: checkedDate(request.restartDate),
       first: product.target,
       firstRule: first.text,
       target: product.target,
@@ -1059,7 +1099,7 @@ function resumeRegimenPhase(notes: PlanNotes, request: RestartRequest, prior: Pr
       strengths: formulation.strengths,
     });
     const deFactor = drug.ashtonEquivalent.value.low;
-    const planned = toPlanSteps(scheduled, { drug: drug.id, formulation, equivalent: { unit: 'mg diazepam', of: (daily) => shown(diazepamEquivalent(daily, deFactor)) } });
+    const planned = toPlanSteps(scheduled, { drug: drug.id, formulation, equivalent: { unit: 'mg diazepam', of: (daily) => shown(diazepamEquivalent(mg(daily), deFactor)) } });
     for (const step of planned) {
       const rule = `${first.text}; ${drug.displayName}, component ${component.index + 1} of ${prior.components.length}${component.asNeeded ? `, as needed as before, up to ${plural(component.times, 'dose')} a day` : ''}${product.lowering.length ? ', no higher than the label limit' : ''}`;
       steps.push({ ...step, rule, component: component.index, ...(component.asNeeded ? { asNeeded: true } : {}) });
@@ -1077,7 +1117,7 @@ function resumeRegimenPhase(notes: PlanNotes, request: RestartRequest, prior: Pr
       );
     }
   }
-  const total = sum(steps.map((step) => new D(step.dailyEquivalent!.amount)));
+  const total = deTotal(steps.map((step) => mgDiazepam(new D(step.dailyEquivalent!.amount))));
   notes.line(`Resumed regimen: ${steps.map((step) => formatAmount(step.dailyEquivalent!.amount)).join(' + ')} = ${formatAmount(total)} mg diazepam/day, no more than the prior total (${formatAmount(shown(prior.ashtonDe))}).`);
   return { steps, products, text: `each medicine at its prior dose (${parts.join(' + ')} a day)` };
 }
@@ -1088,12 +1128,12 @@ function withAsNeededAllowance(notes: PlanNotes, steps: readonly PlanStep[], pri
   if (!use) return [...steps];
   const unit = formulation.unit;
   return steps.map((step, index) => {
-    const daily = new D(step.dailyDose.amount);
+    const daily = mg(new D(step.dailyDose.amount));
     const dose = use.dose;
-    const forAsNeeded = daily.mul(use.share);
+    const forAsNeeded = timesOf(daily, use.share);
     const max = dose ? Math.min(use.count, Math.floor(forAsNeeded.div(dose).toNumber())) : 0;
-    const scheduled = dose ? daily.sub(dose.mul(max)) : daily;
-    const shownDose = dose ?? new D(0);
+    const scheduled = dose ? subtract(daily, timesOf(dose, max)) : daily;
+    const shownDose = dose ?? ZERO_MG;
     const text = max > 0
       ? `up to ${max} × ${formatDose({ amount: shownDose, unit })} as needed (for ${use.names}, taken as needed before the break); scheduled doses then at most ${formatDose({ amount: scheduled, unit })} a day; scheduled and as-needed doses together never above ${formatDose(step.dailyDose)} a day`
       : `no as-needed dose fits in this step's as-needed share (${formatAmount(shown(forAsNeeded))} of ${formatDose(step.dailyDose)} a day): scheduled doses only, up to the ceiling`;
@@ -1164,7 +1204,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
   const unit = formulation.unit;
   const others = otherConcurrent(request, drug);
   const label = formulation.strengthsSource.source;
-  const firstDaily = sum(first.first);
+  const firstDaily = mgTotal(first.first);
   const older = patient.ageYears !== undefined && patient.ageYears >= C.olderAdultAge.value;
   const kindName = drug.kind === 'z-drug' ? 'Z-drugs' : 'benzodiazepines';
   const firstShown = context.resumed ? context.resumed.text : formatDose({ amount: firstDaily, unit });
@@ -1199,7 +1239,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
     );
     notes.line(`Warning BZD_SEIZURE_RISK: withdrawal symptoms ${phase.symptoms}.`, { assumption: 'bzd-window-symptoms-prior' });
   }
-  const highDose = prior.decisionDe.gt(C.moderateBandMaxDe.value);
+  const highDose = below(mgDiazepam(new D(C.moderateBandMaxDe.value)), prior.decisionDe);
   if (dependence.dependent && (phase.symptoms === 'severe' || (phase.symptoms === 'significant' && highDose))) {
     notes.warn(
       'BZD_INPATIENT_CONSIDER',
@@ -1374,17 +1414,8 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
       ['beers-2023', 'joint-bzd-taper-2025'],
     );
     notes.line(`Warning BEERS_AVOID: age ${patient.ageYears} ≥ ${C.olderAdultAge.value}.`, C.olderAdultAge);
-    const classes = C.beersCnsActiveClasses.value;
-    const cnsActive = others.filter((id) => classes.includes(catalogDrug(id)?.class ?? '') || C.beersCnsActiveDrugs.value.includes(id));
-    if (cnsActive.length + 1 >= C.beersCnsActiveCount.value) {
-      notes.warn(
-        'BEERS_CNS_3PLUS',
-        'warning',
-        `Age ${patient.ageYears}: ${drug.displayName} with ${names(cnsActive)} makes ${cnsActive.length + 1} CNS-active drugs; the Beers Criteria say avoid 3 or more together (falls, fractures) and minimize the number.`,
-        ['beers-2023'],
-      );
-      notes.line(`Warning BEERS_CNS_3PLUS: ${drug.id} + ${cnsActive.join(', ')} = ${cnsActive.length + 1} CNS-active drugs.`, C.beersCnsActiveCount, C.beersCnsActiveClasses, C.beersCnsActiveDrugs);
-    }
+    // Three or more CNS-active drugs: the one rule and table for every class (beers.ts).
+    beersCnsWarning(notes, request, drug);
   }
   if (patient.historyOfFalls && (older || patient.ageYears === undefined)) {
     notes.warn(
@@ -1422,7 +1453,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, context: Warni
       [label],
     );
   }
-  if (drug.epilepsyCaution && firstDaily.lt(prior.priorDaily)) {
+  if (drug.epilepsyCaution && below(firstDaily, prior.priorDaily)) {
     notes.warn(
       'EPILEPSY_INDICATION',
       'info',

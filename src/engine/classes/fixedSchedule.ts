@@ -6,43 +6,49 @@
  * Every step is a ceiling: the cumulative label schedule gives a daily cap for each date, and the step is
  * the largest regimen the real strengths make at or below that cap (rounded down). Steps whose rounded
  * dose does not rise are dropped (the next cap still accumulates), so daily doses never fall.
+ *
+ * Units in the types (units.ts), as in schedule.ts: `A` is the type of every amount of one schedule (`Mg` for the
+ * antidepressant and labelled planners; a bare Decimal by default) and `Day` the type of its dates (`IsoDate`, or a
+ * plain string). Stages, phases, target, caps and the steps built are all `A`; the overloads below say so, the
+ * bodies are unit-blind.
  */
 import type { Decimal } from 'decimal.js';
 import type { Strength } from '../../protocols/types.ts';
+import type { IsoDate } from '../units.ts';
 import { addCalendarDays } from '../dates.ts';
 import { D, ZERO } from '../decimal.ts';
 import { sum } from '../regimen.ts';
 import type { ScheduledStep } from '../schedule.ts';
 import { doseCells, makeExactly, type MadeDose } from '../strengths.ts';
 
-export interface FixedStage {
+export interface FixedStage<A extends Decimal = Decimal> {
   readonly days: number;
-  readonly daily: Decimal;
+  readonly daily: A;
   readonly timesPerDay: number;
   readonly everyOtherDay?: boolean;
   readonly rule: string;
 }
 
-export interface FixedPhase {
-  readonly daily: Decimal;
+export interface FixedPhase<A extends Decimal = Decimal> {
+  readonly daily: A;
   readonly intervalDays: number;
   /** Phase ends when the cap reaches this daily dose. */
-  readonly upTo?: Decimal;
+  readonly upTo?: A;
   readonly timesPerDay: number;
   readonly rule: string;
 }
 
-export interface FixedScheduleInput {
-  readonly startDate: string;
-  readonly stages: readonly FixedStage[];
-  readonly phases: readonly FixedPhase[];
+export interface FixedScheduleInput<A extends Decimal = Decimal, Day extends string = string> {
+  readonly startDate: Day;
+  readonly stages: readonly FixedStage<A>[];
+  readonly phases: readonly FixedPhase<A>[];
   /** The maintenance regimen to reach, one amount per administration; each makeable. */
-  readonly target: readonly Decimal[];
+  readonly target: readonly A[];
   readonly targetRule: string;
   readonly strengths: readonly Strength[];
 }
 
-export interface FixedStep extends ScheduledStep {
+export interface FixedStep<A extends Decimal = Decimal, Day extends string = string> extends ScheduledStep<A, Day> {
   readonly everyOtherDay: boolean;
 }
 
@@ -58,6 +64,7 @@ function made(amount: Decimal, strengths: readonly Strength[]): MadeDose {
  * strengths: an even split rounded down, then the lowest administration raised one level at a time while the
  * cap allows. Null when not even the smallest unit fits.
  */
+export function splitDaily<A extends Decimal>(cap: A, times: number, strengths: readonly Strength[]): A[] | null;
 export function splitDaily(cap: Decimal, times: number, strengths: readonly Strength[]): Decimal[] | null {
   // Counted in exact lattice cells (whole multiples of the smallest dispensable increment).
   const cells = doseCells(strengths, cap);
@@ -81,6 +88,8 @@ export function splitDaily(cap: Decimal, times: number, strengths: readonly Stre
   return null;
 }
 
+export function buildFixedSchedule<A extends Decimal>(input: FixedScheduleInput<A, IsoDate>): readonly FixedStep<A, IsoDate>[];
+export function buildFixedSchedule<A extends Decimal>(input: FixedScheduleInput<A, string>): readonly FixedStep<A, string>[];
 export function buildFixedSchedule(input: FixedScheduleInput): readonly FixedStep[] {
   const { strengths } = input;
   const target = [...input.target].sort((a, b) => b.cmp(a));
@@ -153,6 +162,7 @@ export function buildFixedSchedule(input: FixedScheduleInput): readonly FixedSte
 }
 
 /** The daily ceiling a schedule allows on `date`: the last step started on or before it (zero before the first). */
+export function ceilingOn<A extends Decimal>(steps: readonly FixedStep<A>[], date: string): A;
 export function ceilingOn(steps: readonly FixedStep[], date: string): Decimal {
   let daily = ZERO;
   for (const step of steps) if (step.start <= date) daily = step.daily;
@@ -165,6 +175,13 @@ export function ceilingOn(steps: readonly FixedStep[], date: string): Decimal {
  * into at most `timesOn(date)` administrations of real strengths (rounded down). Steps that do not rise are
  * dropped, so daily doses never fall. Neither input may use every-other-day steps.
  */
+export function lowerOfSchedules<A extends Decimal, Day extends string>(
+  a: readonly FixedStep<A, Day>[],
+  b: readonly FixedStep<NoInfer<A>, NoInfer<Day>>[],
+  timesOn: (date: Day) => number,
+  strengths: readonly Strength[],
+  ruleOn: (date: Day, fromA: boolean) => string,
+): FixedStep<A, Day>[];
 export function lowerOfSchedules(
   a: readonly FixedStep[],
   b: readonly FixedStep[],

@@ -12,7 +12,7 @@ import { LABELLED_CLASS } from '../../protocols/labelled/index.ts';
 import type { LabelledDrug, LabelSchedule, RenalBand } from '../../protocols/labelled/types.ts';
 import type { FormulationBase, Provenance } from '../../protocols/types.ts';
 import { D, decimalString } from '../decimal.ts';
-import { sum } from '../regimen.ts';
+import { atMost, below, checkedDate, mg, smaller, sum, times as timesOf, type IsoDate, type Mg } from '../units.ts';
 import { formatAmount, formatDose } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
 import { concurrentCategories, concurrentName } from '../registry.ts';
@@ -24,6 +24,17 @@ import { toPlanSteps } from './steps.ts';
 import { singlePriorComponent } from '../notes.ts';
 
 const L = LABELLED_CLASS;
+const ZERO_MG = mg(new D(0));
+
+/** Daily total of a regimen (one amount per administration), in mg. */
+function mgTotal(regimen: readonly Mg[]): Mg {
+  return sum(regimen, ZERO_MG);
+}
+
+/** A protocol amount (a decimal string in mg, the unit of every labelled-restart product) as mg. */
+function mgOf(value: string): Mg {
+  return mg(new D(value));
+}
 
 interface Line {
   readonly text: string;
@@ -95,13 +106,13 @@ function valproateStartedInGap(request: RestartRequest): { entry: ConcurrentMedi
 
 interface CeilingLimit {
   readonly code: string;
-  readonly daily: Decimal;
+  readonly daily: Mg;
   /** The input that set it, in words naming the field. */
   readonly input: string;
 }
 
 interface Ceiling {
-  readonly target: Decimal[];
+  readonly target: Mg[];
   readonly times: number;
   readonly capped: boolean;
   /** Limits below the prior dose, each naming its input (the labelled maximum is code LABEL_MAX). */
@@ -115,10 +126,10 @@ function ceilingPhase(request: RestartRequest, drug: LabelledDrug, formulation: 
   const dose = (amount: string | Decimal) => formatDose({ amount, unit });
   const lines: Line[] = [];
   const limits: CeilingLimit[] = [];
-  const max = new D(drug.maxDailyDose.value);
+  const max = mgOf(drug.maxDailyDose.value);
   let ceiling = max;
   let times = prior.times;
-  if (prior.priorDaily.gt(max)) limits.push({ code: 'LABEL_MAX', daily: max, input: 'the labelled maximum' });
+  if (below(max, prior.priorDaily)) limits.push({ code: 'LABEL_MAX', daily: max, input: 'the labelled maximum' });
 
   const band = renalBandPhase(request, drug);
   if (drug.renal) {
@@ -130,9 +141,9 @@ function ceilingPhase(request: RestartRequest, drug: LabelledDrug, formulation: 
         ...(band.assumed ? [request.patient.hemodialysis ? L.hemodialysisBandFromCrCl : L.renalImpairmentBandFromCrCl] : []),
         ...(band.sharedEdge ? [{ assumption: 'renal-band-shared-edge-lower' } as const] : []),
       ));
-      ceiling = D.min(ceiling, b.maxDaily);
+      ceiling = smaller(ceiling, mgOf(b.maxDaily));
       times = Math.min(times, b.maxTimesPerDay);
-      if (prior.priorDaily.gt(b.maxDaily)) limits.push({ code: 'RENAL_DOSE_CAP_GABAPENTINOID', daily: new D(b.maxDaily), input: band.basis });
+      if (below(mgOf(b.maxDaily), prior.priorDaily)) limits.push({ code: 'RENAL_DOSE_CAP_GABAPENTINOID', daily: mgOf(b.maxDaily), input: band.basis });
     } else {
       lines.push(line('No creatinine clearance was given (patient.creatinineClearanceMlMin) and no renal impairment is recorded: the plan could not check the label\'s renal dosing band; the target is the prior dose under the labelled maximum.'));
     }
@@ -140,8 +151,8 @@ function ceilingPhase(request: RestartRequest, drug: LabelledDrug, formulation: 
 
   if (drug.rule === 'clozapine' && request.patient.smokedBeforeBreak && !request.patient.smokesNow) {
     const f = L.clozapineSmokingStoppedFraction;
-    const limit = prior.priorDaily.mul(f.value);
-    ceiling = D.min(ceiling, limit);
+    const limit = timesOf(prior.priorDaily, f.value);
+    ceiling = smaller(ceiling, limit);
     limits.push({ code: 'CLOZAPINE_SMOKING_CHANGE', daily: limit, input: 'patient.smokedBeforeBreak true and patient.smokesNow false' });
     lines.push(line(`Smoked before the break and not now (patient.smokedBeforeBreak, patient.smokesNow): ceiling ${formatAmount(f.value)} × ${dose(prior.priorDaily)} = ${dose(limit)} daily until a clozapine plasma level is available.`, f));
   }
@@ -150,8 +161,8 @@ function ceilingPhase(request: RestartRequest, drug: LabelledDrug, formulation: 
     const started = valproateStartedInGap(request);
     if (started) {
       const f = L.lamotrigineValproateStartedFraction;
-      const limit = prior.priorDaily.mul(f.value);
-      ceiling = D.min(ceiling, limit);
+      const limit = timesOf(prior.priorDaily, f.value);
+      ceiling = smaller(ceiling, limit);
       limits.push({ code: 'LAMOTRIGINE_VALPROATE', daily: limit, input: `concurrent.${started.index}.startedOn ${started.entry.startedOn} (valproate started after the last lamotrigine dose ${request.lastDoseDate})` });
       lines.push(line(`Valproate was started during the gap (concurrent.${started.index}.startedOn ${started.entry.startedOn}, after the last dose ${request.lastDoseDate}): valproate roughly doubles lamotrigine levels, so the ceiling is ${formatAmount(f.value)} × ${dose(prior.priorDaily)} = ${dose(limit)} daily.`, f));
     }
@@ -159,21 +170,21 @@ function ceilingPhase(request: RestartRequest, drug: LabelledDrug, formulation: 
 
   let target = prior.priorRegimen;
   let capped = false;
-  if (prior.priorDaily.gt(ceiling) || times < prior.times) {
+  if (below(ceiling, prior.priorDaily) || times < prior.times) {
     // Stryker disable next-line LogicalOperator: a ceiling below one smallest unit keeps the smallest unit (never reached with the label tables)
-    target = splitDaily(D.min(ceiling, prior.priorDaily), times, formulation.strengths) ?? [new D(formulation.strengths[0]!.amount)];
-    capped = prior.priorDaily.gt(ceiling);
+    target = splitDaily(smaller(ceiling, prior.priorDaily), times, formulation.strengths) ?? [mgOf(formulation.strengths[0]!.amount)];
+    capped = below(ceiling, prior.priorDaily);
   }
   if (capped) {
     const maxOnly = limits.length === 1 && limits[0]!.code === 'LABEL_MAX';
     lines.push(line(
       maxOnly
-        ? `The prior ${dose(prior.priorDaily)} daily is above the labelled maximum ${dose(max)}: the target is capped at ${dose(sum(target))} daily.`
-        : `The prior ${dose(prior.priorDaily)} daily is above the ceiling ${dose(ceiling)} daily (${limits.map((l) => `${l.code}: ${l.input}`).join('; ')}): the target is ${dose(sum(target))} daily, rounded down to real strengths.`,
+        ? `The prior ${dose(prior.priorDaily)} daily is above the labelled maximum ${dose(max)}: the target is capped at ${dose(mgTotal(target))} daily.`
+        : `The prior ${dose(prior.priorDaily)} daily is above the ceiling ${dose(ceiling)} daily (${limits.map((l) => `${l.code}: ${l.input}`).join('; ')}): the target is ${dose(mgTotal(target))} daily, rounded down to real strengths.`,
       ...(maxOnly ? [drug.maxDailyDose] : []),
     ));
   } else {
-    lines.push(line(`Target (last step): the prior regimen, ${dose(sum(target))} daily (labelled maximum ${dose(max)}).`, drug.maxDailyDose));
+    lines.push(line(`Target (last step): the prior regimen, ${dose(mgTotal(target))} daily (labelled maximum ${dose(max)}).`, drug.maxDailyDose));
   }
   return { target, times, capped, limits, band, lines };
 }
@@ -217,8 +228,9 @@ function decisionPhase(request: RestartRequest, drug: LabelledDrug, prior: Prior
 // ---------------------------------------------------------------------------------------------------------
 // Phase: titration.
 
-function titrationPhase(notes: PlanNotes, request: RestartRequest, drug: LabelledDrug, formulation: FormulationBase, ceiling: Ceiling, retitrate: boolean): FixedStep[] {
+function titrationPhase(notes: PlanNotes, request: RestartRequest, drug: LabelledDrug, formulation: FormulationBase, ceiling: Ceiling, retitrate: boolean): FixedStep<Mg, IsoDate>[] {
   const unit = formulation.unit;
+  const startDate = checkedDate(request.restartDate);
   const dose = (amount: string | Decimal) => formatDose({ amount, unit });
   const target = ceiling.target;
   const byWhat = ceiling.limits.every((l) => l.code === 'LABEL_MAX') ? 'the labelled maximum' : 'the ceiling';
@@ -226,24 +238,24 @@ function titrationPhase(notes: PlanNotes, request: RestartRequest, drug: Labelle
     ? (retitrate ? `reaches ${byWhat} (prior dose capped)` : `prior dose capped at ${byWhat}`)
     : (retitrate ? 'reaches the prior dose (the target)' : 'resume the prior dose');
   if (!retitrate) {
-    return [...buildFixedSchedule({ startDate: request.restartDate, stages: [], phases: [], target, targetRule, strengths: formulation.strengths })];
+    return [...buildFixedSchedule({ startDate, stages: [], phases: [], target, targetRule, strengths: formulation.strengths })];
   }
   const { schedule, why } = chooseSchedule(drug, request);
   notes.line(`Label schedule: ${schedule.when}${why ? ` (${why})` : ''}.`, schedule.stages);
   if (drug.retitrationNote) notes.line(drug.retitrationNote.text, drug.retitrationNote);
   const usual = schedule.usualMaintenanceMax;
-  if (usual && sum(target).gt(usual.value)) {
+  if (usual && below(mgOf(usual.value), mgTotal(target))) {
     notes.warn(
       'ABOVE_USUAL_MAINTENANCE',
       'warning',
-      `The target ${dose(sum(target))} daily is above the label's usual maintenance of up to ${dose(usual.value)} daily ${schedule.when}: check that the prior dose was set with this combination, and consider a level before the last steps.`,
+      `The target ${dose(mgTotal(target))} daily is above the label's usual maintenance of up to ${dose(usual.value)} daily ${schedule.when}: check that the prior dose was set with this combination, and consider a level before the last steps.`,
       'source' in usual ? [usual.source] : [],
     );
     notes.line(`Warning ABOVE_USUAL_MAINTENANCE: target above ${dose(usual.value)} daily ${schedule.when}.`, usual);
   }
   const stages = schedule.stages.value.map((stage, index) => ({
     days: stage.days,
-    daily: new D(stage.daily),
+    daily: mgOf(stage.daily),
     timesPerDay: Math.min(stage.timesPerDay, ceiling.band?.band.maxTimesPerDay ?? stage.timesPerDay),
     ...(stage.everyOtherDay ? { everyOtherDay: true } : {}),
     rule: `label stage ${index + 1}: ${dose(stage.daily)} ${stage.everyOtherDay ? 'every other day' : 'daily'}${stage.timesPerDay > 1 ? ` in ${stage.timesPerDay} doses` : ''} for ${stage.days} day${stage.days === 1 ? '' : 's'}`,
@@ -256,14 +268,14 @@ function titrationPhase(notes: PlanNotes, request: RestartRequest, drug: Labelle
       ...(phase.upTo ? [phase.upTo] : []),
     );
     return {
-      daily: new D(phase.daily.value),
+      daily: mgOf(phase.daily.value),
       intervalDays: phase.intervalDays.value,
-      ...(phase.upTo ? { upTo: new D(phase.upTo.value) } : {}),
+      ...(phase.upTo ? { upTo: mgOf(phase.upTo.value) } : {}),
       timesPerDay: Math.max(ceiling.times, 1),
       rule: `label rise of + ${dose(phase.daily.value)}/day every ${phase.intervalDays.value} day${phase.intervalDays.value === 1 ? '' : 's'}, rounded down to real strengths`,
     };
   });
-  const label = buildFixedSchedule({ startDate: request.restartDate, stages, phases, target, targetRule, strengths: formulation.strengths });
+  const label = buildFixedSchedule({ startDate, stages, phases, target, targetRule, strengths: formulation.strengths });
   if (!ceiling.band) return [...label];
 
   // Gabapentinoid with a known renal band: the band minimum, + the band minimum every 3 days, never above the
@@ -271,9 +283,9 @@ function titrationPhase(notes: PlanNotes, request: RestartRequest, drug: Labelle
   const b = ceiling.band.band;
   const interval = L.bandRestartIntervalDays.value;
   const bandSchedule = buildFixedSchedule({
-    startDate: request.restartDate,
-    stages: [{ days: interval, daily: new D(b.minDaily), timesPerDay: ceiling.times, rule: `renal band minimum ${dose(b.minDaily)} daily` }],
-    phases: [{ daily: new D(b.minDaily), intervalDays: interval, timesPerDay: ceiling.times, rule: `+ ${dose(b.minDaily)}/day every ${interval} days (renal band minimum)` }],
+    startDate,
+    stages: [{ days: interval, daily: mgOf(b.minDaily), timesPerDay: ceiling.times, rule: `renal band minimum ${dose(b.minDaily)} daily` }],
+    phases: [{ daily: mgOf(b.minDaily), intervalDays: interval, timesPerDay: ceiling.times, rule: `+ ${dose(b.minDaily)}/day every ${interval} days (renal band minimum)` }],
     target,
     targetRule,
     strengths: formulation.strengths,
@@ -283,7 +295,7 @@ function titrationPhase(notes: PlanNotes, request: RestartRequest, drug: Labelle
     drug.renal!.bands,
     L.bandRestartIntervalDays,
   );
-  const targetDaily = sum(target);
+  const targetDaily = mgTotal(target);
   return lowerOfSchedules(
     label,
     bandSchedule,
@@ -293,8 +305,8 @@ function titrationPhase(notes: PlanNotes, request: RestartRequest, drug: Labelle
     },
     formulation.strengths,
     (date, fromLabel) => {
-      const cap = D.min(ceilingOn(label, date), ceilingOn(bandSchedule, date));
-      if (cap.gte(targetDaily)) return targetRule;
+      const cap = smaller(ceilingOn(label, date), ceilingOn(bandSchedule, date));
+      if (atMost(targetDaily, cap)) return targetRule;
       return fromLabel ? `label titration (lower than the renal band schedule on this date)` : `renal band schedule: band minimum ${dose(b.minDaily)} plus at most ${dose(b.minDaily)}/day every ${interval} days`;
     },
   );
@@ -310,7 +322,7 @@ function warningsPhase(notes: PlanNotes, request: RestartRequest, drug: Labelled
   const others = request.concurrent.filter((id) => id !== drug.id);
   const cats = new Set(others.flatMap((id) => concurrentCategories(id)));
   const hazard = drug.hazard;
-  const targetText = dose(sum(ceiling.target));
+  const targetText = dose(mgTotal(ceiling.target));
   const limit = (code: string) => ceiling.limits.find((l) => l.code === code);
 
   if (drug.rule === 'gabapentinoid') {

@@ -62,9 +62,6 @@ export const BENZODIAZEPINE_CLASS: BenzodiazepineClassProtocol = deepFreeze({
     { minDaysPerWeek: 4, maxDaysPerWeek: 7, minMonths: 3, bands: ['low', 'moderate', 'high'], risk: 'yes', text: '≥ 3 months, ≥ 4 days a week, any dose: yes; rises with dose and duration', provenance: { source: 'joint-bzd-taper-2025', locator: `${JOINT_T2}, row 5` } },
   ],
   olderAdultAge: { value: 65, source: 'beers-2023', locator: 'Scope: adults aged 65 and older; Table 2, benzodiazepines and Z-drugs: avoid' },
-  beersCnsActiveCount: { value: 3, source: 'beers-2023', locator: 'Table 5, any combination of three or more CNS-active drugs: avoid total of ≥ 3 CNS-active drugs; minimize the number (via formweb transcription)' },
-  beersCnsActiveClasses: { value: ['opioid', 'benzodiazepine', 'antidepressant'], source: 'beers-2023', locator: 'Table 5, CNS-active drugs: antidepressants, benzodiazepines, nonbenzodiazepine benzodiazepine receptor agonist hypnotics (Z-drugs), opioids (amendment A2 list)' },
-  beersCnsActiveDrugs: { value: ['clozapine', 'quetiapine', 'lamotrigine', 'carbamazepine', 'gabapentin', 'pregabalin', 'valproate', 'phenytoin', 'phenobarbital'], source: 'beers-2023', locator: 'Table 5, CNS-active drugs: antiepileptics (including gabapentinoids) and antipsychotics (amendment A2 list)' },
 });
 
 /**

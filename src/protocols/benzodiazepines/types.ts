@@ -134,9 +134,4 @@ export interface BenzodiazepineClassProtocol {
   readonly daysPerMonth: Sourced<number>;
   /** Age from which Beers applies, and the inside-window risk factor of age. */
   readonly olderAdultAge: Sourced<number>;
-  /** Beers 2023: avoid this many or more CNS-active drugs together. */
-  readonly beersCnsActiveCount: Sourced<number>;
-  /** Beers 2023 CNS-active drug classes (catalog classes) and further drug ids (antipsychotics, antiepileptics). */
-  readonly beersCnsActiveClasses: Sourced<readonly string[]>;
-  readonly beersCnsActiveDrugs: Sourced<readonly string[]>;
 }
