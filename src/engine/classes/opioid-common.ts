@@ -9,11 +9,12 @@ import type { DoseUnit, Provenance, Sourced, ToleranceAnchor } from '../../proto
 import { D, decimalString } from '../decimal.ts';
 import { formatAmount, formatDose, plural } from '../format.ts';
 import type { PlanNotes } from '../notes.ts';
-import { catalogDrug, concurrentCategories, concurrentName } from '../registry.ts';
+import { concurrentCategories, concurrentName } from '../registry.ts';
 import { floorToStrengths, makeExactly, nextAbove } from '../strengths.ts';
 import { anchorSummary } from '../tolerance.ts';
 import type { PriorComponent, RestartPlan, RestartRequest, ToleranceStatus } from '../types.ts';
 import { evenRegimen, sum } from '../regimen.ts';
+import { beersCnsWarning } from './beers.ts';
 import { opioidInteractionWarnings } from './opioid-interactions.ts';
 
 const C = OPIOID_CLASS;
@@ -423,7 +424,7 @@ export function opioidWarnings(notes: PlanNotes, request: RestartRequest, contex
   }
   opioidInteractionWarnings(notes, request, context.drug.id);
   alcoholWarning(notes, alcohol);
-  beersOpioidWarnings(notes, request, context.drug.id);
+  beersOpioidWarnings(notes, request, context.drug);
   if (context.drug.agonist === 'full' && request.indication !== 'oud') {
     const A = C.amended.nonOpioidTherapies;
     notes.warn('NON_OPIOID_THERAPIES', 'info', `${A.text} Use them with the opioid, not only instead of it.`, [A.source]);
@@ -452,14 +453,15 @@ function alcoholWarning(notes: PlanNotes, inputs: readonly string[]): void {
   notes.line(`Warning ALCOHOL_OPIOID: ${inputs.join(', ')}; counted as a concurrent CNS depressant.`, A);
 }
 
-const CNS_ACTIVE: readonly string[] = ['opioid', 'benzodiazepine', 'z-drug', 'gabapentinoid', 'antipsychotic', 'antiepileptic'];
-
-/** Beers 2023 opioid items for patients aged 65 or over (amendment A2). */
-function beersOpioidWarnings(notes: PlanNotes, request: RestartRequest, drugId: string): void {
+/**
+ * Beers 2023 opioid items for patients aged 65 or over (amendment A2). Three or more CNS-active drugs is the rule
+ * every class shares (`beersCnsWarning`, one CNS-active table), named with the opioid's display name.
+ */
+function beersOpioidWarnings(notes: PlanNotes, request: RestartRequest, drug: OpioidDrug): void {
   const { patient } = request;
   if (!olderAdult(patient)) return;
   const A = C.amended;
-  const others = [...new Set(request.concurrent)].filter((id) => id !== drugId);
+  const others = [...new Set(request.concurrent)].filter((id) => id !== drug.id);
   const benzodiazepines = others.filter((id) => concurrentCategories(id).some((c) => c === 'benzodiazepine' || c === 'z-drug'));
   const gabapentinoids = others.filter((id) => concurrentCategories(id).includes('gabapentinoid'));
   const age = `age ${patient.ageYears} (patient.ageYears)`;
@@ -481,18 +483,7 @@ function beersOpioidWarnings(notes: PlanNotes, request: RestartRequest, drugId: 
     );
     notes.line(`Warning BEERS_OPIOID_GABAPENTINOID: ${age}; concurrent ${gabapentinoids.join(', ')}.`, A.beersOpioidGabapentinoid, C.olderAdultAge);
   }
-  const cnsActive = others.filter(
-    (id) => concurrentCategories(id).some((c) => CNS_ACTIVE.includes(c)) || catalogDrug(id)?.class === 'antidepressant',
-  );
-  if (cnsActive.length + 1 >= A.beersCnsThreeOrMore.value) {
-    notes.warn(
-      'BEERS_CNS_3PLUS',
-      'warning',
-      `Beers 2023 (${age}): ${cnsActive.length + 1} CNS-active drugs (this opioid, ${cnsActive.map(concurrentName).join(', ')}) raise the risk of falls and fractures; avoid ${A.beersCnsThreeOrMore.value} or more and keep the number to a minimum.`,
-      ['beers-2023'],
-    );
-    notes.line(`Warning BEERS_CNS_3PLUS: ${age}; the opioid and ${cnsActive.join(', ')} = ${cnsActive.length + 1} CNS-active drugs (≥ ${A.beersCnsThreeOrMore.value}).`, A.beersCnsThreeOrMore, C.olderAdultAge);
-  }
+  beersCnsWarning(notes, request, { id: drug.id, displayName: drug.displayName });
   if (patient.historyOfFalls) {
     notes.warn(
       'BEERS_FALLS',
