@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ASSUMPTIONS, SOURCES } from '../../src/protocols/index.ts';
+import { ANTIDEPRESSANT_CLASS } from '../../src/protocols/antidepressants/index.ts';
 import { OPIOID_CLASS } from '../../src/protocols/opioids/index.ts';
 import { SOURCES as OPIOID_SOURCES, ASSUMPTIONS as OPIOID_ASSUMPTIONS } from '../../src/protocols/registers/opioids.ts';
 import { opioidDrug, opioidForm } from './helpers.ts';
@@ -31,10 +32,15 @@ describe('amended opioid rules: values and provenance', () => {
     ['hydromorphoneSevereOrganFraction', A.hydromorphoneSevereOrganFraction, '0.25', 'label-hydromorphone'],
     ['fentanylTwelveNominalRate', A.fentanylTwelveNominalRate, '12.5', 'label-duragesic'],
     ['fentanylTwelveLabel', A.fentanylTwelveLabel, '12', 'label-duragesic'],
-    ['beersCnsThreeOrMore', A.beersCnsThreeOrMore, 3, 'beers-2023'],
   ] as const)('%s = %s', (_name, value, expected, source) => {
     expect(value.value).toBe(expected);
     expect(sourceOf(value)).toBe(source);
+  });
+
+  it('three or more CNS-active drugs: the opioid rules keep no count of their own; the one Beers table gives 3 (beers-2023)', () => {
+    expect(Object.keys(A)).not.toContain('beersCnsThreeOrMore');
+    expect(ANTIDEPRESSANT_CLASS.beers.cnsActiveCount.value).toBe(3);
+    expect(sourceOf(ANTIDEPRESSANT_CLASS.beers.cnsActiveCount)).toBe('beers-2023');
   });
 
   it('lists: renal-metabolite drugs, alcohol dose-dumping products', () => {

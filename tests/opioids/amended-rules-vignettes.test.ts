@@ -103,6 +103,21 @@ describe('A2 — tramadol age cap and Beers 2023', () => {
     expect(severity(p, 'BEERS_OPIOID_BZD')).toBe('critical');
     expect(severity(p, 'BEERS_OPIOID_GABAPENTINOID')).toBe('critical');
     expect(severity(p, 'BEERS_CNS_3PLUS')).toBe('warning');
+    // The rule every class shares (beers.ts): the opioid named as the plan names it (Tall Man), then the others.
+    expect(warning(p, 'BEERS_CNS_3PLUS')).toMatchObject({
+      message: 'Age 70: 3 CNS-active drugs (oxyCODONE, LORazepam, gabapentin). The Beers Criteria (2023) advise avoiding 3 or more together (falls) and minimising their number.',
+      sources: ['beers-2023'],
+    });
+    const line = p.derivation.find((l) => l.includes('Warning BEERS_CNS_3PLUS'))!;
+    expect(line).toContain('3 CNS-active drugs ≥ 3 at age 70.');
+    expect(line).toContain('[beers-2023: Table 5: any combination of 3 or more CNS-active drugs');
+  });
+
+  it('V13b (Beers 2023 Table 5, the one CNS-active table): moclobemide counts as an antidepressant with an opioid too; alcohol and lithium do not count; 2 CNS-active drugs or age 64 give no warning', () => {
+    expect(warning(plan(req('morphine', 'ir', '15', 4, 2, { patient: { ageYears: 70 }, concurrent: ['moclobemide', 'lorazepam'] })), 'BEERS_CNS_3PLUS').message).toMatch(/^Age 70: 3 CNS-active drugs \(morphine, moclobemide/);
+    expect(codes(plan(req('morphine', 'ir', '15', 4, 2, { patient: { ageYears: 70 }, concurrent: ['alcohol', 'lithium'] })))).not.toContain('BEERS_CNS_3PLUS');
+    expect(codes(plan(req('morphine', 'ir', '15', 4, 2, { patient: { ageYears: 70 }, concurrent: ['sertraline'] })))).not.toContain('BEERS_CNS_3PLUS');
+    expect(codes(plan(req('morphine', 'ir', '15', 4, 2, { patient: { ageYears: 64 }, concurrent: ['sertraline', 'quetiapine'] })))).not.toContain('BEERS_CNS_3PLUS');
   });
 
   it('V14 (Beers 2023 Table 3, falls): age 72 with a history of falls → BEERS_FALLS; at age 60 none', () => {

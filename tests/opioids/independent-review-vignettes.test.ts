@@ -186,7 +186,8 @@ const V: Vignette[] = [
       expect(steps.at(-1)!.dailyDose.amount).toBe('40');
     },
   },
-  { name: 'V52 age 65 with alprazolam and gabapentin and falls → Beers opioid+BZD and +gabapentinoid critical, CNS ≥ 3 and falls warnings', source: 'A2 Beers 2023 Table 5 and Table 3', request: req('oxycodone', 'ir', '5', 4, 2, { patient: { ageYears: 65, historyOfFalls: true }, concurrent: ['alprazolam', 'gabapentin'] }), first: { drug: 'oxycodone', daily: '20', mme: '30' }, severities: { BEERS_OPIOID_BZD: 'critical', BEERS_OPIOID_GABAPENTINOID: 'critical', BEERS_CNS_3PLUS: 'warning', BEERS_FALLS: 'warning' } },
+  { name: 'V52 age 65 with alprazolam and gabapentin and falls → Beers opioid+BZD and +gabapentinoid critical, CNS ≥ 3 and falls warnings', source: 'A2 Beers 2023 Table 5 and Table 3', request: req('oxycodone', 'ir', '5', 4, 2, { patient: { ageYears: 65, historyOfFalls: true }, concurrent: ['alprazolam', 'gabapentin'] }), first: { drug: 'oxycodone', daily: '20', mme: '30' }, severities: { BEERS_OPIOID_BZD: 'critical', BEERS_OPIOID_GABAPENTINOID: 'critical', BEERS_CNS_3PLUS: 'warning', BEERS_FALLS: 'warning' },
+    extra: (r) => expect((r as { plan: RestartPlan }).plan.warnings.find((w) => w.code === 'BEERS_CNS_3PLUS')?.message).toBe('Age 65: 3 CNS-active drugs (oxyCODONE, ALPRAZolam, gabapentin). The Beers Criteria (2023) advise avoiding 3 or more together (falls) and minimising their number.') },
   { name: 'V53 age 64 with alprazolam → no Beers item (Beers applies from 65)', source: 'A2 (Beers: age ≥ 65)', request: req('oxycodone', 'ir', '5', 4, 2, { patient: { ageYears: 64 }, concurrent: ['alprazolam'] }), codes: ['OPIOID_BENZODIAZEPINE'], absent: ['BEERS_OPIOID_BZD'] },
   { name: 'V54 every full-agonist pain plan states non-opioid therapies (CDC Rec 1–2)', source: 'CDC 2022 Rec 1–2', request: req('morphine', 'ir', '15', 4, 2), codes: ['NON_OPIOID_THERAPIES'] },
 ];

@@ -17,12 +17,15 @@ import {
   fillRegimen,
   naiveStart,
   opioidPlanSummary,
+  productDose,
+  productDoses,
   opioidRiskFactors,
   opioidWarnings,
   smallestUnit,
   type WarningContext,
 } from '../../src/engine/classes/opioid-common.ts';
 import { D } from '../../src/engine/decimal.ts';
+import { mg, mme } from '../../src/engine/units.ts';
 import { PlanNotes } from '../../src/engine/notes.ts';
 import type { PatientFactors, RestartPlan, RestartRequest } from '../../src/engine/types.ts';
 import { OPIOID_CLASS } from '../../src/protocols/opioids/index.ts';
@@ -34,7 +37,7 @@ import { BASE, codes, plan, restartAfter, warning, opioidDrug, opioidForm } from
 const drug = opioidDrug;
 const form = opioidForm;
 const amounts = (regimen: readonly Decimal[] | null) => (regimen === null ? null : regimen.map((a) => a.toFixed()));
-const decs = (...values: string[]) => values.map((v) => new D(v));
+const decs = (...values: string[]) => productDoses(values.map((v) => new D(v)));
 
 const NO_FLAGS: PatientFactors = {
   hepaticImpairment: false,
@@ -83,7 +86,7 @@ function warningsFor(req: RestartRequest, context: Partial<WarningContext> = {})
     drug: drug('oxycodone'),
     status: 'retained',
     priorTolerant: true,
-    maxMme: new D(0),
+    maxMme: mme(new D(0)),
     hasCheckpoint: false,
     ...context,
   });
@@ -338,16 +341,16 @@ describe('acetaminophen in a dose and a day', () => {
     ['15', '650'],
     ['2.5', '325'],
   ])('HYDROcodone/APAP %s mg = %s mg acetaminophen (325 mg a tablet)', (dose, apap) => {
-    expect(acetaminophenOfDose(new D(dose), norco).toFixed()).toBe(apap);
+    expect(acetaminophenOfDose(productDose(new D(dose)), norco).toFixed()).toBe(apap);
   });
 
   it('codeine 90 mg as No. 4 + No. 3 = 600 mg acetaminophen', () => {
-    expect(acetaminophenOfDose(new D(90), tylenol3).toFixed()).toBe('600');
+    expect(acetaminophenOfDose(productDose(new D(90)), tylenol3).toFixed()).toBe('600');
   });
 
   it('no acetaminophen in a dose the tablets cannot make, or in a single-ingredient product', () => {
-    expect(acetaminophenOfDose(new D(3), norco).toFixed()).toBe('0');
-    expect(acetaminophenOfDose(new D(10), form('oxycodone', 'ir')).toFixed()).toBe('0');
+    expect(acetaminophenOfDose(productDose(new D(3)), norco).toFixed()).toBe('0');
+    expect(acetaminophenOfDose(productDose(new D(10)), form('oxycodone', 'ir')).toFixed()).toBe('0');
   });
 
   it('daily: the sum over administrations (10/325 × 6 = 1,950 mg); zero administrations add nothing', () => {
@@ -407,33 +410,33 @@ describe('capForAcetaminophen: the largest regimen within the acetaminophen limi
   const norco = form('hydrocodone', 'apap');
 
   it('2 g limit, 20 mg a dose, 4 a day: 6 tablets spread 2 + 2 + 1 + 1 → 20 + 20 + 10 + 10 mg (1,950 mg acetaminophen)', () => {
-    const regimen = capForAcetaminophen(new D(20), 4, new D(2000), norco);
+    const regimen = capForAcetaminophen(productDose(new D(20)), 4, mg(new D(2000)), norco);
     expect(amounts(regimen)).toEqual(['20', '20', '10', '10']);
     expect(acetaminophenDaily(regimen, norco).toFixed()).toBe('1950');
   });
 
   it('3 g limit, 20 mg a dose, 6 a day: 9 tablets → 20 × 3 + 10 × 3 (2,925 mg acetaminophen)', () => {
-    expect(amounts(capForAcetaminophen(new D(20), 6, new D(3000), norco))).toEqual(['20', '20', '20', '10', '10', '10']);
+    expect(amounts(capForAcetaminophen(productDose(new D(20)), 6, mg(new D(3000)), norco))).toEqual(['20', '20', '20', '10', '10', '10']);
   });
 
   it('3 g limit, 20 mg a dose, 4 a day: 9 tablets, the extra one cannot raise a 20 mg dose', () => {
-    expect(amounts(capForAcetaminophen(new D(20), 4, new D(3000), norco))).toEqual(['20', '20', '20', '20']);
+    expect(amounts(capForAcetaminophen(productDose(new D(20)), 4, mg(new D(3000)), norco))).toEqual(['20', '20', '20', '20']);
   });
 
   it('codeine No. 4, 2 tablets 6 times a day with the 3 g limit: 10 tablets of 300 mg → 120 × 4 + 60 × 2', () => {
-    expect(amounts(capForAcetaminophen(new D(120), 6, new D(3000), form('codeine', 'apap')))).toEqual(['120', '120', '120', '120', '60', '60']);
+    expect(amounts(capForAcetaminophen(productDose(new D(120)), 6, mg(new D(3000)), form('codeine', 'apap')))).toEqual(['120', '120', '120', '120', '60', '60']);
   });
 
   it('a limit below one tablet gives no administration', () => {
-    expect(capForAcetaminophen(new D(20), 4, new D(300), norco)).toEqual([]);
+    expect(capForAcetaminophen(productDose(new D(20)), 4, mg(new D(300)), norco)).toEqual([]);
   });
 
   it('a dose below the smallest tablet gives no administration', () => {
-    expect(capForAcetaminophen(new D(2), 4, new D(4000), norco)).toEqual([]);
+    expect(capForAcetaminophen(productDose(new D(2)), 4, mg(new D(4000)), norco)).toEqual([]);
   });
 
   it('a product without acetaminophen is not limited', () => {
-    expect(amounts(capForAcetaminophen(new D(10), 4, new D(4000), form('oxycodone', 'ir')))).toEqual(['10', '10', '10', '10']);
+    expect(amounts(capForAcetaminophen(productDose(new D(10)), 4, mg(new D(4000)), form('oxycodone', 'ir')))).toEqual(['10', '10', '10', '10']);
   });
 
   // A product whose strengths cannot make every amount in as few tablets as the count (2.5 and 10 mg only), to
@@ -447,13 +450,13 @@ describe('capForAcetaminophen: the largest regimen within the acetaminophen limi
   };
 
   it('safety net: 17.5 mg needs 4 tablets (1,300 mg) against a 650 mg limit → lowered to 12.5 mg (2 tablets)', () => {
-    const regimen = capForAcetaminophen(new D('17.5'), 1, new D(650), gappy);
+    const regimen = capForAcetaminophen(productDose(new D('17.5')), 1, mg(new D(650)), gappy);
     expect(amounts(regimen)).toEqual(['12.5']);
     expect(acetaminophenDaily(regimen, gappy).toFixed()).toBe('650');
   });
 
   it('safety net over two administrations lowers the largest each time: → 12.5 + 12.5 mg within 1,300 mg', () => {
-    const regimen = capForAcetaminophen(new D('17.5'), 2, new D(1300), gappy);
+    const regimen = capForAcetaminophen(productDose(new D('17.5')), 2, mg(new D(1300)), gappy);
     expect(amounts(regimen)).toEqual(['12.5', '12.5']);
     expect(acetaminophenDaily(regimen, gappy).toFixed()).toBe('1300');
   });
@@ -466,7 +469,7 @@ describe('capForAcetaminophen: the largest regimen within the acetaminophen limi
         { amount: '10', scored: false, acetaminophenMg: '325' },
       ],
     };
-    expect(amounts(capForAcetaminophen(new D(10), 6, new D(2000), mixed))).toEqual(['10', '10', '10', '10']);
+    expect(amounts(capForAcetaminophen(productDose(new D(10)), 6, mg(new D(2000)), mixed))).toEqual(['10', '10', '10', '10']);
   });
 });
 
@@ -481,7 +484,7 @@ describe('benzodiazepinesIn', () => {
 
 describe('opioidWarnings: no trigger, no warning', () => {
   it('a tolerant patient under 65, tolerance retained, below 50 MME, no co-medication: no warning and no line', () => {
-    const f = warningsFor(request({ patient: { ageYears: 64 }, breakReason: 'hospitalization', indication: 'pain' }), { maxMme: new D('49.9') });
+    const f = warningsFor(request({ patient: { ageYears: 64 }, breakReason: 'hospitalization', indication: 'pain' }), { maxMme: mme(new D('49.9')) });
     expect(f.warnings).toEqual([]);
     expect(f.derivation).toEqual([]);
   });
@@ -502,8 +505,8 @@ describe('NALOXONE: CDC 2022 Rec 8 criteria, each on its own', () => {
     expect(warningsFor(request(), { status: 'not-applicable' }).warnings).toEqual([]);
   });
 
-  it('exactly 50 MME/day', () => onlyReason(warningsFor(request(), { maxMme: new D(50) }), 'a dose of ≥ 50 MME/day'));
-  it('49.9 MME/day is not enough', () => expect(warningsFor(request(), { maxMme: new D('49.9') }).warnings).toEqual([]));
+  it('exactly 50 MME/day', () => onlyReason(warningsFor(request(), { maxMme: mme(new D(50)) }), 'a dose of ≥ 50 MME/day'));
+  it('49.9 MME/day is not enough', () => expect(warningsFor(request(), { maxMme: mme(new D('49.9')) }).warnings).toEqual([]));
 
   it('overdose history', () => onlyReason(warningsFor(request({ patient: { overdoseHistory: true } })), 'a history of overdose'));
   it('substance use disorder', () => onlyReason(warningsFor(request({ patient: { substanceUseDisorder: true } })), 'a history of substance use disorder'));
@@ -532,7 +535,7 @@ describe('NALOXONE: CDC 2022 Rec 8 criteria, each on its own', () => {
   it('all reasons together, in order, separated by semicolons', () => {
     const f = warningsFor(
       request({ breakReason: 'incarceration', concurrent: ['diazepam'], patient: { overdoseHistory: true, substanceUseDisorder: true, sleepApnea: true } }),
-      { status: 'lost', maxMme: new D(90) },
+      { status: 'lost', maxMme: mme(new D(90)) },
     );
     const reasons = [
       'tolerance reduced or lost after the break',
@@ -601,7 +604,7 @@ describe('co-medication warnings', () => {
 
 describe('MME_50_CHECKPOINT', () => {
   it('when a step crosses 50 MME/day: a warning to pause and reassess, citing CDC 2022', () => {
-    const f = warningsFor(request(), { hasCheckpoint: true, maxMme: new D(45) });
+    const f = warningsFor(request(), { hasCheckpoint: true, maxMme: mme(new D(45)) });
     expect(f.warnings).toHaveLength(1);
     const w = find(f, 'MME_50_CHECKPOINT');
     expect(w.severity).toBe('warning');
@@ -677,8 +680,8 @@ describe('opioidPlanSummary: tolerance and prior dose as the plan reports them',
     status: 'reduced' as const,
     priorTolerant: true,
     anchor: OPIOID_CLASS.anchors[1]!,
-    priorDaily: new D(40),
-    priorMme: new D(60),
+    priorDaily: productDose(new D(40)),
+    priorMme: mme(new D(60)),
     unit: 'mg' as const,
     per: 'MME per mg/day',
   };

@@ -16,8 +16,8 @@ import { PlanNotes } from '../notes.ts';
 import type { ScheduledStep } from '../schedule.ts';
 import { floorToStrengths, makeExactly } from '../strengths.ts';
 import type { RestartPlan, RestartRequest } from '../types.ts';
-import { describe, fillRegimen, opioidWarnings } from './opioid-common.ts';
-import { repeat, sum } from '../regimen.ts';
+import { describe, fillRegimen, opioidWarnings, productDose, productDoses, type ProductDose } from './opioid-common.ts';
+import { add, atMost, below, checkedDate, larger, mg, mme, smaller, subtract, sum, times as timesOf, type IsoDate, type Mg } from '../units.ts';
 import { toPlanSteps } from './steps.ts';
 import { exposureChangeCap } from './opioid-interactions.ts';
 import { PhaseLines, record, type Phase } from './planner-phase.ts';
@@ -27,14 +27,19 @@ import { singlePriorComponent } from '../notes.ts';
 
 const B = OPIOID_CLASS.buprenorphine;
 
-function step(start: string, amounts: readonly Decimal[], formulation: OpioidFormulation, rule: string): ScheduledStep {
+/** Sublingual buprenorphine amounts are mg; a total of nothing is 0 mg. */
+const NO_MG = (): Mg => mg(new D(0));
+
+/** A step of real units on the product, in the unit of its amounts (mg sublingual; mcg/h or mcg for the pain products). */
+function step<A extends Decimal>(start: IsoDate, amounts: readonly A[], formulation: OpioidFormulation, rule: string): ScheduledStep<A, IsoDate> {
   const administrations = amounts.map((a) => {
     const made = makeExactly(a, formulation.strengths);
     // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable guard; every amount passed here comes from the product's own strengths (prior dose, fillRegimen, floorToStrengths)
     if (!made) throw new Error(`programmer error: ${a.toFixed()} mg cannot be made`);
     return made;
   });
-  return { start, administrations, daily: sum(amounts), rule };
+  // The sum of amounts in one unit is in that unit.
+  return { start, administrations, daily: amounts.reduce<Decimal>((total, a) => total.add(a), new D(0)) as A, rule };
 }
 
 /**
@@ -52,19 +57,19 @@ export interface BuprenorphineTitrationRule {
 }
 
 export function buprenorphineTitrationRule(request: RestartRequest, formulation: OpioidFormulation): BuprenorphineTitrationRule {
-  const priorDaily = request.prior.dose.amount.mul(request.prior.timesPerDay);
+  const priorDaily = timesOf(mg(request.prior.dose.amount), request.prior.timesPerDay);
   const { missedDays } = breakLength(request.lastDoseDate, request.restartDate);
   const restartAtPrior = missedDays <= B.shortGapMissedDays.value && request.fullAgonistUsedDuringBreak === false;
   if (restartAtPrior) {
-    const maxDaily = formulation.maxDailyDose ? D.min(priorDaily, formulation.maxDailyDose.value) : priorDaily;
+    const maxDaily = formulation.maxDailyDose ? smaller(priorDaily, mg(new D(formulation.maxDailyDose.value))) : priorDaily;
     return { drug: 'buprenorphine', kind: 'prior-dose', ceilings: [{ day: 0, maxDailyMg: decimalString(maxDaily) }], beyond: 'prescriber-titrates-to-effect' };
   }
   return {
     drug: 'buprenorphine',
     kind: 'label-induction',
     ceilings: [
-      { day: 0, maxDailyMg: decimalString(D.min(B.inductionDay1MaxMg.value, priorDaily)) },
-      { day: 1, maxDailyMg: decimalString(D.min(B.inductionDay2MaxMg.value, priorDaily)) },
+      { day: 0, maxDailyMg: decimalString(smaller(mg(new D(B.inductionDay1MaxMg.value)), priorDaily)) },
+      { day: 1, maxDailyMg: decimalString(smaller(mg(new D(B.inductionDay2MaxMg.value)), priorDaily)) },
     ],
     beyond: 'prescriber-titrates-to-effect',
   };
@@ -72,19 +77,20 @@ export function buprenorphineTitrationRule(request: RestartRequest, formulation:
 
 // --- Phase 1: prior exposure ---
 
+/** Sublingual buprenorphine: every amount in mg. */
 interface PriorExposure {
-  readonly dose: Decimal;
+  readonly dose: Mg;
   readonly times: number;
-  readonly priorDaily: Decimal;
-  readonly priorRegimen: Decimal[];
+  readonly priorDaily: Mg;
+  readonly priorRegimen: Mg[];
 }
 
 function priorExposure(request: RestartRequest, formulation: OpioidFormulation): Phase<PriorExposure> {
   const out = new PhaseLines();
   const unit = formulation.unit;
-  const dose = request.prior.dose.amount;
+  const dose = mg(request.prior.dose.amount);
   const times = request.prior.timesPerDay;
-  const priorDaily = dose.mul(times);
+  const priorDaily = timesOf(dose, times);
   out.line(
     `Prior regimen: buprenorphine ${formulation.name} ${formatDose({ amount: dose, unit })} × ${times} a day = ${formatDose({ amount: priorDaily, unit })} daily, for ${plural(request.priorDurationDays, 'day')}.`,
   );
@@ -93,7 +99,7 @@ function priorExposure(request: RestartRequest, formulation: OpioidFormulation):
     { source: 'cdc-2022', locator: 'Table, caution 6: buprenorphine products are not included (partial µ-agonist, ceiling effects)' },
     { source: 'walsh-1994', locator: 'Abstract: plateau in subjective effects and respiratory depression at sublingual doses 1–32 mg' },
   );
-  return out.done({ dose, times, priorDaily, priorRegimen: repeat(dose, times) });
+  return out.done({ dose, times, priorDaily, priorRegimen: Array.from({ length: times }, () => dose) });
 }
 
 // --- Phase 2: tolerance (the restart rule: no source gives a buprenorphine missed-dose rule) ---
@@ -120,48 +126,49 @@ function restartRule(request: RestartRequest): Phase<RestartRule> {
 
 // --- Phases 3–5: product, first step, ceiling (label maximum; induction day 1 and day 2) ---
 
-function firstSteps(request: RestartRequest, formulation: OpioidFormulation, prior: PriorExposure, rule: RestartRule): Phase<ScheduledStep[]> {
+function firstSteps(request: RestartRequest, formulation: OpioidFormulation, prior: PriorExposure, rule: RestartRule): Phase<ScheduledStep<Mg, IsoDate>[]> {
   const out = new PhaseLines();
   const unit = formulation.unit;
   const { dose, times, priorDaily } = prior;
+  const restart = checkedDate(request.restartDate);
   if (rule.restartAtPrior) {
     let regimen = prior.priorRegimen;
     let ruleText = 'prior dose (short gap, no full agonist used during the break)';
     const maxDaily = formulation.maxDailyDose;
     if (maxDaily && priorDaily.gt(maxDaily.value)) {
-      regimen = fillRegimen(new D(maxDaily.value), dose, times, formulation) ?? regimen;
+      regimen = fillRegimen(mg(new D(maxDaily.value)), dose, times, formulation) ?? regimen;
       ruleText = `prior dose capped at the label maximum of ${formatAmount(maxDaily.value)} mg/day`;
       out.line(`The prior ${formatAmount(priorDaily)} mg/day is above the label maximum; the restart is capped: ${describe(regimen, unit)}.`, maxDaily);
     }
-    return out.done([step(request.restartDate, regimen, formulation, ruleText)]);
+    return out.done([step(restart, regimen, formulation, ruleText)]);
   }
   // Label induction ceilings only: first dose 2–4 mg, up to 8 mg on day 1, up to 16 mg on day 2; never above the prior dose.
-  const firstDose = D.min(B.inductionFirstDoseMg.value, priorDaily);
-  const day1Cap = D.min(B.inductionDay1MaxMg.value, priorDaily);
-  const day1: Decimal[] = [];
+  const firstDose = smaller(mg(new D(B.inductionFirstDoseMg.value)), priorDaily);
+  const day1Cap = smaller(mg(new D(B.inductionDay1MaxMg.value)), priorDaily);
+  const day1: Mg[] = [];
   let remaining = day1Cap;
   while (remaining.gt(0)) {
-    const made = floorToStrengths(D.min(firstDose, remaining), formulation.strengths);
+    const made = floorToStrengths(smaller(firstDose, remaining), formulation.strengths);
     // Stryker disable next-line ConditionalExpression: unreachable guard; remaining is a positive sum of real strengths (≥ the smallest one), so a dose always fits
     if (!made) break;
     day1.push(made.amount);
-    remaining = remaining.sub(made.amount);
+    remaining = subtract(remaining, made.amount);
   }
   // Stryker disable next-line ConditionalExpression,MethodExpression,ArrowFunction: unreachable guard; the first iteration always makes a dose (firstDose ≥ the smallest strength)
-  if (day1.length === 0) day1.push(D.min(...formulation.strengths.map((s) => new D(s.amount))));
+  if (day1.length === 0) day1.push(mg(D.min(...formulation.strengths.map((s) => new D(s.amount)))));
   const scheduled = [
     step(
-      request.restartDate,
+      restart,
       day1,
       formulation,
       `label induction, day 1: first dose ${formatAmount(B.inductionFirstDoseLowMg.value)}–${formatAmount(B.inductionFirstDoseMg.value)} mg once withdrawal is objective, then ${formatAmount(B.inductionFirstDoseLowMg.value)}–${formatAmount(B.inductionFirstDoseMg.value)} mg steps, at most ${formatAmount(day1Cap)} mg on day 1`,
     ),
   ];
-  const day2Cap = D.min(B.inductionDay2MaxMg.value, priorDaily);
+  const day2Cap = smaller(mg(new D(B.inductionDay2MaxMg.value)), priorDaily);
   const day2 = floorToStrengths(day2Cap, formulation.strengths);
-  if (day2 && day2.amount.gt(sum(day1))) {
+  if (day2 && below(sum(day1, NO_MG()), day2.amount)) {
     scheduled.push(
-      step(addCalendarDays(request.restartDate, 1), [day2.amount], formulation, `label induction, day 2: a single daily dose of at most ${formatAmount(day2.amount)} mg (label ≤ ${B.inductionDay2MaxMg.value} mg)`),
+      step(addCalendarDays(restart, 1), [day2.amount], formulation, `label induction, day 2: a single daily dose of at most ${formatAmount(day2.amount)} mg (label ≤ ${B.inductionDay2MaxMg.value} mg)`),
     );
   }
   out.line(
@@ -181,20 +188,20 @@ function firstSteps(request: RestartRequest, formulation: OpioidFormulation, pri
 
 // --- Phase 6: interaction cap (a CYP3A4 change that raises buprenorphine exposure, amendment A1) ---
 
-function interactionCap(request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation, prior: PriorExposure, scheduled: ScheduledStep[]): Phase<ScheduledStep[]> {
+function interactionCap(request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation, prior: PriorExposure, scheduled: ScheduledStep<Mg, IsoDate>[]): Phase<ScheduledStep<Mg, IsoDate>[]> {
   const out = new PhaseLines();
   const cap = exposureChangeCap(request, drug.id);
   if (!cap) return out.done(scheduled);
   const first = scheduled[0]!;
   // Never below the label's induction first dose (4 mg), nor above the uncapped first step.
-  const floor = D.min(first.daily, B.inductionFirstDoseMg.value);
-  const allowed = D.min(first.daily, D.max(first.daily.mul(cap.fraction), floor));
-  if (allowed.gte(first.daily)) {
+  const floor = smaller(first.daily, mg(new D(B.inductionFirstDoseMg.value)));
+  const allowed = smaller(first.daily, larger(timesOf(first.daily, cap.fraction), floor));
+  if (atMost(first.daily, allowed)) {
     out.line(`Interaction cap (${cap.reasons.join('; ')}): ${formatAmount(first.daily)} × ${cap.fraction.toFixed()} is below the induction first dose; the first step stays ${formatAmount(first.daily)} mg.`, ...cap.provenance, B.inductionFirstDoseMg);
     return out.done(scheduled);
   }
-  const largest = D.max(...first.administrations.map((a) => a.amount));
-  const regimen = fillRegimen(allowed, largest, Math.max(prior.times, first.administrations.length), formulation) ?? [D.min(...formulation.strengths.map((s) => new D(s.amount)))];
+  const largest = mg(D.max(...first.administrations.map((a) => a.amount)));
+  const regimen = fillRegimen(allowed, largest, Math.max(prior.times, first.administrations.length), formulation) ?? [mg(D.min(...formulation.strengths.map((s) => new D(s.amount))))];
   out.line(
     `Interaction cap (${cap.reasons.join('; ')}): first step at most ${formatAmount(first.daily)} × ${cap.fraction.toFixed()} = ${formatAmount(first.daily.mul(cap.fraction))} mg, never below the induction first dose (${formatAmount(B.inductionFirstDoseMg.value)} mg): ${formatAmount(allowed)} mg, rounded down: ${describe(regimen, formulation.unit)}. No source gives a rate back to the prior dose: the prescriber raises it by response.`,
     ...cap.provenance,
@@ -204,12 +211,12 @@ function interactionCap(request: RestartRequest, drug: OpioidDrug, formulation: 
   // The raised exposure lasts beyond day 1: the label's day-2 ceiling is capped by the same fraction (never below
   // the capped day 1), else day 2 would give the full label dose on top of the inhibitor.
   const later = scheduled.slice(1).flatMap((s) => {
-    const limit = D.max(sum(regimen), s.daily.mul(cap.fraction));
-    if (limit.gte(s.daily)) return [s];
+    const limit = larger(sum(regimen, NO_MG()), timesOf(s.daily, cap.fraction));
+    if (atMost(s.daily, limit)) return [s];
     const made = floorToStrengths(limit, formulation.strengths);
-    if (!made || made.amount.lte(sum(regimen))) return [];
+    if (!made || atMost(made.amount, sum(regimen, NO_MG()))) return [];
     out.line(
-      `Interaction cap, day 2: at most ${formatAmount(s.daily)} × ${cap.fraction.toFixed()} = ${formatAmount(s.daily.mul(cap.fraction))} mg, never below day 1 (${formatAmount(sum(regimen))} mg): ${formatDose({ amount: made.amount, unit: formulation.unit })}.`,
+      `Interaction cap, day 2: at most ${formatAmount(s.daily)} × ${cap.fraction.toFixed()} = ${formatAmount(s.daily.mul(cap.fraction))} mg, never below day 1 (${formatAmount(sum(regimen, NO_MG()))} mg): ${formatDose({ amount: made.amount, unit: formulation.unit })}.`,
       ...cap.provenance,
     );
     return [step(s.start, [made.amount], formulation, `${s.rule}; lowered for ${cap.codes.join(', ')} (${cap.reasons.join('; ')}) to at most ${formatAmount(made.amount)} mg`)];
@@ -240,7 +247,8 @@ function warnings(notes: PlanNotes, request: RestartRequest, drug: OpioidDrug, r
     'What this plan can do for buprenorphine: restart the prior dose after a short gap with no full agonist used, and state the label induction ceilings. What it cannot do: give a missed-dose rule beyond that (no source gives one), a titration schedule after day 2, a low-dose ("micro") initiation schedule, or an MME.',
     B.shortGapMissedDays,
   );
-  opioidWarnings(notes, request, { drug, status: 'not-applicable', priorTolerant: false, maxMme: new D(0), hasCheckpoint: false });
+  // Buprenorphine has no MME (CDC 2022 caution 6): no MME threshold applies.
+  opioidWarnings(notes, request, { drug, status: 'not-applicable', priorTolerant: false, maxMme: mme(new D(0)), hasCheckpoint: false });
 }
 
 export function planBuprenorphine(request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation): RestartPlan {
@@ -279,10 +287,11 @@ export function isPainProduct(formulation: OpioidFormulation): boolean {
 
 /** One regimen: a dose given `times` a day (a patch: one patch at its rate). */
 interface Rung {
-  readonly dose: Decimal;
+  /** mcg/h for the patch, mcg for the film: the product's unit. */
+  readonly dose: ProductDose;
   readonly times: number;
 }
-const dailyOf = (r: Rung): Decimal => r.dose.mul(r.times);
+const dailyOf = (r: Rung): ProductDose => timesOf(r.dose, r.times);
 const sameRung = (a: Rung, b: Rung): boolean => a.dose.eq(b.dose) && a.times === b.times;
 
 /**
@@ -291,24 +300,24 @@ const sameRung = (a: Rung, b: Rung): boolean => a.dose.eq(b.dose) && a.times ===
  */
 function labelLadder(formulation: OpioidFormulation): Rung[] {
   const start = formulation.naiveStart!;
-  const naive: Rung = { dose: new D(start.dose.value), times: start.timesPerDay.value };
-  const strengths = formulation.strengths.map((s) => new D(s.amount)).sort((a, b) => a.cmp(b));
+  const naive: Rung = { dose: productDose(new D(start.dose.value)), times: start.timesPerDay.value };
+  const strengths = productDoses(formulation.strengths.map((s) => new D(s.amount))).sort((a, b) => a.cmp(b));
   if (formulation.unitForm === 'patch') return strengths.filter((s) => s.gte(naive.dose)).map((dose) => ({ dose, times: 1 }));
   const maxTimes = formulation.maxTimesPerDay.value;
   const rungs: Rung[] = [naive];
   if (naive.times < maxTimes) rungs.push({ dose: naive.dose, times: maxTimes });
-  let dose = new D(P.filmSecondDoseMcg.value);
+  let dose = productDose(new D(P.filmSecondDoseMcg.value));
   const top = strengths[strengths.length - 1]!;
   while (dose.lte(top)) {
     if (strengths.some((s) => s.eq(dose))) rungs.push({ dose, times: maxTimes });
-    dose = dose.add(P.filmIncrementMcg.value);
+    dose = add(dose, productDose(new D(P.filmIncrementMcg.value)));
   }
   return rungs;
 }
 
 /** A rung never above the ceiling regimen: the dose at most the ceiling's dose, the times at most its times. */
 function capRung(r: Rung, ceiling: Rung): Rung {
-  return { dose: D.min(r.dose, ceiling.dose), times: Math.min(r.times, ceiling.times) };
+  return { dose: smaller(r.dose, ceiling.dose), times: Math.min(r.times, ceiling.times) };
 }
 
 export function planBuprenorphinePain(request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation): RestartPlan {
@@ -318,10 +327,10 @@ export function planBuprenorphinePain(request: RestartRequest, drug: OpioidDrug,
   const product = isPatch ? 'Butrans' : 'Belbuca';
   const interval = formulation.titrationIntervalsDays.value[0]!;
   const start = formulation.naiveStart!;
-  const naive: Rung = { dose: new D(start.dose.value), times: start.timesPerDay.value };
+  const naive: Rung = { dose: productDose(new D(start.dose.value)), times: start.timesPerDay.value };
 
   // Phase 1: prior exposure (no MME)
-  const priorRung: Rung = { dose: request.prior.dose.amount, times: request.prior.timesPerDay };
+  const priorRung: Rung = { dose: productDose(request.prior.dose.amount), times: request.prior.timesPerDay };
   const priorDaily = dailyOf(priorRung);
   notes.line(
     isPatch
@@ -359,7 +368,7 @@ export function planBuprenorphinePain(request: RestartRequest, drug: OpioidDrug,
   const maxSingle = formulation.maxSingleDose;
   const maxDaily = formulation.maxDailyDose;
   if (maxSingle && ceiling.dose.gt(maxSingle.value)) {
-    ceiling = { dose: new D(maxSingle.value), times: ceiling.times };
+    ceiling = { dose: productDose(new D(maxSingle.value)), times: ceiling.times };
     notes.line(`The prior dose is above the label maximum of ${formatDose({ amount: new D(maxSingle.value), unit })} a ${isPatch ? 'patch' : 'dose'}: the ceiling is ${formatDose({ amount: ceiling.dose, unit })}.`, maxSingle);
   }
   if (maxDaily && dailyOf(ceiling).gt(maxDaily.value)) {
@@ -383,8 +392,8 @@ export function planBuprenorphinePain(request: RestartRequest, drug: OpioidDrug,
     firstRule = `label start for opioid-naive patients (${product}), never above the prior dose`;
     notes.line(`Tolerance lost: the first step is the label's opioid-naive start, ${describeRung(naive, unit, isPatch)}, never above the prior dose: ${describeRung(first, unit, isPatch)}.`, start.dose, start.timesPerDay);
   } else {
-    const target = priorDaily.mul(r);
-    const fits = ladder.filter((rung) => dailyOf(rung).lte(target));
+    const target = timesOf(priorDaily, r);
+    const fits = ladder.filter((rung) => atMost(dailyOf(rung), target));
     first = fits.length ? fits[fits.length - 1]! : naiveCapped;
     firstRule = `reduced tolerance: r × prior, rounded down to the label steps, never below the label start`;
     notes.line(
@@ -397,10 +406,10 @@ export function planBuprenorphinePain(request: RestartRequest, drug: OpioidDrug,
   // Phase 5: interaction cap (amendment A1)
   const cap = exposureChangeCap(request, drug.id);
   if (cap && status !== 'lost') {
-    const limit = D.max(dailyOf(first).mul(cap.fraction), dailyOf(naiveCapped));
-    const fits = ladder.filter((rung) => dailyOf(rung).lte(limit));
+    const limit = larger(timesOf(dailyOf(first), cap.fraction), dailyOf(naiveCapped));
+    const fits = ladder.filter((rung) => atMost(dailyOf(rung), limit));
     const capped = fits.length ? fits[fits.length - 1]! : naiveCapped;
-    if (dailyOf(capped).lt(dailyOf(first))) {
+    if (below(dailyOf(capped), dailyOf(first))) {
       notes.line(
         `Interaction cap (${cap.reasons.join('; ')}): first step at most ${formatAmount(dailyOf(first))} × ${cap.fraction.toFixed()} = ${formatAmount(dailyOf(first).mul(cap.fraction))} ${unit}, never below the label start: ${describeRung(capped, unit, isPatch)}.`,
         ...cap.provenance,
@@ -411,11 +420,11 @@ export function planBuprenorphinePain(request: RestartRequest, drug: OpioidDrug,
   }
 
   // Phase 6: titration back to the ceiling, by the label steps and interval
-  const scheduled: ScheduledStep[] = [painStep(request.restartDate, first, formulation, firstRule)];
-  let at = request.restartDate;
+  let at = checkedDate(request.restartDate);
+  const scheduled: ScheduledStep<ProductDose, IsoDate>[] = [painStep(at, first, formulation, firstRule)];
   let last = first;
   for (const rung of ladder) {
-    if (dailyOf(rung).lte(dailyOf(last)) || rung.dose.lt(last.dose)) continue;
+    if (atMost(dailyOf(rung), dailyOf(last)) || below(rung.dose, last.dose)) continue;
     at = addCalendarDays(at, interval);
     scheduled.push(painStep(at, rung, formulation, `label titration: next ${product} step no sooner than ${plural(interval, 'day')} after the last, never above the prior dose`));
     last = rung;
@@ -473,7 +482,7 @@ export function planBuprenorphinePain(request: RestartRequest, drug: OpioidDrug,
     'Buprenorphine has a ceiling effect on respiratory depression, but the ceiling can be overcome when it is combined with benzodiazepines, alcohol or other CNS depressants.',
     ['walsh-1994', 'cdc-2022'],
   );
-  opioidWarnings(notes, request, { drug, status, priorTolerant: false, maxMme: new D(0), hasCheckpoint: false, painProduct: true });
+  opioidWarnings(notes, request, { drug, status, priorTolerant: false, maxMme: mme(new D(0)), hasCheckpoint: false, painProduct: true });
   const anchorRow = used === false && missedDays > B.shortGapMissedDays.value ? anchorSummary(anchor.anchor) : undefined;
   return notes.finish({
     drug: drug.id,
@@ -508,6 +517,6 @@ function describeRung(r: Rung, unit: OpioidFormulation['unit'], isPatch: boolean
   return `${formatDose({ amount: r.dose, unit })} ${r.times === 1 ? 'once daily' : r.times === 2 ? 'every 12 hours' : `${r.times} times daily`}`;
 }
 
-function painStep(start: string, r: Rung, formulation: OpioidFormulation, rule: string): ScheduledStep {
-  return step(start, repeat(r.dose, r.times), formulation, rule);
+function painStep(start: IsoDate, r: Rung, formulation: OpioidFormulation, rule: string): ScheduledStep<ProductDose, IsoDate> {
+  return step(start, Array.from({ length: r.times }, () => r.dose), formulation, rule);
 }

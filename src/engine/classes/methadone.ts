@@ -218,7 +218,7 @@ function makeWithin(
   out: PhaseLines,
 ): { formulation: OpioidFormulation; regimen: Mg[] } {
   const onPreferred = fillRegimen(allowed, doseCap, count, preferred);
-  if (onPreferred) return { formulation: preferred, regimen: mgEach(onPreferred) };
+  if (onPreferred) return { formulation: preferred, regimen: onPreferred };
   const solution = drug.formulations.find((f) => f.unitForm === 'solution');
   if (solution && preferred !== solution) {
     out.line(
@@ -226,7 +226,7 @@ function makeWithin(
       { assumption: 'opioid-restart-product' },
     );
     const onSolution = fillRegimen(allowed, doseCap, count, solution);
-    if (onSolution) return { formulation: solution, regimen: mgEach(onSolution) };
+    if (onSolution) return { formulation: solution, regimen: onSolution };
     return { formulation: solution, regimen: [mg(D.min(...solution.strengths.map((s) => new D(s.amount))))] };
   }
   return { formulation: preferred, regimen: [mg(D.min(...preferred.strengths.map((s) => new D(s.amount))))] };
@@ -255,7 +255,7 @@ function productAndFirstStep(request: RestartRequest, drug: OpioidDrug, requeste
       out.line(`Restart product: methadone ${solution.name}, because the tablets cannot make the opioid-naive start.`, { assumption: 'opioid-restart-product' });
       naive = naiveStart(naiveNotes, drug, solution, times, risks);
     }
-    let first = mgEach(naive ?? []);
+    let first: Mg[] = naive ?? [];
     if (first.length === 0 || sum(first).gt(fourDayMade)) {
       const made = makeWithin(drug, formulation, mg(D.min(fourDayMade, first.length ? sum(first) : fourDayMade)), first.length ? mg(D.max(...first)) : prior.dose, first.length || times, out);
       formulation = made.formulation;
@@ -502,7 +502,7 @@ export function planMethadone(request: RestartRequest, drug: OpioidDrug, request
     status: tol.status,
     // Opioid use disorder: §3.5 says tolerance may be reduced from 3 missed days, whatever the dose.
     priorTolerant: forOud ? true : tol.priorTolerant!,
-    maxMme: forOud ? new D(0) : D.max(...steps.map((s) => new D(s.dailyEquivalent!.amount))),
+    maxMme: mme(forOud ? new D(0) : D.max(...steps.map((s) => new D(s.dailyEquivalent!.amount)))),
     hasCheckpoint: crossing,
   });
 

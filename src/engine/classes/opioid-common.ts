@@ -9,14 +9,52 @@ import type { DoseUnit, Provenance, Sourced, ToleranceAnchor } from '../../proto
 import { D, decimalString } from '../decimal.ts';
 import { formatAmount, formatDose, plural } from '../format.ts';
 import type { PlanNotes } from '../notes.ts';
-import { catalogDrug, concurrentCategories, concurrentName } from '../registry.ts';
+import { concurrentCategories, concurrentName } from '../registry.ts';
 import { floorToStrengths, makeExactly, nextAbove } from '../strengths.ts';
 import { anchorSummary } from '../tolerance.ts';
 import type { PriorComponent, RestartPlan, RestartRequest, ToleranceStatus } from '../types.ts';
 import { evenRegimen, sum } from '../regimen.ts';
+import { atMost, below, mg, per, mme, mmeOfPatch, smaller, subtract, sum as sumOf, times as timesOf, toMme, add, type Factor, type Mg, type McgPerHour, type Mme, type Quantity, type Unbranded } from '../units.ts';
+import { beersCnsWarning } from './beers.ts';
 import { opioidInteractionWarnings } from './opioid-interactions.ts';
 
 const C = OPIOID_CLASS;
+
+/**
+ * An amount in an opioid product's own unit (`formulation.unit`: mg for tablets, capsules and solutions, mcg/h for a
+ * patch, mcg for a buccal film). The unit is known only at run time, so the type says "a dose unit, never MME": mixing
+ * it with an Mme does not compile, and MME comes only through `productMme` (the named conversions with their factor).
+ */
+export type ProductDose = Quantity<DoseUnit>;
+
+/** Gives a bare decimal the product's unit (a request dose, a strength, a protocol value in the product's unit). */
+export const productDose = (amount: Unbranded): ProductDose => amount as Decimal as ProductDose;
+
+/** Each amount of a list in the product's unit. */
+export const productDoses = (amounts: readonly Unbranded[]): ProductDose[] => amounts.map(productDose);
+
+/**
+ * Daily MME of a daily amount on a product: mg/day × the factor (`toMme`), or a patch's mcg/h × the factor per mcg/h
+ * (`mmeOfPatch`). The full agonists with an MME factor are in mg or mcg/h; any other unit is a programmer error.
+ */
+export function productMme(daily: ProductDose, unit: DoseUnit, factor: Factor): Mme {
+  if (unit === 'mcg/h') return mmeOfPatch(daily as McgPerHour, factor);
+  if (unit === 'mg') return toMme(daily as Mg, factor);
+  throw new Error(`programmer error: no MME conversion for ${unit}`);
+}
+
+/** The daily amount in a product's unit that gives `amount` MME/day: MME ÷ the factor (the inverse of `productMme`). */
+export function productDoseOfMme(amount: Mme, factor: Factor): ProductDose {
+  return amount.div(factor) as ProductDose;
+}
+
+/** The mg/day of an oral opioid that gives `amount` MME/day: MME ÷ the factor per mg/day (the inverse of `toMme`). */
+export function mgOfMme(amount: Mme, factor: Factor): Mg {
+  return amount.div(factor) as Mg;
+}
+
+/** A protocol value in MME (a cap, a threshold) as an Mme. */
+export const mmeValue = (value: Decimal.Value): Mme => mme(new D(value));
 
 /** Age ≥ 65 (CDC 2022 Rec 4); an unknown age is not counted. */
 function olderAdult(patient: RestartRequest['patient']): boolean {
@@ -68,8 +106,8 @@ export function opioidRiskFactors(request: RestartRequest): string[] {
  * Like `evenRegimen`, then raises the lowest administration one real level at a time while the daily
  * total stays within `dailyCap` and each dose within `doseCap` (administrations may be uneven).
  */
-export function fillRegimen(dailyCap: Decimal, doseCap: Decimal, times: number, formulation: OpioidFormulation): Decimal[] | null {
-  const base = evenRegimen(dailyCap, doseCap, times, formulation);
+export function fillRegimen<A extends Decimal>(dailyCap: A, doseCap: NoInfer<A>, times: number, formulation: OpioidFormulation): A[] | null {
+  const base = fillEven(dailyCap, doseCap, times, formulation);
   if (!base) return null;
   const regimen = [...base];
   for (;;) {
@@ -84,11 +122,28 @@ export function fillRegimen(dailyCap: Decimal, doseCap: Decimal, times: number, 
   return regimen;
 }
 
-export function smallestUnit(formulation: OpioidFormulation): Decimal {
-  return D.min(...formulation.strengths.map((s) => new D(s.amount)));
+/** `evenRegimen` keeping the unit of its caps (its amounts are made from the strengths under them). */
+export function fillEven<A extends Decimal>(dailyCap: A, doseCap: NoInfer<A>, times: number, formulation: OpioidFormulation): A[] | null {
+  return evenRegimen(dailyCap, doseCap, times, formulation) as A[] | null;
 }
 
-export function describe(regimen: readonly Decimal[] | null, unit: string): string {
+/** The smallest strength of the product, in its unit. */
+export function smallestUnit(formulation: OpioidFormulation): ProductDose {
+  return productDose(D.min(...formulation.strengths.map((s) => new D(s.amount))));
+}
+
+/** The daily total of a regimen in a product's unit (0 for an empty one). */
+export function dailyOf(regimen: readonly ProductDose[]): ProductDose {
+  return sumOf(regimen, productDose(new D(0)));
+}
+
+/** The largest administration of a non-empty regimen. */
+export function largestOf(regimen: readonly ProductDose[]): ProductDose {
+  return productDose(D.max(...regimen));
+}
+
+/** A regimen in words, in its unit (an amount of any dose unit, never MME). */
+export function describe(regimen: readonly ProductDose[] | null, unit: string): string {
   if (!regimen || regimen.length === 0) return 'none';
   const amounts = new Set(regimen.map((a) => a.toFixed()));
   const daily = formatDose({ amount: sum(regimen), unit });
@@ -98,7 +153,7 @@ export function describe(regimen: readonly Decimal[] | null, unit: string): stri
 }
 
 export interface NaiveStart {
-  readonly regimen: Decimal[];
+  readonly regimen: ProductDose[];
   /** The un-halved start, for the fits check. */
   readonly fits: boolean;
 }
@@ -117,17 +172,17 @@ export function naiveStart(
   formulation: OpioidFormulation,
   maxTimes: number,
   risks: readonly string[],
-): Decimal[] | null {
+): Mg[] | null {
   const naive = formulation.naiveStart;
   const factor = drug.mmeFactor;
   if (!naive || !factor) return null;
   const unit = formulation.unit;
-  const doseCap = new D(naive.dose.value);
-  const capMg = new D(C.naiveDailyCapMme.value).div(factor.value);
-  const dailyCap = D.min(doseCap.mul(naive.timesPerDay.value), capMg);
+  const doseCap = mg(new D(naive.dose.value));
+  const capMg = mgOfMme(mmeValue(C.naiveDailyCapMme.value), factor.value);
+  const dailyCap = smaller(timesOf(doseCap, naive.timesPerDay.value), capMg);
   const times = Math.min(naive.timesPerDay.value, maxTimes);
-  let regimen = evenRegimen(dailyCap, doseCap, times, formulation);
-  const smallest = smallestUnit(formulation);
+  let regimen = fillEven(dailyCap, doseCap, times, formulation);
+  const smallest = mg(D.min(...formulation.strengths.map((s) => new D(s.amount))));
   notes?.line(
     `Opioid-naive start on ${drug.displayName} ${formulation.name}: label ${formatDose({ amount: naive.dose.value, unit })} × ${naive.timesPerDay.value} a day, within ${C.naiveDailyCapMme.value} MME/day (${C.naiveDailyCapMme.value} ÷ ${formatAmount(factor.value)} ${capMg.isInteger() || capMg.decimalPlaces() <= 2 ? '=' : '≈'} ${formatAmount(capMg.toDecimalPlaces(2, D.ROUND_DOWN))} ${unit}/day), in at most ${plural(times, 'administration')}, rounded down to real strengths: ${describe(regimen, unit)}.`,
     naive.dose,
@@ -144,15 +199,15 @@ export function naiveStart(
     }
     regimen = [smallest];
     notes?.line(
-      `No real strength fits under that start; the smallest unit once daily is used (${formatDose({ amount: smallest, unit })} = ${formatAmount(smallest.mul(factor.value))} MME, not above the label's ${formatDose({ amount: doseCap, unit })} dose).`,
+      `No real strength fits under that start; the smallest unit once daily is used (${formatDose({ amount: smallest, unit })} = ${formatAmount(toMme(smallest, factor.value))} MME, not above the label's ${formatDose({ amount: doseCap, unit })} dose).`,
       { assumption: 'opioid-naive-smallest-unit' },
     );
   }
   if (risks.length) {
-    const halvedDaily = sum(regimen).mul(C.riskFactorNaiveMultiplier.value);
-    const halved = evenRegimen(halvedDaily, doseCap, regimen.length, formulation);
+    const halvedDaily = timesOf(sumOf(regimen, mg(new D(0))), C.riskFactorNaiveMultiplier.value);
+    const halved = fillEven(halvedDaily, doseCap, regimen.length, formulation);
     // A risk factor never raises the start: the smallest unit only when it is not above the unhalved start.
-    const chosen = halved ?? (smallest.lte(sum(regimen)) ? [smallest] : regimen);
+    const chosen = halved ?? (atMost(smallest, sumOf(regimen, mg(new D(0)))) ? [smallest] : regimen);
     notes?.line(
       `Risk factors (${risks.join('; ')}): naive start × ${C.riskFactorNaiveMultiplier.value} = at most ${formatDose({ amount: halvedDaily, unit })} daily, rounded down to real strengths: ${halved ? describe(halved, unit) : `none fits; the smallest unit once daily: ${describe(chosen, unit)}`}.`,
       C.riskFactorNaiveMultiplier,
@@ -164,7 +219,7 @@ export function naiveStart(
 }
 
 export interface LabelNaiveStart {
-  readonly regimen: Decimal[];
+  readonly regimen: ProductDose[];
   /** Two of the label's smallest initial doses exceed the daily cap: up to that many doses are allowed (amendment A6). */
   readonly aboveRange: boolean;
   /** The start was lowered for risk factors or organ function. */
@@ -189,15 +244,15 @@ export function labelNaiveStart(
   const factor = drug.mmeFactor;
   if (!naive || !factor) return null;
   const unit = formulation.unit;
-  const labelDose = new D(naive.dose.value);
+  const labelDose = productDose(new D(naive.dose.value));
   const labelTimes = Math.min(naive.timesPerDay.value, maxTimes);
-  const capMg = new D(C.naiveDailyCapMme.value).div(factor.value);
-  const twoDosesMme = labelDose.mul(C.amended.naiveAboveRangeMaxDoses.value).mul(factor.value);
+  const capMg = productDoseOfMme(mmeValue(C.naiveDailyCapMme.value), factor.value);
+  const twoDosesMme = productMme(timesOf(labelDose, C.amended.naiveAboveRangeMaxDoses.value), unit, factor.value);
   const aboveRange = twoDosesMme.gt(C.naiveDailyCapMme.value) && labelTimes >= C.amended.naiveAboveRangeMaxDoses.value;
   const smallest = smallestUnit(formulation);
-  let regimen: Decimal[] | null;
+  let regimen: ProductDose[] | null;
   if (aboveRange) {
-    regimen = evenRegimen(labelDose.mul(C.amended.naiveAboveRangeMaxDoses.value), labelDose, C.amended.naiveAboveRangeMaxDoses.value, formulation);
+    regimen = fillEven(timesOf(labelDose, C.amended.naiveAboveRangeMaxDoses.value), labelDose, C.amended.naiveAboveRangeMaxDoses.value, formulation);
     notes?.line(
       `Opioid-naive start on ${drug.displayName} ${formulation.name}: label ${formatDose({ amount: labelDose, unit })} × ${naive.timesPerDay.value} a day. Two of its smallest initial doses (${formatAmount(twoDosesMme)} MME) are above ${C.naiveDailyCapMme.value} MME/day, so at most ${C.amended.naiveAboveRangeMaxDoses.value} doses a day: ${describe(regimen, unit)} (CDC 2022 Rec 4: the lowest starting dose is "often" up to about ${C.naiveSingleDoseCapMme.value} MME a dose or ${C.naiveDailyCapMme.value} MME/day; product labeling is the starting point).`,
       naive.dose,
@@ -206,7 +261,7 @@ export function labelNaiveStart(
       C.amended.naiveAboveRangeMaxDoses,
     );
   } else {
-    regimen = evenRegimen(D.min(labelDose.mul(labelTimes), capMg), labelDose, labelTimes, formulation);
+    regimen = fillEven(smaller(timesOf(labelDose, labelTimes), capMg), labelDose, labelTimes, formulation);
     notes?.line(
       `Opioid-naive start on ${drug.displayName} ${formulation.name}: label ${formatDose({ amount: labelDose, unit })} × ${naive.timesPerDay.value} a day, within ${C.naiveDailyCapMme.value} MME/day (${formatAmount(capMg)} ${unit}/day), in at most ${plural(labelTimes, 'administration')}: ${describe(regimen, unit)} (CDC 2022 Rec 4: the lowest starting dose is "often" up to about ${C.naiveSingleDoseCapMme.value} MME a dose or ${C.naiveDailyCapMme.value} MME/day; product labeling is the starting point).`,
       naive.dose,
@@ -218,7 +273,7 @@ export function labelNaiveStart(
   if (!regimen) {
     regimen = [smallest];
     notes?.line(
-      `No real strength makes that start; the smallest unit once daily is used (${formatDose({ amount: smallest, unit })} = ${formatAmount(smallest.mul(factor.value))} MME/day).`,
+      `No real strength makes that start; the smallest unit once daily is used (${formatDose({ amount: smallest, unit })} = ${formatAmount(productMme(smallest, unit, factor.value))} MME/day).`,
       { assumption: 'opioid-naive-smallest-unit' },
     );
   }
@@ -226,10 +281,10 @@ export function labelNaiveStart(
   const organMultiplier = organ ? new D(organ.fraction.value) : new D(1);
   const multiplier = D.min(riskMultiplier, organMultiplier);
   if (multiplier.lt(1)) {
-    const loweredDaily = sum(regimen).mul(multiplier);
-    const lowered = evenRegimen(loweredDaily, D.max(...regimen), regimen.length, formulation);
+    const loweredDaily = timesOf(dailyOf(regimen), multiplier);
+    const lowered = fillEven(loweredDaily, largestOf(regimen), regimen.length, formulation);
     // Lowering never raises the start: the smallest unit once daily only when it is not above the unlowered start.
-    const chosen = lowered ?? (smallest.lte(sum(regimen)) ? [smallest] : regimen);
+    const chosen = lowered ?? (atMost(smallest, dailyOf(regimen)) ? [smallest] : regimen);
     const reasons = [
       ...(risks.length ? [`risk factors: ${risks.map((r) => `${r.text} [${r.input}]`).join('; ')} → × ${C.riskFactorNaiveMultiplier.value}`] : []),
       ...(organ ? [`${organ.why} → × ${organ.fraction.value}`] : []),
@@ -240,37 +295,39 @@ export function labelNaiveStart(
       ...(organ ? [organ.fraction] : []),
       ...(lowered ? [] : [{ assumption: 'opioid-naive-smallest-unit' }]),
     );
-    return { regimen: chosen, aboveRange, lowered: sum(chosen).lt(sum(regimen)) };
+    return { regimen: chosen, aboveRange, lowered: below(dailyOf(chosen), dailyOf(regimen)) };
   }
   return { regimen, aboveRange, lowered: false };
 }
 
 // --- Acetaminophen in combination products ---
 
-export function acetaminophenOfDose(amount: Decimal, formulation: OpioidFormulation): Decimal {
+/** mg of acetaminophen in one administration of a combination product (the fewest units that make the opioid dose). */
+export function acetaminophenOfDose(amount: ProductDose, formulation: OpioidFormulation): Mg {
   const made = makeExactly(amount, formulation.strengths);
-  if (!made) return new D(0);
-  let total = new D(0);
+  if (!made) return mg(new D(0));
+  let total = mg(new D(0));
   for (const use of made.units) {
     // Every unit of a made dose is one of the formulation's strengths.
     const strength = formulation.strengths.find((s) => new D(s.amount).eq(use.strength))!;
-    const apap = new D(strength.acetaminophenMg ?? 0);
-    total = total.add(use.half ? apap.div(2) : apap.mul(use.count));
+    const apap = mg(new D(strength.acetaminophenMg ?? 0));
+    total = add(total, use.half ? per(apap, 2) : timesOf(apap, use.count));
   }
   return total;
 }
 
-export function acetaminophenDaily(regimen: readonly Decimal[], formulation: OpioidFormulation): Decimal {
+/** mg of acetaminophen a day in a regimen of a combination product. */
+export function acetaminophenDaily(regimen: readonly ProductDose[], formulation: OpioidFormulation): Mg {
   // A zero administration adds nothing: acetaminophenOfDose gives 0 for any amount the strengths cannot make.
-  return regimen.reduce((total, a) => total.add(acetaminophenOfDose(a, formulation)), new D(0));
+  return regimen.reduce<Mg>((total, a) => add(total, acetaminophenOfDose(a, formulation)), mg(new D(0)));
 }
 
-export function acetaminophenLimit(request: RestartRequest): { limit: Decimal; why: string; provenance: Provenance[] } {
+export function acetaminophenLimit(request: RestartRequest): { limit: Mg; why: string; provenance: Provenance[] } {
   const A = C.acetaminophen;
   const { patient } = request;
   if (patient.hepaticImpairment || patient.alcoholUse) {
     return {
-      limit: new D(A.liverOrAlcoholMg.value),
+      limit: mg(new D(A.liverOrAlcoholMg.value)),
       why: patient.hepaticImpairment ? 'liver disease (hepatic impairment)' : 'alcohol use',
       provenance: [A.liverOrAlcoholMg],
     };
@@ -278,35 +335,35 @@ export function acetaminophenLimit(request: RestartRequest): { limit: Decimal; w
   const older = olderAdult(patient);
   if (older || request.priorDurationDays >= A.longUseDays.value) {
     return {
-      limit: new D(A.olderOrLongUseMg.value),
+      limit: mg(new D(A.olderOrLongUseMg.value)),
       why: older ? `age ${patient.ageYears}` : `long use (${request.priorDurationDays} days ≥ ${A.longUseDays.value})`,
       provenance: [A.olderOrLongUseMg, ...(older ? [C.olderAdultAge] : [A.longUseDays])],
     };
   }
-  return { limit: new D(A.standardMg.value), why: 'adult standard maximum', provenance: [A.standardMg] };
+  return { limit: mg(new D(A.standardMg.value)), why: 'adult standard maximum', provenance: [A.standardMg] };
 }
 
 /**
  * The largest regimen of at most `times` administrations, each at most `dose`, within the acetaminophen
  * limit: the tablets allowed a day spread as evenly as possible, each administration rounded down.
  */
-export function capForAcetaminophen(dose: Decimal, times: number, limit: Decimal, formulation: OpioidFormulation): Decimal[] {
-  const perTablet = D.max(...formulation.strengths.map((s) => new D(s.acetaminophenMg ?? 0)));
-  const largest = D.max(...formulation.strengths.map((s) => new D(s.amount)));
+export function capForAcetaminophen(dose: ProductDose, times: number, limit: Mg, formulation: OpioidFormulation): ProductDose[] {
+  const perTablet = mg(D.max(...formulation.strengths.map((s) => new D(s.acetaminophenMg ?? 0))));
+  const largest = productDose(D.max(...formulation.strengths.map((s) => new D(s.amount))));
   const tablets = perTablet.gt(0) ? Math.floor(limit.div(perTablet).toNumber()) : times * 100;
   const base = Math.floor(tablets / times);
   const extra = tablets % times;
-  const regimen: Decimal[] = [];
+  const regimen: ProductDose[] = [];
   for (let i = 0; i < times; i++) {
     const count = base + (i < extra ? 1 : 0);
     // count 0 gives a ceiling of 0, which no strength makes (floorToStrengths returns null).
-    const made = floorToStrengths(D.min(dose, largest.mul(count)), formulation.strengths);
+    const made = floorToStrengths(smaller(dose, timesOf(largest, count)), formulation.strengths);
     if (made) regimen.push(made.amount);
   }
   // Already largest first (counts fall with i and rounding down is monotone).
   // Greedy safety net: lower the largest administration until the limit holds.
   while (regimen.length && acetaminophenDaily(regimen, formulation).gt(limit)) {
-    const lower = floorToStrengths(regimen[0]!.sub('0.0001'), formulation.strengths);
+    const lower = floorToStrengths(subtract(regimen[0]!, productDose(new D('0.0001'))), formulation.strengths);
     // Stryker disable next-line ConditionalExpression: lower is null only when every administration is one smallest unit, which is within the limit by construction (tablets × the highest acetaminophen per tablet ≤ limit); the shift is a guard
     if (lower) regimen[0] = lower.amount;
     else regimen.shift();
@@ -322,7 +379,7 @@ export interface WarningContext {
   readonly status: string;
   readonly priorTolerant: boolean;
   /** Highest daily MME of any step (0 when the drug has no MME). */
-  readonly maxMme: Decimal;
+  readonly maxMme: Mme;
   readonly hasCheckpoint: boolean;
   /** Buprenorphine for pain (Butrans, Belbuca): not a treatment for opioid use disorder. */
   readonly painProduct?: boolean;
@@ -346,7 +403,7 @@ export function opioidWarnings(notes: PlanNotes, request: RestartRequest, contex
 
   const naloxoneReasons: string[] = [];
   if (toleranceDown) naloxoneReasons.push('tolerance reduced or lost after the break');
-  if (context.maxMme.gte(C.naloxoneMme.value)) naloxoneReasons.push(`a dose of ≥ ${C.naloxoneMme.value} MME/day`);
+  if (atMost(mmeValue(C.naloxoneMme.value), context.maxMme)) naloxoneReasons.push(`a dose of ≥ ${C.naloxoneMme.value} MME/day`);
   if (benzodiazepine) naloxoneReasons.push('a benzodiazepine taken with the opioid');
   if (categories.has('gabapentinoid')) naloxoneReasons.push('gabapentin or pregabalin taken with the opioid');
   const alcohol = alcoholInputs(request);
@@ -423,7 +480,7 @@ export function opioidWarnings(notes: PlanNotes, request: RestartRequest, contex
   }
   opioidInteractionWarnings(notes, request, context.drug.id);
   alcoholWarning(notes, alcohol);
-  beersOpioidWarnings(notes, request, context.drug.id);
+  beersOpioidWarnings(notes, request, context.drug);
   if (context.drug.agonist === 'full' && request.indication !== 'oud') {
     const A = C.amended.nonOpioidTherapies;
     notes.warn('NON_OPIOID_THERAPIES', 'info', `${A.text} Use them with the opioid, not only instead of it.`, [A.source]);
@@ -452,14 +509,15 @@ function alcoholWarning(notes: PlanNotes, inputs: readonly string[]): void {
   notes.line(`Warning ALCOHOL_OPIOID: ${inputs.join(', ')}; counted as a concurrent CNS depressant.`, A);
 }
 
-const CNS_ACTIVE: readonly string[] = ['opioid', 'benzodiazepine', 'z-drug', 'gabapentinoid', 'antipsychotic', 'antiepileptic'];
-
-/** Beers 2023 opioid items for patients aged 65 or over (amendment A2). */
-function beersOpioidWarnings(notes: PlanNotes, request: RestartRequest, drugId: string): void {
+/**
+ * Beers 2023 opioid items for patients aged 65 or over (amendment A2). Three or more CNS-active drugs is the rule
+ * every class shares (`beersCnsWarning`, one CNS-active table), named with the opioid's display name.
+ */
+function beersOpioidWarnings(notes: PlanNotes, request: RestartRequest, drug: OpioidDrug): void {
   const { patient } = request;
   if (!olderAdult(patient)) return;
   const A = C.amended;
-  const others = [...new Set(request.concurrent)].filter((id) => id !== drugId);
+  const others = [...new Set(request.concurrent)].filter((id) => id !== drug.id);
   const benzodiazepines = others.filter((id) => concurrentCategories(id).some((c) => c === 'benzodiazepine' || c === 'z-drug'));
   const gabapentinoids = others.filter((id) => concurrentCategories(id).includes('gabapentinoid'));
   const age = `age ${patient.ageYears} (patient.ageYears)`;
@@ -481,18 +539,7 @@ function beersOpioidWarnings(notes: PlanNotes, request: RestartRequest, drugId: 
     );
     notes.line(`Warning BEERS_OPIOID_GABAPENTINOID: ${age}; concurrent ${gabapentinoids.join(', ')}.`, A.beersOpioidGabapentinoid, C.olderAdultAge);
   }
-  const cnsActive = others.filter(
-    (id) => concurrentCategories(id).some((c) => CNS_ACTIVE.includes(c)) || catalogDrug(id)?.class === 'antidepressant',
-  );
-  if (cnsActive.length + 1 >= A.beersCnsThreeOrMore.value) {
-    notes.warn(
-      'BEERS_CNS_3PLUS',
-      'warning',
-      `Beers 2023 (${age}): ${cnsActive.length + 1} CNS-active drugs (this opioid, ${cnsActive.map(concurrentName).join(', ')}) raise the risk of falls and fractures; avoid ${A.beersCnsThreeOrMore.value} or more and keep the number to a minimum.`,
-      ['beers-2023'],
-    );
-    notes.line(`Warning BEERS_CNS_3PLUS: ${age}; the opioid and ${cnsActive.join(', ')} = ${cnsActive.length + 1} CNS-active drugs (≥ ${A.beersCnsThreeOrMore.value}).`, A.beersCnsThreeOrMore, C.olderAdultAge);
-  }
+  beersCnsWarning(notes, request, { id: drug.id, displayName: drug.displayName });
   if (patient.historyOfFalls) {
     notes.warn(
       'BEERS_FALLS',
@@ -510,8 +557,9 @@ export function opioidPlanSummary(input: {
   readonly status: ToleranceStatus;
   readonly priorTolerant: boolean;
   readonly anchor: ToleranceAnchor;
-  readonly priorDaily: Decimal;
-  readonly priorMme: Decimal;
+  /** The prior daily dose in the prior product's unit (`unit`). */
+  readonly priorDaily: ProductDose;
+  readonly priorMme: Mme;
   readonly unit: DoseUnit;
   readonly factor: Sourced<string>;
   /** "MME per mg/day", or "MME per mcg/h" for a patch. */

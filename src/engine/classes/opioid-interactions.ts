@@ -7,6 +7,7 @@ import { Decimal } from 'decimal.js';
 import { OPIOID_INTERACTIONS } from '../../protocols/opioids/interactions.ts';
 import type { InteractionCategory, Provenance } from '../../protocols/types.ts';
 import { addCalendarDays, calendarDaysBetween } from '../dates.ts';
+import { checkedDate, type IsoDate } from '../units.ts';
 import type { PlanNotes } from '../notes.ts';
 import { catalogDrug, concurrentCategories, concurrentName } from '../registry.ts';
 import type { ConcurrentMedication, PlanRefusal, RestartRequest, Severity } from '../types.ts';
@@ -32,7 +33,7 @@ export interface MaoiContraindication {
   readonly message: string;
   readonly alternative: string;
   readonly reasonSources: readonly string[];
-  readonly earliestPlanDate?: string;
+  readonly earliestPlanDate?: IsoDate;
   readonly derivation: string;
   readonly provenance: readonly Provenance[];
 }
@@ -73,8 +74,8 @@ const isReversibleMaoi = (entry: Entry) => has(entry, 'maoi-reversible');
 const describeEntry = (entry: Entry) => `${entry.name} (${entry.path})`;
 
 /** The first day a change counts: `cypChangeWindowDays` before the last dose. */
-function changeWindowStart(request: RestartRequest): string {
-  return addCalendarDays(request.lastDoseDate, -I.cypChangeWindowDays.value);
+function changeWindowStart(request: RestartRequest): IsoDate {
+  return addCalendarDays(checkedDate(request.lastDoseDate), -I.cypChangeWindowDays.value);
 }
 const inWindow = (request: RestartRequest, date: string | undefined) =>
   date !== undefined && date >= changeWindowStart(request) && date <= request.restartDate;
@@ -86,7 +87,7 @@ const inWindow = (request: RestartRequest, date: string | undefined) =>
 export function maoiContraindication(request: RestartRequest, drugId: string): MaoiContraindication | null {
   if (!I.maoiContraindicated.value.includes(drugId)) return null;
   const name = catalogDrug(drugId)?.displayName ?? drugId;
-  let found: { entry: Entry; earliest?: string } | null = null;
+  let found: { entry: Entry; earliest?: IsoDate } | null = null;
   for (const entry of entries(request, drugId).filter((e) => has(e, 'maoi'))) {
     const stopped = entry.medication.stoppedOn;
     const wait = isReversibleMaoi(entry) ? I.reversibleMaoiWaitDays.value : I.maoiWindowDays.value;
@@ -94,7 +95,7 @@ export function maoiContraindication(request: RestartRequest, drugId: string): M
       found = { entry };
       break;
     }
-    const earliest = addCalendarDays(stopped!, wait);
+    const earliest = addCalendarDays(checkedDate(stopped!), wait);
     if (earliest > request.restartDate && (!found || (found.earliest !== undefined && earliest > found.earliest))) found = { entry, earliest };
   }
   if (!found) return null;

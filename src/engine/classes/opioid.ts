@@ -22,24 +22,45 @@ import { productUnitNotes } from './product-units.ts';
 import {
   acetaminophenDaily,
   acetaminophenLimit,
+  dailyOf,
   describe,
+  fillEven,
   fillRegimen,
   labelNaiveStart,
+  largestOf,
   opioidPlanSummary,
   opioidRiskInputs,
   opioidWarnings,
+  productDose,
+  productDoseOfMme,
+  productDoses,
+  productMme,
   smallestUnit,
   type LabelNaiveStart,
+  type ProductDose,
   type RiskInput,
 } from './opioid-common.ts';
 import { exposureChangeCap, maoiRefusal, type ExposureChangeCap } from './opioid-interactions.ts';
-import { evenRegimen, repeat, sum } from '../regimen.ts';
+import { add, atMost, below, checkedDate, mcgPerHour, mg, mme, mmeOfPatch, per, smaller, subtract, sum, times as timesOf, type IsoDate, type Mg, type Mme } from '../units.ts';
 import { toPlanSteps } from './steps.ts';
 
 export { opioidRiskFactors } from './opioid-common.ts';
 
 const C = OPIOID_CLASS;
 const A = C.amended;
+
+/** An amount rounded down to 0.01, in its own unit. */
+function floor2<Q extends Decimal>(amount: Q): Q {
+  return amount.toDecimalPlaces(2, D.ROUND_DOWN) as Q;
+}
+
+/** The same administration `count` times a day. */
+function repeated<Q extends Decimal>(dose: Q, count: number): Q[] {
+  return Array.from({ length: count }, () => dose);
+}
+
+/** No MME (an MME total of nothing). */
+const NO_MME = (): Mme => mme(new D(0));
 
 export function planOpioid(request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation): RestartPlan | PlanRefusal {
   if (drug.agonist === 'partial') return planBuprenorphine(request, drug, formulation);
@@ -74,7 +95,7 @@ function restartProduct(drug: OpioidDrug, from?: OpioidFormulation): Product & {
 }
 
 /** Whether `dose` × times a day (`daily`) is only for opioid-tolerant patients on this product. */
-function isRestrictedRegimen(formulation: OpioidFormulation, dose: Decimal, daily: Decimal): boolean {
+function isRestrictedRegimen(formulation: OpioidFormulation, dose: ProductDose, daily: ProductDose): boolean {
   if (formulation.restrictedToTolerant) return true;
   const r = formulation.restrictedAbove;
   if (!r) return false;
@@ -89,36 +110,44 @@ const isPatchForm = (f: OpioidFormulation) => f.unitForm === 'patch';
 const sourceIds = (provenance: Provenance): string[] => ('source' in provenance ? [provenance.source] : []);
 
 /** Risk MME of a daily dose: the fentaNYL "12" patch counts at its nominal 12.5 mcg/h (amendment A10). */
-function riskMme(drug: OpioidDrug, formulation: OpioidFormulation, daily: Decimal): Decimal {
+function riskMme(drug: OpioidDrug, formulation: OpioidFormulation, daily: ProductDose): Mme {
   const factor = drug.mmeFactor!.value;
-  if (isPatchForm(formulation) && daily.eq(A.fentanylTwelveLabel.value)) return new D(A.fentanylTwelveNominalRate.value).mul(factor);
-  return daily.mul(factor);
+  if (isPatchForm(formulation) && daily.eq(A.fentanylTwelveLabel.value)) return mmeOfPatch(mcgPerHour(new D(A.fentanylTwelveNominalRate.value)), factor);
+  return productMme(daily, formulation.unit, factor);
 }
+
+/** MME for converting a daily amount into another opioid: the label rate × the factor (the fentaNYL 12 patch at 12). */
+function conversionMmeOf(drug: OpioidDrug, formulation: OpioidFormulation, daily: ProductDose): Mme {
+  return productMme(daily, formulation.unit, drug.mmeFactor!.value);
+}
+
+/** The step builder (steps.ts) carries bare decimals: a step's daily dose is in the restart product's unit. */
+const stepMme = (drug: OpioidDrug, formulation: OpioidFormulation) => (daily: Decimal): Mme => riskMme(drug, formulation, productDose(daily));
 
 // --- Phase 1: prior exposure (amendments A4, A10) -------------------------------------------------------------------
 
 type UsePattern = 'REGULAR' | 'REGULAR_INTERMITTENT' | 'NOT_DEPENDENT_ASSUMED';
 
 interface PriorExposure {
-  readonly dose: Decimal;
+  readonly dose: ProductDose;
   readonly times: number;
-  readonly regimen: Decimal[];
+  readonly regimen: ProductDose[];
   /** Daily dose on the days it was taken (a patch: its rate). */
-  readonly daily: Decimal;
+  readonly daily: ProductDose;
   /** MME for risk (50-MME and naloxone rules); the fentaNYL 12 patch counts as 30. */
-  readonly mme: Decimal;
+  readonly mme: Mme;
   /** MME for converting into another opioid (the fentaNYL 12 patch: 28.8, the lower value). */
-  readonly conversionMme: Decimal;
+  readonly conversionMme: Mme;
   readonly pattern: UsePattern;
   /** The daily dose the retained fraction applies to: the prior daily dose, or the average for intermittent use. */
-  readonly anchorDaily: Decimal;
+  readonly anchorDaily: ProductDose;
   readonly isPatch: boolean;
   /** Every medicine of the prior regimen, `prior` first (one entry when single). */
   readonly components: readonly ComponentExposure[];
   /** Sum of the components' risk MME (the 50-MME and naloxone rules; plan.prior.dailyEquivalent). */
-  readonly totalMme: Decimal;
+  readonly totalMme: Mme;
   /** Sum of the components' conversion MME (the fentaNYL 12 patch at its label rate). */
-  readonly totalConversionMme: Decimal;
+  readonly totalConversionMme: Mme;
   /** A regimen of several opioids (additionalPrior not empty). */
   readonly multi: boolean;
 }
@@ -128,12 +157,12 @@ interface ComponentExposure {
   readonly path: string;
   readonly drug: OpioidDrug;
   readonly formulation: OpioidFormulation;
-  readonly dose: Decimal;
+  readonly dose: ProductDose;
   readonly times: number;
   readonly asNeeded: boolean;
-  readonly daily: Decimal;
-  readonly mme: Decimal;
-  readonly conversionMme: Decimal;
+  readonly daily: ProductDose;
+  readonly mme: Mme;
+  readonly conversionMme: Mme;
   readonly isPatch: boolean;
 }
 
@@ -143,8 +172,8 @@ function additionalComponents(request: RestartRequest): ComponentExposure[] {
     if (!drug.mmeFactor || drug.agonist !== 'full' || drug.id === 'methadone') {
       throw new Error(`programmer error: additionalPrior.${index} (${drug.id}) is not a full agonist with an MME factor`);
     }
-    const dose = medicine.dose.amount;
-    const daily = dose.mul(medicine.timesPerDay);
+    const dose = productDose(medicine.dose.amount);
+    const daily = timesOf(dose, medicine.timesPerDay);
     return {
       path: `additionalPrior.${index}`,
       drug,
@@ -154,7 +183,7 @@ function additionalComponents(request: RestartRequest): ComponentExposure[] {
       asNeeded: medicine.asNeeded,
       daily,
       mme: riskMme(drug, formulation, daily),
-      conversionMme: daily.mul(drug.mmeFactor.value),
+      conversionMme: conversionMmeOf(drug, formulation, daily),
       isPatch: isPatchForm(formulation),
     };
   });
@@ -171,8 +200,8 @@ function componentText(c: ComponentExposure): string {
 function priorExposurePhase(notes: PlanNotes, request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation): PriorExposure {
   const factor = drug.mmeFactor!;
   const unit = formulation.unit;
-  const { dose, timesPerDay: times, daysPerWeek, asNeeded } = { ...request.prior, dose: request.prior.dose.amount };
-  const daily = dose.mul(times);
+  const { dose, timesPerDay: times, daysPerWeek, asNeeded } = { ...request.prior, dose: productDose(request.prior.dose.amount) };
+  const daily = timesOf(dose, times);
   const isPatch = isPatchForm(formulation);
   notes.line(
     isPatch
@@ -181,7 +210,7 @@ function priorExposurePhase(notes: PlanNotes, request: RestartRequest, drug: Opi
     ...(formulation.wearHours ? [formulation.wearHours] : []),
   );
   const mme = riskMme(drug, formulation, daily);
-  const conversionMme = daily.mul(factor.value);
+  const conversionMme = conversionMmeOf(drug, formulation, daily);
   if (isPatch && !mme.eq(conversionMme)) {
     notes.line(
       `Prior daily MME: the fentaNYL "12" patch delivers ${A.fentanylTwelveNominalRate.value} mcg/h: ${A.fentanylTwelveNominalRate.value} × ${factor.value} = ${formatAmount(mme)} MME/day for risk (50-MME and naloxone rules); any conversion into another opioid uses ${A.fentanylTwelveLabel.value} × ${factor.value} = ${formatAmount(conversionMme)} MME/day (the lower value).`,
@@ -203,8 +232,8 @@ function priorExposurePhase(notes: PlanNotes, request: RestartRequest, drug: Opi
   const extras = additionalComponents(request);
   const components = [main, ...extras];
   const multi = extras.length > 0;
-  const totalMme = components.reduce((total, c) => total.add(c.mme), new D(0));
-  const totalConversionMme = components.reduce((total, c) => total.add(c.conversionMme), new D(0));
+  const totalMme = sum(components.map((c) => c.mme), NO_MME());
+  const totalConversionMme = sum(components.map((c) => c.conversionMme), NO_MME());
   if (multi) regimenExposureLines(notes, main, extras, totalMme, totalConversionMme);
 
   // Use pattern, by actual use (amendment A4). A regimen is around the clock when any scheduled component is
@@ -241,8 +270,8 @@ function priorExposurePhase(notes: PlanNotes, request: RestartRequest, drug: Opi
       : `every day for ${request.priorDurationDays} days${asNeeded ? `, taken as needed ${times} times a day on average (around the clock: classified by use)` : ''}`;
     provenance.push(A.regularMinDays, ...(onlyAsNeeded ? [A.aroundTheClockTimesPerDay] : []), ...(multi && onlyAsNeeded ? [{ assumption: 'opioid-regimen-as-needed-summed' }] : []));
   }
-  const weekly = pattern === 'REGULAR' || isPatch ? daily : daily.mul(Math.min(daysPerWeek, 7)).div(7);
-  const anchorDaily = pattern === 'REGULAR' ? daily : weekly.toDecimalPlaces(2, D.ROUND_DOWN);
+  const weekly = pattern === 'REGULAR' || isPatch ? daily : per(timesOf(daily, Math.min(daysPerWeek, 7)), 7);
+  const anchorDaily = pattern === 'REGULAR' ? daily : floor2(weekly);
   notes.line(
     `Use pattern: ${pattern} (${why}).${pattern === 'REGULAR' ? ' The missed-day anchors apply to the prior daily dose.' : ` The plan anchors on the average daily dose: ${formatAmount(daily)} × ${daysPerWeek} ÷ 7 = ${formatAmount(anchorDaily)} ${unit}/day (rounded down to 0.01).`}`,
     ...provenance,
@@ -260,11 +289,11 @@ function priorExposurePhase(notes: PlanNotes, request: RestartRequest, drug: Opi
   if (multi && pattern !== 'REGULAR') {
     notes.line(`The same average (× ${daysPerWeek} ÷ 7) applies to every opioid of the regimen (one pattern for the regimen).`, { assumption: 'opioid-regimen-mme-summed' });
   }
-  return { dose, times, regimen: repeat(dose, times), daily, mme, conversionMme, pattern, anchorDaily, isPatch, components, totalMme, totalConversionMme, multi };
+  return { dose, times, regimen: repeated(dose, times), daily, mme, conversionMme, pattern, anchorDaily, isPatch, components, totalMme, totalConversionMme, multi };
 }
 
 /** The derivation of a regimen of several opioids: each component's daily MME, then the sum (issue 13). */
-function regimenExposureLines(notes: PlanNotes, main: ComponentExposure, extras: readonly ComponentExposure[], totalMme: Decimal, totalConversionMme: Decimal): void {
+function regimenExposureLines(notes: PlanNotes, main: ComponentExposure, extras: readonly ComponentExposure[], totalMme: Mme, totalConversionMme: Mme): void {
   for (const c of extras) {
     const factor = c.drug.mmeFactor!;
     const unit = c.formulation.unit;
@@ -444,11 +473,11 @@ function productPhase(
 // --- Phase 4: ceiling (target) on the restart product (amendments A2, A3) ---------------------------------------------
 
 interface Ceiling {
-  readonly target: Decimal[];
+  readonly target: ProductDose[];
   /** Administrations a day allowed on the restart product (tramadol in renal or hepatic impairment: 2). */
   readonly maxTimes: number;
   /** Largest single dose allowed. */
-  readonly maxDose: Decimal;
+  readonly maxDose: ProductDose;
   readonly capped: readonly { readonly code: string; readonly text: string }[];
 }
 
@@ -461,13 +490,13 @@ function ceilingPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExp
   const { drug: d, formulation: f } = choice;
   const unit = f.unit;
   const factor2 = d.mmeFactor!;
-  let targetDaily: Decimal;
+  let targetDaily: ProductDose;
   let maxTimes: number;
-  let maxDose: Decimal;
+  let maxDose: ProductDose;
   if (prior.multi) {
     // A regimen restarts on one product: every component adds into its ceiling (issue 13).
     targetDaily = regimenTarget(notes, prior, choice);
-    maxDose = new D(f.maxSingleDose.value);
+    maxDose = productDose(new D(f.maxSingleDose.value));
     const neededTimes = targetDaily.div(f.maxSingleDose.value).ceil().toNumber();
     const naiveTimes = f.naiveStart?.timesPerDay.value ?? prior.times;
     maxTimes = Math.min(f.maxTimesPerDay.value, Math.max(naiveTimes, neededTimes, choice.kind === 'same' ? prior.times : 1));
@@ -476,7 +505,7 @@ function ceilingPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExp
     maxTimes = prior.times;
     maxDose = prior.dose;
   } else {
-    maxDose = new D(f.maxSingleDose.value);
+    maxDose = productDose(new D(f.maxSingleDose.value));
     const naiveTimes = f.naiveStart!.timesPerDay.value;
     if (choice.kind === 'same-molecule') {
       targetDaily = prior.anchorDaily;
@@ -485,16 +514,17 @@ function ceilingPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExp
         { assumption: 'same-molecule-er-to-ir' },
       );
     } else {
-      const anchorMme = prior.conversionMme.mul(prior.anchorDaily).div(prior.daily);
-      const targetMme = anchorMme.mul(C.crossToleranceRetainedFraction.value);
-      const highEnd = anchorMme.mul(new D(1).sub('0.25'));
+      // The prior conversion MME × the anchor's share of the prior daily dose (1 for regular use).
+      const anchorMme = per(timesOf(prior.conversionMme, prior.anchorDaily), prior.daily);
+      const targetMme = timesOf(anchorMme, C.crossToleranceRetainedFraction.value);
+      const highEnd = timesOf(anchorMme, new D(1).sub('0.25'));
       notes.line(
         `Ceiling target on a different opioid: MME is not used to pick the dose (incomplete cross-tolerance${prior.isPatch ? '; the patch label conversion table is only for converting TO the patch and must not be used in reverse' : ''}). Prior ${formatAmount(anchorMme)} MME/day reduced by 50%: ${formatAmount(targetMme)} MME/day (sources: reduce 25–50%, i.e. ${formatAmount(targetMme)}–${formatAmount(highEnd)} MME/day; the lower end is taken; never above the prior ${formatAmount(anchorMme)} MME/day).`,
         C.crossToleranceRetainedFraction,
         C.crossToleranceReductionRange,
       );
-      const exact = targetMme.div(factor2.value);
-      targetDaily = exact.toDecimalPlaces(2, D.ROUND_DOWN);
+      const exact = productDoseOfMme(targetMme, factor2.value);
+      targetDaily = floor2(exact);
       notes.line(
         `Ceiling target in ${d.displayName}: ${formatAmount(targetMme)} MME/day ÷ ${formatAmount(factor2.value)} (its MME factor) = ${formatAmount(targetDaily)}${exact.eq(targetDaily) ? '' : ' (rounded down to 0.01)'} ${unit}/day.`,
         factor2,
@@ -505,51 +535,51 @@ function ceilingPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExp
   }
   const capped: { code: string; text: string }[] = [];
   let doseFromLabel = false;
-  const cap = (limit: Decimal, code: string, text: string, ...provenance: Provenance[]) => {
+  const cap = (limit: ProductDose, code: string, text: string, ...provenance: Provenance[]) => {
     if (targetDaily.gt(limit)) {
       notes.line(`Ceiling target capped at ${formatDose({ amount: limit, unit })}/day: ${text}.`, ...provenance);
       capped.push({ code, text });
       targetDaily = limit;
     }
   };
-  if (f.maxDailyDose) cap(new D(f.maxDailyDose.value), 'LABEL_MAXIMUM', 'the label maximum', f.maxDailyDose);
+  if (f.maxDailyDose) cap(productDose(new D(f.maxDailyDose.value)), 'LABEL_MAXIMUM', 'the label maximum', f.maxDailyDose);
   if (d.id === 'tramadol') {
     const age = request.patient.ageYears;
     if (age !== undefined && age >= A.tramadolCapAge.value) {
-      cap(new D(A.tramadolAgeCapMg.value), 'TRAMADOL_AGE_CAP', `age ${age} (patient.ageYears ≥ ${A.tramadolCapAge.value}): not more than ${A.tramadolAgeCapMg.value} mg/day`, A.tramadolAgeCapMg, A.tramadolCapAge);
+      cap(productDose(new D(A.tramadolAgeCapMg.value)), 'TRAMADOL_AGE_CAP', `age ${age} (patient.ageYears ≥ ${A.tramadolCapAge.value}): not more than ${A.tramadolAgeCapMg.value} mg/day`, A.tramadolAgeCapMg, A.tramadolCapAge);
     }
     if (f.release === 'immediate' && crclBelowSevere(request)) {
-      cap(new D(A.tramadolRenalMaxDailyMg.value), 'TRAMADOL_RENAL', `creatinine clearance below ${A.severeRenalCrCl.value} mL/min: every 12 hours, at most ${A.tramadolRenalMaxDailyMg.value} mg/day`, A.tramadolRenalMaxDailyMg, A.severeRenalCrCl);
+      cap(productDose(new D(A.tramadolRenalMaxDailyMg.value)), 'TRAMADOL_RENAL', `creatinine clearance below ${A.severeRenalCrCl.value} mL/min: every 12 hours, at most ${A.tramadolRenalMaxDailyMg.value} mg/day`, A.tramadolRenalMaxDailyMg, A.severeRenalCrCl);
       if (maxTimes > A.tramadolRenalTimesPerDay.value) {
         maxTimes = A.tramadolRenalTimesPerDay.value;
         // Fewer, larger doses (every 12 hours) at the same daily total, within the label's single dose.
-        maxDose = D.min(new D(f.maxSingleDose.value), new D(A.tramadolRenalMaxDailyMg.value).div(maxTimes));
+        maxDose = smaller(productDose(new D(f.maxSingleDose.value)), per(productDose(new D(A.tramadolRenalMaxDailyMg.value)), maxTimes));
         doseFromLabel = true;
         notes.line(`Tramadol every 12 hours (creatinine clearance below ${A.severeRenalCrCl.value} mL/min): at most ${maxTimes} administrations a day.`, A.tramadolRenalTimesPerDay);
       }
     }
     if (f.release === 'immediate' && (request.patient.hepaticGrade === 'moderate' || request.patient.hepaticGrade === 'severe')) {
-      const cirrhosisDaily = new D(A.tramadolCirrhosisDoseMg.value).mul(A.tramadolCirrhosisTimesPerDay.value);
+      const cirrhosisDaily = timesOf(productDose(new D(A.tramadolCirrhosisDoseMg.value)), A.tramadolCirrhosisTimesPerDay.value);
       cap(cirrhosisDaily, 'TRAMADOL_HEPATIC', `cirrhosis (patient.hepaticImpairment = ${request.patient.hepaticGrade}): ${A.tramadolCirrhosisDoseMg.value} mg every 12 hours`, A.tramadolCirrhosisDoseMg, A.tramadolCirrhosisTimesPerDay);
       maxTimes = Math.min(maxTimes, A.tramadolCirrhosisTimesPerDay.value);
-      maxDose = new D(A.tramadolCirrhosisDoseMg.value);
+      maxDose = productDose(new D(A.tramadolCirrhosisDoseMg.value));
       doseFromLabel = true;
     }
   }
   // An ER product kept after tolerance loss never titrates into its opioid-tolerant-only doses.
   if (choice.keptAfterLoss && f.restrictedAbove) {
     const r = f.restrictedAbove;
-    if (r.dailyDose) cap(new D(r.dailyDose), 'RESTRICTED_DOSE', `${r.rule}; the patient must first re-establish tolerance`, r);
-    if (r.singleDose) maxDose = D.min(maxDose, r.singleDose);
-    if (r.singleDoseAtLeast) maxDose = D.min(maxDose, new D(r.singleDoseAtLeast).sub('0.01'));
+    if (r.dailyDose) cap(productDose(new D(r.dailyDose)), 'RESTRICTED_DOSE', `${r.rule}; the patient must first re-establish tolerance`, r);
+    if (r.singleDose) maxDose = smaller(maxDose, productDose(new D(r.singleDose)));
+    if (r.singleDoseAtLeast) maxDose = smaller(maxDose, productDose(new D(r.singleDoseAtLeast).sub('0.01')));
   }
   const single = !prior.multi && choice.kind === 'same';
-  const dose = doseFromLabel ? maxDose : D.min(maxDose, single ? prior.dose : maxDose);
+  const dose = doseFromLabel ? maxDose : smaller(maxDose, single ? prior.dose : maxDose);
   const made = single && targetDaily.eq(prior.daily) && maxTimes >= prior.times ? prior.regimen : fillRegimen(targetDaily, dose, maxTimes, f);
   // Nothing fits: the smallest amount the product makes (a scored half counts), never a whole unit above it.
-  const target = made ?? [nextAbove(new D(0), new D(f.maxSingleDose.value), f.strengths)?.amount ?? smallestUnit(f)];
+  const target = made ?? [nextAbove(productDose(new D(0)), productDose(new D(f.maxSingleDose.value)), f.strengths)?.amount ?? smallestUnit(f)];
   notes.line(
-    `Ceiling target: ${describe(target, unit)} = ${formatAmount(riskMme(d, f, sum(target)))} MME/day${made ? '' : ' (no real strength fits under the target: the smallest unit)'}.`,
+    `Ceiling target: ${describe(target, unit)} = ${formatAmount(riskMme(d, f, dailyOf(target)))} MME/day${made ? '' : ' (no real strength fits under the target: the smallest unit)'}.`,
     ...(single || !f.naiveStart ? [] : [f.naiveStart.timesPerDay]),
   );
   return { target, maxTimes, maxDose: dose, capped };
@@ -560,7 +590,7 @@ function ceilingPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExp
  * own unit; another molecule converts through MME with the incomplete cross-tolerance reduction (the lower end).
  * Never above the summed prior MME.
  */
-function regimenTarget(notes: PlanNotes, prior: PriorExposure, choice: ProductChoice): Decimal {
+function regimenTarget(notes: PlanNotes, prior: PriorExposure, choice: ProductChoice): ProductDose {
   const { drug: d, formulation: f } = choice;
   const unit = f.unit;
   const factor2 = d.mmeFactor!;
@@ -570,9 +600,9 @@ function regimenTarget(notes: PlanNotes, prior: PriorExposure, choice: ProductCh
     `Ceiling target on ${d.displayName} ${f.name}, the one product of the restart: each opioid of the regimen adds into it${averaged ? ` (each at its average daily dose, × ${formatAmount(prior.anchorDaily)} ÷ ${formatAmount(prior.daily)})` : ''}: the same molecule in ${unit}; another molecule through MME, reduced for incomplete cross-tolerance.`,
     { assumption: 'opioid-regimen-one-product' },
   );
-  const parts: Decimal[] = [];
+  const parts: ProductDose[] = [];
   for (const c of prior.components) {
-    const anchor = c.daily.mul(ratio).toDecimalPlaces(2, D.ROUND_DOWN);
+    const anchor = floor2(timesOf(c.daily, ratio));
     if (c.drug.id === d.id && !c.isPatch && c.formulation.unit === unit) {
       parts.push(anchor);
       notes.line(
@@ -580,10 +610,10 @@ function regimenTarget(notes: PlanNotes, prior: PriorExposure, choice: ProductCh
         { assumption: 'same-molecule-er-to-ir' },
       );
     } else {
-      const mme = c.conversionMme.mul(ratio);
-      const reduced = mme.mul(C.crossToleranceRetainedFraction.value);
-      const exact = reduced.div(factor2.value);
-      const part = exact.toDecimalPlaces(2, D.ROUND_DOWN);
+      const mme = timesOf(c.conversionMme, ratio);
+      const reduced = timesOf(mme, C.crossToleranceRetainedFraction.value);
+      const exact = productDoseOfMme(reduced, factor2.value);
+      const part = floor2(exact);
       parts.push(part);
       notes.line(
         `  ${c.path} ${c.drug.displayName} ${c.formulation.name}: a different opioid: ${formatAmount(mme.toDecimalPlaces(2, D.ROUND_DOWN))} MME/day reduced by 50% = ${formatAmount(reduced.toDecimalPlaces(2, D.ROUND_DOWN))} MME/day (sources: reduce 25–50%; the lower end is taken${c.isPatch ? '; the patch conversion table is only for converting TO the patch' : ''}) ÷ ${formatAmount(factor2.value)} = ${formatAmount(part)}${exact.eq(part) ? '' : ' (rounded down to 0.01)'} ${unit}/day.`,
@@ -593,12 +623,12 @@ function regimenTarget(notes: PlanNotes, prior: PriorExposure, choice: ProductCh
       );
     }
   }
-  let total = sum(parts);
-  const capMg = prior.totalMme.div(factor2.value).toDecimalPlaces(2, D.ROUND_DOWN);
+  let total = dailyOf(parts);
+  const capMg = floor2(productDoseOfMme(prior.totalMme, factor2.value));
   const capped = total.gt(capMg);
   if (capped) total = capMg;
   notes.line(
-    `Ceiling target = ${parts.map((p) => formatAmount(p)).join(' + ')} = ${formatAmount(sum(parts))} ${unit}/day = ${formatAmount(riskMme(d, f, sum(parts)))} MME/day${capped ? `, held at the summed prior ${formatAmount(prior.totalMme)} MME/day = ${formatAmount(capMg)} ${unit}/day` : `; never above the summed prior ${formatAmount(prior.totalMme)} MME/day`}.`,
+    `Ceiling target = ${parts.map((p) => formatAmount(p)).join(' + ')} = ${formatAmount(dailyOf(parts))} ${unit}/day = ${formatAmount(riskMme(d, f, dailyOf(parts)))} MME/day${capped ? `, held at the summed prior ${formatAmount(prior.totalMme)} MME/day = ${formatAmount(capMg)} ${unit}/day` : `; never above the summed prior ${formatAmount(prior.totalMme)} MME/day`}.`,
   );
   return total;
 }
@@ -606,7 +636,7 @@ function regimenTarget(notes: PlanNotes, prior: PriorExposure, choice: ProductCh
 // --- Phase 5: first step (amendments A4, A6, A1 exposure cap, A3 organ starts) -----------------------------------------
 
 interface FirstStep {
-  readonly first: Decimal[];
+  readonly first: ProductDose[];
   readonly rule: string;
   readonly naive: LabelNaiveStart | null;
   /** The first step is the naive start and risk or organ inputs lowered it. */
@@ -637,17 +667,17 @@ function firstStepPhase(
   const unit = f.unit;
   const { r } = tolerance;
   const target = ceiling.target;
-  const targetDaily = sum(target);
+  const targetDaily = dailyOf(target);
   const naive = labelNaiveStart(notes, d, f, ceiling.maxTimes, risks, organNaiveFraction(request, d));
   const naiveRegimen = naive?.regimen ?? null;
-  const naiveDaily = naiveRegimen ? sum(naiveRegimen) : null;
+  const naiveDaily = naiveRegimen ? dailyOf(naiveRegimen) : null;
   const naiveLoweredBy = naive?.lowered ? [...risks.map((x) => x.input), ...(organNaiveFraction(request, d) ? ['HYDROmorphone label: renal or hepatic impairment'] : [])] : [];
   const capLoweredBy: string[] = [];
   // Each administration at most the target's largest, so titration only ever raises doses towards the target.
   // Uneven administrations are allowed so the step comes as close to prior × r as real strengths make it.
-  const make = (daily: Decimal) => (daily.gt(0) ? fillRegimen(daily, D.max(...target), Math.min(target.length, ceiling.maxTimes), f) : null);
+  const make = (daily: ProductDose) => (daily.gt(0) ? fillRegimen(daily, largestOf(target), Math.min(target.length, ceiling.maxTimes), f) : null);
 
-  let first: Decimal[];
+  let first: ProductDose[];
   let rule: string;
   let usesNaive = false;
   let naiveLine: string | null = null;
@@ -670,9 +700,9 @@ function firstStepPhase(
     // r applies to the prior (or average) daily dose on the same molecule, and to the converted target on another;
     // never above the ceiling target (label or organ caps).
     const base = onTarget ? targetDaily : prior.anchorDaily;
-    const allowed = D.min(base.mul(r), targetDaily);
+    const allowed = smaller(timesOf(base, r), targetDaily);
     const rounded = make(allowed);
-    if (rounded && (!naiveDaily || sum(rounded).gte(naiveDaily))) {
+    if (rounded && (!naiveDaily || atMost(naiveDaily, dailyOf(rounded)))) {
       first = rounded;
       rule = `${prior.multi ? 'ceiling target of the regimen' : 'prior daily dose'} × r = ${formatDose({ amount: allowed, unit })}, rounded down to real strengths`;
       notes.line(`First step: ${baseName} × r = ${formatAmount(base)} × ${r.toFixed()} = ${formatDose({ amount: base.mul(r), unit })} daily${allowed.lt(base.mul(r)) ? `, at most the ceiling target ${formatDose({ amount: targetDaily, unit })}` : ''}, rounded down: ${describe(rounded, unit)}.`);
@@ -683,16 +713,16 @@ function firstStepPhase(
       naiveLine = `First step: the opioid-naive start, because ${baseName} × r = ${formatAmount(base)} × ${r.toFixed()} = ${formatDose({ amount: allowed, unit })} is not above it.`;
     }
   }
-  const naiveAtOrAboveTarget = usesNaive && sum(first).gte(targetDaily);
+  const naiveAtOrAboveTarget = usesNaive && atMost(targetDaily, dailyOf(first));
   if (naiveLine && !naiveAtOrAboveTarget) notes.line(naiveLine);
   // Interaction change that raises exposure (amendment A1): at most half of what the anchors give, never below the naive start.
   if (exposure && !usesNaive) {
-    const capDaily = sum(first).mul(exposure.fraction);
+    const capDaily = timesOf(dailyOf(first), exposure.fraction);
     const capped = make(capDaily);
-    const floor = naiveDaily && naiveDaily.lt(targetDaily) ? naiveRegimen! : null;
+    const floor = naiveDaily && below(naiveDaily, targetDaily) ? naiveRegimen! : null;
     let chosen = capped ?? floor ?? first;
-    if (floor && sum(chosen).lt(sum(floor))) chosen = floor;
-    if (sum(chosen).lt(sum(first))) {
+    if (floor && below(dailyOf(chosen), dailyOf(floor))) chosen = floor;
+    if (below(dailyOf(chosen), dailyOf(first))) {
       notes.line(
         `First step capped for an interaction change (${exposure.reasons.join('; ')}): × ${exposure.fraction.toFixed()} = at most ${formatDose({ amount: capDaily, unit })} daily, never below the opioid-naive start: ${describe(chosen, unit)}.`,
         ...exposure.provenance,
@@ -704,24 +734,24 @@ function firstStepPhase(
     }
   }
   // Never above the target; never more administrations than the target.
-  if (sum(first).gt(targetDaily) || naiveAtOrAboveTarget) {
+  if (below(targetDaily, dailyOf(first)) || naiveAtOrAboveTarget) {
     first = [...target];
     rule = usesNaive ? 'prior dose (at or below the opioid-naive start)' : 'ceiling target (the first step would have been above it)';
     notes.line(
       usesNaive
-        ? `First step: the prior dose, because it is no higher than the opioid-naive start (${formatDose({ amount: naiveDaily ?? sum(first), unit })} daily).`
+        ? `First step: the prior dose, because it is no higher than the opioid-naive start (${formatDose({ amount: naiveDaily ?? dailyOf(first), unit })} daily).`
         : `First step lowered to the ceiling target: ${describe(first, unit)}.`,
     );
-  } else if (first.length > target.length || D.max(...first).gt(D.max(...target))) {
-    first = evenRegimen(sum(first), D.min(D.max(...first), D.max(...target)), target.length, f) ?? [smallestUnit(f)];
+  } else if (first.length > target.length || below(largestOf(target), largestOf(first))) {
+    first = fillEven(dailyOf(first), smaller(largestOf(first), largestOf(target)), target.length, f) ?? [smallestUnit(f)];
   }
   // Only when the start given is really above the range: a start lowered for risk factors (tapentadol 50 mg once a
   // day = 20 MME) is within it, and the warning would then misstate it.
-  if (naive?.aboveRange && usesNaive && riskMme(d, f, sum(first)).gt(C.naiveDailyCapMme.value)) {
+  if (naive?.aboveRange && usesNaive && riskMme(d, f, dailyOf(first)).gt(C.naiveDailyCapMme.value)) {
     notes.warn(
       'NAIVE_START_ABOVE_CDC_RANGE',
       'warning',
-      `The opioid-naive start on ${d.displayName} (${describe(first, unit)} = ${formatAmount(riskMme(d, f, sum(first)))} MME/day) is above the CDC range of about 20–30 MME/day because the label's smallest dose is ${formatAmount(new D(f.naiveStart!.dose.value).mul(d.mmeFactor!.value))} MME; at most ${A.naiveAboveRangeMaxDoses.value} doses a day are allowed. ${d.id === 'tapentadol' ? 'Tapentadol MME reflects its mu-opioid activity only (CDC table).' : ''}`.trim(),
+      `The opioid-naive start on ${d.displayName} (${describe(first, unit)} = ${formatAmount(riskMme(d, f, dailyOf(first)))} MME/day) is above the CDC range of about 20–30 MME/day because the label's smallest dose is ${formatAmount(productMme(productDose(new D(f.naiveStart!.dose.value)), f.unit, d.mmeFactor!.value))} MME; at most ${A.naiveAboveRangeMaxDoses.value} doses a day are allowed. ${d.id === 'tapentadol' ? 'Tapentadol MME reflects its mu-opioid activity only (CDC table).' : ''}`.trim(),
       sourceIds(A.naiveAboveRangeMaxDoses),
     );
   }
@@ -730,7 +760,7 @@ function firstStepPhase(
   // prior × r below the unlowered naive start: without the risk inputs the naive start would have been the floor, so
   // they lowered the step too (the lowered naive start no longer floors prior × r).
   const plain = naive?.lowered ? labelNaiveStart(null, d, f, ceiling.maxTimes, []) : null;
-  const floorLowered = !usesNaive && plain !== null && sum(first).lt(D.min(sum(plain.regimen), targetDaily));
+  const floorLowered = !usesNaive && plain !== null && below(dailyOf(first), smaller(dailyOf(plain.regimen), targetDaily));
   return { first, rule, naive, loweredBy: [...(naiveSetStep || floorLowered ? naiveLoweredBy : []), ...capLoweredBy] };
 }
 
@@ -739,24 +769,24 @@ function firstStepPhase(
 
 interface AcetaminophenOutcome {
   readonly choice: ProductChoice;
-  readonly first: Decimal[];
-  readonly target: Decimal[];
-  /** Acetaminophen of a day's administrations plus other sources, for the step lines (combination products only). */
-  readonly apapOf?: (regimen: readonly Decimal[]) => Decimal;
+  readonly first: ProductDose[];
+  readonly target: ProductDose[];
+  /** Acetaminophen (mg) of a day's administrations plus other sources, for the step lines (combination products only). */
+  readonly apapOf?: (regimen: readonly ProductDose[]) => Mg;
   /** A titration step must keep acetaminophen within the limit. */
-  readonly admissible?: (regimen: readonly Decimal[]) => boolean;
+  readonly admissible?: (regimen: readonly ProductDose[]) => boolean;
 }
 
-function acetaminophenPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExposure, choice: ProductChoice, first: Decimal[], target: Decimal[]): AcetaminophenOutcome {
+function acetaminophenPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExposure, choice: ProductChoice, first: ProductDose[], target: ProductDose[]): AcetaminophenOutcome {
   const f = choice.formulation;
   if (!f.combination) return { choice, first, target };
   const apap = acetaminophenLimit(request);
-  const other = new D(request.acetaminophenOtherSourcesMgPerDay ?? 0);
+  const other = mg(new D(request.acetaminophenOtherSourcesMgPerDay ?? 0));
   // A regimen: the acetaminophen of every combination product taken before the break.
   const priorApap = prior.multi
-    ? prior.components.reduce((total, c) => (c.formulation.combination ? total.add(acetaminophenDaily(repeat(c.dose, c.times), c.formulation)) : total), new D(0))
+    ? prior.components.reduce<Mg>((total, c) => (c.formulation.combination ? add(total, acetaminophenDaily(repeated(c.dose, c.times), c.formulation)) : total), mg(new D(0)))
     : acetaminophenDaily(prior.regimen, f);
-  const total = (regimen: readonly Decimal[]) => acetaminophenDaily(regimen, f).add(other);
+  const total = (regimen: readonly ProductDose[]) => add(acetaminophenDaily(regimen, f), other);
   notes.line(
     `Acetaminophen in the prior regimen: ${formatAmount(priorApap)} mg/day (counted from the fewest tablets that make each dose)${other.gt(0) ? ` + ${formatAmount(other)} mg/day from other sources (acetaminophenOtherSourcesMgPerDay)` : ''}; limit for this patient ${formatAmount(apap.limit)} mg/day (${apap.why}), counting every source.`,
     { assumption: 'combination-apap-fewest-tablets' },
@@ -768,19 +798,19 @@ function acetaminophenPhase(notes: PlanNotes, request: RestartRequest, prior: Pr
     `Acetaminophen ceiling for this patient: ${formatAmount(apap.limit)} mg/day counting every source (${apap.why}). CDC 2022: acetaminophen is hepatotoxic above 3–4 g/day and at lower doses with chronic alcohol use or liver disease${request.patient.alcoholUse || request.patient.hepaticImpairment ? ' — this patient has that risk' : ''}.`,
     ['cdc-2022', 'ags-acetaminophen-2009'],
   );
-  if (priorApap.add(other).gt(apap.limit)) {
+  if (below(apap.limit, add(priorApap, other))) {
     notes.warn(
       'ACETAMINOPHEN_LIMIT',
       'critical',
-      `The prior regimen gives ${formatAmount(priorApap.add(other))} mg of acetaminophen a day${other.gt(0) ? ' with other sources' : ''}, above the ${formatAmount(apap.limit)} mg/day limit for this patient (${apap.why}): risk of severe liver injury.`,
+      `The prior regimen gives ${formatAmount(add(priorApap, other))} mg of acetaminophen a day${other.gt(0) ? ' with other sources' : ''}, above the ${formatAmount(apap.limit)} mg/day limit for this patient (${apap.why}): risk of severe liver injury.`,
       ['fda-acetaminophen-2011', 'cdc-2022', 'ags-acetaminophen-2009'],
     );
-    notes.line(`Warning ACETAMINOPHEN_LIMIT: prior ${formatAmount(priorApap.add(other))} mg/day > limit ${formatAmount(apap.limit)} mg/day.`);
+    notes.line(`Warning ACETAMINOPHEN_LIMIT: prior ${formatAmount(add(priorApap, other))} mg/day > limit ${formatAmount(apap.limit)} mg/day.`);
   }
-  const over = total(first).gt(apap.limit) || total(target).gt(apap.limit);
+  const over = below(apap.limit, total(first)) || below(apap.limit, total(target));
   // Within the limit at both ends: every titration step stays within it too (no step passes through it).
-  if (!over) return { choice, first, target, apapOf: total, admissible: (regimen) => total(regimen).lte(apap.limit) };
-  const productOver = acetaminophenDaily(first, f).gt(apap.limit) || acetaminophenDaily(target, f).gt(apap.limit);
+  if (!over) return { choice, first, target, apapOf: total, admissible: (regimen) => atMost(total(regimen), apap.limit) };
+  const productOver = below(apap.limit, acetaminophenDaily(first, f)) || below(apap.limit, acetaminophenDaily(target, f));
   if (other.gt(0) && !productOver) {
     notes.warn(
       'APAP_OTHER_SOURCES',
@@ -791,10 +821,10 @@ function acetaminophenPhase(notes: PlanNotes, request: RestartRequest, prior: Pr
   }
   const single = f.singleIngredient ? (findFormulation(choice.drug, f.singleIngredient.formulation) as OpioidFormulation) : null;
   if (single) {
-    const reexpress = (regimen: readonly Decimal[]) => {
-      const daily = sum(regimen);
+    const reexpress = (regimen: readonly ProductDose[]) => {
+      const daily = dailyOf(regimen);
       const times = Math.min(single.maxTimesPerDay.value, Math.max(regimen.length, daily.div(single.maxSingleDose.value).ceil().toNumber()));
-      return fillRegimen(daily, D.min(single.maxSingleDose.value, D.max(...regimen)), times, single) ?? [smallestUnit(single)];
+      return fillRegimen(daily, smaller(productDose(new D(single.maxSingleDose.value)), largestOf(regimen)), times, single) ?? [smallestUnit(single)];
     };
     const first2 = reexpress(first);
     const target2 = reexpress(target);
@@ -829,21 +859,22 @@ function titrationPhase(
   notes: PlanNotes,
   request: RestartRequest,
   choice: ProductChoice,
-  first: Decimal[],
+  first: ProductDose[],
   firstRule: string,
-  target: Decimal[],
-  apapOf: ((regimen: readonly Decimal[]) => Decimal) | undefined,
-  admissible?: (regimen: readonly Decimal[]) => boolean,
+  target: ProductDose[],
+  apapOf: ((regimen: readonly ProductDose[]) => Mg) | undefined,
+  admissible?: (regimen: readonly ProductDose[]) => boolean,
 ): PlanStep[] {
   const { drug: d, formulation: f } = choice;
   const unit = f.unit;
   const rise = new D(C.maxRiseFraction.value);
   const renalSlow = A.renalMetaboliteDrugs.value.includes(d.id) && crclBelowSevere(request);
   const intervals = renalSlow ? f.titrationIntervalsDays.value.map((days) => days * A.renalIntervalMultiplier.value) : f.titrationIntervalsDays.value;
-  let scheduled: readonly ScheduledStep[];
-  if (sum(first).gte(sum(target))) {
+  const startDate = checkedDate(request.restartDate);
+  let scheduled: readonly ScheduledStep<ProductDose, IsoDate>[];
+  if (atMost(dailyOf(target), dailyOf(first))) {
     // Stryker disable next-line StringLiteral: buildTitration never reads the rule's description
-    scheduled = buildTitration({ startDate: request.restartDate, first, firstRule, target: first, rule: { maxRiseFraction: rise, intervalsDays: intervals, description: 'opioid titration' }, strengths: f.strengths });
+    scheduled = buildTitration({ startDate, first, firstRule, target: first, rule: { maxRiseFraction: rise, intervalsDays: intervals, description: 'opioid titration' }, strengths: f.strengths });
   } else {
     notes.line(
       `Titration ceiling: each step at most + ${rise.mul(100).toFixed()}% of the current daily dose, or the smallest rise the strengths can make; no sooner than every ${intervals.join(' then ')} days${renalSlow ? ` (the label interval × ${A.renalIntervalMultiplier.value}: creatinine clearance below ${A.severeRenalCrCl.value} mL/min)` : ''}; up to the ceiling target.`,
@@ -853,7 +884,7 @@ function titrationPhase(
     );
     // Stryker disable next-line StringLiteral: buildTitration never reads the rule's description
     scheduled = buildTitration({
-      startDate: request.restartDate,
+      startDate,
       first,
       firstRule,
       target,
@@ -864,19 +895,19 @@ function titrationPhase(
     });
     if (scheduled.some((s) => s.rule.startsWith('smallest rise'))) notes.assume('smallest-practical-rise');
     const lastDaily = scheduled[scheduled.length - 1]!.daily;
-    if (lastDaily.lt(sum(target))) {
+    if (below(lastDaily, dailyOf(target))) {
       notes.line(`The schedule stops at ${formatDose({ amount: lastDaily, unit })} daily: no higher step can be made within the acetaminophen limit with these tablets.`);
     }
   }
-  const mmeOf = (daily: Decimal) => riskMme(d, f, daily);
-  const checkpointMme = new D(C.checkpointMme.value);
+  const mmeOf = stepMme(d, f);
+  const checkpointMme = mme(new D(C.checkpointMme.value));
   const checkpoint = (step: ScheduledStep, previous: ScheduledStep | undefined): string | null =>
-    previous && mmeOf(previous.daily).lt(checkpointMme) && mmeOf(step.daily).gte(checkpointMme)
+    previous && below(mmeOf(previous.daily), checkpointMme) && atMost(checkpointMme, mmeOf(step.daily))
       ? `Crosses ${C.checkpointMme.value} MME/day: pause and reassess benefits and risks before this step; offer naloxone.`
       : null;
   const steps = toPlanSteps(scheduled, { drug: d.id, formulation: f, equivalent: { unit: 'MME', of: mmeOf }, checkpoint });
   steps.forEach((step, index) => {
-    const apapText = apapOf ? `; acetaminophen ${formatAmount(apapOf(step.administrations.map((a) => new D(a))))} mg/day` : '';
+    const apapText = apapOf ? `; acetaminophen ${formatAmount(apapOf(productDoses(step.administrations.map((a) => new D(a)))))} mg/day` : '';
     notes.line(
       `Step ${index + 1} from ${step.start}: ${d.displayName} ${step.administrations.map((a) => formatDose({ amount: a, unit })).join(' + ')} = ${formatDose(step.dailyDose)} daily = ${formatAmount(step.dailyEquivalent!.amount)} MME/day${apapText} (${step.rule})${step.checkpoint ? ' — checkpoint' : ''}.`,
     );
@@ -924,11 +955,11 @@ function fullAgonistWarnings(
   }
   for (const capped of ceiling.capped) {
     if (capped.code === 'LABEL_MAXIMUM') continue;
-    const aboveCap = prior.anchorDaily.gt(sum(ceiling.target));
+    const aboveCap = below(dailyOf(ceiling.target), prior.anchorDaily);
     notes.warn(
       'LABEL_CAP_APPLIED',
       'critical',
-      `The ceiling is held at ${formatDose({ amount: sum(ceiling.target), unit: choice.formulation.unit })}/day (${capped.text})${aboveCap ? `, below the prior ${formatDose({ amount: prior.anchorDaily, unit: choice.formulation.unit })}/day` : ''}. A prescriber may go above it only with the stated monitoring.`,
+      `The ceiling is held at ${formatDose({ amount: dailyOf(ceiling.target), unit: choice.formulation.unit })}/day (${capped.text})${aboveCap ? `, below the prior ${formatDose({ amount: prior.anchorDaily, unit: choice.formulation.unit })}/day` : ''}. A prescriber may go above it only with the stated monitoring.`,
       capped.code === 'RESTRICTED_DOSE' ? [formulation.restrictedAbove!.source] : ['label-tramadol'],
     );
     if (capped.code === 'TRAMADOL_AGE_CAP') {
@@ -1052,7 +1083,7 @@ function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation:
     drug,
     status: tolerance.status,
     priorTolerant: tolerance.priorTolerant,
-    maxMme: D.max(...steps.map((s) => new D(s.dailyEquivalent!.amount))),
+    maxMme: mme(D.max(...steps.map((s) => new D(s.dailyEquivalent!.amount)))),
     hasCheckpoint: steps.some((s) => s.checkpoint),
   });
 
@@ -1163,11 +1194,11 @@ function resumeRegimenPlan(
   );
   const steps: PlanStep[] = [];
   prior.components.forEach((c, index) => {
-    const regimen = repeat(c.dose, c.times);
+    const regimen = repeated(c.dose, c.times);
     const rule = c.asNeeded ? `prior dose, as needed up to ${c.times} a day (tolerance retained)` : 'prior dose (tolerance retained)';
     // Stryker disable next-line StringLiteral: buildTitration never reads the rule's description
-    const scheduled = buildTitration({ startDate: request.restartDate, first: regimen, firstRule: rule, target: regimen, rule: { maxRiseFraction: new D(C.maxRiseFraction.value), intervalsDays: c.formulation.titrationIntervalsDays.value, description: 'opioid titration' }, strengths: c.formulation.strengths });
-    const mmeOf = (daily: Decimal) => riskMme(c.drug, c.formulation, daily);
+    const scheduled = buildTitration({ startDate: checkedDate(request.restartDate), first: regimen, firstRule: rule, target: regimen, rule: { maxRiseFraction: new D(C.maxRiseFraction.value), intervalsDays: c.formulation.titrationIntervalsDays.value, description: 'opioid titration' }, strengths: c.formulation.strengths });
+    const mmeOf = stepMme(c.drug, c.formulation);
     for (const step of toPlanSteps(scheduled, { drug: c.drug.id, formulation: c.formulation, equivalent: { unit: 'MME', of: mmeOf } })) {
       steps.push({ ...step, component: index, ...(c.asNeeded ? { asNeeded: true } : {}) });
       notes.line(
@@ -1175,7 +1206,7 @@ function resumeRegimenPlan(
       );
     }
   });
-  const totalSteps = steps.reduce((total, s) => total.add(s.dailyEquivalent!.amount), new D(0));
+  const totalSteps = mme(steps.reduce((total, s) => total.add(s.dailyEquivalent!.amount), new D(0)));
   notes.line(`The resumed regimen: ${steps.map((s) => formatAmount(s.dailyEquivalent!.amount)).join(' + ')} = ${formatAmount(totalSteps)} MME/day, the prior total.`);
   const mainSteps = steps.filter((s) => s.component === 0);
   const ceiling: Ceiling = { target: prior.regimen, maxTimes: prior.times, maxDose: prior.dose, capped: [] };
@@ -1226,7 +1257,7 @@ function asNeededAllowancePhase(notes: PlanNotes, prior: PriorExposure, choice: 
   if (asNeeded.length === 0) return [...steps];
   const f = choice.formulation;
   const unit = f.unit;
-  const asNeededMme = asNeeded.reduce((total, c) => total.add(c.mme), new D(0));
+  const asNeededMme = sum(asNeeded.map((c) => c.mme), NO_MME());
   const share = asNeededMme.div(prior.totalMme);
   const maxTimes = Math.max(1, asNeeded.reduce((total, c) => total + c.times, 0));
   notes.line(
@@ -1234,13 +1265,13 @@ function asNeededAllowancePhase(notes: PlanNotes, prior: PriorExposure, choice: 
     { assumption: 'opioid-as-needed-share' },
   );
   const out = steps.map((step) => {
-    const daily = new D(step.dailyDose.amount);
-    const allowance = daily.mul(share);
-    const largest = D.min(new D(step.dose.amount), f.maxSingleDose.value);
+    const daily = productDose(new D(step.dailyDose.amount));
+    const allowance = timesOf(daily, share);
+    const largest = smaller(productDose(new D(step.dose.amount)), productDose(new D(f.maxSingleDose.value)));
     for (let n = maxTimes; n >= 1; n--) {
-      const made = floorToStrengths(D.min(allowance.div(n), largest), f.strengths);
+      const made = floorToStrengths(smaller(per(allowance, n), largest), f.strengths);
       if (!made) continue;
-      const scheduledDaily = daily.sub(made.amount.mul(n));
+      const scheduledDaily = subtract(daily, timesOf(made.amount, n));
       const dose = formatDose({ amount: made.amount, unit });
       const text = `up to ${n} × ${dose} ${choice.drug.displayName} as needed; scheduled doses then at most ${formatDose({ amount: scheduledDaily, unit })} daily (${formatDose({ amount: daily, unit })} daily in all)`;
       notes.line(`As-needed allowance from ${step.start}: ${formatAmount(daily)} × ${formatAmount(share.toDecimalPlaces(4, D.ROUND_DOWN))} = ${formatAmount(allowance.toDecimalPlaces(2, D.ROUND_DOWN))} ${unit}/day: ${text}.`);
@@ -1271,9 +1302,9 @@ function tramadolErOrganRefusal(
   const hepatic = request.patient.hepaticGrade === 'severe';
   if (!renal && !hepatic) return null;
   const ir = drug.formulations.find((f) => f.release === 'immediate')!;
-  const erDaily = request.prior.dose.amount.mul(request.prior.timesPerDay);
+  const erDaily = timesOf(productDose(request.prior.dose.amount), request.prior.timesPerDay);
   const irTimes = Math.min(ir.maxTimesPerDay.value, Math.max(1, erDaily.div(ir.maxSingleDose.value).ceil().toNumber()));
-  const irDose = floorToStrengths(D.min(ir.maxSingleDose.value, erDaily.div(irTimes)), ir.strengths);
+  const irDose = floorToStrengths(smaller(productDose(new D(ir.maxSingleDose.value)), per(erDaily, irTimes)), ir.strengths);
   const why = renal ? `creatinine clearance below ${A.severeRenalCrCl.value} mL/min (${request.patient.creatinineClearanceMlMin !== undefined ? `patient.creatinineClearanceMlMin = ${request.patient.creatinineClearanceMlMin}` : 'patient.hemodialysis'})` : 'severe hepatic impairment (patient.hepaticImpairment = severe)';
   notes.line(`TRAMADOL_ER_ORGAN: tramadol extended-release with ${why} should not be used.`, A.tramadolErOrgan);
   let alternativePlan: RestartPlan | undefined;

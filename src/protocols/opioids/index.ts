@@ -102,7 +102,6 @@ export const OPIOID_CLASS: OpioidClassProtocol = deepFreeze({
     },
     beersOpioidBenzodiazepine: { source: 'beers-2023', locator: 'Table 5 (drug–drug interactions): opioids with benzodiazepines, "Increased risk of overdose … Avoid" (quality moderate, strength strong)' },
     beersOpioidGabapentinoid: { source: 'beers-2023', locator: 'Table 5: opioids with gabapentinoids, "Avoid; exceptions are when transitioning from opioid therapy … or when using gabapentinoids to reduce opioid dose"' },
-    beersCnsThreeOrMore: { value: 3, source: 'beers-2023', locator: 'Table 5: any combination of ≥ 3 CNS-active drugs (antiepileptics, antidepressants, antipsychotics, benzodiazepines, Z-drugs, opioids, skeletal muscle relaxants): "Avoid … minimize the number"' },
     beersFallsOpioid: { source: 'beers-2023', locator: 'Table 3 (drug–disease): history of falls or fractures with opioids, "Avoid except for pain management in the setting of severe acute pain"' },
     acetaminophenLiverRisk: { source: 'cdc-2022-draft', locator: 'Recommendation 4 (draft L2363): acetaminophen "hepatotoxic at dosages of >3–4 grams/day and at lower dosages in patients with chronic alcohol use or liver disease"' },
   },

@@ -251,7 +251,6 @@ export interface AmendedOpioidRules {
   /** Beers 2023 opioid items (age ≥ 65). */
   readonly beersOpioidBenzodiazepine: Citation;
   readonly beersOpioidGabapentinoid: Citation;
-  readonly beersCnsThreeOrMore: Sourced<number>;
   readonly beersFallsOpioid: Citation;
   /** A5: liver risk wording (CDC: hepatotoxic above 3–4 g/day, lower with alcohol or liver disease). */
   readonly acetaminophenLiverRisk: Citation;
