@@ -20,6 +20,13 @@ describe('the one CNS-active table', () => {
     expect(isCnsActive('cimetidine')).toBe(false);
   });
 
+  it('counts every MAOI antidepressant, not the MAO-B inhibitor or the antibiotic', () => {
+    // Table 5 counts antidepressants; isocarboxazid (Marplan) is one, listed only as a concurrent medicine
+    for (const id of ['phenelzine', 'moclobemide', 'isocarboxazid']) expect(isCnsActive(id)).toBe(true);
+    expect(isCnsActive('selegiline')).toBe(false);
+    expect(isCnsActive('linezolid')).toBe(false);
+  });
+
   it('counts each concurrent medicine once and never the planned drug', () => {
     expect(cnsActiveOthers(request(70, ['haloperidol', 'haloperidol', 'sertraline', 'cimetidine']), 'sertraline')).toEqual(['haloperidol']);
   });

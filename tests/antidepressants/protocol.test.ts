@@ -170,7 +170,7 @@ describe('antidepressant protocol data', () => {
     expect(b.siadhGroups.value).toEqual(['ssri', 'snri']);
     expect(b.siadhDrugs.value).toEqual(['mirtazapine']);
     expect(b.cnsActiveCount.value).toBe(3);
-    expect(b.cnsActiveIds.value).toEqual(['lamotrigine', 'carbamazepine', 'gabapentin', 'pregabalin', 'valproate', 'phenytoin', 'phenobarbital', 'clozapine', 'quetiapine', 'moclobemide']);
+    expect(b.cnsActiveIds.value).toEqual(['lamotrigine', 'carbamazepine', 'gabapentin', 'pregabalin', 'valproate', 'phenytoin', 'phenobarbital', 'clozapine', 'quetiapine', 'moclobemide', 'isocarboxazid']);
     expect(b.cnsActiveCategories.value).toEqual(['opioid', 'benzodiazepine', 'z-drug', 'gabapentinoid', 'antipsychotic', 'antiepileptic']);
     expect(b.cnsActiveClasses.value).toEqual(['antidepressant', 'opioid', 'benzodiazepine']);
     expect(b.antiepilepticIds.value).toEqual(['lamotrigine', 'carbamazepine', 'gabapentin', 'pregabalin', 'valproate', 'phenytoin', 'phenobarbital']);
