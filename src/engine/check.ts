@@ -619,7 +619,7 @@ export function checkAgainstPlan(plan: RestartPlan, proposedInput: unknown): Che
 /** A proposed step that cannot be put in the same unit as a plan step it overlaps is an input error, never a silent pass. */
 function comparability(plan: RestartPlan, proposed: readonly Proposed[]): FieldError[] {
   if (needsDayTotals(plan, proposed)) return comparabilityByDay(plan, proposed);
-  const restart = plan.steps[0]!.start;
+  const restart = checkedDate(plan.steps[0]!.start);
   const errors: FieldError[] = [];
   for (const step of proposed) {
     // A step wholly before the restart date overlaps no plan step (every plan step starts on or after it).
@@ -1186,8 +1186,8 @@ interface Group {
 }
 
 interface Segment {
-  readonly start: string;
-  readonly end?: string;
+  readonly start: IsoDate;
+  readonly end?: IsoDate;
   readonly steps: readonly PlanStep[];
 }
 
@@ -1313,7 +1313,7 @@ function groupsOf(proposed: readonly Proposed[]): Group[] {
 
 /** The plan cut into runs of days on which the same plan steps are in force (parallel steps share a run). */
 function planSegments(plan: RestartPlan): Segment[] {
-  const bounds = [...new Set(plan.steps.flatMap((s) => [s.start, ...(s.end ? [addCalendarDays(s.end, 1)] : [])]))].sort();
+  const bounds = [...new Set(plan.steps.flatMap((s) => [checkedDate(s.start), ...(s.end ? [addCalendarDays(checkedDate(s.end), 1)] : [])]))].sort();
   const segments: Segment[] = [];
   bounds.forEach((day, i) => {
     const steps = plan.steps.filter((s) => s.start <= day && (s.end === undefined || s.end >= day));
@@ -1345,7 +1345,7 @@ function needsDayTotals(plan: RestartPlan, proposed: readonly Proposed[]): boole
 }
 
 function comparabilityByDay(plan: RestartPlan, proposed: readonly Proposed[]): FieldError[] {
-  const restart = plan.steps[0]!.start;
+  const restart = checkedDate(plan.steps[0]!.start);
   const planDrugs = new Set(plan.steps.map((s) => s.drug));
   const segments = planSegments(plan);
   const errors: FieldError[] = [];
@@ -1660,7 +1660,7 @@ function groupCheckpointCheck(
   checkpoints: readonly Checkpoint[],
   groups: readonly Group[],
   index: number,
-  restart: string,
+  restart: IsoDate,
   planDrugs: ReadonlySet<string>,
 ): CheckpointFinding | null {
   const group = groups[index]!;
