@@ -40,6 +40,12 @@
  *   carries `refusal`): a proposal that follows it can be "within"; a step on the refused product that is not within
  *   the alternative plan is a `PLAN_REFUSED` finding (besides `RESTRICTED_AFTER_TOLERANCE_LOSS` where it applies).
  *
+ * Units in the types (issue 15, units.ts): a step's doses and per-day amounts are `ProductAmount`s (the product's own
+ * unit: mg, mcg or mcg/h), equivalents are `ClassEquivalent`s (MME, mg diazepam), a limit travels with the amount it
+ * bounds as a `Pair` in one unit, and the only ways from one to the other are the named conversions with their factor
+ * (`mmeOfProductDaily`, `diazepamEquivalent`). Dates of proposed steps are `IsoDate`s. Which product unit (mg or mcg/h)
+ * is a run-time fact (`formulation.unit`) and stays a run-time check.
+ *
  * One rule set: every limit is read off the ceiling plan the planner made for the same request (its steps,
  * dates, daily ceilings, checkpoints and rises), never re-derived from class tables, so the engine's own
  * plan proposed back is always within (tests/check/planner-agreement.test.ts).
@@ -59,12 +65,39 @@ import { D, decimalString, ZERO } from './decimal.ts';
 import { formatAmount, formatDose } from './format.ts';
 import { findDrug } from './registry.ts';
 import { planRestart } from './plan.ts';
-import { checkpointThreshold, titrationLimits } from './checkLimits.ts';
+import { checkpointThreshold, titrationLimits, type CheckpointThreshold } from './checkLimits.ts';
 import { productFacts, provenanceLabel, smallestPracticalRise, toleranceRestriction, type ProductFacts } from './products.ts';
 import { makeExactly } from './strengths.ts';
 import type { BenzodiazepineDrug } from '../protocols/benzodiazepines/types.ts';
 import type { Provenance } from '../protocols/types.ts';
 import type { Amount, EquivalentUnit, FieldError, PlanRefusal, PlanStep, RestartPlan } from './types.ts';
+import {
+  above as isAbove,
+  add as plus,
+  atLeast,
+  below,
+  checkedDate,
+  checkedMg,
+  classEquivalent,
+  diazepamEquivalent,
+  excessOver,
+  larger,
+  mmeOfProductDaily,
+  per,
+  productAmount,
+  ratio,
+  rounded,
+  subtract,
+  sum,
+  times,
+  type ClassEquivalent,
+  type ClassEquivalentUnit,
+  type IsoDate,
+  type ProductAmount,
+  type ProductUnit,
+  type Quantity,
+  type Unbranded,
+} from './units.ts';
 import { inputShapeErrors, isRecord, parseAmount, precisionProblem, quotedValue, shownDose, shownValue } from './validate.ts';
 
 export const CHECK_CODES = [
@@ -179,32 +212,57 @@ export type CheckOutcome =
       readonly findings: readonly CheckFinding[];
     };
 
+/**
+ * A proposed step as the check reads it. Amounts are in the product's own unit (`facts.formulation.unit`: mg, mcg or
+ * mcg/h), typed `ProductAmount` so that none of them can be compared with or added to an equivalent (MME, mg diazepam)
+ * without a named conversion (units.ts); dates are checked `IsoDate`s.
+ */
 interface Proposed {
   readonly index: number;
-  readonly start: string;
+  readonly start: IsoDate;
   /** Last day, inclusive; undefined = open-ended. */
-  readonly end?: string;
+  readonly end?: IsoDate;
   readonly facts: ProductFacts;
   /** Largest administration. */
-  readonly dose: Decimal;
+  readonly dose: ProductAmount;
   /** Every administration of a dosing day, largest first. */
-  readonly amounts: readonly Decimal[];
+  readonly amounts: readonly ProductAmount[];
   readonly timesPerDay: number;
   readonly everyOtherDay: boolean;
   readonly checkpoint: boolean;
   /** As-needed entry, counted at its maximum (timesPerDay doses). */
   readonly asNeeded?: boolean;
   /** Dose on a dosing day. */
-  readonly dosingDay: Decimal;
+  readonly dosingDay: ProductAmount;
   /** Average per day (half the dosing-day amount every other day). */
-  readonly perDay: Decimal;
+  readonly perDay: ProductAmount;
 }
+
+/** Per-day amounts the check compares: in the product's own unit, or in the class equivalent. */
+type PerDay = ProductAmount | ClassEquivalent;
+
+/** Two per-day amounts in one unit (both the product's own, or both the class equivalent) and that unit's name. */
+interface Pair<U extends string> {
+  readonly proposed: Quantity<U>;
+  readonly ceiling: Quantity<U>;
+  readonly unit: string;
+}
+type Compared = Pair<ProductUnit> | Pair<ClassEquivalentUnit>;
+export type { Pair as CheckPair, PerDay as CheckPerDay };
+
+/** A product amount of zero (the ceiling before the restart date, no rise allowance). */
+const NONE: ProductAmount = productAmount(ZERO);
 
 function amount(value: Decimal, unit: string): Amount {
   return { amount: decimalString(value), unit };
 }
 
-/** (proposed − ceiling) / ceiling × 100, one decimal place, rounded up so it never understates. */
+/**
+ * (proposed − ceiling) / ceiling × 100, one decimal place, rounded up so it never understates. Both in one unit:
+ * a day's MME against an mg ceiling does not compile (bare decimals, as callers outside the engine pass, still do).
+ */
+export function excessPercent<U extends string>(proposed: Quantity<U>, ceiling: Quantity<NoInfer<U>>): string | null;
+export function excessPercent(proposed: Unbranded, ceiling: Unbranded): string | null;
 export function excessPercent(proposed: Decimal, ceiling: Decimal): string | null {
   if (ceiling.lte(0)) return null;
   const excess = D.max(ZERO, proposed.sub(ceiling));
@@ -212,7 +270,7 @@ export function excessPercent(proposed: Decimal, ceiling: Decimal): string | nul
 }
 
 /** The excess for a sentence: as excessPercent, without a trailing ".0" (ISMP: no trailing zeros). */
-function percentText(proposed: Decimal, ceiling: Decimal): string | null {
+function percentText<U extends string>(proposed: Quantity<U>, ceiling: Quantity<NoInfer<U>>): string | null {
   return excessPercent(proposed, ceiling)?.replace(/\.0$/, '') ?? null;
 }
 
@@ -260,7 +318,7 @@ function readProposed(
       return;
     }
     // Date.
-    let start: string | null = null;
+    let start: IsoDate | null = null;
     let sameStartAs: string | null = null;
     if (raw.start === undefined || raw.start === '') bad('.start', 'required', `Enter the start date of step ${index + 1}.`);
     else if (typeof raw.start !== 'string' || parseCalendarDate(raw.start) === null)
@@ -268,7 +326,7 @@ function readProposed(
     else if (!isDateInRange(raw.start))
       bad('.start', 'out-of-range', `The start of step ${index + 1} (${raw.start}) must be from ${EARLIEST_DATE} to ${LATEST_DATE}. Check the year.`);
     else {
-      start = raw.start;
+      start = checkedDate(raw.start);
       if (previousStart !== null && start < previousStart)
         bad('.start', 'not-in-order', `Step ${index + 1} must start after step ${index} (${previousStart}).`);
       // The same start as the step before: a parallel step when it names another product or is an as-needed
@@ -315,7 +373,7 @@ function readProposed(
       facts = null;
     }
     // Uneven days: one amount per administration (optional; then timesPerDay and dose.amount may be omitted).
-    let amounts: Decimal[] | null = null;
+    let amounts: ProductAmount[] | null = null;
     const unevenGiven = raw.administrations !== undefined;
     if (unevenGiven) {
       if (!Array.isArray(raw.administrations) || raw.administrations.length === 0) {
@@ -327,7 +385,7 @@ function readProposed(
           else if (parsed.lte(0)) bad(`.administrations.${k}`, 'not-positive', 'Each administration must be more than zero.');
           return parsed !== null && parsed.gt(0) ? parsed : null;
         });
-        if (parsedList.every((a): a is Decimal => a !== null)) amounts = parsedList;
+        if (parsedList.every((a): a is Decimal => a !== null)) amounts = parsedList.map(productAmount);
       }
     }
     // Times per day.
@@ -349,19 +407,19 @@ function readProposed(
       bad('.timesPerDay', 'times-per-day-out-of-range', `Times per day (${givenTimes}) does not match the ${listLength} administrations listed.`);
     else timesPerDay = givenTimes;
     // Dose.
-    let dose: Decimal | null = null;
+    let dose: ProductAmount | null = null;
     if (!isRecord(raw.dose)) bad('.dose', 'required', `Enter the dose of step ${index + 1} as { amount, unit }.`);
     else {
       const parsed = raw.dose.amount === undefined || raw.dose.amount === '' ? undefined : parseAmount(raw.dose.amount);
       // A loop, not D.max(...amounts): spreading a long list overflows the call stack.
-      const largest = amounts ? amounts.reduce((a, b) => (b.gt(a) ? b : a)) : null;
+      const largest = amounts ? amounts.reduce((a, b) => larger(a, b)) : null;
       if (parsed === undefined && unevenGiven) dose = largest;
       else if (parsed === undefined) bad('.dose.amount', 'required', `Enter the dose per administration of step ${index + 1}.`);
       else if (parsed === null) bad('.dose.amount', 'not-a-number', 'The dose must be a number, e.g. 10 or 2.5.');
       else if (parsed.lte(0)) bad('.dose.amount', 'not-positive', 'The dose must be more than zero.');
       else if (largest && !parsed.eq(largest))
         bad('.dose.amount', 'not-the-largest', 'With administrations listed, the dose must be the largest of them (or be left out).');
-      else dose = parsed;
+      else dose = productAmount(parsed);
       if (facts) {
         const unit = facts.formulation.unit;
         if (raw.dose.unit === undefined || raw.dose.unit === null || raw.dose.unit === '') {
@@ -410,7 +468,7 @@ function readProposed(
     // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent (see the line above)
     if (start && facts && dose && timesPerDay !== null && (!unevenGiven || amounts)) {
       const list = amounts ? [...amounts].sort((a, b) => b.cmp(a)) : Array.from({ length: timesPerDay }, () => dose);
-      const dosingDay = list.reduce((total, amount) => total.add(amount), ZERO);
+      const dosingDay = sum(list, NONE);
       steps.push({
         index,
         start,
@@ -422,7 +480,7 @@ function readProposed(
         checkpoint: flags.checkpoint ?? false,
         ...(flags.asNeeded ? { asNeeded: true } : {}),
         dosingDay,
-        perDay: flags.everyOtherDay ? dosingDay.div(2) : dosingDay,
+        perDay: flags.everyOtherDay ? per(dosingDay, 2) : dosingDay,
       });
     } else steps.push(null);
   });
@@ -462,30 +520,39 @@ function drugDefaultFormulation(drugId: string): string | undefined {
   return findDrug(drugId)?.defaultFormulation;
 }
 
-/** Per-day amount of a plan step (average per day for every-other-day steps). */
-function planPerDay(step: PlanStep): Decimal {
-  const daily = new D(step.dailyDose.amount);
-  return step.everyOtherDay ? daily.div(2) : daily;
+/** Per-day amount of a plan step, in its product's unit (average per day for every-other-day steps). */
+function planPerDay(step: PlanStep): ProductAmount {
+  const daily = productAmount(new D(step.dailyDose.amount));
+  return step.everyOtherDay ? per(daily, 2) : daily;
 }
 
-function planEquivalentPerDay(step: PlanStep): Amount | null {
+/** Per-day class equivalent of a plan step (MME, mg diazepam), or null when it has none. */
+function planEquivalentPerDay(step: PlanStep): { readonly value: ClassEquivalent; readonly unit: EquivalentUnit } | null {
   if (!step.dailyEquivalent) return null;
-  const value = new D(step.dailyEquivalent.amount);
-  return amount(step.everyOtherDay ? value.div(2) : value, step.dailyEquivalent.unit);
+  const value = classEquivalent(new D(step.dailyEquivalent.amount));
+  return { value: step.everyOtherDay ? per(value, 2) : value, unit: step.dailyEquivalent.unit };
+}
+
+/** A proposed step's per-day MME, from its per-day amount and its product's MME factor (the only conversion here). */
+function perDayMme(proposed: Proposed, equivalent: NonNullable<ProductFacts['equivalent']>): ClassEquivalent {
+  return mmeOfProductDaily(proposed.perDay, equivalent.factor);
 }
 
 /** The proposed and ceiling per-day amounts in one unit, or null when they cannot be compared. */
-function compare(proposed: Proposed, step: PlanStep): { proposed: Decimal; ceiling: Decimal; unit: string } | null {
+function compare(proposed: Proposed, step: PlanStep): Compared | null {
   if (proposed.facts.drug.id === step.drug && proposed.facts.formulation.unit === step.dailyDose.unit) {
-    return { proposed: proposed.perDay, ceiling: planPerDay(step), unit: step.dailyDose.unit };
+    const inProductUnit: Pair<ProductUnit> = { proposed: proposed.perDay, ceiling: planPerDay(step), unit: step.dailyDose.unit };
+    return inProductUnit;
   }
   const equivalent = planEquivalentPerDay(step);
   if (!equivalent || !proposed.facts.equivalent || proposed.facts.equivalent.unit !== equivalent.unit) return null;
-  return { proposed: proposed.perDay.mul(proposed.facts.equivalent.factor), ceiling: new D(equivalent.amount), unit: equivalent.unit };
+  const inEquivalent: Pair<ClassEquivalentUnit> = { proposed: perDayMme(proposed, proposed.facts.equivalent), ceiling: equivalent.value, unit: equivalent.unit };
+  return inEquivalent;
 }
 
-function equivalentOf(proposed: Proposed): Amount | undefined {
-  return proposed.facts.equivalent ? amount(proposed.perDay.mul(proposed.facts.equivalent.factor), proposed.facts.equivalent.unit) : undefined;
+/** Whether the proposed per-day amount is above the ceiling (exactly at it is within). */
+function exceeds<U extends string>(compared: Pair<U>): boolean {
+  return isAbove(compared.proposed, compared.ceiling);
 }
 
 /** Plan steps in force on some day of [from, to] (to undefined = open-ended). */
@@ -493,11 +560,12 @@ function overlapping(plan: RestartPlan, from: string, to: string | undefined): P
   return plan.steps.filter((step) => (to === undefined || step.start <= to) && (step.end === undefined || step.end >= from));
 }
 
-function describeDaily(value: Decimal, unit: string, everyOtherDay: boolean): string {
+function describeDaily<U extends string>(value: Quantity<U>, unit: string, everyOtherDay: boolean): string {
   return `${formatDose({ amount: value, unit })}${unit === 'MME' ? '/day' : ' daily'}${everyOtherDay ? ' (average per day)' : ''}`;
 }
 
-function later(a: string, b: string): string {
+/** The later of two dates of one kind (both IsoDate, or both plain strings). */
+function later<Day extends string>(a: Day, b: Day): Day {
   return a > b ? a : b;
 }
 
@@ -551,7 +619,7 @@ export function checkAgainstPlan(plan: RestartPlan, proposedInput: unknown): Che
 /** A proposed step that cannot be put in the same unit as a plan step it overlaps is an input error, never a silent pass. */
 function comparability(plan: RestartPlan, proposed: readonly Proposed[]): FieldError[] {
   if (needsDayTotals(plan, proposed)) return comparabilityByDay(plan, proposed);
-  const restart = plan.steps[0]!.start;
+  const restart = checkedDate(plan.steps[0]!.start);
   const errors: FieldError[] = [];
   for (const step of proposed) {
     // A step wholly before the restart date overlaps no plan step (every plan step starts on or after it).
@@ -591,19 +659,25 @@ function defaultProduct(raw: Record<string, unknown>): { drug?: string; formulat
   return formulation && productFacts(drug, formulation) ? { drug, formulation } : {};
 }
 
+/** A plan step's largest single dose, in its product's unit. */
+function planDose(step: PlanStep): ProductAmount {
+  return productAmount(new D(step.dose.amount));
+}
+
 function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[], refusal?: PlanRefusal): CheckResult {
   if (needsDayTotals(plan, proposed)) return compareByDay(plan, proposed, refusal);
   const findings: CheckFinding[] = [];
-  const restart = plan.steps[0]!.start;
+  const restart = checkedDate(plan.steps[0]!.start);
   const planFacts = productFacts(plan.drug, plan.formulation);
-  const add = (step: Proposed, code: CheckCode, proposedDaily: Decimal, ceilingDaily: Decimal, unit: string, message: string, extra: Partial<CheckFinding> = {}) =>
+  // The amount a step gives and the limit it is compared with, in one unit (`Pair`: never MME against mg).
+  const add = <U extends string>(step: Proposed, code: CheckCode, { proposed: proposedDaily, ceiling: ceilingDaily, unit }: Pair<U>, message: string, extra: Partial<CheckFinding> = {}) =>
     findings.push({
       step: step.index,
       start: step.start,
       code,
       proposedDaily: amount(proposedDaily, unit),
       ceilingDaily: amount(ceilingDaily, unit),
-      excess: amount(D.max(ZERO, proposedDaily.sub(ceilingDaily)), unit),
+      excess: amount(excessOver(proposedDaily, ceilingDaily), unit),
       excessPercent: excessPercent(proposedDaily, ceilingDaily),
       message,
       ...extra,
@@ -627,7 +701,7 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[], refus
 
     // STARTS_BEFORE_RESTART_DATE.
     if (step.start < restart) {
-      add(step, 'STARTS_BEFORE_RESTART_DATE', step.perDay, ZERO, unit, `Step ${index + 1} starts on ${step.start}, before the restart date ${restart}: the plan gives no dose before it.`, {
+      add(step, 'STARTS_BEFORE_RESTART_DATE', { proposed: step.perDay, ceiling: NONE, unit }, `Step ${index + 1} starts on ${step.start}, before the restart date ${restart}: the plan gives no dose before it.`, {
         rule: 'The schedule starts on the restart date.',
       });
     }
@@ -640,9 +714,9 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[], refus
       stepInForce.length > 0 &&
       stepInForce.every((c) => {
         const compared = compare(step, c);
-        return compared !== null && !compared.proposed.gt(compared.ceiling);
+        return compared !== null && !exceeds(compared);
       }) &&
-      stepInForce.some((c) => c.drug === step.facts.drug.id && c.formulation === step.facts.formulation.id && !step.dose.gt(c.dose.amount));
+      stepInForce.some((c) => c.drug === step.facts.drug.id && c.formulation === step.facts.formulation.id && !isAbove(step.dose, planDose(c)));
 
     // RESTRICTED_AFTER_TOLERANCE_LOSS.
     if (!toleranceOk && plan.drugClass === 'opioid' && !withinPlan) {
@@ -654,9 +728,7 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[], refus
         add(
           step,
           'RESTRICTED_AFTER_TOLERANCE_LOSS',
-          compared?.proposed ?? step.perDay,
-          compared?.ceiling ?? ZERO,
-          compared?.unit ?? unit,
+          compared ?? { proposed: step.perDay, ceiling: NONE, unit },
           `Step ${index + 1} uses ${step.facts.displayName} ${step.facts.formulation.name} ${formatDose({ amount: step.dose, unit })}, which is only for opioid-tolerant patients, but ${why}.`,
           { rule: `${found.rule} [${found.source}]` },
         );
@@ -669,7 +741,7 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[], refus
     const inForce = overlapping(plan, from, step.end);
     const above = inForce
       .map((ceiling) => ({ ceiling, compared: compare(step, ceiling) }))
-      .filter((c) => c.compared && c.compared.proposed.gt(c.compared.ceiling));
+      .filter((c) => c.compared && exceeds(c.compared));
     if (above.length) {
       const worst = above[0]!;
       const compared = worst.compared!;
@@ -680,27 +752,23 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[], refus
       add(
         step,
         'ABOVE_CEILING',
-        compared.proposed,
-        compared.ceiling,
-        compared.unit,
-        `From ${exceedsFrom}${until ? ` to ${until}` : ' onwards'}, step ${index + 1} gives ${describeDaily(compared.proposed, compared.unit, step.everyOtherDay)}, above the ceiling of ${describeDaily(compared.ceiling, compared.unit, Boolean(worst.ceiling.everyOtherDay))} (plan step ${ceilingIndex + 1}) by ${formatDose({ amount: compared.proposed.sub(compared.ceiling), unit: compared.unit })} (${percentText(compared.proposed, compared.ceiling)}%).`,
+        compared,
+        `From ${exceedsFrom}${until ? ` to ${until}` : ' onwards'}, step ${index + 1} gives ${describeDaily(compared.proposed, compared.unit, step.everyOtherDay)}, above the ceiling of ${describeDaily(compared.ceiling, compared.unit, Boolean(worst.ceiling.everyOtherDay))} (plan step ${ceilingIndex + 1}) by ${formatDose({ amount: subtract(compared.proposed, compared.ceiling), unit: compared.unit })} (${percentText(compared.proposed, compared.ceiling)}%).`,
         { rule: `Plan step ${ceilingIndex + 1} from ${worst.ceiling.start}: ${worst.ceiling.rule}`, exceedsFrom, ...(until ? { exceedsUntil: until } : {}) },
       );
     }
     const sameProduct = inForce.filter((c) => c.drug === step.facts.drug.id && c.formulation === step.facts.formulation.id && c.dose.unit === unit);
-    const doseAbove = sameProduct.filter((c) => step.dose.gt(c.dose.amount));
+    const doseAbove = sameProduct.filter((c) => isAbove(step.dose, planDose(c)));
     if (doseAbove.length) {
       const worst = doseAbove[0]!;
       const last = doseAbove[doseAbove.length - 1]!;
-      const exceedsFrom = later(worst.start, from);
+      const exceedsFrom = later<string>(worst.start, from);
       const until = last.end === undefined ? step.end : step.end === undefined ? last.end : last.end < step.end ? last.end : step.end;
-      const ceilingDose = new D(worst.dose.amount);
+      const ceilingDose = planDose(worst);
       add(
         step,
         'ABOVE_DOSE_CEILING',
-        step.dose,
-        ceilingDose,
-        unit,
+        { proposed: step.dose, ceiling: ceilingDose, unit },
         `From ${exceedsFrom}${until ? ` to ${until}` : ' onwards'}, one administration of step ${index + 1} (${formatDose({ amount: step.dose, unit })}) is above the largest single dose of the ceiling (${formatDose(worst.dose)}, plan step ${plan.steps.indexOf(worst) + 1}) by ${percentText(step.dose, ceilingDose)}%. (Amounts here are per administration, not per day.)`,
         { rule: `Plan step ${plan.steps.indexOf(worst) + 1} from ${worst.start}: at most ${formatDose(worst.dose)} per administration.`, exceedsFrom, ...(until ? { exceedsUntil: until } : {}) },
       );
@@ -708,13 +776,11 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[], refus
 
     // ABOVE_PRIOR_DOSE.
     const prior = priorCompare(plan, step);
-    if (prior && prior.proposed.gt(prior.ceiling) && !withinPlan) {
+    if (prior && exceeds(prior) && !withinPlan) {
       add(
         step,
         'ABOVE_PRIOR_DOSE',
-        prior.proposed,
-        prior.ceiling,
-        prior.unit,
+        prior,
         `Step ${index + 1} gives ${describeDaily(prior.proposed, prior.unit, step.everyOtherDay)}, above the prior daily dose of ${describeDaily(prior.ceiling, prior.unit, false)} by ${percentText(prior.proposed, prior.ceiling)}%.`,
         { rule: 'Never exceed the prior dose after a break (house rule 1).' },
       );
@@ -723,13 +789,13 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[], refus
     // RISES_TOO_FAST.
     if (previous) {
       const rise = riseCheck(limitsFor(step.facts), previous, step);
-      if (rise) add(step, 'RISES_TOO_FAST', rise.proposed, rise.allowed, rise.unit, rise.message, { rule: rise.rule });
+      if (rise) add(step, 'RISES_TOO_FAST', rise.compared, rise.message, { rule: rise.rule });
     }
 
     // SKIPS_CHECKPOINT.
     {
       const skip = checkpointCheck(plan, checkpoints, proposed, index, restart);
-      if (skip) add(step, 'SKIPS_CHECKPOINT', skip.proposed, skip.threshold, skip.unit, skip.message, { rule: skip.rule });
+      if (skip) add(step, 'SKIPS_CHECKPOINT', skip.compared, skip.message, { rule: skip.rule });
     }
 
     // PLAN_REFUSED: judged against a refusal's alternative plan, a step on the refused product outside that plan.
@@ -743,8 +809,9 @@ function compareWithPlan(plan: RestartPlan, proposed: readonly Proposed[], refus
   const steps: CheckedStep[] = proposed.map((step) => {
     const codes = findings.filter((f) => f.step === step.index).map((f) => f.code);
     const ceiling = overlapping(plan, later(step.start, restart), step.end)[0];
-    const equivalent = equivalentOf(step);
-    return checkedStep(step, codes, ceiling, equivalent ? amount(new D(equivalent.amount).mul(step.everyOtherDay ? 2 : 1), equivalent.unit) : undefined);
+    const equivalent = step.facts.equivalent;
+    // The equivalent of a dosing day: the per-day MME, doubled back for an every-other-day step.
+    return checkedStep(step, codes, ceiling, equivalent ? amount(times(perDayMme(step, equivalent), step.everyOtherDay ? 2 : 1), equivalent.unit) : undefined);
   });
   return { verdict: findings.length ? 'exceeds' : 'within', findings, steps, plan };
 }
@@ -779,22 +846,48 @@ function checkedStep(step: Proposed, codes: readonly CheckCode[], ceiling: PlanS
   };
 }
 
-function priorCompare(plan: RestartPlan, step: Proposed): { proposed: Decimal; ceiling: Decimal; unit: string } | null {
+/** A step's per-day amount against the prior daily dose, in the product's unit (same drug) or the class equivalent. */
+function priorCompare(plan: RestartPlan, step: Proposed): Compared | null {
   if (step.facts.drug.id === plan.drug && step.facts.formulation.unit === plan.prior.dailyDose.unit) {
-    return { proposed: step.perDay, ceiling: new D(plan.prior.dailyDose.amount), unit: plan.prior.dailyDose.unit };
+    const inProductUnit: Pair<ProductUnit> = { proposed: step.perDay, ceiling: productAmount(new D(plan.prior.dailyDose.amount)), unit: plan.prior.dailyDose.unit };
+    return inProductUnit;
   }
   const equivalent = plan.prior.dailyEquivalent;
   if (!equivalent || !step.facts.equivalent || step.facts.equivalent.unit !== equivalent.unit) return null;
-  return { proposed: step.perDay.mul(step.facts.equivalent.factor), ceiling: new D(equivalent.amount), unit: equivalent.unit };
+  const inEquivalent: Pair<ClassEquivalentUnit> = { proposed: perDayMme(step, step.facts.equivalent), ceiling: classEquivalent(new D(equivalent.amount)), unit: equivalent.unit };
+  return inEquivalent;
 }
 
+/** Per-day amounts of two consecutive steps in one unit, and the smallest rise the strengths can make from the first. */
+interface StepPair<U extends string> {
+  readonly a: Quantity<U>;
+  readonly b: Quantity<U>;
+  readonly unit: string;
+  /** Same product only (product unit); across products (an equivalent) there is none: zero. */
+  readonly allowance: () => Quantity<U>;
+}
+type Consecutive = StepPair<ProductUnit> | StepPair<ClassEquivalentUnit>;
+
 /** Per-day amounts of two proposed steps in one unit (product unit for the same product, else the equivalent). */
-function pairCompare(a: Proposed, b: Proposed): { a: Decimal; b: Decimal; unit: string; sameProduct: boolean } | null {
+function pairCompare(a: Proposed, b: Proposed): Consecutive | null {
   if (a.facts.drug.id === b.facts.drug.id && a.facts.formulation.unit === b.facts.formulation.unit) {
-    return { a: a.perDay, b: b.perDay, unit: b.facts.formulation.unit, sameProduct: a.facts.formulation.id === b.facts.formulation.id };
+    const sameProduct = a.facts.formulation.id === b.facts.formulation.id;
+    const inProductUnit: StepPair<ProductUnit> = { a: a.perDay, b: b.perDay, unit: b.facts.formulation.unit, allowance: () => pieceAllowance(a, b, sameProduct) };
+    return inProductUnit;
   }
   if (!a.facts.equivalent || !b.facts.equivalent || a.facts.equivalent.unit !== b.facts.equivalent.unit) return null;
-  return { a: a.perDay.mul(a.facts.equivalent.factor), b: b.perDay.mul(b.facts.equivalent.factor), unit: b.facts.equivalent.unit, sameProduct: false };
+  const inEquivalent: StepPair<ClassEquivalentUnit> = {
+    a: perDayMme(a, a.facts.equivalent),
+    b: perDayMme(b, b.facts.equivalent),
+    unit: b.facts.equivalent.unit,
+    allowance: () => classEquivalent(ZERO),
+  };
+  return inEquivalent;
+}
+
+/** Whether the second step rises beyond the first plus the smallest rise the strengths can make. */
+function risesBeyondPiece<U extends string>(pair: StepPair<U>): boolean {
+  return isAbove(pair.b, plus(pair.a, pair.allowance()));
 }
 
 /** A plan step read as a proposed step, so the plan's own rises are measured exactly as a proposal's are. */
@@ -802,21 +895,21 @@ function planStepAsProposed(step: PlanStep, index: number): Proposed | null {
   const facts = productFacts(step.drug, step.formulation);
   if (!facts) return null;
   const amounts = step.administrations.length
-    ? step.administrations.map((a) => new D(a)).sort((a, b) => b.cmp(a))
-    : Array.from({ length: step.timesPerDay }, () => new D(step.dose.amount));
-  const dosingDay = new D(step.dailyDose.amount);
+    ? step.administrations.map((a) => productAmount(new D(a))).sort((a, b) => b.cmp(a))
+    : Array.from({ length: step.timesPerDay }, () => planDose(step));
+  const dosingDay = productAmount(new D(step.dailyDose.amount));
   return {
     index,
-    start: step.start,
-    ...(step.end ? { end: step.end } : {}),
+    start: checkedDate(step.start),
+    ...(step.end ? { end: checkedDate(step.end) } : {}),
     facts,
-    dose: new D(step.dose.amount),
+    dose: planDose(step),
     amounts,
     timesPerDay: step.timesPerDay,
     everyOtherDay: Boolean(step.everyOtherDay),
     checkpoint: step.checkpoint,
     dosingDay,
-    perDay: step.everyOtherDay ? dosingDay.div(2) : dosingDay,
+    perDay: step.everyOtherDay ? per(dosingDay, 2) : dosingDay,
   };
 }
 
@@ -829,9 +922,9 @@ interface RiseLimits {
 }
 
 /** The smallest rise the strengths can make from `previous` (same product only), per day. */
-function pieceAllowance(previous: Proposed, step: Proposed, sameProduct: boolean): Decimal {
-  const rise = sameProduct ? smallestPracticalRise(step.facts, previous.amounts) : ZERO;
-  return previous.everyOtherDay && step.everyOtherDay ? rise.div(2) : rise;
+function pieceAllowance(previous: Proposed, step: Proposed, sameProduct: boolean): ProductAmount {
+  const rise = productAmount(sameProduct ? smallestPracticalRise(step.facts, previous.amounts) : ZERO);
+  return previous.everyOtherDay && step.everyOtherDay ? per(rise, 2) : rise;
 }
 
 /**
@@ -854,12 +947,12 @@ function riseLimits(plan: RestartPlan, facts: ProductFacts): RiseLimits | null {
     const b = steps[i];
     if (!a || !b) continue;
     const pair = pairCompare(a, b);
-    if (!pair || !pair.b.gt(pair.a)) continue;
+    if (!pair || !isAbove(pair.b, pair.a)) continue;
     const days = calendarDaysBetween(a.start, b.start);
     if (minInterval === null || days < minInterval) [minInterval, intervalStep] = [days, i];
     // A change of drug says nothing about the fraction (its rise is an equivalence, not a titration).
     if (a.facts.drug.id !== b.facts.drug.id) continue;
-    const fraction = pair.a.gt(0) && pair.b.gt(pair.a.add(pieceAllowance(a, b, pair.sameProduct))) ? pair.b.div(pair.a).sub(1) : ZERO;
+    const fraction = pair.a.gt(0) && risesBeyondPiece(pair) ? ratio(pair.b, pair.a).sub(1) : ZERO;
     if (maxRise === null || fraction.gt(maxRise)) [maxRise, riseStep] = [fraction, i];
   }
   const cite = (i: number) => `plan step ${i + 1} from ${plan.steps[i]!.start}: ${plan.steps[i]!.rule}`;
@@ -885,37 +978,40 @@ function riseLimits(plan: RestartPlan, facts: ProductFacts): RiseLimits | null {
   return { maxRiseFraction: fromPlan, minIntervalDays: minInterval, basis: `${riseBasis}; ${intervalBasis}` };
 }
 
-function riseCheck(
-  limits: RiseLimits | null,
-  previous: Proposed,
-  step: Proposed,
-): { proposed: Decimal; allowed: Decimal; unit: string; message: string; rule: string } | null {
+/** A rise the rule does not allow: the new per-day amount against the allowed one (in one unit), in words. */
+interface RiseFinding<U extends string> {
+  readonly compared: Pair<U>;
+  readonly message: string;
+  readonly rule: string;
+}
+
+function riseCheck(limits: RiseLimits | null, previous: Proposed, step: Proposed): RiseFinding<ProductUnit | ClassEquivalentUnit> | null {
   const pair = pairCompare(previous, step);
-  if (!pair || !pair.b.gt(pair.a) || !limits) return null;
+  if (!pair || !isAbove(pair.b, pair.a) || !limits) return null;
+  return riseCheckIn(pair, limits, previous, step);
+}
+
+function riseCheckIn<U extends string>(pair: StepPair<U>, limits: RiseLimits, previous: Proposed, step: Proposed): RiseFinding<U> | null {
   const days = calendarDaysBetween(previous.start, step.start);
-  const byFraction = pair.a.mul(limits.maxRiseFraction.add(1));
+  const byFraction = times(pair.a, limits.maxRiseFraction.add(1));
   // The smallest rise the strengths can make from the previous regimen (as the scheduler makes it).
-  const byPiece = pair.a.add(pieceAllowance(previous, step, pair.sameProduct));
+  const byPiece = plus(pair.a, pair.allowance());
   // Doses have at most a few decimal places: rounding to 10 removes division noise (e.g. 7 × 8.5/7).
-  const allowed = D.max(byFraction, byPiece).toDecimalPlaces(10, D.ROUND_HALF_UP);
+  const allowed = rounded(larger(byFraction, byPiece), 10, D.ROUND_HALF_UP);
   const interval = limits.minIntervalDays === null ? '' : `, no sooner than every ${limits.minIntervalDays} days`;
   const rule = `Rise at most ${limits.maxRiseFraction.mul(100).toDecimalPlaces(1, D.ROUND_DOWN).toFixed()}% of the daily dose (or the smallest rise the strengths can make)${interval} [${limits.basis}]`;
   if (limits.minIntervalDays !== null && days < limits.minIntervalDays) {
     return {
-      proposed: pair.b,
-      allowed: pair.a,
-      unit: pair.unit,
+      compared: { proposed: pair.b, ceiling: pair.a, unit: pair.unit },
       message: `Step ${step.index + 1} raises the dose ${days} day${days === 1 ? '' : 's'} after step ${previous.index + 1}; increases need at least ${limits.minIntervalDays} days.`,
       rule,
     };
   }
-  if (pair.b.gt(allowed)) {
+  if (isAbove(pair.b, allowed)) {
     // Shown to 3 decimal places, rounded down: the limit is never overstated.
-    const shown = allowed.toDecimalPlaces(3, D.ROUND_DOWN);
+    const shown = rounded(allowed, 3, D.ROUND_DOWN);
     return {
-      proposed: pair.b,
-      allowed: shown,
-      unit: pair.unit,
+      compared: { proposed: pair.b, ceiling: shown, unit: pair.unit },
       message: `Step ${step.index + 1} rises from ${describeDaily(pair.a, pair.unit, false)} to ${describeDaily(pair.b, pair.unit, false)}: above the allowed ${describeDaily(shown, pair.unit, false)} by ${percentText(pair.b, shown)}%.`,
       rule,
     };
@@ -923,11 +1019,22 @@ function riseCheck(
   return null;
 }
 
+/**
+ * A level the plan crosses at a checkpoint step: the protocol threshold (MME) or the step's own per-day amount (its
+ * product's unit or its equivalent). Which unit is known at run time (`unit`); proposals are read in that unit.
+ */
 interface Checkpoint {
   readonly step: PlanStep;
-  readonly level: Decimal;
+  readonly level: PerDay;
   readonly unit: string;
   readonly basis: string;
+}
+
+/** A per-day amount that reaches a checkpoint level, with the level (the unit is the checkpoint's). */
+interface CheckpointFinding {
+  readonly compared: Pair<ProductUnit | ClassEquivalentUnit>;
+  readonly message: string;
+  readonly rule: string;
 }
 
 /**
@@ -936,29 +1043,29 @@ interface Checkpoint {
  * checkpoint step's own per-day amount. A plan that starts above a threshold crosses nothing, so a proposal
  * that does the same skips no checkpoint.
  */
-function planCheckpoints(plan: RestartPlan, threshold: { amount: Decimal; unit: string; basis: string } | null): Checkpoint[] {
+function planCheckpoints(plan: RestartPlan, threshold: CheckpointThreshold | null): Checkpoint[] {
   const checkpoints: Checkpoint[] = [];
   plan.steps.forEach((step, i) => {
     if (i === 0 || !step.checkpoint) return;
     const previous = plan.steps[i - 1]!;
-    const value = (s: PlanStep, unit: string): Decimal | null => {
+    const value = (s: PlanStep, unit: string): PerDay | null => {
       const equivalent = planEquivalentPerDay(s);
-      if (equivalent && equivalent.unit === unit) return new D(equivalent.amount);
+      if (equivalent && equivalent.unit === unit) return equivalent.value;
       return s.dailyDose.unit === unit && s.drug === step.drug ? planPerDay(s) : null;
     };
     if (threshold) {
       const now = value(step, threshold.unit);
       const before = value(previous, threshold.unit);
-      if (now !== null && before !== null && before.lt(threshold.amount) && now.gte(threshold.amount)) {
+      if (now !== null && before !== null && below(before, threshold.amount) && atLeast(now, threshold.amount)) {
         checkpoints.push({ step, level: threshold.amount, unit: threshold.unit, basis: threshold.basis });
       }
       // A class with a protocol threshold guards only that threshold.
       return;
     }
     const equivalent = planEquivalentPerDay(step);
-    const own = equivalent ? { level: new D(equivalent.amount), unit: equivalent.unit } : { level: planPerDay(step), unit: step.dailyDose.unit };
+    const own: { level: PerDay; unit: string } = equivalent ? { level: equivalent.value, unit: equivalent.unit } : { level: planPerDay(step), unit: step.dailyDose.unit };
     const before = value(previous, own.unit);
-    if (before === null || before.lt(own.level)) checkpoints.push({ step, ...own, basis: 'the plan checkpoint step' });
+    if (before === null || below(before, own.level)) checkpoints.push({ step, ...own, basis: 'the plan checkpoint step' });
   });
   return checkpoints;
 }
@@ -968,24 +1075,24 @@ function checkpointCheck(
   checkpoints: readonly Checkpoint[],
   proposed: readonly Proposed[],
   index: number,
-  restart: string,
-): { proposed: Decimal; threshold: Decimal; unit: string; message: string; rule: string } | null {
+  restart: IsoDate,
+): CheckpointFinding | null {
   const step = proposed[index]!;
   const previous = proposed[index - 1];
   for (const checkpoint of checkpoints) {
-    const valueOf = (p: Proposed): Decimal | null => {
+    const valueOf = (p: Proposed): PerDay | null => {
       if (checkpoint.unit === p.facts.formulation.unit && p.facts.drug.id === checkpoint.step.drug) return p.perDay;
-      if (p.facts.equivalent && p.facts.equivalent.unit === checkpoint.unit) return p.perDay.mul(p.facts.equivalent.factor);
+      if (p.facts.equivalent && p.facts.equivalent.unit === checkpoint.unit) return perDayMme(p, p.facts.equivalent);
       return null;
     };
     const now = valueOf(step);
-    if (now === null || now.lt(checkpoint.level)) continue;
-    const before = previous ? valueOf(previous) : ZERO;
-    if (before !== null && before.gte(checkpoint.level)) continue;
+    if (now === null || below(now, checkpoint.level)) continue;
+    const before = previous ? valueOf(previous) : NONE;
+    if (before !== null && atLeast(before, checkpoint.level)) continue;
     // Early: the plan in force that day is still below the level (the plan crosses it later).
     const inForce = overlapping(plan, later(step.start, restart), step.start)[0];
     const planLevel = inForce ? planValue(inForce, checkpoint) : null;
-    const early = step.start < checkpoint.step.start && (planLevel === null || planLevel.lt(checkpoint.level));
+    const early = step.start < checkpoint.step.start && (planLevel === null || below(planLevel, checkpoint.level));
     // Reassessed: this step, or a step since the plan's checkpoint date, is marked checkpoint: true.
     const reassessed = proposed.slice(0, index + 1).some((p) => p.checkpoint && p.start >= checkpoint.step.start);
     if (!early && (step.start < checkpoint.step.start || reassessed)) continue;
@@ -993,9 +1100,7 @@ function checkpointCheck(
       ? `before the plan's checkpoint on ${checkpoint.step.start}`
       : 'without a reassessment (mark the step with checkpoint: true once benefits and risks are reassessed)';
     return {
-      proposed: now,
-      threshold: checkpoint.level,
-      unit: checkpoint.unit,
+      compared: { proposed: now, ceiling: checkpoint.level, unit: checkpoint.unit },
       message: `Step ${step.index + 1} reaches ${describeDaily(now, checkpoint.unit, step.everyOtherDay)}, at or above the checkpoint of ${describeDaily(checkpoint.level, checkpoint.unit, false)}, ${reason}.`,
       rule: `${checkpoint.step.checkpointReason ?? 'Plan checkpoint'} [${checkpoint.basis}]`,
     };
@@ -1004,9 +1109,9 @@ function checkpointCheck(
 }
 
 /** A plan step's per-day amount in a checkpoint's unit, or null when it has none. */
-function planValue(step: PlanStep, checkpoint: Checkpoint): Decimal | null {
+function planValue(step: PlanStep, checkpoint: Checkpoint): PerDay | null {
   const equivalent = planEquivalentPerDay(step);
-  if (equivalent && equivalent.unit === checkpoint.unit) return new D(equivalent.amount);
+  if (equivalent && equivalent.unit === checkpoint.unit) return equivalent.value;
   return step.dailyDose.unit === checkpoint.unit && step.drug === checkpoint.step.drug ? planPerDay(step) : null;
 }
 
@@ -1024,11 +1129,9 @@ export function summarizeCheck(result: CheckResult): string {
 // equivalent (MME, mg diazepam), with the working shown. A proposal of one product on a plan of one product per day
 // never comes here, so its results are exactly those above.
 
-const TEN = new D(10);
-
 interface ClassFactor {
-  readonly mul: Decimal;
-  readonly div: Decimal;
+  /** The named conversion (units.ts) of a daily amount in the product's unit to the class equivalent, with its factor. */
+  readonly convert: (daily: ProductAmount) => ClassEquivalent;
   readonly unit: EquivalentUnit;
   /** The factor in words, e.g. "× 1.5 MME per mg" or "× 10 ÷ 0.5 (0.5 mg ≈ 10 mg diazepam, Ashton)". */
   readonly text: string;
@@ -1044,7 +1147,7 @@ interface ClassFactor {
 function classFactor(facts: ProductFacts, planDrugs: ReadonlySet<string>): ClassFactor | null {
   if (facts.equivalent) {
     const { factor, unit, provenance } = facts.equivalent;
-    return { mul: factor, div: new D(1), unit, text: `× ${formatAmount(factor)} ${unit} per ${facts.formulation.unit}`, source: provenanceLabel(provenance) };
+    return { convert: (daily) => mmeOfProductDaily(daily, factor), unit, text: `× ${formatAmount(factor)} ${unit} per ${facts.formulation.unit}`, source: provenanceLabel(provenance) };
   }
   if (facts.drug.drugClass !== 'benzodiazepine') return null;
   const drug = facts.drug as BenzodiazepineDrug;
@@ -1059,9 +1162,9 @@ function classFactor(facts: ProductFacts, planDrugs: ReadonlySet<string>): Class
     provenance = va;
   }
   const basis = planDrugs.has(drug.id) ? table : `${table}; another drug than the plan's: the higher equivalent of the tables, engine assumption bzd-conservative-equivalent`;
+  const productUnit = facts.formulation.unit;
   return {
-    mul: TEN,
-    div: per10,
+    convert: (daily) => diazepamEquivalent(checkedMg(daily, productUnit), per10),
     unit: 'mg diazepam',
     text: `× 10 ÷ ${formatAmount(per10)} (${formatAmount(per10)} mg ${drug.genericName} ≈ 10 mg diazepam, ${basis})`,
     source: provenanceLabel(provenance),
@@ -1071,23 +1174,29 @@ function classFactor(facts: ProductFacts, planDrugs: ReadonlySet<string>): Class
 /** One product's daily amount on a day: a proposed step or a plan step. */
 interface Part {
   readonly facts: ProductFacts;
-  readonly perDay: Decimal;
+  /** In the product's unit. */
+  readonly perDay: ProductAmount;
   readonly label: string;
 }
 
 interface Group {
-  readonly start: string;
-  readonly end?: string;
+  readonly start: IsoDate;
+  readonly end?: IsoDate;
   readonly steps: readonly Proposed[];
 }
 
 interface Segment {
-  readonly start: string;
-  readonly end?: string;
+  readonly start: IsoDate;
+  readonly end?: IsoDate;
   readonly steps: readonly PlanStep[];
 }
 
 type Mode = { readonly kind: 'product'; readonly unit: string; readonly drug: string } | { readonly kind: 'equivalent'; readonly unit: EquivalentUnit };
+
+/** Zero in a mode's unit: the product's own, or the class equivalent. */
+function zeroIn(mode: Mode): PerDay {
+  return mode.kind === 'product' ? NONE : classEquivalent(ZERO);
+}
 
 function stepsText(indices: readonly number[]): string {
   const names = indices.map((i) => `${i + 1}`);
@@ -1129,30 +1238,28 @@ function commonMode(parts: readonly Part[], planDrugs: ReadonlySet<string>): Mod
   return { kind: 'equivalent', unit };
 }
 
-function valueIn(part: Part, mode: Mode, planDrugs: ReadonlySet<string>): Decimal | null {
+function valueIn(part: Part, mode: Mode, planDrugs: ReadonlySet<string>): PerDay | null {
   if (mode.kind === 'product') return part.facts.drug.id === mode.drug && part.facts.formulation.unit === mode.unit ? part.perDay : null;
   const factor = classFactor(part.facts, planDrugs);
-  return factor && factor.unit === mode.unit ? part.perDay.mul(factor.mul).div(factor.div) : null;
+  return factor && factor.unit === mode.unit ? factor.convert(part.perDay) : null;
 }
 
 /** Shown to two decimal places at most (equivalents of some benzodiazepines do not end). */
-function shownValue2(value: Decimal): Decimal {
-  return value.toDecimalPlaces(2, D.ROUND_HALF_UP);
+function shownValue2<U extends string>(value: Quantity<U>): Quantity<U> {
+  return rounded(value, 2, D.ROUND_HALF_UP);
 }
 
-function perDayText(value: Decimal, unit: string): string {
+function perDayText<U extends string>(value: Quantity<U>, unit: string): string {
   return `${formatDose({ amount: shownValue2(value), unit })}${unit === 'MME' ? '/day' : unit === 'mg diazepam' ? '/day' : ' daily'}`;
 }
 
 /** The sum of the parts in a mode, with one working line per part and the sum. */
-function sumParts(parts: readonly Part[], mode: Mode, planDrugs: ReadonlySet<string>): { total: Decimal; lines: string[]; values: Decimal[] } | null {
+function sumParts(parts: readonly Part[], mode: Mode, planDrugs: ReadonlySet<string>): { total: PerDay; lines: string[]; values: PerDay[] } | null {
   const lines: string[] = [];
-  const values: Decimal[] = [];
-  let total = ZERO;
+  const values: PerDay[] = [];
   for (const part of parts) {
     const value = valueIn(part, mode, planDrugs);
     if (value === null) return null;
-    total = total.add(value);
     values.push(value);
     if (mode.kind === 'product') lines.push(`${part.label}: ${perDayText(value, mode.unit)}`);
     else {
@@ -1160,13 +1267,12 @@ function sumParts(parts: readonly Part[], mode: Mode, planDrugs: ReadonlySet<str
       lines.push(`${part.label}: ${formatDose({ amount: part.perDay, unit: part.facts.formulation.unit })}${part.facts.formulation.unitForm === 'patch' ? '' : ' daily'} ${factor.text} = ${perDayText(value, mode.unit)} [${factor.source}]`);
     }
   }
-  return { total, lines, values };
+  // Every value is in the mode's unit (the product's, or the class equivalent): zero in that unit starts the sum.
+  return { total: sum(values, zeroIn(mode)), lines, values };
 }
 
-interface Totals {
-  readonly proposed: Decimal;
-  readonly ceiling: Decimal;
-  readonly unit: string;
+/** A day's proposed total against its limit, in the mode's unit, with the working. */
+interface Totals extends Pair<ProductUnit | ClassEquivalentUnit> {
   readonly working: readonly string[];
 }
 
@@ -1177,7 +1283,7 @@ function dayTotals(proposedParts: readonly Part[], ceilingParts: readonly Part[]
   const proposed = sumParts(proposedParts, mode, planDrugs);
   const ceiling = sumParts(ceilingParts, mode, planDrugs);
   if (!proposed || !ceiling) return null;
-  const sum = (summed: { total: Decimal; values: readonly Decimal[] }, label: string) =>
+  const sumLine = (summed: { total: PerDay; values: readonly PerDay[] }, label: string) =>
     summed.values.length > 1
       ? [`${label}: ${summed.values.map((v) => formatAmount(shownValue2(v))).join(' + ')} = ${perDayText(summed.total, mode.unit)}`]
       : [];
@@ -1187,10 +1293,10 @@ function dayTotals(proposedParts: readonly Part[], ceilingParts: readonly Part[]
     unit: mode.unit,
     working: [
       ...proposed.lines.map((l) => `Proposed: ${l}`),
-      ...sum(proposed, 'Proposed total'),
+      ...sumLine(proposed, 'Proposed total'),
       ...ceiling.lines.map((l) => `${what}: ${l}`),
-      ...sum(ceiling, `${what} total`),
-      `${perDayText(proposed.total, mode.unit)} ${proposed.total.gt(ceiling.total) ? `> ${perDayText(ceiling.total, mode.unit)}: above by ${perDayText(proposed.total.sub(ceiling.total), mode.unit)}` : `≤ ${perDayText(ceiling.total, mode.unit)}: within`}.`,
+      ...sumLine(ceiling, `${what} total`),
+      `${perDayText(proposed.total, mode.unit)} ${isAbove(proposed.total, ceiling.total) ? `> ${perDayText(ceiling.total, mode.unit)}: above by ${perDayText(subtract(proposed.total, ceiling.total), mode.unit)}` : `≤ ${perDayText(ceiling.total, mode.unit)}: within`}.`,
     ],
   };
 }
@@ -1207,7 +1313,7 @@ function groupsOf(proposed: readonly Proposed[]): Group[] {
 
 /** The plan cut into runs of days on which the same plan steps are in force (parallel steps share a run). */
 function planSegments(plan: RestartPlan): Segment[] {
-  const bounds = [...new Set(plan.steps.flatMap((s) => [s.start, ...(s.end ? [addCalendarDays(s.end, 1)] : [])]))].sort();
+  const bounds = [...new Set(plan.steps.flatMap((s) => [checkedDate(s.start), ...(s.end ? [addCalendarDays(checkedDate(s.end), 1)] : [])]))].sort();
   const segments: Segment[] = [];
   bounds.forEach((day, i) => {
     const steps = plan.steps.filter((s) => s.start <= day && (s.end === undefined || s.end >= day));
@@ -1222,7 +1328,8 @@ function segmentsOverlapping(segments: readonly Segment[], from: string, to: str
   return segments.filter((s) => (to === undefined || s.start <= to) && (s.end === undefined || s.end >= from));
 }
 
-function earlier(a: string | undefined, b: string | undefined): string | undefined {
+/** The earlier of two dates of one kind; undefined (open-ended) is later than any date. */
+function earlier<Day extends string>(a: Day | undefined, b: Day | undefined): Day | undefined {
   if (a === undefined) return b;
   if (b === undefined) return a;
   return a < b ? a : b;
@@ -1238,7 +1345,7 @@ function needsDayTotals(plan: RestartPlan, proposed: readonly Proposed[]): boole
 }
 
 function comparabilityByDay(plan: RestartPlan, proposed: readonly Proposed[]): FieldError[] {
-  const restart = plan.steps[0]!.start;
+  const restart = checkedDate(plan.steps[0]!.start);
   const planDrugs = new Set(plan.steps.map((s) => s.drug));
   const segments = planSegments(plan);
   const errors: FieldError[] = [];
@@ -1262,20 +1369,21 @@ function comparabilityByDay(plan: RestartPlan, proposed: readonly Proposed[]): F
 
 function compareByDay(plan: RestartPlan, proposed: readonly Proposed[], refusal?: PlanRefusal): CheckResult {
   const findings: CheckFinding[] = [];
-  const restart = plan.steps[0]!.start;
+  const restart = checkedDate(plan.steps[0]!.start);
   const planDrugs = new Set(plan.steps.map((s) => s.drug));
   const segments = planSegments(plan);
   const groups = groupsOf(proposed);
   const planFacts = productFacts(plan.drug, plan.formulation);
-  const shownAmount = (value: Decimal, unit: string, rounding: Decimal.Rounding) => amount(value.toDecimalPlaces(3, rounding), unit);
-  const add = (step: Proposed, code: CheckCode, proposedDaily: Decimal, ceilingDaily: Decimal, unit: string, message: string, extra: Partial<CheckFinding> = {}) =>
+  const shownAmount = <U extends string>(value: Quantity<U>, unit: string, rounding: Decimal.Rounding) => amount(rounded(value, 3, rounding), unit);
+  // The day's total and the limit it is compared with, in one unit (`Pair`: never MME against mg).
+  const add = <U extends string>(step: Proposed, code: CheckCode, { proposed: proposedDaily, ceiling: ceilingDaily, unit }: Pair<U>, message: string, extra: Partial<CheckFinding> = {}) =>
     findings.push({
       step: step.index,
       start: step.start,
       code,
       proposedDaily: shownAmount(proposedDaily, unit, D.ROUND_UP),
       ceilingDaily: shownAmount(ceilingDaily, unit, D.ROUND_DOWN),
-      excess: shownAmount(D.max(ZERO, proposedDaily.sub(ceilingDaily)), unit, D.ROUND_UP),
+      excess: shownAmount(excessOver(proposedDaily, ceilingDaily), unit, D.ROUND_UP),
       excessPercent: excessPercent(proposedDaily, ceilingDaily),
       message,
       ...extra,
@@ -1294,19 +1402,19 @@ function compareByDay(plan: RestartPlan, proposed: readonly Proposed[], refusal?
     const from = later(group.start, restart);
     const inForce = segmentsOverlapping(segments, from, group.end);
     const compared = inForce.map((segment) => ({ segment, totals: dayTotals(partsOf(group), ceilingPartsOf(segment), planDrugs) }));
-    const groupWithin = inForce.length > 0 && compared.every((c) => c.totals !== null && !c.totals.proposed.gt(c.totals.ceiling));
+    const groupWithin = inForce.length > 0 && compared.every((c) => c.totals !== null && !exceeds(c.totals));
     const planStepsInForce = [...new Set(inForce.flatMap((s) => s.steps))];
     const together = group.steps.length > 1 ? ' together' : '';
 
     for (const step of group.steps) {
       const unit = step.facts.formulation.unit;
       if (step.start < restart) {
-        add(step, 'STARTS_BEFORE_RESTART_DATE', step.perDay, ZERO, unit, `Step ${step.index + 1} starts on ${step.start}, before the restart date ${restart}: the plan gives no dose before it.`, {
+        add(step, 'STARTS_BEFORE_RESTART_DATE', { proposed: step.perDay, ceiling: NONE, unit }, `Step ${step.index + 1} starts on ${step.start}, before the restart date ${restart}: the plan gives no dose before it.`, {
           rule: 'The schedule starts on the restart date.',
         });
       }
       const withinPlan =
-        groupWithin && planStepsInForce.some((c) => c.drug === step.facts.drug.id && c.formulation === step.facts.formulation.id && !step.dose.gt(c.dose.amount));
+        groupWithin && planStepsInForce.some((c) => c.drug === step.facts.drug.id && c.formulation === step.facts.formulation.id && !isAbove(step.dose, planDose(c)));
       if (!toleranceOk && plan.drugClass === 'opioid' && !withinPlan) {
         const found = restrictedAfterLoss(step, plan, planUsesOwnProduct);
         if (found) {
@@ -1315,28 +1423,24 @@ function compareByDay(plan: RestartPlan, proposed: readonly Proposed[], refusal?
           add(
             step,
             'RESTRICTED_AFTER_TOLERANCE_LOSS',
-            totals?.proposed ?? step.perDay,
-            totals?.ceiling ?? ZERO,
-            totals?.unit ?? unit,
+            totals ?? { proposed: step.perDay, ceiling: NONE, unit },
             `Step ${step.index + 1} uses ${step.facts.displayName} ${step.facts.formulation.name} ${formatDose({ amount: step.dose, unit })}, which is only for opioid-tolerant patients, but ${why}.`,
             { rule: `${found.rule} [${found.source}]` },
           );
         }
       }
       // ABOVE_DOSE_CEILING: one administration above the same product's plan step in force.
-      const doseAbove = planStepsInForce.filter((c) => c.drug === step.facts.drug.id && c.formulation === step.facts.formulation.id && c.dose.unit === unit && step.dose.gt(c.dose.amount));
+      const doseAbove = planStepsInForce.filter((c) => c.drug === step.facts.drug.id && c.formulation === step.facts.formulation.id && c.dose.unit === unit && isAbove(step.dose, planDose(c)));
       if (doseAbove.length) {
         const worst = doseAbove[0]!;
         const last = doseAbove[doseAbove.length - 1]!;
         const exceedsFrom = later(worst.start, from);
-        const until = earlier(last.end, step.end);
-        const ceilingDose = new D(worst.dose.amount);
+        const until = earlier<string>(last.end, step.end);
+        const ceilingDose = planDose(worst);
         add(
           step,
           'ABOVE_DOSE_CEILING',
-          step.dose,
-          ceilingDose,
-          unit,
+          { proposed: step.dose, ceiling: ceilingDose, unit },
           `From ${exceedsFrom}${until ? ` to ${until}` : ' onwards'}, one administration of step ${step.index + 1} (${formatDose({ amount: step.dose, unit })}) is above the largest single dose of the ceiling (${formatDose(worst.dose)}, plan step ${plan.steps.indexOf(worst) + 1}) by ${percentText(step.dose, ceilingDose)}%. (Amounts here are per administration, not per day.)`,
           { rule: `Plan step ${plan.steps.indexOf(worst) + 1} from ${worst.start}: at most ${formatDose(worst.dose)} per administration.`, exceedsFrom, ...(until ? { exceedsUntil: until } : {}) },
         );
@@ -1348,7 +1452,7 @@ function compareByDay(plan: RestartPlan, proposed: readonly Proposed[], refusal?
     }
 
     // ABOVE_CEILING: the day's total against the day's ceiling (the sum over the plan steps in force).
-    const above = compared.filter((c) => c.totals && c.totals.proposed.gt(c.totals.ceiling));
+    const above = compared.filter((c) => c.totals && exceeds(c.totals));
     if (above.length) {
       const worst = above[0]!;
       const totals = worst.totals!;
@@ -1359,10 +1463,8 @@ function compareByDay(plan: RestartPlan, proposed: readonly Proposed[], refusal?
       add(
         first,
         'ABOVE_CEILING',
-        totals.proposed,
-        totals.ceiling,
-        totals.unit,
-        `From ${exceedsFrom}${until ? ` to ${until}` : ' onwards'}, ${stepsText(indices)}${together} give${indices.length > 1 ? '' : 's'} ${perDayText(totals.proposed, totals.unit)}, above the ceiling of ${perDayText(totals.ceiling, totals.unit)} (${planText}) by ${perDayText(totals.proposed.sub(totals.ceiling), totals.unit)} (${percentText(totals.proposed, totals.ceiling)}%).`,
+        totals,
+        `From ${exceedsFrom}${until ? ` to ${until}` : ' onwards'}, ${stepsText(indices)}${together} give${indices.length > 1 ? '' : 's'} ${perDayText(totals.proposed, totals.unit)}, above the ceiling of ${perDayText(totals.ceiling, totals.unit)} (${planText}) by ${perDayText(subtract(totals.proposed, totals.ceiling), totals.unit)} (${percentText(totals.proposed, totals.ceiling)}%).`,
         {
           rule: worst.segment.steps.map((s) => `Plan step ${plan.steps.indexOf(s) + 1} from ${s.start}: ${s.rule}`).join('; '),
           exceedsFrom,
@@ -1375,13 +1477,11 @@ function compareByDay(plan: RestartPlan, proposed: readonly Proposed[], refusal?
 
     // ABOVE_PRIOR_DOSE: the day's total against the prior regimen's total.
     const prior = priorTotals(plan, partsOf(group), planDrugs);
-    if (prior && prior.proposed.gt(prior.ceiling) && !groupWithin) {
+    if (prior && exceeds(prior) && !groupWithin) {
       add(
         first,
         'ABOVE_PRIOR_DOSE',
-        prior.proposed,
-        prior.ceiling,
-        prior.unit,
+        prior,
         `${stepsText(indices).replace(/^s/, 'S')}${together} give${indices.length > 1 ? '' : 's'} ${perDayText(prior.proposed, prior.unit)}, above the prior daily dose of ${perDayText(prior.ceiling, prior.unit)} by ${percentText(prior.proposed, prior.ceiling)}%.`,
         { rule: 'Never exceed the prior dose after a break (house rule 1).', steps: indices, working: prior.working },
       );
@@ -1392,12 +1492,12 @@ function compareByDay(plan: RestartPlan, proposed: readonly Proposed[], refusal?
     if (previous) {
       const limits = parallelPlan ? segmentRiseLimits(plan, segments, first.facts, planDrugs) : riseLimits(plan, first.facts);
       const rise = groupRiseCheck(limits, previous, group, planDrugs);
-      if (rise) add(first, 'RISES_TOO_FAST', rise.proposed, rise.allowed, rise.unit, rise.message, { rule: rise.rule, steps: indices });
+      if (rise) add(first, 'RISES_TOO_FAST', rise.compared, rise.message, { rule: rise.rule, steps: indices });
     }
 
     // SKIPS_CHECKPOINT.
     const skip = groupCheckpointCheck(plan, segments, checkpoints, groups, gi, restart, planDrugs);
-    if (skip) add(first, 'SKIPS_CHECKPOINT', skip.proposed, skip.threshold, skip.unit, skip.message, { rule: skip.rule, steps: indices });
+    if (skip) add(first, 'SKIPS_CHECKPOINT', skip.compared, skip.message, { rule: skip.rule, steps: indices });
   });
 
   const order = (f: CheckFinding) => CHECK_CODES.indexOf(f.code);
@@ -1406,7 +1506,7 @@ function compareByDay(plan: RestartPlan, proposed: readonly Proposed[], refusal?
     const codes = [...new Set(sorted.filter((f) => f.step === step.index || f.steps?.includes(step.index)).map((f) => f.code))];
     const ceiling = overlapping(plan, later(step.start, restart), step.end)[0];
     const factor = classFactor(step.facts, planDrugs);
-    return checkedStep(step, codes, ceiling, factor ? amount(shownValue2(step.dosingDay.mul(factor.mul).div(factor.div)), factor.unit) : undefined);
+    return checkedStep(step, codes, ceiling, factor ? amount(shownValue2(factor.convert(step.dosingDay)), factor.unit) : undefined);
   });
   return { verdict: sorted.length ? 'exceeds' : 'within', findings: sorted, steps, plan };
 }
@@ -1417,13 +1517,13 @@ function priorTotals(plan: RestartPlan, parts: readonly Part[], planDrugs: Reado
   const single = !components || components.length <= 1;
   const unit = plan.prior.dailyDose.unit;
   let mode: Mode | null = null;
-  let ceiling: Decimal | null = null;
+  let ceiling: PerDay | null = null;
   if (single && parts.every((p) => p.facts.drug.id === plan.drug && p.facts.formulation.unit === unit)) {
     mode = { kind: 'product', unit, drug: plan.drug };
-    ceiling = new D(plan.prior.dailyDose.amount);
+    ceiling = productAmount(new D(plan.prior.dailyDose.amount));
   } else if (plan.prior.dailyEquivalent) {
     mode = { kind: 'equivalent', unit: plan.prior.dailyEquivalent.unit };
-    ceiling = new D(plan.prior.dailyEquivalent.amount);
+    ceiling = classEquivalent(new D(plan.prior.dailyEquivalent.amount));
   }
   if (!mode || !ceiling) return null;
   const summed = sumParts(parts, mode, planDrugs);
@@ -1454,12 +1554,12 @@ function segmentRiseLimits(plan: RestartPlan, segments: readonly Segment[], fact
     if (!mode) continue;
     const va = sumParts(aParts as Part[], mode, planDrugs)?.total;
     const vb = sumParts(bParts as Part[], mode, planDrugs)?.total;
-    if (!va || !vb || !vb.gt(va)) continue;
+    if (!va || !vb || !isAbove(vb, va)) continue;
     const days = calendarDaysBetween(a.start, b.start);
     if (minInterval === null || days < minInterval) minInterval = days;
     const sameDrugs = [...new Set(a.steps.map((s) => s.drug))].sort().join() === [...new Set(b.steps.map((s) => s.drug))].sort().join();
     if (!sameDrugs || !va.gt(0)) continue;
-    const fraction = vb.div(va).sub(1);
+    const fraction = ratio(vb, va).sub(1);
     if (maxRise === null || fraction.gt(maxRise)) maxRise = fraction;
   }
   if (minInterval === null) {
@@ -1483,7 +1583,7 @@ function groupRiseCheck(
   previous: Group,
   group: Group,
   planDrugs: ReadonlySet<string>,
-): { proposed: Decimal; allowed: Decimal; unit: string; message: string; rule: string } | null {
+): RiseFinding<ProductUnit | ClassEquivalentUnit> | null {
   if (!limits) return null;
   const prevParts = previous.steps.map(proposedPart);
   const parts = group.steps.map(proposedPart);
@@ -1491,31 +1591,28 @@ function groupRiseCheck(
   if (!mode) return null;
   const a = sumParts(prevParts, mode, planDrugs)!.total;
   const b = sumParts(parts, mode, planDrugs)!.total;
-  if (!b.gt(a)) return null;
+  if (!isAbove(b, a)) return null;
   const days = calendarDaysBetween(previous.start, group.start);
   const single = previous.steps.length === 1 && group.steps.length === 1;
   const sameProduct = single && mode.kind === 'product' && previous.steps[0]!.facts.formulation.id === group.steps[0]!.facts.formulation.id;
-  const piece = single && mode.kind === 'product' ? pieceAllowance(previous.steps[0]!, group.steps[0]!, sameProduct) : ZERO;
-  const allowed = D.max(a.mul(limits.maxRiseFraction.add(1)), a.add(piece)).toDecimalPlaces(10, D.ROUND_HALF_UP);
+  // The smallest rise the strengths can make: one product a day only, in its unit; none in an equivalent.
+  const piece = single && mode.kind === 'product' ? pieceAllowance(previous.steps[0]!, group.steps[0]!, sameProduct) : zeroIn(mode);
+  const allowed = rounded(larger(times(a, limits.maxRiseFraction.add(1)), plus(a, piece)), 10, D.ROUND_HALF_UP);
   const interval = limits.minIntervalDays === null ? '' : `, no sooner than every ${limits.minIntervalDays} days`;
   const rule = `Rise the day's total at most ${limits.maxRiseFraction.mul(100).toDecimalPlaces(1, D.ROUND_DOWN).toFixed()}% (or the smallest rise the strengths can make)${interval} [${limits.basis}]`;
   const name = stepsText(group.steps.map((s) => s.index));
   const before = stepsText(previous.steps.map((s) => s.index));
   if (limits.minIntervalDays !== null && days < limits.minIntervalDays) {
     return {
-      proposed: b,
-      allowed: a,
-      unit: mode.unit,
+      compared: { proposed: b, ceiling: a, unit: mode.unit },
       message: `${name.replace(/^s/, 'S')} raise${group.steps.length > 1 ? '' : 's'} the day's total ${days} day${days === 1 ? '' : 's'} after ${before}; increases need at least ${limits.minIntervalDays} days.`,
       rule,
     };
   }
-  if (b.gt(allowed)) {
-    const shown = allowed.toDecimalPlaces(3, D.ROUND_DOWN);
+  if (isAbove(b, allowed)) {
+    const shown = rounded(allowed, 3, D.ROUND_DOWN);
     return {
-      proposed: b,
-      allowed: shown,
-      unit: mode.unit,
+      compared: { proposed: b, ceiling: shown, unit: mode.unit },
       message: `${name.replace(/^s/, 'S')} raise${group.steps.length > 1 ? '' : 's'} the day's total from ${perDayText(a, mode.unit)} to ${perDayText(b, mode.unit)}: above the allowed ${perDayText(shown, mode.unit)} by ${percentText(b, shown)}%.`,
       rule,
     };
@@ -1527,11 +1624,11 @@ function groupRiseCheck(
 function segmentCheckpoints(
   plan: RestartPlan,
   segments: readonly Segment[],
-  threshold: { amount: Decimal; unit: string; basis: string } | null,
+  threshold: CheckpointThreshold | null,
   planDrugs: ReadonlySet<string>,
 ): Checkpoint[] {
   const checkpoints: Checkpoint[] = [];
-  const total = (segment: Segment, unit: string): Decimal | null => {
+  const total = (segment: Segment, unit: string): PerDay | null => {
     const parts = segment.steps.map((s) => planPart(plan, s));
     if (parts.some((p) => !p)) return null;
     const mode: Mode | null =
@@ -1545,14 +1642,14 @@ function segmentCheckpoints(
     if (threshold) {
       const now = total(segment, threshold.unit);
       const before = total(previous, threshold.unit);
-      if (now !== null && before !== null && before.lt(threshold.amount) && now.gte(threshold.amount)) checkpoints.push({ step, level: threshold.amount, unit: threshold.unit, basis: threshold.basis });
+      if (now !== null && before !== null && below(before, threshold.amount) && atLeast(now, threshold.amount)) checkpoints.push({ step, level: threshold.amount, unit: threshold.unit, basis: threshold.basis });
       return;
     }
     const unit = step.dailyEquivalent?.unit ?? step.dailyDose.unit;
     const level = total(segment, unit);
     if (level === null) return;
     const before = total(previous, unit);
-    if (before === null || before.lt(level)) checkpoints.push({ step, level, unit, basis: 'the plan checkpoint step' });
+    if (before === null || below(before, level)) checkpoints.push({ step, level, unit, basis: 'the plan checkpoint step' });
   });
   return checkpoints;
 }
@@ -1563,9 +1660,9 @@ function groupCheckpointCheck(
   checkpoints: readonly Checkpoint[],
   groups: readonly Group[],
   index: number,
-  restart: string,
+  restart: IsoDate,
   planDrugs: ReadonlySet<string>,
-): { proposed: Decimal; threshold: Decimal; unit: string; message: string; rule: string } | null {
+): CheckpointFinding | null {
   const group = groups[index]!;
   const previous = groups[index - 1];
   for (const checkpoint of checkpoints) {
@@ -1575,13 +1672,13 @@ function groupCheckpointCheck(
         : { kind: 'product', unit: checkpoint.unit, drug: checkpoint.step.drug };
     const valueOf = (g: Group) => sumParts(g.steps.map(proposedPart), mode, planDrugs)?.total ?? null;
     const now = valueOf(group);
-    if (now === null || now.lt(checkpoint.level)) continue;
-    const before = previous ? valueOf(previous) : ZERO;
-    if (before !== null && before.gte(checkpoint.level)) continue;
+    if (now === null || below(now, checkpoint.level)) continue;
+    const before = previous ? valueOf(previous) : zeroIn(mode);
+    if (before !== null && atLeast(before, checkpoint.level)) continue;
     const inForce = segmentsOverlapping(segments, later(group.start, restart), group.start)[0];
     const parts = inForce?.steps.map((s) => planPart(plan, s));
     const planLevel = parts && parts.every((p) => p) ? (sumParts(parts as Part[], mode, planDrugs)?.total ?? null) : null;
-    const early = group.start < checkpoint.step.start && (planLevel === null || planLevel.lt(checkpoint.level));
+    const early = group.start < checkpoint.step.start && (planLevel === null || below(planLevel, checkpoint.level));
     const reassessed = groups.slice(0, index + 1).some((g) => g.start >= checkpoint.step.start && g.steps.some((s) => s.checkpoint));
     if (!early && (group.start < checkpoint.step.start || reassessed)) continue;
     const reason = early
@@ -1589,9 +1686,7 @@ function groupCheckpointCheck(
       : 'without a reassessment (mark the step with checkpoint: true once benefits and risks are reassessed)';
     const name = stepsText(group.steps.map((s) => s.index));
     return {
-      proposed: now,
-      threshold: checkpoint.level,
-      unit: checkpoint.unit,
+      compared: { proposed: now, ceiling: checkpoint.level, unit: checkpoint.unit },
       message: `${name.replace(/^s/, 'S')} reach${group.steps.length > 1 ? '' : 'es'} ${perDayText(now, checkpoint.unit)}, at or above the checkpoint of ${perDayText(checkpoint.level, checkpoint.unit)}, ${reason}.`,
       rule: `${checkpoint.step.checkpointReason ?? 'Plan checkpoint'} [${checkpoint.basis}]`,
     };

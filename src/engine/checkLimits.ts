@@ -10,6 +10,7 @@ import { OPIOID_CLASS } from '../protocols/opioids/index.ts';
 import type { FormulationBase, Provenance } from '../protocols/types.ts';
 import { D } from './decimal.ts';
 import { provenanceLabel, type ProductFacts } from './products.ts';
+import { mme, type Mme } from './units.ts';
 
 export interface TitrationLimits {
   /** Largest rise per step as a fraction of the current daily dose. */
@@ -20,9 +21,10 @@ export interface TitrationLimits {
   readonly basis: string;
 }
 
+/** A daily level a plan checkpoint guards, in MME (the only class with one so far: opioids). */
 export interface CheckpointThreshold {
-  readonly amount: Decimal;
-  readonly unit: string;
+  readonly amount: Mme;
+  readonly unit: 'MME';
   readonly basis: string;
 }
 
@@ -50,6 +52,6 @@ export function titrationLimits(facts: ProductFacts): TitrationLimits | null {
 /** The daily threshold a plan checkpoint guards, for classes whose protocol gives one (opioids: 50 MME/day). */
 export function checkpointThreshold(facts: ProductFacts): CheckpointThreshold | null {
   if (facts.drug.drugClass !== 'opioid') return null;
-  return { amount: new D(OPIOID_CLASS.checkpointMme.value), unit: 'MME', basis: provenanceLabel(OPIOID_CLASS.checkpointMme) };
+  return { amount: mme(new D(OPIOID_CLASS.checkpointMme.value)), unit: 'MME', basis: provenanceLabel(OPIOID_CLASS.checkpointMme) };
 }
 

@@ -141,3 +141,65 @@ export function fromDiazepamEquivalent(amount: MgDiazepam, perDiazepam10mg: Fact
 export function convertByDiazepamEquivalence(daily: Mg, toPerDiazepam10mg: Factor, fromPerDiazepam10mg: Factor): Mg {
   return daily.mul(toPerDiazepam10mg).div(fromPerDiazepam10mg) as Mg;
 }
+
+// ---------------------------------------------------------------------------------------------------------------------
+// The pharmacist check (check.ts) compares products whose unit is known only at run time (a tablet in mg, a patch in
+// mcg/h, a film in mcg), and sums them in their class equivalent (MME, mg diazepam). These types and conversions keep
+// a product amount and an equivalent apart there; mg against mcg/h stays a run-time check (the product's unit).
+
+/** The unit of a product's own doses (protocols/types.ts `DoseUnit`). */
+export type ProductUnit = 'mg' | 'mcg' | 'mcg/h';
+/** An amount in a product's own unit (mg, mcg or mcg/h): which one is the product's `formulation.unit`. */
+export type ProductAmount = Quantity<ProductUnit>;
+/** The unit a class sums its products in (types.ts `EquivalentUnit`). */
+export type ClassEquivalentUnit = 'MME' | 'mg diazepam';
+/** An amount in a class equivalent: MME (opioids) or mg diazepam (benzodiazepines). */
+export type ClassEquivalent = Quantity<ClassEquivalentUnit>;
+
+/** Gives a bare decimal the product's own unit (a dose read from a request, a plan step or a strength). */
+export const productAmount = (amount: Unbranded): ProductAmount => brand<ProductAmount>(amount);
+/** Gives a bare decimal its class equivalent unit (an equivalent read from a plan: `dailyEquivalent`). */
+export const classEquivalent = (amount: Unbranded): ClassEquivalent => brand<ClassEquivalent>(amount);
+
+/**
+ * Daily MME of a daily amount in the product's own unit (mg/day; mcg/h for a patch) × the product's MME factor per
+ * that unit (protocol data). `toMme` and `mmeOfPatch` when the unit is known at compile time.
+ */
+export function mmeOfProductDaily(daily: ProductAmount, factorPerUnit: Factor): Mme {
+  return daily.mul(factorPerUnit) as Mme;
+}
+
+/**
+ * A product amount the caller knows is in mg (a benzodiazepine's dose, whose `formulation.unit` is `mg`), as Mg.
+ * Throws on another unit: reaching it with one is a programmer error (the conversions that follow assume mg).
+ */
+export function checkedMg(amount: ProductAmount, unit: string): Mg {
+  if (unit !== 'mg') throw new Error(`programmer error: ${unit} is not mg`);
+  return amount as Quantity<string> as Mg;
+}
+
+/** a ÷ b, two amounts in one unit: a plain number (a rise as a fraction of the dose before it). */
+export function ratio<U extends string>(a: Quantity<U>, b: Quantity<NoInfer<U>>): Decimal {
+  return a.div(b);
+}
+
+/** An amount rounded to `places` decimal places, in its unit (decimal.js rounding mode). */
+export function rounded<U extends string>(a: Quantity<U>, places: number, rounding: Decimal.Rounding): Quantity<U> {
+  return a.toDecimalPlaces(places, rounding) as Quantity<U>;
+}
+
+/** Whether a > b, in one unit. */
+export function above<U extends string>(a: Quantity<U>, b: Quantity<NoInfer<U>>): boolean {
+  return a.gt(b);
+}
+
+/** a − b when a is above b, else 0, in one unit (how far an amount is above a limit). */
+export function excessOver<U extends string>(a: Quantity<U>, b: Quantity<NoInfer<U>>): Quantity<U> {
+  const difference = a.sub(b);
+  return (difference.gt(0) ? difference : difference.mul(0).abs()) as Quantity<U>;
+}
+
+/** Whether a ≥ b, in one unit. */
+export function atLeast<U extends string>(a: Quantity<U>, b: Quantity<NoInfer<U>>): boolean {
+  return a.gte(b);
+}

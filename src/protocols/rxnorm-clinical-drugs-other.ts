@@ -4,14 +4,19 @@
  * drug (SBD), in the shape of the opioid table (rxnorm-clinical-drugs.ts). Data only, deep-frozen; the lookups in
  * src/engine/clinicalDrugCodes.ts merge both tables.
  *
- * Every code and its RxNorm name are copied from one of three published value-set expansions (registers/package.ts):
+ * Every code and its RxNorm name are copied from one of four published value-set expansions (registers/package.ts):
  * - `cdc-opioid-cds-benzodiazepine-vs`: the CDC Opioid CDS implementation guide's "Benzodiazepine medications"
  *   value set (cqframework/opioid-cds-r4, input/vocabulary/valueset/benzodiazepine-medications.json, expansion of
  *   2025-02-24), which lists SCDs and SBDs;
  * - `cdc-opioid-cds-cns-depressant-vs`: the same guide's "CNS depressant medications" (zolpidem, with its SBDs);
  * - `vsac-ecqm-2025-canvas`: VSAC eCQM value sets, expansion "eCQM Update 2025-05-08", as published in
  *   canvas-medical/canvas-plugins (canvas_sdk/value_set/v2026/medication.py, code and RxNorm name on each line);
- *   eCQM value sets hold SCDs only, so these rows have no SBD.
+ *   eCQM value sets hold SCDs only, so these rows have no SBD;
+ * - `cdc-opioid-cds-non-opioid-cns-depressant-vs-2023`: the same guide's archived "Ambulatory setting non-opioid CNS
+ *   depressant medications" (archive/input/vocabulary/valueset/archive/non-opioid-cns-depressant-medications.json,
+ *   expansion of 2023-05-25 on RxNorm 2023-03, SCDs and SBDs), for the strengths the current sets leave out:
+ *   carbaMAZepine 200 mg tablet and 100 and 200 mg chewable tablets, and zopiclone 3.75 and 7.5 mg (not marketed in
+ *   the US, yet RxNorm has both SCDs; no SBD of a brand the protocol names). Its locators give the file's line numbers.
  * The locator names the file, the commit, the value set and the source's own line. A row was taken only where the
  * source has exactly one SCD whose name is the ingredient (with its salt), the strength in MG and the formulation's
  * dose form ("Oral Tablet", "Oral Capsule", "[12|24 HR] … Extended Release Oral Tablet|Capsule", "Delayed Release
@@ -20,9 +25,8 @@
  * 12 HR tablet, XL = the 24 HR tablet). An SBD was kept only when its bracketed brand is a brand the drug's protocol
  * data names.
  *
- * Without a code (no SCD in these sources; the FHIR export falls back to the ingredient): zopiclone 3.75 and 7.5 mg
- * (not marketed in the US, so not in RxNorm's US drugs), carbaMAZepine 200 mg tablet and the 100 and 200 mg chewable
- * tablets. RxNorm can retire or remap a code: a receiving system should check codes against its current release.
+ * Every non-opioid strength of the protocol data has a code here (160). RxNorm can retire or remap a code (the
+ * 2023-03 rows are the oldest): a receiving system should check codes against its current release.
  */
 import { deepFreeze } from '../lib/deepFreeze.ts';
 import type { ClinicalDrugCode } from './rxnorm-clinical-drugs.ts';
@@ -75,6 +79,8 @@ export const RXNORM_CLINICAL_DRUGS_OTHER: readonly ClinicalDrugCode[] = deepFree
   { drug: 'eszopiclone', formulation: 'ir', strength: '3', scd: { code: '485465', name: 'eszopiclone 3 MG Oral Tablet' }, sbd: [], source: 'vsac-ecqm-2025-canvas', locator: 'canvas_sdk/value_set/v2026/medication.py at 344f0bcb924b, class CentralNervousSystemDepressants (VSAC 2.16.840.1.113762.1.4.1248.134): "485465",  # eszopiclone 3 MG Oral Tablet' },
   { drug: 'zaleplon', formulation: 'ir', strength: '5', scd: { code: '313762', name: 'zaleplon 5 MG Oral Capsule' }, sbd: [], source: 'vsac-ecqm-2025-canvas', locator: 'canvas_sdk/value_set/v2026/medication.py at 344f0bcb924b, class CentralNervousSystemDepressants (VSAC 2.16.840.1.113762.1.4.1248.134): "313762",  # zaleplon 5 MG Oral Capsule' },
   { drug: 'zaleplon', formulation: 'ir', strength: '10', scd: { code: '313761', name: 'zaleplon 10 MG Oral Capsule' }, sbd: [], source: 'vsac-ecqm-2025-canvas', locator: 'canvas_sdk/value_set/v2026/medication.py at 344f0bcb924b, class CentralNervousSystemDepressants (VSAC 2.16.840.1.113762.1.4.1248.134): "313761",  # zaleplon 10 MG Oral Capsule' },
+  { drug: 'zopiclone', formulation: 'ir', strength: '3.75', scd: { code: '152911', name: 'zopiclone 3.75 MG Oral Tablet' }, sbd: [], source: 'cdc-opioid-cds-non-opioid-cns-depressant-vs-2023', locator: "archive/input/vocabulary/valueset/archive/non-opioid-cns-depressant-medications.json at b29bdcbf6db6, expansion.contains (RxNorm 2023-03), lines 8042–8043: 152911 'zopiclone 3.75 MG Oral Tablet' (not marketed in the US: RxNorm has the SCD, no SBD of a named brand)" },
+  { drug: 'zopiclone', formulation: 'ir', strength: '7.5', scd: { code: '199523', name: 'zopiclone 7.5 MG Oral Tablet' }, sbd: [], source: 'cdc-opioid-cds-non-opioid-cns-depressant-vs-2023', locator: "archive/input/vocabulary/valueset/archive/non-opioid-cns-depressant-medications.json at b29bdcbf6db6, expansion.contains (RxNorm 2023-03), lines 8047–8048: 199523 'zopiclone 7.5 MG Oral Tablet' (not marketed in the US: RxNorm has the SCD, no SBD of a named brand)" },
   { drug: 'sertraline', formulation: 'tablet', strength: '25', scd: { code: '312940', name: 'sertraline 25 MG Oral Tablet' }, sbd: [], source: 'vsac-ecqm-2025-canvas', locator: 'canvas_sdk/value_set/v2026/medication.py at 344f0bcb924b, class AntidepressantMedication (VSAC 2.16.840.1.113883.3.464.1003.196.12.1213): "312940",  # sertraline 25 MG Oral Tablet' },
   { drug: 'sertraline', formulation: 'tablet', strength: '50', scd: { code: '312941', name: 'sertraline 50 MG Oral Tablet' }, sbd: [], source: 'vsac-ecqm-2025-canvas', locator: 'canvas_sdk/value_set/v2026/medication.py at 344f0bcb924b, class AntidepressantMedication (VSAC 2.16.840.1.113883.3.464.1003.196.12.1213): "312941",  # sertraline 50 MG Oral Tablet' },
   { drug: 'sertraline', formulation: 'tablet', strength: '100', scd: { code: '312938', name: 'sertraline 100 MG Oral Tablet' }, sbd: [], source: 'vsac-ecqm-2025-canvas', locator: 'canvas_sdk/value_set/v2026/medication.py at 344f0bcb924b, class AntidepressantMedication (VSAC 2.16.840.1.113883.3.464.1003.196.12.1213): "312938",  # sertraline 100 MG Oral Tablet' },
@@ -170,6 +176,9 @@ export const RXNORM_CLINICAL_DRUGS_OTHER: readonly ClinicalDrugCode[] = deepFree
   { drug: 'quetiapine', formulation: 'tablet', strength: '200', scd: { code: '317174', name: 'quetiapine 200 MG Oral Tablet' }, sbd: [], source: 'vsac-ecqm-2025-canvas', locator: 'canvas_sdk/value_set/v2026/medication.py at 344f0bcb924b, class CentralNervousSystemDepressants (VSAC 2.16.840.1.113762.1.4.1248.134): "317174",  # quetiapine 200 MG Oral Tablet' },
   { drug: 'quetiapine', formulation: 'tablet', strength: '300', scd: { code: '312745', name: 'quetiapine 300 MG Oral Tablet' }, sbd: [], source: 'vsac-ecqm-2025-canvas', locator: 'canvas_sdk/value_set/v2026/medication.py at 344f0bcb924b, class CentralNervousSystemDepressants (VSAC 2.16.840.1.113762.1.4.1248.134): "312745",  # quetiapine 300 MG Oral Tablet' },
   { drug: 'quetiapine', formulation: 'tablet', strength: '400', scd: { code: '616483', name: 'quetiapine 400 MG Oral Tablet' }, sbd: [], source: 'vsac-ecqm-2025-canvas', locator: 'canvas_sdk/value_set/v2026/medication.py at 344f0bcb924b, class CentralNervousSystemDepressants (VSAC 2.16.840.1.113762.1.4.1248.134): "616483",  # quetiapine 400 MG Oral Tablet' },
+  { drug: 'carbamazepine', formulation: 'tablet', strength: '200', scd: { code: '308979', name: 'carbamazepine 200 MG Oral Tablet' }, sbd: [{ code: '211817', name: 'carbamazepine 200 MG Oral Tablet [Epitol]', brand: 'Epitol' }, { code: '308972', name: 'carbamazepine 200 MG Oral Tablet [Tegretol]', brand: 'Tegretol' }], source: 'cdc-opioid-cds-non-opioid-cns-depressant-vs-2023', locator: "archive/input/vocabulary/valueset/archive/non-opioid-cns-depressant-medications.json at b29bdcbf6db6, expansion.contains (RxNorm 2023-03), lines 4452–4453: 308979 'carbamazepine 200 MG Oral Tablet'; lines 4387–4388: 211817 '[Epitol]'; lines 4392–4393: 308972 '[Tegretol]'" },
+  { drug: 'carbamazepine', formulation: 'chewable', strength: '100', scd: { code: '308973', name: 'carbamazepine 100 MG Chewable Tablet' }, sbd: [{ code: '308974', name: 'carbamazepine 100 MG Chewable Tablet [Tegretol]', brand: 'Tegretol' }], source: 'cdc-opioid-cds-non-opioid-cns-depressant-vs-2023', locator: "archive/input/vocabulary/valueset/archive/non-opioid-cns-depressant-medications.json at b29bdcbf6db6, expansion.contains (RxNorm 2023-03), lines 4427–4428: 308973 'carbamazepine 100 MG Chewable Tablet'; lines 4377–4378: 308974 '[Tegretol]'" },
+  { drug: 'carbamazepine', formulation: 'chewable', strength: '200', scd: { code: '197442', name: 'carbamazepine 200 MG Chewable Tablet' }, sbd: [], source: 'cdc-opioid-cds-non-opioid-cns-depressant-vs-2023', locator: "archive/input/vocabulary/valueset/archive/non-opioid-cns-depressant-medications.json at b29bdcbf6db6, expansion.contains (RxNorm 2023-03), lines 4447–4448: 197442 'carbamazepine 200 MG Chewable Tablet'" },
   { drug: 'gabapentin', formulation: 'capsule', strength: '100', scd: { code: '310430', name: 'gabapentin 100 MG Oral Capsule' }, sbd: [], source: 'vsac-ecqm-2025-canvas', locator: 'canvas_sdk/value_set/v2026/medication.py at 344f0bcb924b, class CentralNervousSystemDepressants (VSAC 2.16.840.1.113762.1.4.1248.134): "310430",  # gabapentin 100 MG Oral Capsule' },
   { drug: 'gabapentin', formulation: 'capsule', strength: '300', scd: { code: '310431', name: 'gabapentin 300 MG Oral Capsule' }, sbd: [], source: 'vsac-ecqm-2025-canvas', locator: 'canvas_sdk/value_set/v2026/medication.py at 344f0bcb924b, class CentralNervousSystemDepressants (VSAC 2.16.840.1.113762.1.4.1248.134): "310431",  # gabapentin 300 MG Oral Capsule' },
   { drug: 'gabapentin', formulation: 'capsule', strength: '400', scd: { code: '310432', name: 'gabapentin 400 MG Oral Capsule' }, sbd: [], source: 'vsac-ecqm-2025-canvas', locator: 'canvas_sdk/value_set/v2026/medication.py at 344f0bcb924b, class CentralNervousSystemDepressants (VSAC 2.16.840.1.113762.1.4.1248.134): "310432",  # gabapentin 400 MG Oral Capsule' },

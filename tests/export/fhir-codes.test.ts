@@ -64,11 +64,20 @@ describe('FHIR MedicationRequest codes', () => {
     );
   });
 
-  it('a product without an SCD in the protocol data falls back to the ingredient code (zopiclone: not in RxNorm’s US drugs)', () => {
-    const zopiclone = planOf({ drug: 'zopiclone', prior: { dose: '7.5', unit: 'mg', timesPerDay: 1 }, priorDurationDays: 365, lastDoseDate: '2026-11-01', restartDate: '2026-11-28' });
-    const request = requestsOf(zopiclone)[0]!;
-    expect(request.medicationCodeableConcept!.coding).toEqual([{ system: RXNORM_SYSTEM, code: '40001', display: 'zopiclone' }]);
+  it('a product without an SCD in the protocol data falls back to the ingredient code (buprenorphine sublingual tablet: mono and combination tablets)', () => {
+    const sublingual = planOf({ drug: 'buprenorphine', formulation: 'sl-tablet', prior: { dose: '8', unit: 'mg', timesPerDay: 2 }, priorDurationDays: 120, lastDoseDate: '2026-11-20', restartDate: '2026-11-28', indication: 'oud' });
+    const request = requestsOf(sublingual)[0]!;
     expect(request.medicationCodeableConcept!.coding).toHaveLength(1);
+    expect(request.medicationCodeableConcept!.coding![0]).toMatchObject({ system: RXNORM_SYSTEM, display: 'buprenorphine' });
+  });
+
+  it('zopiclone, not marketed in the US, is still ordered by its RxNorm SCD (7.5 mg: 199523) then the ingredient', () => {
+    const zopiclone = planOf({ drug: 'zopiclone', prior: { dose: '7.5', unit: 'mg', timesPerDay: 1 }, priorDurationDays: 365, lastDoseDate: '2026-11-01', restartDate: '2026-11-28' });
+    const request = requestsOf(zopiclone).find((r) => r.medicationCodeableConcept!.coding![0]!.code === '199523')!;
+    expect(request.medicationCodeableConcept!.coding).toEqual([
+      { system: RXNORM_SYSTEM, code: '199523', display: 'zopiclone 7.5 MG Oral Tablet' },
+      { system: RXNORM_SYSTEM, code: '40001', display: 'zopiclone' },
+    ]);
   });
 
   it('route: SNOMED CT oral, sublingual and transdermal, with display', () => {
