@@ -266,7 +266,10 @@ function readProposed(
     };
     const report = () => {
       // Field by field in the schema's order, the schema's error before the rules' for the same field.
-      const rank = (e: FieldError) => STEP_FIELDS.indexOf(e.path.slice(path.length + 1).split('.')[0] ?? '');
+      const rank = (e: FieldError) => {
+        const field = STEP_FIELDS.indexOf(e.path.slice(path.length + 1).split('.')[0] ?? '');
+        return field === -1 ? STEP_FIELDS.length : field; // a field the step does not have: last
+      };
       stepErrors
         .map((error, i) => ({ error, i, rank: rank(error) }))
         .sort((a, b) => a.rank - b.rank || a.i - b.i)
