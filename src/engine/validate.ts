@@ -11,7 +11,7 @@ import { formatAmount, formatDose, truncateForMessage } from './format.ts';
 import { isRecord, parseAmount, shownValue } from './input.ts';
 import { catalogDrug, findDrug, findFormulation, isKnownConcurrent } from './registry.ts';
 import { fieldErrors } from './schema/errors.ts';
-import { requestSchema, requestShape, type RequestInput } from './schema/request.ts';
+import { additionalPriorEntrySchema, patientSchema, priorSchema, requestSchema, requestShape, type RequestInput } from './schema/request.ts';
 import { makeExactly } from './strengths.ts';
 import {
   PATIENT_FLAGS,
@@ -228,22 +228,37 @@ function pick<T extends object, K extends keyof T>(data: T, keys: readonly K[]):
   return Object.fromEntries(keys.filter((key) => data[key] !== undefined).map((key) => [key, data[key]])) as { [P in K]?: Exclude<T[P], undefined> };
 }
 
-/** The request's top-level fields in the order their errors are reported (the schema's order). */
-const FIELD_ORDER = Object.keys(requestShape);
+/** Fields in the order their errors are reported (the schema's order): the request's, and those of its objects. */
+const FIELD_ORDER: Record<string, readonly string[]> = {
+  '': Object.keys(requestShape),
+  prior: Object.keys(priorSchema.def.shape),
+  additionalPrior: Object.keys(additionalPriorEntrySchema.def.shape),
+  patient: Object.keys(patientSchema.def.shape),
+  concurrent: ['drug', 'startedOn', 'stoppedOn'],
+};
+/** A dose's strength is checked last, once the rest of its medicine is read. */
+const STRENGTH_CODES = new Set(['implausible-dose', 'not-a-real-strength']);
 
 /**
- * Errors field by field in the schema's order (within a list, entry by entry), the schema's before the drug
- * rules' for the same field; a field the request does not have (unknown) after the rest.
+ * Errors field by field in the schema's order (within a list, entry by entry), the schema's before the drug rules'
+ * for the same field, a dose's strength after the rest of its medicine; a field the schema does not have, last.
  */
 function inFieldOrder(errors: readonly FieldError[]): FieldError[] {
-  const rank = (e: FieldError) => {
-    const [top = '', second] = e.path.split('.');
-    const field = FIELD_ORDER.indexOf(top);
-    return [field === -1 ? FIELD_ORDER.length : field, second !== undefined && /^\d+$/.test(second) ? Number(second) : -1];
+  const position = (fields: readonly string[], field: string | undefined) => {
+    if (field === undefined) return -1;
+    const index = fields.indexOf(field);
+    return index === -1 ? fields.length + 1 : index;
+  };
+  const rank = (e: FieldError): number[] => {
+    const [top = '', ...rest] = e.path.split('.');
+    const entry = /^\d+$/.test(rest[0] ?? '') ? Number(rest.shift()) : -1;
+    const fields = FIELD_ORDER[top] ?? [];
+    const inner = STRENGTH_CODES.has(e.code) ? fields.length : position(fields, rest[0]);
+    return [position(FIELD_ORDER['']!, top), entry, inner];
   };
   return errors
-    .map((error, index) => ({ error, index, rank: rank(error) }))
-    .sort((a, b) => a.rank[0]! - b.rank[0]! || a.rank[1]! - b.rank[1]! || a.index - b.index)
+    .map((error, index) => ({ error, key: [...rank(error), index] }))
+    .sort((a, b) => a.key.reduce((order, value, i) => order || value - b.key[i]!, 0))
     .map((e) => e.error);
 }
 

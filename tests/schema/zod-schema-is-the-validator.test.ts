@@ -86,6 +86,24 @@ describe('validateRequest: the structural errors are the schema’s', () => {
     expect(errorsOf(validateRequest(request)).map((e) => `${e.path} ${e.code}`)).toEqual(['prior.unit wrong-unit']);
   });
 
+  it('errors come field by field in the schema’s order, the drug rules’ among the schema’s (as before the schema ran)', () => {
+    const request = { ...base, drug: 'methadone', formulation: undefined, indication: 'pain', prior: { dose: '10', unit: 'mg', timesPerDay: 4, nonPrescribed: 'no' }, keepProduct: 'x', concurrent: ['snake-oil', 5] };
+    expect(errorsOf(validateRequest(request)).map((e) => `${e.path} ${e.code}`)).toEqual([
+      'prior.timesPerDay above-product-maximum',
+      'prior.nonPrescribed not-a-boolean',
+      'concurrent.0 unknown-concurrent-drug',
+      'concurrent.1 unknown-concurrent-drug',
+      'keepProduct not-a-boolean',
+    ]);
+  });
+
+  it('null stays "not given" where the engine read it so (additionalPrior, hepatic impairment, a step’s times per day)', () => {
+    expect(errorsOf(validateRequest({ ...withPatient({ hepaticImpairment: null }), additionalPrior: null }))).toEqual([]);
+    const planned = planRestart(base);
+    const step = { start: '2026-11-28', dose: { amount: '5', unit: 'mg' }, timesPerDay: null };
+    expect(errorsOf(checkAgainstPlan((planned as { plan: RestartPlan }).plan, [step])).map((e) => `${e.path} ${e.code}`)).toEqual(['proposed.0.timesPerDay required']);
+  });
+
   it('a list the drug does not read (additionalPrior of an antidepressant) reports not-supported, not its entries’ structure', () => {
     const request = { ...base, drug: 'sertraline', formulation: undefined, prior: { dose: '50', unit: 'mg', timesPerDay: 1 }, additionalPrior: [{ drug: 5 }] };
     expect(schemaErrorsOf(request).map((e) => e.path)).toContain('additionalPrior.0.drug');

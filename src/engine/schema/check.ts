@@ -55,8 +55,8 @@ export const proposedStepSchema = z.strictObject(
     ),
     timesPerDay: z.optional(
       z
-        .number(says({ code: 'times-per-day-out-of-range', message: 'Times per day must be a whole number of at least 1.' }))
-        .check(z.int(), z.minimum(1), z.describe('Needed unless administrations are listed or the product is a patch.')),
+        .nullable(z.number(says({ code: 'times-per-day-out-of-range', message: 'Times per day must be a whole number of at least 1.' })).check(z.int(), z.minimum(1)))
+        .check(z.describe('Needed unless administrations are listed or the product is a patch (null = not given).')),
     ),
     dose: z.strictObject(
       {

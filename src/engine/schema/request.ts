@@ -125,8 +125,8 @@ export const patientSchema = z
           ),
         ),
         hepaticImpairment: z
-          .union([z.boolean(hepaticRule), z.enum(HEPATIC_GRADES, hepaticRule)], hepaticRule)
-          .check(z.describe('Hepatic impairment: a grade (Child-Pugh A = mild, B = moderate, C = severe), or a boolean (old form: true = moderate).')),
+          .nullable(z.union([z.boolean(hepaticRule), z.enum(HEPATIC_GRADES, hepaticRule)], hepaticRule))
+          .check(z.describe('Hepatic impairment: a grade (Child-Pugh A = mild, B = moderate, C = severe), or a boolean (old form: true = moderate); null = not given.')),
         ...patientFlags,
         sex: z.nullable(choice(SEXES, 'Sex must be given as one of the listed values.')).check(z.describe('Absent or unknown is treated as female (the lower label dose), and the plan says so.')),
         withdrawalSymptomsNow: z.nullable(choice(WITHDRAWAL_SYMPTOM_LEVELS, 'Withdrawal symptoms now must be one of the listed levels.')).check(z.describe('Withdrawal symptoms now; absent = unknown.')),
@@ -196,7 +196,8 @@ export const requestShape = {
   formulation: z.optional(productText().check(z.describe(FORMULATION_DESCRIPTION))),
   prior: priorSchema,
   additionalPrior: z.optional(
-    z
+    z.nullable(
+      z
       .array(
         additionalPriorEntrySchema,
         says({ code: 'not-a-list', message: 'Other medicines taken before the break must be a list of { drug, formulation, dose, unit, timesPerDay, asNeeded }.' }),
@@ -207,9 +208,10 @@ export const requestShape = {
           says((input) => ({ code: 'too-many', message: `At most ${MAX_ADDITIONAL_PRIOR} other medicines can be added; this list has ${(input as unknown[]).length}.` })),
         ),
         z.describe(
-          'Other medicines of the same class (opioids, benzodiazepines) taken before the break; tolerance is judged on the total. Not for methadone, buprenorphine, antidepressants or labelled-restart drugs.',
+          'Other medicines of the same class (opioids, benzodiazepines) taken before the break; tolerance is judged on the total (null = none). Not for methadone, buprenorphine, antidepressants or labelled-restart drugs.',
         ),
       ),
+    ),
   ),
   priorDurationDays: wholeNumber(
     (input) =>
