@@ -44,12 +44,13 @@
  * dates, daily ceilings, checkpoints and rises), never re-derived from class tables, so the engine's own
  * plan proposed back is always within (tests/check/planner-agreement.test.ts).
  *
- * Validation error codes for proposed steps (paths `proposed.N.…`), kebab-case like `validateRequest`'s (the
+ * Validation error codes for proposed steps (paths `proposed.N.…`; the structural ones said by proposedSchema in
+ * schema/check.ts), kebab-case like `validateRequest`'s (the
  * old upper-case names are mapped in src/export/README.md): `required`, `not-a-list`, `empty`, `invalid-date`,
  * `out-of-range`, `not-in-order`, `not-a-number`, `not-positive`, `not-the-largest`, `unit-mismatch`,
  * `not-a-real-strength`, `implausible-dose`, `times-per-day-out-of-range`, `unknown-drug`,
  * `unknown-formulation`, `not-comparable` (also: another class beside the plan's, or methadone / a partial agonist beside
- * another product), `not-a-boolean`; and the input limits `too-long`, `too-many`,
+ * another product), `not-a-boolean`, `unknown-field` (a field a step does not have); and the input limits `too-long`, `too-many`,
  * `too-deep`, `too-large` (validate.ts). Request errors keep the codes and paths of `validateRequest`
  * (prefixed `request.` when the nested form is used). All are returned at once.
  */
