@@ -74,6 +74,31 @@ function buildMark(): Plugin {
   };
 }
 
+/**
+ * The engine's own copy of zod (build only). The request and check schemas (src/engine/schema) are zod/mini, as the
+ * form's schema is, and validateRequest parses with them in the lazily loaded engine chunks. With one copy, every zod
+ * class the engine's schemas use would be placed in the first-load chunk: a module lives in one chunk, and the form
+ * imports zod eagerly (+3.9 kB gzip on the first load). So the engine schemas' imports of zod, and zod's own imports
+ * below them, resolve to a second copy of the modules (ids ending in `?engine-zod`), which goes with the engine.
+ */
+export function engineZodCopy(): Plugin {
+  const SUFFIX = '?engine-zod';
+  return {
+    name: 'retitrate:engine-zod',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer) return null;
+      const fromCopy = importer.endsWith(SUFFIX);
+      const fromEngineSchema = /[\\/]src[\\/]engine[\\/]schema[\\/][^\\/]+\.ts$/.test(importer) && /^zod(\/|$)/.test(source);
+      if (!fromCopy && !fromEngineSchema) return null;
+      const resolved = await this.resolve(source, fromCopy ? importer.slice(0, -SUFFIX.length) : importer, { ...options, skipSelf: true });
+      if (!resolved || resolved.external) return resolved;
+      return { ...resolved, id: `${resolved.id}${SUFFIX}` };
+    },
+  };
+}
+
 export default defineConfig({
   define: {
     __RETITRATE_SMART__: JSON.stringify(SMART),
@@ -82,6 +107,7 @@ export default defineConfig({
   },
   resolve: { alias: [{ find: /^\.\/smart\/launch-entry\.ts$/, replacement: launchModule }] },
   plugins: [
+    engineZodCopy(),
     react(),
     VitePWA({
       // pwa/sw.js (hand-written, no Workbox runtime: smaller first load) precaches every built file. A new

@@ -50,17 +50,18 @@
  * dates, daily ceilings, checkpoints and rises), never re-derived from class tables, so the engine's own
  * plan proposed back is always within (tests/check/planner-agreement.test.ts).
  *
- * Validation error codes for proposed steps (paths `proposed.N.…`), kebab-case like `validateRequest`'s (the
+ * Validation error codes for proposed steps (paths `proposed.N.…`; the structural ones said by proposedSchema in
+ * schema/check.ts), kebab-case like `validateRequest`'s (the
  * old upper-case names are mapped in src/export/README.md): `required`, `not-a-list`, `empty`, `invalid-date`,
  * `out-of-range`, `not-in-order`, `not-a-number`, `not-positive`, `not-the-largest`, `unit-mismatch`,
  * `not-a-real-strength`, `implausible-dose`, `times-per-day-out-of-range`, `unknown-drug`,
  * `unknown-formulation`, `not-comparable` (also: another class beside the plan's, or methadone / a partial agonist beside
- * another product), `not-a-boolean`; and the input limits `too-long`, `too-many`,
+ * another product), `not-a-boolean`, `unknown-field` (a field a step does not have); and the input limits `too-long`, `too-many`,
  * `too-deep`, `too-large` (validate.ts). Request errors keep the codes and paths of `validateRequest`
  * (prefixed `request.` when the nested form is used). All are returned at once.
  */
 import type { Decimal } from 'decimal.js';
-import { addCalendarDays, calendarDaysBetween, EARLIEST_DATE, isDateInRange, LATEST_DATE, parseCalendarDate } from './dates.ts';
+import { addCalendarDays, calendarDaysBetween } from './dates.ts';
 import { D, decimalString, ZERO } from './decimal.ts';
 import { formatAmount, formatDose } from './format.ts';
 import { findDrug } from './registry.ts';
@@ -99,6 +100,8 @@ import {
   type Unbranded,
 } from './units.ts';
 import { inputShapeErrors, isRecord, parseAmount, precisionProblem, quotedValue, shownDose, shownValue } from './validate.ts';
+import { proposedSchema, proposedStepSchema, type CheckInput } from './schema/check.ts';
+import { fieldErrors } from './schema/errors.ts';
 
 export const CHECK_CODES = [
   'STARTS_BEFORE_RESTART_DATE',
@@ -282,67 +285,78 @@ function splitInput(input: unknown): { request: unknown; proposed: unknown; pref
   return { request, proposed, prefix: '' };
 }
 
+/** A proposed step's fields in the order their errors are reported (the schema's order). */
+const STEP_FIELDS = Object.keys(proposedStepSchema.def.shape);
+
+/**
+ * The proposed steps, or null after an error. Structure first: the zod schema (proposedSchema) checks each step's
+ * types, required fields and ranges and says their errors; the rules below read only the fields it accepted and check
+ * the product (its forms, unit, strengths, times a day), the comparability of products and the order of the steps.
+ */
 function readProposed(
   value: unknown,
   defaults: { drug?: string; formulation?: string },
   fail: (path: string, code: string, message: string) => void,
 ): Proposed[] | null {
-  if (value === undefined) {
-    fail('proposed', 'required', 'Enter the proposed schedule: a list of steps with start date, dose and times per day.');
+  const parsed = proposedSchema.safeParse(value);
+  const structural = parsed.success ? [] : fieldErrors(parsed.error.issues, 'proposed.');
+  const listError = structural.find((e) => e.path === 'proposed');
+  if (listError) {
+    fail(listError.path, listError.code, listError.message);
     return null;
   }
-  if (!Array.isArray(value)) {
-    fail('proposed', 'not-a-list', 'The proposed schedule must be a list of steps.');
-    return null;
-  }
-  if (value.length === 0) {
-    fail('proposed', 'empty', 'The proposed schedule has no steps.');
-    return null;
-  }
+  // A field the schema accepted: no error at it or above it (an unknown field beside it does not count).
+  const fine = (path: string) => !structural.some((e) => e.code !== 'unknown-field' && (path === e.path || path.startsWith(`${e.path}.`)));
+  const within = (path: string) => !structural.some((e) => e.path === path || e.path.startsWith(`${path}.`));
+  const list = value as CheckInput['proposed'];
   const defaultFacts = defaults.drug && defaults.formulation ? productFacts(defaults.drug, defaults.formulation) : null;
   const steps: (Proposed | null)[] = [];
-  let ok = true;
+  let ok = structural.length === 0;
   let previousStart: string | null = null;
   // Products (and as-needed flags) of the steps sharing the current start date.
   const groupKeys = new Set<string>();
   const parallelStarts = new Set<string>();
-  value.forEach((raw: unknown, index: number) => {
+  list.forEach((raw, index) => {
     const path = `proposed.${index}`;
+    const stepErrors: FieldError[] = structural.filter((e) => e.path === path || e.path.startsWith(`${path}.`));
     const bad = (suffix: string, code: string, message: string) => {
       ok = false;
-      fail(`${path}${suffix}`, code, message);
+      stepErrors.push({ path: `${path}${suffix}`, code, message });
     };
-    if (!isRecord(raw)) {
-      bad('', 'required', `Step ${index + 1} must be an object with start, dose and timesPerDay.`);
+    const report = () => {
+      // Field by field in the schema's order, the schema's error before the rules' for the same field.
+      const rank = (e: FieldError) => {
+        const field = STEP_FIELDS.indexOf(e.path.slice(path.length + 1).split('.')[0] ?? '');
+        return field === -1 ? STEP_FIELDS.length : field; // a field the step does not have: last
+      };
+      stepErrors
+        .map((error, i) => ({ error, i, rank: rank(error) }))
+        .sort((a, b) => a.rank - b.rank || a.i - b.i)
+        .forEach(({ error }) => fail(error.path, error.code, error.message));
+    };
+    if (!fine(path)) {
+      report();
       steps.push(null);
       return;
     }
-    // Date.
+    // Date (the schema has checked it is a calendar date in range).
     let start: IsoDate | null = null;
     let sameStartAs: string | null = null;
-    if (raw.start === undefined || raw.start === '') bad('.start', 'required', `Enter the start date of step ${index + 1}.`);
-    else if (typeof raw.start !== 'string' || parseCalendarDate(raw.start) === null)
-      bad('.start', 'invalid-date', `The start of step ${index + 1} is not a real calendar date (use YYYY-MM-DD).`);
-    else if (!isDateInRange(raw.start))
-      bad('.start', 'out-of-range', `The start of step ${index + 1} (${raw.start}) must be from ${EARLIEST_DATE} to ${LATEST_DATE}. Check the year.`);
-    else {
+    if (fine(`${path}.start`)) {
       start = checkedDate(raw.start);
-      if (previousStart !== null && start < previousStart)
-        bad('.start', 'not-in-order', `Step ${index + 1} must start after step ${index} (${previousStart}).`);
+      if (previousStart !== null && start < previousStart) bad('.start', 'not-in-order', `Step ${index + 1} must start after step ${index} (${previousStart}).`);
       // The same start as the step before: a parallel step when it names another product or is an as-needed
       // entry (decided once the product is read below), else not in order.
       else if (previousStart !== null && start === previousStart) sameStartAs = previousStart;
       if (previousStart !== start) groupKeys.clear();
       previousStart = start;
     }
-    // Product.
+    // Product (a drug id that is not text is reported by the schema).
     let facts: ProductFacts | null = defaultFacts;
-    const drugId = raw.drug === undefined ? defaults.drug : typeof raw.drug === 'string' ? raw.drug.trim().toLowerCase() : null;
     if (raw.drug !== undefined || raw.formulation !== undefined) {
       facts = null;
-      if (drugId === null || drugId === undefined) {
-        if (raw.drug !== undefined) bad('.drug', 'unknown-drug', `${quotedValue(raw.drug)} is not a drug Retitrate knows.`);
-      } else {
+      const drugId = raw.drug === undefined ? defaults.drug : fine(`${path}.drug`) ? raw.drug.trim().toLowerCase() : undefined;
+      if (drugId !== undefined) {
         const drugFacts = productFacts(drugId, drugDefaultFormulation(drugId) ?? '');
         if (!drugFacts) bad('.drug', 'unknown-drug', `${quotedValue(raw.drug ?? drugId)} is not a drug Retitrate knows.`);
         else {
@@ -373,32 +387,20 @@ function readProposed(
       facts = null;
     }
     // Uneven days: one amount per administration (optional; then timesPerDay and dose.amount may be omitted).
-    let amounts: ProductAmount[] | null = null;
     const unevenGiven = raw.administrations !== undefined;
-    if (unevenGiven) {
-      if (!Array.isArray(raw.administrations) || raw.administrations.length === 0) {
-        bad('.administrations', 'not-a-list', 'Administrations must be a list of amounts, one per administration of the day.');
-      } else {
-        const parsedList = raw.administrations.map((value: unknown, k: number) => {
-          const parsed = parseAmount(value);
-          if (parsed === null) bad(`.administrations.${k}`, 'not-a-number', 'Each administration must be a number, e.g. 10 or 2.5.');
-          else if (parsed.lte(0)) bad(`.administrations.${k}`, 'not-positive', 'Each administration must be more than zero.');
-          return parsed !== null && parsed.gt(0) ? parsed : null;
-        });
-        if (parsedList.every((a): a is Decimal => a !== null)) amounts = parsedList.map(productAmount);
-      }
-    }
-    // Times per day.
+    const amounts: ProductAmount[] | null =
+      unevenGiven && within(`${path}.administrations`) ? raw.administrations!.map((a) => productAmount(parseAmount(a)!)) : null;
+    // Times per day (a whole number of at least 1, or absent: checked by the schema).
     const isPatch = facts?.formulation.unitForm === 'patch';
     let timesPerDay: number | null = null;
-    const listLength = unevenGiven && Array.isArray(raw.administrations) && raw.administrations.length > 0 ? raw.administrations.length : undefined;
+    const listLength = unevenGiven && fine(`${path}.administrations`) ? raw.administrations!.length : undefined;
     const givenTimes = raw.timesPerDay ?? listLength;
-    if (givenTimes === undefined && unevenGiven) {
+    if (!fine(`${path}.timesPerDay`)) {
+      // Reported by the schema.
+    } else if (givenTimes === undefined && unevenGiven) {
       // The administrations list is already reported.
     } else if (givenTimes === undefined && isPatch) timesPerDay = 1;
     else if (givenTimes === undefined) bad('.timesPerDay', 'required', `Enter how many times a day step ${index + 1} is given.`);
-    else if (typeof givenTimes !== 'number' || !Number.isInteger(givenTimes) || givenTimes < 1)
-      bad('.timesPerDay', 'times-per-day-out-of-range', 'Times per day must be a whole number of at least 1.');
     else if (isPatch && givenTimes !== 1)
       bad('.timesPerDay', 'times-per-day-out-of-range', 'A patch is worn continuously: give its rate in mcg/h and times per day 1.');
     else if (facts && givenTimes > facts.formulation.maxTimesPerDay.value)
@@ -406,27 +408,27 @@ function readProposed(
     else if (listLength !== undefined && givenTimes !== listLength)
       bad('.timesPerDay', 'times-per-day-out-of-range', `Times per day (${givenTimes}) does not match the ${listLength} administrations listed.`);
     else timesPerDay = givenTimes;
-    // Dose.
+    // Dose (an object, and its amount a positive number or absent: checked by the schema).
     let dose: ProductAmount | null = null;
-    if (!isRecord(raw.dose)) bad('.dose', 'required', `Enter the dose of step ${index + 1} as { amount, unit }.`);
-    else {
-      const parsed = raw.dose.amount === undefined || raw.dose.amount === '' ? undefined : parseAmount(raw.dose.amount);
+    if (fine(`${path}.dose`)) {
+      const given = raw.dose.amount === undefined || raw.dose.amount === '' ? undefined : fine(`${path}.dose.amount`) ? parseAmount(raw.dose.amount) : null;
       // A loop, not D.max(...amounts): spreading a long list overflows the call stack.
       const largest = amounts ? amounts.reduce((a, b) => larger(a, b)) : null;
-      if (parsed === undefined && unevenGiven) dose = largest;
-      else if (parsed === undefined) bad('.dose.amount', 'required', `Enter the dose per administration of step ${index + 1}.`);
-      else if (parsed === null) bad('.dose.amount', 'not-a-number', 'The dose must be a number, e.g. 10 or 2.5.');
-      else if (parsed.lte(0)) bad('.dose.amount', 'not-positive', 'The dose must be more than zero.');
-      else if (largest && !parsed.eq(largest))
+      if (given === undefined && unevenGiven) dose = largest;
+      else if (given === undefined) bad('.dose.amount', 'required', `Enter the dose per administration of step ${index + 1}.`);
+      else if (given === null) {
+        // Reported by the schema.
+      } else if (largest && !given.eq(largest))
         bad('.dose.amount', 'not-the-largest', 'With administrations listed, the dose must be the largest of them (or be left out).');
-      else dose = productAmount(parsed);
+      else dose = productAmount(given);
       if (facts) {
         const unit = facts.formulation.unit;
-        if (raw.dose.unit === undefined || raw.dose.unit === null || raw.dose.unit === '') {
+        const givenUnit: unknown = raw.dose.unit;
+        if (givenUnit === undefined || givenUnit === null || givenUnit === '') {
           bad('.dose.unit', 'required', `Enter the unit of the dose (${unit} for this ${facts.formulation.name}).`);
           dose = null;
-        } else if (raw.dose.unit !== unit) {
-          bad('.dose.unit', 'unit-mismatch', `${facts.displayName} ${facts.formulation.name}s are dosed in ${unit}, not ${shownValue(raw.dose.unit)}.`);
+        } else if (givenUnit !== unit) {
+          bad('.dose.unit', 'unit-mismatch', `${facts.displayName} ${facts.formulation.name}s are dosed in ${unit}, not ${shownValue(givenUnit)}.`);
           dose = null;
         }
         const each = dose ? (amounts ?? [dose]).map((amount, k) => ({ amount, path: amounts ? `.administrations.${k}` : '.dose' })) : [];
@@ -449,12 +451,7 @@ function readProposed(
         }
       }
     }
-    const flags: Record<string, boolean> = {};
-    for (const flag of ['everyOtherDay', 'checkpoint', 'asNeeded'] as const) {
-      if (raw[flag] === undefined) flags[flag] = false;
-      else if (typeof raw[flag] === 'boolean') flags[flag] = raw[flag];
-      else bad(`.${flag}`, 'not-a-boolean', 'Answer yes or no (true or false).');
-    }
+    const flags = { everyOtherDay: raw.everyOtherDay ?? false, checkpoint: raw.checkpoint ?? false, asNeeded: raw.asNeeded ?? false };
     if (start !== null && sameStartAs !== null) {
       // A parallel step (same dates as the step before): another product, or an as-needed entry, than every step of
       // the group so far; the same product again is not in order (one product, one step: list uneven days instead).
@@ -464,6 +461,7 @@ function readProposed(
       else if (key !== null) parallelStarts.add(start);
     }
     if (start !== null && facts) groupKeys.add(`${facts.drug.id}/${facts.formulation.id}/${flags.asNeeded ? 'prn' : ''}`);
+    report();
     // Each of these is null only after an error was reported (ok = false), and then the list is dropped below.
     // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent (see the line above)
     if (start && facts && dose && timesPerDay !== null && (!unevenGiven || amounts)) {
@@ -476,8 +474,8 @@ function readProposed(
         dose,
         amounts: list,
         timesPerDay,
-        everyOtherDay: flags.everyOtherDay ?? false,
-        checkpoint: flags.checkpoint ?? false,
+        everyOtherDay: flags.everyOtherDay,
+        checkpoint: flags.checkpoint,
         ...(flags.asNeeded ? { asNeeded: true } : {}),
         dosingDay,
         perDay: flags.everyOtherDay ? per(dosingDay, 2) : dosingDay,

@@ -1,6 +1,6 @@
 /**
  * Every field-error code (`FieldError.code`) the engine, the check, dispensing and the command line give, in one
- * case style: kebab-case, as validate.ts writes them. The check's field errors were upper snake case (`REQUIRED`);
+ * case style: kebab-case, as validate.ts and the request schema (src/engine/schema) write them. The check's field errors were upper snake case (`REQUIRED`);
  * CHECK_CODE_ALIASES maps each old code to its kebab-case code (README "Error codes"), so callers that match on
  * the old codes can translate them with normalizeErrorCode. (Finding codes such as ABOVE_CEILING and warning codes
  * such as NALOXONE are not field errors and keep their names.)
@@ -30,6 +30,8 @@ export const FIELD_ERROR_CODES = [
   'not-a-boolean',
   'unknown-choice',
   'self-concurrent',
+  // a field the request (or a proposed step) does not have: rejected by the schema (src/engine/schema)
+  'unknown-field',
   // additionalPrior (issue 13): a medicine of another class, or a class or planner that does not sum
   'wrong-class',
   'not-supported',

@@ -48,6 +48,8 @@ describe('command line: hostile input', () => {
     expect(invalid(['-'], JSON.stringify({ ...REQUEST, prior: { ...REQUEST.prior, unit: hostile }, concurrent: [hostile] }))).toEqual([
       'prior.unit wrong-unit',
       'concurrent.0.drug unknown-concurrent-drug',
+      // toString is not a field of a concurrent entry (the schema rejects unknown fields)
+      'concurrent.0.toString unknown-field',
     ]);
     expect(invalid(['check', '-'], JSON.stringify({ ...REQUEST, proposed: [{ ...STEP, drug: hostile }, { ...STEP, start: '2026-12-01', formulation: hostile }, { ...STEP, start: '2026-12-04', dose: { amount: '5', unit: hostile } }] }))).toEqual([
       'proposed.0.drug unknown-drug',

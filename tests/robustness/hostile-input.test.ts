@@ -82,7 +82,12 @@ describe('long text: capped, formatted in one pass, never echoed whole', () => {
 describe('hostile JSON: types checked before any value is converted', () => {
   it('an object with a toString key where text is expected is an error on that field, never a throw', () => {
     expect(pathsAndCodes(errorsOf(planRestart({ ...REQUEST, prior: { ...REQUEST.prior, unit: HOSTILE } })))).toEqual(['prior.unit wrong-unit']);
-    expect(pathsAndCodes(errorsOf(planRestart({ ...REQUEST, concurrent: [HOSTILE] })))).toEqual(['concurrent.0.drug unknown-concurrent-drug']);
+    // An object entry without a drug; its two keys are fields a concurrent entry does not have (the schema rejects them).
+    expect(pathsAndCodes(errorsOf(planRestart({ ...REQUEST, concurrent: [HOSTILE] })))).toEqual([
+      'concurrent.0.drug unknown-concurrent-drug',
+      'concurrent.0.toString unknown-field',
+      'concurrent.0.valueOf unknown-field',
+    ]);
     expect(pathsAndCodes(errorsOf(planRestart({ ...REQUEST, concurrent: [{ drug: HOSTILE }] })))).toEqual(['concurrent.0.drug unknown-concurrent-drug']);
     expect(pathsAndCodes(errorsOf(checkSchedule({ ...REQUEST, proposed: [{ ...STEP, drug: HOSTILE }] })))).toEqual(['proposed.0.drug unknown-drug']);
     expect(pathsAndCodes(errorsOf(checkSchedule({ ...REQUEST, proposed: [{ ...STEP, formulation: HOSTILE }] })))).toEqual(['proposed.0.formulation unknown-formulation']);

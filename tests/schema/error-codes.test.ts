@@ -15,18 +15,18 @@ describe('field-error codes: one typed union, one case style', () => {
     expect(new Set(FIELD_ERROR_CODES).size).toBe(FIELD_ERROR_CODES.length);
   });
 
-  it('every kebab-case code that validate.ts and dispense.ts write is in the union', () => {
+  it('every kebab-case code that validate.ts, the schemas and dispense.ts write is in the union', () => {
     const written = new Set<string>();
-    for (const file of ['validate.ts', 'dispense.ts']) {
+    for (const file of ['validate.ts', 'schema/request.ts', 'schema/check.ts', 'schema/errors.ts', 'dispense.ts']) {
       for (const match of source(file).matchAll(/(?:fail\([^,]+,\s*|code:\s*)'([a-z]+(?:-[a-z]+)*)'/g)) written.add(match[1]!);
     }
     expect(written.size).toBeGreaterThan(15);
     expect([...written].filter((code) => !isFieldErrorCode(code))).toEqual([]);
   });
 
-  it('check.ts writes its field errors in kebab-case, each in the union; every old upper-case code has an alias', () => {
+  it('check.ts and its schema write its field errors in kebab-case, each in the union; every old upper-case code has an alias', () => {
     const text = source('check.ts');
-    const kebab = new Set([...text.matchAll(/(?:fail\([^,]+,\s*|code:\s*)'([a-z]+(?:-[a-z]+)*)'/g)].map((m) => m[1]!));
+    const kebab = new Set([...`${text}${source('schema/check.ts')}`.matchAll(/(?:fail\([^,]+,\s*|code:\s*|bad\([^,]+,\s*)'([a-z]+(?:-[a-z]+)*)'/g)].map((m) => m[1]!));
     expect(kebab.size).toBeGreaterThan(4);
     expect([...kebab].filter((code) => !isFieldErrorCode(code))).toEqual([]);
     const upper = new Set([...text.matchAll(/'([A-Z]+(?:_[A-Z]+)+|[A-Z]{4,})'/g)].map((m) => m[1]!));
