@@ -43,7 +43,7 @@
  * Units in the types (issue 15, units.ts): a step's doses and per-day amounts are `ProductAmount`s (the product's own
  * unit: mg, mcg or mcg/h), equivalents are `ClassEquivalent`s (MME, mg diazepam), a limit travels with the amount it
  * bounds as a `Pair` in one unit, and the only ways from one to the other are the named conversions with their factor
- * (`mmeOfProductDaily`, `diazepamEquivalent`). Dates of proposed steps are `IsoDate`s. Which product unit (mg or mcg/h)
+ * (`productMme`, `diazepamEquivalent`). Dates of proposed steps are `IsoDate`s. Which product unit (mg or mcg/h)
  * is a run-time fact (`formulation.unit`) and stays a run-time check.
  *
  * One rule set: every limit is read off the ceiling plan the planner made for the same request (its steps,
@@ -83,7 +83,7 @@ import {
   diazepamEquivalent,
   excessOver,
   larger,
-  mmeOfProductDaily,
+  productMme,
   per,
   productAmount,
   ratio,
@@ -533,7 +533,7 @@ function planEquivalentPerDay(step: PlanStep): { readonly value: ClassEquivalent
 
 /** A proposed step's per-day MME, from its per-day amount and its product's MME factor (the only conversion here). */
 function perDayMme(proposed: Proposed, equivalent: NonNullable<ProductFacts['equivalent']>): ClassEquivalent {
-  return mmeOfProductDaily(proposed.perDay, equivalent.factor);
+  return productMme(proposed.perDay, proposed.facts.formulation.unit, equivalent.factor);
 }
 
 /** The proposed and ceiling per-day amounts in one unit, or null when they cannot be compared. */
@@ -1145,7 +1145,7 @@ interface ClassFactor {
 function classFactor(facts: ProductFacts, planDrugs: ReadonlySet<string>): ClassFactor | null {
   if (facts.equivalent) {
     const { factor, unit, provenance } = facts.equivalent;
-    return { convert: (daily) => mmeOfProductDaily(daily, factor), unit, text: `× ${formatAmount(factor)} ${unit} per ${facts.formulation.unit}`, source: provenanceLabel(provenance) };
+    return { convert: (daily) => productMme(daily, facts.formulation.unit, factor), unit, text: `× ${formatAmount(factor)} ${unit} per ${facts.formulation.unit}`, source: provenanceLabel(provenance) };
   }
   if (facts.drug.drugClass !== 'benzodiazepine') return null;
   const drug = facts.drug as BenzodiazepineDrug;

@@ -161,12 +161,22 @@ export const productAmount = (amount: Unbranded): ProductAmount => brand<Product
 /** Gives a bare decimal its class equivalent unit (an equivalent read from a plan: `dailyEquivalent`). */
 export const classEquivalent = (amount: Unbranded): ClassEquivalent => brand<ClassEquivalent>(amount);
 
+/** Each amount of a list in the product's own unit. */
+export const productAmounts = (amounts: readonly Unbranded[]): ProductAmount[] => amounts.map(productAmount);
+
 /**
- * Daily MME of a daily amount in the product's own unit (mg/day; mcg/h for a patch) × the product's MME factor per
- * that unit (protocol data). `toMme` and `mmeOfPatch` when the unit is known at compile time.
+ * Daily MME of a daily amount in a product's own unit: mg/day × the factor (`toMme`), or a patch's mcg/h × the factor
+ * per mcg/h (`mmeOfPatch`). Only products in mg or mcg/h have an MME factor; any other unit is a programmer error.
  */
-export function mmeOfProductDaily(daily: ProductAmount, factorPerUnit: Factor): Mme {
-  return daily.mul(factorPerUnit) as Mme;
+export function productMme(daily: ProductAmount, unit: ProductUnit, factor: Factor): Mme {
+  if (unit === 'mcg/h') return mmeOfPatch(daily as Quantity<string> as McgPerHour, factor);
+  if (unit === 'mg') return toMme(daily as Quantity<string> as Mg, factor);
+  throw new Error(`programmer error: no MME conversion for ${unit}`);
+}
+
+/** The daily amount in a product's unit that gives `amount` MME/day: MME ÷ the factor (the inverse of `productMme`). */
+export function productAmountOfMme(amount: Mme, factor: Factor): ProductAmount {
+  return amount.div(factor) as ProductAmount;
 }
 
 /**

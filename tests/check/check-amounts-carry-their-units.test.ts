@@ -21,7 +21,7 @@ import {
   mg,
   mgDiazepam,
   mme,
-  mmeOfProductDaily,
+  productMme,
   productAmount,
   ratio,
   rounded,
@@ -41,7 +41,7 @@ describe('amounts in the pharmacist check carry their unit', () => {
   it('a product day total converts to MME only through its factor, and the number is the one the check reports', () => {
     // oxyCODONE 10 mg × 3 a day: 30 mg/day × 1.5 MME per mg (the product's factor from protocol data) = 45 MME/day.
     const day: ProductAmount = productAmount(new D(30));
-    const equivalent = mmeOfProductDaily(day, oxycodone.equivalent!.factor);
+    const equivalent = productMme(day, 'mg', oxycodone.equivalent!.factor);
     expectTypeOf(equivalent).toEqualTypeOf<Mme>();
     expect(equivalent.toFixed()).toBe('45');
     const result = checkSchedule({
@@ -104,9 +104,9 @@ describe('amounts in the pharmacist check carry their unit', () => {
     // @ts-expect-error a rise fraction is taken between amounts of one unit
     ratio(mg(new D(40)), mme(new D(30)));
     // @ts-expect-error an MME total is not converted to MME again
-    mmeOfProductDaily(mme(new D(45)), '1.5');
+    productMme(mme(new D(45)), 'mg', '1.5');
     // @ts-expect-error the conversion gives MME, never mg diazepam
-    const asDiazepam: MgDiazepam = mmeOfProductDaily(mgCeiling, '1.5');
+    const asDiazepam: MgDiazepam = productMme(mgCeiling, 'mg', '1.5');
     // @ts-expect-error checkedMg reads a product amount as mg; an MME total is not one
     checkedMg(mmeTotal, 'mg');
     // @ts-expect-error re-labelling an equivalent as a product amount is a conversion, not a constructor

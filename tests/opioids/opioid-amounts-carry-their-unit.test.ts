@@ -1,36 +1,17 @@
 /**
  * Units in the types inside the opioid planners (opioid-common.ts, opioid.ts, buprenorphine.ts, opioid-interactions.ts):
- * a dose is in its product's unit (ProductDose: mg, mcg/h or mcg, never MME), acetaminophen is in mg, MME is an Mme,
- * and the only ways between a dose and MME are the named conversions with their factor (productMme, productDoseOfMme,
+ * a dose is in its product's unit (ProductAmount: mg, mcg/h or mcg, never MME), acetaminophen is in mg, MME is an Mme,
+ * and the only ways between a dose and MME are the named conversions with their factor (productMme, productAmountOfMme,
  * mgOfMme). The `@ts-expect-error` lines are checked by `tsc -b` (tests are in tsconfig.test.json): if one of these
  * mistakes ever compiled, the directive would be unused and the type-check would fail. The runtime halves pin the
  * conversions' values.
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import {
-  acetaminophenDaily,
-  acetaminophenLimit,
-  capForAcetaminophen,
-  describe as describeRegimen,
-  fillRegimen,
-  labelNaiveStart,
-  mgOfMme,
-  naiveStart,
-  opioidPlanSummary,
-  opioidWarnings,
-  productDose,
-  productDoseOfMme,
-  productDoses,
-  productMme,
-  smallestUnit,
-  type LabelNaiveStart,
-  type ProductDose,
-  type WarningContext,
-} from '../../src/engine/classes/opioid-common.ts';
+import { acetaminophenDaily, acetaminophenLimit, capForAcetaminophen, describe as describeRegimen, fillRegimen, labelNaiveStart, mgOfMme, naiveStart, opioidPlanSummary, opioidWarnings, smallestUnit, type LabelNaiveStart, type WarningContext } from '../../src/engine/classes/opioid-common.ts';
 import type { MaoiContraindication } from '../../src/engine/classes/opioid-interactions.ts';
 import { D } from '../../src/engine/decimal.ts';
 import { PlanNotes } from '../../src/engine/notes.ts';
-import { mcgPerHour, mg, mme, type IsoDate, type Mg, type Mme } from '../../src/engine/units.ts';
+import { mcgPerHour, mg, mme, type IsoDate, type Mg, type Mme, productAmount, productAmounts, productMme, productAmountOfMme, type ProductAmount } from '../../src/engine/units.ts';
 import { OPIOID_CLASS } from '../../src/protocols/opioids/index.ts';
 import { opioidDrug, opioidForm } from './helpers.ts';
 
@@ -40,27 +21,27 @@ const norco = opioidForm('hydrocodone', 'apap');
 describe('opioid amounts carry their unit', () => {
   it('MME comes from a dose only through the named conversion with its factor (CDC 2022 factors)', () => {
     // oxyCODONE 30 mg/day × 1.5 = 45 MME/day; a fentaNYL 25 mcg/h patch × 2.4 = 60 MME/day.
-    expect(productMme(productDose(new D(30)), 'mg', '1.5').toFixed()).toBe('45');
+    expect(productMme(productAmount(new D(30)), 'mg', '1.5').toFixed()).toBe('45');
     expect(productMme(mcgPerHour(new D(25)), 'mcg/h', '2.4').toFixed()).toBe('60');
-    expect(() => productMme(productDose(new D(75)), 'mcg', '1')).toThrow(/no MME conversion for mcg/);
+    expect(() => productMme(productAmount(new D(75)), 'mcg', '1')).toThrow(/no MME conversion for mcg/);
     // And back: 45 MME/day ÷ 1.5 = 30 mg/day; 30 MME/day ÷ 1.5 = 20 mg/day of an oral opioid.
-    expect(productDoseOfMme(mme(new D(45)), '1.5').toFixed()).toBe('30');
+    expect(productAmountOfMme(mme(new D(45)), '1.5').toFixed()).toBe('30');
     expect(mgOfMme(mme(new D(30)), '1.5').toFixed()).toBe('20');
-    expectTypeOf(productMme(productDose(new D(30)), 'mg', '1.5')).toEqualTypeOf<Mme>();
-    expectTypeOf(productDoseOfMme(mme(new D(45)), '1.5')).toEqualTypeOf<ProductDose>();
-    expectTypeOf<Mg>().toMatchTypeOf<ProductDose>();
+    expectTypeOf(productMme(productAmount(new D(30)), 'mg', '1.5')).toEqualTypeOf<Mme>();
+    expectTypeOf(productAmountOfMme(mme(new D(45)), '1.5')).toEqualTypeOf<ProductAmount>();
+    expectTypeOf<Mg>().toMatchTypeOf<ProductAmount>();
   });
 
   it('the shared helpers keep the unit of the amounts they are given', () => {
     const regimen = fillRegimen(mg(new D(25)), mg(new D(10)), 3, oxycodoneIr);
     expect(regimen!.map((a) => a.toFixed())).toEqual(['10', '10', '5']);
     expectTypeOf(regimen).toEqualTypeOf<Mg[] | null>();
-    expectTypeOf(smallestUnit(oxycodoneIr)).toEqualTypeOf<ProductDose>();
+    expectTypeOf(smallestUnit(oxycodoneIr)).toEqualTypeOf<ProductAmount>();
     expectTypeOf(naiveStart(null, opioidDrug('methadone'), opioidForm('methadone', 'tablet'), 3, [])).toEqualTypeOf<Mg[] | null>();
     expectTypeOf(labelNaiveStart(null, opioidDrug('oxycodone'), oxycodoneIr, 4, [])).toEqualTypeOf<LabelNaiveStart | null>();
-    expectTypeOf<LabelNaiveStart['regimen']>().toEqualTypeOf<ProductDose[]>();
+    expectTypeOf<LabelNaiveStart['regimen']>().toEqualTypeOf<ProductAmount[]>();
     // HYDROcodone/APAP 10/325 × 6 = 1,950 mg of acetaminophen: mg, whatever the opioid's unit.
-    const apap = acetaminophenDaily(productDoses(Array.from({ length: 6 }, () => new D(10))), norco);
+    const apap = acetaminophenDaily(productAmounts(Array.from({ length: 6 }, () => new D(10))), norco);
     expect(apap.toFixed()).toBe('1950');
     expectTypeOf(apap).toEqualTypeOf<Mg>();
     expectTypeOf<WarningContext['maxMme']>().toEqualTypeOf<Mme>();
@@ -68,7 +49,7 @@ describe('opioid amounts carry their unit', () => {
   });
 
   it('mixing MME with a dose, or acetaminophen mg with either, does not compile', () => {
-    const dose = productDose(new D(10));
+    const dose = productAmount(new D(10));
     const equivalent = mme(new D(15));
     const limit = acetaminophenLimit({ patient: {}, priorDurationDays: 10 } as never).limit;
     // @ts-expect-error the per-dose cap is in the daily cap's unit: mg, not MME
@@ -78,13 +59,13 @@ describe('opioid amounts carry their unit', () => {
     // @ts-expect-error productMme converts a dose, not an MME amount (no double conversion)
     productMme(equivalent, 'mg', '1.5');
     // @ts-expect-error productMme gives MME, never a dose
-    const backToDose: ProductDose = productMme(dose, 'mg', '1.5');
-    // @ts-expect-error productDoseOfMme takes MME, not a dose
-    productDoseOfMme(dose, '1.5');
+    const backToDose: ProductAmount = productMme(dose, 'mg', '1.5');
+    // @ts-expect-error productAmountOfMme takes MME, not a dose
+    productAmountOfMme(dose, '1.5');
     // @ts-expect-error mgOfMme takes MME, not mg
     mgOfMme(mg(new D(30)), '1.5');
-    // @ts-expect-error re-labelling an MME amount as a dose is a conversion: it needs productDoseOfMme and a factor
-    productDose(equivalent);
+    // @ts-expect-error re-labelling an MME amount as a dose is a conversion: it needs productAmountOfMme and a factor
+    productAmount(equivalent);
     // @ts-expect-error a regimen described in its unit is a dose regimen, not MME
     describeRegimen([equivalent], 'mg');
     // @ts-expect-error the acetaminophen limit is mg of acetaminophen, not MME

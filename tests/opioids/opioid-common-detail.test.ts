@@ -7,25 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type Decimal from 'decimal.js';
-import {
-  acetaminophenDaily,
-  acetaminophenLimit,
-  acetaminophenOfDose,
-  benzodiazepinesIn,
-  capForAcetaminophen,
-  describe as describeRegimen,
-  fillRegimen,
-  naiveStart,
-  opioidPlanSummary,
-  productDose,
-  productDoses,
-  opioidRiskFactors,
-  opioidWarnings,
-  smallestUnit,
-  type WarningContext,
-} from '../../src/engine/classes/opioid-common.ts';
+import { acetaminophenDaily, acetaminophenLimit, acetaminophenOfDose, benzodiazepinesIn, capForAcetaminophen, describe as describeRegimen, fillRegimen, naiveStart, opioidPlanSummary, opioidRiskFactors, opioidWarnings, smallestUnit, type WarningContext } from '../../src/engine/classes/opioid-common.ts';
 import { D } from '../../src/engine/decimal.ts';
-import { mg, mme } from '../../src/engine/units.ts';
+import { mg, mme, productAmount, productAmounts } from '../../src/engine/units.ts';
 import { PlanNotes } from '../../src/engine/notes.ts';
 import type { PatientFactors, RestartPlan, RestartRequest } from '../../src/engine/types.ts';
 import { OPIOID_CLASS } from '../../src/protocols/opioids/index.ts';
@@ -37,7 +21,7 @@ import { BASE, codes, plan, restartAfter, warning, opioidDrug, opioidForm } from
 const drug = opioidDrug;
 const form = opioidForm;
 const amounts = (regimen: readonly Decimal[] | null) => (regimen === null ? null : regimen.map((a) => a.toFixed()));
-const decs = (...values: string[]) => productDoses(values.map((v) => new D(v)));
+const decs = (...values: string[]) => productAmounts(values.map((v) => new D(v)));
 
 const NO_FLAGS: PatientFactors = {
   hepaticImpairment: false,
@@ -341,16 +325,16 @@ describe('acetaminophen in a dose and a day', () => {
     ['15', '650'],
     ['2.5', '325'],
   ])('HYDROcodone/APAP %s mg = %s mg acetaminophen (325 mg a tablet)', (dose, apap) => {
-    expect(acetaminophenOfDose(productDose(new D(dose)), norco).toFixed()).toBe(apap);
+    expect(acetaminophenOfDose(productAmount(new D(dose)), norco).toFixed()).toBe(apap);
   });
 
   it('codeine 90 mg as No. 4 + No. 3 = 600 mg acetaminophen', () => {
-    expect(acetaminophenOfDose(productDose(new D(90)), tylenol3).toFixed()).toBe('600');
+    expect(acetaminophenOfDose(productAmount(new D(90)), tylenol3).toFixed()).toBe('600');
   });
 
   it('no acetaminophen in a dose the tablets cannot make, or in a single-ingredient product', () => {
-    expect(acetaminophenOfDose(productDose(new D(3)), norco).toFixed()).toBe('0');
-    expect(acetaminophenOfDose(productDose(new D(10)), form('oxycodone', 'ir')).toFixed()).toBe('0');
+    expect(acetaminophenOfDose(productAmount(new D(3)), norco).toFixed()).toBe('0');
+    expect(acetaminophenOfDose(productAmount(new D(10)), form('oxycodone', 'ir')).toFixed()).toBe('0');
   });
 
   it('daily: the sum over administrations (10/325 × 6 = 1,950 mg); zero administrations add nothing', () => {
@@ -410,33 +394,33 @@ describe('capForAcetaminophen: the largest regimen within the acetaminophen limi
   const norco = form('hydrocodone', 'apap');
 
   it('2 g limit, 20 mg a dose, 4 a day: 6 tablets spread 2 + 2 + 1 + 1 → 20 + 20 + 10 + 10 mg (1,950 mg acetaminophen)', () => {
-    const regimen = capForAcetaminophen(productDose(new D(20)), 4, mg(new D(2000)), norco);
+    const regimen = capForAcetaminophen(productAmount(new D(20)), 4, mg(new D(2000)), norco);
     expect(amounts(regimen)).toEqual(['20', '20', '10', '10']);
     expect(acetaminophenDaily(regimen, norco).toFixed()).toBe('1950');
   });
 
   it('3 g limit, 20 mg a dose, 6 a day: 9 tablets → 20 × 3 + 10 × 3 (2,925 mg acetaminophen)', () => {
-    expect(amounts(capForAcetaminophen(productDose(new D(20)), 6, mg(new D(3000)), norco))).toEqual(['20', '20', '20', '10', '10', '10']);
+    expect(amounts(capForAcetaminophen(productAmount(new D(20)), 6, mg(new D(3000)), norco))).toEqual(['20', '20', '20', '10', '10', '10']);
   });
 
   it('3 g limit, 20 mg a dose, 4 a day: 9 tablets, the extra one cannot raise a 20 mg dose', () => {
-    expect(amounts(capForAcetaminophen(productDose(new D(20)), 4, mg(new D(3000)), norco))).toEqual(['20', '20', '20', '20']);
+    expect(amounts(capForAcetaminophen(productAmount(new D(20)), 4, mg(new D(3000)), norco))).toEqual(['20', '20', '20', '20']);
   });
 
   it('codeine No. 4, 2 tablets 6 times a day with the 3 g limit: 10 tablets of 300 mg → 120 × 4 + 60 × 2', () => {
-    expect(amounts(capForAcetaminophen(productDose(new D(120)), 6, mg(new D(3000)), form('codeine', 'apap')))).toEqual(['120', '120', '120', '120', '60', '60']);
+    expect(amounts(capForAcetaminophen(productAmount(new D(120)), 6, mg(new D(3000)), form('codeine', 'apap')))).toEqual(['120', '120', '120', '120', '60', '60']);
   });
 
   it('a limit below one tablet gives no administration', () => {
-    expect(capForAcetaminophen(productDose(new D(20)), 4, mg(new D(300)), norco)).toEqual([]);
+    expect(capForAcetaminophen(productAmount(new D(20)), 4, mg(new D(300)), norco)).toEqual([]);
   });
 
   it('a dose below the smallest tablet gives no administration', () => {
-    expect(capForAcetaminophen(productDose(new D(2)), 4, mg(new D(4000)), norco)).toEqual([]);
+    expect(capForAcetaminophen(productAmount(new D(2)), 4, mg(new D(4000)), norco)).toEqual([]);
   });
 
   it('a product without acetaminophen is not limited', () => {
-    expect(amounts(capForAcetaminophen(productDose(new D(10)), 4, mg(new D(4000)), form('oxycodone', 'ir')))).toEqual(['10', '10', '10', '10']);
+    expect(amounts(capForAcetaminophen(productAmount(new D(10)), 4, mg(new D(4000)), form('oxycodone', 'ir')))).toEqual(['10', '10', '10', '10']);
   });
 
   // A product whose strengths cannot make every amount in as few tablets as the count (2.5 and 10 mg only), to
@@ -450,13 +434,13 @@ describe('capForAcetaminophen: the largest regimen within the acetaminophen limi
   };
 
   it('safety net: 17.5 mg needs 4 tablets (1,300 mg) against a 650 mg limit → lowered to 12.5 mg (2 tablets)', () => {
-    const regimen = capForAcetaminophen(productDose(new D('17.5')), 1, mg(new D(650)), gappy);
+    const regimen = capForAcetaminophen(productAmount(new D('17.5')), 1, mg(new D(650)), gappy);
     expect(amounts(regimen)).toEqual(['12.5']);
     expect(acetaminophenDaily(regimen, gappy).toFixed()).toBe('650');
   });
 
   it('safety net over two administrations lowers the largest each time: → 12.5 + 12.5 mg within 1,300 mg', () => {
-    const regimen = capForAcetaminophen(productDose(new D('17.5')), 2, mg(new D(1300)), gappy);
+    const regimen = capForAcetaminophen(productAmount(new D('17.5')), 2, mg(new D(1300)), gappy);
     expect(amounts(regimen)).toEqual(['12.5', '12.5']);
     expect(acetaminophenDaily(regimen, gappy).toFixed()).toBe('1300');
   });
@@ -469,7 +453,7 @@ describe('capForAcetaminophen: the largest regimen within the acetaminophen limi
         { amount: '10', scored: false, acetaminophenMg: '325' },
       ],
     };
-    expect(amounts(capForAcetaminophen(productDose(new D(10)), 6, mg(new D(2000)), mixed))).toEqual(['10', '10', '10', '10']);
+    expect(amounts(capForAcetaminophen(productAmount(new D(10)), 6, mg(new D(2000)), mixed))).toEqual(['10', '10', '10', '10']);
   });
 });
 
@@ -680,7 +664,7 @@ describe('opioidPlanSummary: tolerance and prior dose as the plan reports them',
     status: 'reduced' as const,
     priorTolerant: true,
     anchor: OPIOID_CLASS.anchors[1]!,
-    priorDaily: productDose(new D(40)),
+    priorDaily: productAmount(new D(40)),
     priorMme: mme(new D(60)),
     unit: 'mg' as const,
     per: 'MME per mg/day',

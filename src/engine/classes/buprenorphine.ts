@@ -16,8 +16,8 @@ import { PlanNotes } from '../notes.ts';
 import type { ScheduledStep } from '../schedule.ts';
 import { floorToStrengths, makeExactly } from '../strengths.ts';
 import type { RestartPlan, RestartRequest } from '../types.ts';
-import { describe, fillRegimen, opioidWarnings, productDose, productDoses, type ProductDose } from './opioid-common.ts';
-import { add, atMost, below, checkedDate, larger, mg, mme, smaller, subtract, sum, times as timesOf, type IsoDate, type Mg } from '../units.ts';
+import { describe, fillRegimen, opioidWarnings } from './opioid-common.ts';
+import { add, atMost, below, checkedDate, larger, mg, mme, smaller, subtract, sum, times as timesOf, type IsoDate, type Mg, productAmount, productAmounts, type ProductAmount } from '../units.ts';
 import { toPlanSteps } from './steps.ts';
 import { exposureChangeCap } from './opioid-interactions.ts';
 import { PhaseLines, record, type Phase } from './planner-phase.ts';
@@ -288,10 +288,10 @@ export function isPainProduct(formulation: OpioidFormulation): boolean {
 /** One regimen: a dose given `times` a day (a patch: one patch at its rate). */
 interface Rung {
   /** mcg/h for the patch, mcg for the film: the product's unit. */
-  readonly dose: ProductDose;
+  readonly dose: ProductAmount;
   readonly times: number;
 }
-const dailyOf = (r: Rung): ProductDose => timesOf(r.dose, r.times);
+const dailyOf = (r: Rung): ProductAmount => timesOf(r.dose, r.times);
 const sameRung = (a: Rung, b: Rung): boolean => a.dose.eq(b.dose) && a.times === b.times;
 
 /**
@@ -300,17 +300,17 @@ const sameRung = (a: Rung, b: Rung): boolean => a.dose.eq(b.dose) && a.times ===
  */
 function labelLadder(formulation: OpioidFormulation): Rung[] {
   const start = formulation.naiveStart!;
-  const naive: Rung = { dose: productDose(new D(start.dose.value)), times: start.timesPerDay.value };
-  const strengths = productDoses(formulation.strengths.map((s) => new D(s.amount))).sort((a, b) => a.cmp(b));
+  const naive: Rung = { dose: productAmount(new D(start.dose.value)), times: start.timesPerDay.value };
+  const strengths = productAmounts(formulation.strengths.map((s) => new D(s.amount))).sort((a, b) => a.cmp(b));
   if (formulation.unitForm === 'patch') return strengths.filter((s) => s.gte(naive.dose)).map((dose) => ({ dose, times: 1 }));
   const maxTimes = formulation.maxTimesPerDay.value;
   const rungs: Rung[] = [naive];
   if (naive.times < maxTimes) rungs.push({ dose: naive.dose, times: maxTimes });
-  let dose = productDose(new D(P.filmSecondDoseMcg.value));
+  let dose = productAmount(new D(P.filmSecondDoseMcg.value));
   const top = strengths[strengths.length - 1]!;
   while (dose.lte(top)) {
     if (strengths.some((s) => s.eq(dose))) rungs.push({ dose, times: maxTimes });
-    dose = add(dose, productDose(new D(P.filmIncrementMcg.value)));
+    dose = add(dose, productAmount(new D(P.filmIncrementMcg.value)));
   }
   return rungs;
 }
@@ -327,10 +327,10 @@ export function planBuprenorphinePain(request: RestartRequest, drug: OpioidDrug,
   const product = isPatch ? 'Butrans' : 'Belbuca';
   const interval = formulation.titrationIntervalsDays.value[0]!;
   const start = formulation.naiveStart!;
-  const naive: Rung = { dose: productDose(new D(start.dose.value)), times: start.timesPerDay.value };
+  const naive: Rung = { dose: productAmount(new D(start.dose.value)), times: start.timesPerDay.value };
 
   // Phase 1: prior exposure (no MME)
-  const priorRung: Rung = { dose: productDose(request.prior.dose.amount), times: request.prior.timesPerDay };
+  const priorRung: Rung = { dose: productAmount(request.prior.dose.amount), times: request.prior.timesPerDay };
   const priorDaily = dailyOf(priorRung);
   notes.line(
     isPatch
@@ -368,7 +368,7 @@ export function planBuprenorphinePain(request: RestartRequest, drug: OpioidDrug,
   const maxSingle = formulation.maxSingleDose;
   const maxDaily = formulation.maxDailyDose;
   if (maxSingle && ceiling.dose.gt(maxSingle.value)) {
-    ceiling = { dose: productDose(new D(maxSingle.value)), times: ceiling.times };
+    ceiling = { dose: productAmount(new D(maxSingle.value)), times: ceiling.times };
     notes.line(`The prior dose is above the label maximum of ${formatDose({ amount: new D(maxSingle.value), unit })} a ${isPatch ? 'patch' : 'dose'}: the ceiling is ${formatDose({ amount: ceiling.dose, unit })}.`, maxSingle);
   }
   if (maxDaily && dailyOf(ceiling).gt(maxDaily.value)) {
@@ -421,7 +421,7 @@ export function planBuprenorphinePain(request: RestartRequest, drug: OpioidDrug,
 
   // Phase 6: titration back to the ceiling, by the label steps and interval
   let at = checkedDate(request.restartDate);
-  const scheduled: ScheduledStep<ProductDose, IsoDate>[] = [painStep(at, first, formulation, firstRule)];
+  const scheduled: ScheduledStep<ProductAmount, IsoDate>[] = [painStep(at, first, formulation, firstRule)];
   let last = first;
   for (const rung of ladder) {
     if (atMost(dailyOf(rung), dailyOf(last)) || below(rung.dose, last.dose)) continue;
@@ -517,6 +517,6 @@ function describeRung(r: Rung, unit: OpioidFormulation['unit'], isPatch: boolean
   return `${formatDose({ amount: r.dose, unit })} ${r.times === 1 ? 'once daily' : r.times === 2 ? 'every 12 hours' : `${r.times} times daily`}`;
 }
 
-function painStep(start: IsoDate, r: Rung, formulation: OpioidFormulation, rule: string): ScheduledStep<ProductDose, IsoDate> {
+function painStep(start: IsoDate, r: Rung, formulation: OpioidFormulation, rule: string): ScheduledStep<ProductAmount, IsoDate> {
   return step(start, Array.from({ length: r.times }, () => r.dose), formulation, rule);
 }

@@ -14,39 +14,11 @@ import { floorToStrengths, makeExactly, nextAbove } from '../strengths.ts';
 import { anchorSummary } from '../tolerance.ts';
 import type { PriorComponent, RestartPlan, RestartRequest, ToleranceStatus } from '../types.ts';
 import { evenRegimen, sum } from '../regimen.ts';
-import { atMost, below, mg, per, mme, mmeOfPatch, smaller, subtract, sum as sumOf, times as timesOf, toMme, add, type Factor, type Mg, type McgPerHour, type Mme, type Quantity, type Unbranded } from '../units.ts';
+import { atMost, below, mg, per, mme, smaller, subtract, sum as sumOf, times as timesOf, toMme, add, type Factor, type Mg, type Mme, productAmount, productMme, productAmountOfMme, type ProductAmount } from '../units.ts';
 import { beersCnsWarning } from './beers.ts';
 import { opioidInteractionWarnings } from './opioid-interactions.ts';
 
 const C = OPIOID_CLASS;
-
-/**
- * An amount in an opioid product's own unit (`formulation.unit`: mg for tablets, capsules and solutions, mcg/h for a
- * patch, mcg for a buccal film). The unit is known only at run time, so the type says "a dose unit, never MME": mixing
- * it with an Mme does not compile, and MME comes only through `productMme` (the named conversions with their factor).
- */
-export type ProductDose = Quantity<DoseUnit>;
-
-/** Gives a bare decimal the product's unit (a request dose, a strength, a protocol value in the product's unit). */
-export const productDose = (amount: Unbranded): ProductDose => amount as Decimal as ProductDose;
-
-/** Each amount of a list in the product's unit. */
-export const productDoses = (amounts: readonly Unbranded[]): ProductDose[] => amounts.map(productDose);
-
-/**
- * Daily MME of a daily amount on a product: mg/day × the factor (`toMme`), or a patch's mcg/h × the factor per mcg/h
- * (`mmeOfPatch`). The full agonists with an MME factor are in mg or mcg/h; any other unit is a programmer error.
- */
-export function productMme(daily: ProductDose, unit: DoseUnit, factor: Factor): Mme {
-  if (unit === 'mcg/h') return mmeOfPatch(daily as McgPerHour, factor);
-  if (unit === 'mg') return toMme(daily as Mg, factor);
-  throw new Error(`programmer error: no MME conversion for ${unit}`);
-}
-
-/** The daily amount in a product's unit that gives `amount` MME/day: MME ÷ the factor (the inverse of `productMme`). */
-export function productDoseOfMme(amount: Mme, factor: Factor): ProductDose {
-  return amount.div(factor) as ProductDose;
-}
 
 /** The mg/day of an oral opioid that gives `amount` MME/day: MME ÷ the factor per mg/day (the inverse of `toMme`). */
 export function mgOfMme(amount: Mme, factor: Factor): Mg {
@@ -128,22 +100,22 @@ export function fillEven<A extends Decimal>(dailyCap: A, doseCap: NoInfer<A>, ti
 }
 
 /** The smallest strength of the product, in its unit. */
-export function smallestUnit(formulation: OpioidFormulation): ProductDose {
-  return productDose(D.min(...formulation.strengths.map((s) => new D(s.amount))));
+export function smallestUnit(formulation: OpioidFormulation): ProductAmount {
+  return productAmount(D.min(...formulation.strengths.map((s) => new D(s.amount))));
 }
 
 /** The daily total of a regimen in a product's unit (0 for an empty one). */
-export function dailyOf(regimen: readonly ProductDose[]): ProductDose {
-  return sumOf(regimen, productDose(new D(0)));
+export function dailyOf(regimen: readonly ProductAmount[]): ProductAmount {
+  return sumOf(regimen, productAmount(new D(0)));
 }
 
 /** The largest administration of a non-empty regimen. */
-export function largestOf(regimen: readonly ProductDose[]): ProductDose {
-  return productDose(D.max(...regimen));
+export function largestOf(regimen: readonly ProductAmount[]): ProductAmount {
+  return productAmount(D.max(...regimen));
 }
 
 /** A regimen in words, in its unit (an amount of any dose unit, never MME). */
-export function describe(regimen: readonly ProductDose[] | null, unit: string): string {
+export function describe(regimen: readonly ProductAmount[] | null, unit: string): string {
   if (!regimen || regimen.length === 0) return 'none';
   const amounts = new Set(regimen.map((a) => a.toFixed()));
   const daily = formatDose({ amount: sum(regimen), unit });
@@ -153,7 +125,7 @@ export function describe(regimen: readonly ProductDose[] | null, unit: string): 
 }
 
 export interface NaiveStart {
-  readonly regimen: ProductDose[];
+  readonly regimen: ProductAmount[];
   /** The un-halved start, for the fits check. */
   readonly fits: boolean;
 }
@@ -219,7 +191,7 @@ export function naiveStart(
 }
 
 export interface LabelNaiveStart {
-  readonly regimen: ProductDose[];
+  readonly regimen: ProductAmount[];
   /** Two of the label's smallest initial doses exceed the daily cap: up to that many doses are allowed (amendment A6). */
   readonly aboveRange: boolean;
   /** The start was lowered for risk factors or organ function. */
@@ -244,13 +216,13 @@ export function labelNaiveStart(
   const factor = drug.mmeFactor;
   if (!naive || !factor) return null;
   const unit = formulation.unit;
-  const labelDose = productDose(new D(naive.dose.value));
+  const labelDose = productAmount(new D(naive.dose.value));
   const labelTimes = Math.min(naive.timesPerDay.value, maxTimes);
-  const capMg = productDoseOfMme(mmeValue(C.naiveDailyCapMme.value), factor.value);
+  const capMg = productAmountOfMme(mmeValue(C.naiveDailyCapMme.value), factor.value);
   const twoDosesMme = productMme(timesOf(labelDose, C.amended.naiveAboveRangeMaxDoses.value), unit, factor.value);
   const aboveRange = twoDosesMme.gt(C.naiveDailyCapMme.value) && labelTimes >= C.amended.naiveAboveRangeMaxDoses.value;
   const smallest = smallestUnit(formulation);
-  let regimen: ProductDose[] | null;
+  let regimen: ProductAmount[] | null;
   if (aboveRange) {
     regimen = fillEven(timesOf(labelDose, C.amended.naiveAboveRangeMaxDoses.value), labelDose, C.amended.naiveAboveRangeMaxDoses.value, formulation);
     notes?.line(
@@ -303,7 +275,7 @@ export function labelNaiveStart(
 // --- Acetaminophen in combination products ---
 
 /** mg of acetaminophen in one administration of a combination product (the fewest units that make the opioid dose). */
-export function acetaminophenOfDose(amount: ProductDose, formulation: OpioidFormulation): Mg {
+export function acetaminophenOfDose(amount: ProductAmount, formulation: OpioidFormulation): Mg {
   const made = makeExactly(amount, formulation.strengths);
   if (!made) return mg(new D(0));
   let total = mg(new D(0));
@@ -317,7 +289,7 @@ export function acetaminophenOfDose(amount: ProductDose, formulation: OpioidForm
 }
 
 /** mg of acetaminophen a day in a regimen of a combination product. */
-export function acetaminophenDaily(regimen: readonly ProductDose[], formulation: OpioidFormulation): Mg {
+export function acetaminophenDaily(regimen: readonly ProductAmount[], formulation: OpioidFormulation): Mg {
   // A zero administration adds nothing: acetaminophenOfDose gives 0 for any amount the strengths cannot make.
   return regimen.reduce<Mg>((total, a) => add(total, acetaminophenOfDose(a, formulation)), mg(new D(0)));
 }
@@ -347,13 +319,13 @@ export function acetaminophenLimit(request: RestartRequest): { limit: Mg; why: s
  * The largest regimen of at most `times` administrations, each at most `dose`, within the acetaminophen
  * limit: the tablets allowed a day spread as evenly as possible, each administration rounded down.
  */
-export function capForAcetaminophen(dose: ProductDose, times: number, limit: Mg, formulation: OpioidFormulation): ProductDose[] {
+export function capForAcetaminophen(dose: ProductAmount, times: number, limit: Mg, formulation: OpioidFormulation): ProductAmount[] {
   const perTablet = mg(D.max(...formulation.strengths.map((s) => new D(s.acetaminophenMg ?? 0))));
-  const largest = productDose(D.max(...formulation.strengths.map((s) => new D(s.amount))));
+  const largest = productAmount(D.max(...formulation.strengths.map((s) => new D(s.amount))));
   const tablets = perTablet.gt(0) ? Math.floor(limit.div(perTablet).toNumber()) : times * 100;
   const base = Math.floor(tablets / times);
   const extra = tablets % times;
-  const regimen: ProductDose[] = [];
+  const regimen: ProductAmount[] = [];
   for (let i = 0; i < times; i++) {
     const count = base + (i < extra ? 1 : 0);
     // count 0 gives a ceiling of 0, which no strength makes (floorToStrengths returns null).
@@ -363,7 +335,7 @@ export function capForAcetaminophen(dose: ProductDose, times: number, limit: Mg,
   // Already largest first (counts fall with i and rounding down is monotone).
   // Greedy safety net: lower the largest administration until the limit holds.
   while (regimen.length && acetaminophenDaily(regimen, formulation).gt(limit)) {
-    const lower = floorToStrengths(subtract(regimen[0]!, productDose(new D('0.0001'))), formulation.strengths);
+    const lower = floorToStrengths(subtract(regimen[0]!, productAmount(new D('0.0001'))), formulation.strengths);
     // Stryker disable next-line ConditionalExpression: lower is null only when every administration is one smallest unit, which is within the limit by construction (tablets × the highest acetaminophen per tablet ≤ limit); the shift is a guard
     if (lower) regimen[0] = lower.amount;
     else regimen.shift();
@@ -558,7 +530,7 @@ export function opioidPlanSummary(input: {
   readonly priorTolerant: boolean;
   readonly anchor: ToleranceAnchor;
   /** The prior daily dose in the prior product's unit (`unit`). */
-  readonly priorDaily: ProductDose;
+  readonly priorDaily: ProductAmount;
   readonly priorMme: Mme;
   readonly unit: DoseUnit;
   readonly factor: Sourced<string>;

@@ -19,29 +19,9 @@ import type { PlanRefusal, PlanStep, PriorComponent, RestartPlan, RestartRequest
 import { planBuprenorphine } from './buprenorphine.ts';
 import { planMethadone } from './methadone.ts';
 import { productUnitNotes } from './product-units.ts';
-import {
-  acetaminophenDaily,
-  acetaminophenLimit,
-  dailyOf,
-  describe,
-  fillEven,
-  fillRegimen,
-  labelNaiveStart,
-  largestOf,
-  opioidPlanSummary,
-  opioidRiskInputs,
-  opioidWarnings,
-  productDose,
-  productDoseOfMme,
-  productDoses,
-  productMme,
-  smallestUnit,
-  type LabelNaiveStart,
-  type ProductDose,
-  type RiskInput,
-} from './opioid-common.ts';
+import { acetaminophenDaily, acetaminophenLimit, dailyOf, describe, fillEven, fillRegimen, labelNaiveStart, largestOf, opioidPlanSummary, opioidRiskInputs, opioidWarnings, smallestUnit, type LabelNaiveStart, type RiskInput } from './opioid-common.ts';
 import { exposureChangeCap, maoiRefusal, type ExposureChangeCap } from './opioid-interactions.ts';
-import { add, atMost, below, checkedDate, mcgPerHour, mg, mme, mmeOfPatch, per, smaller, subtract, sum, times as timesOf, type IsoDate, type Mg, type Mme } from '../units.ts';
+import { add, atMost, below, checkedDate, mcgPerHour, mg, mme, mmeOfPatch, per, smaller, subtract, sum, times as timesOf, type IsoDate, type Mg, type Mme, productAmount, productAmounts, productMme, productAmountOfMme, type ProductAmount } from '../units.ts';
 import { toPlanSteps } from './steps.ts';
 
 export { opioidRiskFactors } from './opioid-common.ts';
@@ -95,7 +75,7 @@ function restartProduct(drug: OpioidDrug, from?: OpioidFormulation): Product & {
 }
 
 /** Whether `dose` × times a day (`daily`) is only for opioid-tolerant patients on this product. */
-function isRestrictedRegimen(formulation: OpioidFormulation, dose: ProductDose, daily: ProductDose): boolean {
+function isRestrictedRegimen(formulation: OpioidFormulation, dose: ProductAmount, daily: ProductAmount): boolean {
   if (formulation.restrictedToTolerant) return true;
   const r = formulation.restrictedAbove;
   if (!r) return false;
@@ -110,37 +90,37 @@ const isPatchForm = (f: OpioidFormulation) => f.unitForm === 'patch';
 const sourceIds = (provenance: Provenance): string[] => ('source' in provenance ? [provenance.source] : []);
 
 /** Risk MME of a daily dose: the fentaNYL "12" patch counts at its nominal 12.5 mcg/h (amendment A10). */
-function riskMme(drug: OpioidDrug, formulation: OpioidFormulation, daily: ProductDose): Mme {
+function riskMme(drug: OpioidDrug, formulation: OpioidFormulation, daily: ProductAmount): Mme {
   const factor = drug.mmeFactor!.value;
   if (isPatchForm(formulation) && daily.eq(A.fentanylTwelveLabel.value)) return mmeOfPatch(mcgPerHour(new D(A.fentanylTwelveNominalRate.value)), factor);
   return productMme(daily, formulation.unit, factor);
 }
 
 /** MME for converting a daily amount into another opioid: the label rate × the factor (the fentaNYL 12 patch at 12). */
-function conversionMmeOf(drug: OpioidDrug, formulation: OpioidFormulation, daily: ProductDose): Mme {
+function conversionMmeOf(drug: OpioidDrug, formulation: OpioidFormulation, daily: ProductAmount): Mme {
   return productMme(daily, formulation.unit, drug.mmeFactor!.value);
 }
 
 /** The step builder (steps.ts) carries bare decimals: a step's daily dose is in the restart product's unit. */
-const stepMme = (drug: OpioidDrug, formulation: OpioidFormulation) => (daily: Decimal): Mme => riskMme(drug, formulation, productDose(daily));
+const stepMme = (drug: OpioidDrug, formulation: OpioidFormulation) => (daily: Decimal): Mme => riskMme(drug, formulation, productAmount(daily));
 
 // --- Phase 1: prior exposure (amendments A4, A10) -------------------------------------------------------------------
 
 type UsePattern = 'REGULAR' | 'REGULAR_INTERMITTENT' | 'NOT_DEPENDENT_ASSUMED';
 
 interface PriorExposure {
-  readonly dose: ProductDose;
+  readonly dose: ProductAmount;
   readonly times: number;
-  readonly regimen: ProductDose[];
+  readonly regimen: ProductAmount[];
   /** Daily dose on the days it was taken (a patch: its rate). */
-  readonly daily: ProductDose;
+  readonly daily: ProductAmount;
   /** MME for risk (50-MME and naloxone rules); the fentaNYL 12 patch counts as 30. */
   readonly mme: Mme;
   /** MME for converting into another opioid (the fentaNYL 12 patch: 28.8, the lower value). */
   readonly conversionMme: Mme;
   readonly pattern: UsePattern;
   /** The daily dose the retained fraction applies to: the prior daily dose, or the average for intermittent use. */
-  readonly anchorDaily: ProductDose;
+  readonly anchorDaily: ProductAmount;
   readonly isPatch: boolean;
   /** Every medicine of the prior regimen, `prior` first (one entry when single). */
   readonly components: readonly ComponentExposure[];
@@ -157,10 +137,10 @@ interface ComponentExposure {
   readonly path: string;
   readonly drug: OpioidDrug;
   readonly formulation: OpioidFormulation;
-  readonly dose: ProductDose;
+  readonly dose: ProductAmount;
   readonly times: number;
   readonly asNeeded: boolean;
-  readonly daily: ProductDose;
+  readonly daily: ProductAmount;
   readonly mme: Mme;
   readonly conversionMme: Mme;
   readonly isPatch: boolean;
@@ -172,7 +152,7 @@ function additionalComponents(request: RestartRequest): ComponentExposure[] {
     if (!drug.mmeFactor || drug.agonist !== 'full' || drug.id === 'methadone') {
       throw new Error(`programmer error: additionalPrior.${index} (${drug.id}) is not a full agonist with an MME factor`);
     }
-    const dose = productDose(medicine.dose.amount);
+    const dose = productAmount(medicine.dose.amount);
     const daily = timesOf(dose, medicine.timesPerDay);
     return {
       path: `additionalPrior.${index}`,
@@ -200,7 +180,7 @@ function componentText(c: ComponentExposure): string {
 function priorExposurePhase(notes: PlanNotes, request: RestartRequest, drug: OpioidDrug, formulation: OpioidFormulation): PriorExposure {
   const factor = drug.mmeFactor!;
   const unit = formulation.unit;
-  const { dose, timesPerDay: times, daysPerWeek, asNeeded } = { ...request.prior, dose: productDose(request.prior.dose.amount) };
+  const { dose, timesPerDay: times, daysPerWeek, asNeeded } = { ...request.prior, dose: productAmount(request.prior.dose.amount) };
   const daily = timesOf(dose, times);
   const isPatch = isPatchForm(formulation);
   notes.line(
@@ -473,11 +453,11 @@ function productPhase(
 // --- Phase 4: ceiling (target) on the restart product (amendments A2, A3) ---------------------------------------------
 
 interface Ceiling {
-  readonly target: ProductDose[];
+  readonly target: ProductAmount[];
   /** Administrations a day allowed on the restart product (tramadol in renal or hepatic impairment: 2). */
   readonly maxTimes: number;
   /** Largest single dose allowed. */
-  readonly maxDose: ProductDose;
+  readonly maxDose: ProductAmount;
   readonly capped: readonly { readonly code: string; readonly text: string }[];
 }
 
@@ -490,13 +470,13 @@ function ceilingPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExp
   const { drug: d, formulation: f } = choice;
   const unit = f.unit;
   const factor2 = d.mmeFactor!;
-  let targetDaily: ProductDose;
+  let targetDaily: ProductAmount;
   let maxTimes: number;
-  let maxDose: ProductDose;
+  let maxDose: ProductAmount;
   if (prior.multi) {
     // A regimen restarts on one product: every component adds into its ceiling (issue 13).
     targetDaily = regimenTarget(notes, prior, choice);
-    maxDose = productDose(new D(f.maxSingleDose.value));
+    maxDose = productAmount(new D(f.maxSingleDose.value));
     const neededTimes = targetDaily.div(f.maxSingleDose.value).ceil().toNumber();
     const naiveTimes = f.naiveStart?.timesPerDay.value ?? prior.times;
     maxTimes = Math.min(f.maxTimesPerDay.value, Math.max(naiveTimes, neededTimes, choice.kind === 'same' ? prior.times : 1));
@@ -505,7 +485,7 @@ function ceilingPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExp
     maxTimes = prior.times;
     maxDose = prior.dose;
   } else {
-    maxDose = productDose(new D(f.maxSingleDose.value));
+    maxDose = productAmount(new D(f.maxSingleDose.value));
     const naiveTimes = f.naiveStart!.timesPerDay.value;
     if (choice.kind === 'same-molecule') {
       targetDaily = prior.anchorDaily;
@@ -523,7 +503,7 @@ function ceilingPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExp
         C.crossToleranceRetainedFraction,
         C.crossToleranceReductionRange,
       );
-      const exact = productDoseOfMme(targetMme, factor2.value);
+      const exact = productAmountOfMme(targetMme, factor2.value);
       targetDaily = floor2(exact);
       notes.line(
         `Ceiling target in ${d.displayName}: ${formatAmount(targetMme)} MME/day ÷ ${formatAmount(factor2.value)} (its MME factor) = ${formatAmount(targetDaily)}${exact.eq(targetDaily) ? '' : ' (rounded down to 0.01)'} ${unit}/day.`,
@@ -535,49 +515,49 @@ function ceilingPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExp
   }
   const capped: { code: string; text: string }[] = [];
   let doseFromLabel = false;
-  const cap = (limit: ProductDose, code: string, text: string, ...provenance: Provenance[]) => {
+  const cap = (limit: ProductAmount, code: string, text: string, ...provenance: Provenance[]) => {
     if (targetDaily.gt(limit)) {
       notes.line(`Ceiling target capped at ${formatDose({ amount: limit, unit })}/day: ${text}.`, ...provenance);
       capped.push({ code, text });
       targetDaily = limit;
     }
   };
-  if (f.maxDailyDose) cap(productDose(new D(f.maxDailyDose.value)), 'LABEL_MAXIMUM', 'the label maximum', f.maxDailyDose);
+  if (f.maxDailyDose) cap(productAmount(new D(f.maxDailyDose.value)), 'LABEL_MAXIMUM', 'the label maximum', f.maxDailyDose);
   if (d.id === 'tramadol') {
     const age = request.patient.ageYears;
     if (age !== undefined && age >= A.tramadolCapAge.value) {
-      cap(productDose(new D(A.tramadolAgeCapMg.value)), 'TRAMADOL_AGE_CAP', `age ${age} (patient.ageYears ≥ ${A.tramadolCapAge.value}): not more than ${A.tramadolAgeCapMg.value} mg/day`, A.tramadolAgeCapMg, A.tramadolCapAge);
+      cap(productAmount(new D(A.tramadolAgeCapMg.value)), 'TRAMADOL_AGE_CAP', `age ${age} (patient.ageYears ≥ ${A.tramadolCapAge.value}): not more than ${A.tramadolAgeCapMg.value} mg/day`, A.tramadolAgeCapMg, A.tramadolCapAge);
     }
     if (f.release === 'immediate' && crclBelowSevere(request)) {
-      cap(productDose(new D(A.tramadolRenalMaxDailyMg.value)), 'TRAMADOL_RENAL', `creatinine clearance below ${A.severeRenalCrCl.value} mL/min: every 12 hours, at most ${A.tramadolRenalMaxDailyMg.value} mg/day`, A.tramadolRenalMaxDailyMg, A.severeRenalCrCl);
+      cap(productAmount(new D(A.tramadolRenalMaxDailyMg.value)), 'TRAMADOL_RENAL', `creatinine clearance below ${A.severeRenalCrCl.value} mL/min: every 12 hours, at most ${A.tramadolRenalMaxDailyMg.value} mg/day`, A.tramadolRenalMaxDailyMg, A.severeRenalCrCl);
       if (maxTimes > A.tramadolRenalTimesPerDay.value) {
         maxTimes = A.tramadolRenalTimesPerDay.value;
         // Fewer, larger doses (every 12 hours) at the same daily total, within the label's single dose.
-        maxDose = smaller(productDose(new D(f.maxSingleDose.value)), per(productDose(new D(A.tramadolRenalMaxDailyMg.value)), maxTimes));
+        maxDose = smaller(productAmount(new D(f.maxSingleDose.value)), per(productAmount(new D(A.tramadolRenalMaxDailyMg.value)), maxTimes));
         doseFromLabel = true;
         notes.line(`Tramadol every 12 hours (creatinine clearance below ${A.severeRenalCrCl.value} mL/min): at most ${maxTimes} administrations a day.`, A.tramadolRenalTimesPerDay);
       }
     }
     if (f.release === 'immediate' && (request.patient.hepaticGrade === 'moderate' || request.patient.hepaticGrade === 'severe')) {
-      const cirrhosisDaily = timesOf(productDose(new D(A.tramadolCirrhosisDoseMg.value)), A.tramadolCirrhosisTimesPerDay.value);
+      const cirrhosisDaily = timesOf(productAmount(new D(A.tramadolCirrhosisDoseMg.value)), A.tramadolCirrhosisTimesPerDay.value);
       cap(cirrhosisDaily, 'TRAMADOL_HEPATIC', `cirrhosis (patient.hepaticImpairment = ${request.patient.hepaticGrade}): ${A.tramadolCirrhosisDoseMg.value} mg every 12 hours`, A.tramadolCirrhosisDoseMg, A.tramadolCirrhosisTimesPerDay);
       maxTimes = Math.min(maxTimes, A.tramadolCirrhosisTimesPerDay.value);
-      maxDose = productDose(new D(A.tramadolCirrhosisDoseMg.value));
+      maxDose = productAmount(new D(A.tramadolCirrhosisDoseMg.value));
       doseFromLabel = true;
     }
   }
   // An ER product kept after tolerance loss never titrates into its opioid-tolerant-only doses.
   if (choice.keptAfterLoss && f.restrictedAbove) {
     const r = f.restrictedAbove;
-    if (r.dailyDose) cap(productDose(new D(r.dailyDose)), 'RESTRICTED_DOSE', `${r.rule}; the patient must first re-establish tolerance`, r);
-    if (r.singleDose) maxDose = smaller(maxDose, productDose(new D(r.singleDose)));
-    if (r.singleDoseAtLeast) maxDose = smaller(maxDose, productDose(new D(r.singleDoseAtLeast).sub('0.01')));
+    if (r.dailyDose) cap(productAmount(new D(r.dailyDose)), 'RESTRICTED_DOSE', `${r.rule}; the patient must first re-establish tolerance`, r);
+    if (r.singleDose) maxDose = smaller(maxDose, productAmount(new D(r.singleDose)));
+    if (r.singleDoseAtLeast) maxDose = smaller(maxDose, productAmount(new D(r.singleDoseAtLeast).sub('0.01')));
   }
   const single = !prior.multi && choice.kind === 'same';
   const dose = doseFromLabel ? maxDose : smaller(maxDose, single ? prior.dose : maxDose);
   const made = single && targetDaily.eq(prior.daily) && maxTimes >= prior.times ? prior.regimen : fillRegimen(targetDaily, dose, maxTimes, f);
   // Nothing fits: the smallest amount the product makes (a scored half counts), never a whole unit above it.
-  const target = made ?? [nextAbove(productDose(new D(0)), productDose(new D(f.maxSingleDose.value)), f.strengths)?.amount ?? smallestUnit(f)];
+  const target = made ?? [nextAbove(productAmount(new D(0)), productAmount(new D(f.maxSingleDose.value)), f.strengths)?.amount ?? smallestUnit(f)];
   notes.line(
     `Ceiling target: ${describe(target, unit)} = ${formatAmount(riskMme(d, f, dailyOf(target)))} MME/day${made ? '' : ' (no real strength fits under the target: the smallest unit)'}.`,
     ...(single || !f.naiveStart ? [] : [f.naiveStart.timesPerDay]),
@@ -590,7 +570,7 @@ function ceilingPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExp
  * own unit; another molecule converts through MME with the incomplete cross-tolerance reduction (the lower end).
  * Never above the summed prior MME.
  */
-function regimenTarget(notes: PlanNotes, prior: PriorExposure, choice: ProductChoice): ProductDose {
+function regimenTarget(notes: PlanNotes, prior: PriorExposure, choice: ProductChoice): ProductAmount {
   const { drug: d, formulation: f } = choice;
   const unit = f.unit;
   const factor2 = d.mmeFactor!;
@@ -600,7 +580,7 @@ function regimenTarget(notes: PlanNotes, prior: PriorExposure, choice: ProductCh
     `Ceiling target on ${d.displayName} ${f.name}, the one product of the restart: each opioid of the regimen adds into it${averaged ? ` (each at its average daily dose, × ${formatAmount(prior.anchorDaily)} ÷ ${formatAmount(prior.daily)})` : ''}: the same molecule in ${unit}; another molecule through MME, reduced for incomplete cross-tolerance.`,
     { assumption: 'opioid-regimen-one-product' },
   );
-  const parts: ProductDose[] = [];
+  const parts: ProductAmount[] = [];
   for (const c of prior.components) {
     const anchor = floor2(timesOf(c.daily, ratio));
     if (c.drug.id === d.id && !c.isPatch && c.formulation.unit === unit) {
@@ -612,7 +592,7 @@ function regimenTarget(notes: PlanNotes, prior: PriorExposure, choice: ProductCh
     } else {
       const mme = timesOf(c.conversionMme, ratio);
       const reduced = timesOf(mme, C.crossToleranceRetainedFraction.value);
-      const exact = productDoseOfMme(reduced, factor2.value);
+      const exact = productAmountOfMme(reduced, factor2.value);
       const part = floor2(exact);
       parts.push(part);
       notes.line(
@@ -624,7 +604,7 @@ function regimenTarget(notes: PlanNotes, prior: PriorExposure, choice: ProductCh
     }
   }
   let total = dailyOf(parts);
-  const capMg = floor2(productDoseOfMme(prior.totalMme, factor2.value));
+  const capMg = floor2(productAmountOfMme(prior.totalMme, factor2.value));
   const capped = total.gt(capMg);
   if (capped) total = capMg;
   notes.line(
@@ -636,7 +616,7 @@ function regimenTarget(notes: PlanNotes, prior: PriorExposure, choice: ProductCh
 // --- Phase 5: first step (amendments A4, A6, A1 exposure cap, A3 organ starts) -----------------------------------------
 
 interface FirstStep {
-  readonly first: ProductDose[];
+  readonly first: ProductAmount[];
   readonly rule: string;
   readonly naive: LabelNaiveStart | null;
   /** The first step is the naive start and risk or organ inputs lowered it. */
@@ -675,9 +655,9 @@ function firstStepPhase(
   const capLoweredBy: string[] = [];
   // Each administration at most the target's largest, so titration only ever raises doses towards the target.
   // Uneven administrations are allowed so the step comes as close to prior × r as real strengths make it.
-  const make = (daily: ProductDose) => (daily.gt(0) ? fillRegimen(daily, largestOf(target), Math.min(target.length, ceiling.maxTimes), f) : null);
+  const make = (daily: ProductAmount) => (daily.gt(0) ? fillRegimen(daily, largestOf(target), Math.min(target.length, ceiling.maxTimes), f) : null);
 
-  let first: ProductDose[];
+  let first: ProductAmount[];
   let rule: string;
   let usesNaive = false;
   let naiveLine: string | null = null;
@@ -751,7 +731,7 @@ function firstStepPhase(
     notes.warn(
       'NAIVE_START_ABOVE_CDC_RANGE',
       'warning',
-      `The opioid-naive start on ${d.displayName} (${describe(first, unit)} = ${formatAmount(riskMme(d, f, dailyOf(first)))} MME/day) is above the CDC range of about 20–30 MME/day because the label's smallest dose is ${formatAmount(productMme(productDose(new D(f.naiveStart!.dose.value)), f.unit, d.mmeFactor!.value))} MME; at most ${A.naiveAboveRangeMaxDoses.value} doses a day are allowed. ${d.id === 'tapentadol' ? 'Tapentadol MME reflects its mu-opioid activity only (CDC table).' : ''}`.trim(),
+      `The opioid-naive start on ${d.displayName} (${describe(first, unit)} = ${formatAmount(riskMme(d, f, dailyOf(first)))} MME/day) is above the CDC range of about 20–30 MME/day because the label's smallest dose is ${formatAmount(productMme(productAmount(new D(f.naiveStart!.dose.value)), f.unit, d.mmeFactor!.value))} MME; at most ${A.naiveAboveRangeMaxDoses.value} doses a day are allowed. ${d.id === 'tapentadol' ? 'Tapentadol MME reflects its mu-opioid activity only (CDC table).' : ''}`.trim(),
       sourceIds(A.naiveAboveRangeMaxDoses),
     );
   }
@@ -769,15 +749,15 @@ function firstStepPhase(
 
 interface AcetaminophenOutcome {
   readonly choice: ProductChoice;
-  readonly first: ProductDose[];
-  readonly target: ProductDose[];
+  readonly first: ProductAmount[];
+  readonly target: ProductAmount[];
   /** Acetaminophen (mg) of a day's administrations plus other sources, for the step lines (combination products only). */
-  readonly apapOf?: (regimen: readonly ProductDose[]) => Mg;
+  readonly apapOf?: (regimen: readonly ProductAmount[]) => Mg;
   /** A titration step must keep acetaminophen within the limit. */
-  readonly admissible?: (regimen: readonly ProductDose[]) => boolean;
+  readonly admissible?: (regimen: readonly ProductAmount[]) => boolean;
 }
 
-function acetaminophenPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExposure, choice: ProductChoice, first: ProductDose[], target: ProductDose[]): AcetaminophenOutcome {
+function acetaminophenPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExposure, choice: ProductChoice, first: ProductAmount[], target: ProductAmount[]): AcetaminophenOutcome {
   const f = choice.formulation;
   if (!f.combination) return { choice, first, target };
   const apap = acetaminophenLimit(request);
@@ -786,7 +766,7 @@ function acetaminophenPhase(notes: PlanNotes, request: RestartRequest, prior: Pr
   const priorApap = prior.multi
     ? prior.components.reduce<Mg>((total, c) => (c.formulation.combination ? add(total, acetaminophenDaily(repeated(c.dose, c.times), c.formulation)) : total), mg(new D(0)))
     : acetaminophenDaily(prior.regimen, f);
-  const total = (regimen: readonly ProductDose[]) => add(acetaminophenDaily(regimen, f), other);
+  const total = (regimen: readonly ProductAmount[]) => add(acetaminophenDaily(regimen, f), other);
   notes.line(
     `Acetaminophen in the prior regimen: ${formatAmount(priorApap)} mg/day (counted from the fewest tablets that make each dose)${other.gt(0) ? ` + ${formatAmount(other)} mg/day from other sources (acetaminophenOtherSourcesMgPerDay)` : ''}; limit for this patient ${formatAmount(apap.limit)} mg/day (${apap.why}), counting every source.`,
     { assumption: 'combination-apap-fewest-tablets' },
@@ -821,10 +801,10 @@ function acetaminophenPhase(notes: PlanNotes, request: RestartRequest, prior: Pr
   }
   const single = f.singleIngredient ? (findFormulation(choice.drug, f.singleIngredient.formulation) as OpioidFormulation) : null;
   if (single) {
-    const reexpress = (regimen: readonly ProductDose[]) => {
+    const reexpress = (regimen: readonly ProductAmount[]) => {
       const daily = dailyOf(regimen);
       const times = Math.min(single.maxTimesPerDay.value, Math.max(regimen.length, daily.div(single.maxSingleDose.value).ceil().toNumber()));
-      return fillRegimen(daily, smaller(productDose(new D(single.maxSingleDose.value)), largestOf(regimen)), times, single) ?? [smallestUnit(single)];
+      return fillRegimen(daily, smaller(productAmount(new D(single.maxSingleDose.value)), largestOf(regimen)), times, single) ?? [smallestUnit(single)];
     };
     const first2 = reexpress(first);
     const target2 = reexpress(target);
@@ -859,11 +839,11 @@ function titrationPhase(
   notes: PlanNotes,
   request: RestartRequest,
   choice: ProductChoice,
-  first: ProductDose[],
+  first: ProductAmount[],
   firstRule: string,
-  target: ProductDose[],
-  apapOf: ((regimen: readonly ProductDose[]) => Mg) | undefined,
-  admissible?: (regimen: readonly ProductDose[]) => boolean,
+  target: ProductAmount[],
+  apapOf: ((regimen: readonly ProductAmount[]) => Mg) | undefined,
+  admissible?: (regimen: readonly ProductAmount[]) => boolean,
 ): PlanStep[] {
   const { drug: d, formulation: f } = choice;
   const unit = f.unit;
@@ -871,7 +851,7 @@ function titrationPhase(
   const renalSlow = A.renalMetaboliteDrugs.value.includes(d.id) && crclBelowSevere(request);
   const intervals = renalSlow ? f.titrationIntervalsDays.value.map((days) => days * A.renalIntervalMultiplier.value) : f.titrationIntervalsDays.value;
   const startDate = checkedDate(request.restartDate);
-  let scheduled: readonly ScheduledStep<ProductDose, IsoDate>[];
+  let scheduled: readonly ScheduledStep<ProductAmount, IsoDate>[];
   if (atMost(dailyOf(target), dailyOf(first))) {
     // Stryker disable next-line StringLiteral: buildTitration never reads the rule's description
     scheduled = buildTitration({ startDate, first, firstRule, target: first, rule: { maxRiseFraction: rise, intervalsDays: intervals, description: 'opioid titration' }, strengths: f.strengths });
@@ -907,7 +887,7 @@ function titrationPhase(
       : null;
   const steps = toPlanSteps(scheduled, { drug: d.id, formulation: f, equivalent: { unit: 'MME', of: mmeOf }, checkpoint });
   steps.forEach((step, index) => {
-    const apapText = apapOf ? `; acetaminophen ${formatAmount(apapOf(productDoses(step.administrations.map((a) => new D(a)))))} mg/day` : '';
+    const apapText = apapOf ? `; acetaminophen ${formatAmount(apapOf(productAmounts(step.administrations.map((a) => new D(a)))))} mg/day` : '';
     notes.line(
       `Step ${index + 1} from ${step.start}: ${d.displayName} ${step.administrations.map((a) => formatDose({ amount: a, unit })).join(' + ')} = ${formatDose(step.dailyDose)} daily = ${formatAmount(step.dailyEquivalent!.amount)} MME/day${apapText} (${step.rule})${step.checkpoint ? ' — checkpoint' : ''}.`,
     );
@@ -1265,9 +1245,9 @@ function asNeededAllowancePhase(notes: PlanNotes, prior: PriorExposure, choice: 
     { assumption: 'opioid-as-needed-share' },
   );
   const out = steps.map((step) => {
-    const daily = productDose(new D(step.dailyDose.amount));
+    const daily = productAmount(new D(step.dailyDose.amount));
     const allowance = timesOf(daily, share);
-    const largest = smaller(productDose(new D(step.dose.amount)), productDose(new D(f.maxSingleDose.value)));
+    const largest = smaller(productAmount(new D(step.dose.amount)), productAmount(new D(f.maxSingleDose.value)));
     for (let n = maxTimes; n >= 1; n--) {
       const made = floorToStrengths(smaller(per(allowance, n), largest), f.strengths);
       if (!made) continue;
@@ -1302,9 +1282,9 @@ function tramadolErOrganRefusal(
   const hepatic = request.patient.hepaticGrade === 'severe';
   if (!renal && !hepatic) return null;
   const ir = drug.formulations.find((f) => f.release === 'immediate')!;
-  const erDaily = timesOf(productDose(request.prior.dose.amount), request.prior.timesPerDay);
+  const erDaily = timesOf(productAmount(request.prior.dose.amount), request.prior.timesPerDay);
   const irTimes = Math.min(ir.maxTimesPerDay.value, Math.max(1, erDaily.div(ir.maxSingleDose.value).ceil().toNumber()));
-  const irDose = floorToStrengths(smaller(productDose(new D(ir.maxSingleDose.value)), per(erDaily, irTimes)), ir.strengths);
+  const irDose = floorToStrengths(smaller(productAmount(new D(ir.maxSingleDose.value)), per(erDaily, irTimes)), ir.strengths);
   const why = renal ? `creatinine clearance below ${A.severeRenalCrCl.value} mL/min (${request.patient.creatinineClearanceMlMin !== undefined ? `patient.creatinineClearanceMlMin = ${request.patient.creatinineClearanceMlMin}` : 'patient.hemodialysis'})` : 'severe hepatic impairment (patient.hepaticImpairment = severe)';
   notes.line(`TRAMADOL_ER_ORGAN: tramadol extended-release with ${why} should not be used.`, A.tramadolErOrgan);
   let alternativePlan: RestartPlan | undefined;
