@@ -53,12 +53,15 @@ try {
   // Amendment A6: the patch is refused after tolerance loss, and the immediate-release plan is offered instead.
   const alternative = page.getByRole('table', { name: /^Alternative plan schedule/ });
   await alternative.waitFor({ timeout: 15_000 });
+  // The warnings render after the alternative schedule (a lazy part of the plan view): wait for them, not a moment.
+  const restricted = /RESTRICTED_TO_TOLERANT|only for opioid-tolerant|restricted to opioid-tolerant/i;
+  await page.locator('.plan-pane').getByText(restricted).first().waitFor({ timeout: 15_000 }).catch(() => {});
   const patchPlan = await page.locator('.plan-pane').innerText();
   const alternativeFirstRow = (await alternative.locator('tbody tr').first().innerText()).replace(/\s+/g, ' ');
   check('the opioid class loaded on demand', scripts.some((s) => /opioid\.module-/.test(s)));
   check('the patch is refused after tolerance loss (no schedule for it)', (await table.count()) === 0 && /Blocked/i.test(patchPlan));
   check('the alternative restarts on an immediate-release opioid', !/patch/i.test(alternativeFirstRow) && /morphine|oxyCODONE/.test(alternativeFirstRow), alternativeFirstRow);
-  check('the restricted-product warning is shown', /RESTRICTED_TO_TOLERANT|only for opioid-tolerant|restricted to opioid-tolerant/i.test(patchPlan));
+  check('the restricted-product warning is shown', restricted.test(patchPlan));
   mkdirSync('artifacts', { recursive: true });
   await page.screenshot({ path: 'artifacts/plan-patch-desktop.png', fullPage: true });
 
