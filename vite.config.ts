@@ -140,6 +140,16 @@ export default defineConfig({
     contentSecurityPolicy(),
     buildMark(),
   ],
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // units.ts (the unit types' few run-time helpers) goes with strengths.ts, which every planner loads anyway,
+        // rather than as a chunk of its own: each chunk's name is listed in the first-load script's preload map.
+        codeSplitting: { groups: [{ name: 'strengths', test: /[\\/]src[\\/]engine[\\/](units|strengths)\.ts$/ }] },
+      },
+    },
+  },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 });
