@@ -57,6 +57,21 @@ export interface TitrationInput<A extends Decimal = Decimal, Day extends string 
    * last admissible step. Absent = every regimen is admissible.
    */
   readonly admissible?: (amounts: readonly A[]) => boolean;
+  /**
+   * Optional schedule this one must never run ahead of (e.g. the combination product a single-ingredient product
+   * replaces): no step's daily total is above the pace's daily total on the step's start date; a rise the pace does
+   * not yet allow waits a further interval. Once the pace is at its last step and no rise fits, the schedule stops.
+   */
+  readonly pace?: readonly { readonly start: string; readonly daily: Decimal }[];
+}
+
+/** The daily total of the pace in force on a date (the latest pace step started on or before it; none before the first). */
+function paceOn(pace: readonly { readonly start: string; readonly daily: Decimal }[], date: string): { daily: Decimal; last: boolean } | null {
+  let found: { daily: Decimal; last: boolean } | null = null;
+  pace.forEach((step, index) => {
+    if (step.start <= date) found = { daily: step.daily, last: index === pace.length - 1 };
+  });
+  return found;
 }
 
 function total(cells: readonly number[]): number {
@@ -162,13 +177,33 @@ export function buildTitration(input: TitrationInput): readonly ScheduledStep[] 
     : () => true;
   let current = first;
   let currentDaily = total(current);
+  let waits = 0;
+  let waited = false;
+  let start = input.startDate;
   while (currentDaily < targetDaily) {
-    if (steps.length >= maxSteps) throw new Error('programmer error: titration did not converge');
+    if (steps.length + waits >= maxSteps) throw new Error('programmer error: titration did not converge');
+    const interval = rule.intervalsDays[Math.min(steps.length - 1, rule.intervalsDays.length - 1)]!;
+    start = addCalendarDays(start, interval);
     let allowed = D.min(cells.amountOf(targetDaily), cells.amountOf(currentDaily).mul(riseFactor));
     let riseRule = `rise of at most ${risePercent}% of the daily dose, rounded down to real strengths`;
     if (rule.maxRiseAbsolute && cells.amountOf(currentDaily).add(rule.maxRiseAbsolute).lt(allowed)) {
       allowed = cells.amountOf(currentDaily).add(rule.maxRiseAbsolute);
       riseRule = `rise of at most ${rule.maxRiseAbsolute.toFixed()} a day (the absolute limit per step), rounded down to real strengths`;
+    }
+    const pace = input.pace ? paceOn(input.pace, start) : null;
+    if (input.pace) {
+      const paced: Decimal = pace ? pace.daily : new D(0);
+      if (paced.lt(allowed)) {
+        // The schedule this one replaces holds it back: no rise above that schedule's daily dose on the same date.
+        if (cells.cellAtOrBelow(paced) <= currentDaily) {
+          if (pace?.last) break;
+          waits++;
+          waited = true;
+          continue;
+        }
+        allowed = paced;
+        riseRule = "rise kept at or below the replaced product's schedule on this date, rounded down to real strengths";
+      }
     }
     let next = raiseWithin(current, target, cells.cellAtOrBelow(allowed), cells, admissible);
     let nextDaily = total(next);
@@ -183,9 +218,16 @@ export function buildTitration(input: TitrationInput): readonly ScheduledStep[] 
       nextDaily = total(next);
       why = 'smallest rise the real strengths can make (one unit on one administration)';
       if (!admissible(next)) break;
+      if (pace && cells.amountOf(nextDaily).gt(pace.daily)) {
+        // Even the smallest rise would run ahead of the replaced product's schedule: wait for it.
+        if (pace.last) break;
+        waits++;
+        waited = true;
+        continue;
+      }
     }
-    const interval = rule.intervalsDays[Math.min(steps.length - 1, rule.intervalsDays.length - 1)]!;
-    const start = addCalendarDays(steps[steps.length - 1]!.start, interval);
+    if (waited) why += "; later than the interval: it waited for the replaced product's schedule";
+    waited = false;
     steps.push(toStep(start, next, cells, why, allowed));
     current = next;
     currentDaily = nextDaily;

@@ -105,3 +105,49 @@ describe('absolute rise cap', () => {
     expect(steps[1]!.rule).toMatch(/at most 5 a day \(the absolute limit per step\)/);
   });
 });
+
+describe('buildTitration with a pace (the schedule of a product this one replaces)', () => {
+    const pace = [
+      { start: '2026-11-28', daily: new D('10') },
+      { start: '2026-12-01', daily: new D('12.5') },
+      { start: '2026-12-04', daily: new D('15') },
+      { start: '2026-12-07', daily: new D('17.5') },
+      { start: '2026-12-10', daily: new D('20') },
+    ];
+
+    it('never runs ahead of the pace on any step date: a rise the strengths cannot yet make waits a further interval', () => {
+      const steps = buildTitration({ startDate: '2026-11-28', first: [new D(5), new D(5)], firstRule: 'start', target: [new D(10), new D(10)], rule, strengths: oxycodone, pace });
+      // Without the pace: 10 → 15 (smallest rise) on 12-01, 20 on 12-04. With it: 12.5 then 15 allow no 5 mg step
+      // until 12-04 (15), and 20 only when the pace reaches 20 on 12-10.
+      expect(steps.map((s) => [s.start, s.daily.toFixed()])).toEqual([
+        ['2026-11-28', '10'],
+        ['2026-12-04', '15'],
+        ['2026-12-10', '20'],
+      ]);
+      expect(steps[1]!.rule).toMatch(/smallest rise .*; later than the interval: it waited for the replaced product's schedule/);
+      expect(steps[2]!.rule).toMatch(/waited/);
+    });
+
+    it('caps a 25% rise at the pace when the pace is lower on that date', () => {
+      const slow = [
+        { start: '2026-11-28', daily: new D('20') },
+        { start: '2026-12-01', daily: new D('20') },
+        { start: '2026-12-04', daily: new D('25') },
+        { start: '2026-12-07', daily: new D('40') },
+      ];
+      const steps = buildTitration({ startDate: '2026-11-28', first: [new D(5), new D(5), new D(5), new D(5)], firstRule: 'start', target: [new D(10), new D(10), new D(10), new D(10)], rule, strengths: oxycodone, pace: slow });
+      expect(steps.map((s) => [s.start, s.daily.toFixed()])).toEqual([
+        ['2026-11-28', '20'],
+        ['2026-12-04', '25'],
+        ['2026-12-07', '30'],
+        ['2026-12-10', '35'],
+        ['2026-12-13', '40'],
+      ]);
+    });
+
+    it('stops below the target when the pace has ended and no rise fits under it', () => {
+      const short = [{ start: '2026-11-28', daily: new D('12.5') }];
+      const steps = buildTitration({ startDate: '2026-11-28', first: [new D(5), new D(5)], firstRule: 'start', target: [new D(10), new D(10)], rule, strengths: oxycodone, pace: short });
+      expect(steps.map((s) => s.daily.toFixed())).toEqual(['10']);
+    });
+  });
