@@ -48,6 +48,32 @@ describe('oxyCODONE/acetaminophen (Percocet)', () => {
     expect(p.steps[0]!.formulation).toBe('ir');
     expect(p.steps[0]!.dailyDose.amount).toBe('40');
   });
+
+  it('A5 after tolerance loss: 12.5 mg four times daily with liver disease moves to oxyCODONE IR paced by the Percocet schedule (its 5 mg tablets never outrun the 2.5 mg steps)', () => {
+    const lost = { priorDurationDays: 0, lastDoseDate: '2025-01-01', restartDate: '2025-01-05', concurrent: ['triazolam'] };
+    const own = plan(req('oxycodone', 'apap', '12.5', 4, LOST, { ...lost, patient: { ageYears: 40, hepaticImpairment: false } }));
+    const moved = plan(req('oxycodone', 'apap', '12.5', 4, LOST, { ...lost, patient: { ageYears: 40, hepaticImpairment: true } }));
+    expect(own.steps.map((s) => [s.start, s.dailyDose.amount])).toEqual([
+      ['2025-01-05', '10'], ['2025-01-08', '12.5'], ['2025-01-11', '15'], ['2025-01-14', '17.5'], ['2025-01-17', '20'],
+      ['2025-01-20', '25'], ['2025-01-23', '30'], ['2025-01-26', '37.5'], ['2025-01-29', '45'], ['2025-02-01', '50'],
+    ]);
+    expect(codes(moved)).toContain('APAP_LIMIT_SWITCH');
+    // 15 → 20 mg (the smallest 5 mg rise) waits from 01-14 (Percocet 17.5 mg) to 01-17 (Percocet 20 mg).
+    expect(moved.steps.map((s) => [s.start, s.formulation, s.dailyDose.amount])).toEqual([
+      ['2025-01-05', 'ir', '5'], ['2025-01-08', 'ir', '10'], ['2025-01-11', 'ir', '15'], ['2025-01-17', 'ir', '20'],
+      ['2025-01-20', 'ir', '25'], ['2025-01-23', 'ir', '30'], ['2025-01-26', 'ir', '35'], ['2025-01-29', 'ir', '40'],
+    ]);
+    expect(moved.steps[3]!.rule).toMatch(/waited for the replaced product's schedule/);
+    expect(text(moved)).toMatch(/Pace: no step runs ahead of the oxyCODONE\/acetaminophen tablet \(Percocet\) schedule \(2025-01-05 10 mg, 2025-01-08 12.5 mg, 2025-01-11 15 mg, 2025-01-14 17.5 mg/);
+  });
+
+  it('A5: a 2.5 mg daily dose is not moved to oxyCODONE IR, whose smallest tablet (5 mg) would double it: APAP_LIMIT_NO_SINGLE_AGENT, the Percocet dose kept', () => {
+    const p = plan(req('oxycodone', 'apap', '2.5', 1, RETAINED, { acetaminophenOtherSourcesMgPerDay: 4000 }));
+    expect(p.steps.every((s) => s.formulation === 'apap' && s.dailyDose.amount === '2.5')).toBe(true);
+    expect(codes(p)).not.toContain('APAP_LIMIT_SWITCH');
+    expect(warning(p, 'APAP_LIMIT_NO_SINGLE_AGENT').message).toMatch(/the single-ingredient oxyCODONE .* has no strength as small as this dose/);
+    expect(text(p)).toMatch(/its smallest strength \(5 mg\) is above the first step's 2.5 mg a day/);
+  });
 });
 
 describe('morphine oral solution 10 mg/5 mL', () => {

@@ -755,6 +755,8 @@ interface AcetaminophenOutcome {
   readonly apapOf?: (regimen: readonly ProductAmount[]) => Mg;
   /** A titration step must keep acetaminophen within the limit. */
   readonly admissible?: (regimen: readonly ProductAmount[]) => boolean;
+  /** The combination product the single-ingredient product replaces, with its first step and target: its titration paces the new one. */
+  readonly replaced?: { readonly choice: ProductChoice; readonly first: ProductAmount[]; readonly target: ProductAmount[] };
 }
 
 function acetaminophenPhase(notes: PlanNotes, request: RestartRequest, prior: PriorExposure, choice: ProductChoice, first: ProductAmount[], target: ProductAmount[]): AcetaminophenOutcome {
@@ -799,7 +801,11 @@ function acetaminophenPhase(notes: PlanNotes, request: RestartRequest, prior: Pr
       ['fda-acetaminophen-2011', 'cdc-2022'],
     );
   }
-  const single = f.singleIngredient ? (findFormulation(choice.drug, f.singleIngredient.formulation) as OpioidFormulation) : null;
+  const partner = f.singleIngredient ? (findFormulation(choice.drug, f.singleIngredient.formulation) as OpioidFormulation) : null;
+  // A partner whose smallest strength is above the first step's daily opioid mg cannot take the dose over: moving to it
+  // would raise the opioid (never above the prior dose; house rule 1), so the prescriber decides, as when none exists.
+  const tooStrong = partner !== null && below(dailyOf(first), smallestUnit(partner));
+  const single = tooStrong ? null : partner;
   if (single) {
     const reexpress = (regimen: readonly ProductAmount[]) => {
       const daily = dailyOf(regimen);
@@ -809,31 +815,56 @@ function acetaminophenPhase(notes: PlanNotes, request: RestartRequest, prior: Pr
     const first2 = reexpress(first);
     const target2 = reexpress(target);
     notes.line(
-      `Acetaminophen would pass ${formatAmount(apap.limit)} mg/day: the opioid dose is kept and moved to the single-ingredient product (${single.name}) at the same opioid mg (never cut the opioid to fix acetaminophen): first step ${describe(first2, single.unit)}, ceiling ${describe(target2, single.unit)}.`,
+      `Acetaminophen would pass ${formatAmount(apap.limit)} mg/day: the opioid dose is kept and moved to the single-ingredient product (${choice.drug.displayName} ${single.name}) at the same opioid mg (never cut the opioid to fix acetaminophen): first step ${describe(first2, single.unit)}, ceiling ${describe(target2, single.unit)}.`,
       f.singleIngredient!,
     );
     notes.warn(
       'APAP_LIMIT_SWITCH',
       'critical',
-      `Switch product, do not cut the opioid (CDC 2022 Rec 5: no abrupt dose reductions): the plan uses the single-ingredient ${single.name} at the same opioid dose; acetaminophen can continue separately up to ${formatAmount(apap.limit)} mg/day in total.`,
+      `Switch product, do not cut the opioid (CDC 2022 Rec 5: no abrupt dose reductions): the plan uses the single-ingredient ${choice.drug.displayName} ${single.name} at the same opioid dose; acetaminophen can continue separately up to ${formatAmount(apap.limit)} mg/day in total.`,
       [f.singleIngredient!.source, 'cdc-2022'],
     );
-    return { choice: { ...choice, formulation: single }, first: first2, target: target2 };
+    return { choice: { ...choice, formulation: single }, first: first2, target: target2, replaced: { choice, first, target } };
   }
+  const noPartner = tooStrong
+    ? `the single-ingredient ${choice.drug.displayName} ${partner.name} cannot carry it: its smallest strength (${formatDose({ amount: smallestUnit(partner), unit: partner.unit })}) is above the first step's ${formatDose({ amount: dailyOf(first), unit: f.unit })} a day`
+    : `${choice.drug.displayName} has no single-ingredient immediate-release product here`;
   notes.line(
-    `Acetaminophen would pass ${formatAmount(apap.limit)} mg/day, and ${choice.drug.displayName} has no single-ingredient immediate-release product here: the opioid dose is kept (never cut to fix acetaminophen) and a prescriber decision is required.`,
+    `Acetaminophen would pass ${formatAmount(apap.limit)} mg/day, and ${noPartner}: the opioid dose is kept (never cut to fix acetaminophen) and a prescriber decision is required.`,
     ...apap.provenance,
+    ...(tooStrong ? [f.singleIngredient!, { assumption: 'apap-switch-keeps-combination-pace' }] : []),
   );
   notes.warn(
     'APAP_LIMIT_NO_SINGLE_AGENT',
     'critical',
-    `This schedule gives more acetaminophen than ${formatAmount(apap.limit)} mg/day (${apap.why}) and there is no single-ingredient ${choice.drug.displayName} product: the prescriber must choose — for example a conversion to another opioid with a cross-tolerance reduction (CDC table caution), or fewer tablets with added non-acetaminophen analgesia. The opioid dose was not cut.`,
+    `This schedule gives more acetaminophen than ${formatAmount(apap.limit)} mg/day (${apap.why}) and ${tooStrong ? `the single-ingredient ${choice.drug.displayName} ${partner.name} has no strength as small as this dose` : `there is no single-ingredient ${choice.drug.displayName} product`}: the prescriber must choose — for example a conversion to another opioid with a cross-tolerance reduction (CDC table caution), or fewer tablets with added non-acetaminophen analgesia. The opioid dose was not cut.`,
     ['cdc-2022', 'fda-acetaminophen-2011'],
   );
   return { choice, first, target, apapOf: total };
 }
 
 // --- Phase 7: titration ----------------------------------------------------------------------------------------------
+
+/** A product's titration intervals for this patient: the label's, lengthened when the kidneys clear a toxic metabolite slowly. */
+function titrationIntervals(request: RestartRequest, choice: ProductChoice): { readonly intervals: readonly number[]; readonly renalSlow: boolean } {
+  const renalSlow = A.renalMetaboliteDrugs.value.includes(choice.drug.id) && crclBelowSevere(request);
+  const label = choice.formulation.titrationIntervalsDays.value;
+  return { intervals: renalSlow ? label.map((days) => days * A.renalIntervalMultiplier.value) : label, renalSlow };
+}
+
+/**
+ * The schedule of the combination product a single-ingredient product replaces (amendment A5), as the new product's
+ * pace: the switch keeps the opioid mg, so the new product must not titrate faster than the old one would have
+ * (its coarser strengths would otherwise make bigger rises, a faster schedule than the patient's own product).
+ */
+function replacedProductPace(request: RestartRequest, replaced: NonNullable<AcetaminophenOutcome['replaced']>): readonly { start: string; daily: ProductAmount }[] {
+  const { choice, first, target } = replaced;
+  // Stryker disable next-line StringLiteral: buildTitration never reads the rule's description
+  const rule = { maxRiseFraction: new D(C.maxRiseFraction.value), intervalsDays: titrationIntervals(request, choice).intervals, description: 'opioid titration' };
+  // Stryker disable next-line StringLiteral: the pace keeps only the dates and daily totals of its steps
+  const scheduled = buildTitration({ startDate: checkedDate(request.restartDate), first, firstRule: 'first step', target: atMost(dailyOf(target), dailyOf(first)) ? first : target, rule, strengths: choice.formulation.strengths });
+  return scheduled.map((step) => ({ start: step.start, daily: step.daily }));
+}
 
 function titrationPhase(
   notes: PlanNotes,
@@ -844,13 +875,14 @@ function titrationPhase(
   target: ProductAmount[],
   apapOf: ((regimen: readonly ProductAmount[]) => Mg) | undefined,
   admissible?: (regimen: readonly ProductAmount[]) => boolean,
+  replaced?: AcetaminophenOutcome['replaced'],
 ): PlanStep[] {
   const { drug: d, formulation: f } = choice;
   const unit = f.unit;
   const rise = new D(C.maxRiseFraction.value);
-  const renalSlow = A.renalMetaboliteDrugs.value.includes(d.id) && crclBelowSevere(request);
-  const intervals = renalSlow ? f.titrationIntervalsDays.value.map((days) => days * A.renalIntervalMultiplier.value) : f.titrationIntervalsDays.value;
+  const { intervals, renalSlow } = titrationIntervals(request, choice);
   const startDate = checkedDate(request.restartDate);
+  const pace = replaced ? replacedProductPace(request, replaced) : undefined;
   let scheduled: readonly ScheduledStep<ProductAmount, IsoDate>[];
   if (atMost(dailyOf(target), dailyOf(first))) {
     // Stryker disable next-line StringLiteral: buildTitration never reads the rule's description
@@ -872,11 +904,24 @@ function titrationPhase(
       rule: { maxRiseFraction: rise, intervalsDays: intervals, description: 'opioid titration' },
       strengths: f.strengths,
       ...(admissible ? { admissible } : {}),
+      ...(pace ? { pace } : {}),
     });
+    if (pace && replaced) {
+      notes.line(
+        `Pace: no step runs ahead of the ${replaced.choice.formulation.name} schedule (${pace.map((p) => `${p.start} ${formatDose({ amount: p.daily, unit })}`).join(', ')}), the product it replaces at the same opioid mg; a rise those strengths cannot make by then waits a further interval.`,
+        { assumption: 'apap-switch-keeps-combination-pace' },
+        C.maxRiseFraction,
+        replaced.choice.formulation.titrationIntervalsDays,
+      );
+    }
     if (scheduled.some((s) => s.rule.startsWith('smallest rise'))) notes.assume('smallest-practical-rise');
     const lastDaily = scheduled[scheduled.length - 1]!.daily;
     if (below(lastDaily, dailyOf(target))) {
-      notes.line(`The schedule stops at ${formatDose({ amount: lastDaily, unit })} daily: no higher step can be made within the acetaminophen limit with these tablets.`);
+      notes.line(
+        pace
+          ? `The schedule stops at ${formatDose({ amount: lastDaily, unit })} daily: no higher step can be made with these strengths without running ahead of the ${replaced!.choice.formulation.name} schedule.`
+          : `The schedule stops at ${formatDose({ amount: lastDaily, unit })} daily: no higher step can be made within the acetaminophen limit with these tablets.`,
+      );
     }
   }
   const mmeOf = stepMme(d, f);
@@ -1054,7 +1099,7 @@ function planFullAgonist(request: RestartRequest, drug: OpioidDrug, formulation:
   const ceiling = ceilingPhase(notes, request, prior, choice);
   const firstStep = firstStepPhase(notes, request, prior, tolerance, choice, ceiling, risks, exposure);
   const apap = acetaminophenPhase(notes, request, prior, choice, firstStep.first, ceiling.target);
-  const titrated = titrationPhase(notes, request, apap.choice, apap.first, firstStep.rule, apap.target, apap.apapOf, apap.admissible);
+  const titrated = titrationPhase(notes, request, apap.choice, apap.first, firstStep.rule, apap.target, apap.apapOf, apap.admissible, apap.replaced);
   const steps = prior.multi ? asNeededAllowancePhase(notes, prior, apap.choice, titrated) : titrated;
 
   fullAgonistWarnings(notes, request, drug, formulation, prior, tolerance, apap.choice, ceiling, firstStep, steps);

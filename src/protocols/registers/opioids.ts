@@ -214,6 +214,11 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     rationale: 'Amendment A6 says BLOCK with the IR alternative offered, without saying how the alternative is dosed. Planning it with the same anchors keeps a dependent patient on a dated schedule (no withdrawal); it is returned beside the refusal (refusal.alternativePlan) for the prescriber to accept, never as the plan for the refused product.',
   },
   {
+    id: 'apap-switch-keeps-combination-pace',
+    statement: 'When acetaminophen moves a combination product to its single-ingredient product (amendment A5), no step of the new schedule is above the combination product\u2019s own schedule on the same date; a rise the single-ingredient strengths cannot yet make waits a further interval. A single-ingredient product whose smallest strength is above the first step\u2019s daily opioid dose is not used (the prescriber decides, as when none exists).',
+    rationale: 'Amendment A5 keeps the opioid mg but says nothing of titration. The single-ingredient strengths can be coarser (oxyCODONE IR has no 2.5 mg tablet), so its own smallest rise would outrun the patient\u2019s product; a risk that triggers the switch (liver disease, alcohol) must never make the schedule faster, and no switch may raise the opioid above the prior dose (house rule 1).',
+  },
+  {
     id: 'renal-impairment-below-60',
     statement: 'A creatinine clearance below 60 mL/min counts as renal impairment for the opioid-naive start (halved like the renal impairment flag).',
     rationale: 'The renal rows of amendment A3 treat 60 mL/min as the edge of normal dosing (gabapentinoid tables; Beers: reduce dose when GFR < 60); a clearance given as a number must not be ignored when the flag is not set.',
