@@ -150,15 +150,8 @@ describe('opioid invariants (every drug and formulation)', () => {
               ? { ...request, patient: { ...request.patient, ageYears: Math.max(70, request.patient.ageYears ?? 0) } }
               : { ...request, patient: { ...request.patient, [risk]: true } };
         const withRisk = planOf(riskier);
-        const products = (plan: typeof base) => [...new Set(plan.steps.map((s) => `${s.drug}/${s.formulation}`))].join();
-        if (products(withRisk) !== products(base)) {
-          // The factor moved the plan to another product (hepatic impairment lowers the acetaminophen limit, so a
-          // combination product becomes the single agent): its strengths rise in other increments, so dates are not
-          // comparable one by one; the first step and the ceiling still never rise.
-          expect(ceilingOn(withRisk, withRisk.steps[0]!.start).lte(ceilingOn(base, base.steps[0]!.start))).toBe(true);
-          expect(ceilingOn(withRisk, withRisk.steps.at(-1)!.start).lte(ceilingOn(base, base.steps.at(-1)!.start))).toBe(true);
-          return;
-        }
+        // The dates are compared one by one even when the factor moves the plan to another product (hepatic impairment
+        // lowers the acetaminophen limit, so oxyCODONE/APAP becomes oxyCODONE IR): the new product is paced by the old.
         const dates = [...new Set([...base.steps, ...withRisk.steps].map((s) => s.start))];
         for (const date of dates) expect(ceilingOn(withRisk, date).lte(ceilingOn(base, date)), date).toBe(true);
       }),
