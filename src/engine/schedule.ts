@@ -190,20 +190,11 @@ export function buildTitration(input: TitrationInput): readonly ScheduledStep[] 
       allowed = cells.amountOf(currentDaily).add(rule.maxRiseAbsolute);
       riseRule = `rise of at most ${rule.maxRiseAbsolute.toFixed()} a day (the absolute limit per step), rounded down to real strengths`;
     }
-    const pace = input.pace ? paceOn(input.pace, start) : null;
-    if (input.pace) {
-      const paced: Decimal = pace ? pace.daily : new D(0);
-      if (paced.lt(allowed)) {
-        // The schedule this one replaces holds it back: no rise above that schedule's daily dose on the same date.
-        if (cells.cellAtOrBelow(paced) <= currentDaily) {
-          if (pace?.last) break;
-          waits++;
-          waited = true;
-          continue;
-        }
-        allowed = paced;
-        riseRule = "rise kept at or below the replaced product's schedule on this date, rounded down to real strengths";
-      }
+    // The schedule this one replaces holds it back: no rise above that schedule's daily dose on the same date.
+    const pace = input.pace ? (paceOn(input.pace, start) ?? { daily: new D(0), last: false }) : null;
+    if (pace?.daily.lt(allowed)) {
+      allowed = pace.daily;
+      riseRule = "rise kept at or below the replaced product's schedule on this date, rounded down to real strengths";
     }
     let next = raiseWithin(current, target, cells.cellAtOrBelow(allowed), cells, admissible);
     let nextDaily = total(next);
@@ -219,7 +210,8 @@ export function buildTitration(input: TitrationInput): readonly ScheduledStep[] 
       why = 'smallest rise the real strengths can make (one unit on one administration)';
       if (!admissible(next)) break;
       if (pace && cells.amountOf(nextDaily).gt(pace.daily)) {
-        // Even the smallest rise would run ahead of the replaced product's schedule: wait for it.
+        // Even the smallest rise would run ahead of the replaced product's schedule: wait for it (or stop, once
+        // that schedule has reached its last step).
         if (pace.last) break;
         waits++;
         waited = true;

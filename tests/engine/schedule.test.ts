@@ -145,6 +145,32 @@ describe('buildTitration with a pace (the schedule of a product this one replace
       ]);
     });
 
+    it('lowers the allowed rise to the pace when the pace is below the 25% limit, and says so in the step', () => {
+      const pace = [
+        { start: '2026-11-28', daily: new D('40') },
+        { start: '2026-12-01', daily: new D('45') },
+        { start: '2026-12-04', daily: new D('80') },
+      ];
+      const steps = buildTitration({ startDate: '2026-11-28', first: [new D(10), new D(10), new D(10), new D(10)], firstRule: 'start', target: [new D(20), new D(20), new D(20), new D(20)], rule, strengths: oxycodone, pace });
+      expect(steps.map((s) => [s.start, s.daily.toFixed()])).toEqual([
+        ['2026-11-28', '40'],
+        ['2026-12-01', '45'],
+        ['2026-12-04', '55'],
+        ['2026-12-07', '65'],
+        ['2026-12-10', '80'],
+      ]);
+      expect(steps[1]!.rule).toBe("rise kept at or below the replaced product's schedule on this date, rounded down to real strengths");
+      expect(steps[1]!.allowedDaily!.toFixed()).toBe('45');
+      expect(steps[2]!.rule).toBe('rise of at most 25% of the daily dose, rounded down to real strengths');
+    });
+
+    it('counts the intervals it waited towards the step limit (a schedule that never converges is a programmer error)', () => {
+      const input = { startDate: '2026-11-28', first: [new D(5), new D(5)], firstRule: 'start', target: [new D(10), new D(10)], rule, strengths: oxycodone, pace };
+      // 3 steps and 2 waited intervals: 5 turns of the loop.
+      expect(buildTitration({ ...input, maxSteps: 5 }).map((s) => s.daily.toFixed())).toEqual(['10', '15', '20']);
+      expect(() => buildTitration({ ...input, maxSteps: 4 })).toThrow(/did not converge/);
+    });
+
     it('stops below the target when the pace has ended and no rise fits under it', () => {
       const short = [{ start: '2026-11-28', daily: new D('12.5') }];
       const steps = buildTitration({ startDate: '2026-11-28', first: [new D(5), new D(5)], firstRule: 'start', target: [new D(10), new D(10)], rule, strengths: oxycodone, pace: short });
