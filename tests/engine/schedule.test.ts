@@ -171,6 +171,19 @@ describe('buildTitration with a pace (the schedule of a product this one replace
       expect(() => buildTitration({ ...input, maxSteps: 4 })).toThrow(/did not converge/);
     });
 
+    it('before the pace has started, nothing rises: the step waits for it', () => {
+      const later = [
+        { start: '2026-12-04', daily: new D('15') },
+        { start: '2026-12-07', daily: new D('20') },
+      ];
+      const steps = buildTitration({ startDate: '2026-11-28', first: [new D(5), new D(5)], firstRule: 'start', target: [new D(10), new D(10)], rule, strengths: oxycodone, pace: later });
+      expect(steps.map((s) => [s.start, s.daily.toFixed()])).toEqual([
+        ['2026-11-28', '10'],
+        ['2026-12-04', '15'],
+        ['2026-12-07', '20'],
+      ]);
+    });
+
     it('stops below the target when the pace has ended and no rise fits under it', () => {
       const short = [{ start: '2026-11-28', daily: new D('12.5') }];
       const steps = buildTitration({ startDate: '2026-11-28', first: [new D(5), new D(5)], firstRule: 'start', target: [new D(10), new D(10)], rule, strengths: oxycodone, pace: short });
