@@ -65,9 +65,9 @@ export interface TitrationInput<A extends Decimal = Decimal, Day extends string 
   readonly pace?: readonly { readonly start: string; readonly daily: Decimal }[];
 }
 
-/** The daily total of the pace in force on a date (the latest pace step started on or before it; none before the first). */
-function paceOn(pace: readonly { readonly start: string; readonly daily: Decimal }[], date: string): { daily: Decimal; last: boolean } | null {
-  let found: { daily: Decimal; last: boolean } | null = null;
+/** The daily total of the pace in force on a date: the latest pace step started on or before it (0 before the first). */
+function paceOn(pace: readonly { readonly start: string; readonly daily: Decimal }[], date: string): { daily: Decimal; last: boolean } {
+  let found = { daily: new D(0), last: false };
   pace.forEach((step, index) => {
     if (step.start <= date) found = { daily: step.daily, last: index === pace.length - 1 };
   });
@@ -191,7 +191,7 @@ export function buildTitration(input: TitrationInput): readonly ScheduledStep[] 
       riseRule = `rise of at most ${rule.maxRiseAbsolute.toFixed()} a day (the absolute limit per step), rounded down to real strengths`;
     }
     // The schedule this one replaces holds it back: no rise above that schedule's daily dose on the same date.
-    const pace = input.pace ? (paceOn(input.pace, start) ?? { daily: new D(0), last: false }) : null;
+    const pace = input.pace ? paceOn(input.pace, start) : null;
     if (pace?.daily.lt(allowed)) {
       allowed = pace.daily;
       riseRule = "rise kept at or below the replaced product's schedule on this date, rounded down to real strengths";

@@ -12,7 +12,7 @@ import { D, decimalString } from '../decimal.ts';
 import { formatAmount, formatDose } from '../format.ts';
 import { PlanNotes } from '../notes.ts';
 import { findDrug, findFormulation } from '../registry.ts';
-import { buildTitration, type ScheduledStep } from '../schedule.ts';
+import { buildTitration, type ScheduledStep, type TitrationRule } from '../schedule.ts';
 import { floorToStrengths, makeExactly, nextAbove } from '../strengths.ts';
 import { retainedFraction, toleranceStatus } from '../tolerance.ts';
 import type { PlanRefusal, PlanStep, PriorComponent, RestartPlan, RestartRequest, ToleranceStatus } from '../types.ts';
@@ -845,11 +845,16 @@ function acetaminophenPhase(notes: PlanNotes, request: RestartRequest, prior: Pr
 
 // --- Phase 7: titration ----------------------------------------------------------------------------------------------
 
-/** A product's titration intervals for this patient: the label's, lengthened when the kidneys clear a toxic metabolite slowly. */
-function titrationIntervals(request: RestartRequest, choice: ProductChoice): { readonly intervals: readonly number[]; readonly renalSlow: boolean } {
+/**
+ * A product's titration rule for this patient: the protocol's largest rise a step, no sooner than the label's intervals, lengthened
+ * when the kidneys clear a toxic metabolite slowly.
+ */
+function titrationRule(request: RestartRequest, choice: ProductChoice): { readonly rule: TitrationRule<ProductAmount>; readonly renalSlow: boolean } {
   const renalSlow = A.renalMetaboliteDrugs.value.includes(choice.drug.id) && crclBelowSevere(request);
   const label = choice.formulation.titrationIntervalsDays.value;
-  return { intervals: renalSlow ? label.map((days) => days * A.renalIntervalMultiplier.value) : label, renalSlow };
+  const intervalsDays = renalSlow ? label.map((days) => days * A.renalIntervalMultiplier.value) : label;
+  // Stryker disable next-line StringLiteral: buildTitration never reads the rule's description
+  return { rule: { maxRiseFraction: new D(C.maxRiseFraction.value), intervalsDays, description: 'opioid titration' }, renalSlow };
 }
 
 /**
@@ -859,8 +864,7 @@ function titrationIntervals(request: RestartRequest, choice: ProductChoice): { r
  */
 function replacedProductPace(request: RestartRequest, replaced: NonNullable<AcetaminophenOutcome['replaced']>): readonly { start: string; daily: ProductAmount }[] {
   const { choice, first, target } = replaced;
-  // Stryker disable next-line StringLiteral: buildTitration never reads the rule's description
-  const rule = { maxRiseFraction: new D(C.maxRiseFraction.value), intervalsDays: titrationIntervals(request, choice).intervals, description: 'opioid titration' };
+  const { rule } = titrationRule(request, choice);
   // Stryker disable next-line StringLiteral: the pace keeps only the dates and daily totals of its steps
   const scheduled = buildTitration({ startDate: checkedDate(request.restartDate), first, firstRule: 'first step', target: atMost(dailyOf(target), dailyOf(first)) ? first : target, rule, strengths: choice.formulation.strengths });
   return scheduled.map((step) => ({ start: step.start, daily: step.daily }));
@@ -879,39 +883,35 @@ function titrationPhase(
 ): PlanStep[] {
   const { drug: d, formulation: f } = choice;
   const unit = f.unit;
-  const rise = new D(C.maxRiseFraction.value);
-  const { intervals, renalSlow } = titrationIntervals(request, choice);
+  const { rule, renalSlow } = titrationRule(request, choice);
   const startDate = checkedDate(request.restartDate);
-  const pace = replaced ? replacedProductPace(request, replaced) : undefined;
+  const pace = replaced ? { name: replaced.choice.formulation.name, intervals: replaced.choice.formulation.titrationIntervalsDays, steps: replacedProductPace(request, replaced) } : undefined;
   let scheduled: readonly ScheduledStep<ProductAmount, IsoDate>[];
   if (atMost(dailyOf(target), dailyOf(first))) {
-    // Stryker disable next-line StringLiteral: buildTitration never reads the rule's description
-    scheduled = buildTitration({ startDate, first, firstRule, target: first, rule: { maxRiseFraction: rise, intervalsDays: intervals, description: 'opioid titration' }, strengths: f.strengths });
+    scheduled = buildTitration({ startDate, first, firstRule, target: first, rule, strengths: f.strengths });
   } else {
     notes.line(
-      `Titration ceiling: each step at most + ${rise.mul(100).toFixed()}% of the current daily dose, or the smallest rise the strengths can make; no sooner than every ${intervals.join(' then ')} days${renalSlow ? ` (the label interval × ${A.renalIntervalMultiplier.value}: creatinine clearance below ${A.severeRenalCrCl.value} mL/min)` : ''}; up to the ceiling target.`,
+      `Titration ceiling: each step at most + ${rule.maxRiseFraction.mul(100).toFixed()}% of the current daily dose, or the smallest rise the strengths can make; no sooner than every ${rule.intervalsDays.join(' then ')} days${renalSlow ? ` (the label interval × ${A.renalIntervalMultiplier.value}: creatinine clearance below ${A.severeRenalCrCl.value} mL/min)` : ''}; up to the ceiling target.`,
       C.maxRiseFraction,
       f.titrationIntervalsDays,
       ...(renalSlow ? [A.renalIntervalMultiplier] : []),
     );
-    // Stryker disable next-line StringLiteral: buildTitration never reads the rule's description
     scheduled = buildTitration({
       startDate,
       first,
       firstRule,
       target,
-      // Stryker disable next-line StringLiteral: buildTitration never reads the rule's description
-      rule: { maxRiseFraction: rise, intervalsDays: intervals, description: 'opioid titration' },
+      rule,
       strengths: f.strengths,
       ...(admissible ? { admissible } : {}),
-      ...(pace ? { pace } : {}),
+      ...(pace ? { pace: pace.steps } : {}),
     });
-    if (pace && replaced) {
+    if (pace) {
       notes.line(
-        `Pace: no step runs ahead of the ${replaced.choice.formulation.name} schedule (${pace.map((p) => `${p.start} ${formatDose({ amount: p.daily, unit })}`).join(', ')}), the product it replaces at the same opioid mg; a rise those strengths cannot make by then waits a further interval.`,
+        `Pace: no step runs ahead of the ${pace.name} schedule (${pace.steps.map((p) => `${p.start} ${formatDose({ amount: p.daily, unit })}`).join(', ')}), the product it replaces at the same opioid mg; a rise those strengths cannot make by then waits a further interval.`,
         { assumption: 'apap-switch-keeps-combination-pace' },
         C.maxRiseFraction,
-        replaced.choice.formulation.titrationIntervalsDays,
+        pace.intervals,
       );
     }
     if (scheduled.some((s) => s.rule.startsWith('smallest rise'))) notes.assume('smallest-practical-rise');
@@ -919,7 +919,7 @@ function titrationPhase(
     if (below(lastDaily, dailyOf(target))) {
       notes.line(
         pace
-          ? `The schedule stops at ${formatDose({ amount: lastDaily, unit })} daily: no higher step can be made with these strengths without running ahead of the ${replaced!.choice.formulation.name} schedule.`
+          ? `The schedule stops at ${formatDose({ amount: lastDaily, unit })} daily: no higher step can be made with these strengths without running ahead of the ${pace.name} schedule.`
           : `The schedule stops at ${formatDose({ amount: lastDaily, unit })} daily: no higher step can be made within the acetaminophen limit with these tablets.`,
       );
     }
